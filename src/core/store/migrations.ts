@@ -1,0 +1,108 @@
+/**
+ * Numbered schema migrations. Migration N (1-based) is MIGRATIONS[N-1]; the
+ * database's `PRAGMA user_version` holds the number of the last one applied.
+ * Never edit a migration that has shipped: add a new one.
+ */
+import type { Db } from './db';
+
+export const MIGRATIONS: ((db: Db) => void)[] = [
+  // 1: papers, imports, pages, articles, tags, tag history, clippings, dictionary.
+  (db) => {
+    db.exec(`
+      CREATE TABLE papers (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE
+      );
+      CREATE TABLE imports (
+        id INTEGER PRIMARY KEY,
+        file TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        paper TEXT,
+        date TEXT,
+        page INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('imported','duplicate','replaced','rejected')),
+        articles INTEGER NOT NULL DEFAULT 0,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        error TEXT,
+        encoding TEXT,
+        raw_text TEXT,
+        imported_at TEXT NOT NULL
+      );
+      CREATE INDEX imports_hash ON imports(hash);
+      CREATE TABLE pages (
+        id INTEGER PRIMARY KEY,
+        page_key TEXT NOT NULL UNIQUE,
+        paper_id INTEGER REFERENCES papers(id),
+        date TEXT,
+        page INTEGER,
+        file TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        import_id INTEGER NOT NULL REFERENCES imports(id)
+      );
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        kicker TEXT,
+        title TEXT NOT NULL,
+        subtitle TEXT,
+        dateline TEXT,
+        paragraphs TEXT NOT NULL,
+        byline TEXT,
+        warnings TEXT NOT NULL DEFAULT '[]',
+        char_start INTEGER,
+        char_end INTEGER,
+        date TEXT,
+        chars INTEGER NOT NULL,
+        content_hash TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_page ON articles(page_id, seq);
+      CREATE INDEX articles_date ON articles(date);
+      CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('reporter','department','topic')),
+        name TEXT NOT NULL,
+        UNIQUE (kind, name)
+      );
+      CREATE TABLE tag_aliases (
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        alias TEXT NOT NULL,
+        UNIQUE (kind, alias)
+      );
+      CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+        role TEXT,
+        source TEXT NOT NULL CHECK (source IN ('auto','manual')),
+        PRIMARY KEY (article_id, tag_id)
+      );
+      CREATE INDEX article_tags_tag ON article_tags(tag_id);
+      CREATE TABLE tag_changes (
+        id INTEGER PRIMARY KEY,
+        action TEXT NOT NULL,
+        articles INTEGER NOT NULL,
+        user TEXT NOT NULL,
+        at TEXT NOT NULL,
+        undo TEXT NOT NULL,
+        undone INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE clipping_sets (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        article_ids TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE dictionary (
+        word TEXT PRIMARY KEY,
+        source TEXT NOT NULL
+      );
+      CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `);
+  },
+];

@@ -1,0 +1,146 @@
+/**
+ * The tokenizer: how Chinese text becomes index terms and query terms.
+ *
+ * Documents: fold (NFKC + lower case) → split into runs of Han text and runs
+ * of Latin/digits → Han runs go through jieba's search mode (`cutForSearch`,
+ * so `淄博高新区` yields `淄博`, `高新`, `新区`, `高新区`…), Latin/digit runs
+ * stay whole (`2022`, `5.5%`, `r&d`, `tbd`), and a number directly followed
+ * by a unit (`2022年`, `482个`) also yields the joined token. Punctuation and
+ * stop words are dropped.
+ *
+ * Queries: the same folding and splitting, but a query word is reduced to its
+ * smallest dictionary pieces (`高新区` → `高新` + `新区`), which every document
+ * that contains the word is guaranteed to hold whatever its context.
+ */
+import { foldForSearch } from './normalize';
+import { DEFAULT_STOP_WORDS } from './stopwords';
+import { loadJieba } from './jieba';
+
+/** Bump when tokenisation changes: persisted indexes are rebuilt. */
+export const TOKENIZER_VERSION = 3;
+
+const UNIT_AFTER_NUMBER = /^[年月日号时分秒个家项所名人位岁元万亿千百吨件台辆次届期批平方公里米倍%]/u;
+// A run of Latin letters/digits, allowing inner . & + - ' (5.5, r&d, covid-19) and a trailing %.
+const SEGMENT = /([\p{Script=Han}]+)|([\p{L}\p{N}]+(?:[.&+\-'][\p{L}\p{N}]+)*%?)/gu;
+
+let stopWords = new Set<string>(DEFAULT_STOP_WORDS);
+
+/** Replace the stop-word list (an archive's own `stopwords.txt`). */
+export function setStopWords(words: Iterable<string>): void {
+  stopWords = new Set([...words].map((w) => foldForSearch(w.trim())).filter(Boolean));
+}
+
+export function isStopWord(word: string): boolean {
+  return stopWords.has(word);
+}
+
+interface Piece {
+  text: string;
+  han: boolean;
+  /** Offset in the folded string. */
+  start: number;
+}
+
+function pieces(folded: string): Piece[] {
+  const out: Piece[] = [];
+  for (const m of folded.matchAll(SEGMENT)) {
+    out.push({ text: m[0], han: m[1] !== undefined, start: m.index ?? 0 });
+  }
+  return out;
+}
+
+function pushNumberUnit(out: string[], p: Piece, next: Piece | undefined, folded: string): void {
+  // `2022年`: a digit run immediately followed by a unit character.
+  if (!/^\d+(?:\.\d+)?$/.test(p.text)) return;
+  const after = folded.charAt(p.start + p.text.length);
+  if (next && next.han && next.start === p.start + p.text.length && UNIT_AFTER_NUMBER.test(after)) {
+    out.push(p.text + after);
+  }
+}
+
+/** Index terms of a document field. */
+export function tokenizeForIndex(text: string): string[] {
+  if (!text) return [];
+  const jieba = loadJieba();
+  const folded = foldForSearch(text);
+  const out: string[] = [];
+  const ps = pieces(folded);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    if (p.han) {
+      for (const w of jieba.cutForSearch(p.text, true)) {
+        if (!stopWords.has(w)) out.push(w);
+      }
+    } else {
+      if (!stopWords.has(p.text)) out.push(p.text);
+      pushNumberUnit(out, p, ps[i + 1], folded);
+    }
+  }
+  return out;
+}
+
+/** Smallest dictionary pieces of one word (`高新区` → [`高新`, `新区`]). */
+function minimalPieces(word: string): string[] {
+  const jieba = loadJieba();
+  const parts = [...new Set(jieba.cutForSearch(word, true))];
+  if (parts.length <= 1) return [word];
+  const minimal = parts.filter((p) => !parts.some((q) => q !== p && q.length < p.length && p.includes(q)));
+  // The pieces must cover the word; otherwise keep the word itself.
+  const covered = new Array(word.length).fill(false);
+  for (const m of minimal) {
+    let from = 0;
+    let at: number;
+    while ((at = word.indexOf(m, from)) >= 0) {
+      for (let k = at; k < at + m.length; k++) covered[k] = true;
+      from = at + 1;
+    }
+  }
+  return covered.every(Boolean) ? minimal : [word];
+}
+
+/** Query terms for a free-text query word or phrase: all must match. */
+export function tokenizeForQuery(text: string): string[] {
+  if (!text) return [];
+  const jieba = loadJieba();
+  const folded = foldForSearch(text);
+  const out: string[] = [];
+  const ps = pieces(folded);
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i];
+    if (p.han) {
+      for (const w of jieba.cut(p.text, true)) {
+        if (stopWords.has(w)) continue;
+        for (const piece of minimalPieces(w)) if (!stopWords.has(piece)) out.push(piece);
+      }
+    } else if (!stopWords.has(p.text)) {
+      const next = ps[i + 1];
+      const joined: string[] = [];
+      pushNumberUnit(joined, p, next, folded);
+      out.push(joined[0] ?? p.text);
+    }
+  }
+  return [...new Set(out)];
+}
+
+/** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary. */
+export function addWords(words: Iterable<string>): number {
+  const jieba = loadJieba();
+  let n = 0;
+  for (const w of words) {
+    const word = w.trim();
+    if (word.length >= 2 && /\p{Script=Han}/u.test(word)) {
+      jieba.insertWord(word, 'nz');
+      n++;
+    }
+  }
+  return n;
+}
+
+/** Top keywords of a text (TF-IDF, jieba `extract`), for 更多相似 and topic suggestions. */
+export function keywords(text: string, topN = 10): { word: string; weight: number }[] {
+  const jieba = loadJieba();
+  return jieba
+    .extract(text, topN * 2)
+    .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
+    .slice(0, topN);
+}

@@ -1,0 +1,321 @@
+/**
+ * The one contract between the UI and the archive.
+ *
+ * Implemented once in `src/core/service.ts`; carried by Electron IPC
+ * (`src/main/ipc.ts` + `src/preload`) and by the HTTP host (`src/node/http-host.ts`).
+ * The renderer knows only this file (and `types.ts`).
+ *
+ * Every method takes one JSON-serialisable argument object and returns a
+ * JSON-serialisable value, so any carrier can move it unchanged.
+ */
+import type { ArticleDetail, ReporterRole, TagKind, ArticleKind } from './types';
+
+export * from './types';
+
+// ---------- search ----------
+
+export type SortOrder = 'relevance' | 'date' | 'date-asc';
+
+export interface SearchFilters {
+  /** Inclusive ISO dates. */
+  dateFrom?: string;
+  dateTo?: string;
+  paper?: string;
+  page?: number;
+  reporter?: string;
+  department?: string;
+  topic?: string;
+}
+
+export interface SearchRequest {
+  query: string;
+  filters?: SearchFilters;
+  sort?: SortOrder;
+  limit?: number;
+  offset?: number;
+  /** Facet counts are computed unless false. */
+  facets?: boolean;
+}
+
+export interface Snippet {
+  text: string;
+  /** [start, end) character offsets into `text`. */
+  highlights: [number, number][];
+}
+
+export interface SearchHit {
+  id: number;
+  title: string;
+  kicker?: string;
+  subtitle?: string;
+  date?: string;
+  paper?: string;
+  page?: number;
+  kind: ArticleKind;
+  reporters: string[];
+  department?: string;
+  topics: string[];
+  score: number;
+  snippets: Snippet[];
+}
+
+export type FacetCounts = [string, number][];
+
+export interface SearchResponse {
+  total: number;
+  tookMs: number;
+  hits: SearchHit[];
+  facets: {
+    reporter: FacetCounts;
+    department: FacetCounts;
+    topic: FacetCounts;
+    year: FacetCounts;
+    paper: FacetCounts;
+    page: FacetCounts;
+  };
+  /** The terms the query matched on, for highlighting in the reader. */
+  terms: string[];
+  /** Set when the query could not be parsed; `hits` is then empty. */
+  error?: string;
+}
+
+// ---------- import ----------
+
+export interface ImportOptions {
+  paper?: string;
+  date?: string;
+  page?: number;
+}
+
+export interface UploadedFile {
+  name: string;
+  /** File content, base64. */
+  dataBase64: string;
+}
+
+export interface StartImportRequest extends ImportOptions {
+  /** Local paths (desktop app and CLI only; the HTTP host refuses them). */
+  paths?: string[];
+  /** File contents (the browser). */
+  files?: UploadedFile[];
+  /** Import the built-in sample page. */
+  sample?: boolean;
+}
+
+export type ImportFileStatus = 'imported' | 'duplicate' | 'replaced' | 'rejected';
+
+export interface ImportFileReport {
+  file: string;
+  status: ImportFileStatus;
+  articles: number;
+  warnings: string[];
+  error?: string;
+  paper?: string;
+  date?: string;
+  page?: number;
+}
+
+export interface ImportReport {
+  files: ImportFileReport[];
+  articlesAdded: number;
+}
+
+export interface ImportJobStatus {
+  jobId: string;
+  filesDone: number;
+  filesTotal: number;
+  articlesFound: number;
+  elapsedMs: number;
+  /** Estimated milliseconds left, when it can be estimated. */
+  etaMs?: number;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  report?: ImportReport;
+  error?: string;
+}
+
+export interface ImportRecord {
+  id: number;
+  file: string;
+  hash: string;
+  paper?: string;
+  date?: string;
+  page?: number;
+  status: ImportFileStatus;
+  articles: number;
+  warnings: string[];
+  importedAt: string;
+}
+
+/** Guess of paper/date/page from a file name, to pre-fill the import form. */
+export interface FileNameGuess {
+  paper?: string;
+  date?: string;
+  page?: number;
+}
+
+// ---------- tags ----------
+
+export interface TagRef {
+  kind: TagKind;
+  name: string;
+  role?: ReporterRole;
+}
+
+export interface TagInfo {
+  kind: TagKind;
+  name: string;
+  aliases: string[];
+  count: number;
+}
+
+export interface TagChangeRequest {
+  ids?: number[];
+  /** Apply to every result of this search instead of `ids`. */
+  query?: string;
+  filters?: SearchFilters;
+  add?: TagRef[];
+  remove?: TagRef[];
+}
+
+export interface TagChangeResult {
+  changeId: number;
+  articles: number;
+}
+
+export interface TagSuggestion {
+  name: string;
+  /** Where the suggestion comes from. */
+  source: 'keyword' | 'similar';
+  weight: number;
+}
+
+export interface TagChangeRecord {
+  id: number;
+  action: string;
+  articles: number;
+  user: string;
+  at: string;
+  undone: boolean;
+}
+
+// ---------- clippings ----------
+
+export type ExportFormat = 'pdf' | 'docx' | 'md' | 'txt' | 'csv' | 'html';
+
+export interface ClippingSet {
+  id?: number;
+  name: string;
+  articleIds: number[];
+  updatedAt?: string;
+}
+
+export interface ExportRequest {
+  ids?: number[];
+  query?: string;
+  filters?: SearchFilters;
+  format: ExportFormat;
+  title?: string;
+  highlight?: string;
+  /** PDF: each article on a new page (default) or flowing. */
+  pageBreaks?: boolean;
+}
+
+export interface ExportResult {
+  fileName: string;
+  mime: string;
+  dataBase64: string;
+  articles: number;
+}
+
+// ---------- archive ----------
+
+export interface ArchiveStats {
+  articles: number;
+  imports: number;
+  papers: string[];
+  firstDate?: string;
+  lastDate?: string;
+  tags: number;
+  /** False while the search index is being (re)built. */
+  indexReady: boolean;
+  indexNotice?: string;
+  /** Whether this carrier allows changes (the read-only LAN host does not). */
+  writable: boolean;
+}
+
+/** Everything the UI may ask. */
+export interface BaokuApi {
+  stats(): Promise<ArchiveStats>;
+  search(req: SearchRequest): Promise<SearchResponse>;
+  getArticle(req: { id: number }): Promise<ArticleDetail | null>;
+  getRawText(req: { id: number }): Promise<string | null>;
+  moreLikeThis(req: { id: number; limit?: number }): Promise<SearchHit[]>;
+
+  guessFileMeta(req: { name: string }): Promise<FileNameGuess>;
+  startImport(req: StartImportRequest): Promise<{ jobId: string }>;
+  importStatus(req: { jobId: string }): Promise<ImportJobStatus>;
+  cancelImport(req: { jobId: string }): Promise<void>;
+  listImports(req: { limit?: number }): Promise<ImportRecord[]>;
+
+  listTags(req: { kind?: TagKind; prefix?: string; limit?: number }): Promise<TagInfo[]>;
+  changeTags(req: TagChangeRequest): Promise<TagChangeResult>;
+  undoTagChange(req: { changeId?: number }): Promise<TagChangeResult | null>;
+  tagHistory(req: { limit?: number }): Promise<TagChangeRecord[]>;
+  suggestTopics(req: { id: number }): Promise<TagSuggestion[]>;
+  tagUsage(req: { kind: TagKind; name: string }): Promise<number>;
+  renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number>;
+  mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number>;
+  deleteTag(req: { kind: TagKind; name: string }): Promise<number>;
+
+  listClippingSets(req: Record<string, never>): Promise<ClippingSet[]>;
+  saveClippingSet(req: ClippingSet): Promise<ClippingSet>;
+  deleteClippingSet(req: { id: number }): Promise<void>;
+  exportClippings(req: ExportRequest): Promise<ExportResult>;
+}
+
+export type ApiMethod = keyof BaokuApi;
+
+/** Methods that change the archive: the read-only HTTP host refuses them. */
+export const WRITE_METHODS: readonly ApiMethod[] = [
+  'startImport',
+  'cancelImport',
+  'changeTags',
+  'undoTagChange',
+  'renameTag',
+  'mergeTags',
+  'deleteTag',
+  'saveClippingSet',
+  'deleteClippingSet',
+] as const;
+
+export const API_METHODS: readonly ApiMethod[] = [
+  'stats',
+  'search',
+  'getArticle',
+  'getRawText',
+  'moreLikeThis',
+  'guessFileMeta',
+  'startImport',
+  'importStatus',
+  'cancelImport',
+  'listImports',
+  'listTags',
+  'changeTags',
+  'undoTagChange',
+  'tagHistory',
+  'suggestTopics',
+  'tagUsage',
+  'renameTag',
+  'mergeTags',
+  'deleteTag',
+  'listClippingSets',
+  'saveClippingSet',
+  'deleteClippingSet',
+  'exportClippings',
+] as const;
+
+/** Error that carries a message meant for the user (Chinese), not a stack. */
+export interface ApiErrorBody {
+  error: string;
+  code?: 'bad-request' | 'not-found' | 'read-only' | 'internal' | 'too-many';
+}
