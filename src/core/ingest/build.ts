@@ -1,0 +1,246 @@
+/**
+ * Build one `ParsedArticle` from the units the splitter grouped: read the headline
+ * block, captions, dateline and bylines, repair the remaining column breaks,
+ * mark subheads, and decide the kind.
+ */
+import type { Byline, Dateline, Paragraph, ParsedArticle } from '../../shared/types';
+import { isBylineLine, mergeBylines, parseByline } from './byline';
+import { matchClosingDateline, matchDateline } from './dateline';
+import { leadingContinuation, trailingContinuation } from './furniture';
+import { joinUnits, runsOn } from './reflow';
+import { isAuthorLine } from './segment';
+import {
+  endsMidSentence,
+  endsSentence,
+  hasPictureMark,
+  isCaptionText,
+  isMarker,
+  isNumberedHead,
+  isTitleLike,
+  type Unit,
+} from './units';
+
+const HEADING_MAX = 30;
+/** A line this long without a sentence end is a cut paragraph, not a subhead. */
+const LONG_LINE = 32;
+
+function trailingCredit(text: string): { credit: string; rest: string } | undefined {
+  const m = text.match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
+  if (!m) return undefined;
+  const inner = `（${m[2]}）`;
+  if (!isBylineLine(inner)) return undefined;
+  return { credit: inner, rest: m[1] };
+}
+
+export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
+  const warnings: string[] = [];
+  const content = idx.map((i) => all[i]).filter((u) => !u.furniture);
+  for (const i of idx) {
+    const fu = all[i].furniture;
+    if (fu?.kind === 'continued-to') warnings.push(`文章转至第 ${fu.page ?? '?'} 版继续`);
+    if (fu?.kind === 'continued-from') warnings.push(`文章接自第 ${fu.page ?? '?'} 版`);
+  }
+  const spanUnits = idx.map((i) => all[i]).filter((u) => !u.furniture);
+  const charStart = (spanUnits[0] ?? all[idx[0]]).start;
+  const charEnd = (spanUnits[spanUnits.length - 1] ?? all[idx[idx.length - 1]]).end;
+
+  // ---- headline block ----
+  const titleLines: string[] = [];
+  const captions: string[] = [];
+  let byline: Byline | undefined;
+  let k = 0;
+  let sawPictureMark = false;
+  while (k < content.length && titleLines.length < 4) {
+    const t = content[k].text;
+    if (isMarker(t)) {
+      sawPictureMark = true;
+      k++;
+      continue;
+    }
+    if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
+      byline = mergeBylines(byline, parseByline(t, warnings));
+      k++;
+      continue;
+    }
+    if (!isTitleLike(t)) break;
+    // A headline-shaped line set apart by a wide gap just before the body is a photo caption.
+    const next = content[k + 1];
+    if (titleLines.length > 0 && content[k].gap >= 2 && next && matchDateline(next.text)) {
+      captions.push(t);
+      k++;
+      continue;
+    }
+    titleLines.push(t);
+    if (hasPictureMark(t)) sawPictureMark = true;
+    k++;
+  }
+
+  // ---- body units ----
+  let body = content.slice(k);
+  // Trailing bylines and credits (standalone lines), bottom up.
+  while (body.length > 0 && isBylineLine(body[body.length - 1].text)) {
+    const t = body[body.length - 1].text;
+    const prev = body[body.length - 2];
+    // A credit right after a caption belongs to the caption, not to the article end.
+    byline = mergeBylines(byline, parseByline(t, warnings));
+    if (prev && isCaptionText(prev.text)) break;
+    body = body.slice(0, -1);
+  }
+
+  // ---- second-pass reflow inside the article ----
+  const listLike =
+    body.length >= 3 && body.filter((u) => !endsSentence(u.text)).length >= body.length * 0.6;
+  const merged: Unit[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const u = body[i];
+    const prev = merged[merged.length - 1];
+    if (prev) {
+      const next = body[i + 1];
+      let join = runsOn(prev, u);
+      // A long line with no sentence end is a cut paragraph (not in list-like boxes or verse).
+      if (!join && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text)) {
+        join = !isMarker(u.text);
+      }
+      if (join) {
+        merged[merged.length - 1] = joinUnits(prev, u);
+        continue;
+      }
+      if (
+        isTitleLike(u.text) &&
+        isTitleLike(prev.text) &&
+        prev.text.length <= HEADING_MAX &&
+        next &&
+        !isTitleLike(next.text) &&
+        !endsSentence(u.text) &&
+        !listLike &&
+        merged.length >= 2 &&
+        endsSentence(merged[merged.length - 2].text)
+      ) {
+        // [body][subhead][short cut line][body]: join the cut line with what follows.
+        merged.push({ ...u });
+        merged[merged.length - 1] = joinUnits(merged[merged.length - 1], next);
+        i++;
+        continue;
+      }
+    }
+    merged.push({ ...u });
+  }
+
+  // ---- paragraphs, dateline, credits ----
+  const paragraphs: Paragraph[] = [];
+  let dateline: Dateline | undefined;
+  let seenText = false;
+  for (let i = 0; i < merged.length; i++) {
+    let t = merged[i].text;
+    const lc = leadingContinuation(t);
+    if (lc) {
+      warnings.push(`文章接自第 ${lc.page ?? '?'} 版`);
+      t = t.slice(lc.length).trim();
+    }
+    const tc = trailingContinuation(t);
+    if (tc) {
+      warnings.push(`文章转至第 ${tc.page ?? '?'} 版继续`);
+      t = t.slice(0, -tc.length).trim();
+    }
+    if (!t) continue;
+    if (isMarker(t)) {
+      sawPictureMark = true;
+      continue;
+    }
+    if (!seenText) {
+      const dl = matchDateline(t);
+      if (dl) {
+        if (dl.dateline.raw) dateline = dl.dateline;
+        if (dl.credit) byline = mergeBylines(byline, parseByline(dl.credit, warnings));
+        t = t.slice(dl.length).replace(/^[\s：:，,]+/, '');
+        if (!t) continue;
+      }
+    }
+    const isLast = i === merged.length - 1;
+    const caption =
+      isCaptionText(t) ||
+      (!seenText && !dateline && captions.length === 0 && sawPictureMark && i + 1 < merged.length && !!matchDateline(merged[i + 1].text));
+    if (caption) {
+      const credit = t.match(/[（(]([^（）()]*摄[^（）()]*)[）)]$/);
+      if (credit) byline = mergeBylines(byline, parseByline(credit[0], warnings));
+      captions.push(t);
+      continue;
+    }
+    if (isBylineLine(t) && /^[（(]/.test(t)) {
+      // A credit line inside the body (`（Ａ、Ｂ）` between parts): keep it out of the text.
+      byline = mergeBylines(byline, parseByline(t, warnings));
+      continue;
+    }
+    if (isLast) {
+      const cd = matchClosingDateline(t);
+      if (cd) {
+        dateline ??= cd.dateline;
+        t = t.slice(0, -cd.length).trim();
+      } else {
+        const tcred = trailingCredit(t);
+        if (tcred) {
+          byline = mergeBylines(byline, parseByline(tcred.credit, warnings));
+          t = tcred.rest;
+        }
+      }
+      if (!t) continue;
+    }
+    const next = merged[i + 1];
+    const heading =
+      seenText &&
+      !listLike &&
+      next !== undefined &&
+      isTitleLike(t) &&
+      (t.length <= HEADING_MAX || isNumberedHead(t)) &&
+      !endsMidSentence(t);
+    paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
+    seenText = true;
+  }
+  for (const c of captions) paragraphs.push({ type: 'caption', text: c });
+
+  // ---- title fields and kind ----
+  let kicker: string | undefined;
+  let title = '';
+  let subtitle: string | undefined;
+  if (titleLines.length === 1) title = titleLines[0];
+  else if (titleLines.length === 2) [title, subtitle] = titleLines;
+  else if (titleLines.length >= 3) {
+    kicker = titleLines[0];
+    title = titleLines[1];
+    subtitle = titleLines.slice(2).join(' ');
+  }
+  const textParas = paragraphs.filter((p) => p.type !== 'caption');
+  const textChars = textParas.reduce((n, p) => n + p.text.length, 0);
+  let kind: ParsedArticle['kind'] = 'story';
+  if (!title) {
+    const first = textParas[0]?.text ?? paragraphs[0]?.text ?? '';
+    const sentence = first.match(/^[^。！？!?]{1,40}/)?.[0] ?? first.slice(0, 40);
+    title = sentence.length < first.length ? `${sentence}…` : sentence;
+    warnings.push('没有标题，用首句代替');
+    kind = textParas.length === 0 ? 'photo' : 'brief';
+  } else if (textParas.length === 0 || (sawPictureMark && /图片|照片/.test(titleLines.join('')) && textChars < 200 && !dateline)) {
+    kind = textParas.length === 0 && captions.length === 0 && !sawPictureMark ? 'brief' : 'photo';
+    if (textParas.length > 0 && textChars >= 200) kind = 'story';
+  } else if (!byline && !dateline && textParas.length >= 2 && textChars / textParas.length < 120) {
+    kind = 'sidebar';
+  } else if (textChars < 160 && textParas.length <= 2) {
+    kind = 'brief';
+  }
+  if (!byline && textParas.length > 0 && kind === 'story' && /(?:记者|通讯员)\s/.test(textParas[textParas.length - 1].text)) {
+    warnings.push('结尾疑似署名，但未能解析');
+  }
+
+  const article: ParsedArticle = {
+    kind,
+    title,
+    paragraphs,
+    warnings,
+    charStart,
+    charEnd,
+  };
+  if (kicker) article.kicker = kicker;
+  if (subtitle) article.subtitle = subtitle;
+  if (dateline) article.dateline = dateline;
+  if (byline) article.byline = byline;
+  return article;
+}

@@ -1,0 +1,146 @@
+/**
+ * Bylines: `大众日报淄博融媒体中心记者 陆晓茜 通讯员 徐浩 郭方强`, `本报记者 X`,
+ * `见习记者 X`, `实习生 X`, `X 摄`, `本报记者 X 摄影报道`, `（记者 X）`, `（新华社记者樊如钧摄）`,
+ * and bare credits in parentheses (`（宋学春陈长法）`).
+ */
+import type { Byline } from '../../shared/types';
+
+const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
+const ROLE_SPLIT = new RegExp(`(${ROLE})`);
+const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都市报|新华社|中新社|广播电台|电视台|通讯社|杂志社|报社|本报))(.*)$/;
+const NAME = /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{2,12}$/;
+const SEP = /[\s\u3000、，,和及]+/;
+
+/** `（…）` → inner text, else the text. */
+function unwrap(t: string): { inner: string; paren: boolean } {
+  const m = t.match(/^[（(](.*)[）)]$/);
+  return m ? { inner: m[1].trim(), paren: true } : { inner: t, paren: false };
+}
+
+function names(piece: string): string[] {
+  return piece
+    .split(SEP)
+    .map((s) => s.replace(/[/／]$/, '').trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Whether a whole line is a byline or a credit (no sentence in it). */
+export function isBylineLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length < 2 || t.length > 70) return false;
+  if (/[。！？!?；;：:“”"《》]/.test(t)) return false;
+  const { inner, paren } = unwrap(t);
+  if (!inner) return false;
+  if (/[（）()]/.test(inner)) return false;
+  if (/报道$/.test(inner) && /记者/.test(inner)) return isBylineLine(inner.replace(/(摄影)?报道$/, '').trim());
+  if (/^[^摄]{2,30}摄(?:影)?$/.test(inner) && !/[，,]/.test(inner)) {
+    return names(inner.replace(/摄影?$/, '').replace(new RegExp(`^.*?${ROLE}`), '')).every((n) => NAME.test(n));
+  }
+  const parts = inner.split(ROLE_SPLIT);
+  if (parts.length < 3) {
+    // No role word: a bare credit only in parentheses (`（徐俊）`, `（Ａ、Ｂ）`).
+    return paren && names(inner).length > 0 && names(inner).every((n) => /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{1,12}$/.test(n));
+  }
+  const prefix = parts[0].trim();
+  if (prefix.length > 24 || /\s/.test(prefix)) return false;
+  let nameCount = 0;
+  for (let i = 2; i < parts.length; i += 2) {
+    const ns = names(parts[i]);
+    for (const n of ns) {
+      if (!NAME.test(n)) return false;
+      nameCount++;
+    }
+  }
+  return nameCount > 0;
+}
+
+/** Parse a byline or credit into its organisation, department and people. */
+export function parseByline(raw: string, warnings: string[] = []): Byline {
+  const byline: Byline = { raw: raw.trim(), reporters: [], correspondents: [], photographers: [], interns: [] };
+  let { inner } = unwrap(raw.trim());
+  let photoReport = false;
+  if (/摄影报道$/.test(inner)) {
+    photoReport = true;
+    inner = inner.replace(/摄影报道$/, '').trim();
+  } else inner = inner.replace(/(采写|报道)$/, '').trim();
+
+  // `X 摄` / `记者 X 摄`: names before a final 摄 are photographers.
+  let photoTail = false;
+  if (/[^摄]摄影?$/.test(inner) && !/摄影记者/.test(inner.slice(-4))) {
+    photoTail = true;
+    inner = inner.replace(/\s*摄影?$/, '');
+  }
+
+  const parts = inner.split(ROLE_SPLIT);
+  const add = (list: string[], ns: string[]) => {
+    for (const n of ns) if (!list.includes(n)) list.push(n);
+  };
+  const prefix = parts[0].trim();
+  if (prefix) {
+    const org = prefix.match(ORG_SUFFIX);
+    if (org) {
+      if (org[1] !== '本报') byline.organization = org[1];
+      const dept = org[2].replace(/^驻/, '驻').trim();
+      if (dept) byline.department = dept;
+    } else if (parts.length > 1) {
+      byline.department = prefix;
+    }
+  }
+  if (parts.length === 1) {
+    // No role word: bare names.
+    const ns = names(inner);
+    if (photoTail) add(byline.photographers, ns);
+    else add(byline.reporters, ns);
+  }
+  for (let i = 1; i < parts.length; i += 2) {
+    const role = parts[i];
+    let piece = parts[i + 1] ?? '';
+    // `…记者刘振英、新华社记者张宿堂`: an organisation glued before the next role belongs to it.
+    piece = piece.replace(/[、，,\s]*[\u4e00-\u9fa5]{2,12}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|报社|本报)$/, '');
+    const ns = names(piece).filter((n) => {
+      if (NAME.test(n)) return true;
+      warnings.push(`署名里“${n}”不像人名`);
+      return false;
+    });
+    const last = i + 2 >= parts.length;
+    if (role === '通讯员') add(byline.correspondents, ns);
+    else if (role === '实习生') add(byline.interns, ns);
+    else if (role === '摄影' || role === '摄') {
+      // `摄影 X` names follow; `X 摄` names precede (handled by photoTail).
+      add(byline.photographers, ns);
+    } else add(byline.reporters, ns);
+    if (last && photoTail) add(byline.photographers, ns);
+  }
+  if (photoReport) add(byline.photographers, byline.reporters);
+  for (const n of [...byline.reporters, ...byline.correspondents, ...byline.interns]) {
+    if (n.length > 4 && !/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n)) {
+      warnings.push(`署名“${n}”可能是几个人名连在一起，未能拆分`);
+      break;
+    }
+  }
+  if (
+    byline.reporters.length + byline.correspondents.length + byline.photographers.length + byline.interns.length === 0
+  ) {
+    warnings.push(`署名“${byline.raw}”里没有找到人名`);
+  }
+  return byline;
+}
+
+/** Merge a second byline (e.g. a top reporter line and a closing photo credit) into the first. */
+export function mergeBylines(a: Byline | undefined, b: Byline): Byline {
+  if (!a) return b;
+  const out: Byline = {
+    ...a,
+    raw: `${a.raw} ${b.raw}`,
+    reporters: [...a.reporters],
+    correspondents: [...a.correspondents],
+    photographers: [...a.photographers],
+    interns: [...a.interns],
+  };
+  out.organization ??= b.organization;
+  out.department ??= b.department;
+  for (const k of ['reporters', 'correspondents', 'photographers', 'interns'] as const) {
+    for (const n of b[k]) if (!out[k].includes(n)) out[k].push(n);
+  }
+  return out;
+}

@@ -1,0 +1,65 @@
+/**
+ * `parsePage`: page text → articles, with the edition's paper/date/page.
+ *
+ * Steps: units (lines with offsets) → furniture marked → evident column breaks
+ * repaired → articles split → each article read (headline, dateline, body, byline).
+ * Never throws on odd text: anything unexpected becomes a warning.
+ */
+import type { ParsedArticle, ParsedPage } from '../../shared/types';
+import { buildArticle } from './build';
+import { guessFromFileName } from './filename';
+import { metaFromHeader } from './furniture';
+import { repairBreaks } from './reflow';
+import { detectClosingStyle, segment } from './segment';
+import { splitUnits } from './units';
+
+export interface ParseOptions {
+  file: string;
+  paper?: string;
+  date?: string;
+  page?: number;
+}
+
+/** Bumped whenever the parser's output changes for the same input. */
+export const PARSER_VERSION = 1;
+
+export function parsePage(text: string, opts: ParseOptions): ParsedPage {
+  const warnings: string[] = [];
+  const page: ParsedPage = { file: opts.file, articles: [], warnings };
+  try {
+    const raw = splitUnits(text);
+    const fromName = guessFromFileName(opts.file);
+    const headerLines = raw.filter((u) => u.furniture?.kind === 'header').map((u) => u.text);
+    const fromText = metaFromHeader(headerLines);
+
+    page.paper = opts.paper ?? fromName.paper ?? fromText.paper;
+    page.date = opts.date ?? fromName.date ?? fromText.date;
+    page.page = opts.page ?? fromName.page ?? fromText.page;
+    if (!page.paper) warnings.push('未能确定报纸名称');
+    if (!page.date) warnings.push('未能确定出版日期');
+    if (page.page === undefined) warnings.push('未能确定版次');
+    if (opts.date && fromName.date && opts.date !== fromName.date) {
+      warnings.push(`指定日期 ${opts.date} 与文件名中的日期 ${fromName.date} 不一致`);
+    }
+
+    const units = repairBreaks(raw);
+    const closingStyle = detectClosingStyle(units);
+    const segs = segment(units, { closingStyle });
+    const articles: ParsedArticle[] = [];
+    for (const s of segs) {
+      const content = s.units.filter((i) => !units[i].furniture);
+      if (content.length === 0) continue;
+      const a = buildArticle(units, s.units);
+      if (a.paragraphs.length === 0 && !a.title) continue;
+      articles.push(a);
+    }
+    page.articles = articles;
+    if (articles.length === 0) warnings.push('没有找到文章');
+    for (const a of articles) {
+      for (const w of a.warnings) if (/转至|接自/.test(w)) warnings.push(`《${a.title}》${w}`);
+    }
+  } catch (err) {
+    warnings.push(`解析出错：${err instanceof Error ? err.message : String(err)}`);
+  }
+  return page;
+}

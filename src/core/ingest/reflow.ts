@@ -1,0 +1,53 @@
+/**
+ * Layout repair: columns and photos cut paragraphs (`…小微企业发` ⏎⏎ `展担保贷款…`).
+ *
+ * A unit that does not end a sentence is joined to the next one when the text
+ * evidently runs on: it ends on a comma/enumeration mark, the next starts with
+ * punctuation or a particle that cannot open a paragraph, or jieba finds a word
+ * across the break (`产|业` → `产业`). Length alone never decides here; the
+ * splitter adds the layout-aware joins (see `joinInArticle`).
+ */
+import { isBylineLine } from './byline';
+import { matchDateline } from './dateline';
+import { endsMidSentence, endsSentence, isMarker, type Unit } from './units';
+import { wordAcrossBreak } from './words';
+
+/** Characters that do not open a paragraph in Chinese prose. */
+const CONTINUATION_START = /^[，,。、；;：:！？!?）)」』”’…·的地得了着过和与及等之而并或则于们吗呢吧啊]/;
+
+function glue(a: string, b: string): string {
+  return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
+}
+
+function joinable(a: Unit, b: Unit): boolean {
+  if (a.furniture || b.furniture) return false;
+  if (b.gap > 1) return false;
+  if (endsSentence(a.text) || /[：:]$/.test(a.text)) return false;
+  if (isMarker(a.text) || isMarker(b.text)) return false;
+  if (isBylineLine(a.text) || isBylineLine(b.text)) return false;
+  if (matchDateline(b.text)) return false;
+  return true;
+}
+
+/** Whether the break between a and b is evidently inside a sentence. */
+export function runsOn(a: Unit, b: Unit, useWords = true): boolean {
+  if (!joinable(a, b)) return false;
+  if (endsMidSentence(a.text)) return true;
+  if (CONTINUATION_START.test(b.text)) return true;
+  return useWords && wordAcrossBreak(a.text, b.text);
+}
+
+export function joinUnits(a: Unit, b: Unit): Unit {
+  return { text: glue(a.text, b.text), start: a.start, end: b.end, gap: a.gap };
+}
+
+/** First pass over the whole page: join units whose break is evidently mid-sentence. */
+export function repairBreaks(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const u of units) {
+    const prev = out[out.length - 1];
+    if (prev && runsOn(prev, u)) out[out.length - 1] = joinUnits(prev, u);
+    else out.push({ ...u });
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+/**
+ * Split a page's units into articles.
+ *
+ * An article is: headline block (kicker/title/subtitle, author line, picture
+ * marker), optional captions, a body (often opened by a dateline), and maybe a
+ * closing byline or credit. A new article starts at
+ * - a headline-shaped line once the current article has a body, when the page
+ *   says so: the current article is closed (byline, credit, closing dateline,
+ *   continuation note), a wide gap precedes it, a dateline or author line follows
+ *   its headline block, it carries a picture mark, or its block has several lines;
+ *   on pages whose articles end with bylines, only closure, a gap or a following
+ *   dateline count (otherwise it is an in-article subhead);
+ * - a paragraph opening with a dateline (`本报讯…`, `新华社…电`) once the
+ *   current article has running text: a headline-less brief.
+ * Runs of more than four headline-shaped lines are verse or lists, never headlines.
+ */
+import { isBylineLine } from './byline';
+import { matchClosingDateline, matchDateline } from './dateline';
+import { trailingContinuation } from './furniture';
+import {
+  endsSentence,
+  hasPictureMark,
+  isCaptionText,
+  isMarker,
+  isNumberedHead,
+  isTitleLike,
+  type Unit,
+} from './units';
+
+export interface Segment {
+  /** Indexes into the unit list (furniture inside an article included). */
+  units: number[];
+}
+
+const MAX_HEAD = 4;
+
+/** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`. */
+export function isAuthorLine(t: string): boolean {
+  if (isBylineLine(t)) return true;
+  return /^[\u4e00-\u9fa5·]{2,4}$/.test(t);
+}
+
+interface Feature {
+  title: boolean;
+  dateline: boolean;
+  byline: boolean;
+  closer: boolean;
+  marker: boolean;
+  caption: boolean;
+}
+
+function features(u: Unit): Feature {
+  const t = u.text;
+  const byline = !u.furniture && isBylineLine(t);
+  const dl = !u.furniture && !!matchDateline(t);
+  return {
+    title: !u.furniture && isTitleLike(t),
+    dateline: dl,
+    byline,
+    closer:
+      byline ||
+      !!matchClosingDateline(t) ||
+      !!trailingContinuation(t) ||
+      /——编者$|—编者$|^编后[：:]/.test(t) ||
+      (u.furniture?.kind === 'continued-to'),
+    marker: !u.furniture && isMarker(t),
+    caption: !u.furniture && isCaptionText(t),
+  };
+}
+
+export interface SegmentOptions {
+  /** Articles on this page end with a byline line (大众日报 style). */
+  closingStyle: boolean;
+}
+
+/** Whether most articles on the page end with a standalone byline line (not a credit in parentheses). */
+export function detectClosingStyle(units: Unit[]): boolean {
+  let closing = 0;
+  for (let i = 0; i < units.length; i++) {
+    const t = units[i].text;
+    if (units[i].furniture || !isBylineLine(t) || /^[（(]/.test(t)) continue;
+    const prev = units[i - 1];
+    // A byline after running text (not right under a headline).
+    if (prev && endsSentence(prev.text) && prev.text.length > 40) closing++;
+  }
+  return closing >= 2;
+}
+
+export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
+  const f = units.map(features);
+  const segs: Segment[] = [];
+  let cur: number[] = [];
+  let hasBody = false;
+  let hasText = false;
+  let closed = false;
+
+  const headBlock = (i: number): number => {
+    let j = i;
+    while (j < units.length && j - i <= MAX_HEAD && !units[j].furniture && (f[j].title || f[j].marker || (j > i && isAuthorLine(units[j].text) && !f[j].dateline))) j++;
+    return j - i;
+  };
+
+  const startsHere = (i: number): boolean => {
+    const u = units[i];
+    if (f[i].title) {
+      if (!hasBody) return false;
+      const len = headBlock(i);
+      if (len > MAX_HEAD) return false;
+      const next = units[i + len];
+      const nextF = next ? f[i + len] : undefined;
+      const gap = u.gap >= 2;
+      const nextDateline = !!nextF?.dateline;
+      const block = units.slice(i, i + len).map((x) => x.text);
+      const author = block.slice(1).some((t) => isAuthorLine(t));
+      if (closed || gap || nextDateline) return true;
+      if (opts.closingStyle) return false;
+      if (!next) return false;
+      if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
+      if (isNumberedHead(u.text)) return false;
+      if (len >= 2) return true;
+      if (nextF?.caption) return true;
+      return !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? '');
+    }
+    if (f[i].dateline) return hasText || closed;
+    return false;
+  };
+
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (cur.length > 0 && !u.furniture && startsHere(i)) {
+      segs.push({ units: cur });
+      cur = [];
+      hasBody = false;
+      hasText = false;
+      closed = false;
+    }
+    cur.push(i);
+    if (u.furniture) {
+      if (u.furniture.kind === 'continued-to') closed = true;
+      continue;
+    }
+    const ft = f[i];
+    const isHead = ft.title && !hasBody;
+    if (!isHead && !ft.marker) {
+      hasBody = true;
+      if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) hasText = true;
+    }
+    if (ft.closer) closed = true;
+    else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;
+    if (ft.closer && ft.byline && !hasText) closed = false;
+  }
+  if (cur.length) segs.push({ units: cur });
+  return segs;
+}

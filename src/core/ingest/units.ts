@@ -1,0 +1,95 @@
+/**
+ * The page as a list of units: one per non-blank line, with its offsets in the
+ * original text and the number of blank lines before it, plus the features the
+ * splitter and the reflow read (sentence end, headline shape, markers, captions).
+ */
+import { tidyLine } from '../text/normalize';
+import { isBylineLine } from './byline';
+import { matchDateline, type DatelineMatch } from './dateline';
+import { furnitureOf, type Furniture } from './furniture';
+
+export interface Unit {
+  /** Whitespace-tidied text (original punctuation). */
+  text: string;
+  /** Offsets of the unit in the page text (half-open, trimmed). */
+  start: number;
+  end: number;
+  /** Blank lines before this unit (page start counts as many). */
+  gap: number;
+  furniture?: Furniture;
+}
+
+/** Split text into units. Handles LF, CRLF and CR without changing offsets. */
+export function splitUnits(text: string): Unit[] {
+  const units: Unit[] = [];
+  const re = /\r\n|\r|\n/g;
+  let pos = 0;
+  let blank = 99;
+  const take = (lineStart: number, lineEnd: number) => {
+    const raw = text.slice(lineStart, lineEnd);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (!trimmed) {
+      blank++;
+      return;
+    }
+    const t = tidyLine(trimmed);
+    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, furniture: furnitureOf(t) });
+    blank = 0;
+  };
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    take(pos, m.index);
+    pos = m.index + m[0].length;
+  }
+  take(pos, text.length);
+  return units;
+}
+
+const FINAL = /[。！？!?…]$|[。！？!?…][”’」』"')）】]+$|[。！？!?][”’」』"')）】]*[（(][^（）()]{1,40}[）)]$|……$|——编者$/;
+
+/** Ends like a finished sentence (also `。”`, `。（新华社…电）`). */
+export function endsSentence(t: string): boolean {
+  return FINAL.test(t);
+}
+
+/** Ends inside a sentence: comma, enumeration comma, semicolon, opening bracket/quote. */
+export function endsMidSentence(t: string): boolean {
+  return /[，,、；;（(“‘《—\-]$/.test(t);
+}
+
+/** Picture markers: `（附图片１张）`, `（图片）`, `（传真照片）`, `（新华社发美联社照片）`, `图片：`. */
+export function isMarker(t: string): boolean {
+  return /^[（(][^（）()]{0,16}(?:图片|照片|图表|图)[^（）()]{0,6}[）)]$/.test(t) || /^(?:图片|附图)[：:]?$/.test(t);
+}
+
+/** Title ends with a picture marker: `挂起红灯迎新年（图片）`, `…讲话（附图片１张）`. */
+export function hasPictureMark(t: string): boolean {
+  return /[（(](?:附)?图片[^（）()]{0,6}[）)]$|[（(]图[）)]$/.test(t);
+}
+
+/** A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`) or opens with `图为`. */
+export function isCaptionText(t: string): boolean {
+  return /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图/.test(t);
+}
+
+/** Numbered subhead: `一、…`, `（一）…`, `1.`, `第一部分`. */
+export function isNumberedHead(t: string): boolean {
+  return /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[、.．](?![0-9０-９])|第[一二三四五六七八九十]{1,3}[部章节篇])/.test(t);
+}
+
+export const TITLE_MAX = 48;
+
+/** Shaped like a headline line: short, no sentence end, not a dateline/byline/marker. */
+export function isTitleLike(t: string): boolean {
+  if (t.length === 0 || t.length > TITLE_MAX) return false;
+  if (endsSentence(t) && !hasPictureMark(t)) return false;
+  if (endsMidSentence(t) || /[：:]$/.test(t)) return false;
+  if (/[。；;]/.test(t.slice(0, -1))) return false;
+  if (isMarker(t) || isBylineLine(t)) return false;
+  if (matchDateline(t)) return false;
+  if (/^[（(].*[）)]$/.test(t)) return false;
+  return true;
+}
+
+export type { DatelineMatch };

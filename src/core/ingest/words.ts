@@ -1,0 +1,68 @@
+/**
+ * Word-boundary test for layout repair: does a dictionary word run across a line break?
+ *
+ * jieba is asked only at break decisions, on a dozen characters around the break,
+ * without HMM so that it cannot invent words. Loaded lazily through `loadJieba()`;
+ * if the dictionary cannot be found the test answers "no" (a missed join, never a crash).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { loadJieba, type Jieba } from '../text/jieba';
+
+let jieba: Jieba | null | undefined;
+const require = createRequire(import.meta.url);
+
+function dictionaryPresent(): boolean {
+  // loadJieba() aborts the process (C++ FATAL) when the dictionary path is wrong, so look first.
+  try {
+    const pkg = require.resolve('nodejieba/package.json');
+    return fs.existsSync(path.join(path.dirname(pkg), 'dict', 'jieba.dict.utf8'));
+  } catch {
+    return false;
+  }
+}
+
+function fallbackJieba(): Jieba | null {
+  // nodejieba's own defaults (its dictionaries ship under submodules/cppjieba/dict in 3.x).
+  try {
+    const nj = require('nodejieba') as Jieba & { load(o?: Record<string, string>): void; DEFAULT_DICT?: string };
+    if (nj.DEFAULT_DICT && !fs.existsSync(nj.DEFAULT_DICT)) return null;
+    nj.load();
+    return nj;
+  } catch {
+    return null;
+  }
+}
+
+function get(): Jieba | null {
+  if (jieba !== undefined) return jieba;
+  jieba = dictionaryPresent() ? loadJieba() : fallbackJieba();
+  return jieba;
+}
+
+let calls = 0;
+/** How many times jieba was consulted (for tests and benchmarks). */
+export function jiebaCalls(): number {
+  return calls;
+}
+
+const HAN = /[\u4e00-\u9fa5]/;
+
+/** True when jieba (dictionary only) cuts a word of ≥2 characters across the join of `before` and `after`. */
+export function wordAcrossBreak(before: string, after: string): boolean {
+  const a = before.slice(-6);
+  const b = after.slice(0, 6);
+  if (!a || !b || !HAN.test(a.slice(-1)) || !HAN.test(b[0])) return false;
+  const j = get();
+  if (!j) return false;
+  calls++;
+  let pos = 0;
+  for (const tok of j.cut(a + b, false)) {
+    const end = pos + tok.length;
+    if (pos < a.length && end > a.length && tok.length >= 2) return true;
+    pos = end;
+    if (pos >= a.length) break;
+  }
+  return false;
+}
