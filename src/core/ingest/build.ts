@@ -14,6 +14,7 @@ import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isHeadNote,
   isMarker,
   isNumberedHead,
   isTitleLike,
@@ -50,10 +51,17 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let byline: Byline | undefined;
   let k = 0;
   let sawPictureMark = false;
+  const headNotes: string[] = [];
   while (k < content.length && titleLines.length < 4) {
     const t = content[k].text;
     if (isMarker(t)) {
       sawPictureMark = true;
+      k++;
+      continue;
+    }
+    if (titleLines.length > 0 && isHeadNote(t) && !isBylineLine(t)) {
+      if (/图片|照片/.test(t)) sawPictureMark = true;
+      headNotes.push(t);
       k++;
       continue;
     }
@@ -195,6 +203,10 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
       !endsMidSentence(t);
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     seenText = true;
+  }
+  for (const n of headNotes.reverse()) {
+    const clean = n.replace(/[（(](?:附)?图片[^（）()]{0,6}[）)]/g, '');
+    if (clean) paragraphs.unshift({ type: 'text', text: clean });
   }
   for (const c of captions) paragraphs.push({ type: 'caption', text: c });
 

@@ -21,6 +21,7 @@ import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isHeadNote,
   isMarker,
   isNumberedHead,
   isTitleLike,
@@ -46,6 +47,7 @@ interface Feature {
   byline: boolean;
   closer: boolean;
   marker: boolean;
+  note: boolean;
   caption: boolean;
 }
 
@@ -62,10 +64,18 @@ function features(u: Unit): Feature {
       !!matchClosingDateline(t) ||
       !!trailingContinuation(t) ||
       /——编者$|—编者$|^编后[：:]/.test(t) ||
+      endsWithCredit(t) ||
       (u.furniture?.kind === 'continued-to'),
     marker: !u.furniture && isMarker(t),
+    note: !u.furniture && isHeadNote(t) && !byline,
     caption: !u.furniture && isCaptionText(t),
   };
+}
+
+/** A paragraph closed by a bare credit: `…项目。（孙贤迅）`. */
+export function endsWithCredit(t: string): boolean {
+  const m = t.match(/[。！？!?…”’」』][（(]([^（）()]{1,30})[）)]$/);
+  return !!m && isBylineLine(`（${m[1]}）`);
 }
 
 export interface SegmentOptions {
@@ -93,10 +103,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   let hasBody = false;
   let hasText = false;
   let closed = false;
+  let topAuthor = false;
+  let headless = false;
+  let pictureTitle = false;
+  let hasDateline = false;
 
   const headBlock = (i: number): number => {
     let j = i;
-    while (j < units.length && j - i <= MAX_HEAD && !units[j].furniture && (f[j].title || f[j].marker || (j > i && isAuthorLine(units[j].text) && !f[j].dateline))) j++;
+    while (j < units.length && j - i <= MAX_HEAD && !units[j].furniture && (f[j].title || f[j].marker || (j > i && f[j].note) || (j > i && isAuthorLine(units[j].text) && !f[j].dateline))) j++;
     return j - i;
   };
 
@@ -105,7 +119,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (f[i].title) {
       if (!hasBody) return false;
       const len = headBlock(i);
-      if (len > MAX_HEAD) return false;
+      const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
+      if (isNumberedHead(u.text)) return u.gap >= 2;
+      if (len > MAX_HEAD) return authorNext && (closed || endsSentence(units[i - 1]?.text ?? ''));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
       const gap = u.gap >= 2;
@@ -116,12 +132,19 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (opts.closingStyle) return false;
       if (!next) return false;
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
-      if (isNumberedHead(u.text)) return false;
       if (len >= 2) return true;
+      // Subheads, not headlines: clauses with commas, or inside a signed feature.
+      if (/[，,]/.test(u.text) || topAuthor) return false;
       if (nextF?.caption) return true;
       return !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? '');
     }
-    if (f[i].dateline) return hasText || closed;
+    if (f[i].dateline) {
+      if (closed) return true;
+      // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
+      if (headless && hasText) return true;
+      // A second dateline in a news item opens the next item, unless it is a quoted source (`据新华社…`).
+      return hasDateline && hasText && /^(?:本报|新华社)(?:专)?讯/.test(u.text);
+    }
     return false;
   };
 
@@ -133,6 +156,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       hasBody = false;
       hasText = false;
       closed = false;
+      topAuthor = false;
+      headless = f[i].dateline;
+      pictureTitle = hasPictureMark(u.text);
+      hasDateline = false;
+    }
+    if (f[i].dateline) hasDateline = true;
+    if (cur.length === 0) {
+      headless = f[i].dateline;
+      pictureTitle = hasPictureMark(u.text);
     }
     cur.push(i);
     if (u.furniture) {
@@ -140,12 +172,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       continue;
     }
     const ft = f[i];
-    const isHead = ft.title && !hasBody;
+    const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody;
+    if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
+      topAuthor = true;
+      if (!ft.byline) continue;
+    }
     if (!isHead && !ft.marker) {
       hasBody = true;
       if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) hasText = true;
     }
-    if (ft.closer) closed = true;
+    if (ft.closer || (ft.caption && pictureTitle)) closed = true;
     else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;
     if (ft.closer && ft.byline && !hasText) closed = false;
   }

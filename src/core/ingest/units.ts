@@ -80,6 +80,22 @@ export function isNumberedHead(t: string): boolean {
 
 export const TITLE_MAX = 48;
 
+/** Words that name an art form in a credit-like parenthesis (`（书法）`), not a person. */
+const ART_FORM = /^(?:书法|中国画|国画|篆刻|油画|水墨画|水彩画?|版画|剪纸|漫画|雕塑|摄影|图片|照片|素描|年画|宣传画|速写|彩墨画|工笔画|连环画|插图|题图|外一首|[二三四五六七八九十]首|组诗|诗|节选|上|下|续|之[一二三四五六七八九十])$/;
+
+/** A parenthesised note under a headline: `（一九九七年十二月三十一日）`, `（外一首）`. */
+export function isHeadNote(t: string): boolean {
+  return /^(?:[（(][^（）()]{1,30}[）)]){1,2}$/.test(t);
+}
+
+/** Ends with a person credit in parentheses (`…（油画）（贾励）`): an artwork or item caption. */
+export function endsWithNameCredit(t: string): boolean {
+  const m = t.match(/[（(]([^（）()]{2,12})[）)]$/);
+  if (!m || t.length === m[0].length) return false;
+  if (ART_FORM.test(m[1])) return false;
+  return /^[\u4e00-\u9fa5·、 ]{2,12}$/.test(m[1]) && /[）)][（(][^（）()]+[）)]$/.test(t);
+}
+
 /** Shaped like a headline line: short, no sentence end, not a dateline/byline/marker. */
 export function isTitleLike(t: string): boolean {
   if (t.length === 0 || t.length > TITLE_MAX) return false;
@@ -89,6 +105,7 @@ export function isTitleLike(t: string): boolean {
   if (isMarker(t) || isBylineLine(t)) return false;
   if (matchDateline(t)) return false;
   if (/^[（(].*[）)]$/.test(t)) return false;
+  if (endsWithNameCredit(t)) return false;
   return true;
 }
 
