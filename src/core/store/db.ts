@@ -23,7 +23,8 @@ export interface OpenResult {
 }
 
 export function schemaVersion(db: Db): number {
-  return Number(db.pragma('user_version', { simple: true }) ?? 0);
+  const row = db.prepare('PRAGMA user_version').get([]) as { user_version: number } | undefined;
+  return Number(row?.user_version ?? 0);
 }
 
 export const LATEST_SCHEMA = MIGRATIONS.length;
@@ -34,10 +35,7 @@ export function openDatabase(dir: string): OpenResult {
   const file = path.join(dir, DB_FILE);
   const existed = fs.existsSync(file) && fs.statSync(file).size > 0;
   const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
+  db.exec('PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000;');
   const fromVersion = schemaVersion(db);
   if (fromVersion > LATEST_SCHEMA) {
     db.close();
@@ -54,7 +52,7 @@ export function openDatabase(dir: string): OpenResult {
     db.exec('BEGIN IMMEDIATE');
     try {
       migrate(db);
-      db.pragma(`user_version = ${v + 1}`);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
       db.exec('COMMIT');
     } catch (err) {
       db.exec('ROLLBACK');

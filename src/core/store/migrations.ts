@@ -39,6 +39,7 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
         hash TEXT NOT NULL,
         import_id INTEGER NOT NULL REFERENCES imports(id)
       );
+      CREATE INDEX pages_hash ON pages(hash);
       CREATE TABLE articles (
         id INTEGER PRIMARY KEY,
         page_id INTEGER NOT NULL REFERENCES pages(id) ON DELETE CASCADE,

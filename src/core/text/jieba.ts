@@ -20,27 +20,28 @@ export interface Jieba {
 let instance: Jieba | null = null;
 const require = createRequire(import.meta.url);
 
-function dictDir(): string {
-  const pkg = require.resolve('nodejieba/package.json');
-  let dir = path.join(path.dirname(pkg), 'dict');
-  // Packaged Electron app: files in app.asar are not readable from C++.
-  const unpacked = dir.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  if (unpacked !== dir && fs.existsSync(unpacked)) dir = unpacked;
-  return dir;
+/** Files in app.asar are not readable from C++: use the unpacked copies in a packaged app. */
+function unpacked(file: string): string {
+  const u = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return u !== file && fs.existsSync(u) ? u : file;
 }
 
 /** Load jieba (idempotent). */
 export function loadJieba(): Jieba {
   if (instance) return instance;
-  const nodejieba = require('nodejieba') as Jieba & { load(opts: Record<string, string>): void };
-  const dir = dictDir();
-  nodejieba.load({
-    dict: path.join(dir, 'jieba.dict.utf8'),
-    hmmDict: path.join(dir, 'hmm_model.utf8'),
-    userDict: path.join(dir, 'user.dict.utf8'),
-    idfDict: path.join(dir, 'idf.utf8'),
-    stopWordDict: path.join(dir, 'stop_words.utf8'),
-  });
+  const nodejieba = require('nodejieba') as Jieba & { load(opts: Record<string, string>): void } & Record<string, string>;
+  const files = {
+    dict: unpacked(nodejieba.DEFAULT_DICT),
+    hmmDict: unpacked(nodejieba.DEFAULT_HMM_DICT),
+    userDict: unpacked(nodejieba.DEFAULT_USER_DICT),
+    idfDict: unpacked(nodejieba.DEFAULT_IDF_DICT),
+    stopWordDict: unpacked(nodejieba.DEFAULT_STOP_WORD_DICT),
+  };
+  // cppjieba aborts the whole process on a missing dictionary: check first.
+  for (const f of Object.values(files)) {
+    if (!fs.existsSync(f)) throw new Error(`jieba 词典缺失：${f}`);
+  }
+  nodejieba.load(files);
   instance = nodejieba;
   return instance;
 }

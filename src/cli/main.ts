@@ -1,0 +1,329 @@
+/**
+ * `baoku`: the archive from a terminal — the same core as the app.
+ * Exit codes: 0 success, 1 bad input or usage (one-line reason on stderr), 2 internal error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { Archive, UserError } from '../core/service';
+import { decodeBuffer, parsePage, IngestError } from '../core/ingest';
+import { expandPaths } from '../core/import-files';
+import { backupTo, restoreFrom } from '../core/store/backup';
+import { quickCheck } from '../core/store/db';
+import { clippingFileName } from '../core/export';
+import type { ExportFormat, ImportFileReport, SortOrder } from '../shared/api';
+import { UsageError, parseIds, parseKind, parseTagRef } from './args';
+
+const USAGE = `报库 baoku — 报纸文字档案库
+
+用法:
+  baoku parse FILE [--json] [--paper P] [--date YYYY-MM-DD] [--page N]
+  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--json]
+  baoku search QUERY --archive DIR [--json] [--limit N] [--offset N] [--sort relevance|date]
+  baoku show ID --archive DIR [--json]
+  baoku tag ID… --archive DIR [--add 主题:营商环境]… [--remove 记者:X]…   |  baoku tag --suggest ID
+  baoku tags [--kind reporter|department|topic] [--json]  |  tags merge 记者:A 记者:B  |  tags rename 记者:A B
+  baoku export --archive DIR (--ids 1,2,3 | --query Q) --format pdf|docx|md|txt|csv|html [--out FILE] [--title T] [--highlight Q] [--force]
+  baoku dict add WORD… --archive DIR
+  baoku rebuild --archive DIR
+  baoku check --archive DIR
+  baoku backup --archive DIR --out FILE [--force]   |  baoku restore --archive DIR --from FILE
+  baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T]
+
+档案库目录也可用环境变量 BAOKU_ARCHIVE 指定。`;
+
+type Opts = Record<string, string | boolean | string[] | undefined>;
+
+function out(json: boolean, value: unknown, text: () => string): void {
+  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text() + '\n');
+}
+
+function archiveDir(o: Opts): string {
+  const dir = (o.archive as string | undefined) ?? process.env.BAOKU_ARCHIVE;
+  if (!dir) throw new UsageError('请用 --archive DIR 指定档案库目录');
+  return path.resolve(dir);
+}
+
+async function withArchive<T>(o: Opts, fn: (a: Archive) => Promise<T>, writable = true): Promise<T> {
+  const a = await Archive.open({ dir: archiveDir(o), writable, log: (m) => process.stderr.write(`${m}\n`) });
+  try {
+    return await fn(a);
+  } finally {
+    await a.close();
+  }
+}
+
+function num(v: unknown, name: string): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} 要是非负整数`);
+  return n;
+}
+
+function date(v: unknown): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(String(v))) throw new UsageError('--date 要写成 YYYY-MM-DD');
+  return String(v);
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values: o, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      archive: { type: 'string' },
+      json: { type: 'boolean' },
+      paper: { type: 'string' },
+      date: { type: 'string' },
+      page: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      sort: { type: 'string' },
+      add: { type: 'string', multiple: true },
+      remove: { type: 'string', multiple: true },
+      suggest: { type: 'string' },
+      kind: { type: 'string' },
+      ids: { type: 'string' },
+      query: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      from: { type: 'string' },
+      title: { type: 'string' },
+      highlight: { type: 'string' },
+      force: { type: 'boolean' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      token: { type: 'string' },
+      'allow-write': { type: 'boolean' },
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [cmd, ...rest] = positionals;
+  const json = !!o.json;
+  if (!cmd || o.help || cmd === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return cmd || o.help ? 0 : 1;
+  }
+  switch (cmd) {
+    case 'parse': {
+      if (rest.length !== 1) throw new UsageError('用法：baoku parse FILE [--json]');
+      const file = rest[0];
+      if (!fs.existsSync(file)) throw new UsageError(`找不到文件：${file}`);
+      const src = expandPaths([file]).sources[0];
+      const d = decodeBuffer(src.read(), path.basename(file));
+      const page = parsePage(d.text, { file: path.basename(file), paper: o.paper as string, date: date(o.date), page: num(o.page, 'page') });
+      page.encoding = d.encoding;
+      page.warnings.unshift(...d.warnings);
+      out(json, page, () =>
+        page.articles
+          .map((a, i) => `${i + 1}. [${a.kind}] ${a.title}${a.byline ? `\n   ${a.byline.raw}` : ''}\n   ${a.paragraphs.length} 段`)
+          .join('\n'),
+      );
+      return 0;
+    }
+    case 'import': {
+      if (!rest.length) throw new UsageError('用法：baoku import PATH… --archive DIR');
+      return withArchive(o, async (a) => {
+        const { sources, missing } = expandPaths(rest);
+        const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page') };
+        const files: ImportFileReport[] = missing.map((m) => ({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' }));
+        const reports = await a.importSources(sources, opts, (r, done) => {
+          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${path.basename(r.file)}`.padEnd(60));
+        });
+        if (!json && sources.length) process.stderr.write('\n');
+        files.push(...reports);
+        const report = { files, articlesAdded: files.reduce((n, r) => n + (r.status === 'duplicate' ? 0 : r.articles), 0) };
+        out(json, report, () => {
+          const by = (s: string) => files.filter((f) => f.status === s).length;
+          const lines = files.filter((f) => f.status === 'rejected').map((f) => `被拒绝：${f.file}：${f.error}`);
+          return [...lines, `导入 ${by('imported')}，替换 ${by('replaced')}，重复 ${by('duplicate')}，拒绝 ${by('rejected')}；新增文章 ${report.articlesAdded} 篇`].join('\n');
+        });
+        return files.some((f) => f.status === 'rejected') ? 1 : 0;
+      });
+    }
+    case 'search': {
+      const query = rest.join(' ');
+      const sort = (o.sort as SortOrder | undefined) ?? undefined;
+      if (sort && !['relevance', 'date', 'date-asc'].includes(sort)) throw new UsageError('--sort 只能是 relevance 或 date');
+      return withArchive(
+        o,
+        async (a) => {
+          const res = await a.search({ query, limit: num(o.limit, 'limit') ?? 20, offset: num(o.offset, 'offset') ?? 0, sort });
+          if (res.error) throw new UsageError(res.error);
+          const { terms: _t, ...rest2 } = res;
+          void _t;
+          out(json, rest2, () =>
+            [
+              `共 ${res.total} 篇（${res.tookMs} ms）`,
+              ...res.hits.map((h) => `#${h.id} ${h.date ?? '日期不详'} ${h.title}\n    ${h.snippets[0]?.text ?? ''}`),
+            ].join('\n'),
+          );
+          return 0;
+        },
+        false,
+      );
+    }
+    case 'show': {
+      const [id] = parseIds(rest);
+      return withArchive(
+        o,
+        async (a) => {
+          const art = await a.getArticle({ id });
+          if (!art) throw new UsageError(`没有编号为 ${id} 的文章`);
+          out(json, art, () => [art.title, art.date ?? '', ...art.paragraphs.map((p) => p.text), art.byline?.raw ?? ''].join('\n'));
+          return 0;
+        },
+        false,
+      );
+    }
+    case 'tag': {
+      return withArchive(o, async (a) => {
+        if (o.suggest) {
+          const [id] = parseIds([o.suggest as string]);
+          const s = await a.suggestTopics({ id });
+          out(json, s, () => s.map((x) => `${x.name}\t${x.source === 'similar' ? '相似文章' : '关键词'}\t${x.weight}`).join('\n'));
+          return 0;
+        }
+        const ids = parseIds(rest);
+        const add = ((o.add as string[]) ?? []).map(parseTagRef);
+        const remove = ((o.remove as string[]) ?? []).map(parseTagRef);
+        const r = await a.changeTags({ ids, add, remove });
+        out(json, r, () => `已修改 ${r.articles} 篇文章的标签（操作编号 ${r.changeId}）`);
+        return 0;
+      });
+    }
+    case 'tags': {
+      const [sub, x, y] = rest;
+      return withArchive(o, async (a) => {
+        if (sub === 'merge' || sub === 'rename') {
+          if (!x || !y) throw new UsageError(`用法：baoku tags ${sub} 记者:A 记者:B`);
+          const from = parseTagRef(x);
+          const to = /[:：]/.test(y) ? parseTagRef(y) : { kind: from.kind, name: y };
+          if (to.kind !== from.kind) throw new UsageError('只能在同一类标签之间合并或改名');
+          const n =
+            sub === 'merge'
+              ? await a.mergeTags({ kind: from.kind, from: from.name, into: to.name })
+              : await a.renameTag({ kind: from.kind, from: from.name, to: to.name });
+          out(json, { articles: n }, () => `${sub === 'merge' ? '已合并' : '已改名'}，涉及 ${n} 篇文章`);
+          return 0;
+        }
+        if (sub === 'delete') {
+          if (!x) throw new UsageError('用法：baoku tags delete 主题:X');
+          const t = parseTagRef(x);
+          const n = await a.deleteTag({ kind: t.kind, name: t.name });
+          out(json, { articles: n }, () => `已删除，涉及 ${n} 篇文章`);
+          return 0;
+        }
+        if (sub) throw new UsageError(`未知的子命令：tags ${sub}`);
+        const list = await a.listTags({ kind: parseKind(o.kind as string | undefined) });
+        out(json, list, () => list.map((t) => `${t.kind}\t${t.name}\t${t.count}${t.aliases.length ? `\t（别名：${t.aliases.join('、')}）` : ''}`).join('\n'));
+        return 0;
+      });
+    }
+    case 'export': {
+      const format = o.format as ExportFormat;
+      if (!['pdf', 'docx', 'md', 'txt', 'csv', 'html'].includes(format)) throw new UsageError('--format 只能是 pdf|docx|md|txt|csv|html');
+      if (!o.ids && o.query === undefined) throw new UsageError('请用 --ids 1,2,3 或 --query Q 选择文章');
+      const outFile = path.resolve((o.out as string) ?? clippingFileName((o.title as string) ?? '剪报', format));
+      if (fs.existsSync(outFile) && !o.force) throw new UsageError(`文件已存在：${outFile}（用 --force 覆盖）`);
+      return withArchive(
+        o,
+        async (a) => {
+          const r = await a.exportClippings({
+            ids: o.ids ? parseIds([o.ids as string]) : undefined,
+            query: o.query as string | undefined,
+            format,
+            title: o.title as string | undefined,
+            highlight: o.highlight as string | undefined,
+          });
+          fs.mkdirSync(path.dirname(outFile), { recursive: true });
+          fs.writeFileSync(outFile, Buffer.from(r.dataBase64, 'base64'));
+          out(json, { file: outFile, articles: r.articles }, () => `已导出 ${r.articles} 篇到 ${outFile}`);
+          return 0;
+        },
+        false,
+      );
+    }
+    case 'dict': {
+      if (rest[0] !== 'add' || rest.length < 2) throw new UsageError('用法：baoku dict add WORD…');
+      return withArchive(o, async (a) => {
+        let n = 0;
+        for (const w of rest.slice(1)) n += a.addDictionaryWord(w);
+        out(json, { reindexed: n }, () => `已加入词典，重建了 ${n} 篇文章的索引`);
+        return 0;
+      });
+    }
+    case 'rebuild':
+      return withArchive(o, async (a) => {
+        const t0 = Date.now();
+        const n = await a.rebuildIndex();
+        out(json, { articles: n, ms: Date.now() - t0 }, () => `已重建 ${n} 篇文章的检索索引（${Date.now() - t0} ms）`);
+        return 0;
+      });
+    case 'check':
+      return withArchive(
+        o,
+        async (a) => {
+          const r = quickCheck(a.db);
+          out(json, { integrity: r }, () => (r === 'ok' ? '档案库完好' : `发现问题：${r}`));
+          return r === 'ok' ? 0 : 2;
+        },
+        false,
+      );
+    case 'backup': {
+      if (!o.out) throw new UsageError('请用 --out FILE 指定备份文件');
+      const file = path.resolve(o.out as string);
+      if (fs.existsSync(file) && !o.force) throw new UsageError(`文件已存在：${file}（用 --force 覆盖）`);
+      return withArchive(
+        o,
+        async (a) => {
+          if (fs.existsSync(file)) fs.rmSync(file);
+          backupTo(a.db, file);
+          out(json, { file }, () => `已备份到 ${file}`);
+          return 0;
+        },
+        false,
+      );
+    }
+    case 'restore': {
+      if (!o.from) throw new UsageError('请用 --from FILE 指定备份文件');
+      if (!fs.existsSync(o.from as string)) throw new UsageError(`找不到备份文件：${o.from}`);
+      try {
+        restoreFrom(archiveDir(o), path.resolve(o.from as string));
+      } catch (err) {
+        throw new UsageError((err as Error).message);
+      }
+      out(json, { restored: true }, () => '已恢复；下次打开时会重建检索索引');
+      return 0;
+    }
+    case 'serve': {
+      const { serve } = await import('./serve');
+      return serve({
+        archive: archiveDir(o),
+        port: num(o.port, 'port'),
+        host: o.host as string | undefined,
+        token: o.token as string | undefined,
+        allowWrite: !!o['allow-write'],
+        demo: !!o.demo,
+      });
+    }
+    default:
+      throw new UsageError(`未知的命令：${cmd}（baoku --help 查看用法）`);
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    return await run(argv);
+  } catch (err) {
+    const e = err as Error & { code?: string };
+    if (err instanceof UsageError || err instanceof UserError || err instanceof IngestError || e.code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`baoku: ${e.message.split('\n')[0]}\n`);
+      return 1;
+    }
+    process.stderr.write(`baoku: 内部错误：${e.stack ?? e.message}\n`);
+    return 2;
+  }
+}

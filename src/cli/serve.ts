@@ -1,0 +1,51 @@
+/**
+ * `baoku serve`: the core in a worker thread behind the HTTP host.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { startCoreWorker } from '../node/worker-client';
+import { startHttpHost, isLoopback } from '../node/http-host';
+
+export interface ServeOptions {
+  archive: string;
+  port?: number;
+  host?: string;
+  token?: string;
+  allowWrite?: boolean;
+  demo?: boolean;
+}
+
+function repoRoot(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+export async function serve(o: ServeOptions): Promise<number> {
+  const host = o.host ?? '127.0.0.1';
+  const allowWrite = o.allowWrite ?? false;
+  const rendererDir = path.join(repoRoot(), 'out', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    process.stderr.write('界面尚未构建：先运行 npm run build:renderer（npm run serve 会自动构建）\n');
+  }
+  const core = startCoreWorker({
+    archiveDir: o.archive,
+    demo: o.demo,
+    writable: allowWrite || !!o.demo,
+    resourcesDir: path.join(repoRoot(), 'resources'),
+    log: (m) => process.stderr.write(`${m}\n`),
+  });
+  const notices = await core.ready;
+  notices.forEach((n) => process.stderr.write(`${n}\n`));
+  const h = await startHttpHost({ api: core, rendererDir, host, port: o.port ?? 5174, token: o.token, allowWrite });
+  const link = h.token ? `${h.url}?token=${h.token}` : h.url;
+  process.stdout.write(`报库已启动：${link}\n档案库：${o.archive}（${allowWrite ? '可修改' : '只读'}）\n`);
+  if (!isLoopback(host)) process.stdout.write(`局域网访问需要上面链接中的令牌。\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await h.close();
+  await core.close();
+  return 0;
+}

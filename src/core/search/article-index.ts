@@ -1,0 +1,226 @@
+/**
+ * The full-text index: MiniSearch over jieba tokens, plus a compact in-memory
+ * table of each article's filterable facts (date, paper, page, tags) used for
+ * filters, facets and date sorting.
+ *
+ * Fields and ranking: `title` (kicker + title + subtitle, boost 3), `tags`
+ * (reporters, department, topics, boost 2), `body` (paragraphs and captions,
+ * boost 1); BM25 as MiniSearch implements it. No prefix or fuzzy expansion:
+ * a Chinese term is a whole jieba word, and expansions cost a posting-list
+ * walk each. Nothing is stored in MiniSearch: the result list reads titles
+ * from the store.
+ */
+import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import type { ArticleDetail, ArticleKind } from '../../shared/types';
+import { foldForSearch } from '../text/normalize';
+import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
+import type { ParsedQuery, QueryItem } from './query';
+
+export interface IndexDoc {
+  id: number;
+  title: string;
+  body: string;
+  tags: string;
+}
+
+export interface DocMeta {
+  date?: string;
+  paper?: string;
+  page?: number;
+  kind: ArticleKind;
+  reporters: string[];
+  department?: string;
+  topics: string[];
+}
+
+export const FIELDS = ['title', 'body', 'tags'] as const;
+export const BOOST = { title: 3, tags: 2, body: 1 };
+
+function tokenizeField(text: string, field?: string): string[] {
+  if (field === 'tags') {
+    // Each tag whole (a name is one term even if jieba does not know it) plus its pieces.
+    const out: string[] = [];
+    for (const name of text.split('\n')) {
+      if (!name) continue;
+      out.push(foldForSearch(name));
+      out.push(...tokenizeForIndex(name));
+    }
+    return out;
+  }
+  return tokenizeForIndex(text);
+}
+
+export function miniSearchOptions() {
+  return {
+    fields: [...FIELDS],
+    storeFields: [] as string[],
+    idField: 'id',
+    tokenize: tokenizeField,
+    processTerm: (t: string) => t,
+    searchOptions: {
+      boost: BOOST,
+      prefix: false,
+      fuzzy: false,
+      tokenize: (s: string) => [s],
+      processTerm: (t: string) => t,
+    },
+  };
+}
+
+export function articleToDoc(a: ArticleDetail): IndexDoc {
+  const title = [a.kicker, a.title, a.subtitle].filter(Boolean).join('\n');
+  const body = a.paragraphs.map((p) => p.text).join('\n');
+  const names = new Set<string>();
+  for (const t of a.tags) names.add(t.name);
+  for (const n of [...(a.byline?.reporters ?? []), ...(a.byline?.correspondents ?? []), ...(a.byline?.photographers ?? []), ...(a.byline?.interns ?? [])])
+    names.add(n);
+  if (a.byline?.department) names.add(a.byline.department);
+  return { id: a.id, title, body, tags: [...names].join('\n') };
+}
+
+export function articleToMeta(a: ArticleDetail): DocMeta {
+  return {
+    date: a.date,
+    paper: a.paper,
+    page: a.page,
+    kind: a.kind,
+    reporters: a.tags.filter((t) => t.kind === 'reporter').map((t) => t.name),
+    department: a.tags.find((t) => t.kind === 'department')?.name,
+    topics: a.tags.filter((t) => t.kind === 'topic').map((t) => t.name),
+  };
+}
+
+export interface Filters {
+  reporters: string[];
+  departments: string[];
+  topics: string[];
+  papers: string[];
+  pages: number[];
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+export interface RawHit {
+  id: number;
+  score: number;
+}
+
+export interface IndexSearchResult {
+  hits: RawHit[];
+  /** Folded terms and phrases, for highlighting. */
+  terms: string[];
+}
+
+/** Reads an article's searchable text (title + body), for phrase checks. */
+export type TextOf = (ids: number[]) => Map<number, string>;
+
+export class ArticleIndex {
+  ms: MiniSearch<IndexDoc>;
+  meta = new Map<number, DocMeta>();
+
+  constructor(ms?: MiniSearch<IndexDoc>) {
+    this.ms = ms ?? new MiniSearch<IndexDoc>(miniSearchOptions());
+  }
+
+  get size(): number {
+    return this.meta.size;
+  }
+
+  /** Add or replace one article. */
+  upsert(a: ArticleDetail): void {
+    const doc = articleToDoc(a);
+    if (this.ms.has(a.id)) this.ms.replace(doc);
+    else this.ms.add(doc);
+    this.meta.set(a.id, articleToMeta(a));
+  }
+
+  /** Only the facts changed (tags): keeps the index entry if the tag text is the same. */
+  remove(id: number): void {
+    if (this.ms.has(id)) this.ms.discard(id);
+    this.meta.delete(id);
+  }
+
+  private itemTerms(item: QueryItem): string[] {
+    return tokenizeForQuery(item.text);
+  }
+
+  private matchesFilters(m: DocMeta | undefined, f: Filters): boolean {
+    if (!m) return false;
+    if (f.dateFrom && (!m.date || m.date < f.dateFrom)) return false;
+    if (f.dateTo && (!m.date || m.date > f.dateTo)) return false;
+    if (f.papers.length && (!m.paper || !f.papers.includes(m.paper))) return false;
+    if (f.pages.length && (m.page === undefined || !f.pages.includes(m.page))) return false;
+    if (f.reporters.length && !f.reporters.every((r) => m.reporters.includes(r))) return false;
+    if (f.departments.length && (!m.department || !f.departments.includes(m.department))) return false;
+    if (f.topics.length && !f.topics.every((t) => m.topics.includes(t))) return false;
+    return true;
+  }
+
+  private run(query: Query): SearchResult[] {
+    return this.ms.search(query);
+  }
+
+  /** Execute a parsed query. Filters are already resolved to canonical tag names. */
+  search(q: ParsedQuery, filters: Filters, textOf: TextOf): IndexSearchResult {
+    const terms = new Set<string>();
+    const phrases: string[] = [];
+    const groups: Query[] = [];
+    for (const group of q.groups) {
+      const alternatives: Query[] = [];
+      for (const item of group) {
+        const t = this.itemTerms(item);
+        if (t.length === 0) continue;
+        t.forEach((x) => terms.add(x));
+        if (item.type === 'phrase') phrases.push(foldForSearch(item.text).replace(/\s+/g, ''));
+        alternatives.push({ combineWith: 'AND', queries: t });
+      }
+      if (alternatives.length) groups.push(alternatives.length === 1 ? alternatives[0] : { combineWith: 'OR', queries: alternatives });
+    }
+    let hits: RawHit[];
+    if (groups.length) {
+      const results = this.run(groups.length === 1 ? groups[0] : { combineWith: 'AND', queries: groups });
+      hits = [];
+      for (const r of results) {
+        if (this.matchesFilters(this.meta.get(r.id as number), filters)) hits.push({ id: r.id as number, score: r.score });
+      }
+    } else if (q.groups.length) {
+      hits = []; // only stop words were asked for
+    } else {
+      hits = [];
+      for (const [id, m] of this.meta) if (this.matchesFilters(m, filters)) hits.push({ id, score: 0 });
+    }
+    // Phrases: the words must really stand together (each OR-alternative phrase is checked as part of its group).
+    const phraseGroups = q.groups
+      .map((g) => g.map((i) => (i.type === 'phrase' ? foldForSearch(i.text).replace(/\s+/g, '') : null)))
+      .filter((g) => g.every((x) => x !== null) && g.length > 0) as string[][];
+    if (phraseGroups.length && hits.length) {
+      const texts = textOf(hits.map((h) => h.id));
+      hits = hits.filter((h) => {
+        const text = texts.get(h.id) ?? '';
+        return phraseGroups.every((alts) => alts.some((p) => text.includes(p)));
+      });
+    }
+    if (q.excluded.length && hits.length) {
+      const drop = new Set<number>();
+      const excludedPhrases: string[] = [];
+      for (const item of q.excluded) {
+        const t = this.itemTerms(item);
+        if (!t.length) continue;
+        const found = this.run({ combineWith: 'AND', queries: t });
+        if (item.type === 'phrase') {
+          excludedPhrases.push(foldForSearch(item.text).replace(/\s+/g, ''));
+          const hitIds = new Set(hits.map((h) => h.id));
+          const cands = found.map((r) => r.id as number).filter((id) => hitIds.has(id));
+          const texts = textOf(cands);
+          const p = excludedPhrases[excludedPhrases.length - 1];
+          for (const id of cands) if ((texts.get(id) ?? '').includes(p)) drop.add(id);
+        } else {
+          for (const r of found) drop.add(r.id as number);
+        }
+      }
+      hits = hits.filter((h) => !drop.has(h.id));
+    }
+    for (const p of phrases) terms.add(p);
+    return { hits, terms: [...terms] };
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * The query syntax, parsed into a small tree.
+ *
+ *   陆晓茜 希望小屋              both terms (AND is the default)
+ *   营商环境 OR 招商             either
+ *   -招商  -"招商引资"           exclusion
+ *   "生物医药产业集群"           exact phrase (checked against the text)
+ *   记者:陆晓茜  reporter:陆晓茜 field filters; also 部门:/department:, 主题:/topic:,
+ *   版:3  page:3  报:大众日报    paper:
+ *   2022-01-01..2022-03-31       date range; also 2022-01, 2022, 2022-01-28, ..2022-03-31
+ *
+ * Malformed input gives a `QueryError` with a message for the user.
+ */
+
+export class QueryError extends Error {}
+
+export interface QueryItem {
+  type: 'term' | 'phrase';
+  text: string;
+}
+
+export interface ParsedQuery {
+  /** AND of groups; a group is an OR of items. */
+  groups: QueryItem[][];
+  excluded: QueryItem[];
+  reporters: string[];
+  departments: string[];
+  topics: string[];
+  papers: string[];
+  pages: number[];
+  dateFrom?: string;
+  dateTo?: string;
+}
+
+const FIELD_ALIASES: Record<string, 'reporter' | 'department' | 'topic' | 'page' | 'paper'> = {
+  记者: 'reporter',
+  作者: 'reporter',
+  reporter: 'reporter',
+  部门: 'department',
+  department: 'department',
+  dept: 'department',
+  主题: 'topic',
+  话题: 'topic',
+  topic: 'topic',
+  版: 'page',
+  版面: 'page',
+  page: 'page',
+  报: 'paper',
+  报纸: 'paper',
+  paper: 'paper',
+};
+
+const MAX_QUERY = 2000;
+
+function lastDay(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** A date token as an inclusive [from, to] range, or null if it is not a date. */
+export function dateRange(token: string): [string, string] | null {
+  let m = /^(\d{4})$/.exec(token);
+  if (m) {
+    const y = Number(m[1]);
+    if (y < 1900 || y > 2100) return null;
+    return [`${y}-01-01`, `${y}-12-31`];
+  }
+  m = /^(\d{4})[-/.](\d{1,2})$/.exec(token);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    if (mo < 1 || mo > 12) return null;
+    return [`${y}-${pad(mo)}-01`, `${y}-${pad(mo)}-${pad(lastDay(y, mo))}`];
+  }
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(token);
+  if (m) {
+    const y = Number(m[1]);
+    const mo = Number(m[2]);
+    const d = Number(m[3]);
+    if (mo < 1 || mo > 12 || d < 1 || d > lastDay(y, mo)) return null;
+    const s = `${y}-${pad(mo)}-${pad(d)}`;
+    return [s, s];
+  }
+  return null;
+}
+
+interface Token {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+}
+
+function lex(input: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  const s = input;
+  while (i < s.length) {
+    const ch = s[i];
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
+    let negated = false;
+    if ((ch === '-' || ch === '－') && i + 1 < s.length && !/\s/.test(s[i + 1])) {
+      negated = true;
+      i++;
+    } else if ((ch === '-' || ch === '－') && (i + 1 === s.length || /\s/.test(s[i + 1]))) {
+      throw new QueryError('“-”后面缺少要排除的词，例如：-招商');
+    }
+    const q = s[i];
+    if (q === '"' || q === '“' || q === '”' || q === '「') {
+      const close = q === '「' ? '」' : q === '"' ? '"' : '”';
+      let end = s.indexOf(close, i + 1);
+      if (end < 0 && q === '“') end = s.indexOf('"', i + 1);
+      if (end < 0) throw new QueryError('引号不成对：短语要用一对引号括起来，例如 "生物医药产业集群"');
+      const text = s.slice(i + 1, end).trim();
+      if (!text) throw new QueryError('引号里是空的：请在引号之间写上要查找的短语');
+      out.push({ text, quoted: true, negated });
+      i = end + 1;
+      continue;
+    }
+    let j = i;
+    while (j < s.length && !/\s/.test(s[j])) {
+      // A field value may itself be quoted: 记者:"陆 晓茜"
+      if ((s[j] === ':' || s[j] === '：') && (s[j + 1] === '"' || s[j + 1] === '“')) {
+        const close = s[j + 1] === '"' ? '"' : '”';
+        const end = s.indexOf(close, j + 2);
+        if (end < 0) throw new QueryError('引号不成对：短语要用一对引号括起来，例如 "生物医药产业集群"');
+        out.push({ text: s.slice(i, j + 1) + s.slice(j + 2, end), quoted: false, negated });
+        j = end + 1;
+        i = j;
+        break;
+      }
+      j++;
+    }
+    if (i < j) {
+      out.push({ text: s.slice(i, j), quoted: false, negated });
+      i = j;
+    }
+  }
+  return out;
+}
+
+function emptyQuery(): ParsedQuery {
+  return { groups: [], excluded: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
+}
+
+function narrowDates(q: ParsedQuery, from?: string, to?: string): void {
+  if (from && (!q.dateFrom || from > q.dateFrom)) q.dateFrom = from;
+  if (to && (!q.dateTo || to < q.dateTo)) q.dateTo = to;
+}
+
+export function parseQuery(input: string): ParsedQuery {
+  if (input.length > MAX_QUERY) throw new QueryError(`查询太长（${input.length} 字），请控制在 ${MAX_QUERY} 字以内`);
+  const q = emptyQuery();
+  const tokens = lex(input.normalize('NFC'));
+  let pendingOr = false;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (!t.quoted && !t.negated && (t.text === 'OR' || t.text === '或' || t.text === '|')) {
+      if (q.groups.length === 0 || k === tokens.length - 1) throw new QueryError('“OR”要放在两个词之间，例如：营商环境 OR 招商');
+      pendingOr = true;
+      continue;
+    }
+    if (!t.quoted) {
+      const field = /^([^:：]+)[:：](.*)$/.exec(t.text);
+      if (field && FIELD_ALIASES[field[1].toLowerCase()]) {
+        const kind = FIELD_ALIASES[field[1].toLowerCase()];
+        const value = field[2].trim();
+        if (!value) throw new QueryError(`“${field[1]}:”后面缺少内容，例如：${field[1]}:${kind === 'page' ? '3' : '陆晓茜'}`);
+        if (t.negated) throw new QueryError(`不支持排除“${field[1]}:”，请用筛选栏`);
+        if (kind === 'page') {
+          const n = Number(value.normalize('NFKC').replace(/^第|版$/g, ''));
+          if (!Number.isInteger(n) || n < 1 || n > 999) throw new QueryError(`版面号要是数字，例如：版:3`);
+          q.pages.push(n);
+        } else if (kind === 'reporter') q.reporters.push(value);
+        else if (kind === 'department') q.departments.push(value);
+        else if (kind === 'topic') q.topics.push(value);
+        else q.papers.push(value);
+        pendingOr = false;
+        continue;
+      }
+      const folded = t.text.normalize('NFKC');
+      const range = /^(\S*)\.\.(\S*)$/.exec(folded);
+      if (range && !t.negated) {
+        const from = range[1] ? dateRange(range[1]) : null;
+        const to = range[2] ? dateRange(range[2]) : null;
+        if ((range[1] && !from) || (range[2] && !to) || (!from && !to)) {
+          throw new QueryError(`日期范围写法不对：${t.text}。例如：2022-01-01..2022-03-31`);
+        }
+        narrowDates(q, from?.[0], to?.[1]);
+        pendingOr = false;
+        continue;
+      }
+      const single = !t.negated ? dateRange(folded) : null;
+      if (single) {
+        narrowDates(q, single[0], single[1]);
+        pendingOr = false;
+        continue;
+      }
+    }
+    const item: QueryItem = { type: t.quoted ? 'phrase' : 'term', text: t.text };
+    if (t.negated) {
+      q.excluded.push(item);
+      pendingOr = false;
+      continue;
+    }
+    if (pendingOr) q.groups[q.groups.length - 1].push(item);
+    else q.groups.push([item]);
+    pendingOr = false;
+  }
+  if (q.dateFrom && q.dateTo && q.dateFrom > q.dateTo) throw new QueryError('日期范围的开始晚于结束');
+  return q;
+}
+
+export function hasFilters(q: ParsedQuery): boolean {
+  return (
+    q.reporters.length + q.departments.length + q.topics.length + q.papers.length + q.pages.length > 0 ||
+    !!q.dateFrom ||
+    !!q.dateTo
+  );
+}

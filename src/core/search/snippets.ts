@@ -1,0 +1,86 @@
+/**
+ * Snippets: up to three windows of an article's body around the matched
+ * words, with highlight ranges in characters of the stored (unfolded) text.
+ */
+import type { Snippet } from '../../shared/api';
+
+/** Fold character by character, keeping a map from folded offsets back to original offsets. */
+export function foldWithMap(text: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = ch.normalize('NFKC').toLowerCase();
+    for (let k = 0; k < f.length; k++) map.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  map.push(i);
+  return { folded, map };
+}
+
+/** All [start, end) ranges (original offsets) where any of `terms` occurs, merged. */
+export function findRanges(text: string, terms: string[]): [number, number][] {
+  const { folded, map } = foldWithMap(text);
+  const ranges: [number, number][] = [];
+  for (const term of terms) {
+    if (!term) continue;
+    let from = 0;
+    let at: number;
+    while ((at = folded.indexOf(term, from)) >= 0) {
+      ranges.push([map[at], map[at + term.length]]);
+      from = at + term.length;
+    }
+  }
+  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: [number, number][] = [];
+  for (const r of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+const SENTENCE_END = /[。！？；!?;]/;
+
+/** Up to `max` snippets of about `width` characters, richest windows first, in text order. */
+export function makeSnippets(text: string, terms: string[], max = 3, width = 90): Snippet[] {
+  const ranges = findRanges(text, terms);
+  if (ranges.length === 0) {
+    const t = text.slice(0, width);
+    return t ? [{ text: t + (text.length > width ? '…' : ''), highlights: [] }] : [];
+  }
+  // Greedy: each window starts a little before an uncovered match.
+  const windows: { start: number; end: number; score: number }[] = [];
+  for (const r of ranges) {
+    let start = Math.max(0, r[0] - Math.floor(width / 4));
+    // Prefer to start just after a sentence end when one is near.
+    for (let k = r[0] - 1; k >= Math.max(0, r[0] - Math.floor(width / 3)); k--) {
+      if (SENTENCE_END.test(text[k])) {
+        start = k + 1;
+        break;
+      }
+    }
+    const end = Math.min(text.length, start + width);
+    const inside = ranges.filter((x) => x[0] >= start && x[1] <= end);
+    const distinct = new Set(inside.map((x) => text.slice(x[0], x[1]).toLowerCase())).size;
+    windows.push({ start, end, score: distinct * 10 + inside.length });
+  }
+  windows.sort((a, b) => b.score - a.score || a.start - b.start);
+  const chosen: { start: number; end: number }[] = [];
+  for (const w of windows) {
+    if (chosen.length >= max) break;
+    if (chosen.some((c) => w.start < c.end && w.end > c.start)) continue;
+    chosen.push(w);
+  }
+  chosen.sort((a, b) => a.start - b.start);
+  return chosen.map((w) => {
+    const prefix = w.start > 0 ? '…' : '';
+    const suffix = w.end < text.length ? '…' : '';
+    const highlights = ranges
+      .filter((x) => x[0] >= w.start && x[1] <= w.end)
+      .map((x) => [x[0] - w.start + prefix.length, x[1] - w.start + prefix.length] as [number, number]);
+    return { text: prefix + text.slice(w.start, w.end) + suffix, highlights };
+  });
+}

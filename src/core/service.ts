@@ -1,0 +1,725 @@
+/**
+ * The archive: the one implementation of the `BaokuApi` contract.
+ *
+ * Owns the SQLite store (source of truth) and the search index derived from
+ * it. Runs in a worker thread in the app and the HTTP host (src/node), and
+ * directly in the CLI and tests. Every change commits to SQLite first and
+ * then updates the index incrementally; the index is saved to disk after
+ * changes and rebuilt from the store when it does not match.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type {
+  ArchiveStats,
+  ArticleDetail,
+  BaokuApi,
+  ClippingSet,
+  ExportRequest,
+  ExportResult,
+  FileNameGuess,
+  ImportFileReport,
+  ImportJobStatus,
+  ImportRecord,
+  SearchHit,
+  SearchRequest,
+  SearchResponse,
+  StartImportRequest,
+  TagChangeRecord,
+  TagChangeRequest,
+  TagChangeResult,
+  TagInfo,
+  TagKind,
+  TagSuggestion,
+} from '../shared/api';
+import { openDatabase, quickCheck, type Db, LATEST_SCHEMA } from './store/db';
+import * as store from './store/articles';
+import * as tags from './store/tags';
+import { getMeta } from './store/meta';
+import { storePage, fileHash, recordRejected } from './store/pages';
+import { autoBackup } from './store/backup';
+import { ArticleIndex, type Filters } from './search/article-index';
+import { parseQuery, QueryError, type ParsedQuery } from './search/query';
+import { makeSnippets } from './search/snippets';
+import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
+import { foldForSearch } from './text/normalize';
+import { addWords, keywords, setStopWords, tokenizeForQuery, TOKENIZER_VERSION } from './text/tokenizer';
+import { DEFAULT_STOP_WORDS } from './text/stopwords';
+import { loadJieba } from './text/jieba';
+import { decodeBuffer, parsePage, guessFromFileName, IngestError } from './ingest';
+import { expandPaths, fromUpload, type ImportSource } from './import-files';
+import { exportClippings, type PdfRenderer } from './export';
+
+export interface ArchiveOptions {
+  /** The archive folder (database, index, backups). */
+  dir: string;
+  /** False for the read-only LAN host. Default true. */
+  writable?: boolean;
+  /** Where `resources/` is (the built-in sample). */
+  resourcesDir?: string;
+  /** How PDFs are made (Electron passes printToPDF; default headless Chromium). */
+  pdf?: PdfRenderer;
+  /** Notices for the log (index rebuilt, backup taken…). */
+  log?: (message: string) => void;
+  /** Weekly automatic backup (default on). */
+  autoBackup?: boolean;
+  /** Save the index this long after the last change (ms). */
+  saveDelayMs?: number;
+}
+
+export class UserError extends Error {
+  code: 'bad-request' | 'not-found' | 'read-only';
+  constructor(message: string, code: 'bad-request' | 'not-found' | 'read-only' = 'bad-request') {
+    super(message);
+    this.code = code;
+  }
+}
+
+interface Job {
+  status: ImportJobStatus;
+  cancel: boolean;
+  started: number;
+}
+
+const MAX_EXPORT = 5000;
+
+export function defaultResourcesDir(): string {
+  // src/core/service.ts → ../../resources; bundled main → resources next to the app.
+  const candidates = [
+    path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', 'resources'),
+    path.resolve(process.cwd(), 'resources'),
+  ];
+  return candidates.find((c) => fs.existsSync(path.join(c, 'sample'))) ?? candidates[0];
+}
+
+export class Archive implements BaokuApi {
+  readonly dir: string;
+  readonly db: Db;
+  readonly writable: boolean;
+  index: ArticleIndex;
+  private opts: ArchiveOptions;
+  private indexReady = true;
+  private indexNotice?: string;
+  private jobs = new Map<string, Job>();
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private knownWords = new Set<string>();
+  readonly openNotices: string[] = [];
+
+  private constructor(opts: ArchiveOptions, db: Db) {
+    this.opts = opts;
+    this.dir = opts.dir;
+    this.db = db;
+    this.writable = opts.writable ?? true;
+    this.index = new ArticleIndex();
+  }
+
+  /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
+  static async open(opts: ArchiveOptions): Promise<Archive> {
+    const { db, backup, fromVersion } = openDatabase(opts.dir);
+    const a = new Archive(opts, db);
+    if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);
+    const check = quickCheck(db);
+    if (check !== 'ok') a.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
+    if (a.writable && opts.autoBackup !== false && store.articleCount(db) > 0) {
+      try {
+        const made = autoBackup(db, opts.dir);
+        if (made) a.opts.log?.(`已自动备份到 ${made}`);
+      } catch (err) {
+        a.notice(`自动备份失败：${(err as Error).message}`);
+      }
+    }
+    a.loadStopWords();
+    loadJieba();
+    a.loadDictionary();
+    cleanTempFiles(opts.dir);
+    const loaded = loadIndex(opts.dir, a.fingerprint());
+    if (loaded.index) {
+      a.index = loaded.index;
+    } else {
+      if (store.articleCount(db) > 0) a.notice(`${loaded.reason}，正在从档案库重建检索索引`);
+      await a.rebuildIndex();
+    }
+    return a;
+  }
+
+  private notice(message: string): void {
+    this.openNotices.push(message);
+    this.opts.log?.(message);
+  }
+
+  private loadStopWords(): void {
+    const file = path.join(this.dir, 'stopwords.txt');
+    if (fs.existsSync(file)) setStopWords(fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#')));
+    else setStopWords(DEFAULT_STOP_WORDS);
+  }
+
+  /** Editors' terms and every tag name/alias go into jieba's dictionary. */
+  private loadDictionary(): void {
+    const words = [
+      ...(this.db.prepare('SELECT word FROM dictionary').all([]) as { word: string }[]).map((r) => r.word),
+      ...tags.allTagWords(this.db),
+    ];
+    addWords(words);
+    for (const w of words) this.knownWords.add(w);
+  }
+
+  private dictionaryHash(): string {
+    const words = (this.db.prepare('SELECT word FROM dictionary ORDER BY word').all([]) as { word: string }[]).map((r) => r.word);
+    return crypto.createHash('sha1').update(words.join('\n')).digest('hex').slice(0, 16);
+  }
+
+  fingerprint(): Fingerprint {
+    return {
+      format: INDEX_FORMAT,
+      schema: LATEST_SCHEMA,
+      tokenizer: TOKENIZER_VERSION,
+      dictionary: this.dictionaryHash(),
+      articles: store.articleCount(this.db),
+      generation: Number(getMeta(this.db, 'generation') ?? '0'),
+    };
+  }
+
+  /** Rebuild the whole index from the store, in batches, yielding between them. */
+  async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    this.indexReady = false;
+    const fresh = new ArticleIndex();
+    const total = store.articleCount(this.db);
+    let done = 0;
+    for (const batch of store.iterateArticles(this.db, 1000)) {
+      for (const a of batch) fresh.upsert(a);
+      done += batch.length;
+      onProgress?.(done, total);
+      await new Promise((r) => setImmediate(r));
+    }
+    this.index = fresh;
+    this.indexReady = true;
+    this.indexNotice = undefined;
+    this.saveIndexNow();
+    return done;
+  }
+
+  saveIndexNow(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = null;
+    saveIndex(this.dir, this.index, this.fingerprint());
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      try {
+        this.saveIndexNow();
+      } catch (err) {
+        this.opts.log?.(`检索索引保存失败：${(err as Error).message}`);
+      }
+    }, this.opts.saveDelayMs ?? 2000);
+    this.saveTimer.unref?.();
+  }
+
+  private reindex(ids: number[], removed: number[] = []): void {
+    for (const id of removed) this.index.remove(id);
+    for (const id of ids) {
+      const a = store.getArticle(this.db, id);
+      if (a) this.index.upsert(a);
+      else this.index.remove(id);
+    }
+    this.scheduleSave();
+  }
+
+  private requireWritable(): void {
+    if (!this.writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
+  }
+
+  async close(): Promise<void> {
+    if (this.saveTimer) this.saveIndexNow();
+    this.db.close();
+  }
+
+  // ---------------- archive ----------------
+
+  async stats(): Promise<ArchiveStats> {
+    const r = this.db
+      .prepare('SELECT COUNT(*) AS n, MIN(date) AS first, MAX(date) AS last FROM articles')
+      .get([]) as { n: number; first: string | null; last: string | null };
+    const papers = (this.db.prepare('SELECT name FROM papers ORDER BY name').all([]) as { name: string }[]).map((p) => p.name);
+    const imports = (this.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE status != 'rejected'").get([]) as { n: number }).n;
+    const tagCount = (this.db.prepare('SELECT COUNT(*) AS n FROM tags').get([]) as { n: number }).n;
+    return {
+      articles: r.n,
+      imports,
+      papers,
+      firstDate: r.first ?? undefined,
+      lastDate: r.last ?? undefined,
+      tags: tagCount,
+      indexReady: this.indexReady,
+      indexNotice: this.indexNotice ?? this.openNotices[this.openNotices.length - 1],
+      writable: this.writable,
+    };
+  }
+
+  // ---------------- search ----------------
+
+  private resolveFilters(q: ParsedQuery, req: SearchRequest['filters']): Filters {
+    const canon = (kind: TagKind, name: string) => {
+      const id = tags.findTagId(this.db, kind, name);
+      if (id === undefined) return tags.cleanTagName(kind, name);
+      return (this.db.prepare('SELECT name FROM tags WHERE id = ?').get([id]) as { name: string }).name;
+    };
+    const f: Filters = {
+      reporters: q.reporters.map((n) => canon('reporter', n)),
+      departments: q.departments.map((n) => canon('department', n)),
+      topics: q.topics.map((n) => canon('topic', n)),
+      papers: [...q.papers],
+      pages: [...q.pages],
+      dateFrom: q.dateFrom,
+      dateTo: q.dateTo,
+    };
+    if (req?.reporter) f.reporters.push(canon('reporter', req.reporter));
+    if (req?.department) f.departments.push(canon('department', req.department));
+    if (req?.topic) f.topics.push(canon('topic', req.topic));
+    if (req?.paper) f.papers.push(req.paper);
+    if (req?.page !== undefined) f.pages.push(req.page);
+    if (req?.dateFrom && (!f.dateFrom || req.dateFrom > f.dateFrom)) f.dateFrom = req.dateFrom;
+    if (req?.dateTo && (!f.dateTo || req.dateTo < f.dateTo)) f.dateTo = req.dateTo;
+    return f;
+  }
+
+  /** All matching ids in the requested order (used by search, bulk tagging and export). */
+  private matchAll(req: SearchRequest): { hits: { id: number; score: number }[]; terms: string[] } {
+    const q = parseQuery(req.query ?? '');
+    const filters = this.resolveFilters(q, req.filters);
+    const { hits, terms } = this.index.search(q, filters, (ids) => store.articleTexts(this.db, ids, foldForSearch));
+    const sort = req.sort ?? (q.groups.length ? 'relevance' : 'date');
+    const meta = this.index.meta;
+    if (sort === 'relevance') hits.sort((a, b) => b.score - a.score || (meta.get(b.id)?.date ?? '').localeCompare(meta.get(a.id)?.date ?? '') || b.id - a.id);
+    else {
+      const dir = sort === 'date-asc' ? 1 : -1;
+      hits.sort(
+        (a, b) =>
+          dir * (meta.get(a.id)?.date ?? '').localeCompare(meta.get(b.id)?.date ?? '') || b.score - a.score || dir * (a.id - b.id),
+      );
+    }
+    return { hits, terms };
+  }
+
+  private facets(ids: { id: number }[]): SearchResponse['facets'] {
+    const count = () => new Map<string, number>();
+    const rep = count(), dep = count(), top = count(), year = count(), paper = count(), page = count();
+    const inc = (m: Map<string, number>, k: string | undefined) => {
+      if (k) m.set(k, (m.get(k) ?? 0) + 1);
+    };
+    for (const { id } of ids) {
+      const m = this.index.meta.get(id);
+      if (!m) continue;
+      for (const r of m.reporters) inc(rep, r);
+      inc(dep, m.department);
+      for (const t of m.topics) inc(top, t);
+      inc(year, m.date?.slice(0, 4));
+      inc(paper, m.paper);
+      inc(page, m.page !== undefined ? String(m.page) : undefined);
+    }
+    const top30 = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 30);
+    return {
+      reporter: top30(rep),
+      department: top30(dep),
+      topic: top30(top),
+      year: [...year.entries()].sort((a, b) => b[0].localeCompare(a[0])),
+      paper: top30(paper),
+      page: [...page.entries()].sort((a, b) => Number(a[0]) - Number(b[0])),
+    };
+  }
+
+  private toHit(a: ArticleDetail, score: number, terms: string[]): SearchHit {
+    const body = a.paragraphs.filter((p) => p.type !== 'caption').map((p) => p.text).join(' ');
+    return {
+      id: a.id,
+      title: a.title,
+      kicker: a.kicker,
+      subtitle: a.subtitle,
+      date: a.date,
+      paper: a.paper,
+      page: a.page,
+      kind: a.kind,
+      reporters: a.tags.filter((t) => t.kind === 'reporter').map((t) => t.name),
+      department: a.tags.find((t) => t.kind === 'department')?.name,
+      topics: a.tags.filter((t) => t.kind === 'topic').map((t) => t.name),
+      score: Math.round(score * 1000) / 1000,
+      snippets: makeSnippets(body, terms, 3),
+    };
+  }
+
+  async search(req: SearchRequest): Promise<SearchResponse> {
+    const t0 = performance.now();
+    const empty = { reporter: [], department: [], topic: [], year: [], paper: [], page: [] };
+    let matched: { hits: { id: number; score: number }[]; terms: string[] };
+    try {
+      matched = this.matchAll(req);
+    } catch (err) {
+      if (err instanceof QueryError) return { total: 0, tookMs: 0, hits: [], facets: empty, terms: [], error: err.message };
+      throw err;
+    }
+    const offset = Math.max(0, req.offset ?? 0);
+    const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
+    const page = matched.hits.slice(offset, offset + limit);
+    const hits = page.map((h) => {
+      const a = store.getArticle(this.db, h.id);
+      return a ? this.toHit(a, h.score, matched.terms) : null;
+    });
+    const facets = req.facets === false ? empty : this.facets(matched.hits);
+    return {
+      total: matched.hits.length,
+      tookMs: Math.round((performance.now() - t0) * 10) / 10,
+      hits: hits.filter((h): h is SearchHit => h !== null),
+      facets,
+      terms: matched.terms,
+    };
+  }
+
+  async getArticle(req: { id: number }): Promise<ArticleDetail | null> {
+    return store.getArticle(this.db, req.id);
+  }
+
+  async getRawText(req: { id: number }): Promise<string | null> {
+    return store.rawTextOf(this.db, req.id);
+  }
+
+  private articleText(a: ArticleDetail): string {
+    return [a.kicker, a.title, a.subtitle, ...a.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');
+  }
+
+  async moreLikeThis(req: { id: number; limit?: number }): Promise<SearchHit[]> {
+    const a = store.getArticle(this.db, req.id);
+    if (!a) throw new UserError('没有这篇文章', 'not-found');
+    const words = keywords(this.articleText(a), 8).map((k) => k.word);
+    if (!words.length) return [];
+    const query = words.map((w) => `"${w}"`).join(' OR ');
+    const res = await this.search({ query, limit: (req.limit ?? 8) + 1, facets: false });
+    return res.hits.filter((h) => h.id !== a.id).slice(0, req.limit ?? 8);
+  }
+
+  // ---------------- import ----------------
+
+  async guessFileMeta(req: { name: string }): Promise<FileNameGuess> {
+    return guessFromFileName(req.name);
+  }
+
+  /** Import one file: decode, parse, store in one transaction, index. Never throws for bad input. */
+  importOne(src: ImportSource, opts: { paper?: string; date?: string; page?: number }): ImportFileReport & { removed: number[] } {
+    const label = path.basename(src.name);
+    let bytes: Uint8Array;
+    try {
+      bytes = src.read();
+    } catch (err) {
+      const msg = (err as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到这个文件' : (err as Error).message;
+      recordRejected(this.db, label, '', msg);
+      return { file: label, status: 'rejected', articles: 0, warnings: [], error: msg, removed: [] };
+    }
+    const hash = fileHash(bytes);
+    let text: string;
+    let encoding: string;
+    const warnings: string[] = [];
+    try {
+      const d = decodeBuffer(bytes, label);
+      text = d.text;
+      encoding = d.encoding;
+      warnings.push(...d.warnings);
+    } catch (err) {
+      const msg = err instanceof IngestError ? err.message : `无法读取：${(err as Error).message}`;
+      recordRejected(this.db, label, hash, msg);
+      return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+    }
+    const page = parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
+    warnings.push(...page.warnings);
+    if (page.articles.length === 0) {
+      const msg = '没有识别出任何文章（这像不像一版报纸的文字？）';
+      recordRejected(this.db, label, hash, msg, warnings);
+      return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+    }
+    // Names from bylines become dictionary words before indexing.
+    const names = new Set<string>();
+    for (const a of page.articles) for (const t of tags.bylineTags(a)) names.add(tags.cleanTagName(t.kind, t.name));
+    const newNames = [...names].filter((n) => n && !this.knownWords.has(n));
+    addWords(newNames);
+    newNames.forEach((n) => this.knownWords.add(n));
+    const result = storePage(this.db, {
+      file: label,
+      hash,
+      encoding,
+      rawText: text,
+      paper: page.paper,
+      date: page.date,
+      page: page.page,
+      articles: page.articles,
+      warnings,
+    });
+    const changed = new Set(result.changedIds);
+    // Articles already indexed that mention a newly learnt name are re-segmented.
+    for (const n of newNames.filter((x) => x.length >= 2)) {
+      for (const r of this.db
+        .prepare('SELECT id FROM articles WHERE instr(paragraphs, ?) > 0 OR instr(title, ?) > 0 LIMIT 5000')
+        .all([n, n]) as { id: number }[])
+        changed.add(r.id);
+    }
+    this.reindex([...changed], result.removedIds);
+    return {
+      file: label,
+      status: result.status,
+      articles: result.status === 'duplicate' ? 0 : result.articles,
+      warnings: result.status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : warnings,
+      paper: page.paper,
+      date: page.date,
+      page: page.page,
+      removed: result.removedIds,
+    };
+  }
+
+  /** Import sources one by one (the CLI calls this directly; the UI through jobs). */
+  async importSources(
+    sources: ImportSource[],
+    opts: { paper?: string; date?: string; page?: number },
+    onFile?: (report: ImportFileReport, done: number) => boolean | void,
+  ): Promise<ImportFileReport[]> {
+    const reports: ImportFileReport[] = [];
+    for (let i = 0; i < sources.length; i++) {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { removed: _removed, ...report } = this.importOne(sources[i], opts);
+      reports.push(report);
+      if (onFile?.(report, i + 1) === false) break;
+      await new Promise((r) => setImmediate(r));
+    }
+    if (this.saveTimer) this.saveIndexNow();
+    return reports;
+  }
+
+  sampleSources(): ImportSource[] {
+    const dir = path.join(this.opts.resourcesDir ?? defaultResourcesDir(), 'sample');
+    if (!fs.existsSync(dir)) throw new UserError('找不到内置样例');
+    return expandPaths([dir]).sources;
+  }
+
+  async startImport(req: StartImportRequest): Promise<{ jobId: string }> {
+    this.requireWritable();
+    let sources: ImportSource[] = [];
+    const pre: ImportFileReport[] = [];
+    if (req.sample) sources = this.sampleSources();
+    else if (req.paths?.length) {
+      const ex = expandPaths(req.paths);
+      sources = ex.sources;
+      for (const m of ex.missing) pre.push({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' });
+    } else if (req.files?.length) sources = req.files.map(fromUpload);
+    if (!sources.length && !pre.length) throw new UserError('没有可导入的 .txt 文件');
+    const jobId = crypto.randomUUID();
+    const job: Job = {
+      status: { jobId, filesDone: 0, filesTotal: sources.length, articlesFound: 0, elapsedMs: 0, state: 'running' },
+      cancel: false,
+      started: Date.now(),
+    };
+    this.jobs.set(jobId, job);
+    const opts = { paper: req.paper, date: req.date, page: req.page };
+    void (async () => {
+      try {
+        const reports = await this.importSources(sources, opts, (r, done) => {
+          job.status.filesDone = done;
+          job.status.articlesFound += r.articles;
+          job.status.elapsedMs = Date.now() - job.started;
+          job.status.etaMs = Math.round((job.status.elapsedMs / done) * (sources.length - done));
+          return !job.cancel;
+        });
+        const all = [...pre, ...reports];
+        job.status.report = { files: all, articlesAdded: all.reduce((n, r) => n + (r.status === 'duplicate' ? 0 : r.articles), 0) };
+        job.status.state = job.cancel && reports.length < sources.length ? 'cancelled' : 'done';
+      } catch (err) {
+        job.status.state = 'failed';
+        job.status.error = (err as Error).message;
+      }
+      job.status.elapsedMs = Date.now() - job.started;
+      job.status.etaMs = 0;
+    })();
+    return { jobId };
+  }
+
+  async importStatus(req: { jobId: string }): Promise<ImportJobStatus> {
+    const job = this.jobs.get(req.jobId);
+    if (!job) throw new UserError('没有这个导入任务', 'not-found');
+    if (job.status.state === 'running') job.status.elapsedMs = Date.now() - job.started;
+    return { ...job.status };
+  }
+
+  async cancelImport(req: { jobId: string }): Promise<void> {
+    this.requireWritable();
+    const job = this.jobs.get(req.jobId);
+    if (job) job.cancel = true;
+  }
+
+  async listImports(req: { limit?: number }): Promise<ImportRecord[]> {
+    return store.listImports(this.db, req.limit ?? 200);
+  }
+
+  // ---------------- tags ----------------
+
+  async listTags(req: { kind?: TagKind; prefix?: string; limit?: number }): Promise<TagInfo[]> {
+    return tags.listTags(this.db, req.kind, req.prefix, req.limit ?? 1000);
+  }
+
+  async changeTags(req: TagChangeRequest): Promise<TagChangeResult> {
+    this.requireWritable();
+    let ids = req.ids ?? [];
+    if (!req.ids && req.query !== undefined) {
+      try {
+        ids = this.matchAll({ query: req.query, filters: req.filters }).hits.map((h) => h.id);
+      } catch (err) {
+        if (err instanceof QueryError) throw new UserError(err.message);
+        throw err;
+      }
+    }
+    const add = req.add ?? [];
+    const remove = req.remove ?? [];
+    if (!add.length && !remove.length) throw new UserError('没有要添加或删除的标签');
+    const newWords = add.map((t) => tags.cleanTagName(t.kind, t.name)).filter((w) => !this.knownWords.has(w));
+    addWords(newWords);
+    newWords.forEach((w) => this.knownWords.add(w));
+    const out = tags.changeTags(this.db, ids, add, remove);
+    this.reindex(out.articleIds);
+    return { changeId: out.changeId, articles: out.articleIds.length };
+  }
+
+  async undoTagChange(req: { changeId?: number }): Promise<TagChangeResult | null> {
+    this.requireWritable();
+    const out = tags.undoChange(this.db, req.changeId);
+    if (!out) return null;
+    this.reindex(out.articleIds);
+    return { changeId: out.changeId, articles: out.articleIds.length };
+  }
+
+  async tagHistory(req: { limit?: number }): Promise<TagChangeRecord[]> {
+    return tags.tagHistory(this.db, req.limit ?? 50);
+  }
+
+  async suggestTopics(req: { id: number }): Promise<TagSuggestion[]> {
+    const a = store.getArticle(this.db, req.id);
+    if (!a) throw new UserError('没有这篇文章', 'not-found');
+    const have = new Set(a.tags.filter((t) => t.kind === 'topic').map((t) => t.name));
+    const names = new Set(a.tags.map((t) => t.name));
+    const out: TagSuggestion[] = [];
+    const similar = await this.moreLikeThis({ id: a.id, limit: 20 });
+    const counts = new Map<string, number>();
+    for (const h of similar) for (const t of h.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const [name, n] of [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5)) {
+      if (!have.has(name)) out.push({ name, source: 'similar', weight: n });
+    }
+    for (const k of keywords(this.articleText(a), 10)) {
+      if (have.has(k.word) || names.has(k.word) || out.some((o) => o.name === k.word)) continue;
+      out.push({ name: k.word, source: 'keyword', weight: Math.round(k.weight * 100) / 100 });
+    }
+    return out.slice(0, 12);
+  }
+
+  async tagUsage(req: { kind: TagKind; name: string }): Promise<number> {
+    return tags.tagUsage(this.db, req.kind, req.name).articleIds.length;
+  }
+
+  async renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number> {
+    this.requireWritable();
+    const ids = this.tagOp(() => tags.renameTag(this.db, req.kind, req.from, req.to));
+    addWords([req.to]);
+    this.reindex(ids);
+    return ids.length;
+  }
+
+  async mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number> {
+    this.requireWritable();
+    const ids = this.tagOp(() => tags.mergeTags(this.db, req.kind, req.from, req.into));
+    this.reindex(ids);
+    return ids.length;
+  }
+
+  async deleteTag(req: { kind: TagKind; name: string }): Promise<number> {
+    this.requireWritable();
+    const ids = this.tagOp(() => tags.deleteTag(this.db, req.kind, req.name));
+    this.reindex(ids);
+    return ids.length;
+  }
+
+  private tagOp(fn: () => number[]): number[] {
+    try {
+      return fn();
+    } catch (err) {
+      if (/^(没有这个标签|新名称不能为空|标签名不能为空)/.test((err as Error).message)) throw new UserError((err as Error).message);
+      throw err;
+    }
+  }
+
+  /** Add an editor's term to the dictionary; the articles that contain it are re-indexed. */
+  addDictionaryWord(word: string): number {
+    this.requireWritable();
+    const w = word.trim();
+    if (w.length < 2) throw new UserError('词条至少两个字');
+    this.db.prepare("INSERT OR IGNORE INTO dictionary (word, source) VALUES (?, 'editor')").run([w]);
+    addWords([w]);
+    this.knownWords.add(w);
+    const ids = (this.db.prepare('SELECT id FROM articles WHERE instr(paragraphs, ?) > 0 OR instr(title, ?) > 0').all([w, w]) as { id: number }[]).map(
+      (r) => r.id,
+    );
+    this.reindex(ids);
+    this.saveIndexNow();
+    return ids.length;
+  }
+
+  // ---------------- clippings ----------------
+
+  async listClippingSets(): Promise<ClippingSet[]> {
+    return store.listClippingSets(this.db);
+  }
+
+  async saveClippingSet(req: ClippingSet): Promise<ClippingSet> {
+    this.requireWritable();
+    if (!req.name.trim()) throw new UserError('请给剪报集起个名字');
+    return store.saveClippingSet(this.db, { ...req, name: req.name.trim() });
+  }
+
+  async deleteClippingSet(req: { id: number }): Promise<void> {
+    this.requireWritable();
+    store.deleteClippingSet(this.db, req.id);
+  }
+
+  /** Articles for an export: by ids (in that order) or all results of a query. */
+  exportArticles(req: Pick<ExportRequest, 'ids' | 'query' | 'filters'>): ArticleDetail[] {
+    let ids = req.ids;
+    if (!ids) {
+      if (req.query === undefined) throw new UserError('请选择要导出的文章');
+      try {
+        ids = this.matchAll({ query: req.query, filters: req.filters, sort: 'date-asc' }).hits.map((h) => h.id);
+      } catch (err) {
+        if (err instanceof QueryError) throw new UserError(err.message);
+        throw err;
+      }
+    }
+    if (ids.length > MAX_EXPORT) throw new UserError(`一次最多导出 ${MAX_EXPORT} 篇（这次是 ${ids.length} 篇），请缩小范围`);
+    const articles = store.getArticles(this.db, ids);
+    if (!articles.length) throw new UserError('没有可导出的文章');
+    return articles;
+  }
+
+  async exportClippings(req: ExportRequest): Promise<ExportResult> {
+    const articles = this.exportArticles(req);
+    let highlightTerms: string[] | undefined;
+    if (req.highlight) {
+      try {
+        const q = parseQuery(req.highlight);
+        highlightTerms = [...q.groups.flat().flatMap((i) => tokenizeForQuery(i.text))];
+      } catch {
+        highlightTerms = undefined;
+      }
+    }
+    const out = await exportClippings(articles, {
+      format: req.format,
+      title: req.title,
+      query: req.query,
+      highlightTerms,
+      pageBreaks: req.pageBreaks,
+      pdf: this.opts.pdf,
+    });
+    return { fileName: out.fileName, mime: out.mime, dataBase64: out.data.toString('base64'), articles: articles.length };
+  }
+}

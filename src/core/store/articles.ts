@@ -1,0 +1,129 @@
+/**
+ * Reading articles, imports and clipping sets from the store.
+ */
+import type { ArticleDetail, ClippingSet, ImportRecord, ImportFileStatus } from '../../shared/api';
+import type { Db } from './db';
+import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
+import { articleTags } from './tags';
+
+export function getArticle(db: Db, id: number): ArticleDetail | null {
+  const row = db.prepare(`${ARTICLE_SELECT} WHERE a.id = ?`).get([id]) as ArticleRow | undefined;
+  return row ? rowToArticle(row, articleTags(db, id)) : null;
+}
+
+export function getArticles(db: Db, ids: number[]): ArticleDetail[] {
+  const out: ArticleDetail[] = [];
+  for (const id of ids) {
+    const a = getArticle(db, id);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** Every article in id order, in batches (for index rebuilds). */
+export function* iterateArticles(db: Db, batch = 2000): Generator<ArticleDetail[]> {
+  let last = 0;
+  const tagStmt = db.prepare(
+    `SELECT at.article_id AS aid, t.kind, t.name, at.role, at.source FROM article_tags at JOIN tags t ON t.id = at.tag_id
+     WHERE at.article_id > ? AND at.article_id <= ? ORDER BY at.article_id, t.kind, at.rowid`,
+  );
+  for (;;) {
+    const rows = db.prepare(`${ARTICLE_SELECT} WHERE a.id > ? ORDER BY a.id LIMIT ?`).all([last, batch]) as ArticleRow[];
+    if (!rows.length) return;
+    const maxId = rows[rows.length - 1].id;
+    const tags = new Map<number, ArticleDetail['tags']>();
+    for (const t of tagStmt.all([last, maxId]) as { aid: number; kind: 'reporter'; name: string; role: string | null; source: 'auto' }[]) {
+      const list = tags.get(t.aid) ?? [];
+      list.push({ kind: t.kind, name: t.name, role: (t.role ?? undefined) as never, source: t.source });
+      tags.set(t.aid, list);
+    }
+    yield rows.map((r) => rowToArticle(r, tags.get(r.id) ?? []));
+    last = maxId;
+  }
+}
+
+export function articleCount(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM articles').get([]) as { n: number }).n;
+}
+
+/** Title + body of articles, folded for phrase checks. */
+export function articleTexts(db: Db, ids: number[], fold: (s: string) => string): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = db
+      .prepare(`SELECT id, kicker, title, subtitle, paragraphs FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(chunk) as { id: number; kicker: string | null; title: string; subtitle: string | null; paragraphs: string }[];
+    for (const r of rows) {
+      const body = (JSON.parse(r.paragraphs) as { text: string }[]).map((p) => p.text).join('');
+      out.set(r.id, fold([r.kicker ?? '', r.title, r.subtitle ?? '', body].join('')).replace(/\s+/g, ''));
+    }
+  }
+  return out;
+}
+
+export function rawTextOf(db: Db, articleId: number): string | null {
+  const r = db
+    .prepare('SELECT i.raw_text AS raw FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id WHERE a.id = ?')
+    .get([articleId]) as { raw: string | null } | undefined;
+  return r?.raw ?? null;
+}
+
+export function listImports(db: Db, limit = 200): ImportRecord[] {
+  return (
+    db
+      .prepare('SELECT id, file, hash, paper, date, page, status, articles, warnings, error, imported_at FROM imports ORDER BY id DESC LIMIT ?')
+      .all([limit]) as {
+      id: number;
+      file: string;
+      hash: string;
+      paper: string | null;
+      date: string | null;
+      page: number | null;
+      status: ImportFileStatus;
+      articles: number;
+      warnings: string;
+      error: string | null;
+      imported_at: string;
+    }[]
+  ).map((r) => ({
+    id: r.id,
+    file: r.file,
+    hash: r.hash,
+    paper: r.paper ?? undefined,
+    date: r.date ?? undefined,
+    page: r.page ?? undefined,
+    status: r.status,
+    articles: r.articles,
+    warnings: r.error ? [r.error, ...JSON.parse(r.warnings)] : JSON.parse(r.warnings),
+    importedAt: r.imported_at,
+  }));
+}
+
+export function listClippingSets(db: Db): ClippingSet[] {
+  return (
+    db.prepare('SELECT id, name, article_ids, updated_at FROM clipping_sets ORDER BY updated_at DESC').all([]) as {
+      id: number;
+      name: string;
+      article_ids: string;
+      updated_at: string;
+    }[]
+  ).map((r) => ({ id: r.id, name: r.name, articleIds: JSON.parse(r.article_ids), updatedAt: r.updated_at }));
+}
+
+export function saveClippingSet(db: Db, set: ClippingSet): ClippingSet {
+  const now = new Date().toISOString();
+  const ids = JSON.stringify(set.articleIds);
+  if (set.id) {
+    const r = db.prepare('UPDATE clipping_sets SET name = ?, article_ids = ?, updated_at = ? WHERE id = ?').run([set.name, ids, now, set.id]);
+    if (r.changes === 0) throw new Error('没有这个剪报集');
+    return { ...set, updatedAt: now };
+  }
+  const r = db.prepare('INSERT INTO clipping_sets (name, article_ids, updated_at) VALUES (?,?,?)').run([set.name, ids, now]);
+  return { ...set, id: Number(r.lastInsertRowid), updatedAt: now };
+}
+
+export function deleteClippingSet(db: Db, id: number): void {
+  db.prepare('DELETE FROM clipping_sets WHERE id = ?').run([id]);
+}
+

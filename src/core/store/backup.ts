@@ -1,0 +1,65 @@
+/**
+ * Backups: consistent snapshots with `VACUUM INTO` (safe while the archive is
+ * in use), restore with an integrity check first, and weekly automatic
+ * backups kept in a few generations.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'libsql';
+import { type Db, DB_FILE } from './db';
+
+export function backupTo(db: Db, out: string): void {
+  const tmp = `${out}.partial`;
+  fs.rmSync(tmp, { force: true });
+  db.exec(`VACUUM INTO '${tmp.replace(/'/g, "''")}'`);
+  fs.renameSync(tmp, out);
+}
+
+export function checkBackupFile(file: string): string {
+  const db = new Database(file, { readonly: true } as never);
+  try {
+    const rows = db.prepare('PRAGMA integrity_check').all([]) as Record<string, string>[];
+    const verdict = rows.map((r) => Object.values(r)[0]).join('; ');
+    const version = Number((db.prepare('PRAGMA user_version').get([]) as { user_version: number }).user_version);
+    if (verdict === 'ok' && version === 0) return '这不是报库的档案库备份';
+    return verdict;
+  } finally {
+    db.close();
+  }
+}
+
+/** Replace the archive's database with a backup (the archive must not be open elsewhere). */
+export function restoreFrom(dir: string, file: string): void {
+  const verdict = checkBackupFile(file);
+  if (verdict !== 'ok') throw new Error(`备份文件有问题：${verdict}`);
+  const target = path.join(dir, DB_FILE);
+  fs.mkdirSync(dir, { recursive: true });
+  if (fs.existsSync(target)) {
+    const keep = path.join(dir, 'backups', `before-restore-${Date.now()}.sqlite`);
+    fs.mkdirSync(path.dirname(keep), { recursive: true });
+    fs.copyFileSync(target, keep);
+  }
+  const tmp = `${target}.restore`;
+  fs.copyFileSync(file, tmp);
+  for (const ext of ['-wal', '-shm']) fs.rmSync(target + ext, { force: true });
+  fs.renameSync(tmp, target);
+  // The index is derived: it will be rebuilt on the next open.
+  fs.rmSync(path.join(dir, 'search-index.json'), { force: true });
+}
+
+/** Weekly automatic backup in `backups/auto-*.sqlite`, keeping `keep` generations. Returns the new file, if one was made. */
+export function autoBackup(db: Db, dir: string, keep = 4, everyMs = 7 * 24 * 3600 * 1000, now = Date.now()): string | null {
+  const bdir = path.join(dir, 'backups');
+  fs.mkdirSync(bdir, { recursive: true });
+  const autos = fs
+    .readdirSync(bdir)
+    .filter((f) => /^auto-\d+\.sqlite$/.test(f))
+    .sort();
+  const latest = autos.length ? Number(/\d+/.exec(autos[autos.length - 1])![0]) : 0;
+  if (now - latest < everyMs) return null;
+  const out = path.join(bdir, `auto-${now}.sqlite`);
+  backupTo(db, out);
+  const all = [...autos, path.basename(out)];
+  for (const old of all.slice(0, Math.max(0, all.length - keep))) fs.rmSync(path.join(bdir, old), { force: true });
+  return out;
+}

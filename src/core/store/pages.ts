@@ -1,0 +1,191 @@
+/**
+ * Storing one imported page: a single transaction per file.
+ *
+ * - Same content hash as a page already stored → `duplicate`, nothing added.
+ * - Same page (paper+date+page, or the same file name when those are unknown)
+ *   with other content → `replaced`: articles whose text is unchanged keep
+ *   their id and every tag (so editors' manual tags survive); the others are
+ *   replaced.
+ * - Otherwise → `imported`.
+ * Every attempt, rejected ones included, is recorded in `imports`.
+ */
+import crypto from 'node:crypto';
+import type { ParsedArticle, ImportFileStatus } from '../../shared/api';
+import { type Db, inTransaction } from './db';
+import { applyAutoTags } from './tags';
+import { bumpGeneration } from './meta';
+
+export interface PageInput {
+  file: string;
+  hash: string;
+  encoding?: string;
+  rawText: string;
+  paper?: string;
+  date?: string;
+  page?: number;
+  articles: ParsedArticle[];
+  warnings: string[];
+}
+
+export interface StoreResult {
+  importId: number;
+  status: ImportFileStatus;
+  articles: number;
+  /** Articles whose index entries must be (re)built. */
+  changedIds: number[];
+  /** Articles that left the archive (to discard from the index). */
+  removedIds: number[];
+}
+
+export function contentHash(a: ParsedArticle): string {
+  const h = crypto.createHash('sha1');
+  h.update([a.kicker ?? '', a.title, a.subtitle ?? ''].join('\u0001'));
+  for (const p of a.paragraphs) h.update(`\u0002${p.type}\u0003${p.text}`);
+  h.update(`\u0004${a.byline?.raw ?? ''}`);
+  return h.digest('hex');
+}
+
+export function fileHash(bytes: Uint8Array): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+function pageKey(p: PageInput): string {
+  if (p.paper && p.date && p.page !== undefined) return `${p.paper}|${p.date}|${p.page}`;
+  return `file:${p.file}|${p.paper ?? ''}|${p.date ?? ''}|${p.page ?? ''}`;
+}
+
+/** The article's own date: the dateline's month/day in the edition's year (the year before for a December dateline in a January edition). */
+export function articleDate(editionDate: string | undefined, a: ParsedArticle): string | undefined {
+  if (!editionDate) return undefined;
+  const m = a.dateline?.month;
+  const d = a.dateline?.day;
+  if (!m || !d || m > 12 || d > 31) return editionDate;
+  const [y, em] = editionDate.split('-').map(Number);
+  const year = m > em + 1 ? y - 1 : y;
+  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function recordImport(db: Db, p: PageInput, status: ImportFileStatus, articles: number, error?: string): number {
+  const r = db
+    .prepare(
+      `INSERT INTO imports (file, hash, paper, date, page, status, articles, warnings, error, encoding, raw_text, imported_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+    )
+    .run([
+      p.file,
+      p.hash,
+      p.paper ?? null,
+      p.date ?? null,
+      p.page ?? null,
+      status,
+      articles,
+      JSON.stringify(p.warnings),
+      error ?? null,
+      p.encoding ?? null,
+      status === 'duplicate' || status === 'rejected' ? null : p.rawText,
+      new Date().toISOString(),
+    ]);
+  return Number(r.lastInsertRowid);
+}
+
+/** Record a file that could not be imported (nothing else changes). */
+export function recordRejected(db: Db, file: string, hash: string, error: string, warnings: string[] = []): number {
+  return inTransaction(db, () =>
+    recordImport(db, { file, hash, rawText: '', articles: [], warnings }, 'rejected', 0, error),
+  );
+}
+
+function paperId(db: Db, name: string | undefined): number | null {
+  if (!name) return null;
+  db.prepare('INSERT OR IGNORE INTO papers (name) VALUES (?)').run([name]);
+  return (db.prepare('SELECT id FROM papers WHERE name = ?').get([name]) as { id: number }).id;
+}
+
+export function storePage(db: Db, p: PageInput): StoreResult {
+  return inTransaction(db, () => {
+    const dup = db.prepare('SELECT id FROM pages WHERE hash = ?').get([p.hash]) as { id: number } | undefined;
+    if (dup) {
+      const importId = recordImport(db, p, 'duplicate', 0);
+      return { importId, status: 'duplicate' as const, articles: 0, changedIds: [], removedIds: [] };
+    }
+    const key = pageKey(p);
+    const existing = db.prepare('SELECT id FROM pages WHERE page_key = ?').get([key]) as { id: number } | undefined;
+    const status: ImportFileStatus = existing ? 'replaced' : 'imported';
+    const importId = recordImport(db, p, status, p.articles.length);
+    const now = new Date().toISOString();
+    let pageId: number;
+    const kept = new Map<string, number[]>();
+    if (existing) {
+      pageId = existing.id;
+      db.prepare('UPDATE pages SET paper_id = ?, date = ?, page = ?, file = ?, hash = ?, import_id = ? WHERE id = ?').run([
+        paperId(db, p.paper),
+        p.date ?? null,
+        p.page ?? null,
+        p.file,
+        p.hash,
+        importId,
+        pageId,
+      ]);
+      for (const r of db.prepare('SELECT id, content_hash FROM articles WHERE page_id = ?').all([pageId]) as {
+        id: number;
+        content_hash: string;
+      }[]) {
+        const list = kept.get(r.content_hash) ?? [];
+        list.push(r.id);
+        kept.set(r.content_hash, list);
+      }
+    } else {
+      const r = db
+        .prepare('INSERT INTO pages (page_key, paper_id, date, page, file, hash, import_id) VALUES (?,?,?,?,?,?,?)')
+        .run([key, paperId(db, p.paper), p.date ?? null, p.page ?? null, p.file, p.hash, importId]);
+      pageId = Number(r.lastInsertRowid);
+    }
+    const insert = db.prepare(
+      `INSERT INTO articles (page_id, seq, kind, kicker, title, subtitle, dateline, paragraphs, byline, warnings,
+         char_start, char_end, date, chars, content_hash, updated_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    );
+    const updateKept = db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ? WHERE id = ?');
+    const changedIds: number[] = [];
+    const keptIds = new Set<number>();
+    p.articles.forEach((a, seq) => {
+      const hash = contentHash(a);
+      const date = articleDate(p.date, a);
+      const reuse = kept.get(hash)?.shift();
+      if (reuse !== undefined) {
+        updateKept.run([seq, date ?? null, a.charStart ?? null, a.charEnd ?? null, reuse]);
+        keptIds.add(reuse);
+        changedIds.push(reuse); // its page metadata may have changed
+        return;
+      }
+      const chars = a.paragraphs.reduce((n, x) => n + x.text.length, 0);
+      const r = insert.run([
+        pageId,
+        seq,
+        a.kind,
+        a.kicker ?? null,
+        a.title,
+        a.subtitle ?? null,
+        a.dateline ? JSON.stringify(a.dateline) : null,
+        JSON.stringify(a.paragraphs),
+        a.byline ? JSON.stringify(a.byline) : null,
+        JSON.stringify(a.warnings),
+        a.charStart ?? null,
+        a.charEnd ?? null,
+        date ?? null,
+        chars,
+        hash,
+        now,
+      ]);
+      const id = Number(r.lastInsertRowid);
+      changedIds.push(id);
+      applyAutoTags(db, id, a);
+    });
+    const removedIds: number[] = [];
+    for (const ids of kept.values()) removedIds.push(...ids.filter((id) => !keptIds.has(id)));
+    const del = db.prepare('DELETE FROM articles WHERE id = ?');
+    for (const id of removedIds) del.run([id]);
+    bumpGeneration(db);
+    return { importId, status, articles: p.articles.length, changedIds, removedIds };
+  });
+}

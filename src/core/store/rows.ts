@@ -1,0 +1,54 @@
+/**
+ * Row ↔ domain mapping for the articles table.
+ */
+import type { ArticleDetail, ArticleKind, Byline, Dateline, Paragraph, ArticleTag } from '../../shared/types';
+
+export interface ArticleRow {
+  id: number;
+  page_id: number;
+  seq: number;
+  kind: string;
+  kicker: string | null;
+  title: string;
+  subtitle: string | null;
+  dateline: string | null;
+  paragraphs: string;
+  byline: string | null;
+  warnings: string;
+  char_start: number | null;
+  char_end: number | null;
+  date: string | null;
+  chars: number;
+  content_hash: string;
+  paper: string | null;
+  page: number | null;
+  import_id: number;
+  file: string;
+}
+
+export const ARTICLE_SELECT = `
+  SELECT a.*, p.page AS page, p.import_id AS import_id, p.file AS file, pp.name AS paper
+  FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id`;
+
+export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
+  return {
+    id: r.id,
+    kind: r.kind as ArticleKind,
+    kicker: r.kicker ?? undefined,
+    title: r.title,
+    subtitle: r.subtitle ?? undefined,
+    dateline: r.dateline ? (JSON.parse(r.dateline) as Dateline) : undefined,
+    paragraphs: JSON.parse(r.paragraphs) as Paragraph[],
+    byline: r.byline ? (JSON.parse(r.byline) as Byline) : undefined,
+    warnings: JSON.parse(r.warnings) as string[],
+    charStart: r.char_start ?? undefined,
+    charEnd: r.char_end ?? undefined,
+    paper: r.paper ?? undefined,
+    date: r.date ?? undefined,
+    page: r.page ?? undefined,
+    importId: r.import_id,
+    sourceFile: r.file,
+    tags,
+    chars: r.chars,
+  };
+}

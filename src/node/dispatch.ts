@@ -1,0 +1,24 @@
+/**
+ * Calling a contract method on an object that implements it, by name, with
+ * errors turned into user-facing messages.
+ */
+import { API_METHODS, type ApiMethod, type BaokuApi } from '../shared/api';
+import { UserError } from '../core/service';
+
+export function isApiMethod(m: string): m is ApiMethod {
+  return (API_METHODS as readonly string[]).includes(m);
+}
+
+export type CallOutcome = { value: unknown } | { error: string; code: 'bad-request' | 'not-found' | 'read-only' | 'internal' };
+
+export async function dispatch(api: BaokuApi, method: string, arg: unknown): Promise<CallOutcome> {
+  if (!isApiMethod(method)) return { error: `未知的请求：${method}`, code: 'bad-request' };
+  try {
+    const fn = api[method] as (a: unknown) => Promise<unknown>;
+    const value = await fn.call(api, arg ?? {});
+    return { value: value === undefined ? null : value };
+  } catch (err) {
+    if (err instanceof UserError) return { error: err.message, code: err.code };
+    return { error: `内部错误：${(err as Error).message}`, code: 'internal' };
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Messages between a carrier (Electron main, HTTP host) and the core worker.
+ */
+export type ToWorker =
+  | { type: 'call'; id: number; method: string; arg: unknown }
+  | { type: 'pdf-result'; id: number; dataBase64?: string; error?: string }
+  | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready'; notices: string[] }
+  | { type: 'open-failed'; error: string }
+  | { type: 'result'; id: number; value?: unknown; error?: string; code?: string }
+  | { type: 'pdf-request'; id: number; html: string; headerTitle: string }
+  | { type: 'log'; message: string }
+  | { type: 'closed' };
+
+export interface WorkerData {
+  archiveDir: string;
+  demo?: boolean;
+  writable?: boolean;
+  resourcesDir?: string;
+  /** 'external': PDFs are rendered by the parent (Electron printToPDF). */
+  pdf?: 'chromium' | 'external';
+}

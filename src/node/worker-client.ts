@@ -1,0 +1,148 @@
+/**
+ * Starts the core in a worker thread and exposes it as a `BaokuApi`.
+ * Used by the Electron main process and the HTTP host alike.
+ */
+import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { API_METHODS, type BaokuApi } from '../shared/api';
+import type { FromWorker, ToWorker, WorkerData } from './protocol';
+
+export interface CoreWorkerOptions {
+  archiveDir: string;
+  demo?: boolean;
+  writable?: boolean;
+  resourcesDir?: string;
+  pdf?: 'chromium' | 'external';
+  log?: (message: string) => void;
+}
+
+export interface CoreWorker extends BaokuApi {
+  /** Resolves when the archive is open (rejects if it cannot be opened). */
+  ready: Promise<string[]>;
+  close(): Promise<void>;
+  /** Electron: render PDFs for the core (webContents.printToPDF). */
+  onPdfRequest?(handler: (html: string, headerTitle: string) => Promise<Buffer>): void;
+}
+
+export class ApiCallError extends Error {
+  code?: string;
+  constructor(message: string, code?: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+function here(): string {
+  // Works both from TypeScript sources (tsx) and from a bundled CJS/ESM main.
+  if (typeof __dirname !== 'undefined') return __dirname;
+  return path.dirname(fileURLToPath(import.meta.url));
+}
+
+function workerEntry(): { file: string; execArgv: string[] } {
+  const dir = here();
+  const js = path.join(dir, 'core-worker.js');
+  if (fs.existsSync(js)) return { file: js, execArgv: [] };
+  const ts = path.join(dir, 'core-worker.ts');
+  return { file: ts, execArgv: ['--import', 'tsx'] };
+}
+
+export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
+  const entry = workerEntry();
+  const data: WorkerData = {
+    archiveDir: opts.archiveDir,
+    demo: opts.demo,
+    writable: opts.writable,
+    resourcesDir: opts.resourcesDir,
+    pdf: opts.pdf,
+  };
+  const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });
+  let seq = 0;
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let pdfHandler: ((html: string, headerTitle: string) => Promise<Buffer>) | undefined;
+  let readyResolve!: (n: string[]) => void;
+  let readyReject!: (e: Error) => void;
+  const ready = new Promise<string[]>((res, rej) => {
+    readyResolve = res;
+    readyReject = rej;
+  });
+  let closedResolve: (() => void) | undefined;
+  let dead: Error | null = null;
+
+  worker.on('message', (msg: FromWorker) => {
+    switch (msg.type) {
+      case 'ready':
+        readyResolve(msg.notices);
+        break;
+      case 'open-failed':
+        dead = new Error(msg.error);
+        readyReject(dead);
+        break;
+      case 'result': {
+        const p = pending.get(msg.id);
+        pending.delete(msg.id);
+        if (!p) break;
+        if (msg.error !== undefined) p.reject(new ApiCallError(msg.error, msg.code));
+        else p.resolve(msg.value);
+        break;
+      }
+      case 'pdf-request': {
+        const reply = (m: ToWorker) => worker.postMessage(m);
+        if (!pdfHandler) {
+          reply({ type: 'pdf-result', id: msg.id, error: '此环境不能生成 PDF' });
+          break;
+        }
+        pdfHandler(msg.html, msg.headerTitle).then(
+          (buf) => reply({ type: 'pdf-result', id: msg.id, dataBase64: buf.toString('base64') }),
+          (err: Error) => reply({ type: 'pdf-result', id: msg.id, error: err.message }),
+        );
+        break;
+      }
+      case 'log':
+        opts.log?.(msg.message);
+        break;
+      case 'closed':
+        closedResolve?.();
+        break;
+    }
+  });
+  const fail = (err: Error) => {
+    dead = err;
+    readyReject(err);
+    for (const p of pending.values()) p.reject(new ApiCallError(`档案库进程出错：${err.message}`, 'internal'));
+    pending.clear();
+    closedResolve?.();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (!dead) fail(new Error(`档案库进程已退出（${code}）`));
+  });
+
+  const call = async (method: string, arg: unknown): Promise<unknown> => {
+    await ready;
+    if (dead) throw new ApiCallError(dead.message, 'internal');
+    const id = ++seq;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ type: 'call', id, method, arg } satisfies ToWorker);
+    });
+  };
+
+  const api = {} as Record<string, unknown>;
+  for (const m of API_METHODS) api[m] = (arg: unknown) => call(m, arg);
+  const client = api as unknown as CoreWorker;
+  client.ready = ready;
+  client.close = async () => {
+    if (dead) return;
+    const closed = new Promise<void>((r) => (closedResolve = r));
+    worker.postMessage({ type: 'close' } satisfies ToWorker);
+    await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);
+    dead = new Error('closed');
+    await worker.terminate();
+  };
+  client.onPdfRequest = (h) => {
+    pdfHandler = h;
+  };
+  return client;
+}
