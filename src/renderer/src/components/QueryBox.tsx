@@ -1,0 +1,114 @@
+/** The search box with its syntax hint and recent queries. */
+import { useState } from 'react';
+import { searchInput } from '../lib/app-events';
+import { forgetQueries, recentQueries, rememberQuery } from '../lib/recent';
+import { useStore } from '../lib/store';
+import { modLabel } from '../lib/keys';
+
+interface Props {
+  value: string;
+  onChange(v: string): void;
+  onEnter(): void;
+  onArrow(delta: number): void;
+}
+
+const SYNTAX: [string, string][] = [
+  ['"短语"', '整个短语'],
+  ['-排除', '不含某词'],
+  ['A OR B', '任一词'],
+  ['记者:陆晓茜', '按记者'],
+  ['部门:政治部', '按部门'],
+  ['主题:乡村振兴', '按主题'],
+  ['版:3', '按版次'],
+  ['2022-01-01..2022-03-31', '日期范围'],
+  ['2022-01', '某月'],
+];
+
+export function QueryBox({ value, onChange, onEnter, onArrow }: Props) {
+  const recent = useStore(recentQueries);
+  const [focused, setFocused] = useState(false);
+  const [showHelp, setShowHelp] = useState(false);
+  const showRecent = focused && !value && recent.length > 0;
+
+  return (
+    <div className="querybox">
+      <div className="querybox-row">
+        <input
+          ref={(el) => {
+            searchInput.current = el;
+          }}
+          className="input query-input"
+          type="search"
+          aria-label="检索"
+          placeholder={`检索标题、正文、记者…  （${modLabel()}K 或 / 聚焦）`}
+          value={value}
+          autoFocus
+          spellCheck={false}
+          onChange={(e) => onChange(e.target.value)}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setTimeout(() => setFocused(false), 150)}
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+              e.preventDefault();
+              onArrow(e.key === 'ArrowDown' ? 1 : -1);
+            } else if (e.key === 'Enter') {
+              e.preventDefault();
+              rememberQuery(value);
+              onEnter();
+            }
+          }}
+        />
+        <button
+          type="button"
+          className={showHelp ? 'btn btn-ghost active' : 'btn btn-ghost'}
+          aria-expanded={showHelp}
+          onClick={() => setShowHelp((s) => !s)}
+        >
+          语法
+        </button>
+      </div>
+      {showHelp && (
+        <dl className="syntax-help">
+          {SYNTAX.map(([code, what]) => (
+            <div key={code} className="syntax-item">
+              <dt>
+                <button type="button" className="link" onClick={() => onChange(value ? `${value} ${code}` : code)}>
+                  <code>{code}</code>
+                </button>
+              </dt>
+              <dd>{what}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {showRecent && (
+        <div className="recent" aria-label="最近的检索">
+          <span className="muted">最近：</span>
+          {recent.map((q) => (
+            <button
+              key={q}
+              type="button"
+              className="chip"
+              onMouseDown={(e) => {
+                e.preventDefault();
+                onChange(q);
+              }}
+            >
+              {q}
+            </button>
+          ))}
+          <button
+            type="button"
+            className="link muted"
+            onMouseDown={(e) => {
+              e.preventDefault();
+              forgetQueries();
+            }}
+          >
+            清除
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Finding query terms in article text the way the index sees them:
+ * both sides folded with NFKC + lower case, offsets mapped back to the
+ * original text so the original characters are the ones highlighted.
+ */
+
+export type Range = [number, number];
+
+interface Folded {
+  text: string;
+  /** For each folded UTF-16 unit, the offset of the original unit it came from. */
+  map: number[];
+}
+
+function foldWithMap(s: string): Folded {
+  let text = '';
+  const map: number[] = [];
+  for (let i = 0; i < s.length; ) {
+    const cp = s.codePointAt(i)!;
+    const len = cp > 0xffff ? 2 : 1;
+    const f = s.slice(i, i + len).normalize('NFKC').toLowerCase();
+    for (let k = 0; k < f.length; k++) map.push(i);
+    text += f;
+    i += len;
+  }
+  map.push(s.length);
+  return { text, map };
+}
+
+export function fold(s: string): string {
+  return s.normalize('NFKC').toLowerCase();
+}
+
+/** Non-overlapping [start, end) ranges of `terms` in `text`, longest term first at a position. */
+export function findTerms(text: string, terms: readonly string[]): Range[] {
+  const folded = [...new Set(terms.map(fold).filter((t) => t.trim().length > 0))].sort((a, b) => b.length - a.length);
+  if (folded.length === 0 || !text) return [];
+  const f = foldWithMap(text);
+  const found: Range[] = [];
+  for (const term of folded) {
+    let from = 0;
+    for (;;) {
+      const at = f.text.indexOf(term, from);
+      if (at < 0) break;
+      found.push([f.map[at], f.map[at + term.length] ?? text.length]);
+      from = at + term.length;
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Range[] = [];
+  for (const r of found) {
+    const last = out[out.length - 1];
+    if (last && r[0] < last[1]) continue;
+    if (r[1] > r[0]) out.push(r);
+  }
+  return out;
+}
+
+/** Splits text into plain and marked pieces. */
+export function splitByRanges(text: string, ranges: readonly Range[]): { text: string; mark: boolean }[] {
+  const parts: { text: string; mark: boolean }[] = [];
+  let pos = 0;
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  for (const [s0, e0] of sorted) {
+    const s = Math.max(pos, Math.min(s0, text.length));
+    const e = Math.min(text.length, e0);
+    if (e <= s) continue;
+    if (s > pos) parts.push({ text: text.slice(pos, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
+    pos = e;
+  }
+  if (pos < text.length) parts.push({ text: text.slice(pos), mark: false });
+  return parts;
+}

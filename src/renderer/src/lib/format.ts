@@ -1,0 +1,72 @@
+/** Display helpers: dates, pages, bylines, durations and the citation line. */
+import type { ArticleDetail, ImportFileStatus, SearchHit, TagKind } from '../../../shared/api';
+
+export function formatDate(iso?: string): string {
+  if (!iso) return '日期不详';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
+}
+
+export function formatPage(page?: number): string {
+  return page === undefined || page === null ? '' : `第${page}版`;
+}
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return '—';
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s} 秒`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} 分 ${s % 60} 秒`;
+  return `${Math.floor(m / 60)} 小时 ${m % 60} 分`;
+}
+
+export const KIND_LABEL: Record<TagKind, string> = { reporter: '记者', department: '部门', topic: '主题' };
+export const KIND_PREFIX: Record<TagKind, string> = { reporter: '记者', department: '部门', topic: '主题' };
+
+export const STATUS_LABEL: Record<ImportFileStatus, string> = {
+  imported: '已导入',
+  duplicate: '重复',
+  replaced: '已替换',
+  rejected: '被拒绝',
+};
+
+/** A query-syntax token for a tag, quoted when it contains spaces. */
+export function tagQuery(kind: TagKind, name: string): string {
+  const v = /[\s"]/.test(name) ? `"${name.replace(/"/g, '')}"` : name;
+  return `${KIND_PREFIX[kind]}:${v}`;
+}
+
+function reportersOf(a: ArticleDetail): string[] {
+  if (a.byline?.reporters?.length) return a.byline.reporters;
+  return a.tags.filter((t) => t.kind === 'reporter' && (t.role ?? '记者') === '记者').map((t) => t.name);
+}
+
+/** `《大众日报》2022年1月28日第3版《标题》，记者 陆晓茜`. */
+export function citation(a: ArticleDetail): string {
+  let s = `《${a.paper ?? '报纸'}》${a.date ? formatDate(a.date) : ''}${formatPage(a.page)}《${a.title}》`;
+  const reporters = reportersOf(a);
+  if (reporters.length) s += `，记者 ${reporters.join(' ')}`;
+  return s;
+}
+
+export function hitMeta(h: SearchHit): string {
+  return [formatDate(h.date), h.paper, formatPage(h.page)].filter(Boolean).join(' · ');
+}
+
+export function isoToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function isoMonthStart(): string {
+  return isoToday().slice(0, 8) + '01';
+}
+
+export function isoYearStart(): string {
+  return isoToday().slice(0, 5) + '01-01';
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString('zh-CN');
+}

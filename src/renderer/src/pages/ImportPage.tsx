@@ -1,0 +1,264 @@
+/** Import: choose or drop .txt pages, check paper/date/page, watch progress, read the report and the history. */
+import { useEffect, useRef, useState } from 'react';
+import type { ImportRecord } from '../../../shared/api';
+import { api, errorMessage } from '../api-client';
+import { archiveVersion } from '../lib/app-events';
+import { isDesktop } from '../lib/bridge';
+import { formatDuration, STATUS_LABEL } from '../lib/format';
+import { cancelRun, importRun, runImport } from '../lib/import-job';
+import { buildBatches, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
+import { notifyError } from '../lib/notify';
+import { useStore } from '../lib/store';
+
+export function ImportPage({ writable }: { writable: boolean }) {
+  const files = useStore(pending);
+  const run = useStore(importRun);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [preparing, setPreparing] = useState(false);
+
+  async function start() {
+    setPreparing(true);
+    try {
+      const batches = await buildBatches(files);
+      pending.set([]);
+      void runImport(batches);
+    } catch (e) {
+      notifyError(`无法读取所选文件：${errorMessage(e)}。请重新选择。`);
+    } finally {
+      setPreparing(false);
+    }
+  }
+
+  if (!writable) {
+    return (
+      <div className="page narrow-page">
+        <h1>导入</h1>
+        <p className="muted">这是只读的共享报库，不能在这里导入文件。请在报库所在的电脑上导入。</p>
+        <ImportHistory />
+      </div>
+    );
+  }
+
+  return (
+    <div className="page narrow-page import-page">
+      <h1>导入版面</h1>
+      <div className="dropzone">
+        <p>把版面文本文件（.txt）拖到窗口里，或者</p>
+        <div className="dropzone-actions">
+          {isDesktop() ? (
+            <>
+              <button type="button" className="btn btn-primary" onClick={() => void pickFiles()}>
+                选择文件…
+              </button>
+              <button type="button" className="btn" onClick={() => void pickFolder()}>
+                选择文件夹…
+              </button>
+            </>
+          ) : (
+            <button type="button" className="btn btn-primary" onClick={() => inputRef.current?.click()}>
+              选择文件…
+            </button>
+          )}
+          <button type="button" className="btn" disabled={run.running} onClick={() => void runImport([{ sample: true }])}>
+            导入示例版面
+          </button>
+        </div>
+        <input
+          ref={inputRef}
+          type="file"
+          multiple
+          accept=".txt,text/plain"
+          hidden
+          aria-label="选择要导入的文件"
+          onChange={(e) => {
+            queueDroppedFiles([...(e.target.files ?? [])]);
+            e.target.value = '';
+          }}
+        />
+        <p className="muted small">文件名里的报名、日期、版次（如 大众日报_2022-01-28_第3版.txt）会自动填好，可以修改。同一版面再次导入会被识别为重复。</p>
+      </div>
+
+      {files.length > 0 && (
+        <section className="card">
+          <h2>待导入（{files.length} 个文件）</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th>文件</th>
+                <th>报纸</th>
+                <th>日期</th>
+                <th>版次</th>
+                <th aria-label="操作" />
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.key}>
+                  <td className="file-name" title={f.path ?? f.name}>
+                    {f.name}
+                  </td>
+                  <td>
+                    <input className="input" aria-label={`${f.name} 的报纸`} value={f.paper} placeholder="未识别" onChange={(e) => updatePending(f.key, { paper: e.target.value })} />
+                  </td>
+                  <td>
+                    <input className="input" type="date" aria-label={`${f.name} 的日期`} value={f.date} onChange={(e) => updatePending(f.key, { date: e.target.value })} />
+                  </td>
+                  <td>
+                    <input className="input input-narrow" type="number" min={1} aria-label={`${f.name} 的版次`} value={f.page} placeholder="—" onChange={(e) => updatePending(f.key, { page: e.target.value })} />
+                  </td>
+                  <td>
+                    <button type="button" className="btn-icon" aria-label={`移除 ${f.name}`} onClick={() => removePending(f.key)}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="row-actions">
+            <button type="button" className="btn btn-primary" disabled={run.running || preparing} onClick={() => void start()}>
+              {preparing ? '正在读取文件…' : `开始导入 ${files.length} 个文件`}
+            </button>
+            <button type="button" className="btn" onClick={() => pending.set([])}>
+              清空
+            </button>
+          </div>
+        </section>
+      )}
+
+      {(run.running || run.reports.length > 0 || run.error) && <ImportProgress />}
+      <ImportHistory />
+    </div>
+  );
+}
+
+function ImportProgress() {
+  const run = useStore(importRun);
+  const s = run.status;
+  const pct = s && s.filesTotal > 0 ? Math.round((s.filesDone / s.filesTotal) * 100) : run.running ? 0 : 100;
+  return (
+    <section className="card" aria-label="导入进度">
+      <h2>{run.running ? '正在导入…' : run.cancelled ? '导入已取消' : run.error ? '导入出错' : '导入完成'}</h2>
+      {run.running && (
+        <>
+          <progress className="progress" max={100} value={pct} aria-label="导入进度" />
+          <p className="progress-text">
+            {s ? `文件 ${s.filesDone} / ${s.filesTotal}` : '正在开始…'}
+            {run.batchesTotal > 1 && ` · 第 ${run.batchesDone + 1} / ${run.batchesTotal} 批`}
+            {s && ` · 已找到 ${s.articlesFound} 篇文章 · 已用 ${formatDuration(s.elapsedMs)}`}
+            {s?.etaMs !== undefined && ` · 预计还需 ${formatDuration(s.etaMs)}`}
+          </p>
+          <button type="button" className="btn" onClick={cancelRun}>
+            取消
+          </button>
+        </>
+      )}
+      {run.error && (
+        <p className="error-text" role="alert">
+          {run.error}
+        </p>
+      )}
+      {!run.running && run.reports.length > 0 && (
+        <>
+          <p>
+            {run.reports.length} 个文件，新增 <strong>{run.articlesAdded}</strong> 篇文章，用时 {formatDuration((s?.elapsedMs ?? 0) || Date.now() - run.startedAt)}。
+          </p>
+          <ReportTable />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ReportTable() {
+  const run = useStore(importRun);
+  return (
+    <table className="table report">
+      <thead>
+        <tr>
+          <th>文件</th>
+          <th>结果</th>
+          <th>文章</th>
+          <th>版面</th>
+          <th>提示</th>
+        </tr>
+      </thead>
+      <tbody>
+        {run.reports.map((r, i) => (
+          <tr key={i}>
+            <td className="file-name">{r.file}</td>
+            <td>
+              <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+            </td>
+            <td>{r.articles}</td>
+            <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
+            <td className="small">
+              {r.error && <div className="error-text">{r.error}</div>}
+              {r.warnings.length > 0 && (
+                <details>
+                  <summary>{r.warnings.length} 条提示</summary>
+                  <ul>
+                    {r.warnings.map((w, j) => (
+                      <li key={j}>{w}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
+              {!r.error && r.warnings.length === 0 && <span className="muted">—</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ImportHistory() {
+  const version = useStore(archiveVersion);
+  const [list, setList] = useState<ImportRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .listImports({ limit: 200 })
+      .then((l) => live && setList(l))
+      .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  return (
+    <section className="card" aria-label="导入记录">
+      <h2>导入记录</h2>
+      {error && <p className="error-text">{error}</p>}
+      {list && list.length === 0 && <p className="muted">还没有导入过文件。</p>}
+      {list && list.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>时间</th>
+              <th>文件</th>
+              <th>版面</th>
+              <th>结果</th>
+              <th>文章</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((r) => (
+              <tr key={r.id}>
+                <td className="small nowrap">{r.importedAt.replace('T', ' ').slice(0, 16)}</td>
+                <td className="file-name">{r.file}</td>
+                <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
+                <td>
+                  <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                  {r.warnings.length > 0 && <span className="muted small"> · {r.warnings.length} 条提示</span>}
+                </td>
+                <td>{r.articles}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
