@@ -1,0 +1,56 @@
+/**
+ * electron-vite 5 build of the desktop app:
+ *  - main: `src/main/index.ts` → out/main/index.js, plus the core's worker
+ *    `src/node/core-worker.ts` → out/main/core-worker.js (found there by
+ *    `src/node/worker-client.ts`); npm dependencies (libsql, nodejieba…) stay
+ *    external and load from node_modules (`build.externalizeDeps`, the v5
+ *    replacement of the deprecated `externalizeDepsPlugin`).
+ *  - preload: one self-contained CommonJS file, out/preload/index.cjs, since
+ *    a sandboxed preload can only `require('electron')`.
+ *  - renderer: React app in src/renderer → out/renderer (mirrors vite.renderer.config.ts,
+ *    which builds the same UI for the browser).
+ */
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      externalizeDeps: true,
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'core-worker': resolve('src/node/core-worker.ts'),
+        },
+        output: { entryFileNames: '[name].js' },
+      },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        external: ['electron'],
+        output: { format: 'cjs', entryFileNames: '[name].cjs', inlineDynamicImports: true },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    plugins: [react()],
+    base: './',
+    build: {
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      // Same as vite.renderer.config.ts: no inline module-preload polyfill (the CSP forbids inline scripts).
+      modulePreload: { polyfill: false },
+      target: 'es2022',
+      chunkSizeWarningLimit: 1500,
+      rollupOptions: { input: resolve('src/renderer/index.html') },
+    },
+  },
+});
