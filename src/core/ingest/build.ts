@@ -235,7 +235,7 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
     if (textParas.length > 0 && textChars >= 200) kind = 'story';
   } else if (!byline && !dateline && textParas.length >= 2 && textChars / textParas.length < 120) {
     kind = 'sidebar';
-  } else if (textChars < 160 && textParas.length <= 2) {
+  } else if (textParas.length === 1 && textChars < 200 && !subtitle) {
     kind = 'brief';
   }
   if (!byline && textParas.length > 0 && kind === 'story' && /(?:记者|通讯员)\s/.test(textParas[textParas.length - 1].text)) {

@@ -105,11 +105,10 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     const last = i + 2 >= parts.length;
     if (role === '通讯员') add(byline.correspondents, ns);
     else if (role === '实习生') add(byline.interns, ns);
-    else if (role === '摄影' || role === '摄') {
-      // `摄影 X` names follow; `X 摄` names precede (handled by photoTail).
+    else if (role === '摄影' || role === '摄' || role === '摄影记者' || (last && photoTail)) {
+      // `摄影 X`: names follow; `X 摄` / `记者 X 摄`: the last names took the photo.
       add(byline.photographers, ns);
     } else add(byline.reporters, ns);
-    if (last && photoTail) add(byline.photographers, ns);
   }
   if (photoReport) add(byline.photographers, byline.reporters);
   for (const n of [...byline.reporters, ...byline.correspondents, ...byline.interns]) {

@@ -56,6 +56,28 @@ function nulPattern(buf: Uint8Array): { even: number; odd: number; total: number
   return { even: even / half, odd: odd / half, total: (even + odd) / Math.max(1, n) };
 }
 
+/** Share of characters that look like text (CJK, ASCII printable, common punctuation, line ends). */
+function textLikeShare(text: string): number {
+  if (!text) return 0;
+  let ok = 0;
+  let n = 0;
+  for (const ch of text) {
+    n++;
+    if (/[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef\u2000-\u206f\x20-\x7e\n\r\t]/.test(ch)) ok++;
+  }
+  return ok / n;
+}
+
+/** UTF-16 without BOM, when one byte order decodes to clearly textual content. */
+function plausibleUtf16(buf: Uint8Array): 'UTF-16LE' | 'UTF-16BE' | undefined {
+  const sample = Buffer.from(buf.buffer, buf.byteOffset, Math.min(buf.byteLength, 65536));
+  const le = textLikeShare(iconv.decode(sample, 'utf16le'));
+  const be = textLikeShare(iconv.decode(sample, 'utf16be'));
+  if (le >= 0.95 && le > be) return 'UTF-16LE';
+  if (be >= 0.95 && be > le) return 'UTF-16BE';
+  return undefined;
+}
+
 function isValidUtf8(buf: Uint8Array): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(buf);
@@ -112,13 +134,12 @@ export function decodeBuffer(buf: Uint8Array, _name?: string): DecodeResult {
       if (startsWith(buf, bytes)) throw new IngestError(`这是二进制文件（${label}），不是文本`);
     }
     const nul = nulPattern(buf);
-    if (nul.total > 0.02) {
-      // UTF-16 without BOM: Chinese text has few NULs, ASCII-heavy text has them at one parity.
-      // Accept only when one parity is clearly NUL-rich and the other nearly NUL-free.
-      if (buf.length % 2 === 0 && nul.odd > 0.2 && nul.even < 0.01) encoding = 'UTF-16LE';
-      else if (buf.length % 2 === 0 && nul.even > 0.2 && nul.odd < 0.01) encoding = 'UTF-16BE';
-      else throw new IngestError('这是二进制文件（含大量空字节），不是文本');
+    const utf16 = nul.total > 0.01 && buf.length % 2 === 0 ? plausibleUtf16(buf) : undefined;
+    if (utf16) {
+      encoding = utf16;
       warnings.push(`文件没有字节序标记，按 ${encoding} 解码`);
+    } else if (nul.total > 0.1) {
+      throw new IngestError('这是二进制文件（含大量空字节），不是文本');
     } else if (isValidUtf8(buf)) {
       encoding = 'UTF-8';
     } else {

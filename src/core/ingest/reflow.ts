@@ -10,10 +10,12 @@
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
 import { endsMidSentence, endsSentence, isMarker, type Unit } from './units';
-import { wordAcrossBreak } from './words';
+import { firstIsSingleChar, wordAcrossBreak } from './words';
 
-/** Characters that do not open a paragraph in Chinese prose. */
-const CONTINUATION_START = /^[，,。、；;：:！？!?）)」』”’…·的地得了着过和与及等之而并或则于们吗呢吧啊]/;
+/** Punctuation that never opens a paragraph. */
+const CLOSING_START = /^[，,。、；;：:！？!?）)」』”’…·]/;
+/** Particles that open no paragraph when they stand alone (`的`, `等`…), but do inside words (`着力`, `和平`). */
+const PARTICLE_START = /^[的地得了着过和与及等之而并或则于们吗呢吧啊]/;
 
 function glue(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
@@ -33,8 +35,10 @@ function joinable(a: Unit, b: Unit): boolean {
 export function runsOn(a: Unit, b: Unit, useWords = true): boolean {
   if (!joinable(a, b)) return false;
   if (endsMidSentence(a.text)) return true;
-  if (CONTINUATION_START.test(b.text)) return true;
-  return useWords && wordAcrossBreak(a.text, b.text);
+  if (CLOSING_START.test(b.text)) return true;
+  if (!useWords) return false;
+  if (PARTICLE_START.test(b.text) && firstIsSingleChar(b.text)) return true;
+  return wordAcrossBreak(a.text, b.text);
 }
 
 export function joinUnits(a: Unit, b: Unit): Unit {

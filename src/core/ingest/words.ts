@@ -66,3 +66,12 @@ export function wordAcrossBreak(before: string, after: string): boolean {
   }
   return false;
 }
+
+/** True when jieba cuts the first character of `text` off as a word of its own (a particle, not `着力`). */
+export function firstIsSingleChar(text: string): boolean {
+  const j = get();
+  if (!j) return true;
+  calls++;
+  const first = j.cut(text.slice(0, 6), false)[0] ?? '';
+  return first.length === 1;
+}
