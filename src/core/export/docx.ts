@@ -134,10 +134,17 @@ function styles() {
   };
 }
 
+/** Runs of one piece of text; a line break inside it becomes a Word line break. */
+function lineRuns(text: string, hit: boolean, extra: { bold?: boolean }): TextRun[] {
+  return text.split(/\r?\n/).map(
+    (line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined, ...extra, ...(hit ? { highlight: 'yellow' as const } : {}) }),
+  );
+}
+
 function runs(original: string, terms: string[], extra: { bold?: boolean } = {}): TextRun[] {
   const text = typesetPunct(original);
-  if (!terms.length) return [new TextRun({ text, ...extra })];
-  return segments(text, terms).map((s) => new TextRun({ text: s.text, ...extra, ...(s.hit ? { highlight: 'yellow' as const } : {}) }));
+  if (!terms.length) return lineRuns(text, false, extra);
+  return segments(text, terms).flatMap((s) => lineRuns(s.text, s.hit, extra));
 }
 
 function bodyParagraph(children: ParagraphChild[]): Paragraph {

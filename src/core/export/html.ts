@@ -26,12 +26,17 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESC[c]);
 }
 
+/** Escaped, with line breaks inside a paragraph kept. */
+function escapeLines(s: string): string {
+  return escapeHtml(s).replace(/\r?\n/g, '<br>');
+}
+
 /** Typeset, escaped text with the terms wrapped in <mark>. */
 function marked(original: string, terms: string[]): string {
   const text = typesetPunct(original);
-  if (!terms.length) return escapeHtml(text);
+  if (!terms.length) return escapeLines(text);
   return segments(text, terms)
-    .map((s) => (s.hit ? `<mark>${escapeHtml(s.text)}</mark>` : escapeHtml(s.text)))
+    .map((s) => (s.hit ? `<mark>${escapeLines(s.text)}</mark>` : escapeLines(s.text)))
     .join('');
 }
 

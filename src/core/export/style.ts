@@ -45,7 +45,7 @@ h1, h2, h3, .kicker, .subtitle, .clip-source, .byline, .cover-meta, .toc, .clip-
 .clip-body h3 { font-size: 11.5pt; line-height: 1.5; margin: 1.1em 0 .5em; font-weight: 700; break-after: avoid; color: #222; }
 .clip-body p.caption { text-indent: 0; text-align: center; font-family: ${SANS_STACK}; font-size: 9.5pt; color: #555; margin: .6em 0 .9em; break-inside: avoid; }
 .clip-body p.caption::before { content: "▲ "; color: #9b2226; }
-.clip-foot { margin-top: 1.2rem; padding-top: .6rem; border-top: 1px solid #ddd; font-size: 9pt; color: #555; line-height: 1.6; break-inside: avoid; }
+.clip-foot { break-before: avoid; margin-top: 1.2rem; padding-top: .6rem; border-top: 1px solid #ddd; font-size: 9pt; color: #555; line-height: 1.6; break-inside: avoid; }
 .clip-foot p { margin: 0 0 .3rem; }
 .tag { display: inline-block; border: 1px solid #ccc; border-radius: 3px; padding: 0 .4em; margin: 0 .35em .25em 0; white-space: nowrap; }
 .tag b { font-weight: 400; color: #888; margin-right: .25em; }
@@ -57,9 +57,10 @@ mark { background: #ffe066; color: inherit; padding: 0 .05em; -webkit-print-colo
   .cover, .clip { box-shadow: none; padding: 0; margin: 0; background: none; }
   .paged .cover.with-toc { break-after: page; }
   .paged .clip { break-before: page; }
-  .paged .cover:not(.with-toc) + .clip { break-before: auto; margin-top: 1.6rem; }
-  .flow .clip + .clip, .flow .cover + .clip { margin-top: 1.8rem; padding-top: 1.2rem; border-top: 2px solid #9b2226; }
-  .flow .clip + .clip { border-top-color: #bbb; border-top-width: 1px; }
+  .paged .cover:not(.with-toc) + .clip { break-before: auto; }
+  .flow .clip + .clip { margin-top: 1.8rem; padding-top: 1.2rem; border-top: 1px solid #bbb; }
+  .flow .cover + .clip, .paged .cover:not(.with-toc) + .clip { margin-top: 1.6rem; }
+  .flow .cover.with-toc + .clip { margin-top: 2rem; padding-top: 1.2rem; border-top: 2px solid #9b2226; }
   .clip-head, .byline { break-after: avoid; break-inside: avoid; }
   a { color: inherit; text-decoration: none; }
 }
