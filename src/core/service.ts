@@ -453,14 +453,9 @@ export class Archive implements BaokuApi {
       articles: page.articles,
       warnings,
     });
+    // Older articles that mention a newly learnt name keep their old segmentation until the
+    // next rebuild; the name itself is indexed whole in the tags field, so bylines find them.
     const changed = new Set(result.changedIds);
-    // Articles already indexed that mention a newly learnt name are re-segmented.
-    for (const n of newNames.filter((x) => x.length >= 2)) {
-      for (const r of this.db
-        .prepare('SELECT id FROM articles WHERE instr(paragraphs, ?) > 0 OR instr(title, ?) > 0 LIMIT 5000')
-        .all([n, n]) as { id: number }[])
-        changed.add(r.id);
-    }
     this.reindex([...changed], result.removedIds);
     return {
       file: label,

@@ -5,39 +5,19 @@
  * without HMM so that it cannot invent words. Loaded lazily through `loadJieba()`;
  * if the dictionary cannot be found the test answers "no" (a missed join, never a crash).
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
 import { loadJieba, type Jieba } from '../text/jieba';
 
 let jieba: Jieba | null | undefined;
-const require = createRequire(import.meta.url);
-
-function dictionaryPresent(): boolean {
-  // loadJieba() aborts the process (C++ FATAL) when the dictionary path is wrong, so look first.
-  try {
-    const pkg = require.resolve('nodejieba/package.json');
-    return fs.existsSync(path.join(path.dirname(pkg), 'dict', 'jieba.dict.utf8'));
-  } catch {
-    return false;
-  }
-}
-
-function fallbackJieba(): Jieba | null {
-  // nodejieba's own defaults (its dictionaries ship under submodules/cppjieba/dict in 3.x).
-  try {
-    const nj = require('nodejieba') as Jieba & { load(o?: Record<string, string>): void; DEFAULT_DICT?: string };
-    if (nj.DEFAULT_DICT && !fs.existsSync(nj.DEFAULT_DICT)) return null;
-    nj.load();
-    return nj;
-  } catch {
-    return null;
-  }
-}
 
 function get(): Jieba | null {
   if (jieba !== undefined) return jieba;
-  jieba = dictionaryPresent() ? loadJieba() : fallbackJieba();
+  // loadJieba() checks the dictionary files before cppjieba can abort on a missing one.
+  // Never call nodejieba.load() here: a second load drops the words the archive inserted.
+  try {
+    jieba = loadJieba();
+  } catch {
+    jieba = null;
+  }
   return jieba;
 }
 
