@@ -8,7 +8,7 @@ import { isBylineLine, mergeBylines, parseByline } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
 import { joinUnits, runsOn } from './reflow';
-import { isAuthorLine } from './segment';
+import { isAuthorLine, isPhotoCredit } from './segment';
 import {
   endsMidSentence,
   endsSentence,
@@ -52,7 +52,17 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let k = 0;
   let sawPictureMark = false;
   const headNotes: string[] = [];
-  while (k < content.length && titleLines.length < 4) {
+  // A photo set above the headline: caption lines, then a `X 摄` credit.
+  while (k + 1 < content.length && !isTitleLike(content[k].text) && isPhotoCredit(content[k + 1].text)) {
+    captions.push(content[k].text);
+    byline = mergeBylines(byline, parseByline(content[k + 1].text, warnings));
+    k += 2;
+  }
+  // A run of many headline-shaped lines is verse or a list box: only its first line is the headline.
+  let run = k;
+  while (run < content.length && (isTitleLike(content[run].text) || isMarker(content[run].text))) run++;
+  const maxTitleLines = run - k > 4 ? 1 : 4;
+  while (k < content.length && titleLines.length < maxTitleLines + (titleLines.length === 0 ? 0 : 0)) {
     const t = content[k].text;
     if (isMarker(t)) {
       sawPictureMark = true;

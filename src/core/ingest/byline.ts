@@ -8,8 +8,11 @@ import type { Byline } from '../../shared/types';
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
 const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都市报|新华社|中新社|广播电台|电视台|通讯社|杂志社|报社|本报))(.*)$/;
-const NAME = /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{2,12}$/;
-const SEP = /[\s\u3000、，,和及]+/;
+const NAME = /^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5·]{1,10}|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ. ]{0,20})$/;
+/** Names run together without separators (`徐国春张雅文`): accepted in a byline, split later if possible. */
+const NAMES_RUN = /^[\u4e00-\u9fa5]{5,9}$/;
+const ORG_LIKE = /^(?:本报|新华社|中新社|驻)|(?:报|社|台|中心|部|站|网|局|委|办|院|所|队|团|会|室|组|处|厅|区|县|市|省|州|集团|公司|大学|学院|频道|杂志|周刊|特派|驻[\u4e00-\u9fa5]{1,8})$/;
+const SEP = /[\s\u3000、，,]+/;
 
 /** `（…）` → inner text, else the text. */
 function unwrap(t: string): { inner: string; paren: boolean } {
@@ -25,8 +28,12 @@ function names(piece: string): string[] {
 }
 
 /** Whether a whole line is a byline or a credit (no sentence in it). */
+/** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`. */
+const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
+
 export function isBylineLine(line: string): boolean {
   const t = line.trim();
+  if (COMMENTATOR.test(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
   if (/[。！？!?；;：:“”"《》]/.test(t)) return false;
   const { inner, paren } = unwrap(t);
@@ -43,11 +50,13 @@ export function isBylineLine(line: string): boolean {
   }
   const prefix = parts[0].trim();
   if (prefix.length > 24 || /\s/.test(prefix)) return false;
+  // What stands before the first role is an organisation or department, never a phrase.
+  if (prefix && !ORG_LIKE.test(prefix)) return false;
   let nameCount = 0;
   for (let i = 2; i < parts.length; i += 2) {
     const ns = names(parts[i]);
     for (const n of ns) {
-      if (!NAME.test(n)) return false;
+      if (!NAME.test(n) && !(paren && NAMES_RUN.test(n))) return false;
       nameCount++;
     }
   }
@@ -57,6 +66,11 @@ export function isBylineLine(line: string): boolean {
 /** Parse a byline or credit into its organisation, department and people. */
 export function parseByline(raw: string, warnings: string[] = []): Byline {
   const byline: Byline = { raw: raw.trim(), reporters: [], correspondents: [], photographers: [], interns: [] };
+  if (COMMENTATOR.test(byline.raw)) {
+    const org = byline.raw.replace(/[（()）]/g, '').match(/^(.*?)(?:特约)?评论员$/)?.[1];
+    if (org && org !== '本报') byline.organization = org;
+    return byline;
+  }
   let { inner } = unwrap(raw.trim());
   let photoReport = false;
   if (/摄影报道$/.test(inner)) {
@@ -98,7 +112,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     // `…记者刘振英、新华社记者张宿堂`: an organisation glued before the next role belongs to it.
     piece = piece.replace(/[、，,\s]*[\u4e00-\u9fa5]{2,12}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|报社|本报)$/, '');
     const ns = names(piece).filter((n) => {
-      if (NAME.test(n)) return true;
+      if (NAME.test(n) || NAMES_RUN.test(n)) return true;
       warnings.push(`署名里“${n}”不像人名`);
       return false;
     });

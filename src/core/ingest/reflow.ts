@@ -35,6 +35,9 @@ function joinable(a: Unit, b: Unit): boolean {
 export function runsOn(a: Unit, b: Unit, useWords = true): boolean {
   if (!joinable(a, b)) return false;
   if (endsMidSentence(a.text)) return true;
+  // An orphaned line end: a bare number (`12.3%`) or a few characters closing the sentence (`查。`).
+  if (/^[0-9０-９.．%％]+[\u4e00-\u9fa5]{0,2}[。，,；;]?$/.test(b.text)) return true;
+  if (b.text.length <= 6 && endsSentence(b.text) && !/^[（(]/.test(b.text)) return true;
   if (CLOSING_START.test(b.text)) return true;
   if (!useWords) return false;
   if (PARTICLE_START.test(b.text) && firstIsSingleChar(b.text)) return true;

@@ -72,6 +72,11 @@ function features(u: Unit): Feature {
   };
 }
 
+/** A photo credit line: `本报记者 X 摄`, `X 摄`, `（新华社记者X摄）`. */
+export function isPhotoCredit(t: string): boolean {
+  return isBylineLine(t) && /摄(?:影)?[）)]?$/.test(t);
+}
+
 /** A paragraph closed by a bare credit: `…项目。（孙贤迅）`. */
 export function endsWithCredit(t: string): boolean {
   const m = t.match(/[。！？!?…”’」』][（(]([^（）()]{1,30})[）)]$/);
@@ -93,7 +98,7 @@ export function detectClosingStyle(units: Unit[]): boolean {
     // A byline after running text (not right under a headline).
     if (prev && endsSentence(prev.text) && prev.text.length > 40) closing++;
   }
-  return closing >= 2;
+  return closing >= 1;
 }
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
@@ -107,6 +112,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   let headless = false;
   let pictureTitle = false;
   let hasDateline = false;
+  let headCount = 0;
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -130,14 +136,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const author = block.slice(1).some((t) => isAuthorLine(t));
       if (closed || gap || nextDateline) return true;
       if (opts.closingStyle) return false;
-      if (!next) return false;
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
+      if (!next) return false;
       if (len >= 2) return true;
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || topAuthor) return false;
       if (nextF?.caption) return true;
       return !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? '');
     }
+    // A photo on top of the next story: its caption, then a `X 摄` credit line.
+    if (closed && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) return true;
     if (f[i].dateline) {
       if (closed) return true;
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
@@ -160,6 +168,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       headless = f[i].dateline;
       pictureTitle = hasPictureMark(u.text);
       hasDateline = false;
+      headCount = 0;
     }
     if (f[i].dateline) hasDateline = true;
     if (cur.length === 0) {
@@ -172,7 +181,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       continue;
     }
     const ft = f[i];
-    const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody;
+    const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
+    if (isHead) headCount++;
     if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
       topAuthor = true;
       if (!ft.byline) continue;
