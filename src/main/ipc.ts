@@ -13,7 +13,7 @@ import type { ApiMethod } from '../shared/api';
 import { validateArg } from '../shared/api-schema';
 import { IPC, type IpcResult } from '../shared/desktop';
 import type { CoreWorker } from '../node/worker-client';
-import { isAppUrl } from './policy';
+import { isAppUrl, safeFileName } from './policy';
 
 export interface IpcOptions {
   worker: CoreWorker;
@@ -34,17 +34,6 @@ const saveArgs = z.tuple([
 ]);
 
 const HAN = /[\u3400-\u9fff]/;
-
-/** A file name safe to propose in a save dialog: no folders, no reserved characters. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
-    .replace(/^[.\s]+/, '')
-    .trim()
-    .slice(0, 200);
-  return cleaned || '报库导出';
-}
 
 function fromOwnWindow(event: IpcMainInvokeEvent, opts: IpcOptions): boolean {
   const win = opts.getWindow();

@@ -73,6 +73,7 @@ async function renderOnce(file: string, headerTitle: string, offscreen: boolean)
       javascript: false,
       webSecurity: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       session: lockedSession(),
     },
   });

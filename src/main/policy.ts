@@ -86,6 +86,17 @@ export function appPathToFile(pathname: string, rootDir: string, pathApi: typeof
   const root = pathApi.resolve(rootDir);
   const file = pathApi.resolve(root, rel);
   const inside = pathApi.relative(root, file);
-  if (!inside || inside.startsWith('..') || pathApi.isAbsolute(inside)) return null;
+  if (!inside || inside === '..' || inside.startsWith(`..${pathApi.sep}`) || pathApi.isAbsolute(inside)) return null;
   return file;
+}
+
+/** A file name safe to propose in a save dialog: no folders, no reserved characters. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[.\s]+/, '')
+    .trim()
+    .slice(0, 200);
+  return cleaned || '报库导出';
 }
