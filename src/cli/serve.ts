@@ -35,7 +35,7 @@ export async function serve(o: ServeOptions): Promise<number> {
     log: (m) => process.stderr.write(`${m}\n`),
   });
   const notices = await core.ready;
-  notices.forEach((n) => process.stderr.write(`${n}\n`));
+  void notices; // already printed through log
   const h = await startHttpHost({ api: core, rendererDir, host, port: o.port ?? 5174, token: o.token, allowWrite });
   const link = h.token ? `${h.url}?token=${h.token}` : h.url;
   process.stdout.write(`报库已启动：${link}\n档案库：${o.archive}（${allowWrite ? '可修改' : '只读'}）\n`);

@@ -44,8 +44,7 @@ function workerEntry(): { file: string; execArgv: string[] } {
   const dir = here();
   const js = path.join(dir, 'core-worker.js');
   if (fs.existsSync(js)) return { file: js, execArgv: [] };
-  const ts = path.join(dir, 'core-worker.ts');
-  return { file: ts, execArgv: ['--import', 'tsx'] };
+  return { file: path.join(dir, 'core-worker-dev.mjs'), execArgv: [] };
 }
 
 export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
