@@ -62,8 +62,9 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let run = k;
   while (run < content.length && (isTitleLike(content[run].text) || isMarker(content[run].text))) run++;
   const maxTitleLines = run - k > 4 ? 1 : 4;
-  while (k < content.length && titleLines.length < maxTitleLines + (titleLines.length === 0 ? 0 : 0)) {
+  while (k < content.length) {
     const t = content[k].text;
+    const full = titleLines.length >= maxTitleLines;
     if (isMarker(t)) {
       sawPictureMark = true;
       k++;
@@ -80,7 +81,7 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
       k++;
       continue;
     }
-    if (!isTitleLike(t)) break;
+    if (!isTitleLike(t) || full) break;
     // A headline-shaped line set apart by a wide gap just before the body is a photo caption.
     const next = content[k + 1];
     if (titleLines.length > 0 && content[k].gap >= 2 && next && matchDateline(next.text)) {
@@ -175,7 +176,9 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
       }
     }
     const isLast = i === merged.length - 1;
+    const photoItem = /[（(](?:图片|照片)[）)]$/.test(titleLines[0] ?? '') && !dateline;
     const caption =
+      photoItem ||
       isCaptionText(t) ||
       (!seenText && !dateline && captions.length === 0 && sawPictureMark && i + 1 < merged.length && !!matchDateline(merged[i + 1].text));
     if (caption) {

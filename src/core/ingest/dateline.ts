@@ -31,7 +31,7 @@ function withCredit(rest: string): { credit?: string; length: number } {
     return { credit: paren[1], length: paren[0].length };
   }
   const said = rest.match(REPORTER_SAID);
-  if (said) return { credit: said[1], length: said[0].length };
+  if (said) return { credit: said[0].replace(/[\s：:]+$/, ''), length: said[0].length };
   return { length: 0 };
 }
 
@@ -65,8 +65,9 @@ export function matchDateline(text: string): DatelineMatch | undefined {
   }
   // A reporter clause alone opening the body: `本报记者 X 报道：`.
   const said = text.match(REPORTER_SAID);
-  if (said && said.index === 0 && said[0].length < 40) {
-    return { dateline: { place: '', raw: '' }, credit: said[1], length: said[0].length };
+  // Only when body text follows: a line that is nothing but `本报记者 X 摄影报道` is a byline.
+  if (said && said.index === 0 && said[0].length < 40 && said[0].length < text.length) {
+    return { dateline: { place: '', raw: '' }, credit: said[0].replace(/[\s：:]+$/, ''), length: said[0].length };
   }
   return undefined;
 }

@@ -41,6 +41,8 @@ export function runsOn(a: Unit, b: Unit, useWords = true): boolean {
   if (CLOSING_START.test(b.text)) return true;
   if (!useWords) return false;
   if (PARTICLE_START.test(b.text) && firstIsSingleChar(b.text)) return true;
+  // Two short unpunctuated lines are verse or a list, not a cut sentence.
+  if (a.text.length <= 15 && b.text.length <= 15 && !/[，,。；;、]/.test(a.text + b.text)) return false;
   return wordAcrossBreak(a.text, b.text);
 }
 

@@ -113,6 +113,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   let pictureTitle = false;
   let hasDateline = false;
   let headCount = 0;
+  let verseLines = 0;
+  let photoTop = false;
+  let photoItem = false;
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -134,6 +137,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const nextDateline = !!nextF?.dateline;
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
+      // Verse: short unpunctuated lines continue the poem unless an author line follows.
+      if (verseLines >= 3 && !hasText && !authorNext && !gap && !closed) return false;
       if (closed || gap || nextDateline) return true;
       if (opts.closingStyle) return false;
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
@@ -145,9 +150,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       return !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? '');
     }
     // A photo on top of the next story: its caption, then a `X 摄` credit line.
-    if (closed && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) return true;
+    if ((closed || u.gap >= 2) && hasBody && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
+      return true;
+    }
     if (f[i].dateline) {
       if (closed) return true;
+      // A photo item (`…（图片）`) carries only a caption: a dated paragraph opens the next item.
+      if (photoItem && hasBody) return true;
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
       if (headless && hasText) return true;
       // A second dateline in a news item opens the next item, unless it is a quoted source (`据新华社…`).
@@ -167,13 +176,17 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       topAuthor = false;
       headless = f[i].dateline;
       pictureTitle = hasPictureMark(u.text);
+      photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
       hasDateline = false;
       headCount = 0;
+      verseLines = 0;
+      photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
     if (f[i].dateline) hasDateline = true;
     if (cur.length === 0) {
       headless = f[i].dateline;
       pictureTitle = hasPictureMark(u.text);
+      photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
     }
     cur.push(i);
     if (u.furniture) {
@@ -181,7 +194,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       continue;
     }
     const ft = f[i];
+    if (photoTop) {
+      // Caption and credit above a headline: not yet the body.
+      if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) continue;
+      photoTop = false;
+    }
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
+    if (ft.title && cur.length > 1 && u.text.length <= 20) verseLines++;
     if (isHead) headCount++;
     if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
       topAuthor = true;

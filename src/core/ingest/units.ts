@@ -102,6 +102,8 @@ export function isTitleLike(t: string): boolean {
   if (endsSentence(t) && !hasPictureMark(t)) return false;
   if (endsMidSentence(t) || /[：:]$/.test(t)) return false;
   if (/[。；;]/.test(t.slice(0, -1))) return false;
+  // A long line with several commas is an item or a cut sentence, not a headline.
+  if (t.length > 30 && (t.match(/[，,]/g) ?? []).length >= 2) return false;
   if (isMarker(t) || isBylineLine(t)) return false;
   if (matchDateline(t)) return false;
   if (/^[（(].*[）)]$/.test(t)) return false;
