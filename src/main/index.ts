@@ -86,6 +86,10 @@ function createWindow(): BrowserWindow {
     if (mainWindow === win) mainWindow = null;
   });
   win.once('ready-to-show', () => win.show());
+  // Show the window even if the page never becomes ready (a load error is better seen than hidden).
+  setTimeout(() => {
+    if (!win.isDestroyed() && !win.isVisible()) win.show();
+  }, 8_000);
 
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadURL(APP_INDEX_URL);
@@ -127,7 +131,7 @@ async function main(): Promise<void> {
   const resourcesDir = app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
   try {
     fs.mkdirSync(archiveDir, { recursive: true });
-    worker = startCoreWorker({ archiveDir, demo: args.demo, resourcesDir, pdf: 'chromium', writable: true });
+    worker = startCoreWorker({ archiveDir, demo: args.demo, resourcesDir, pdf: 'external', writable: true });
   } catch (e) {
     fatal('报库无法启动', e);
     app.exit(1);

@@ -9,10 +9,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import type { ApiMethod } from '../shared/api';
-import { validateArg } from '../shared/api-schema';
 import { IPC, type IpcResult } from '../shared/desktop';
 import type { CoreWorker } from '../node/worker-client';
+import { callApi } from './call';
 import { isAppUrl, safeFileName } from './policy';
 
 export interface IpcOptions {
@@ -33,8 +32,6 @@ const saveArgs = z.tuple([
     .refine((s) => s.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(s)),
 ]);
 
-const HAN = /[\u3400-\u9fff]/;
-
 function fromOwnWindow(event: IpcMainInvokeEvent, opts: IpcOptions): boolean {
   const win = opts.getWindow();
   const frame = event.senderFrame;
@@ -48,33 +45,11 @@ function fromOwnWindow(event: IpcMainInvokeEvent, opts: IpcOptions): boolean {
 
 const refused = { ok: false, error: '拒绝：请求不是来自报库窗口', code: 'bad-request' } as const;
 
-const CODES = new Set(['bad-request', 'not-found', 'read-only', 'internal', 'too-many']);
-
-function failure(e: unknown): IpcResult {
-  const msg = e instanceof Error ? e.message : String(e);
-  const code = (e as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && CODES.has(code) && code !== 'internal' && HAN.test(msg)) {
-    return { ok: false, error: msg.slice(0, 1000), code: code as 'bad-request' };
-  }
-  console.error('[baoku] core error:', e);
-  // Messages of the core meant for the user are Chinese; anything else is internal detail.
-  return { ok: false, error: HAN.test(msg) ? msg.slice(0, 1000) : '报库内部出错，请重试；如果一再出现，请重启报库。', code: 'internal' };
-}
-
 /** Register every handler; returns a function that removes them. */
 export function registerIpc(opts: IpcOptions): () => void {
-  const api = opts.worker as unknown as Record<ApiMethod, (arg: unknown) => Promise<unknown>>;
-
   ipcMain.handle(IPC.call, async (event, method: unknown, arg: unknown): Promise<IpcResult> => {
     if (!fromOwnWindow(event, opts)) return refused;
-    const checked = validateArg(typeof method === 'string' ? method : '', arg);
-    if (!checked.ok) return { ok: false, error: checked.error, code: 'bad-request' };
-    try {
-      const value = await api[method as ApiMethod].call(opts.worker, checked.value);
-      return { ok: true, value };
-    } catch (e) {
-      return failure(e);
-    }
+    return callApi(opts.worker, method, arg);
   });
 
   ipcMain.handle(IPC.openFiles, async (event): Promise<IpcResult<string[]>> => {
