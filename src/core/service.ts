@@ -477,7 +477,6 @@ export class Archive implements BaokuApi {
   ): Promise<ImportFileReport[]> {
     const reports: ImportFileReport[] = [];
     for (let i = 0; i < sources.length; i++) {
-      // eslint-disable-next-line @typescript-eslint/no-unused-vars
       const { removed: _removed, ...report } = this.importOne(sources[i], opts);
       reports.push(report);
       if (onFile?.(report, i + 1) === false) break;
