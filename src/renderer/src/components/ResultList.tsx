@@ -39,7 +39,7 @@ export function ResultList({ hits, total, active, selected, inBasket, onActive, 
   }, [active, hits.length, v]);
 
   return (
-    <div ref={scrollRef} className="result-scroll" role="listbox" aria-label="检索结果" tabIndex={-1}>
+    <div ref={scrollRef} className="result-scroll" role="list" aria-label="检索结果" tabIndex={-1}>
       <div style={{ height: v.getTotalSize(), position: 'relative', width: '100%' }}>
         {items.map((item) => {
           const h = hits[item.index];
@@ -50,8 +50,8 @@ export function ResultList({ hits, total, active, selected, inBasket, onActive, 
               data-index={item.index}
               ref={v.measureElement}
               className={`hit${isActive ? ' active' : ''}${selected.has(h.id) ? ' selected' : ''}`}
-              role="option"
-              aria-selected={isActive}
+              role="listitem"
+              aria-current={isActive ? 'true' : undefined}
               style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
               onMouseDown={() => onActive(item.index)}
             >

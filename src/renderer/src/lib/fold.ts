@@ -51,7 +51,9 @@ export function findTerms(text: string, terms: readonly string[]): Range[] {
   for (const r of found) {
     const last = out[out.length - 1];
     if (last && r[0] < last[1]) continue;
-    if (r[1] > r[0]) out.push(r);
+    // Adjacent matches (淄博|高新) read as one highlight.
+    if (last && r[0] === last[1]) last[1] = r[1];
+    else if (r[1] > r[0]) out.push([r[0], r[1]]);
   }
   return out;
 }

@@ -1,0 +1,46 @@
+/** First start and importing the sample page through the UI (file upload), then reading its report. */
+import { expect, test } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
+import { callApi, openApp, root, samplePath, shot } from './helpers';
+
+const expected = JSON.parse(fs.readFileSync(path.join(root, 'resources', 'sample', '大众日报_2022-01-28_第3版.expected.json'), 'utf8')) as { articles: unknown[] };
+
+test('import the sample page by uploading it and read the report', async ({ page }) => {
+  const before = await callApi<{ articles: number }>('stats');
+  await openApp(page);
+  if (before.articles === 0) {
+    await expect(page.getByRole('heading', { name: '欢迎使用报库' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '导入示例版面' })).toBeVisible();
+    await shot(page, 'first-start');
+    await page.getByRole('button', { name: '导入文件…' }).click();
+  } else {
+    await page.keyboard.press('Control+i');
+  }
+  await expect(page.getByRole('heading', { name: '导入版面' })).toBeVisible();
+
+  await page.locator('input[type=file]').setInputFiles(samplePath);
+  const name = path.basename(samplePath);
+  // Fields are pre-filled from the file name.
+  await expect(page.getByLabel(`${name} 的报纸`)).toHaveValue('大众日报');
+  await expect(page.getByLabel(`${name} 的日期`)).toHaveValue('2022-01-28');
+  await expect(page.getByLabel(`${name} 的版次`)).toHaveValue('3');
+  await shot(page, 'import-pending');
+
+  await page.getByRole('button', { name: /开始导入 1 个文件/ }).click();
+  await expect(page.getByRole('heading', { name: '导入完成' })).toBeVisible({ timeout: 30_000 });
+  const row = page.locator('table.report tbody tr').filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  if (before.articles === 0) {
+    await expect(row.locator('.status')).toHaveText('已导入');
+    await expect(row.locator('td').nth(2)).toHaveText(String(expected.articles.length));
+  } else {
+    await expect(row.locator('.status')).toHaveText(/已导入|重复|已替换/);
+  }
+  // The history lists the file too, and the archive now has the articles.
+  await expect(page.getByRole('region', { name: '导入记录' }).getByText(name).first()).toBeVisible();
+  const after = await callApi<{ articles: number }>('stats');
+  expect(after.articles).toBeGreaterThanOrEqual(expected.articles.length);
+  await expect(page.getByRole('navigation', { name: '页面' }).locator('..').getByText(`共 ${after.articles} 篇`)).toBeVisible();
+  await shot(page, 'import-report');
+});

@@ -1,0 +1,38 @@
+/** Reading an article found by a search: highlights, match navigation, raw text, citation. */
+import { expect, test } from '@playwright/test';
+import { ensureSample, openApp, shot } from './helpers';
+
+test.beforeAll(ensureSample);
+
+test('search 希望小屋, open the article, see the highlight', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('searchbox', { name: '检索' }).fill('希望小屋');
+  const title = page.locator('.hit-title').filter({ hasText: '希望小屋' }).first();
+  await expect(title).toBeVisible();
+  await title.click();
+  await expect(page.locator('h1.article-title')).toContainText('希望小屋');
+  const marks = page.locator('.reader-main mark');
+  await expect(marks.first()).toBeVisible();
+  const texts = await marks.allTextContents();
+  expect(texts.some((t) => t.includes('希望小屋'))).toBe(true);
+  await expect(page.locator('.article-body mark').first()).toBeVisible();
+
+  const nav = page.getByLabel('检索词位置');
+  await expect(nav).toContainText(`0 / ${texts.length}`);
+  await page.getByRole('button', { name: '下一处' }).click();
+  await expect(page.locator('mark.current')).toHaveCount(1);
+  await expect(nav).toContainText(`1 / ${texts.length}`);
+  await shot(page, 'reader');
+
+  await page.getByRole('button', { name: '原始文本' }).click();
+  await expect(page.getByRole('region', { name: '原始文本' }).locator('pre')).toContainText('希望小屋');
+  await page.getByRole('region', { name: '原始文本' }).scrollIntoViewIfNeeded();
+  await shot(page, 'reader-raw');
+
+  await page.getByRole('button', { name: '复制引用' }).click();
+  await expect(page.getByRole('status')).toContainText('已复制引用：《大众日报》2022年1月');
+  // 更多相似 finishes loading: either a list of articles or a plain "none found".
+  const related = page.getByRole('region', { name: '更多相似' });
+  await expect(related).not.toContainText('正在查找');
+  await expect(related.locator('li').first().or(related.getByText('没有找到相似的文章'))).toBeVisible();
+});

@@ -1,0 +1,34 @@
+/** Keyboard only: focus search, type, move to a result, open it, go back. */
+import { expect, test } from '@playwright/test';
+import { ensureSample, openApp, shot } from './helpers';
+
+test.beforeAll(ensureSample);
+
+test('keyboard-only search → open → back', async ({ page }) => {
+  await openApp(page);
+  await page.locator('body').click({ position: { x: 5, y: 790 } });
+  await page.keyboard.press('/');
+  const box = page.getByRole('searchbox', { name: '检索' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('希望小屋');
+  await expect(page.locator('.hit-title').first()).toContainText('希望小屋');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.locator('.hit.active')).toHaveCount(1);
+  await shot(page, 'keyboard-active');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('h1.article-title')).toContainText('希望小屋');
+  await page.keyboard.press('Escape');
+  await expect(box).toBeVisible();
+  await expect(box).toHaveValue('希望小屋');
+  // The result that was open stays marked, so ↓ continues from there.
+  await expect(page.locator('.hit.active')).toHaveCount(1);
+
+  // Ctrl+K focuses the box from anywhere; Ctrl+I opens import, Esc returns.
+  await page.keyboard.press('Control+i');
+  await expect(page.getByRole('heading', { name: '导入版面' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(box).toBeVisible();
+  await page.locator('.hit-title').first().focus();
+  await page.keyboard.press('Control+k');
+  await expect(box).toBeFocused();
+});
