@@ -11,21 +11,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, session, type Session } from 'electron';
+import { FOOTER_TEMPLATE, PDF_MARGINS_IN, headerTemplate } from './pdf-templates';
 
 const LOAD_TIMEOUT_MS = 120_000;
 const PARTITION = 'baoku-pdf';
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
-
-const FONT = "'Noto Serif CJK SC','Noto Sans CJK SC','Source Han Serif SC','SimSun','Songti SC','Microsoft YaHei',serif";
-
-export function headerTemplate(title: string): string {
-  return `<div style="font-size:8px;width:100%;padding:0 12mm;text-align:center;color:#555;font-family:${FONT}">${escapeHtml(title.slice(0, 200))}</div>`;
-}
-
-export const FOOTER_TEMPLATE = `<div style="font-size:8px;width:100%;text-align:center;color:#555;font-family:${FONT}"><span class="pageNumber"></span> / <span class="totalPages"></span></div>`;
 
 let pdfSession: Session | null = null;
 let allowedFile = '';
@@ -87,7 +76,7 @@ async function renderOnce(file: string, headerTitle: string, offscreen: boolean)
         displayHeaderFooter: true,
         headerTemplate: headerTemplate(headerTitle),
         footerTemplate: FOOTER_TEMPLATE,
-        margins: { top: 0.75, bottom: 0.75, left: 0.6, right: 0.6 },
+        margins: PDF_MARGINS_IN,
         preferCSSPageSize: false,
       }),
       LOAD_TIMEOUT_MS,
