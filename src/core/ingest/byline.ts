@@ -4,6 +4,7 @@
  * and bare credits in parentheses (`（宋学春陈长法）`).
  */
 import type { Byline } from '../../shared/types';
+import { memo } from './memo';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -31,7 +32,7 @@ function names(piece: string): string[] {
 /** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`. */
 const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
 
-export function isBylineLine(line: string): boolean {
+function isBylineLineRaw(line: string): boolean {
   const t = line.trim();
   if (COMMENTATOR.test(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
@@ -157,3 +158,6 @@ export function mergeBylines(a: Byline | undefined, b: Byline): Byline {
   }
   return out;
 }
+
+/** Memoised: the splitter asks this many times per line. */
+export const isBylineLine = memo(isBylineLineRaw);

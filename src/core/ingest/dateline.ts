@@ -6,6 +6,7 @@
  */
 import type { Dateline } from '../../shared/types';
 import { NUM, parseNumber } from './numbers';
+import { memo } from './memo';
 
 const AGENCY = '(?:新华社|中新社|中通社|本报|本刊|人民网|新华网|综合本报和新华社|综合新华社|综合本报|本台)';
 const PLACE = '[\\u4e00-\\u9fa5·]{1,12}?';
@@ -36,7 +37,7 @@ function withCredit(rest: string): { credit?: string; length: number } {
 }
 
 /** Read a dateline at the start of `text` (a tidy paragraph). */
-export function matchDateline(text: string): DatelineMatch | undefined {
+function matchDatelineRaw(text: string): DatelineMatch | undefined {
   let m = text.match(DATELINE_RE);
   if (m) {
     const month = parseNumber(m[4]);
@@ -93,3 +94,6 @@ export function matchClosingDateline(text: string): { dateline: Dateline; length
     length: m[0].length,
   };
 }
+
+/** Memoised: the splitter asks this many times per line. */
+export const matchDateline = memo(matchDatelineRaw);

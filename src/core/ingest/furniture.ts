@@ -40,14 +40,18 @@ export function furnitureOf(line: string): Furniture | undefined {
 }
 
 /** A continuation note glued to the end of a paragraph: `…（下转第二版）`. */
+const TRAIL_CONT_RE = new RegExp(`[（(]\\s*(?:下)?转(?:第)?\\s*(${NUM}{1,3})\\s*版\\s*[）)]$`);
+const LEAD_CONT_RE = new RegExp(`^[（(]\\s*(?:上接|接|紧接)(?:第)?\\s*(${NUM}{1,3})\\s*版\\s*[）)]\\s*`);
+
 export function trailingContinuation(text: string): { page?: number; length: number } | undefined {
-  const m = text.match(new RegExp(`[（(]\\s*(?:下)?转(?:第)?\\s*(${NUM}{1,3})\\s*版\\s*[）)]$`));
+  if (!text.endsWith('）') && !text.endsWith(')')) return undefined;
+  const m = text.match(TRAIL_CONT_RE);
   return m ? { page: parseNumber(m[1]), length: m[0].length } : undefined;
 }
 
 /** A continuation note opening a paragraph: `（上接第一版）…`. */
 export function leadingContinuation(text: string): { page?: number; length: number } | undefined {
-  const m = text.match(new RegExp(`^[（(]\\s*(?:上接|接|紧接)(?:第)?\\s*(${NUM}{1,3})\\s*版\\s*[）)]\\s*`));
+  const m = text.match(LEAD_CONT_RE);
   return m ? { page: parseNumber(m[1]), length: m[0].length } : undefined;
 }
 

@@ -7,6 +7,7 @@ import { tidyLine } from '../text/normalize';
 import { isBylineLine } from './byline';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { furnitureOf, type Furniture } from './furniture';
+import { memo } from './memo';
 
 export interface Unit {
   /** Whitespace-tidied text (original punctuation). */
@@ -55,7 +56,7 @@ export function endsSentence(t: string): boolean {
 
 /** Ends inside a sentence: comma, enumeration comma, semicolon, opening bracket/quote. */
 export function endsMidSentence(t: string): boolean {
-  return /[，,、；;（(“‘《—\-]$/.test(t);
+  return /[，,、；;（(“‘《—-]$/.test(t);
 }
 
 /** Picture markers: `（附图片１张）`, `（图片）`, `（传真照片）`, `（新华社发美联社照片）`, `图片：`. */
@@ -97,7 +98,7 @@ export function endsWithNameCredit(t: string): boolean {
 }
 
 /** Shaped like a headline line: short, no sentence end, not a dateline/byline/marker. */
-export function isTitleLike(t: string): boolean {
+function isTitleLikeRaw(t: string): boolean {
   if (t.length === 0 || t.length > TITLE_MAX) return false;
   if (endsSentence(t) && !hasPictureMark(t)) return false;
   if (endsMidSentence(t) || /[：:]$/.test(t)) return false;
@@ -112,3 +113,6 @@ export function isTitleLike(t: string): boolean {
 }
 
 export type { DatelineMatch };
+
+/** Memoised: the splitter asks this many times per line. */
+export const isTitleLike = memo(isTitleLikeRaw);

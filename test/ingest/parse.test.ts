@@ -1,0 +1,58 @@
+/** parsePage behaviour beyond the labelled pages: options first, odd input, speed, jieba use. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePage, PARSER_VERSION } from '../../src/core/ingest';
+import { jiebaCalls } from '../../src/core/ingest/words';
+
+const FIX = path.resolve('test/fixtures/pages');
+
+describe('parsePage', () => {
+  it('prefers options over the file name and warns when they disagree', () => {
+    const p = parsePage('标题\n\n正文第一段。\n', { file: 'dzrb_20220128_03.txt', paper: '齐鲁晚报', date: '2022-02-01', page: 5 });
+    expect(p).toMatchObject({ paper: '齐鲁晚报', date: '2022-02-01', page: 5 });
+    expect(p.warnings.some((w) => w.includes('不一致'))).toBe(true);
+  });
+
+  it('never throws on odd text', () => {
+    for (const t of ['', '\n\n\n', '。。。', '（）', 'a'.repeat(10000), '记者\n\n通讯员\n\n摄', '本报讯', '第3版\n\n责任编辑 王五']) {
+      const p = parsePage(t, { file: 'x.txt' });
+      expect(Array.isArray(p.articles)).toBe(true);
+    }
+    expect(parsePage('', { file: 'x.txt' }).warnings).toContain('没有找到文章');
+  });
+
+  it('keeps offsets valid with CRLF text given as is', () => {
+    const text = '标题一\r\n\r\n本报讯 正文一。\r\n\r\n大众日报记者 张三\r\n\r\n标题二\r\n\r\n本报讯 正文二。\r\n';
+    const p = parsePage(text, { file: 'x.txt' });
+    expect(p.articles.map((a) => text.slice(a.charStart, a.charEnd).split(/\r?\n/)[0])).toEqual(['标题一', '标题二']);
+  });
+
+  it('parses well over 100 pages a second (CPU time) and asks jieba only at breaks', () => {
+    // Real ~20 KB pages when the shared set is present, else the fixtures repeated to ~20 KB.
+    const dev = path.resolve('../shared/pages-dev');
+    const texts = fs.existsSync(dev)
+      ? fs.readdirSync(dev).filter((f) => /^\d{8}-\d{2}\.txt$/.test(f)).map((f) => fs.readFileSync(path.join(dev, f), 'utf8'))
+      : fs
+          .readdirSync(FIX)
+          .filter((f) => f.endsWith('.txt') && !f.startsWith('gbk') && !f.startsWith('utf16'))
+          .map((f) => fs.readFileSync(path.join(FIX, f), 'utf8'))
+          .map((t) => Array.from({ length: Math.ceil(20000 / Buffer.byteLength(t)) }, () => t).join('\n\n'));
+    // Warm up: loads jieba's dictionary once (seconds) and lets the JIT settle.
+    for (const t of texts) parsePage(t, { file: 'warm.txt' });
+    const before = jiebaCalls();
+    const cpu0 = process.cpuUsage();
+    let lines = 0;
+    for (const t of texts) {
+      const p = parsePage(t, { file: 'x.txt' });
+      lines += t.split(/\n\s*\n/).length;
+      expect(p.articles.length).toBeGreaterThan(0);
+    }
+    const cpu = process.cpuUsage(cpu0);
+    const secs = (cpu.user + cpu.system) / 1e6;
+    expect(texts.length / secs).toBeGreaterThan(100);
+    // jieba is asked at a fraction of the line breaks only.
+    expect(jiebaCalls() - before).toBeLessThan(lines);
+    expect(PARSER_VERSION).toBeGreaterThanOrEqual(1);
+  });
+});
