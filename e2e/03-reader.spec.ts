@@ -23,6 +23,9 @@ test('search 希望小屋, open the article, see the highlight', async ({ page }
   await expect(page.locator('mark.current')).toHaveCount(1);
   await expect(nav).toContainText(`1 / ${texts.length}`);
   await shot(page, 'reader');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await shot(page, 'reader-dark');
+  await page.emulateMedia({ colorScheme: 'light' });
 
   await page.getByRole('button', { name: '原始文本' }).click();
   await expect(page.getByRole('region', { name: '原始文本' }).locator('pre')).toContainText('希望小屋');

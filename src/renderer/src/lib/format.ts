@@ -67,6 +67,15 @@ export function isoYearStart(): string {
   return isoToday().slice(0, 5) + '01-01';
 }
 
+/** A stored ISO timestamp in local time: `2026-11-25 12:54`. */
+export function formatTime(iso?: string): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
 export function formatCount(n: number): string {
   return n.toLocaleString('zh-CN');
 }

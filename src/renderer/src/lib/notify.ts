@@ -18,8 +18,8 @@ export function dismiss(id: number): void {
 export function notify(text: string, opts: { kind?: Toast['kind']; action?: Toast['action']; ms?: number } = {}): number {
   const id = nextId++;
   const kind = opts.kind ?? 'info';
-  toasts.set((list) => [...list.slice(-4), { id, text, kind, action: opts.action }]);
-  if (kind === 'info') setTimeout(() => dismiss(id), opts.ms ?? 6000);
+  toasts.set((list) => [...list.slice(-2), { id, text, kind, action: opts.action }]);
+  if (kind === 'info') setTimeout(() => dismiss(id), opts.ms ?? 4500);
   return id;
 }
 

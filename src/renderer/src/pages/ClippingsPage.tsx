@@ -5,7 +5,7 @@ import { api, errorMessage } from '../api-client';
 import { Dialog } from '../components/Dialog';
 import { basket, moveInBasket, removeFromBasket } from '../lib/basket';
 import { exportBasket, exporting, exportPrefs, FORMATS } from '../lib/export';
-import { formatDate, formatPage } from '../lib/format';
+import { formatDate, formatPage, formatTime } from '../lib/format';
 import { modLabel } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
@@ -203,7 +203,7 @@ export function ClippingsPage({ writable }: { writable: boolean }) {
                   <strong>{s.name}</strong>
                   <span className="muted small">
                     {' '}
-                    · {s.articleIds.length} 篇{s.updatedAt ? ` · ${s.updatedAt.replace('T', ' ').slice(0, 16)}` : ''}
+                    · {s.articleIds.length} 篇{s.updatedAt ? ` · ${formatTime(s.updatedAt)}` : ''}
                   </span>
                 </div>
                 <button

@@ -4,7 +4,7 @@ import type { ImportRecord } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
-import { formatDuration, STATUS_LABEL } from '../lib/format';
+import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
 import { buildBatches, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
 import { notifyError } from '../lib/notify';
@@ -246,7 +246,7 @@ function ImportHistory() {
           <tbody>
             {list.map((r) => (
               <tr key={r.id}>
-                <td className="small nowrap">{r.importedAt.replace('T', ' ').slice(0, 16)}</td>
+                <td className="small nowrap">{formatTime(r.importedAt)}</td>
                 <td className="file-name">{r.file}</td>
                 <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
                 <td>

@@ -86,12 +86,14 @@ export function TagsPage({ writable }: { writable: boolean }) {
                 <td className="small muted">{t.aliases.join('、') || '—'}</td>
                 <td className="num">{t.count}</td>
                 {writable && (
-                  <td className="row-buttons">
-                    {(['rename', 'merge', 'delete'] as const).map((op) => (
-                      <button key={op} type="button" className={op === 'delete' ? 'btn btn-small btn-danger' : 'btn btn-small'} onClick={() => setAction({ op, tag: t })}>
-                        {OP_LABEL[op]}
-                      </button>
-                    ))}
+                  <td className="actions">
+                    <div className="row-buttons">
+                      {(['rename', 'merge', 'delete'] as const).map((op) => (
+                        <button key={op} type="button" className={op === 'delete' ? 'btn btn-small btn-danger' : 'btn btn-small'} onClick={() => setAction({ op, tag: t })}>
+                          {OP_LABEL[op]}
+                        </button>
+                      ))}
+                    </div>
                   </td>
                 )}
               </tr>
