@@ -30,7 +30,8 @@ export async function serve(o: ServeOptions): Promise<number> {
   const core = startCoreWorker({
     archiveDir: o.archive,
     demo: o.demo,
-    writable: allowWrite || !!o.demo,
+    // --demo imports the sample directly at open; the archive is writable only with --allow-write.
+    writable: allowWrite,
     resourcesDir: path.join(repoRoot(), 'resources'),
     log: (m) => process.stderr.write(`${m}\n`),
   });

@@ -62,11 +62,17 @@ export function articleTexts(db: Db, ids: number[], fold: (s: string) => string)
   return out;
 }
 
+/** The imported text of the article (its span of the page), or of the whole page when the span is unknown. */
 export function rawTextOf(db: Db, articleId: number): string | null {
   const r = db
-    .prepare('SELECT i.raw_text AS raw FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id WHERE a.id = ?')
-    .get([articleId]) as { raw: string | null } | undefined;
-  return r?.raw ?? null;
+    .prepare(
+      `SELECT i.raw_text AS raw, a.char_start AS s, a.char_end AS e FROM articles a
+       JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id WHERE a.id = ?`,
+    )
+    .get([articleId]) as { raw: string | null; s: number | null; e: number | null } | undefined;
+  if (!r?.raw) return null;
+  if (r.s !== null && r.e !== null && r.e > r.s && r.e <= r.raw.length) return r.raw.slice(r.s, r.e);
+  return r.raw;
 }
 
 export function listImports(db: Db, limit = 200): ImportRecord[] {
