@@ -47,8 +47,8 @@ function txtFiles(dir: string): string[] {
 export function realPages(): string[] {
   return [
     ...txtFiles(path.join(REPO, 'resources', 'sample')),
-    ...txtFiles(path.join(REPO, 'test', 'fixtures', 'pages')),
     ...txtFiles(PAGES_DEV),
+    ...txtFiles(path.join(REPO, 'test', 'fixtures', 'pages')),
   ];
 }
 

@@ -87,6 +87,26 @@ function isValidUtf8(buf: Uint8Array): boolean {
   }
 }
 
+/** C0 controls other than tab, line ends and form feed; DEL; C1 controls. */
+const BINARY_CONTROLS = /[\u0000-\u0008\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Invalid as UTF-8 only in a few places: at most 2 % of the characters
+ * damaged, and twenty times as many well-formed multi-byte characters around
+ * them (a Latin-1 file has almost none; GBK breaks UTF-8 at nearly every
+ * character, so neither qualifies).
+ */
+function isMostlyUtf8(buf: Uint8Array): boolean {
+  const text = new TextDecoder('utf-8').decode(buf);
+  let bad = 0;
+  let multi = 0;
+  for (const ch of text) {
+    if (ch === '\ufffd') bad++;
+    else if (ch.codePointAt(0)! > 0x7f) multi++;
+  }
+  return bad > 0 && bad * 50 <= text.length && multi >= 20 * bad;
+}
+
 function normaliseEncodingName(name: string): string {
   const n = name.toUpperCase().replace(/_/g, '-');
   if (n === 'GB2312' || n === 'GBK' || n === 'GB18030' || n === 'EUC-CN' || n === 'HZ-GB-2312') return 'GB18030';
@@ -142,6 +162,10 @@ export function decodeBuffer(buf: Uint8Array, _name?: string): DecodeResult {
       throw new IngestError('这是二进制文件（含大量空字节），不是文本');
     } else if (isValidUtf8(buf)) {
       encoding = 'UTF-8';
+    } else if (isMostlyUtf8(buf)) {
+      // A UTF-8 page with a few damaged bytes (a cut download, a bad sector) stays UTF-8:
+      // guessing another encoding would turn the whole page into mojibake.
+      encoding = 'UTF-8';
     } else {
       encoding = detect(buf);
       if (!iconv.encodingExists(encoding)) encoding = 'GB18030';
@@ -159,6 +183,10 @@ export function decodeBuffer(buf: Uint8Array, _name?: string): DecodeResult {
   for (const ch of chars) if (ch === '\ufffd') bad++;
   if (bad / chars.length > 0.3) throw new IngestError('无法识别编码：解码后大部分是乱码');
   if (bad > 0) warnings.push(`有 ${bad} 个字符无法解码，已显示为 �`);
+
+  // Bytes that are no text at all decode, in a single-byte code page, to text full of control characters.
+  const controls = (text.match(BINARY_CONTROLS) ?? []).length;
+  if (controls > 32 && controls / chars.length > 0.01) throw new IngestError('这是二进制文件（含大量控制字符），不是文本');
 
   const nuls = (text.match(/\u0000/g) ?? []).length;
   const stripped = stripControls(text);
