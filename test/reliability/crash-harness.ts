@@ -20,6 +20,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Archive } from '../../src/core/service';
 import { expandPaths } from '../../src/core/import-files';
+import { iterateArticles } from '../../src/core/store/articles';
+import { articleToMeta } from '../../src/core/search/article-index';
 import type { SearchResponse } from '../../src/shared/api';
 import type { ChildEvent, CrashOp } from './crash-child';
 import { REPO, seeded, integrity, importMismatches } from './support';
@@ -32,6 +34,14 @@ export interface CrashOptions {
   seed: number;
   /** Largest id of the base archive's articles (the ones the child tags). */
   baseMaxId: number;
+  /** The kill lands inside one of the child's first `maxSteps` steps (default 6). */
+  maxSteps?: number;
+  /**
+   * A loaded index is always checked against the store (ids and facts); every
+   * `rebuildCompareEvery`-th time also query by query against a fresh rebuild
+   * (default 1: every time).
+   */
+  rebuildCompareEvery?: number;
   log?: (line: string) => void;
 }
 
@@ -41,6 +51,8 @@ export interface KillReport {
   during: string;
   afterMs: number;
   index: 'loaded' | 'rebuilt';
+  /** The loaded index was compared query by query with a fresh rebuild. */
+  comparedWithRebuild: boolean;
   problems: string[];
 }
 
@@ -106,7 +118,7 @@ function runChild(
   const events: ChildEvent[] = [];
   // The plan: kill during open (1 in 6), or inside the k-th step, early in it more often than late.
   const duringOpen = rng() < 1 / 6;
-  const k = 1 + Math.floor(rng() * 6);
+  const k = 1 + Math.floor(rng() * (o.maxSteps ?? 6));
   const frac = rng() ** 2;
   let during = 'open';
   let stderr = '';
@@ -163,6 +175,22 @@ function comparable(r: SearchResponse): string {
   return JSON.stringify({ total: r.total, ids: r.hits.map((h) => h.id).sort((x, y) => x - y), facets: r.facets, error: r.error });
 }
 
+/** The loaded index holds exactly the store's articles, with the store's facts (date, page, tags…). */
+function indexVsStore(a: Archive): string[] {
+  const problems: string[] = [];
+  let n = 0;
+  for (const batch of iterateArticles(a.db, 1000)) {
+    for (const art of batch) {
+      n++;
+      const m = a.index.meta.get(art.id);
+      if (!m || !a.index.ms.has(art.id)) problems.push(`文章 ${art.id} 不在索引里`);
+      else if (JSON.stringify(m) !== JSON.stringify(articleToMeta(art))) problems.push(`文章 ${art.id} 在索引里的标签或日期过时`);
+    }
+  }
+  if (a.index.meta.size !== n || a.index.ms.documentCount !== n) problems.push(`索引有 ${a.index.meta.size} 篇，档案库有 ${n} 篇`);
+  return problems.slice(0, 5);
+}
+
 /** Search results of a loaded index against a fresh rebuild from the store. */
 async function indexDifferences(a: Archive, queries: string[]): Promise<string[]> {
   const run = async () => Promise.all(queries.map((query) => a.search({ query, limit: 1000, sort: 'date' }).then(comparable)));
@@ -180,6 +208,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
   const kills: KillReport[] = [];
   const during: Record<string, number> = {};
   let committedImports = 0;
+  let loadedCount = 0;
   for (let trial = 1; trial <= o.kills; trial++) {
     const run = await runChild(o, trial, rng, estimates);
     const problems: string[] = [];
@@ -204,7 +233,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
       a = await Archive.open({ dir: o.dir, autoBackup: false, log: (m) => notices.push(m) });
     } catch (err) {
       problems.push(`打不开档案库：${(err as Error).message}`);
-      kills.push({ trial, during: run.during, afterMs: run.afterMs, index: 'rebuilt', problems });
+      kills.push({ trial, during: run.during, afterMs: run.afterMs, index: 'rebuilt', comparedWithRebuild: false, problems });
       continue;
     }
     try {
@@ -232,14 +261,22 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
       const rebuilt = notices.some((n) => n.includes('重建检索索引'));
       const someTopic = [...topics.entries()].reverse().find(([, t]) => t.state === 'present')?.[0];
       const queries = ['', '经济', '改革 OR 开放', '"新华社" -北京', '1998-01', ...(someTopic ? [`主题:${someTopic}`] : [])];
-      if (!rebuilt) problems.push(...(await indexDifferences(a, queries)));
-      kills.push({ trial, during: run.during, afterMs: run.afterMs, index: rebuilt ? 'rebuilt' : 'loaded', problems });
+      let compared = false;
+      if (!rebuilt) {
+        problems.push(...indexVsStore(a));
+        if (loadedCount++ % (o.rebuildCompareEvery ?? 1) === 0) {
+          problems.push(...(await indexDifferences(a, queries)));
+          compared = true;
+        }
+      }
+      kills.push({ trial, during: run.during, afterMs: run.afterMs, index: rebuilt ? 'rebuilt' : 'loaded', comparedWithRebuild: compared, problems });
     } finally {
       await a.close();
     }
     during[run.during] = (during[run.during] ?? 0) + 1;
     o.log?.(
       `kill ${trial}/${o.kills} during ${run.during} after ${run.afterMs} ms: index ${kills[kills.length - 1].index}` +
+        (kills[kills.length - 1].comparedWithRebuild ? ' (= fresh rebuild)' : '') +
         (problems.length ? `, PROBLEMS: ${problems.join('; ')}` : ', ok'),
     );
   }
