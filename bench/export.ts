@@ -7,10 +7,10 @@
  *   node bin/run-ts.mjs bench/export.ts [--n 500] [--seed 7] [--keep DIR]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { clippingHtml, exportClippings } from '../src/core/export';
+import { chromiumPdfRenderer, clippingHtml, exportClippings } from '../src/core/export';
 import { parsePage } from '../src/core/ingest';
 import type { ArticleDetail, ArticleTag, Paragraph } from '../src/shared/api';
 
@@ -81,6 +81,34 @@ function synthetic(n: number, seed: number): ArticleDetail[] {
   return out;
 }
 
+/**
+ * CPU seconds of this process and all its descendants (Chromium's processes
+ * included, live or reaped by a live parent): wall time on a shared machine
+ * says little, CPU time says what the work costs. Linux only; NaN elsewhere.
+ */
+function treeCpuSeconds(): number {
+  if (!existsSync('/proc/self/stat')) return NaN;
+  const procs = new Map<number, { ppid: number; ticks: number }>();
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      const s = readFileSync(`/proc/${d}/stat`, 'utf8');
+      const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+      // utime, stime, cutime, cstime (fields 14-17 of stat).
+      procs.set(Number(d), { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  let ticks = 0;
+  for (const [pid, p] of procs) {
+    let q = pid;
+    for (let hops = 0; q && q !== process.pid && hops < 64; hops++) q = procs.get(q)?.ppid ?? 0;
+    if (q === process.pid) ticks += p.ticks;
+  }
+  return ticks / 100;
+}
+
 function pdfPages(file: string): string {
   try {
     return /^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1] ?? '?';
@@ -99,18 +127,35 @@ const articles = synthetic(n, seed);
 const chars = articles.reduce((s, a) => s + a.chars, 0);
 console.log(`export bench: ${n} articles, ${chars} characters, seed ${seed}`);
 const opts = { title: '基准测试', query: '高新区', highlightTerms: ['高新区'], now: new Date(2024, 0, 1) };
-const results: Record<string, number> = {};
-for (const format of (arg('only', '') ? [arg('only', '') as 'pdf' | 'docx'] : (['docx', 'pdf'] as const))) {
+console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+const results: Partial<Record<'pdf' | 'docx', number>> = {};
+const formats = arg('only', '') ? [arg('only', '') as 'pdf' | 'docx'] : (['docx', 'pdf'] as const);
+for (const format of formats) {
+  // Chromium's processes vanish as it closes: keep the highest CPU total seen while it runs.
+  let cpuAtClose = NaN;
+  const base = chromiumPdfRenderer();
+  const pdf = {
+    render: async (html: string, o: { headerTitle: string }) => {
+      const watch = setInterval(() => (cpuAtClose = Math.max(treeCpuSeconds(), Number.isNaN(cpuAtClose) ? 0 : cpuAtClose)), 200);
+      try {
+        return await base.render(html, o);
+      } finally {
+        clearInterval(watch);
+      }
+    },
+  };
+  const cpu0 = treeCpuSeconds();
   const t0 = performance.now();
-  const r = await exportClippings(articles, { ...opts, format });
+  const r = await exportClippings(articles, { ...opts, format, pdf });
   const secs = (performance.now() - t0) / 1000;
+  const cpu = (format === 'pdf' ? cpuAtClose : treeCpuSeconds()) - cpu0;
   results[format] = secs;
   const file = path.join(dir, r.fileName);
   writeFileSync(file, r.data);
   const extra = format === 'pdf' ? `, ${pdfPages(file)} pages` : '';
-  console.log(`${format.padEnd(4)} ${secs.toFixed(2)} s  ${(r.data.length / 1048576).toFixed(1)} MiB${extra}`);
+  console.log(`${format.padEnd(4)} ${secs.toFixed(2)} s wall, ${cpu.toFixed(1)} s CPU  ${(r.data.length / 1048576).toFixed(1)} MiB${extra}`);
 }
 if (keep) writeFileSync(path.join(dir, 'clippings.html'), clippingHtml(articles, { ...opts, format: 'html' }));
 if (!keep) rmSync(dir, { recursive: true, force: true });
-const ok = results.pdf < 30 && results.docx < 10;
-console.log(`targets (PDF < 30 s, DOCX < 10 s): ${ok ? 'met' : 'MISSED'}`);
+const ok = (results.pdf ?? 0) < 30 && (results.docx ?? 0) < 10;
+console.log(`targets (PDF < 30 s, DOCX < 10 s wall): ${ok ? 'met' : 'MISSED'}`);
