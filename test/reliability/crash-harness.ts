@@ -73,11 +73,14 @@ interface TopicState {
 
 const OP_ESTIMATE_MS: Record<CrashOp, number> = { import: 800, replace: 800, tag: 4000, undo: 3000, save: 2500 };
 
-/** Build the base archive from real pages until it holds at least `minArticles` articles. */
+/** Build the base archive from real pages, page by page, until it holds at least `minArticles` articles. */
 export async function buildBaseArchive(dir: string, pages: string[], minArticles: number): Promise<{ articles: number; maxId: number }> {
   const a = await Archive.open({ dir, autoBackup: false });
   try {
-    await a.importSources(expandPaths(pages).sources, {});
+    for (const src of expandPaths(pages).sources) {
+      if ((await a.stats()).articles >= minArticles) break;
+      await a.importSources([src], {});
+    }
     for (let copy = 1; (await a.stats()).articles < minArticles && copy < 50; copy++) {
       const batch = pages.slice(0, 10).map((f) => ({
         name: `base-copy${copy}-${path.basename(f)}`,
