@@ -14,7 +14,8 @@ import { DEFAULT_TITLE, MIME, type ClippingOptions, type ExportedFile } from './
 export type { ClippingOptions, ExportedFile, PdfRenderer } from './types';
 export { clippingFileName } from './filename';
 export { citation } from './meta';
-export { chromiumPdfRenderer, findChromium } from './pdf';
+export { chromiumPdfRenderer, findChromium, footerTemplate, headerTemplate } from './pdf';
+export { PAGE_MARGIN } from './style';
 export { clippingHtml } from './html';
 export { clippingMarkdown, clippingText } from './text';
 export { clippingCsv, CSV_HEADER } from './csv';
