@@ -86,6 +86,17 @@ export function safeStaticPath(root: string, urlPath: string): string | null {
   return full;
 }
 
+/** Whether `file` (which exists) really lies inside `root` once symlinks are followed. */
+export function realInside(root: string, file: string): boolean {
+  try {
+    const r = fs.realpathSync(root);
+    const f = fs.realpathSync(file);
+    return f === r || f.startsWith(r + path.sep);
+  } catch {
+    return false;
+  }
+}
+
 export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
   const host = o.host ?? '127.0.0.1';
   const token = o.token ?? (isLoopback(host) ? undefined : crypto.randomBytes(18).toString('base64url'));
@@ -171,6 +182,8 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
         return res.end('界面尚未构建：请先运行 npm run build:renderer');
       }
     }
+    // A symlink inside the renderer folder must not lead out of it.
+    if (!realInside(o.rendererDir, file)) return send(res, 404, { error: '找不到', code: 'not-found' });
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
