@@ -9,7 +9,6 @@
  * (translations, Electron release data) are stubbed out and the release check
  * is skipped; the Electron version comes from node_modules/electron.
  */
-/* global process, console */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';

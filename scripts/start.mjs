@@ -7,7 +7,6 @@
  * DIR = $BAOKU_ARCHIVE or `.tmp/demo-archive` in the repo. Extra arguments
  * after `npm start --` are passed to Electron.
  */
-/* global process, console */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
