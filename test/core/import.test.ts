@@ -1,0 +1,140 @@
+/**
+ * Importing as an editor does: folders, reports, duplicates, jobs with progress and cancel,
+ * and an index that survives a restart.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { expandPaths } from '../../src/core/import-files';
+import { decodeBuffer } from '../../src/core/ingest';
+import { openArchive, tempDir, REPO, SAMPLE_DIR } from './helpers';
+
+const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
+
+/** Real test pages (fixtures + the sample) as decoded text. */
+function basePages(): string[] {
+  const files = [
+    ...fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURES, f)),
+    ...fs.readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.txt')).map((f) => path.join(SAMPLE_DIR, f)),
+  ];
+  return files.map((f) => decodeBuffer(fs.readFileSync(f)).text);
+}
+
+/** A folder of `n` page files in nested folders, mixed encodings and name styles, each with its own 责任编辑 line. */
+function makeFolder(n: number): string {
+  const dir = tempDir('baoku-folder-');
+  const pages = basePages();
+  for (let i = 0; i < n; i++) {
+    const day = new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+    const text = `${pages[i % pages.length]}\n\n责任编辑 编辑${i}号\n`;
+    const sub = path.join(dir, day.slice(0, 4), day.slice(5, 7));
+    fs.mkdirSync(sub, { recursive: true });
+    const page = (i % 8) + 1;
+    if (i % 3 === 0) fs.writeFileSync(path.join(sub, `dzrb_${day.replace(/-/g, '')}_0${page}.txt`), iconv.encode(text, 'gb18030'));
+    else if (i % 3 === 1) fs.writeFileSync(path.join(sub, `大众日报_${day}_第${page}版.txt`), text.replace(/\n/g, '\r\n'));
+    else fs.writeFileSync(path.join(sub, `${day}-${page}.txt`), '\ufeff' + text);
+  }
+  fs.writeFileSync(path.join(dir, 'readme.md'), 'not a page');
+  return dir;
+}
+
+describe('importing a folder', () => {
+  it('imports 1,000 mixed page files with a correct report, and a second import adds nothing', async () => {
+    const a = await openArchive();
+    const folder = makeFolder(1000);
+    const { sources } = expandPaths([folder]);
+    expect(sources).toHaveLength(1000);
+    const first = await a.importSources(sources, {});
+    expect(first).toHaveLength(1000);
+    const rejected = first.filter((r) => r.status === 'rejected');
+    expect(rejected, JSON.stringify(rejected.slice(0, 3))).toEqual([]);
+    expect(first.every((r) => r.status === 'imported' && r.articles > 0 && r.date && r.page)).toBe(true);
+    const added = first.reduce((n, r) => n + r.articles, 0);
+    expect((await a.stats()).articles).toBe(added);
+    expect(new Set(first.map((r) => `${r.date}|${r.page}`)).size).toBe(1000);
+
+    const second = await a.importSources(expandPaths([folder]).sources, {});
+    expect(second.every((r) => r.status === 'duplicate' && r.articles === 0)).toBe(true);
+    expect((await a.stats()).articles).toBe(added);
+    const history = await a.listImports({ limit: 5000 });
+    expect(history.filter((h) => h.status === 'duplicate')).toHaveLength(1000);
+    await a.close();
+  }, 600_000);
+
+  it('runs an import job with progress and can cancel it between files', async () => {
+    const a = await openArchive();
+    const folder = makeFolder(60);
+    const { jobId } = await a.startImport({ paths: [folder] });
+    let status = await a.importStatus({ jobId });
+    expect(status.filesTotal).toBe(60);
+    while (status.state === 'running' && status.filesDone < 5) {
+      await new Promise((r) => setTimeout(r, 5));
+      status = await a.importStatus({ jobId });
+    }
+    await a.cancelImport({ jobId });
+    while (status.state === 'running') {
+      await new Promise((r) => setTimeout(r, 5));
+      status = await a.importStatus({ jobId });
+    }
+    expect(status.state).toBe('cancelled');
+    expect(status.filesDone).toBeLessThan(60);
+    expect(status.report!.files.length).toBe(status.filesDone);
+    expect((await a.stats()).articles).toBe(status.report!.articlesAdded);
+    await a.close();
+  }, 120_000);
+
+  it('reports a missing path and an empty upload without touching the archive', async () => {
+    const a = await openArchive();
+    const { jobId } = await a.startImport({
+      paths: [path.join(tempDir(), 'nope.txt')],
+    });
+    const done = async (id: string) => {
+      let st = await a.importStatus({ jobId: id });
+      while (st.state === 'running') {
+        await new Promise((r) => setTimeout(r, 5));
+        st = await a.importStatus({ jobId: id });
+      }
+      return st;
+    };
+    const s = await done(jobId);
+    expect(s.report!.files[0]).toMatchObject({ status: 'rejected', error: '找不到这个文件或文件夹' });
+    const up = await a.startImport({ files: [{ name: 'empty.txt', dataBase64: '' }] });
+    const u = await done(up.jobId);
+    expect(u.report!.files[0].status).toBe('rejected');
+    expect(u.report!.files[0].error).toMatch(/空/);
+    expect((await a.stats()).articles).toBe(0);
+    await a.close();
+  });
+});
+
+describe('the index on disk', () => {
+  it('is loaded at the next start when it matches the store, rebuilt with a notice when not', async () => {
+    const dir = tempDir();
+    const a = await openArchive(dir);
+    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
+    await a.close();
+
+    const b = await openArchive(dir);
+    expect(b.openNotices).toEqual([]);
+    expect((await b.search({ query: '淄博' })).hits.map((h) => h.id)).toEqual(before);
+    // A change committed to the store but never saved to the index (a crash before the save).
+    b.db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'generation'").run([]);
+    b.db.close();
+
+    const c = await openArchive(dir);
+    expect(c.openNotices.join()).toMatch(/重建检索索引/);
+    expect((await c.search({ query: '淄博' })).hits.map((h) => h.id)).toEqual(before);
+    await c.close();
+  });
+
+  it('re-indexes the articles that contain a new dictionary word', async () => {
+    const a = await openArchive();
+    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    const n = a.addDictionaryWord('四宝山双创公园城');
+    expect(n).toBe(1);
+    expect((await a.search({ query: '四宝山双创公园城' })).total).toBe(1);
+    await a.close();
+  });
+});
