@@ -14,8 +14,8 @@ describe('clippingFileName', () => {
   });
 
   it('removes characters Windows forbids, control characters and trailing dots/spaces', () => {
-    const name = clippingFileName('a<b>c:d"e/f\\g|h?i*j\u0001k\u007f. . ', 'csv', NOW);
-    expect(name).toBe('剪报_a b c d e f g h i j k_2024-05-06.csv');
+    const name = clippingFileName(' a<b>c:d"e/f\\g|h?i*j\u0001k\u007f  l. . ', 'csv', NOW);
+    expect(name).toBe('剪报_abcdefghijk l_2024-05-06.csv');
     expect(name).not.toMatch(/[<>:"/\\|?*\u0000-\u001f]/);
   });
 

@@ -112,6 +112,7 @@ describe('HTML', () => {
     const r = await exportClippings([...sample, awkwardArticle()], { format: 'html', title: '测试 <集>', now: NOW });
     expect(r.mime).toMatch(/^text\/html/);
     expect(r.fileName).toBe('剪报_测试 集_2024-05-06.html');
+    expect((await exportClippings([], { format: 'html', title: '2022/01: 高新区?', now: NOW })).fileName).toBe('剪报_202201 高新区_2024-05-06.html');
     const html = r.data.toString('utf8');
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(html).toContain('<html lang="zh-CN">');

@@ -18,7 +18,7 @@ export function isoDay(d: Date): string {
 
 /** Remove what Windows forbids in a file name; '' when nothing usable is left. */
 export function sanitizeFileNamePart(name: string): string {
-  let s = name.normalize('NFC').replace(ILLEGAL, ' ').replace(/\s+/g, ' ').trim();
+  let s = name.normalize('NFC').replace(ILLEGAL, '').replace(/\s+/g, ' ').trim();
   s = s.replace(/^[.\s]+|[.\s]+$/g, '');
   if (RESERVED.test(s)) s = '';
   const cps = Array.from(s);
