@@ -4,7 +4,8 @@
  * otherwise the same UI in the browser (`scripts/serve.mjs`).
  *
  * Desktop: `electron-vite build`, then `electron . --demo --archive DIR`, with
- * DIR = $BAOKU_ARCHIVE or `.tmp/demo-archive` in the repo. Extra arguments
+ * DIR = $BAOKU_ARCHIVE or `.demo-archive` in the repo (the same
+ * archive `npm run serve` uses). Extra arguments
  * after `npm start --` are passed to Electron.
  */
 import { spawn } from 'node:child_process';
@@ -51,7 +52,7 @@ if (electron) {
   const viteBin = path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js');
   const built = await run(process.execPath, [viteBin, 'build']);
   if (built !== 0) process.exit(built);
-  const archive = path.resolve(process.env.BAOKU_ARCHIVE || path.join(root, '.tmp', 'demo-archive'));
+  const archive = path.resolve(process.env.BAOKU_ARCHIVE || path.join(root, '.demo-archive'));
   fs.mkdirSync(archive, { recursive: true });
   console.log(`报库桌面版启动中，档案库：${archive}\nStarting the 报库 desktop app, archive: ${archive}`);
   process.exit(await run(electron, ['.', '--demo', '--archive', archive, ...extra]));
