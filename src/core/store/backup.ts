@@ -30,7 +30,13 @@ export function checkBackupFile(file: string): string {
 
 /** Replace the archive's database with a backup (the archive must not be open elsewhere). */
 export function restoreFrom(dir: string, file: string): void {
-  const verdict = checkBackupFile(file);
+  let verdict: string;
+  try {
+    verdict = checkBackupFile(file);
+  } catch (err) {
+    // SQLite refuses to read it at all (truncated, overwritten, not a database).
+    verdict = `文件已损坏，无法读取（${(err as Error).message.split('\n')[0]}）`;
+  }
   if (verdict !== 'ok') throw new Error(`备份文件有问题：${verdict}`);
   const target = path.join(dir, DB_FILE);
   fs.mkdirSync(dir, { recursive: true });
