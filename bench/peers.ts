@@ -68,10 +68,14 @@ export function buildFts(docs: TokenDoc[], file: string): PeerEngine {
   const rank = `bm25(fts, ${BOOST.title}, ${BOOST.body}, ${BOOST.tags})`;
   const filterSql = (p: QueryPlan, args: unknown[]) => {
     const w: string[] = [];
-    if (p.dateFrom) (w.push('d.date >= ?'), args.push(p.dateFrom));
-    if (p.dateTo) (w.push('d.date <= ?'), args.push(p.dateTo));
-    if (p.pages.length) (w.push(`d.page IN (${p.pages.map(() => '?').join(',')})`), args.push(...p.pages));
-    for (const r of p.reporters) (w.push('instr(d.reporters, ?) > 0'), args.push(`|${r}|`));
+    const where = (sql: string, ...values: unknown[]) => {
+      w.push(sql);
+      args.push(...values);
+    };
+    if (p.dateFrom) where('d.date >= ?', p.dateFrom);
+    if (p.dateTo) where('d.date <= ?', p.dateTo);
+    if (p.pages.length) where(`d.page IN (${p.pages.map(() => '?').join(',')})`, ...p.pages);
+    for (const r of p.reporters) where('instr(d.reporters, ?) > 0', `|${r}|`);
     return w.length ? ` AND ${w.join(' AND ')}` : '';
   };
   return {

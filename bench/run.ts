@@ -45,12 +45,16 @@ function parseArgs(argv: string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === '--size') (a.sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')))), i++;
-    else if (k === '--only') (a.only = v as Args['only']), i++;
-    else if (k === '--seed') (a.seed = Number(v)), i++;
-    else if (k === '--reps') (a.reps = Number(v)), i++;
-    else if (k === '--no-export') a.exportDocs = false;
+    if (k === '--no-export') {
+      a.exportDocs = false;
+      continue;
+    }
+    if (k === '--size') a.sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
+    else if (k === '--only') a.only = v as Args['only'];
+    else if (k === '--seed') a.seed = Number(v);
+    else if (k === '--reps') a.reps = Number(v);
     else throw new Error(`unknown option ${k}`);
+    i++;
   }
   if (a.sizes.some((s) => !Number.isInteger(s) || s < 100)) throw new Error('--size: whole numbers ≥ 100');
   return a;
