@@ -26,7 +26,7 @@ const dir = tmpDir('crash-soak');
 const t0 = Date.now();
 const base = await buildBaseArchive(dir, pages, 1000);
 process.stdout.write(`base archive ${dir}: ${base.articles} articles (${((Date.now() - t0) / 1000).toFixed(0)} s), seed ${seed}\n`);
-const summary = await crashCampaign({ dir, pages, kills, seed, baseMaxId: base.maxId, log: (l) => process.stdout.write(l + '\n') });
+const summary = await crashCampaign({ dir, pages, kills, seed, baseMaxId: base.maxId, committedTags: base.tags, log: (l) => process.stdout.write(l + '\n') });
 process.stdout.write(
   `\n${summary.survived}/${summary.kills.length} kill points survived; ` +
     `${summary.committedImports} committed imports, ${summary.committedTags} committed tag changes checked; ` +

@@ -34,6 +34,8 @@ export interface CrashOptions {
   seed: number;
   /** Largest id of the base archive's articles (the ones the child tags). */
   baseMaxId: number;
+  /** Tag changes committed before the campaign (they must survive every kill unless the child undoes them). */
+  committedTags?: { topic: string; ids: number[]; changeId: number }[];
   /** The kill lands inside one of the child's first `maxSteps` steps (default 6). */
   maxSteps?: number;
   /**
@@ -60,6 +62,8 @@ export interface CrashSummary {
   kills: KillReport[];
   survived: number;
   committedTags: number;
+  /** Tag changes whose presence or absence was checked after the kills. */
+  tagChanges: number;
   committedImports: number;
   during: Record<string, number>;
 }
@@ -73,8 +77,18 @@ interface TopicState {
 
 const OP_ESTIMATE_MS: Record<CrashOp, number> = { import: 800, replace: 800, tag: 4000, undo: 3000, save: 2500 };
 
-/** Build the base archive from real pages, page by page, until it holds at least `minArticles` articles. */
-export async function buildBaseArchive(dir: string, pages: string[], minArticles: number): Promise<{ articles: number; maxId: number }> {
+export interface BaseArchive {
+  articles: number;
+  maxId: number;
+  /** Manual tag changes committed before any kill (every base article; every third one). */
+  tags: { topic: string; ids: number[]; changeId: number }[];
+}
+
+/**
+ * Build the base archive from real pages, page by page, until it holds at
+ * least `minArticles` articles, and commit two bulk manual tag changes on it.
+ */
+export async function buildBaseArchive(dir: string, pages: string[], minArticles: number): Promise<BaseArchive> {
   const a = await Archive.open({ dir, autoBackup: false });
   try {
     for (const src of expandPaths(pages).sources) {
@@ -88,9 +102,18 @@ export async function buildBaseArchive(dir: string, pages: string[], minArticles
       }));
       await a.importSources(batch, { date: `1999-0${1 + (copy % 9)}-1${copy % 10}` });
     }
-    a.saveIndexNow();
     const maxId = (a.db.prepare('SELECT MAX(id) AS m FROM articles').get([]) as { m: number }).m;
-    return { articles: (await a.stats()).articles, maxId };
+    const all = (a.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 1000').all([]) as { id: number }[]).map((r) => r.id);
+    const tags: BaseArchive['tags'] = [];
+    for (const [topic, ids] of [
+      ['基础主题甲', all],
+      ['基础主题乙', all.filter((_, i) => i % 3 === 0)],
+    ] as const) {
+      const out = await a.changeTags({ ids: [...ids], add: [{ kind: 'topic', name: topic }] });
+      tags.push({ topic, ids: [...ids], changeId: out.changeId });
+    }
+    a.saveIndexNow();
+    return { articles: (await a.stats()).articles, maxId, tags };
   } finally {
     await a.close();
   }
@@ -208,6 +231,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
   const rng = seeded(o.seed);
   const estimates = { ...OP_ESTIMATE_MS };
   const topics = new Map<string, TopicState>();
+  for (const t of o.committedTags ?? []) topics.set(t.topic, { ids: t.ids, changeId: t.changeId, state: 'present' });
   const kills: KillReport[] = [];
   const during: Record<string, number> = {};
   let committedImports = 0;
@@ -215,6 +239,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
   for (let trial = 1; trial <= o.kills; trial++) {
     const run = await runChild(o, trial, rng, estimates);
     const problems: string[] = [];
+    during[run.during] = (during[run.during] ?? 0) + 1;
     if (run.exitedEarly) problems.push(`子进程自己退出了：${run.stderr.trim().split('\n').slice(-3).join(' | ')}`);
     // Replay the child's reports into the ledger.
     const doneImports: { file: string; status: string }[] = [];
@@ -276,7 +301,6 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
     } finally {
       await a.close();
     }
-    during[run.during] = (during[run.during] ?? 0) + 1;
     o.log?.(
       `kill ${trial}/${o.kills} during ${run.during} after ${run.afterMs} ms: index ${kills[kills.length - 1].index}` +
         (kills[kills.length - 1].comparedWithRebuild ? ' (= fresh rebuild)' : '') +
@@ -287,6 +311,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
     kills,
     survived: kills.filter((k) => !k.problems.length).length,
     committedTags: [...topics.values()].filter((t) => t.state === 'present').length,
+    tagChanges: topics.size,
     committedImports,
     during,
   };

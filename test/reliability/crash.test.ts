@@ -33,6 +33,7 @@ describe.skipIf(!hasPagesDev())('crash safety (SIGKILL at random points)', () =>
       kills: KILLS,
       seed: SEED,
       baseMaxId: base.maxId,
+      committedTags: base.tags,
       maxSteps: 4,
       rebuildCompareEvery: 3,
       log: (l) => process.stdout.write(`[crash] ${l}\n`),
@@ -43,6 +44,7 @@ describe.skipIf(!hasPagesDev())('crash safety (SIGKILL at random points)', () =>
     );
     expect(summary.kills.flatMap((k) => k.problems.map((p) => `kill ${k.trial} (${k.during}): ${p}`))).toEqual([]);
     expect(summary.kills).toHaveLength(KILLS);
+    expect(summary.tagChanges).toBeGreaterThanOrEqual(base.tags.length);
     // The campaign must really have crashed the child inside its work, not only at start-up.
     expect(summary.kills.filter((k) => k.during !== 'open' && k.during !== 'ready').length).toBeGreaterThan(KILLS / 3);
   });
