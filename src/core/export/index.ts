@@ -1,6 +1,11 @@
 /**
  * Clippings export (剪报): one entry point per format. PDF is printed from
  * the same HTML by a `PdfRenderer` (headless Chromium unless told otherwise).
+ *
+ * Printing from Electron instead: load `clippingHtml(...)` into a hidden
+ * window and call `webContents.printToPDF({ pageSize: 'A4', printBackground:
+ * true, displayHeaderFooter: true, headerTemplate: headerTemplate(title),
+ * footerTemplate: footerTemplate(), margins })` with `PAGE_MARGIN` (mm) as margins.
  */
 import type { ArticleDetail } from '../../shared/api';
 import { clippingCsv } from './csv';
