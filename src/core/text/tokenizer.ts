@@ -17,11 +17,12 @@ import { DEFAULT_STOP_WORDS } from './stopwords';
 import { loadJieba } from './jieba';
 
 /** Bump when tokenisation changes: persisted indexes are rebuilt. */
-export const TOKENIZER_VERSION = 3;
+export const TOKENIZER_VERSION = 4;
 
 const UNIT_AFTER_NUMBER = /^[年月日号时分秒个家项所名人位岁元万亿千百吨件台辆次届期批平方公里米倍%]/u;
 // A run of Latin letters/digits, allowing inner . & + - ' (5.5, r&d, covid-19) and a trailing %.
-const SEGMENT = /([\p{Script=Han}]+)|([\p{L}\p{N}]+(?:[.&+\-'][\p{L}\p{N}]+)*%?)/gu;
+const W = "(?:(?!\\p{Script=Han})[\\p{L}\\p{N}])";
+const SEGMENT = new RegExp(`(\\p{Script=Han}+)|(${W}+(?:[.&+\\-'](?:${W})+)*%?)`, 'gu');
 
 let stopWords = new Set<string>(DEFAULT_STOP_WORDS);
 
