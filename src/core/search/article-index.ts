@@ -9,6 +9,12 @@
  * a Chinese term is a whole jieba word, and expansions cost a posting-list
  * walk each. Nothing is stored in MiniSearch: the result list reads titles
  * from the store.
+ *
+ * Terms are stored under `termKey(term)`: MiniSearch's radix tree scans a
+ * node's children one by one, and with Chinese terms the root has one child
+ * per distinct first character (thousands). Splitting each non-ASCII code
+ * unit into two (high and low 7 bits) caps every fan-out at a few hundred:
+ * indexing and loading get several times faster, scores are unchanged.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import type { ArticleDetail, ArticleKind } from '../../shared/types';
@@ -50,19 +56,29 @@ function tokenizeField(text: string, field?: string): string[] {
   return tokenizeForIndex(text);
 }
 
+/** The key a term is stored under: each code unit ≥ 0x80 becomes two (0x100 + high bits, 0x80 + low 7 bits); ASCII stays. Injective. */
+export function termKey(term: string): string {
+  let out = '';
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    out += c < 0x80 ? term[i] : String.fromCharCode(0x100 + (c >> 7), 0x80 + (c & 0x7f));
+  }
+  return out;
+}
+
 export function miniSearchOptions() {
   return {
     fields: [...FIELDS],
     storeFields: [] as string[],
     idField: 'id',
     tokenize: tokenizeField,
-    processTerm: (t: string) => t,
+    processTerm: termKey,
     searchOptions: {
       boost: BOOST,
       prefix: false,
       fuzzy: false,
       tokenize: (s: string) => [s],
-      processTerm: (t: string) => t,
+      processTerm: termKey,
     },
   };
 }

@@ -9,7 +9,8 @@ import MiniSearch from 'minisearch';
 import { ArticleIndex, miniSearchOptions, type DocMeta, type IndexDoc } from './article-index';
 
 export const INDEX_FILE = 'search-index.json';
-export const INDEX_FORMAT = 2;
+/** 3: terms stored under `termKey` (article-index.ts). */
+export const INDEX_FORMAT = 3;
 
 export interface Fingerprint {
   format: number;
