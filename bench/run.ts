@@ -189,7 +189,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     log('导入（端到端：文件 → 解码/解析 → 数据库 → 索引）');
     const imp = await importArchive(dir, pages.files, pages.bytes);
     res.articles = imp.articles;
-    res.import = { ms: Math.round(imp.ms), cpuMs: Math.round(imp.cpuMs), articlesPerS: Math.round(imp.articles / (imp.ms / 1000)), mbPerS: r1(mb(pages.bytes) / (imp.ms / 1000)) };
+    res.import = { ms: Math.round(imp.ms), cpuMs: Math.round(imp.cpuMs), articlesPerS: Math.round(imp.articles / (imp.ms / 1000)), mbPerS: Math.round((pages.bytes / 1048576 / (imp.ms / 1000)) * 100) / 100 };
     log(`导入 ${imp.articles} 篇, ${sec(imp.ms)} s, ${res.import.articlesPerS} 篇/s`);
   }
   gc();
