@@ -43,7 +43,7 @@ import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { makeSnippets } from './search/snippets';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { foldForSearch } from './text/normalize';
-import { addWords, keywords, setStopWords, tokenizeForQuery, TOKENIZER_VERSION } from './text/tokenizer';
+import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
 import { loadJieba } from './text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError } from './ingest';
@@ -602,7 +602,13 @@ export class Archive implements BaokuApi {
     for (const [name, n] of [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5)) {
       if (!have.has(name)) out.push({ name, source: 'similar', weight: n });
     }
-    for (const k of keywords(this.articleText(a), 10)) {
+    // Topics already in the vocabulary that the article's text names.
+    const text = this.articleText(a);
+    for (const t of tags.listTags(this.db, 'topic', undefined, 500)) {
+      if (have.has(t.name) || out.some((o) => o.name === t.name) || t.name.length < 2) continue;
+      if (text.includes(t.name)) out.push({ name: t.name, source: 'similar', weight: t.count });
+    }
+    for (const k of topicCandidates(text, 10)) {
       if (have.has(k.word) || names.has(k.word) || out.some((o) => o.name === k.word)) continue;
       out.push({ name: k.word, source: 'keyword', weight: Math.round(k.weight * 100) / 100 });
     }

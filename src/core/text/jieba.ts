@@ -15,6 +15,7 @@ export interface Jieba {
   cutForSearch(text: string, hmm?: boolean): string[];
   insertWord(word: string, tag?: string): boolean;
   extract(text: string, topN: number): { word: string; weight: number }[];
+  tag(text: string): { word: string; tag: string }[];
 }
 
 let instance: Jieba | null = null;

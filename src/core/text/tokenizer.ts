@@ -145,3 +145,42 @@ export function keywords(text: string, topN = 10): { word: string; weight: numbe
     .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
     .slice(0, topN);
 }
+
+const TOPIC_POS = /^(n|nz|vn|nt|an)$/;
+
+/**
+ * Topic candidates of a text: nouns jieba weighs high (TF-IDF), and noun
+ * compounds that recur in the text (`营商`+`环境` → `营商环境`). Verbs,
+ * places and person names are left out: they are not topics.
+ */
+export function topicCandidates(text: string, topN = 8): { word: string; weight: number }[] {
+  const jieba = loadJieba();
+  const weights = new Map(jieba.extract(text, 60).map((k) => [k.word, k.weight]));
+  const tagged = jieba.tag(text);
+  const pos = new Map<string, string>();
+  for (const t of tagged) if (!pos.has(t.word)) pos.set(t.word, t.tag);
+  const scores = new Map<string, number>();
+  for (const [w, weight] of weights) {
+    if (w.length >= 2 && TOPIC_POS.test(pos.get(w) ?? '') && !stopWords.has(w)) scores.set(w, weight);
+  }
+  // Noun compounds that recur: weighted like their parts, more for each repetition.
+  const compounds = new Map<string, { n: number; w: number }>();
+  for (let i = 0; i + 1 < tagged.length; i++) {
+    const a = tagged[i];
+    const b = tagged[i + 1];
+    if (!TOPIC_POS.test(a.tag) || !TOPIC_POS.test(b.tag) || a.word.length < 2 || b.word.length < 2) continue;
+    const c = a.word + b.word;
+    if (c.length > 6) continue;
+    const w = ((weights.get(a.word) ?? 5) + (weights.get(b.word) ?? 5)) / 2;
+    const prev = compounds.get(c);
+    compounds.set(c, { n: (prev?.n ?? 0) + 1, w });
+  }
+  for (const [c, { n, w }] of compounds) {
+    if (n < 2) continue;
+    scores.set(c, Math.max(scores.get(c) ?? 0, w * (1 + 0.25 * Math.min(n, 4))));
+  }
+  return [...scores.entries()]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, topN)
+    .map(([word, weight]) => ({ word, weight }));
+}
