@@ -1,7 +1,10 @@
 /**
  * Evaluate the page parser on the pages-dev set (82 real 人民日报 pages with gold article spans).
  *
- *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--verbose] [--page 19980101-01]
+ *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--verbose] [--page 19980101-01] [--halves]
+ *
+ * `--halves` also prints the figures for the two halves by date (Jan 1–5, Jan 6–10),
+ * so that a change tuned on one half can be checked on the other.
  *
  * An article counts as found when its charStart/charEnd equal a gold article's
  * char_start/char_end up to a few characters of white space. Headline accuracy:
@@ -61,7 +64,16 @@ export function firstHeadline(a: ParsedArticle, text: string): string {
   return a.kicker ?? a.title;
 }
 
-export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false): EvalResult | null {
+/** Pages of the first half (edition day 1–5) or the second (day 6 on); both when undefined. */
+export type Half = 'a' | 'b';
+
+export function inHalf(id: string, half?: Half): boolean {
+  if (!half) return true;
+  const day = Number(id.slice(6, 8));
+  return half === 'a' ? day <= 5 : day > 5;
+}
+
+export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false, half?: Half): EvalResult | null {
   if (!fs.existsSync(dir)) return null;
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort();
   const pages: PageScore[] = [];
@@ -72,6 +84,7 @@ export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false): E
   for (const f of files) {
     const id = f.replace('.gold.json', '');
     if (only && id !== only) continue;
+    if (!inHalf(id, half)) continue;
     const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: GoldArticle[] };
     const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
     bytes += Buffer.byteLength(text);
@@ -141,6 +154,12 @@ function main(): void {
   console.log(`pages ${r.pages.length}`);
   console.log(`boundary precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}`);
   console.log(`headline accuracy ${pct(r.headlineAccuracy)} of matched articles, ${pct(r.headlineRecall)} of gold articles`);
+  if (args.includes('--halves') && !only) {
+    for (const h of ['a', 'b'] as const) {
+      const x = evaluate(PAGES_DEV_DIR, undefined, false, h)!;
+      console.log(`half ${h === 'a' ? 'A (Jan 1–5)' : 'B (Jan 6–10)'} ${x.pages.length} pages: P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  headlines ${pct(x.headlineAccuracy)}`);
+    }
+  }
   console.log(`parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${((r.pages.length * 1000) / r.ms).toFixed(0)} pages/s wall clock, after loading jieba)`);
 }
 

@@ -5,13 +5,16 @@
  */
 import type { Byline } from '../../shared/types';
 import { memo } from './memo';
+import { isNameRun, splitNameRun } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
 const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都市报|新华社|中新社|广播电台|电视台|通讯社|杂志社|报社|本报))(.*)$/;
 const NAME = /^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5·]{1,10}|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ. ]{0,20})$/;
-/** Names run together without separators (`徐国春张雅文`): accepted in a byline, split later if possible. */
+/** Names run together without separators (`徐国春张雅文`): accepted in a credit in parentheses, split when possible. */
 const NAMES_RUN = /^[\u4e00-\u9fa5]{5,9}$/;
+/** An organisation glued before the next role word (`…记者刘振英、新华社记者张宿堂`). */
+const GLUED_ORG = /[、，,\s]*[\u4e00-\u9fa5]{2,12}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|报社|本报|报)$/;
 const ORG_LIKE = /^(?:本报|新华社|中新社|驻)|(?:报|社|台|中心|部|站|网|局|委|办|院|所|队|团|会|室|组|处|厅|区|县|市|省|州|集团|公司|大学|学院|频道|杂志|周刊|特派|驻[\u4e00-\u9fa5]{1,8})$/;
 const SEP = /[\s\u3000、，,]+/;
 
@@ -26,6 +29,12 @@ function names(piece: string): string[] {
     .split(SEP)
     .map((s) => s.replace(/[/／]$/, '').trim())
     .filter((s) => s.length > 0);
+}
+
+/** One name, or names run together split apart (`潘跃王萍` → `潘跃`, `王萍`; `欧阳晓明` stays whole). */
+function namesOf(n: string): string[] {
+  if (/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n) || n.length <= 3) return [n];
+  return splitNameRun(n) ?? [n];
 }
 
 /** Whether a whole line is a byline or a credit (no sentence in it). */
@@ -55,9 +64,10 @@ function isBylineLineRaw(line: string): boolean {
   if (prefix && !ORG_LIKE.test(prefix)) return false;
   let nameCount = 0;
   for (let i = 2; i < parts.length; i += 2) {
-    const ns = names(parts[i]);
+    const piece = i + 2 < parts.length ? parts[i].replace(GLUED_ORG, '') : parts[i];
+    const ns = names(piece);
     for (const n of ns) {
-      if (!NAME.test(n) && !(paren && NAMES_RUN.test(n))) return false;
+      if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n)) return false;
       nameCount++;
     }
   }
@@ -103,7 +113,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   }
   if (parts.length === 1) {
     // No role word: bare names.
-    const ns = names(inner);
+    const ns = names(inner).flatMap((n) => namesOf(n));
     if (photoTail) add(byline.photographers, ns);
     else add(byline.reporters, ns);
   }
@@ -111,8 +121,8 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     const role = parts[i];
     let piece = parts[i + 1] ?? '';
     // `…记者刘振英、新华社记者张宿堂`: an organisation glued before the next role belongs to it.
-    piece = piece.replace(/[、，,\s]*[\u4e00-\u9fa5]{2,12}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|报社|本报)$/, '');
-    const ns = names(piece).filter((n) => {
+    if (i + 2 < parts.length) piece = piece.replace(GLUED_ORG, '');
+    const ns = names(piece).flatMap((n) => namesOf(n)).filter((n) => {
       if (NAME.test(n) || NAMES_RUN.test(n)) return true;
       warnings.push(`署名里“${n}”不像人名`);
       return false;

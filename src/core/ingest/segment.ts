@@ -17,6 +17,7 @@
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
+import { splitNameRun } from './names';
 import {
   endsSentence,
   hasPictureMark,
@@ -38,7 +39,9 @@ const MAX_HEAD = 4;
 /** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`. */
 export function isAuthorLine(t: string): boolean {
   if (isBylineLine(t)) return true;
-  return /^[\u4e00-\u9fa5·]{2,4}$/.test(t);
+  if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
+  // Two names run together (`丁坚铭李建兴`).
+  return t.length <= 7 && splitNameRun(t)?.length === 2;
 }
 
 interface Feature {
