@@ -65,7 +65,7 @@ export function buildFts(docs: TokenDoc[], file: string): PeerEngine {
   }
   db.exec("INSERT INTO fts(fts) VALUES ('optimize'); PRAGMA wal_checkpoint(TRUNCATE);");
   const buildMs = now() - t0;
-  const rank = `bm25(fts, ${BOOST.title}, ${BOOST.body}, ${BOOST.tags})`;
+  const rank = `bm25(fts, ${BOOST.title}, ${BOOST.body}, ${BOOST.names})`;
   const filterSql = (p: QueryPlan, args: unknown[]) => {
     const w: string[] = [];
     const where = (sql: string, ...values: unknown[]) => {

@@ -93,7 +93,7 @@ export function tokenizeStore(db: Db, total: number): { docs: TokenDoc[]; segmen
       const t = now();
       const title = tokenize(d.title, 'title').join(' ');
       const body = tokenize(d.body, 'body').join(' ');
-      const tags = tokenize(d.tags, 'tags').join(' ');
+      const tags = tokenize(d.names, 'names').join(' ');
       const t1 = now();
       jieba.cutForSearch(`${d.title}\n${d.body}`, true);
       jiebaFloorMs += now() - t1;
@@ -114,7 +114,7 @@ export function indexTokens(docs: TokenDoc[]): number {
   const tick = progress('建索引（预分词）', docs.length);
   const t = now();
   docs.forEach((d, i) => {
-    ms.add({ id: d.id, title: d.title, body: d.body, tags: d.tags });
+    ms.add({ id: d.id, title: d.title, body: d.body, tags: d.names });
     meta.set(d.id, d.meta);
     if (i % 2000 === 0) tick(i);
   });

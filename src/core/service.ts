@@ -227,6 +227,17 @@ export class Archive implements BaokuApi {
     this.scheduleSave();
   }
 
+  /** After a tag change: only the tags index and the facts are updated. */
+  private reindexTags(ids: number[]): void {
+    for (const id of ids) {
+      const tagsOf = tags.articleTags(this.db, id);
+      const m = this.index.meta.get(id);
+      if (!m) continue;
+      this.index.updateTags({ id, tags: tagsOf, date: m.date, paper: m.paper, page: m.page, kind: m.kind } as ArticleDetail);
+    }
+    this.scheduleSave();
+  }
+
   private requireWritable(): void {
     if (!this.writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
   }
@@ -574,7 +585,7 @@ export class Archive implements BaokuApi {
     addWords(newWords);
     newWords.forEach((w) => this.knownWords.add(w));
     const out = tags.changeTags(this.db, ids, add, remove);
-    this.reindex(out.articleIds);
+    this.reindexTags(out.articleIds);
     return { changeId: out.changeId, articles: out.articleIds.length };
   }
 
@@ -582,7 +593,7 @@ export class Archive implements BaokuApi {
     this.requireWritable();
     const out = tags.undoChange(this.db, req.changeId);
     if (!out) return null;
-    this.reindex(out.articleIds);
+    this.reindexTags(out.articleIds);
     return { changeId: out.changeId, articles: out.articleIds.length };
   }
 
@@ -623,21 +634,21 @@ export class Archive implements BaokuApi {
     this.requireWritable();
     const ids = this.tagOp(() => tags.renameTag(this.db, req.kind, req.from, req.to));
     addWords([req.to]);
-    this.reindex(ids);
+    this.reindexTags(ids);
     return ids.length;
   }
 
   async mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number> {
     this.requireWritable();
     const ids = this.tagOp(() => tags.mergeTags(this.db, req.kind, req.from, req.into));
-    this.reindex(ids);
+    this.reindexTags(ids);
     return ids.length;
   }
 
   async deleteTag(req: { kind: TagKind; name: string }): Promise<number> {
     this.requireWritable();
     const ids = this.tagOp(() => tags.deleteTag(this.db, req.kind, req.name));
-    this.reindex(ids);
+    this.reindexTags(ids);
     return ids.length;
   }
 

@@ -22,10 +22,18 @@ import { foldForSearch } from '../text/normalize';
 import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import type { ParsedQuery, QueryItem } from './query';
 
+/** The content index's document: what the page says (changes only on re-import). */
 export interface IndexDoc {
   id: number;
   title: string;
   body: string;
+  /** Names and department from the byline. */
+  names: string;
+}
+
+/** The tags index's document: every tag name, editors' included (changes on each tag edit). */
+export interface TagDoc {
+  id: number;
   tags: string;
 }
 
@@ -39,11 +47,13 @@ export interface DocMeta {
   topics: string[];
 }
 
-export const FIELDS = ['title', 'body', 'tags'] as const;
-export const BOOST = { title: 3, tags: 2, body: 1 };
+export const FIELDS = ['title', 'body', 'names'] as const;
+export const BOOST = { title: 3, names: 2, body: 1 };
+/** Weight of a match in the tags index relative to the content index. */
+export const TAG_BOOST = 2;
 
 function tokenizeField(text: string, field?: string): string[] {
-  if (field === 'tags') {
+  if (field === 'tags' || field === 'names') {
     // Each tag whole (a name is one term even if jieba does not know it) plus its pieces.
     const out: string[] = [];
     for (const name of text.split('\n')) {
@@ -83,15 +93,22 @@ export function miniSearchOptions() {
   };
 }
 
+export function tagMiniSearchOptions() {
+  return { ...miniSearchOptions(), fields: ['tags'], searchOptions: { ...miniSearchOptions().searchOptions, boost: {} } };
+}
+
+export function articleToTagDoc(a: ArticleDetail): TagDoc {
+  return { id: a.id, tags: [...new Set(a.tags.map((t) => t.name))].join('\n') };
+}
+
 export function articleToDoc(a: ArticleDetail): IndexDoc {
   const title = [a.kicker, a.title, a.subtitle].filter(Boolean).join('\n');
   const body = a.paragraphs.map((p) => p.text).join('\n');
   const names = new Set<string>();
-  for (const t of a.tags) names.add(t.name);
   for (const n of [...(a.byline?.reporters ?? []), ...(a.byline?.correspondents ?? []), ...(a.byline?.photographers ?? []), ...(a.byline?.interns ?? [])])
     names.add(n);
   if (a.byline?.department) names.add(a.byline.department);
-  return { id: a.id, title, body, tags: [...names].join('\n') };
+  return { id: a.id, title, body, names: [...names].join('\n') };
 }
 
 export function articleToMeta(a: ArticleDetail): DocMeta {
@@ -131,11 +148,15 @@ export interface IndexSearchResult {
 export type TextOf = (ids: number[]) => Map<number, string>;
 
 export class ArticleIndex {
+  /** Content: title, body, byline names. */
   ms: MiniSearch<IndexDoc>;
+  /** Tags: small documents, so a tag edit never re-segments an article's text. */
+  tagMs: MiniSearch<TagDoc>;
   meta = new Map<number, DocMeta>();
 
-  constructor(ms?: MiniSearch<IndexDoc>) {
+  constructor(ms?: MiniSearch<IndexDoc>, tagMs?: MiniSearch<TagDoc>) {
     this.ms = ms ?? new MiniSearch<IndexDoc>(miniSearchOptions());
+    this.tagMs = tagMs ?? new MiniSearch<TagDoc>(tagMiniSearchOptions());
   }
 
   get size(): number {
@@ -147,12 +168,20 @@ export class ArticleIndex {
     const doc = articleToDoc(a);
     if (this.ms.has(a.id)) this.ms.replace(doc);
     else this.ms.add(doc);
+    this.updateTags(a);
+  }
+
+  /** Only the tags changed: the tags index and the facts, not the text. */
+  updateTags(a: ArticleDetail): void {
+    const doc = articleToTagDoc(a);
+    if (this.tagMs.has(a.id)) this.tagMs.discard(a.id);
+    if (doc.tags) this.tagMs.add(doc);
     this.meta.set(a.id, articleToMeta(a));
   }
 
-  /** Only the facts changed (tags): keeps the index entry if the tag text is the same. */
   remove(id: number): void {
     if (this.ms.has(id)) this.ms.discard(id);
+    if (this.tagMs.has(id)) this.tagMs.discard(id);
     this.meta.delete(id);
   }
 
@@ -172,8 +201,14 @@ export class ArticleIndex {
     return true;
   }
 
-  private run(query: Query): SearchResult[] {
-    return this.ms.search(query);
+  /** The query against the text, united with the same query against the tags. */
+  private run(query: Query): { id: number; score: number }[] {
+    const byId = new Map<number, number>();
+    for (const r of this.ms.search(query) as SearchResult[]) byId.set(r.id as number, r.score);
+    if (this.tagMs.documentCount) {
+      for (const r of this.tagMs.search(query) as SearchResult[]) byId.set(r.id as number, (byId.get(r.id as number) ?? 0) + r.score * TAG_BOOST);
+    }
+    return [...byId].map(([id, score]) => ({ id, score }));
   }
 
   /** Execute a parsed query. Filters are already resolved to canonical tag names. */

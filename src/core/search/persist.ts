@@ -6,11 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import MiniSearch from 'minisearch';
-import { ArticleIndex, miniSearchOptions, type DocMeta, type IndexDoc } from './article-index';
+import { ArticleIndex, miniSearchOptions, tagMiniSearchOptions, type DocMeta, type IndexDoc, type TagDoc } from './article-index';
 
 export const INDEX_FILE = 'search-index.json';
-/** 3: terms stored under `termKey` (article-index.ts). */
-export const INDEX_FORMAT = 3;
+/** 3: terms stored under `termKey` (article-index.ts). 4: tags in their own index. */
+export const INDEX_FORMAT = 4;
 
 export interface Fingerprint {
   format: number;
@@ -53,6 +53,8 @@ export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): vo
     fs.writeSync(fd, buf.join(''));
     fs.writeSync(fd, '],"index":');
     fs.writeSync(fd, JSON.stringify(index.ms));
+    fs.writeSync(fd, ',"tags":');
+    fs.writeSync(fd, JSON.stringify(index.tagMs));
     fs.writeSync(fd, '}');
     fs.fsyncSync(fd);
   } finally {
@@ -65,7 +67,7 @@ export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): vo
 export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleIndex; reason?: undefined } | { index: null; reason: string } {
   const file = path.join(dir, INDEX_FILE);
   if (!fs.existsSync(file)) return { index: null, reason: '没有检索索引' };
-  let parsed: { fingerprint: Fingerprint; meta: [number, DocMeta][]; index: unknown };
+  let parsed: { fingerprint: Fingerprint; meta: [number, DocMeta][]; index: unknown; tags: unknown };
   try {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
@@ -76,7 +78,8 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
   }
   try {
     const ms = MiniSearch.loadJS<IndexDoc>(parsed.index as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
-    const index = new ArticleIndex(ms);
+    const tagMs = MiniSearch.loadJS<TagDoc>(parsed.tags as Parameters<typeof MiniSearch.loadJS>[0], tagMiniSearchOptions());
+    const index = new ArticleIndex(ms, tagMs);
     for (const [id, m] of parsed.meta) index.meta.set(id, m);
     if (index.meta.size !== ms.documentCount) return { index: null, reason: '检索索引不完整' };
     return { index };
