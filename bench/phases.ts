@@ -109,12 +109,12 @@ export function tokenizeStore(db: Db, total: number): { docs: TokenDoc[]; segmen
 /** MiniSearch with our options, fed the ready tokens: the index phase alone. */
 export function indexTokens(docs: TokenDoc[]): number {
   const opts = { ...miniSearchOptions(), tokenize: (s: string) => (s ? s.split(' ') : []) };
-  const ms = new MiniSearch<{ id: number; title: string; body: string; tags: string }>(opts);
+  const ms = new MiniSearch<{ id: number; title: string; body: string; names: string }>(opts);
   const meta = new Map<number, TokenDoc['meta']>();
   const tick = progress('建索引（预分词）', docs.length);
   const t = now();
   docs.forEach((d, i) => {
-    ms.add({ id: d.id, title: d.title, body: d.body, tags: d.names });
+    ms.add({ id: d.id, title: d.title, body: d.body, names: d.tags });
     meta.set(d.id, d.meta);
     if (i % 2000 === 0) tick(i);
   });
