@@ -14,6 +14,7 @@ import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isExclaimHead,
   isHeadNote,
   isMarker,
   isNumberedHead,
@@ -81,7 +82,14 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
       k++;
       continue;
     }
-    if (!isTitleLike(t) || full) break;
+    // `如此美容美发店！` over an author line or a dateline.
+    const exclaim =
+      titleLines.length === 0 &&
+      isExclaimHead(t) &&
+      !!content[k + 1] &&
+      (!!matchDateline(content[k + 1].text) ||
+        (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))));
+    if ((!isTitleLike(t) && !exclaim) || full) break;
     // A headline-shaped line set apart by a wide gap just before the body is a photo caption.
     const next = content[k + 1];
     if (titleLines.length > 0 && content[k].gap >= 2 && next && matchDateline(next.text)) {

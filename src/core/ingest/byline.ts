@@ -5,7 +5,7 @@
  */
 import type { Byline } from '../../shared/types';
 import { memo } from './memo';
-import { isNameRun, splitNameRun } from './names';
+import { affiliatedName, isNameRun, splitNameRun } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -110,6 +110,13 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     } else if (parts.length > 1) {
       byline.department = prefix;
     }
+  }
+  const aff = parts.length === 1 ? affiliatedName(inner) : undefined;
+  if (aff) {
+    // `湖南郴州市刘洪杰`: the writer's place or work unit, then the name.
+    byline.department = aff.affiliation;
+    byline.reporters.push(aff.name);
+    return byline;
   }
   if (parts.length === 1) {
     // No role word: bare names.

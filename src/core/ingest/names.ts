@@ -63,3 +63,22 @@ export function splitNameRun(run: string): string[] | undefined {
 export function isNameRun(run: string): boolean {
   return splitNameRun(run) !== undefined;
 }
+
+/** One personal name: a common surname and a one- or two-character given name (`刘洪杰`, `欧阳山`). */
+export function isPersonName(n: string): boolean {
+  const r = readings(n);
+  return r.some((x) => x.length === 1);
+}
+
+/** Where the writer is from, then the name: `湖南郴州市刘洪杰`, `深圳机场集团公司吴建飞`. */
+const AFFILIATION = /^([\u4e00-\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队))([\u4e00-\u9fa5]{2,3})$/;
+
+export function isAffiliatedName(t: string): boolean {
+  return !!affiliatedName(t);
+}
+
+/** `湖南郴州市刘洪杰` → `{ affiliation: '湖南郴州市', name: '刘洪杰' }`. */
+export function affiliatedName(t: string): { affiliation: string; name: string } | undefined {
+  const m = t.match(AFFILIATION);
+  return m && isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : undefined;
+}

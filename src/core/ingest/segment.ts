@@ -17,11 +17,13 @@
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
-import { splitNameRun } from './names';
+import { isAffiliatedName, splitNameRun } from './names';
 import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isColumnLabel,
+  isExclaimHead,
   isHeadNote,
   isMarker,
   isNumberedHead,
@@ -40,8 +42,9 @@ const MAX_HEAD = 4;
 export function isAuthorLine(t: string): boolean {
   if (isBylineLine(t)) return true;
   if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
-  // Two names run together (`丁坚铭李建兴`).
-  return t.length <= 7 && splitNameRun(t)?.length === 2;
+  // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
+  if (t.length <= 7 && splitNameRun(t)?.length === 2) return true;
+  return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
 }
 
 interface Feature {
@@ -106,6 +109,13 @@ export function detectClosingStyle(units: Unit[]): boolean {
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const f = units.map(features);
+  // `如此美容美发店！` over an author line or a dateline is a headline.
+  for (let i = 0; i + 1 < units.length; i++) {
+    if (f[i].title || units[i].furniture || units[i + 1].furniture || !isExclaimHead(units[i].text)) continue;
+    const after = units[i + 2];
+    const authorNext = isAuthorLine(units[i + 1].text) && (f[i + 1].byline || !after || !isTitleLike(after.text));
+    if (f[i + 1].dateline || authorNext) f[i].title = true;
+  }
   const segs: Segment[] = [];
   let cur: number[] = [];
   let hasBody = false;
@@ -119,6 +129,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   let verseLines = 0;
   let photoTop = false;
   let photoItem = false;
+  /** The headline block carries a picture mark (`（附图片１张）`). */
+  let picHead = false;
+  /** Body units so far that are photo captions or credits only (a picture under the headline). */
+  let captionBody = true;
+  /** The article is an artwork or photo item closed by its credit (`一元复始（篆刻）` ⏎ `（韦耀中）`). */
+  let creditItem = false;
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -129,7 +145,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const startsHere = (i: number): boolean => {
     const u = units[i];
     if (f[i].title) {
-      if (!hasBody) return false;
+      if (!hasBody) return creditItem;
+      const prevText = units[i - 1]?.text ?? '';
+      // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
+      if (isColumnLabel(u.text)) return true;
+      if (hasPictureMark(u.text) && hasText && (endsSentence(prevText) || closed)) return true;
+      if (photoItem && !isNumberedHead(u.text)) return true;
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       if (isNumberedHead(u.text)) return u.gap >= 2;
@@ -152,12 +173,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (nextF?.caption) return true;
       return !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? '');
     }
-    // A photo on top of the next story: its caption, then a `X 摄` credit line.
-    if ((closed || u.gap >= 2) && hasBody && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
+    // A photo on top of the next story: its caption, then a `X 摄` credit line
+    // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
+    const ownPicture = picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
+    if ((closed || u.gap >= 2) && hasBody && !ownPicture && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return true;
     }
     if (f[i].dateline) {
-      if (closed) return true;
+      // The picture under a pictured headline (caption, credit) comes before the dateline.
+      if (closed && !(picHead && captionBody && !hasDateline)) return true;
       // A photo item (`…（图片）`) carries only a caption: a dated paragraph opens the next item.
       if (photoItem && hasBody) return true;
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
@@ -184,6 +208,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       headCount = 0;
       verseLines = 0;
       photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
+      picHead = false;
+      captionBody = true;
+      creditItem = false;
     }
     if (f[i].dateline) hasDateline = true;
     if (cur.length === 0) {
@@ -203,6 +230,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       photoTop = false;
     }
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
+    if (!hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) picHead = true;
+    creditItem = !hasBody && cur.length > 1 && ft.note && ft.byline && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
+    if (hasBody || !isHead) {
+      // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
+      const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
+      if (!captionish && !(cur.length > 1 && isAuthorLine(u.text))) captionBody = false;
+    }
     if (ft.title && cur.length > 1 && u.text.length <= 20) verseLines++;
     if (isHead) headCount++;
     if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {

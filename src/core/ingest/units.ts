@@ -112,6 +112,27 @@ function isTitleLikeRaw(t: string): boolean {
   return true;
 }
 
+/**
+ * A headline that ends like a sentence: an exclamation or a question (`如此美容美发店！`,
+ * `“家庭出身”栏还有必要吗？`). Short, one clause at most two; it reads as a headline only
+ * where an author line or a dateline follows it (the splitter checks that).
+ */
+export function isExclaimHead(t: string): boolean {
+  if (t.length < 3 || t.length > 26) return false;
+  if (!/[！？!?][”’」』"]?$/.test(t)) return false;
+  if (/[。；;：:]/.test(t) || /[！？!?]/.test(t.slice(0, -2))) return false;
+  if ((t.match(/[，,]/g) ?? []).length > 1) return false;
+  return !isBylineLine(t) && !matchDateline(t);
+}
+
+/**
+ * Generic column labels that head a group of items (`图片新闻`, `简讯`, `信息快递`): always a
+ * new article once the current one has a body.
+ */
+export function isColumnLabel(t: string): boolean {
+  return /^(?:图片新闻|新闻图片|摄影报道|简讯|快讯|短讯|简明新闻|新闻简报|要闻简报|(?:国内|国际|经济|体育|文化|科技|社会|地方|综合|军事|教育|法制|本市|省内|市场)(?:简讯|快讯|短讯|动态|简报)|信息(?:快递|专递|窗|快报)|一句话新闻|新闻速览|读者来信|编读往来|来信摘登)$/.test(t);
+}
+
 export type { DatelineMatch };
 
 /** Memoised: the splitter asks this many times per line. */
