@@ -49,14 +49,14 @@ for (let r = 0; r < rounds; r++) {
     await box.fill('');
     await page.waitForTimeout(200);
     const chars = [...q];
-    for (const ch of chars.slice(0, -1)) await box.press(ch === ' ' ? 'Space' : ch).catch(() => box.type(ch));
+    await box.pressSequentially(chars.slice(0, -1).join(''), { delay: 40 });
     const last = chars[chars.length - 1];
     const answered = page.waitForResponse(
       (res) => res.url().endsWith('/api/search') && (JSON.parse(res.request().postData() ?? '{}') as { query?: string }).query === q,
       { timeout: 30_000 },
     );
     const t0 = Date.now();
-    await box.type(last);
+    await box.pressSequentially(last);
     await answered;
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
     times.push(Date.now() - t0);
