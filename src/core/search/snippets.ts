@@ -6,6 +6,19 @@ import type { Snippet } from '../../shared/api';
 
 /** Fold character by character, keeping a map from folded offsets back to original offsets. */
 export function foldWithMap(text: string): { folded: string; map: number[] } {
+  // Fast path: most text folds character for character (full-width → half-width keeps lengths).
+  const whole = text.normalize('NFKC').toLowerCase();
+  if (whole.length === text.length && !/[\ud800-\udfff]/.test(text)) {
+    const map = new Array<number>(text.length + 1);
+    for (let k = 0; k <= text.length; k++) map[k] = k;
+    // Only valid when each character folds to exactly one: check cheaply on a sample of mismatches.
+    let ok = true;
+    for (let k = 0; k < text.length && ok; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x80 && whole.charCodeAt(k) !== c && text[k].normalize('NFKC').toLowerCase() !== whole[k]) ok = false;
+    }
+    if (ok) return { folded: whole, map };
+  }
   let folded = '';
   const map: number[] = [];
   let i = 0;
