@@ -14,6 +14,7 @@
  *   current article has running text: a headline-less brief.
  * Runs of more than four headline-shaped lines are verse or lists, never headlines.
  */
+import { BRIEF_COHESION, cohesion, isBriefLead } from './brief';
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
@@ -135,6 +136,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   let captionBody = true;
   /** The article is an artwork or photo item closed by its credit (`一元复始（篆刻）` ⏎ `（韦耀中）`). */
   let creditItem = false;
+  /** First headline line and first running-text paragraph of the current article (unit indexes). */
+  let headAt = -1;
+  let leadAt = -1;
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -179,6 +183,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if ((closed || u.gap >= 2) && hasBody && !ownPicture && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return true;
     }
+    // A headline-less brief after a finished paragraph: a news lead on another subject.
+    if (hasText && !f[i].dateline && !f[i].byline && !f[i].caption && isBriefLead(u.text) && i > 0) {
+      const prev = units[i - 1];
+      if ((endsSentence(prev.text) || f[i - 1].byline) && !prev.furniture) {
+        const ctx = [prev.text];
+        if (headAt >= 0) ctx.push(units[headAt].text);
+        if (leadAt >= 0) ctx.push(units[leadAt].text);
+        if (cohesion(u.text, ctx) < BRIEF_COHESION) return true;
+      }
+    }
     if (f[i].dateline) {
       // The picture under a pictured headline (caption, credit) comes before the dateline.
       if (closed && !(picHead && captionBody && !hasDateline)) return true;
@@ -211,6 +225,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       picHead = false;
       captionBody = true;
       creditItem = false;
+      headAt = -1;
+      leadAt = -1;
     }
     if (f[i].dateline) hasDateline = true;
     if (cur.length === 0) {
@@ -239,13 +255,17 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     if (ft.title && cur.length > 1 && u.text.length <= 20) verseLines++;
     if (isHead) headCount++;
+    if (isHead && headAt < 0 && ft.title) headAt = i;
     if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
       topAuthor = true;
       if (!ft.byline) continue;
     }
     if (!isHead && !ft.marker) {
       hasBody = true;
-      if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) hasText = true;
+      if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {
+        hasText = true;
+        if (leadAt < 0) leadAt = i;
+      }
     }
     if (ft.closer || (ft.caption && pictureTitle)) closed = true;
     else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;

@@ -1,0 +1,46 @@
+/**
+ * Headline-less news briefs run on after an article (简讯 columns, 国际简讯): each item is
+ * one paragraph that opens like a news lead — a named subject, then the day
+ * (`越南国防部三日举行…`, `诺基亚公司近日在中国市场推出…`, `据日本警察厅１月２日发表…`) —
+ * and shares next to nothing with the article it follows. A body paragraph that opens the
+ * same way stays in its article when it picks up the article's words.
+ */
+import { memo } from './memo';
+
+/** A subject (no digits, no clause break), then the day within the first clause. */
+const LEAD =
+  /^(?:据)?[^，。、；：“”‘’『』（）《》０-９0-9]{2,24}?(?:(?:去年|今年)?(?:[０-９0-9]{1,2}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)/;
+/** Openings that continue a story (pronouns, connectives, time and place adverbials). */
+const CONTINUES =
+  /^(?:尽管|虽然|如果|由于|为了|随着|在|当|对|从|自|经过|通过|我|你|大家|人们|有人|有的|许多|不少|一些|这|那|他|她|它|该|此|其|但|而|并|同时|另外|此外|因此|所以|据了解|据介绍|据悉|据统计|据报道|据说|目前|如今|今年|去年|当天|当日|次日|随后|之后|此前|会上|会议|记者|笔者|与此同时|截至|截止)/;
+
+function isBriefLeadRaw(t: string): boolean {
+  if (t.length < 40) return false;
+  return LEAD.test(t) && !CONTINUES.test(t);
+}
+
+/** Opens like the lead of a headline-less brief (shape only; see `cohesion`). */
+export const isBriefLead = memo(isBriefLeadRaw);
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < s.length; i++) {
+    const a = s.charCodeAt(i);
+    const b = s.charCodeAt(i + 1);
+    if (a >= 0x4e00 && a <= 0x9fa5 && b >= 0x4e00 && b <= 0x9fa5) out.add(s.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** Share of the first sentence's character pairs (Han) that occur in the context texts. */
+export function cohesion(t: string, context: string[]): number {
+  const first = bigrams(t.split(/[。！？]/)[0].slice(0, 80));
+  if (first.size === 0) return 1;
+  const ctx = context.map((c) => bigrams(c.slice(0, 200)));
+  let shared = 0;
+  for (const x of first) if (ctx.some((c) => c.has(x))) shared++;
+  return shared / first.size;
+}
+
+/** Below this share of shared pairs a lead-shaped paragraph is a new item. */
+export const BRIEF_COHESION = 0.1;
