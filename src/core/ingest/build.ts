@@ -16,7 +16,9 @@ import {
   isCaptionText,
   isExclaimHead,
   isHeadNote,
+  isKickerLabel,
   isMarker,
+  ITEM_MARK,
   isNumberedHead,
   isTitleLike,
   type Unit,
@@ -105,8 +107,10 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   // ---- body units ----
   let body = content.slice(k);
   // Trailing bylines and credits (standalone lines), bottom up.
+  let photoCredit = false;
   while (body.length > 0 && isBylineLine(body[body.length - 1].text)) {
     const t = body[body.length - 1].text;
+    if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     // A credit right after a caption belongs to the caption, not to the article end.
     byline = mergeBylines(byline, parseByline(t, warnings));
@@ -225,6 +229,18 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     seenText = true;
   }
+  // `（作者为北京市社会科学院研究员）` closing a signed piece: the writer's affiliation, not body text.
+  const last = paragraphs[paragraphs.length - 1];
+  const about = last?.type === 'text' ? last.text.match(/^[（(]作者(?:为|系|是|单位[：:]?)\s*([^（）()]{2,40})[）)]$/) : null;
+  if (about) {
+    paragraphs.pop();
+    const b = byline ?? { raw: '', reporters: [], correspondents: [], photographers: [], interns: [] };
+    byline = { ...b, raw: `${b.raw} ${last.text}`.trim(), department: b.department ?? about[1] };
+  }
+  // A picture with its credit line under a headline (`荔枝林里采摘忙` ⏎ caption ⏎ `通讯员 X 摄`): the text is its caption.
+  if (photoCredit && !dateline && paragraphs.length === 1 && paragraphs[0].type === 'text' && paragraphs[0].text.length < 200) {
+    captions.push(paragraphs.pop()!.text);
+  }
   for (const n of headNotes.reverse()) {
     const clean = n.replace(/[（(](?:附)?图片[^（）()]{0,6}[）)]/g, '');
     if (clean) paragraphs.unshift({ type: 'text', text: clean });
@@ -235,7 +251,10 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let kicker: string | undefined;
   let title = '';
   let subtitle: string | undefined;
+  // Item marks are layout, not words: `■教育部部署…` → `教育部部署…`.
+  for (let i = 0; i < titleLines.length; i++) titleLines[i] = titleLines[i].replace(ITEM_MARK, '') || titleLines[i];
   if (titleLines.length === 1) title = titleLines[0];
+  else if (titleLines.length === 2 && isKickerLabel(titleLines[0])) [kicker, title] = titleLines;
   else if (titleLines.length === 2) [title, subtitle] = titleLines;
   else if (titleLines.length >= 3) {
     kicker = titleLines[0];

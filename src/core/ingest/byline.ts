@@ -4,17 +4,30 @@
  * and bare credits in parentheses (`（宋学春陈长法）`).
  */
 import type { Byline } from '../../shared/types';
+import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
 import { affiliatedName, isNameRun, splitNameRun } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
-const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都市报|新华社|中新社|广播电台|电视台|通讯社|杂志社|报社|本报))(.*)$/;
+const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都市报|新华社|中新社|广播电台|电视台|通讯社|杂志社|报社|本报|[^本]报))(.*)$/;
 const NAME = /^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5·]{1,10}|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ. ]{0,20})$/;
 /** Names run together without separators (`徐国春张雅文`): accepted in a credit in parentheses, split when possible. */
 const NAMES_RUN = /^[\u4e00-\u9fa5]{5,9}$/;
-/** An organisation glued before the next role word (`…记者刘振英、新华社记者张宿堂`). */
-const GLUED_ORG = /[、，,\s]*[\u4e00-\u9fa5]{2,12}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|报社|本报|报)$/;
+/** An organisation that can stand glued before the next role word (`…记者刘振英、新华社记者张宿堂`). */
+const GLUED_ORG = /^[\u4e00-\u9fa5]{0,10}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|通讯社|报社|本报|[^社]报)$/;
+
+/** `黄运成新华社` → `黄运成`, `刘振英、中央人民广播电台` → `刘振英`: the names before a glued organisation. */
+function stripGluedOrg(piece: string): string {
+  for (let k = piece.length - 2; k >= 1; k--) {
+    const rest = piece.slice(k).replace(/^[、，,\s]+/, '');
+    if (!GLUED_ORG.test(rest)) continue;
+    const head = piece.slice(0, k).replace(/[、，,\s]+$/, '');
+    const ns = names(head);
+    if (ns.length > 0 && ns.every((n) => NAME.test(n) || isNameRun(n))) return head;
+  }
+  return piece;
+}
 const ORG_LIKE = /^(?:本报|新华社|中新社|驻)|(?:报|社|台|中心|部|站|网|局|委|办|院|所|队|团|会|室|组|处|厅|区|县|市|省|州|集团|公司|大学|学院|频道|杂志|周刊|特派|驻[\u4e00-\u9fa5]{1,8})$/;
 const SEP = /[\s\u3000、，,]+/;
 
@@ -45,6 +58,8 @@ function isBylineLineRaw(line: string): boolean {
   const t = line.trim();
   if (COMMENTATOR.test(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
+  // `（据新华社电）`, `（新华社北京１月１日电）`: a source, not a person.
+  if (/[电讯][）)]$/.test(t) && matchClosingDateline(t)) return false;
   if (/[。！？!?；;：:“”"《》]/.test(t)) return false;
   const { inner, paren } = unwrap(t);
   if (!inner) return false;
@@ -64,7 +79,7 @@ function isBylineLineRaw(line: string): boolean {
   if (prefix && !ORG_LIKE.test(prefix)) return false;
   let nameCount = 0;
   for (let i = 2; i < parts.length; i += 2) {
-    const piece = i + 2 < parts.length ? parts[i].replace(GLUED_ORG, '') : parts[i];
+    const piece = i + 2 < parts.length ? stripGluedOrg(parts[i]) : parts[i];
     const ns = names(piece);
     for (const n of ns) {
       if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n)) return false;
@@ -87,7 +102,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   if (/摄影报道$/.test(inner)) {
     photoReport = true;
     inner = inner.replace(/摄影报道$/, '').trim();
-  } else inner = inner.replace(/(采写|报道)$/, '').trim();
+  } else inner = inner.replace(/(采写|报道|整理|编译|综述|综合报道)$/, '').trim();
 
   // `X 摄` / `记者 X 摄`: names before a final 摄 are photographers.
   let photoTail = false;
@@ -128,7 +143,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     const role = parts[i];
     let piece = parts[i + 1] ?? '';
     // `…记者刘振英、新华社记者张宿堂`: an organisation glued before the next role belongs to it.
-    if (i + 2 < parts.length) piece = piece.replace(GLUED_ORG, '');
+    if (i + 2 < parts.length) piece = stripGluedOrg(piece);
     const ns = names(piece).flatMap((n) => namesOf(n)).filter((n) => {
       if (NAME.test(n) || NAMES_RUN.test(n)) return true;
       warnings.push(`署名里“${n}”不像人名`);

@@ -21,7 +21,7 @@ export interface ParseOptions {
 }
 
 /** Bumped whenever the parser's output changes for the same input. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 export function parsePage(text: string, opts: ParseOptions): ParsedPage {
   const warnings: string[] = [];

@@ -27,6 +27,7 @@ import {
   isExclaimHead,
   isHeadNote,
   isMarker,
+  isTeaser,
   isNumberedHead,
   isTitleLike,
   type Unit,
@@ -72,7 +73,9 @@ function features(u: Unit): Feature {
       !!trailingContinuation(t) ||
       /——编者$|—编者$|^编后[：:]/.test(t) ||
       endsWithCredit(t) ||
-      (u.furniture?.kind === 'continued-to'),
+      (u.furniture?.kind === 'continued-to') ||
+      // A 导读 box ends with its last teaser line.
+      (!u.furniture && isTeaser(t)),
     marker: !u.furniture && isMarker(t),
     note: !u.furniture && isHeadNote(t) && !byline,
     caption: !u.furniture && isCaptionText(t),

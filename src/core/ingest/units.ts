@@ -108,6 +108,7 @@ function isTitleLikeRaw(t: string): boolean {
   if (isMarker(t) || isBylineLine(t)) return false;
   if (matchDateline(t)) return false;
   if (/^[（(].*[）)]$/.test(t)) return false;
+  if (isTeaser(t)) return false;
   if (endsWithNameCredit(t)) return false;
   return true;
 }
@@ -130,7 +131,24 @@ export function isExclaimHead(t: string): boolean {
  * new article once the current one has a body.
  */
 export function isColumnLabel(t: string): boolean {
-  return /^(?:图片新闻|新闻图片|摄影报道|简讯|快讯|短讯|简明新闻|新闻简报|要闻简报|(?:国内|国际|经济|体育|文化|科技|社会|地方|综合|军事|教育|法制|本市|省内|市场)(?:简讯|快讯|短讯|动态|简报)|信息(?:快递|专递|窗|快报)|一句话新闻|新闻速览|读者来信|编读往来|来信摘登)$/.test(t);
+  return /^(?:今日导读|本期导读|要闻导读|导读|图片新闻|新闻图片|摄影报道|简讯|快讯|短讯|简明新闻|新闻简报|要闻简报|(?:国内|国际|经济|体育|文化|科技|社会|地方|综合|军事|教育|法制|本市|省内|市场)(?:简讯|快讯|短讯|动态|简报)|信息(?:快递|专递|窗|快报)|一句话新闻|新闻速览|读者来信|编读往来|来信摘登)$/.test(t);
+}
+
+/** A teaser line of a 导读 box: `●坚定不移推进全面深化改革（详见第二版）`. */
+export function isTeaser(t: string): boolean {
+  return /[（(](?:详见|详|见|转|请看|参见)?(?:第|本报)?[^（）()]{1,12}版[）)]$/.test(t) && t.length <= 60;
+}
+
+/** Item marks that open a headline or an item: `■`, `●`, `▲`, `◆`, `★`, `□`, `○`, `△`, `►`. */
+export const ITEM_MARK = /^[■●▲◆★□○△▼▶►◇☆·•]\s*/;
+
+/**
+ * Labels that stand over an opinion piece or a column (`短评`, `社论`, `今日谈`, `今日导读`):
+ * the kicker of the headline that follows.
+ */
+export function isKickerLabel(t: string): boolean {
+  const x = t.replace(ITEM_MARK, '');
+  return isColumnLabel(x) || /^(?:短评|社论|评论员文章|本报评论员文章|今日谈|来论|时评|快评|微评|新论|随笔|杂谈|论坛|观察|新闻观察|新闻随笔|新闻分析|编辑手记|记者手记|记者观察|今日导读|本期导读|导读|要闻导读|热点导读|特别报道|专题报道|深度报道|人物|图片报道)$/.test(x);
 }
 
 export type { DatelineMatch };

@@ -1,0 +1,54 @@
+/** Names run together in bylines, writer lines with a place or work unit, and sources that are not people. */
+import { describe, expect, it } from 'vitest';
+import { isBylineLine, parseByline } from '../../src/core/ingest/byline';
+import { affiliatedName, isPersonName, splitNameRun } from '../../src/core/ingest/names';
+
+describe('splitNameRun', () => {
+  it.each([
+    ['李济国贾建舟', ['李济国', '贾建舟']],
+    ['贾永黄秋生', ['贾永', '黄秋生']],
+    ['潘跃王萍', ['潘跃', '王萍']],
+    ['江泽民李鹏乔石', ['江泽民', '李鹏', '乔石']],
+    // Two readings (陶立华|王力, 陶立|华王力): the more common surnames win.
+    ['陶立华王力', ['陶立华', '王力']],
+  ])('%s', (run, want) => {
+    expect(splitNameRun(run)).toEqual(want);
+  });
+
+  it('leaves phrases, compound-surname names and short runs alone', () => {
+    for (const t of ['风景这边好', '解决新矛盾', '改革见成效', '症结在哪里', '欧阳晓明', '王萍']) expect(splitNameRun(t)).toBeUndefined();
+  });
+
+  it('knows a single name from a phrase', () => {
+    expect(isPersonName('刘洪杰')).toBe(true);
+    expect(isPersonName('欧阳山')).toBe(true);
+    expect(isPersonName('的确是')).toBe(false);
+  });
+});
+
+describe('bylines', () => {
+  it('accepts and splits names run together after a role word', () => {
+    expect(isBylineLine('本报记者李济国贾建舟')).toBe(true);
+    expect(parseByline('本报记者李济国贾建舟').reporters).toEqual(['李济国', '贾建舟']);
+    const b = parseByline('中国国防报记者黄运成新华社记者贾永黄秋生');
+    expect(b.reporters).toEqual(['黄运成', '贾永', '黄秋生']);
+    expect(b.organization).toBe('中国国防报');
+  });
+
+  it('drops 整理 from a credit and never takes a source for a person', () => {
+    expect(parseByline('（本报记者 郭子源整理）').reporters).toEqual(['郭子源']);
+    expect(isBylineLine('（据新华社电）')).toBe(false);
+    expect(isBylineLine('（新华社北京１月１日电）')).toBe(false);
+    expect(isBylineLine('（宋学春陈长法）')).toBe(true);
+    expect(parseByline('（宋学春陈长法）').reporters).toEqual(['宋学春', '陈长法']);
+  });
+
+  it('reads a writer line of place and name', () => {
+    expect(affiliatedName('湖南郴州市刘洪杰')).toEqual({ affiliation: '湖南郴州市', name: '刘洪杰' });
+    expect(affiliatedName('深圳机场集团公司吴建飞')).toEqual({ affiliation: '深圳机场集团公司', name: '吴建飞' });
+    expect(affiliatedName('全市开展文明城市建设')).toBeUndefined();
+    const b = parseByline('湖南郴州市刘洪杰');
+    expect(b.reporters).toEqual(['刘洪杰']);
+    expect(b.department).toBe('湖南郴州市');
+  });
+});
