@@ -52,3 +52,11 @@ describe('bylines', () => {
     expect(b.department).toBe('湖南郴州市');
   });
 });
+
+describe('bylines naming two papers', () => {
+  it('reads 《中国电力报》 as an organisation before a role word', () => {
+    const t = '本报记者江玉《中国电力报》记者张大和';
+    expect(isBylineLine(t)).toBe(true);
+    expect(parseByline(t).reporters).toEqual(['江玉', '张大和']);
+  });
+});

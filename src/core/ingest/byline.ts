@@ -17,17 +17,31 @@ const NAMES_RUN = /^[\u4e00-\u9fa5]{5,9}$/;
 /** An organisation that can stand glued before the next role word (`…记者刘振英、新华社记者张宿堂`). */
 const GLUED_ORG = /^[\u4e00-\u9fa5]{0,10}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|通讯社|报社|本报|[^社]报)$/;
 
-/** `黄运成新华社` → `黄运成`, `刘振英、中央人民广播电台` → `刘振英`: the names before a glued organisation. */
+/**
+ * `黄运成新华社` → `黄运成`, `江玉中国电力报` → `江玉`: the names before a glued organisation.
+ * The organisation is an agency, or two characters or more before a paper/station suffix;
+ * among several cuts, one whose organisation opens like a national body (`中国…`) wins,
+ * then one leaving a three-character name.
+ */
 function stripGluedOrg(piece: string): string {
-  for (let k = piece.length - 2; k >= 1; k--) {
+  const cuts: { head: string; rest: string }[] = [];
+  for (let k = 1; k <= piece.length - 2; k++) {
     const rest = piece.slice(k).replace(/^[、，,\s]+/, '');
-    if (!GLUED_ORG.test(rest)) continue;
+    const m = rest.match(GLUED_ORG);
+    if (!m) continue;
+    if (!/^(?:新华社|中新社|本报)$/.test(rest) && rest.length < 4) continue;
     const head = piece.slice(0, k).replace(/[、，,\s]+$/, '');
     const ns = names(head);
-    if (ns.length > 0 && ns.every((n) => NAME.test(n) || isNameRun(n))) return head;
+    if (ns.length > 0 && ns.every((n) => NAME.test(n) || isNameRun(n))) cuts.push({ head, rest });
   }
-  return piece;
+  if (cuts.length === 0) return piece;
+  const best =
+    cuts.find((c) => /^(?:中国|中央|全国|新华社|中新社|本报)/.test(c.rest)) ??
+    cuts.find((c) => names(c.head).every((n) => n.length === 3)) ??
+    cuts[0];
+  return best.head;
 }
+
 const ORG_LIKE = /^(?:本报|新华社|中新社|驻)|(?:报|社|台|中心|部|站|网|局|委|办|院|所|队|团|会|室|组|处|厅|区|县|市|省|州|集团|公司|大学|学院|频道|杂志|周刊|特派|驻[\u4e00-\u9fa5]{1,8})$/;
 const SEP = /[\s\u3000、，,]+/;
 
@@ -55,7 +69,8 @@ function namesOf(n: string): string[] {
 const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
 
 function isBylineLineRaw(line: string): boolean {
-  const t = line.trim();
+  // `《中国电力报》记者 X`: a paper's name in title marks.
+  const t = line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1');
   if (COMMENTATOR.test(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
   // `（据新华社电）`, `（新华社北京１月１日电）`: a source, not a person.
@@ -97,7 +112,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
-  let { inner } = unwrap(raw.trim());
+  let { inner } = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
   let photoReport = false;
   if (/摄影报道$/.test(inner)) {
     photoReport = true;

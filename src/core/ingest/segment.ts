@@ -45,7 +45,7 @@ export function isAuthorLine(t: string): boolean {
   if (isBylineLine(t)) return true;
   if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
   // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
-  if (t.length <= 7 && splitNameRun(t)?.length === 2) return true;
+  if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
   return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
 }
 
@@ -101,12 +101,24 @@ export interface SegmentOptions {
 /** Whether most articles on the page end with a standalone byline line (not a credit in parentheses). */
 export function detectClosingStyle(units: Unit[]): boolean {
   let closing = 0;
+  // Running-text paragraphs since the last headline-shaped line: a byline under an article's
+  // intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead) is a top byline, not a closing one.
+  let paras = 0;
   for (let i = 0; i < units.length; i++) {
     const t = units[i].text;
-    if (units[i].furniture || !isBylineLine(t) || /^[（(]/.test(t)) continue;
+    if (units[i].furniture) continue;
+    if (isTitleLike(t)) {
+      // A headline (not a subhead after a finished paragraph) opens a new count.
+      if (!endsSentence(units[i - 1]?.text ?? '')) paras = 0;
+      continue;
+    }
+    if (!isBylineLine(t) || /^[（(]/.test(t)) {
+      if (endsSentence(t)) paras++;
+      continue;
+    }
     const prev = units[i - 1];
     // A byline after running text (not right under a headline).
-    if (prev && endsSentence(prev.text) && prev.text.length > 40) closing++;
+    if (prev && endsSentence(prev.text) && prev.text.length > 40 && paras >= 2) closing++;
   }
   return closing >= 1;
 }
@@ -262,6 +274,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
       topAuthor = true;
       if (!ft.byline) continue;
+    }
+    // A byline under the intro paragraph (`导语` ⏎ `本报记者 X`) also marks a signed feature.
+    if (hasText && ft.byline && !/^[（(]/.test(u.text) && leadAt >= 0 && i - leadAt <= 2 && !isPhotoCredit(u.text) && units[i + 1] && f[i + 1].title) {
+      topAuthor = true;
     }
     if (!isHead && !ft.marker) {
       hasBody = true;
