@@ -168,7 +168,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return true;
-      if (hasPictureMark(u.text) && hasText && (endsSentence(prevText) || closed)) return true;
+      if (hasPictureMark(u.text) && hasText) return true;
+      // The caption under `图片：`, an item of a list opened by `…有：`.
+      if (/^(?:图片|附图|图表|照片)[：:]?$/.test(prevText) || (/[：:]$/.test(prevText) && u.gap < 2)) return false;
       if (photoItem && !isNumberedHead(u.text)) return true;
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
@@ -262,11 +264,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
     if (!hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) picHead = true;
-    creditItem = !hasBody && cur.length > 1 && ft.note && ft.byline && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
+    creditItem = !hasBody && cur.length > 1 && isHeadNote(u.text) && ft.byline && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
     if (hasBody || !isHead) {
       // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
       const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
-      if (!captionish && !(cur.length > 1 && isAuthorLine(u.text))) captionBody = false;
+      if (!captionish && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) captionBody = false;
     }
     if (ft.title && cur.length > 1 && u.text.length <= 20) verseLines++;
     if (isHead) headCount++;
@@ -286,7 +288,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         if (leadAt < 0) leadAt = i;
       }
     }
-    if (ft.closer || (ft.caption && pictureTitle)) closed = true;
+    // The picture right under a pictured headline (caption, credit) does not close it.
+    if (picHead && captionBody && !hasDateline && (ft.caption || ft.closer) && !ft.byline) closed = false;
+    else if (ft.closer || (ft.caption && pictureTitle)) closed = true;
     else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;
     if (ft.closer && ft.byline && !hasText) closed = false;
   }
