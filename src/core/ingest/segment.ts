@@ -19,6 +19,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { isAffiliatedName, splitNameRun } from './names';
+import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
   hasPictureMark,
@@ -154,6 +155,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   /** First headline line and first running-text paragraph of the current article (unit indexes). */
   let headAt = -1;
   let leadAt = -1;
+  /** Inside a list opened by a line ending in `：` (its items are short unpunctuated lines). */
+  let listOpen = false;
+  /** Pictures the headline announces (`（附图片２张）`), and caption lines still expected after `图片：`. */
+  let picCount = 0;
+  let captionsLeft = 0;
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -170,7 +176,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (isColumnLabel(u.text)) return true;
       if (hasPictureMark(u.text) && hasText) return true;
       // The caption under `图片：`, an item of a list opened by `…有：`.
-      if (/^(?:图片|附图|图表|照片)[：:]?$/.test(prevText) || (/[：:]$/.test(prevText) && u.gap < 2)) return false;
+      if (captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return false;
       if (photoItem && !isNumberedHead(u.text)) return true;
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
@@ -186,6 +192,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (verseLines >= 3 && !hasText && !authorNext && !gap && !closed) return false;
       if (closed || gap || nextDateline) return true;
       if (opts.closingStyle) return false;
+      // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
+      if (picHead && captionBody && !author) return false;
+      // Items of a list opened by `…有：`.
+      if (listOpen) return false;
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
       if (!next) return false;
       if (len >= 2) return true;
@@ -244,6 +254,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       creditItem = false;
       headAt = -1;
       leadAt = -1;
+      listOpen = false;
+      picCount = 0;
+      captionsLeft = 0;
     }
     if (f[i].dateline) hasDateline = true;
     if (cur.length === 0) {
@@ -257,6 +270,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       continue;
     }
     const ft = f[i];
+    if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) captionsLeft = Math.max(1, picCount);
+    else if (captionsLeft > 0 && ft.title) captionsLeft--;
+    else captionsLeft = 0;
+    if (!hasBody) {
+      const n = u.text.match(/[（(]附?(?:图片|照片)([0-9０-９一二三四五六七八九十])张[）)]/);
+      if (n) picCount = Math.max(picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
+    }
+    if (/[：:]$/.test(u.text) && !ft.marker && !captionsLeft) listOpen = true;
+    else if (!ft.title || endsSentence(u.text)) listOpen = false;
     if (photoTop) {
       // Caption and credit above a headline: not yet the body.
       if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) continue;
@@ -264,7 +286,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
     if (!hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) picHead = true;
-    creditItem = !hasBody && cur.length > 1 && isHeadNote(u.text) && ft.byline && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
+    creditItem = !hasBody && cur.length > 1 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
     if (hasBody || !isHead) {
       // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
       const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
