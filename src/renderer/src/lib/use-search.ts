@@ -11,7 +11,7 @@ import { archiveVersion } from './app-events';
 import { createStore, useStore } from './store';
 
 const PAGE = 50;
-const DEBOUNCE_MS = 80;
+const DEBOUNCE_MS = 50;
 
 export interface SearchState {
   query: string;
