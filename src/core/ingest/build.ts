@@ -15,6 +15,7 @@ import {
   hasPictureMark,
   isCaptionText,
   isExclaimHead,
+  isArtworkTitle,
   isHeadNote,
   isKickerLabel,
   isMarker,
@@ -199,6 +200,11 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
       captions.push(t);
       continue;
     }
+    // A byline under the intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead): the article's byline.
+    if (isBylineLine(t) && !/^[（(]/.test(t) && paragraphs.length <= 2 && !isPhotoCredit(t) && merged[i + 1] && isTitleLike(merged[i + 1].text)) {
+      byline = mergeBylines(byline, parseByline(t, warnings));
+      continue;
+    }
     if (isBylineLine(t) && /^[（(]/.test(t)) {
       // A credit line inside the body (`（Ａ、Ｂ）` between parts): keep it out of the text.
       byline = mergeBylines(byline, parseByline(t, warnings));
@@ -261,6 +267,7 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
     title = titleLines[1];
     subtitle = titleLines.slice(2).join(' ');
   }
+  if (titleLines.length > 0 && isArtworkTitle(titleLines[0])) sawPictureMark = true;
   const textParas = paragraphs.filter((p) => p.type !== 'caption');
   const textChars = textParas.reduce((n, p) => n + p.text.length, 0);
   let kind: ParsedArticle['kind'] = 'story';

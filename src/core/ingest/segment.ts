@@ -300,8 +300,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!ft.byline) continue;
     }
     // A byline under the intro paragraph (`导语` ⏎ `本报记者 X`) also marks a signed feature.
+    // (Not a closing byline of a short item: the subhead it stands over opens two paragraphs or more.)
+    let introByline = false;
     if (hasText && ft.byline && !/^[（(]/.test(u.text) && leadAt >= 0 && i - leadAt <= 2 && !isPhotoCredit(u.text) && units[i + 1] && f[i + 1].title) {
-      topAuthor = true;
+      const a = units[i + 2];
+      const b = units[i + 3];
+      introByline = !opts.closingStyle && !!a && !!b && !f[i + 2].title && !f[i + 2].byline && !f[i + 2].dateline && !f[i + 3].title && !f[i + 3].byline && !f[i + 3].dateline && !a.furniture && !b.furniture;
+      if (introByline) topAuthor = true;
     }
     if (!isHead && !ft.marker) {
       hasBody = true;
@@ -315,6 +320,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     else if (ft.closer || (ft.caption && pictureTitle)) closed = true;
     else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;
     if (ft.closer && ft.byline && !hasText) closed = false;
+    if (introByline) closed = false;
   }
   if (cur.length) segs.push({ units: cur });
   return segs;
