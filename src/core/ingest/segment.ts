@@ -170,7 +170,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const startsHere = (i: number): boolean => {
     const u = units[i];
     if (f[i].title) {
-      if (!hasBody) return creditItem;
+      if (creditItem) return true;
+      if (!hasBody) return false;
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return true;
@@ -199,6 +200,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
       if (!next) return false;
       if (len >= 2) return true;
+      // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
+      const intro = units[i + 1];
+      const by = units[i + 2];
+      if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && endsSentence(intro.text) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return true;
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || topAuthor) return false;
       if (nextF?.caption) return true;
@@ -286,11 +291,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
     if (!hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) picHead = true;
-    creditItem = !hasBody && cur.length > 1 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
+    creditItem = cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
     if (hasBody || !isHead) {
       // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
       const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
-      if (!captionish && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) captionBody = false;
+      if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) captionBody = false;
     }
     if (ft.title && cur.length > 1 && u.text.length <= 20) verseLines++;
     if (isHead) headCount++;
