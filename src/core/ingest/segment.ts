@@ -203,7 +203,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
       const by = units[i + 2];
-      if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && endsSentence(intro.text) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return true;
+      if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return true;
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || topAuthor) return false;
       if (nextF?.caption) return true;
