@@ -113,3 +113,19 @@ describe('search on the sample archive', () => {
     expect(similar.map((h) => h.id)).not.toContain(meeting);
   });
 });
+
+describe('the lean search path', () => {
+  it('gives the same ids and scores as MiniSearch#search', async () => {
+    const { leanSearch } = await import('../../src/core/search/article-index');
+    const { tokenizeForQuery } = await import('../../src/core/text/tokenizer');
+    for (const q of ['淄博', '希望小屋', '淄博 高新区', '产业集群']) {
+      const query = { combineWith: 'AND' as const, queries: tokenizeForQuery(q) };
+      const lean = new Map<number, number>();
+      leanSearch(a.index.ms, query, (id, score) => lean.set(id, score));
+      const full = a.index.ms.search(query);
+      expect(full.length).toBeGreaterThan(0);
+      expect(lean.size).toBe(full.length);
+      for (const r of full) expect(lean.get(r.id as number)).toBeCloseTo(r.score, 9);
+    }
+  });
+});
