@@ -376,8 +376,9 @@ export class Archive implements BaokuApi {
     const offset = Math.max(0, req.offset ?? 0);
     const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
     const page = matched.hits.slice(offset, offset + limit);
+    const articles = new Map(store.getArticles(this.db, page.map((h) => h.id)).map((a) => [a.id, a]));
     const hits = page.map((h) => {
-      const a = store.getArticle(this.db, h.id);
+      const a = articles.get(h.id);
       return a ? this.toHit(a, h.score, matched.terms) : null;
     });
     const facets = req.facets === false ? empty : this.facets(matched.hits);
