@@ -191,6 +191,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const author = block.slice(1).some((t) => isAuthorLine(t));
       // Verse: short unpunctuated lines continue the poem unless an author line follows.
       if (verseLines >= 3 && !hasText && !authorNext && !gap && !closed) return false;
+      // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
+      if (nextDateline && !closed && !gap && len === 1 && u.text.length <= 4 && hasDateline && hasText) return false;
       if (closed || gap || nextDateline) return true;
       if (opts.closingStyle) return false;
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
@@ -212,7 +214,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
     const ownPicture = picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
-    if ((closed || u.gap >= 2) && hasBody && !ownPicture && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
+    // (A numbered caption `２、…` goes on a numbered set of pictures.)
+    if ((closed || u.gap >= 2) && hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return true;
     }
     // A headline-less brief after a finished paragraph: a news lead on another subject.
