@@ -190,8 +190,12 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
     }
     const isLast = i === merged.length - 1;
     const photoItem = /[（(](?:图片|照片)[）)]$/.test(titleLines[0] ?? '') && !dateline;
+    // A numbered picture (`1、…` ⏎ `（X 摄）`), or any picture of a 图片新闻 column, is a caption.
+    const creditNext = !!merged[i + 1] && isPhotoCredit(merged[i + 1].text);
+    const pictureColumn = /^(?:图片新闻|新闻图片|摄影报道|图片报道)$/.test(titleLines[titleLines.length - 1] ?? '');
     const caption =
       photoItem ||
+      (creditNext && (isNumberedHead(t) || pictureColumn)) ||
       isCaptionText(t) ||
       (!seenText && !dateline && captions.length === 0 && sawPictureMark && i + 1 < merged.length && !!matchDateline(merged[i + 1].text));
     if (caption) {

@@ -76,7 +76,7 @@ export function isCaptionText(t: string): boolean {
 
 /** Numbered subhead: `一、…`, `（一）…`, `1.`, `第一部分`. */
 export function isNumberedHead(t: string): boolean {
-  return /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[、.．](?![0-9０-９])|第[一二三四五六七八九十]{1,3}[部章节篇])/.test(t);
+  return /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:、|[.．](?![0-9０-９]))|第[一二三四五六七八九十]{1,3}[部章节篇])/.test(t);
 }
 
 export const TITLE_MAX = 48;
