@@ -1,7 +1,7 @@
 /** Names run together in bylines, writer lines with a place or work unit, and sources that are not people. */
 import { describe, expect, it } from 'vitest';
 import { isBylineLine, parseByline } from '../../src/core/ingest/byline';
-import { affiliatedName, isPersonName, splitNameRun } from '../../src/core/ingest/names';
+import { affiliatedName, isPersonName, isSignatureLine, splitNameRun } from '../../src/core/ingest/names';
 
 describe('splitNameRun', () => {
   it.each([
@@ -58,5 +58,15 @@ describe('bylines naming two papers', () => {
     const t = '本报记者江玉《中国电力报》记者张大和';
     expect(isBylineLine(t)).toBe(true);
     expect(parseByline(t).reporters).toEqual(['江玉', '张大和']);
+  });
+});
+
+describe('letter signatures', () => {
+  it('reads a work unit and name in parentheses as a signature, not a note', () => {
+    expect(isSignatureLine('（武警北京一总队十支队刘业国）')).toBe(true);
+    expect(isSignatureLine('（中国人民银行四川德阳市分行荣鸿）')).toBe(true);
+    expect(isSignatureLine('（一九九七年十二月三十一日）')).toBe(false);
+    expect(isSignatureLine('（《世界华文女作家丛书》由江西百花洲文艺出版社出版）')).toBe(false);
+    expect(parseByline('（武警北京一总队十支队刘业国）').reporters).toEqual(['刘业国']);
   });
 });

@@ -8,6 +8,7 @@ import { isBylineLine, mergeBylines, parseByline } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
 import { joinUnits, runsOn } from './reflow';
+import { isSignatureLine } from './names';
 import { isAuthorLine, isPhotoCredit } from './segment';
 import {
   endsMidSentence,
@@ -109,7 +110,7 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let body = content.slice(k);
   // Trailing bylines and credits (standalone lines), bottom up.
   let photoCredit = false;
-  while (body.length > 0 && isBylineLine(body[body.length - 1].text)) {
+  while (body.length > 0 && (isBylineLine(body[body.length - 1].text) || isSignatureLine(body[body.length - 1].text))) {
     const t = body[body.length - 1].text;
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];

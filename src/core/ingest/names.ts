@@ -71,7 +71,7 @@ export function isPersonName(n: string): boolean {
 }
 
 /** Where the writer is from, then the name: `湖南郴州市刘洪杰`, `深圳机场集团公司吴建飞`. */
-const AFFILIATION = /^([\u4e00-\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队))([\u4e00-\u9fa5]{2,3})$/;
+const AFFILIATION = /^([\u4e00-\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队|银行|分行|支行|学校|报社|电视台))([\u4e00-\u9fa5]{2,3})$/;
 
 export function isAffiliatedName(t: string): boolean {
   return !!affiliatedName(t);
@@ -81,4 +81,10 @@ export function isAffiliatedName(t: string): boolean {
 export function affiliatedName(t: string): { affiliation: string; name: string } | undefined {
   const m = t.match(AFFILIATION);
   return m && isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : undefined;
+}
+
+/** A letter's closing signature in parentheses: `（武警北京一总队十支队刘业国）`. */
+export function isSignatureLine(t: string): boolean {
+  const m = t.match(/^[（(]([^（）()]{4,30})[）)]$/);
+  return !!m && isAffiliatedName(m[1]);
 }

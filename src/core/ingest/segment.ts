@@ -19,7 +19,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { memo } from './memo';
-import { isAffiliatedName, splitNameRun } from './names';
+import { isAffiliatedName, isSignatureLine, splitNameRun } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
@@ -79,8 +79,8 @@ function features(u: Unit): Feature {
       /——编者$|—编者$|^编后[：:]/.test(t) ||
       endsWithCredit(t) ||
       (u.furniture?.kind === 'continued-to') ||
-      // A 导读 box ends with its last teaser line.
-      (!u.furniture && isTeaser(t)),
+      // A 导读 box ends with its last teaser line; a letter with its signature (`（…支队刘业国）`).
+      (!u.furniture && (isTeaser(t) || isSignatureLine(t))),
     marker: !u.furniture && isMarker(t),
     note: !u.furniture && isHeadNote(t) && !byline,
     caption: !u.furniture && isCaptionText(t),
