@@ -46,7 +46,12 @@ export function QueryBox({ value, onChange, onEnter, onArrow }: Props) {
           spellCheck={false}
           onChange={(e) => onChange(e.target.value)}
           onFocus={() => setFocused(true)}
-          onBlur={() => setTimeout(() => setFocused(false), 150)}
+          onBlur={() =>
+            // Late enough for a click on a recent query to land; skipped if the box has focus again by then.
+            setTimeout(() => {
+              if (document.activeElement !== searchInput.current) setFocused(false);
+            }, 150)
+          }
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
