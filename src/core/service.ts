@@ -38,7 +38,7 @@ import * as tags from './store/tags';
 import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
 import { autoBackup } from './store/backup';
-import { ArticleIndex, type Filters } from './search/article-index';
+import { ArticleIndex, articleToMeta, type Filters } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { makeSnippets } from './search/snippets';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
@@ -351,13 +351,7 @@ export class Archive implements BaokuApi {
       title: a.title,
       kicker: a.kicker,
       subtitle: a.subtitle,
-      date: a.date,
-      paper: a.paper,
-      page: a.page,
-      kind: a.kind,
-      reporters: a.tags.filter((t) => t.kind === 'reporter').map((t) => t.name),
-      department: a.tags.find((t) => t.kind === 'department')?.name,
-      topics: a.tags.filter((t) => t.kind === 'topic').map((t) => t.name),
+      ...articleToMeta(a),
       score: Math.round(score * 1000) / 1000,
       snippets: makeSnippets(body, terms, 3),
     };
