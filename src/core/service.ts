@@ -165,7 +165,10 @@ export class Archive implements BaokuApi {
 
   private dictionaryHash(): string {
     const words = (this.db.prepare('SELECT word FROM dictionary ORDER BY word').all([]) as { word: string }[]).map((r) => r.word);
-    return crypto.createHash('sha1').update(words.join('\n')).digest('hex').slice(0, 16);
+    const stop = path.join(this.dir, 'stopwords.txt');
+    const stopText = fs.existsSync(stop) ? fs.readFileSync(stop, 'utf8') : '';
+    // The editors' dictionary and stop words both change what the index holds.
+    return crypto.createHash('sha1').update(words.join('\n')).update('\u0000').update(stopText).digest('hex').slice(0, 16);
   }
 
   fingerprint(): Fingerprint {
