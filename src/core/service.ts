@@ -232,12 +232,7 @@ export class Archive implements BaokuApi {
 
   /** After a tag change: only the tags index and the facts are updated. */
   private reindexTags(ids: number[]): void {
-    for (const id of ids) {
-      const tagsOf = tags.articleTags(this.db, id);
-      const m = this.index.meta.get(id);
-      if (!m) continue;
-      this.index.updateTags({ id, tags: tagsOf, date: m.date, paper: m.paper, page: m.page, kind: m.kind } as ArticleDetail);
-    }
+    for (const id of ids) this.index.updateTags(id, tags.articleTags(this.db, id));
     this.scheduleSave();
   }
 
@@ -466,9 +461,8 @@ export class Archive implements BaokuApi {
       warnings,
     });
     // Older articles that mention a newly learnt name keep their old segmentation until the
-    // next rebuild; the name itself is indexed whole in the tags field, so bylines find them.
-    const changed = new Set(result.changedIds);
-    this.reindex([...changed], result.removedIds);
+    // next rebuild; the name itself is indexed whole in the names field, so bylines find them.
+    this.reindex(result.changedIds, result.removedIds);
     return {
       file: label,
       status: result.status,

@@ -17,7 +17,7 @@
  * indexing and loading get several times faster, scores are unchanged.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { ArticleDetail, ArticleKind } from '../../shared/types';
+import type { ArticleDetail, ArticleKind, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
 import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import type { ParsedQuery, QueryItem } from './query';
@@ -97,9 +97,6 @@ export function tagMiniSearchOptions() {
   return { ...miniSearchOptions(), fields: ['tags'], searchOptions: { ...miniSearchOptions().searchOptions, boost: {} } };
 }
 
-export function articleToTagDoc(a: ArticleDetail): TagDoc {
-  return { id: a.id, tags: [...new Set(a.tags.map((t) => t.name))].join('\n') };
-}
 
 export function articleToDoc(a: ArticleDetail): IndexDoc {
   const title = [a.kicker, a.title, a.subtitle].filter(Boolean).join('\n');
@@ -111,16 +108,17 @@ export function articleToDoc(a: ArticleDetail): IndexDoc {
   return { id: a.id, title, body, names: [...names].join('\n') };
 }
 
-export function articleToMeta(a: ArticleDetail): DocMeta {
+/** The tag facts of an article (filters and facets). */
+function tagFacts(tags: ArticleTag[]): Pick<DocMeta, 'reporters' | 'department' | 'topics'> {
   return {
-    date: a.date,
-    paper: a.paper,
-    page: a.page,
-    kind: a.kind,
-    reporters: a.tags.filter((t) => t.kind === 'reporter').map((t) => t.name),
-    department: a.tags.find((t) => t.kind === 'department')?.name,
-    topics: a.tags.filter((t) => t.kind === 'topic').map((t) => t.name),
+    reporters: tags.filter((t) => t.kind === 'reporter').map((t) => t.name),
+    department: tags.find((t) => t.kind === 'department')?.name,
+    topics: tags.filter((t) => t.kind === 'topic').map((t) => t.name),
   };
+}
+
+export function articleToMeta(a: ArticleDetail): DocMeta {
+  return { date: a.date, paper: a.paper, page: a.page, kind: a.kind, ...tagFacts(a.tags) };
 }
 
 interface MiniSearchInternals {
@@ -191,15 +189,18 @@ export class ArticleIndex {
     const doc = articleToDoc(a);
     if (this.ms.has(a.id)) this.ms.replace(doc);
     else this.ms.add(doc);
-    this.updateTags(a);
+    this.meta.set(a.id, articleToMeta(a));
+    this.updateTags(a.id, a.tags);
   }
 
   /** Only the tags changed: the tags index and the facts, not the text. */
-  updateTags(a: ArticleDetail): void {
-    const doc = articleToTagDoc(a);
-    if (this.tagMs.has(a.id)) this.tagMs.discard(a.id);
-    if (doc.tags) this.tagMs.add(doc);
-    this.meta.set(a.id, articleToMeta(a));
+  updateTags(id: number, tags: ArticleTag[]): void {
+    const m = this.meta.get(id);
+    if (!m) return;
+    Object.assign(m, tagFacts(tags));
+    if (this.tagMs.has(id)) this.tagMs.discard(id);
+    const names = [...new Set(tags.map((t) => t.name))].join('\n');
+    if (names) this.tagMs.add({ id, tags: names });
   }
 
   remove(id: number): void {
