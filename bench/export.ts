@@ -13,23 +13,13 @@ import path from 'node:path';
 import { chromiumPdfRenderer, clippingHtml, exportClippings } from '../src/core/export';
 import { parsePage } from '../src/core/ingest';
 import type { ArticleDetail, ArticleTag, Paragraph } from '../src/shared/api';
+import { prng } from './corpus';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-/** mulberry32: small, seeded, good enough to shuffle. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function synthetic(n: number, seed: number): ArticleDetail[] {
   const sampleFile = path.resolve('resources/sample/大众日报_2022-01-28_第3版.txt');
