@@ -17,10 +17,11 @@
  * indexing and loading get several times faster, scores are unchanged.
  */
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
-import type { ArticleDetail, ArticleKind, ArticleTag } from '../../shared/types';
+import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
 import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
-import type { ParsedQuery, QueryItem } from './query';
+import type { Filters, ParsedQuery, QueryItem } from './query';
+import type { SearchHit } from '../../shared/api';
 
 /** The content index's document: what the page says (changes only on re-import). */
 export interface IndexDoc {
@@ -37,15 +38,8 @@ export interface TagDoc {
   tags: string;
 }
 
-export interface DocMeta {
-  date?: string;
-  paper?: string;
-  page?: number;
-  kind: ArticleKind;
-  reporters: string[];
-  department?: string;
-  topics: string[];
-}
+/** An article's filterable facts: the same fields a search hit shows. */
+export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics'>;
 
 export const FIELDS = ['title', 'body', 'names'] as const;
 export const BOOST = { title: 3, names: 2, body: 1 };
@@ -144,15 +138,7 @@ export function leanSearch<T>(ms: MiniSearch<T>, query: Query, each: (id: number
   }
 }
 
-export interface Filters {
-  reporters: string[];
-  departments: string[];
-  topics: string[];
-  papers: string[];
-  pages: number[];
-  dateFrom?: string;
-  dateTo?: string;
-}
+export type { Filters };
 
 export interface RawHit {
   id: number;

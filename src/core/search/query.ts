@@ -19,10 +19,8 @@ export interface QueryItem {
   text: string;
 }
 
-export interface ParsedQuery {
-  /** AND of groups; a group is an OR of items. */
-  groups: QueryItem[][];
-  excluded: QueryItem[];
+/** What narrows a search besides its words (tag names here may still be aliases). */
+export interface Filters {
   reporters: string[];
   departments: string[];
   topics: string[];
@@ -30,6 +28,12 @@ export interface ParsedQuery {
   pages: number[];
   dateFrom?: string;
   dateTo?: string;
+}
+
+export interface ParsedQuery extends Filters {
+  /** AND of groups; a group is an OR of items. */
+  groups: QueryItem[][];
+  excluded: QueryItem[];
 }
 
 const FIELD_ALIASES: Record<string, 'reporter' | 'department' | 'topic' | 'page' | 'paper'> = {
