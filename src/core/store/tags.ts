@@ -241,14 +241,8 @@ export function mergeTags(db: Db, kind: TagKind, from: string, into: string): nu
     db.prepare('UPDATE OR IGNORE tag_aliases SET tag_id = ? WHERE tag_id = ?').run([b, a]);
     db.prepare('DELETE FROM tags WHERE id = ?').run([a]);
     db.prepare('INSERT OR IGNORE INTO tag_aliases (tag_id, kind, alias) VALUES (?,?,?)').run([b, kind, fromName]);
-    bumpGeneration(db);
-    db.prepare('INSERT INTO tag_changes (action, articles, user, at, undo) VALUES (?,?,?,?,?)').run([
-      `merge ${kind}:${fromName} → ${into}`,
-      ids.length,
-      userName(),
-      new Date().toISOString(),
-      '[]',
-    ]);
+    // Not undoable: recorded with an empty undo list.
+    record(db, `merge ${kind}:${fromName} → ${into}`, [], ids.length);
     return ids;
   });
 }
@@ -269,14 +263,8 @@ export function renameTag(db: Db, kind: TagKind, from: string, to: string): numb
     const ids = (db.prepare('SELECT article_id FROM article_tags WHERE tag_id = ?').all([a]) as { article_id: number }[]).map(
       (r) => r.article_id,
     );
-    bumpGeneration(db);
-    db.prepare('INSERT INTO tag_changes (action, articles, user, at, undo) VALUES (?,?,?,?,?)').run([
-      `rename ${kind}:${old} → ${target}`,
-      ids.length,
-      userName(),
-      new Date().toISOString(),
-      '[]',
-    ]);
+    // Not undoable: recorded with an empty undo list.
+    record(db, `rename ${kind}:${old} → ${target}`, [], ids.length);
     return ids;
   });
 }
@@ -291,14 +279,8 @@ export function deleteTag(db: Db, kind: TagKind, name: string): number[] {
       source: 'auto' | 'manual';
     }[];
     db.prepare('DELETE FROM tags WHERE id = ?').run([a]);
-    bumpGeneration(db);
-    db.prepare('INSERT INTO tag_changes (action, articles, user, at, undo) VALUES (?,?,?,?,?)').run([
-      `delete ${kind}:${name}`,
-      rows.length,
-      userName(),
-      new Date().toISOString(),
-      '[]',
-    ]);
+    // Not undoable: recorded with an empty undo list.
+    record(db, `delete ${kind}:${name}`, [], rows.length);
     return rows.map((r) => r.article_id);
   });
 }
