@@ -9,8 +9,7 @@
  *   node bin/run-ts.mjs bench/cold.ts <archiveDir> <reps>
  */
 import { Archive } from '../src/core/service';
-import { loadIndex } from '../src/core/search/persist';
-import { readFingerprint } from './fingerprint';
+import { loadIndex, readFingerprint } from '../src/core/search/persist';
 import type { SearchRequest } from '../src/shared/api';
 import { cpuMs, gc, latency, loadQueries, now, rssMb, heapMb, timeQueries, type Latency } from './measure';
 
@@ -27,7 +26,7 @@ export interface ColdResult {
 
 /** `loadIndex` alone (the fingerprint is read from the file itself, so it always matches). */
 function timeLoadIndex(dir: string): number {
-  const { fingerprint } = readFingerprint(dir);
+  const fingerprint = readFingerprint(dir);
   const t = now();
   const loaded = loadIndex(dir, fingerprint);
   const ms = now() - t;

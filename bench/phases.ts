@@ -6,7 +6,7 @@
  * same title + body text.
  */
 import fs from 'node:fs';
-import MiniSearch from 'minisearch';
+import { TextIndex } from '../src/core/search/text-index';
 import type { ParsedPage } from '../src/shared/types';
 import { decodeBuffer, parsePage } from '../src/core/ingest';
 import { openDatabase, type Db } from '../src/core/store/db';
@@ -79,7 +79,7 @@ export function storeAll(db: Db, parsed: ParsedFile[]): number {
 
 /** Tokenise every stored article's indexed fields (our tokenizer), and time jieba's raw search mode on the same text. */
 export function tokenizeStore(db: Db, total: number): { docs: TokenDoc[]; segmentMs: number; jiebaFloorMs: number; chars: number } {
-  const tokenize = miniSearchOptions().tokenize;
+  const tokenize = miniSearchOptions().tokenize!;
   const jieba = loadJieba();
   const docs: TokenDoc[] = [];
   let segmentMs = 0;
@@ -106,15 +106,15 @@ export function tokenizeStore(db: Db, total: number): { docs: TokenDoc[]; segmen
   return { docs, segmentMs, jiebaFloorMs, chars };
 }
 
-/** MiniSearch with our options, fed the ready tokens: the index phase alone. */
+/** Our MiniSearch index (text-index.ts), fed the ready tokens: the index phase alone. */
 export function indexTokens(docs: TokenDoc[]): number {
   const opts = { ...miniSearchOptions(), tokenize: (s: string) => (s ? s.split(' ') : []) };
-  const ms = new MiniSearch<{ id: number; title: string; body: string; names: string }>(opts);
+  const index = new TextIndex<IndexDoc>(opts);
   const meta = new Map<number, TokenDoc['meta']>();
   const tick = progress('建索引（预分词）', docs.length);
   const t = now();
   docs.forEach((d, i) => {
-    ms.add({ id: d.id, title: d.title, body: d.body, names: d.tags });
+    index.upsert({ id: d.id, title: d.title, body: d.body, names: d.tags });
     meta.set(d.id, d.meta);
     if (i % 2000 === 0) tick(i);
   });

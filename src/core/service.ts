@@ -82,6 +82,8 @@ interface Job {
 }
 
 const MAX_EXPORT = 5000;
+/** Postings held unpacked during a rebuild before they are packed (~200 MB of Maps). */
+const REBUILD_PACK_EVERY = 4_000_000;
 
 export function defaultResourcesDir(): string {
   // src/core/service.ts → ../../resources; bundled main → resources next to the app.
@@ -190,6 +192,8 @@ export class Archive implements BaokuApi {
     let done = 0;
     for (const batch of store.iterateArticles(this.db, 1000)) {
       for (const a of batch) fresh.upsert(a);
+      // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
+      if (fresh.dirt > REBUILD_PACK_EVERY) fresh.compact();
       done += batch.length;
       onProgress?.(done, total);
       await new Promise((r) => setImmediate(r));
@@ -298,7 +302,7 @@ export class Archive implements BaokuApi {
   private matchAll(req: SearchRequest): { hits: { id: number; score: number }[]; terms: string[] } {
     const q = parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
-    const found = this.index.search(q, filters, (ids) => store.articleTexts(this.db, ids, foldForSearch));
+    const found = this.index.search(q, filters, (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch));
     let hits = found.hits;
     const terms = found.terms;
     const sort = req.sort ?? (q.groups.length ? 'relevance' : 'date');

@@ -114,18 +114,58 @@ describe('search on the sample archive', () => {
   });
 });
 
-describe('the lean search path', () => {
-  it('gives the same ids and scores as MiniSearch#search', async () => {
-    const { leanSearch } = await import('../../src/core/search/article-index');
+describe('ranking (ranking.ts) over packed postings', () => {
+  const queries = ['淄博', '希望小屋', '淄博 高新区', '产业集群', '陆晓茜', '2022年'];
+  const asRank = (t: string[]) => ({ and: t });
+  const asMini = (t: string[]) => ({ combineWith: 'AND' as const, queries: t });
+
+  async function compare(index: import('../../src/core/search/text-index').TextIndex<import('../../src/core/search/article-index').IndexDoc>) {
+    const { rank } = await import('../../src/core/search/ranking');
     const { tokenizeForQuery } = await import('../../src/core/text/tokenizer');
-    for (const q of ['淄博', '希望小屋', '淄博 高新区', '产业集群']) {
-      const query = { combineWith: 'AND' as const, queries: tokenizeForQuery(q) };
-      const lean = new Map<number, number>();
-      leanSearch(a.index.ms, query, (id, score) => lean.set(id, score));
-      const full = a.index.ms.search(query);
-      expect(full.length).toBeGreaterThan(0);
-      expect(lean.size).toBe(full.length);
-      for (const r of full) expect(lean.get(r.id as number)).toBeCloseTo(r.score, 9);
+    const { BOOST } = await import('../../src/core/search/article-index');
+    let compared = 0;
+    for (const q of queries) {
+      const t = tokenizeForQuery(q);
+      const ours = new Map<number, number>();
+      rank(index, asRank(t), BOOST, (id, score) => ours.set(id, score));
+      const theirs = index.ms.search(asMini(t));
+      expect(theirs.length, q).toBeGreaterThan(0);
+      expect(ours.size, q).toBe(theirs.length);
+      for (const r of theirs) expect(ours.get(r.id as number), q).toBeCloseTo(r.score, 9);
+      compared += theirs.length;
     }
+    // OR of two AND groups, as a query with an OR alternative becomes.
+    const or = { or: [asRank(tokenizeForQuery('希望小屋')), asRank(tokenizeForQuery('高新区'))] };
+    const ours = new Map<number, number>();
+    rank(index, or, BOOST, (id, score) => ours.set(id, score));
+    const theirs = index.ms.search({ combineWith: 'OR', queries: [asMini(tokenizeForQuery('希望小屋')), asMini(tokenizeForQuery('高新区'))] });
+    expect(ours.size).toBe(theirs.length);
+    for (const r of theirs) expect(ours.get(r.id as number)).toBeCloseTo(r.score, 9);
+    return compared;
+  }
+
+  it('scores as MiniSearch#search does, before and after packing, with replaced articles', async () => {
+    const { TextIndex } = await import('../../src/core/search/text-index');
+    const { miniSearchOptions, articleToDoc } = await import('../../src/core/search/article-index');
+    const ids = (await a.search({ query: '', limit: 1000 })).hits.map((h) => h.id);
+    const details = (await Promise.all(ids.map((id) => a.getArticle({ id })))).filter((x) => x !== null);
+    const index = new TextIndex(miniSearchOptions());
+    for (const d of details) index.upsert(articleToDoc(d));
+    expect(await compare(index)).toBeGreaterThan(5);
+    // Replace a third of the articles (new short ids, dead postings), then pack and reload.
+    for (const d of details.filter((_, i) => i % 3 === 0)) index.upsert(articleToDoc(d));
+    expect(index.dirt).toBeGreaterThan(0);
+    const packed = index.pack();
+    expect(packed.articleIds.length).toBe(details.length);
+    const reloaded = new TextIndex(miniSearchOptions(), packed);
+    expect(reloaded.documentCount).toBe(details.length);
+    expect(await compare(reloaded)).toBeGreaterThan(5);
+    // And an overlay on top of a packed base.
+    for (const d of details.filter((_, i) => i % 2 === 0)) reloaded.upsert(articleToDoc(d));
+    reloaded.discard(details[1].id);
+    index.discard(details[1].id);
+    const ms2 = new TextIndex(miniSearchOptions(), reloaded.pack());
+    expect(ms2.documentCount).toBe(details.length - 1);
+    expect(await compare(ms2)).toBeGreaterThan(5);
   });
 });

@@ -209,11 +209,11 @@ function indexVsStore(a: Archive): string[] {
     for (const art of batch) {
       n++;
       const m = a.index.meta.get(art.id);
-      if (!m || !a.index.ms.has(art.id)) problems.push(`文章 ${art.id} 不在索引里`);
+      if (!m || !a.index.text.has(art.id)) problems.push(`文章 ${art.id} 不在索引里`);
       else if (JSON.stringify(m) !== JSON.stringify(articleToMeta(art))) problems.push(`文章 ${art.id} 在索引里的标签或日期过时`);
     }
   }
-  if (a.index.meta.size !== n || a.index.ms.documentCount !== n) problems.push(`索引有 ${a.index.meta.size} 篇，档案库有 ${n} 篇`);
+  if (a.index.meta.size !== n || a.index.text.documentCount !== n) problems.push(`索引有 ${a.index.meta.size} 篇，档案库有 ${n} 篇`);
   return problems.slice(0, 5);
 }
 

@@ -1,27 +1,26 @@
 /**
- * The full-text index: MiniSearch over jieba tokens, plus a compact in-memory
- * table of each article's filterable facts (date, paper, page, tags) used for
- * filters, facets and date sorting.
+ * The full-text index: two MiniSearch indexes over jieba tokens (text-index.ts,
+ * terms packed in term-store.ts, scored by ranking.ts), plus a compact
+ * in-memory table of each article's filterable facts (date, paper, page,
+ * tags) used for filters, facets and date sorting.
  *
- * Fields and ranking: `title` (kicker + title + subtitle, boost 3), `tags`
- * (reporters, department, topics, boost 2), `body` (paragraphs and captions,
- * boost 1); BM25 as MiniSearch implements it. No prefix or fuzzy expansion:
- * a Chinese term is a whole jieba word, and expansions cost a posting-list
- * walk each. Nothing is stored in MiniSearch: the result list reads titles
- * from the store.
- *
- * Terms are stored under `termKey(term)`: MiniSearch's radix tree scans a
- * node's children one by one, and with Chinese terms the root has one child
- * per distinct first character (thousands). Splitting each non-ASCII code
- * unit into two (high and low 7 bits) caps every fan-out at a few hundred:
- * indexing and loading get several times faster, scores are unchanged.
+ * Fields and ranking: `title` (kicker + title + subtitle, boost 3), `names`
+ * (byline names and department, boost 2), `body` (paragraphs and captions,
+ * boost 1); tags in their own small index (a tag edit never re-segments an
+ * article), its score added × TAG_BOOST. BM25 as MiniSearch computes it. No
+ * prefix or fuzzy expansion: a Chinese term is a whole jieba word, and
+ * expansions cost a posting-list walk each. Nothing is stored in MiniSearch:
+ * the result list reads titles from the store.
  */
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
+import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
 import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import type { Filters, ParsedQuery, QueryItem } from './query';
 import type { SearchHit } from '../../shared/api';
+import { TextIndex, type PackedIndex } from './text-index';
+import { rank, queryTerms, MAX_QUERY_TERMS, type RankQuery } from './ranking';
+import { QueryError } from './query';
 
 /** The content index's document: what the page says (changes only on re-import). */
 export interface IndexDoc {
@@ -60,37 +59,22 @@ function tokenizeField(text: string, field?: string): string[] {
   return tokenizeForIndex(text);
 }
 
-/** The key a term is stored under: each code unit ≥ 0x80 becomes two (0x100 + high bits, 0x80 + low 7 bits); ASCII stays. Injective. */
-export function termKey(term: string): string {
-  let out = '';
-  for (let i = 0; i < term.length; i++) {
-    const c = term.charCodeAt(i);
-    out += c < 0x80 ? term[i] : String.fromCharCode(0x100 + (c >> 7), 0x80 + (c & 0x7f));
-  }
-  return out;
-}
+const identity = (term: string) => term;
 
-export function miniSearchOptions() {
+export function miniSearchOptions(): Options<IndexDoc> {
   return {
     fields: [...FIELDS],
-    storeFields: [] as string[],
+    storeFields: [],
     idField: 'id',
     tokenize: tokenizeField,
-    processTerm: termKey,
-    searchOptions: {
-      boost: BOOST,
-      prefix: false,
-      fuzzy: false,
-      tokenize: (s: string) => [s],
-      processTerm: termKey,
-    },
+    processTerm: identity,
+    searchOptions: { boost: BOOST, prefix: false, fuzzy: false, tokenize: (s: string) => [s], processTerm: identity },
   };
 }
 
-export function tagMiniSearchOptions() {
-  return { ...miniSearchOptions(), fields: ['tags'], searchOptions: { ...miniSearchOptions().searchOptions, boost: {} } };
+export function tagMiniSearchOptions(): Options<TagDoc> {
+  return { ...miniSearchOptions(), fields: ['tags'], searchOptions: { ...miniSearchOptions().searchOptions, boost: {} } } as Options<TagDoc>;
 }
-
 
 export function articleToDoc(a: ArticleDetail): IndexDoc {
   const title = [a.kicker, a.title, a.subtitle].filter(Boolean).join('\n');
@@ -115,29 +99,6 @@ export function articleToMeta(a: ArticleDetail): DocMeta {
   return { date: a.date, paper: a.paper, page: a.page, kind: a.kind, ...tagFacts(a.tags) };
 }
 
-interface MiniSearchInternals {
-  executeQuery?: (query: Query, options: object) => Map<number, { score: number; terms: string[] }>;
-  _documentIds?: Map<number, unknown>;
-}
-
-/**
- * Ids and scores of a query, without the per-hit result objects (matched
- * terms, match info) and the sort that `MiniSearch#search` builds: for a
- * common word that is most of the cost. Uses MiniSearch 7's internal
- * `executeQuery` with the same score (× number of query terms matched) as
- * `search`; falls back to `search` if the internals change (a test compares both).
- */
-export function leanSearch<T>(ms: MiniSearch<T>, query: Query, each: (id: number, score: number) => void): void {
-  const m = ms as unknown as MiniSearchInternals;
-  if (typeof m.executeQuery !== 'function' || !(m._documentIds instanceof Map)) {
-    for (const r of ms.search(query) as SearchResult[]) each(r.id as number, r.score);
-    return;
-  }
-  for (const [short, { score, terms }] of m.executeQuery.call(ms, query, {})) {
-    each(m._documentIds.get(short) as number, score * (terms.length || 1));
-  }
-}
-
 export type { Filters };
 
 export interface RawHit {
@@ -151,19 +112,19 @@ export interface IndexSearchResult {
   terms: string[];
 }
 
-/** Reads an article's searchable text (title + body), for phrase checks. */
-export type TextOf = (ids: number[]) => Map<number, string>;
+/** Which of `ids` contain `phrase` (folded, without spaces) in their title or body. */
+export type PhraseFilter = (ids: number[], phrase: string) => Set<number>;
 
 export class ArticleIndex {
   /** Content: title, body, byline names. */
-  ms: MiniSearch<IndexDoc>;
+  text: TextIndex<IndexDoc>;
   /** Tags: small documents, so a tag edit never re-segments an article's text. */
-  tagMs: MiniSearch<TagDoc>;
+  tags: TextIndex<TagDoc>;
   meta = new Map<number, DocMeta>();
 
-  constructor(ms?: MiniSearch<IndexDoc>, tagMs?: MiniSearch<TagDoc>) {
-    this.ms = ms ?? new MiniSearch<IndexDoc>(miniSearchOptions());
-    this.tagMs = tagMs ?? new MiniSearch<TagDoc>(tagMiniSearchOptions());
+  constructor(packed?: { text: PackedIndex; tags: PackedIndex }) {
+    this.text = new TextIndex<IndexDoc>(miniSearchOptions(), packed?.text);
+    this.tags = new TextIndex<TagDoc>(tagMiniSearchOptions(), packed?.tags);
   }
 
   get size(): number {
@@ -172,9 +133,7 @@ export class ArticleIndex {
 
   /** Add or replace one article. */
   upsert(a: ArticleDetail): void {
-    const doc = articleToDoc(a);
-    if (this.ms.has(a.id)) this.ms.replace(doc);
-    else this.ms.add(doc);
+    this.text.upsert(articleToDoc(a));
     this.meta.set(a.id, articleToMeta(a));
     this.updateTags(a.id, a.tags);
   }
@@ -184,15 +143,32 @@ export class ArticleIndex {
     const m = this.meta.get(id);
     if (!m) return;
     Object.assign(m, tagFacts(tags));
-    if (this.tagMs.has(id)) this.tagMs.discard(id);
     const names = [...new Set(tags.map((t) => t.name))].join('\n');
-    if (names) this.tagMs.add({ id, tags: names });
+    if (names) this.tags.upsert({ id, tags: names });
+    else this.tags.discard(id);
   }
 
   remove(id: number): void {
-    if (this.ms.has(id)) this.ms.discard(id);
-    if (this.tagMs.has(id)) this.tagMs.discard(id);
+    this.text.discard(id);
+    this.tags.discard(id);
     this.meta.delete(id);
+  }
+
+  /** Postings added or dead since the index was last packed. */
+  get dirt(): number {
+    return this.text.dirt + this.tags.dirt;
+  }
+
+  /**
+   * Both indexes packed (live documents only, overlay merged): what persist.ts
+   * saves. The in-memory indexes are replaced by the packed ones, so the
+   * memory of re-imported and deleted articles is given back.
+   */
+  compact(): { text: PackedIndex; tags: PackedIndex } {
+    const packed = { text: this.text.pack(), tags: this.tags.pack() };
+    this.text = new TextIndex<IndexDoc>(miniSearchOptions(), packed.text);
+    this.tags = new TextIndex<TagDoc>(tagMiniSearchOptions(), packed.tags);
+    return packed;
   }
 
   private itemTerms(item: QueryItem): string[] {
@@ -212,38 +188,35 @@ export class ArticleIndex {
   }
 
   /** The query against the text, united with the same query against the tags. */
-  private run(query: Query): { id: number; score: number }[] {
+  private run(query: RankQuery): Map<number, number> {
+    if (queryTerms(query).length > MAX_QUERY_TERMS) throw new QueryError(`检索词太多：一次最多 ${MAX_QUERY_TERMS} 个词`);
     const byId = new Map<number, number>();
-    leanSearch(this.ms, query, (id, score) => byId.set(id, score));
-    if (this.tagMs.documentCount) {
-      leanSearch(this.tagMs, query, (id, score) => byId.set(id, (byId.get(id) ?? 0) + score * TAG_BOOST));
-    }
-    return [...byId].map(([id, score]) => ({ id, score }));
+    rank(this.text, query, BOOST, (id, score) => byId.set(id, score));
+    if (this.tags.documentCount) rank(this.tags, query, {}, (id, score) => byId.set(id, (byId.get(id) ?? 0) + score * TAG_BOOST));
+    return byId;
   }
 
   /** Execute a parsed query. Filters are already resolved to canonical tag names. */
-  search(q: ParsedQuery, filters: Filters, textOf: TextOf): IndexSearchResult {
+  search(q: ParsedQuery, filters: Filters, containing: PhraseFilter): IndexSearchResult {
     const terms = new Set<string>();
     const phrases: string[] = [];
-    const groups: Query[] = [];
+    const groups: RankQuery[] = [];
     for (const group of q.groups) {
-      const alternatives: Query[] = [];
+      const alternatives: RankQuery[] = [];
       for (const item of group) {
         const t = this.itemTerms(item);
         if (t.length === 0) continue;
         t.forEach((x) => terms.add(x));
         if (item.type === 'phrase') phrases.push(foldForSearch(item.text).replace(/\s+/g, ''));
-        alternatives.push({ combineWith: 'AND', queries: t });
+        alternatives.push({ and: t });
       }
-      if (alternatives.length) groups.push(alternatives.length === 1 ? alternatives[0] : { combineWith: 'OR', queries: alternatives });
+      if (alternatives.length) groups.push(alternatives.length === 1 ? alternatives[0] : { or: alternatives });
     }
     let hits: RawHit[];
     if (groups.length) {
-      const results = this.run(groups.length === 1 ? groups[0] : { combineWith: 'AND', queries: groups });
+      const results = this.run(groups.length === 1 ? groups[0] : { and: groups });
       hits = [];
-      for (const r of results) {
-        if (this.matchesFilters(this.meta.get(r.id as number), filters)) hits.push({ id: r.id as number, score: r.score });
-      }
+      for (const [id, score] of results) if (this.matchesFilters(this.meta.get(id), filters)) hits.push({ id, score });
     } else if (q.groups.length) {
       hits = []; // only stop words were asked for
     } else {
@@ -254,29 +227,25 @@ export class ArticleIndex {
     const phraseGroups = q.groups
       .map((g) => g.map((i) => (i.type === 'phrase' ? foldForSearch(i.text).replace(/\s+/g, '') : null)))
       .filter((g) => g.every((x) => x !== null) && g.length > 0) as string[][];
-    if (phraseGroups.length && hits.length) {
-      const texts = textOf(hits.map((h) => h.id));
-      hits = hits.filter((h) => {
-        const text = texts.get(h.id) ?? '';
-        return phraseGroups.every((alts) => alts.some((p) => text.includes(p)));
-      });
+    for (const alts of phraseGroups) {
+      if (!hits.length) break;
+      const ids = hits.map((h) => h.id);
+      const keep = new Set<number>();
+      for (const p of alts) for (const id of containing(ids, p)) keep.add(id);
+      hits = hits.filter((h) => keep.has(h.id));
     }
     if (q.excluded.length && hits.length) {
       const drop = new Set<number>();
-      const excludedPhrases: string[] = [];
       for (const item of q.excluded) {
         const t = this.itemTerms(item);
         if (!t.length) continue;
-        const found = this.run({ combineWith: 'AND', queries: t });
+        const found = [...this.run({ and: t }).keys()];
         if (item.type === 'phrase') {
-          excludedPhrases.push(foldForSearch(item.text).replace(/\s+/g, ''));
           const hitIds = new Set(hits.map((h) => h.id));
-          const cands = found.map((r) => r.id as number).filter((id) => hitIds.has(id));
-          const texts = textOf(cands);
-          const p = excludedPhrases[excludedPhrases.length - 1];
-          for (const id of cands) if ((texts.get(id) ?? '').includes(p)) drop.add(id);
+          const cands = found.filter((id) => hitIds.has(id));
+          for (const id of containing(cands, foldForSearch(item.text).replace(/\s+/g, ''))) drop.add(id);
         } else {
-          for (const r of found) drop.add(r.id as number);
+          for (const id of found) drop.add(id);
         }
       }
       hits = hits.filter((h) => !drop.has(h.id));

@@ -77,6 +77,38 @@ export function articleTexts(db: Db, ids: number[], fold: (s: string) => string)
   return out;
 }
 
+/** A phrase that, found verbatim in the stored text, is also found in the folded text (Han characters only). */
+const VERBATIM = /^\p{Script=Han}+$/u;
+
+/**
+ * Which of `ids` contain `phrase` (folded, no spaces) in their folded title and
+ * body. SQLite's `instr` confirms most matches without reading the text into
+ * JavaScript; only the rest are folded and searched here (the phrase may run
+ * across a line break, or the stored text may hold full-width forms).
+ */
+export function articlesContaining(db: Db, ids: number[], phrase: string, fold: (s: string) => string): Set<number> {
+  const found = new Set<number>();
+  let rest = ids;
+  if (VERBATIM.test(phrase)) {
+    rest = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      const rows = db
+        .prepare(
+          `SELECT id, (instr(title, ?1) > 0 OR instr(paragraphs, ?1) > 0 OR instr(coalesce(kicker, ''), ?1) > 0 OR instr(coalesce(subtitle, ''), ?1) > 0) AS hit
+           FROM articles WHERE id IN (${chunk.map((_, j) => `?${j + 2}`).join(',')})`,
+        )
+        .all([phrase, ...chunk]) as { id: number; hit: number }[];
+      for (const r of rows) {
+        if (r.hit) found.add(r.id);
+        else rest.push(r.id);
+      }
+    }
+  }
+  if (rest.length) for (const [id, text] of articleTexts(db, rest, fold)) if (text.includes(phrase)) found.add(id);
+  return found;
+}
+
 /** The imported text of the article (its span of the page), or of the whole page when the span is unknown. */
 export function rawTextOf(db: Db, articleId: number): string | null {
   const r = db
