@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --size 10000[,50000,…]] [--only ingest|search] [--seed 1] [--reps 5] [--no-export]`
+ * `npm run bench [-- --size 10000[,50000,…]] [--only ingest|search] [--seed 1] [--reps 5] [--no-export] [--no-peers]`
  *
  * Builds archives from the real corpus written out as daily-paper page files
  * (bench/corpus.ts, under `.bench-data/`), then per size measures: import end
@@ -38,15 +38,18 @@ interface Args {
   seed: number;
   reps: number;
   exportDocs: boolean;
+  /** Measure FTS5 and FlexSearch on the same documents too (default on). */
+  peers: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [10000], seed: 1, reps: 5, exportDocs: true };
+  const a: Args = { sizes: [10000], seed: 1, reps: 5, exportDocs: true, peers: true };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === '--no-export') {
-      a.exportDocs = false;
+    if (k === '--no-export' || k === '--no-peers') {
+      if (k === '--no-export') a.exportDocs = false;
+      else a.peers = false;
       continue;
     }
     if (k === '--size') a.sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
@@ -273,6 +276,10 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     res.cold = runCold(dir, args.reps);
     log(`打开 ${res.cold.openMs} ms, loadIndex ${res.cold.loadIndexMs} ms, RSS ${res.cold.rssAfterLoadMb} MB, p95 ${res.cold.search.relevance.full.p95} ms`);
 
+    if (!args.peers) {
+      res.totalMs = Math.round(now() - t0);
+      return res;
+    }
     if (!docs) {
       const { db } = openDatabase(dir);
       docs = tokenizeStore(db, res.articles ?? 0).docs;

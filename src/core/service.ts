@@ -38,9 +38,10 @@ import * as tags from './store/tags';
 import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
 import { autoBackup } from './store/backup';
-import { ArticleIndex, articleToMeta, type Filters } from './search/article-index';
+import { ArticleIndex, articleToMeta, type Filters, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { makeSnippets } from './search/snippets';
+import { topK } from './search/top-k';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { foldForSearch } from './text/normalize';
 import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
@@ -298,25 +299,28 @@ export class Archive implements BaokuApi {
     return f;
   }
 
-  /** All matching ids in the requested order (used by search, bulk tagging and export). */
-  private matchAll(req: SearchRequest): { hits: { id: number; score: number }[]; terms: string[] } {
+  /**
+   * All matching articles (`all`, unordered) and the first `first` of them in
+   * the requested order (`ordered`; every one when `first` is not given).
+   * Used by search (one page), bulk tagging and export (all).
+   */
+  private matchAll(req: SearchRequest, first?: number): { all: RawHit[]; ordered: RawHit[]; terms: string[] } {
     const q = parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
-    const found = this.index.search(q, filters, (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch));
-    let hits = found.hits;
-    const terms = found.terms;
+    const { hits, terms } = this.index.search(q, filters, (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch));
     const sort = req.sort ?? (q.groups.length ? 'relevance' : 'date');
     const meta = this.index.meta;
     // Plain string comparison of ISO dates (no localeCompare: it is slow on 100k hits).
-    const keyed = hits.map((h) => ({ h, d: meta.get(h.id)?.date ?? '' }));
     const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-    if (sort === 'relevance') keyed.sort((a, b) => b.h.score - a.h.score || cmp(b.d, a.d) || b.h.id - a.h.id);
-    else {
-      const dir = sort === 'date-asc' ? 1 : -1;
-      keyed.sort((a, b) => dir * cmp(a.d, b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id));
-    }
-    hits = keyed.map((k) => k.h);
-    return { hits, terms };
+    const dir = sort === 'date-asc' ? 1 : -1;
+    type Keyed = { h: RawHit; d: string };
+    const order =
+      sort === 'relevance'
+        ? (a: Keyed, b: Keyed) => b.h.score - a.h.score || cmp(b.d, a.d) || b.h.id - a.h.id
+        : (a: Keyed, b: Keyed) => dir * cmp(a.d, b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
+    const keyed = hits.map((h) => ({ h, d: meta.get(h.id)?.date ?? '' }));
+    const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
+    return { all: hits, ordered, terms };
   }
 
   private facets(ids: { id: number }[]): SearchResponse['facets'] {
@@ -362,24 +366,24 @@ export class Archive implements BaokuApi {
   async search(req: SearchRequest): Promise<SearchResponse> {
     const t0 = performance.now();
     const empty = { reporter: [], department: [], topic: [], year: [], paper: [], page: [] };
-    let matched: { hits: { id: number; score: number }[]; terms: string[] };
+    const offset = Math.max(0, req.offset ?? 0);
+    const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
+    let matched: ReturnType<Archive['matchAll']>;
     try {
-      matched = this.matchAll(req);
+      matched = this.matchAll(req, offset + limit);
     } catch (err) {
       if (err instanceof QueryError) return { total: 0, tookMs: 0, hits: [], facets: empty, terms: [], error: err.message };
       throw err;
     }
-    const offset = Math.max(0, req.offset ?? 0);
-    const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
-    const page = matched.hits.slice(offset, offset + limit);
+    const page = matched.ordered.slice(offset, offset + limit);
     const articles = new Map(store.getArticles(this.db, page.map((h) => h.id)).map((a) => [a.id, a]));
     const hits = page.map((h) => {
       const a = articles.get(h.id);
       return a ? this.toHit(a, h.score, matched.terms) : null;
     });
-    const facets = req.facets === false ? empty : this.facets(matched.hits);
+    const facets = req.facets === false ? empty : this.facets(matched.all);
     return {
-      total: matched.hits.length,
+      total: matched.all.length,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       hits: hits.filter((h): h is SearchHit => h !== null),
       facets,
@@ -571,7 +575,7 @@ export class Archive implements BaokuApi {
     let ids = req.ids ?? [];
     if (!req.ids && req.query !== undefined) {
       try {
-        ids = this.matchAll({ query: req.query, filters: req.filters }).hits.map((h) => h.id);
+        ids = this.matchAll({ query: req.query, filters: req.filters }).ordered.map((h) => h.id);
       } catch (err) {
         if (err instanceof QueryError) throw new UserError(err.message);
         throw err;
@@ -699,7 +703,7 @@ export class Archive implements BaokuApi {
     if (!ids) {
       if (req.query === undefined) throw new UserError('请选择要导出的文章');
       try {
-        ids = this.matchAll({ query: req.query, filters: req.filters, sort: 'date-asc' }).hits.map((h) => h.id);
+        ids = this.matchAll({ query: req.query, filters: req.filters, sort: 'date-asc' }).ordered.map((h) => h.id);
       } catch (err) {
         if (err instanceof QueryError) throw new UserError(err.message);
         throw err;
