@@ -309,45 +309,16 @@ export class Archive implements BaokuApi {
     const filters = this.resolveFilters(q, req.filters);
     const { hits, terms } = this.index.search(q, filters, (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch));
     const sort = req.sort ?? (q.groups.length ? 'relevance' : 'date');
-    const meta = this.index.meta;
-    // Plain string comparison of ISO dates (no localeCompare: it is slow on 100k hits).
-    const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+    const facts = this.index.meta;
     const dir = sort === 'date-asc' ? 1 : -1;
-    type Keyed = { h: RawHit; d: string };
+    type Keyed = { h: RawHit; d: number };
     const order =
       sort === 'relevance'
-        ? (a: Keyed, b: Keyed) => b.h.score - a.h.score || cmp(b.d, a.d) || b.h.id - a.h.id
-        : (a: Keyed, b: Keyed) => dir * cmp(a.d, b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
-    const keyed = hits.map((h) => ({ h, d: meta.get(h.id)?.date ?? '' }));
+        ? (a: Keyed, b: Keyed) => b.h.score - a.h.score || b.d - a.d || b.h.id - a.h.id
+        : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
+    const keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
     const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
     return { all: hits, ordered, terms };
-  }
-
-  private facets(ids: { id: number }[]): SearchResponse['facets'] {
-    const count = () => new Map<string, number>();
-    const rep = count(), dep = count(), top = count(), year = count(), paper = count(), page = count();
-    const inc = (m: Map<string, number>, k: string | undefined) => {
-      if (k) m.set(k, (m.get(k) ?? 0) + 1);
-    };
-    for (const { id } of ids) {
-      const m = this.index.meta.get(id);
-      if (!m) continue;
-      for (const r of m.reporters) inc(rep, r);
-      inc(dep, m.department);
-      for (const t of m.topics) inc(top, t);
-      inc(year, m.date?.slice(0, 4));
-      inc(paper, m.paper);
-      inc(page, m.page !== undefined ? String(m.page) : undefined);
-    }
-    const top30 = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 30);
-    return {
-      reporter: top30(rep),
-      department: top30(dep),
-      topic: top30(top),
-      year: [...year.entries()].sort((a, b) => b[0].localeCompare(a[0])),
-      paper: top30(paper),
-      page: [...page.entries()].sort((a, b) => Number(a[0]) - Number(b[0])),
-    };
   }
 
   private toHit(a: ArticleDetail, score: number, terms: string[]): SearchHit {
@@ -381,7 +352,7 @@ export class Archive implements BaokuApi {
       const a = articles.get(h.id);
       return a ? this.toHit(a, h.score, matched.terms) : null;
     });
-    const facets = req.facets === false ? empty : this.facets(matched.all);
+    const facets = req.facets === false ? empty : this.index.meta.facets(matched.all);
     return {
       total: matched.all.length,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,

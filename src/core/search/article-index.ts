@@ -21,6 +21,7 @@ import type { SearchHit } from '../../shared/api';
 import { TextIndex, type PackedIndex } from './text-index';
 import { rank, queryTerms, MAX_QUERY_TERMS, type RankQuery } from './ranking';
 import { QueryError } from './query';
+import { Facts } from './facts';
 
 /** The content index's document: what the page says (changes only on re-import). */
 export interface IndexDoc {
@@ -120,7 +121,7 @@ export class ArticleIndex {
   text: TextIndex<IndexDoc>;
   /** Tags: small documents, so a tag edit never re-segments an article's text. */
   tags: TextIndex<TagDoc>;
-  meta = new Map<number, DocMeta>();
+  meta = new Facts();
 
   constructor(packed?: { text: PackedIndex; tags: PackedIndex }) {
     this.text = new TextIndex<IndexDoc>(miniSearchOptions(), packed?.text);
@@ -142,7 +143,7 @@ export class ArticleIndex {
   updateTags(id: number, tags: ArticleTag[]): void {
     const m = this.meta.get(id);
     if (!m) return;
-    Object.assign(m, tagFacts(tags));
+    this.meta.set(id, { ...m, ...tagFacts(tags) });
     const names = [...new Set(tags.map((t) => t.name))].join('\n');
     if (names) this.tags.upsert({ id, tags: names });
     else this.tags.discard(id);
@@ -175,25 +176,26 @@ export class ArticleIndex {
     return tokenizeForQuery(item.text);
   }
 
-  private matchesFilters(m: DocMeta | undefined, f: Filters): boolean {
-    if (!m) return false;
-    if (f.dateFrom && (!m.date || m.date < f.dateFrom)) return false;
-    if (f.dateTo && (!m.date || m.date > f.dateTo)) return false;
-    if (f.papers.length && (!m.paper || !f.papers.includes(m.paper))) return false;
-    if (f.pages.length && (m.page === undefined || !f.pages.includes(m.page))) return false;
-    if (f.reporters.length && !f.reporters.every((r) => m.reporters.includes(r))) return false;
-    if (f.departments.length && (!m.department || !f.departments.includes(m.department))) return false;
-    if (f.topics.length && !f.topics.every((t) => m.topics.includes(t))) return false;
-    return true;
-  }
-
   /** The query against the text, united with the same query against the tags. */
-  private run(query: RankQuery): Map<number, number> {
+  private run(query: RankQuery): RawHit[] {
     if (queryTerms(query).length > MAX_QUERY_TERMS) throw new QueryError(`检索词太多：一次最多 ${MAX_QUERY_TERMS} 个词`);
-    const byId = new Map<number, number>();
-    rank(this.text, query, BOOST, (id, score) => byId.set(id, score));
-    if (this.tags.documentCount) rank(this.tags, query, {}, (id, score) => byId.set(id, (byId.get(id) ?? 0) + score * TAG_BOOST));
-    return byId;
+    const hits: RawHit[] = [];
+    rank(this.text, query, BOOST, (id, score) => hits.push({ id, score }));
+    if (this.tags.documentCount) {
+      const byTag = new Map<number, number>();
+      rank(this.tags, query, {}, (id, score) => byTag.set(id, score * TAG_BOOST));
+      if (byTag.size) {
+        for (const h of hits) {
+          const t = byTag.get(h.id);
+          if (t !== undefined) {
+            h.score += t;
+            byTag.delete(h.id);
+          }
+        }
+        for (const [id, score] of byTag) hits.push({ id, score });
+      }
+    }
+    return hits;
   }
 
   /** Execute a parsed query. Filters are already resolved to canonical tag names. */
@@ -213,15 +215,15 @@ export class ArticleIndex {
       if (alternatives.length) groups.push(alternatives.length === 1 ? alternatives[0] : { or: alternatives });
     }
     let hits: RawHit[];
+    const cf = this.meta.compile(filters);
     if (groups.length) {
-      const results = this.run(groups.length === 1 ? groups[0] : { and: groups });
-      hits = [];
-      for (const [id, score] of results) if (this.matchesFilters(this.meta.get(id), filters)) hits.push({ id, score });
+      hits = this.run(groups.length === 1 ? groups[0] : { and: groups });
+      if (cf.any) hits = hits.filter((h) => this.meta.matches(h.id, cf));
     } else if (q.groups.length) {
       hits = []; // only stop words were asked for
     } else {
       hits = [];
-      for (const [id, m] of this.meta) if (this.matchesFilters(m, filters)) hits.push({ id, score: 0 });
+      for (const id of this.meta.keys()) if (this.meta.matches(id, cf)) hits.push({ id, score: 0 });
     }
     // Phrases: the words must really stand together (each OR-alternative phrase is checked as part of its group).
     const phraseGroups = q.groups
@@ -239,7 +241,7 @@ export class ArticleIndex {
       for (const item of q.excluded) {
         const t = this.itemTerms(item);
         if (!t.length) continue;
-        const found = [...this.run({ and: t }).keys()];
+        const found = this.run({ and: t }).map((h) => h.id);
         if (item.type === 'phrase') {
           const hitIds = new Set(hits.map((h) => h.id));
           const cands = found.filter((id) => hitIds.has(id));

@@ -22,11 +22,16 @@ const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
 /** At most this many distinct terms in one query (matched terms are counted in a 32-bit mask). */
 export const MAX_QUERY_TERMS = 31;
 
-/** Matches of a (sub)query: parallel arrays by MiniSearch short id. */
+/** Matches of a (sub)query: `n` documents (MiniSearch short ids) with their scores and matched-term masks. */
 interface Matches {
-  docs: number[];
-  scores: number[];
-  masks: number[];
+  n: number;
+  docs: Int32Array;
+  scores: Float64Array;
+  masks: Uint32Array;
+}
+
+function matches(cap: number): Matches {
+  return { n: 0, docs: new Int32Array(cap), scores: new Float64Array(cap), masks: new Uint32Array(cap) };
 }
 
 /** Scratch arrays of one index, reused by every query (queries run one at a time). */
@@ -80,90 +85,123 @@ export function rank<T extends { id: number }>(
 ): void {
   const terms = queryTerms(q);
   if (terms.length > MAX_QUERY_TERMS) throw new RangeError(`too many query terms (${terms.length} > ${MAX_QUERY_TERMS})`);
-  let scratch = scratchOf.get(index);
-  if (!scratch) scratchOf.set(index, (scratch = new Scratch()));
+  let s = scratchOf.get(index);
+  if (!s) scratchOf.set(index, (s = new Scratch()));
+  const scratch = s;
   const size = index.live.length;
   const fields = index.fields.map((f) => ({ id: index.fieldId(f), boost: boosts[f] || 1 }));
-  const s = scratch;
+  const { live, fieldLen, store } = index;
+  const nf = index.fields.length;
+  const total = index.documentCount;
+  const { k, b, d: bm25d } = BM25;
 
   const term = (t: string): Matches => {
-    const gen = s.next(size);
     const bit = (1 << terms.indexOf(t)) >>> 0;
-    const out: Matches = { docs: [], scores: [], masks: [] };
-    const { live, fieldLen } = index;
-    const nf = index.fields.length;
-    const total = index.documentCount;
-    const avg = index.avgFieldLength;
-    for (const { id: f, boost } of fields) {
+    // Pass 1: live document frequency per field (MiniSearch's `matchingFields`), and an upper bound of matches.
+    const dfs: number[] = [];
+    let cap = 0;
+    for (const { id: f } of fields) {
       let df = 0;
-      index.store.forEachPosting(t, f, (d) => {
-        df += live[d];
-      });
-      if (!df) continue;
-      const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
-      const avgLen = avg[f];
-      index.store.forEachPosting(t, f, (d, tf) => {
-        if (!live[d]) return;
-        const raw = idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * fieldLen[d * nf + f]) / avgLen)));
-        const w = boost * raw;
-        if (s.stamp[d] !== gen) {
-          s.stamp[d] = gen;
-          s.score[d] = w;
-          out.docs.push(d);
-        } else s.score[d] += w;
-      });
+      const r = store.baseRange(t, f);
+      if (r) for (let p = r.start; p < r.end; p++) df += live[r.docs[p]];
+      const o = store.overlayOf(t, f);
+      if (o) for (const doc of o.keys()) df += live[doc];
+      dfs.push(df);
+      cap += df;
     }
-    for (const d of out.docs) {
-      out.scores.push(s.score[d]);
-      out.masks.push(bit);
+    const out = matches(cap);
+    if (!cap) return out;
+    const gen = scratch.next(size);
+    const stamp = scratch.stamp;
+    const acc = scratch.score;
+    const docs = out.docs;
+    let n = 0;
+    // Pass 2: BM25+ exactly as MiniSearch's calcBM25Score, × field boost, summed over fields.
+    fields.forEach(({ id: f, boost }, i) => {
+      const df = dfs[i];
+      if (!df) return;
+      const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
+      const avgLen = index.avgFieldLength[f];
+      const add = (doc: number, tf: number) => {
+        const w = boost * (idf * (bm25d + (tf * (k + 1)) / (tf + k * (1 - b + (b * fieldLen[doc * nf + f]) / avgLen))));
+        if (stamp[doc] !== gen) {
+          stamp[doc] = gen;
+          acc[doc] = w;
+          docs[n++] = doc;
+        } else acc[doc] += w;
+      };
+      const r = store.baseRange(t, f);
+      if (r) {
+        const { docs: pd, freqs: pf, end } = r;
+        for (let p = r.start; p < end; p++) {
+          const doc = pd[p];
+          if (live[doc]) add(doc, pf[p]);
+        }
+      }
+      const o = store.overlayOf(t, f);
+      if (o) for (const [doc, tf] of o) if (live[doc]) add(doc, tf);
+    });
+    out.n = n;
+    for (let j = 0; j < n; j++) {
+      out.scores[j] = acc[docs[j]];
+      out.masks[j] = bit;
     }
     return out;
   };
 
   const and = (parts: Matches[]): Matches => {
-    let acc = parts[0];
+    // Smallest first: the result is never larger than it.
+    parts.sort((x, y) => x.n - y.n);
+    let cur = parts[0];
     for (let i = 1; i < parts.length; i++) {
-      const b = parts[i];
-      const gen = s.next(size);
-      for (let j = 0; j < b.docs.length; j++) {
-        const d = b.docs[j];
-        s.stamp[d] = gen;
-        s.score[d] = b.scores[j];
-        s.mask[d] = b.masks[j];
+      const other = parts[i];
+      const gen = scratch.next(size);
+      const { stamp, score, mask } = scratch;
+      for (let j = 0; j < other.n; j++) {
+        const doc = other.docs[j];
+        stamp[doc] = gen;
+        score[doc] = other.scores[j];
+        mask[doc] = other.masks[j];
       }
-      const out: Matches = { docs: [], scores: [], masks: [] };
-      for (let j = 0; j < acc.docs.length; j++) {
-        const d = acc.docs[j];
-        if (s.stamp[d] !== gen) continue;
-        out.docs.push(d);
-        out.scores.push(acc.scores[j] + s.score[d]);
-        out.masks.push((acc.masks[j] | s.mask[d]) >>> 0);
+      const out = matches(cur.n);
+      let n = 0;
+      for (let j = 0; j < cur.n; j++) {
+        const doc = cur.docs[j];
+        if (stamp[doc] !== gen) continue;
+        out.docs[n] = doc;
+        out.scores[n] = cur.scores[j] + score[doc];
+        out.masks[n] = (cur.masks[j] | mask[doc]) >>> 0;
+        n++;
       }
-      acc = out;
+      out.n = n;
+      cur = out;
     }
-    return acc;
+    return cur;
   };
 
   const or = (parts: Matches[]): Matches => {
-    const gen = s.next(size);
-    const out: Matches = { docs: [], scores: [], masks: [] };
+    const gen = scratch.next(size);
+    const { stamp, score, mask } = scratch;
+    const out = matches(parts.reduce((c, p) => c + p.n, 0));
+    let n = 0;
     for (const p of parts) {
-      for (let j = 0; j < p.docs.length; j++) {
-        const d = p.docs[j];
-        if (s.stamp[d] !== gen) {
-          s.stamp[d] = gen;
-          s.score[d] = p.scores[j];
-          s.mask[d] = p.masks[j];
-          out.docs.push(d);
+      for (let j = 0; j < p.n; j++) {
+        const doc = p.docs[j];
+        if (stamp[doc] !== gen) {
+          stamp[doc] = gen;
+          score[doc] = p.scores[j];
+          mask[doc] = p.masks[j];
+          out.docs[n++] = doc;
         } else {
-          s.score[d] += p.scores[j];
-          s.mask[d] = (s.mask[d] | p.masks[j]) >>> 0;
+          score[doc] += p.scores[j];
+          mask[doc] = (mask[doc] | p.masks[j]) >>> 0;
         }
       }
     }
-    for (const d of out.docs) {
-      out.scores.push(s.score[d]);
-      out.masks.push(s.mask[d]);
+    out.n = n;
+    for (let j = 0; j < n; j++) {
+      out.scores[j] = score[out.docs[j]];
+      out.masks[j] = mask[out.docs[j]];
     }
     return out;
   };
@@ -171,10 +209,11 @@ export function rank<T extends { id: number }>(
   const evaluate = (node: RankQuery): Matches => {
     if (typeof node === 'string') return term(node);
     const parts = ('and' in node ? node.and : node.or).map(evaluate);
-    if (!parts.length) return { docs: [], scores: [], masks: [] };
+    if (!parts.length) return matches(0);
     return 'and' in node ? and(parts) : or(parts);
   };
 
   const m = evaluate(q);
-  for (let j = 0; j < m.docs.length; j++) each(index.articleOf[m.docs[j]], m.scores[j] * (popcount(m.masks[j]) || 1));
+  const articleOf = index.articleOf;
+  for (let j = 0; j < m.n; j++) each(articleOf[m.docs[j]], m.scores[j] * (popcount(m.masks[j]) || 1));
 }

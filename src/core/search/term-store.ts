@@ -66,6 +66,22 @@ export class TermStore {
     return n;
   }
 
+  /** The packed postings of the term in the field: `docs`/`freqs` from `start` to `end` (dead documents included). */
+  baseRange(term: string, fieldId: number): { docs: Uint32Array; freqs: Uint16Array; start: number; end: number } | null {
+    const ti = this.baseIndex.get(term);
+    if (ti === undefined) return null;
+    const { termStart, entryField, entryStart, docs, freqs } = this.base;
+    for (let e = termStart[ti]; e < termStart[ti + 1]; e++) {
+      if (entryField[e] === fieldId) return { docs, freqs, start: entryStart[e], end: entryStart[e + 1] };
+    }
+    return null;
+  }
+
+  /** The overlay postings of the term in the field (MiniSearch's Map of short id → frequency). */
+  overlayOf(term: string, fieldId: number): Map<number, number> | undefined {
+    return this.overlay.get(term)?.get(fieldId);
+  }
+
   /** Calls `fn(shortId, frequency)` for each posting of the term in the field (dead documents included). */
   forEachPosting(term: string, fieldId: number, fn: (shortId: number, freq: number) => void): void {
     const ti = this.baseIndex.get(term);

@@ -62,50 +62,56 @@ export function articleCount(db: Db): number {
 }
 
 /** Title + body of articles, folded for phrase checks. */
-export function articleTexts(db: Db, ids: number[], fold: (s: string) => string): Map<number, string> {
-  const out = new Map<number, string>();
+/** The folded texts of articles, spaces removed: kicker, title, subtitle, then each paragraph. */
+export function articleTexts(db: Db, ids: number[], fold: (s: string) => string): Map<number, string[]> {
+  const out = new Map<number, string[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     const rows = db
       .prepare(`SELECT id, kicker, title, subtitle, paragraphs FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
       .all(chunk) as { id: number; kicker: string | null; title: string; subtitle: string | null; paragraphs: string }[];
     for (const r of rows) {
-      const body = (JSON.parse(r.paragraphs) as { text: string }[]).map((p) => p.text).join('');
-      out.set(r.id, fold([r.kicker ?? '', r.title, r.subtitle ?? '', body].join('')).replace(/\s+/g, ''));
+      const parts = [r.kicker ?? '', r.title, r.subtitle ?? '', ...(JSON.parse(r.paragraphs) as { text: string }[]).map((p) => p.text)];
+      out.set(r.id, parts.map((t) => fold(t).replace(/\s+/g, '')));
     }
   }
   return out;
 }
 
-/** A phrase that, found verbatim in the stored text, is also found in the folded text (Han characters only). */
-const VERBATIM = /^\p{Script=Han}+$/u;
+/** Phrases of Han characters only: folding (NFKC, lower case) leaves them and the text around them as they are. */
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+/** A column with spaces and line breaks removed, in SQL. */
+const squeezed = (col: string) => `replace(replace(replace(replace(coalesce(${col}, ''), ' ', ''), char(12288), ''), char(10), ''), char(13), '')`;
+/**
+ * The phrase (?1) in title, kicker, subtitle or a paragraph. Paragraphs are
+ * JSON (line breaks escaped), usually without spaces: they are squeezed only
+ * when the phrase is not found as it is and they do hold a space.
+ */
+const PHRASE_SQL = `instr(paragraphs, ?1) > 0 OR instr(${squeezed('title')}, ?1) > 0 OR instr(${squeezed('kicker')}, ?1) > 0 OR instr(${squeezed('subtitle')}, ?1) > 0
+  OR ((instr(paragraphs, ' ') > 0 OR instr(paragraphs, char(12288)) > 0) AND instr(replace(replace(paragraphs, ' ', ''), char(12288), ''), ?1) > 0)`;
 
 /**
- * Which of `ids` contain `phrase` (folded, no spaces) in their folded title and
- * body. SQLite's `instr` confirms most matches without reading the text into
- * JavaScript; only the rest are folded and searched here (the phrase may run
- * across a line break, or the stored text may hold full-width forms).
+ * Which of `ids` contain `phrase` (folded, no spaces) in their title or in
+ * one paragraph, spaces and line breaks ignored. A phrase of Han characters
+ * is looked for by SQLite (`instr`) without reading the text into
+ * JavaScript; any other phrase (Latin, digits: the stored text may hold
+ * full-width forms or capitals) is looked for in the folded text here.
  */
 export function articlesContaining(db: Db, ids: number[], phrase: string, fold: (s: string) => string): Set<number> {
   const found = new Set<number>();
-  let rest = ids;
-  if (VERBATIM.test(phrase)) {
-    rest = [];
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ids.slice(i, i + 500);
-      const rows = db
-        .prepare(
-          `SELECT id, (instr(title, ?1) > 0 OR instr(paragraphs, ?1) > 0 OR instr(coalesce(kicker, ''), ?1) > 0 OR instr(coalesce(subtitle, ''), ?1) > 0) AS hit
-           FROM articles WHERE id IN (${chunk.map((_, j) => `?${j + 2}`).join(',')})`,
-        )
-        .all([phrase, ...chunk]) as { id: number; hit: number }[];
-      for (const r of rows) {
-        if (r.hit) found.add(r.id);
-        else rest.push(r.id);
-      }
-    }
+  if (!HAN_ONLY.test(phrase)) {
+    for (const [id, texts] of articleTexts(db, ids, fold)) if (texts.some((t) => t.includes(phrase))) found.add(id);
+    return found;
   }
-  if (rest.length) for (const [id, text] of articleTexts(db, rest, fold)) if (text.includes(phrase)) found.add(id);
+  // In id order: neighbouring rows share database pages.
+  const sorted = [...ids].sort((a, b) => a - b);
+  for (let i = 0; i < sorted.length; i += 500) {
+    const chunk = sorted.slice(i, i + 500);
+    const rows = db
+      .prepare(`SELECT id FROM articles WHERE id IN (${chunk.map((_, j) => `?${j + 2}`).join(',')}) AND (${PHRASE_SQL})`)
+      .all([phrase, ...chunk]) as { id: number }[];
+    for (const r of rows) found.add(r.id);
+  }
   return found;
 }
 

@@ -1,6 +1,6 @@
 /**
  * The search state of the app: query, filters, sort, the answer and the
- * loaded result pages. Typing is debounced (150 ms), filter clicks are
+ * loaded result pages. Typing is debounced (50 ms), filter clicks are
  * immediate, and every request carries a sequence number so a slow,
  * stale answer never replaces a newer one.
  */

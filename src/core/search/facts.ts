@@ -1,0 +1,210 @@
+/**
+ * The facts table: each article's date, paper, page, reporters, department
+ * and topics, for filters, facets and date order. Kept twice: as the
+ * `DocMeta` objects (what is saved and shown), and encoded in typed arrays
+ * indexed by article id (strings interned to numbers), so that filtering,
+ * counting facets and ordering 70,000 hits by date costs a few milliseconds.
+ */
+import type { FacetCounts, SearchResponse } from '../../shared/api';
+import type { DocMeta } from './article-index';
+import type { Filters } from './query';
+import { topK } from './top-k';
+
+class Interner {
+  private codes = new Map<string, number>();
+  readonly values: string[] = [];
+  code(value: string): number {
+    let c = this.codes.get(value);
+    if (c === undefined) {
+      c = this.values.length;
+      this.codes.set(value, c);
+      this.values.push(value);
+    }
+    return c;
+  }
+  find(value: string): number {
+    return this.codes.get(value) ?? -1;
+  }
+}
+
+/** `2022-01-28` → 20220128, `2022-01` → 20220100 (ordered as the ISO strings are); no date → 0. */
+export function dateNumber(date: string | undefined): number {
+  const m = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;
+  return m ? Number(m[1]) * 10000 + Number(m[2] ?? 0) * 100 + Number(m[3] ?? 0) : 0;
+}
+
+/** Filters with their values turned into codes, once per query. */
+export interface CompiledFilters {
+  any: boolean;
+  dateFrom: number;
+  dateTo: number;
+  papers: Set<number> | null;
+  pages: Set<number> | null;
+  reporters: number[];
+  departments: Set<number> | null;
+  topics: number[];
+}
+
+const NONE = -1;
+
+export class Facts {
+  private map = new Map<number, DocMeta>();
+  private present = new Uint8Array(1024);
+  private dateOf = new Int32Array(1024);
+  private maxPage = 0;
+  /** Codes, NONE when absent. */
+  private paperOf = new Int32Array(1024).fill(NONE);
+  private pageOf = new Int32Array(1024).fill(NONE);
+  private deptOf = new Int32Array(1024).fill(NONE);
+  private reportersOf: (number[] | undefined)[] = [];
+  private topicsOf: (number[] | undefined)[] = [];
+  private papers = new Interner();
+  private depts = new Interner();
+  private reporters = new Interner();
+  private topics = new Interner();
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  get(id: number): DocMeta | undefined {
+    return this.map.get(id);
+  }
+
+  has(id: number): boolean {
+    return this.map.has(id);
+  }
+
+  keys(): IterableIterator<number> {
+    return this.map.keys();
+  }
+
+  [Symbol.iterator](): IterableIterator<[number, DocMeta]> {
+    return this.map[Symbol.iterator]();
+  }
+
+  private grow(id: number): void {
+    if (id < this.dateOf.length) return;
+    let cap = this.dateOf.length;
+    while (cap <= id) cap *= 2;
+    const widen = (a: Int32Array, fill: number) => {
+      const b = new Int32Array(cap).fill(fill);
+      b.set(a);
+      return b;
+    };
+    const present = new Uint8Array(cap);
+    present.set(this.present);
+    this.present = present;
+    this.dateOf = widen(this.dateOf, 0);
+    this.paperOf = widen(this.paperOf, NONE);
+    this.pageOf = widen(this.pageOf, NONE);
+    this.deptOf = widen(this.deptOf, NONE);
+  }
+
+  set(id: number, m: DocMeta): void {
+    this.grow(id);
+    this.map.set(id, m);
+    this.present[id] = 1;
+    this.dateOf[id] = dateNumber(m.date);
+    if (m.page !== undefined && m.page > this.maxPage) this.maxPage = m.page;
+    this.paperOf[id] = m.paper ? this.papers.code(m.paper) : NONE;
+    this.pageOf[id] = m.page ?? NONE;
+    this.deptOf[id] = m.department ? this.depts.code(m.department) : NONE;
+    this.reportersOf[id] = m.reporters.length ? m.reporters.map((r) => this.reporters.code(r)) : undefined;
+    this.topicsOf[id] = m.topics.length ? m.topics.map((t) => this.topics.code(t)) : undefined;
+  }
+
+  delete(id: number): void {
+    if (!this.map.delete(id)) return;
+    this.present[id] = 0;
+    this.dateOf[id] = 0;
+    this.paperOf[id] = this.pageOf[id] = this.deptOf[id] = NONE;
+    this.reportersOf[id] = this.topicsOf[id] = undefined;
+  }
+
+  /** The date as a number (yyyymmdd, 0 if unknown): ISO order without strings. */
+  date(id: number): number {
+    return this.dateOf[id] ?? 0;
+  }
+
+  compile(f: Filters): CompiledFilters {
+    // A value no article has cannot match: code NONE - 1 is never stored.
+    const codes = (xs: string[], i: Interner) => xs.map((x) => (i.find(x) >= 0 ? i.find(x) : NONE - 1));
+    const c: CompiledFilters = {
+      any: false,
+      dateFrom: f.dateFrom ? dateNumber(f.dateFrom) : 0,
+      dateTo: f.dateTo ? dateNumber(f.dateTo) : 0,
+      papers: f.papers.length ? new Set(codes(f.papers, this.papers)) : null,
+      pages: f.pages.length ? new Set(f.pages) : null,
+      reporters: codes(f.reporters, this.reporters),
+      departments: f.departments.length ? new Set(codes(f.departments, this.depts)) : null,
+      topics: codes(f.topics, this.topics),
+    };
+    c.any = !!(c.dateFrom || c.dateTo || c.papers || c.pages || c.reporters.length || c.departments || c.topics.length);
+    return c;
+  }
+
+  matches(id: number, c: CompiledFilters): boolean {
+    if (!this.present[id]) return false;
+    if (!c.any) return true;
+    const d = this.dateOf[id];
+    if (c.dateFrom && (!d || d < c.dateFrom)) return false;
+    if (c.dateTo && (!d || d > c.dateTo)) return false;
+    if (c.papers && !c.papers.has(this.paperOf[id])) return false;
+    if (c.pages && !c.pages.has(this.pageOf[id])) return false;
+    if (c.departments && !c.departments.has(this.deptOf[id])) return false;
+    if (c.reporters.length) {
+      const rs = this.reportersOf[id];
+      if (!rs || !c.reporters.every((r) => rs.includes(r))) return false;
+    }
+    if (c.topics.length) {
+      const ts = this.topicsOf[id];
+      if (!ts || !c.topics.every((t) => ts.includes(t))) return false;
+    }
+    return true;
+  }
+
+  /** Facet counts over the given articles: the 30 most frequent of each tag kind and paper, every year and page. */
+  facets(ids: readonly { id: number }[]): SearchResponse['facets'] {
+    const papers = new Int32Array(this.papers.values.length);
+    const depts = new Int32Array(this.depts.values.length);
+    const reporters = new Int32Array(this.reporters.values.length);
+    const topics = new Int32Array(this.topics.values.length);
+    const years = new Int32Array(10000);
+    const pages = new Int32Array(this.maxPage + 1);
+    for (const { id } of ids) {
+      if (!this.present[id]) continue;
+      const p = this.paperOf[id];
+      if (p !== NONE) papers[p]++;
+      const dep = this.deptOf[id];
+      if (dep !== NONE) depts[dep]++;
+      const rs = this.reportersOf[id];
+      if (rs) for (const r of rs) reporters[r]++;
+      const ts = this.topicsOf[id];
+      if (ts) for (const t of ts) topics[t]++;
+      const y = Math.floor(this.dateOf[id] / 10000);
+      if (y) years[y]++;
+      const pg = this.pageOf[id];
+      if (pg >= 0 && pg < pages.length) pages[pg]++;
+    }
+    /** [index, count] for each nonzero count, by index. */
+    const nonzero = (counts: Int32Array): FacetCounts => {
+      const out: FacetCounts = [];
+      for (let i = 0; i < counts.length; i++) if (counts[i]) out.push([String(i), counts[i]]);
+      return out;
+    };
+    const top30 = (counts: Int32Array, values: string[]): FacetCounts => {
+      const nonzero: [string, number][] = [];
+      for (let i = 0; i < counts.length; i++) if (counts[i]) nonzero.push([values[i], counts[i]]);
+      return topK(nonzero, 30, (a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    };
+    return {
+      reporter: top30(reporters, this.reporters.values),
+      department: top30(depts, this.depts.values),
+      topic: top30(topics, this.topics.values),
+      year: nonzero(years).reverse(),
+      paper: top30(papers, this.papers.values),
+      page: nonzero(pages),
+    };
+  }
+}
