@@ -38,7 +38,7 @@ interface Internals {
 }
 
 export class TextIndex<T extends { id: number }> {
-  readonly ms: MiniSearch<T>;
+  private readonly mini: MiniSearch<T>;
   readonly store: TermStore;
   readonly fields: string[];
   /** 1 for a live document, by short id. */
@@ -48,14 +48,18 @@ export class TextIndex<T extends { id: number }> {
   /** Field lengths by short id × field. */
   fieldLen: Uint32Array;
 
+  /** Short id by article id, -1 for none. */
+  private shortOf = new Int32Array(1024).fill(-1);
+  /** Documents of the packed base not yet entered in MiniSearch's own tables (see `ensureTables`). */
+  private pendingBase = 0;
+
   constructor(options: Options<T>, packed?: PackedIndex) {
     this.fields = options.fields;
-    this.ms = new MiniSearch<T>({ ...options, autoVacuum: false });
+    this.mini = new MiniSearch<T>({ ...options, autoVacuum: false });
     this.fieldLen = new Uint32Array(1024 * this.fields.length);
     const m = this.internals;
     if (packed) {
       const n = packed.articleIds.length;
-      const nf = this.fields.length;
       this.grow(n);
       m._documentCount = packed.documentCount;
       m._nextId = n;
@@ -63,13 +67,12 @@ export class TextIndex<T extends { id: number }> {
       m._avgFieldLength = packed.avgFieldLength;
       for (let s = 0; s < n; s++) {
         const id = packed.articleIds[s];
-        m._documentIds.set(s, id);
-        m._idToShortId.set(id, s);
-        m._fieldLength.set(s, Array.from(packed.fieldLength.subarray(s * nf, s * nf + nf)));
         this.live[s] = 1;
         this.articleOf[s] = id;
+        this.setShort(id, s);
       }
       this.fieldLen.set(packed.fieldLength);
+      this.pendingBase = n;
       this.store = new TermStore(packed.terms);
     } else {
       this.store = new TermStore();
@@ -77,12 +80,50 @@ export class TextIndex<T extends { id: number }> {
     m._index = this.store;
   }
 
+  private setShort(id: number, s: number): void {
+    if (id >= this.shortOf.length) {
+      let cap = this.shortOf.length;
+      while (cap <= id) cap *= 2;
+      const next = new Int32Array(cap).fill(-1);
+      next.set(this.shortOf);
+      this.shortOf = next;
+    }
+    this.shortOf[id] = s;
+  }
+
+  /**
+   * MiniSearch's document tables (id maps, field lengths) for the packed
+   * base, filled on the first write: searching needs only the typed arrays,
+   * so a read-only session never builds them (a third of the load time).
+   */
+  private ensureTables(): void {
+    if (!this.pendingBase) return;
+    const m = this.internals;
+    const nf = this.fields.length;
+    for (let s = 0; s < this.pendingBase; s++) {
+      if (!this.live[s]) continue;
+      const id = this.articleOf[s];
+      m._documentIds.set(s, id);
+      m._idToShortId.set(id, s);
+      const lens: number[] = [];
+      for (let f = 0; f < nf; f++) lens.push(this.fieldLen[s * nf + f]);
+      m._fieldLength.set(s, lens);
+    }
+    this.pendingBase = 0;
+  }
+
+  /** The MiniSearch instance, with its own tables complete (its `search` is the reference ranking.ts is tested against). */
+  get ms(): MiniSearch<T> {
+    this.ensureTables();
+    return this.mini;
+  }
+
   private get internals(): Internals {
-    return this.ms as unknown as Internals;
+    return this.mini as unknown as Internals;
   }
 
   get documentCount(): number {
-    return this.ms.documentCount;
+    return this.mini.documentCount;
   }
 
   get avgFieldLength(): number[] {
@@ -94,7 +135,8 @@ export class TextIndex<T extends { id: number }> {
   }
 
   has(id: number): boolean {
-    return this.ms.has(id);
+    const s = id >= 0 && id < this.shortOf.length ? this.shortOf[id] : -1;
+    return s >= 0 && this.live[s] === 1;
   }
 
   private grow(n: number): void {
@@ -114,23 +156,27 @@ export class TextIndex<T extends { id: number }> {
 
   /** Add, or replace a document with the same id. */
   upsert(doc: T): void {
-    if (this.ms.has(doc.id)) this.discard(doc.id);
-    this.ms.add(doc);
+    this.ensureTables();
+    if (this.mini.has(doc.id)) this.discard(doc.id);
+    this.mini.add(doc);
     const m = this.internals;
     const s = m._idToShortId.get(doc.id)!;
     this.grow(s + 1);
     this.live[s] = 1;
     this.articleOf[s] = doc.id;
+    this.setShort(doc.id, s);
     const lens = m._fieldLength.get(s) ?? [];
     const nf = this.fields.length;
     for (let f = 0; f < nf; f++) this.fieldLen[s * nf + f] = lens[f] ?? 0;
   }
 
   discard(id: number): void {
-    const s = this.internals._idToShortId.get(id);
-    if (s === undefined) return;
-    this.ms.discard(id);
+    if (!this.has(id)) return;
+    this.ensureTables();
+    const s = this.shortOf[id];
+    this.mini.discard(id);
     this.live[s] = 0;
+    this.shortOf[id] = -1;
   }
 
   /** Postings added or left dead since the last pack (a measure of how much a pack would reclaim). */
