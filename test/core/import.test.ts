@@ -8,6 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/core/import-files';
 import { decodeBuffer } from '../../src/core/ingest';
+import { INDEX_FILE } from '../../src/core/search/persist';
 import { openArchive, tempDir, REPO, SAMPLE_DIR } from './helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
@@ -127,6 +128,34 @@ describe('the index on disk', () => {
     expect(c.openNotices.join()).toMatch(/重建检索索引/);
     expect((await c.search({ query: '淄博' })).hits.map((h) => h.id)).toEqual(before);
     await c.close();
+  });
+
+  it('is rebuilt, never misread, when the file is truncated, damaged or of an older format', async () => {
+    const dir = tempDir();
+    const a = await openArchive(dir);
+    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
+    await a.close();
+    const file = path.join(dir, INDEX_FILE);
+    const good = fs.readFileSync(file);
+    const damaged = Buffer.from(good);
+    damaged.write('{{{{', 12, 'latin1'); // the header's JSON
+    const flipped = Buffer.from(good);
+    flipped[good.length - 100] ^= 0x55; // one bit pattern in the last section
+    const cases: [string, () => void, RegExp][] = [
+      ['truncated', () => fs.writeFileSync(file, good.subarray(0, Math.floor(good.length / 2))), /损坏/],
+      ['damaged header', () => fs.writeFileSync(file, damaged), /损坏/],
+      ['damaged data', () => fs.writeFileSync(file, flipped), /损坏/],
+      ['older format', () => (fs.rmSync(file), fs.writeFileSync(path.join(dir, 'search-index.json'), '{"fingerprint":{"format":4}}')), /格式已更新/],
+    ];
+    for (const [what, spoil, notice] of cases) {
+      spoil();
+      const b = await openArchive(dir);
+      expect(b.openNotices.join(), what).toMatch(notice);
+      expect((await b.search({ query: '淄博' })).hits.map((h) => h.id), what).toEqual(before);
+      await b.close();
+      expect(fs.existsSync(path.join(dir, 'search-index.json')), what).toBe(false);
+    }
   });
 
   it('re-indexes the articles that contain a new dictionary word', async () => {

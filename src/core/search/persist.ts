@@ -9,10 +9,12 @@
  *   offset and length: for each of the two indexes (`text`, `tags`) its
  *   article ids, field lengths and packed terms (term-store.ts); the terms
  *   themselves and the facts table as UTF-8 JSON.
- * Loading is one read and typed-array views over it: no per-posting work.
+ * Loading is one read, a CRC-32 check of each section and typed-array views
+ * over it: no per-posting work.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { crc32 } from 'node:zlib';
 import { ArticleIndex, type DocMeta } from './article-index';
 import type { PackedIndex } from './text-index';
 
@@ -50,6 +52,8 @@ interface Section {
   kind: ArrayKind;
   offset: number;
   length: number;
+  /** CRC-32 of the bytes: a damaged file is rebuilt, never misread. */
+  crc: number;
 }
 interface IndexStats {
   documentCount: number;
@@ -97,7 +101,7 @@ export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): vo
   const sections: Section[] = [];
   let offset = 0;
   for (const [name, kind, buf] of parts) {
-    sections.push({ name, kind, offset, length: buf.length });
+    sections.push({ name, kind, offset, length: buf.length, crc: crc32(buf) });
     offset += buf.length + pad8(buf.length);
   }
   const header: Header = { fingerprint: fp, text: statsOf(packed.text), tags: statsOf(packed.tags), sections };
@@ -135,6 +139,14 @@ function readHeader(buf: Buffer): Header {
   const dataStart = 12 + len + pad8(12 + len);
   for (const s of header.sections ?? []) s.offset += dataStart;
   return header;
+}
+
+/** Every section inside the file and with the CRC it was written with. */
+function checkSections(buf: Buffer, header: Header): void {
+  for (const s of header.sections) {
+    if (s.offset + s.length > buf.length) throw new Error(`section ${s.name} truncated`);
+    if (crc32(buf.subarray(s.offset, s.offset + s.length)) !== s.crc) throw new Error(`section ${s.name} damaged`);
+  }
 }
 
 /** The fingerprint at the head of an index file (for tools that time `loadIndex` alone). */
@@ -202,6 +214,7 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
     return { index: null, reason: '检索索引与档案库不一致' };
   }
   try {
+    checkSections(buf, header);
     const index = new ArticleIndex({ text: unpack(buf, header, 'text'), tags: unpack(buf, header, 'tags') });
     const metaSection = header.sections.find((s) => s.name === 'meta');
     if (!metaSection || metaSection.offset + metaSection.length > buf.length) throw new Error('meta missing');
