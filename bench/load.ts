@@ -19,7 +19,7 @@ import path from 'node:path';
 import Database from 'libsql';
 import { Archive } from '../src/core/service';
 import { expandPaths, type ImportSource } from '../src/core/import-files';
-import { INDEX_FILE } from '../src/core/search/persist';
+import { INDEX_FILES } from '../src/core/search/persist';
 import { DB_FILE } from '../src/core/store/db';
 import { backupTo } from '../src/core/store/backup';
 import { startCoreWorker } from '../src/node/worker-client';
@@ -43,7 +43,7 @@ function findBenchArchive(): string | undefined {
     .readdirSync(data)
     .filter((d) => /^archive-\d+/.test(d))
     .map((d) => path.join(data, d))
-    .filter((d) => ['bench-complete.json', DB_FILE, INDEX_FILE].every((f) => fs.existsSync(path.join(d, f))))
+    .filter((d) => ['bench-complete.json', DB_FILE, ...INDEX_FILES].every((f) => fs.existsSync(path.join(d, f))))
     .sort((a, b) => Number(/archive-(\d+)/.exec(b)![1]) - Number(/archive-(\d+)/.exec(a)![1]))[0];
 }
 
@@ -52,7 +52,7 @@ function snapshot(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   const db = new Database(path.join(from, DB_FILE), { readonly: true } as never);
   try {
-    fs.copyFileSync(path.join(from, INDEX_FILE), path.join(to, INDEX_FILE));
+    for (const f of INDEX_FILES) fs.copyFileSync(path.join(from, f), path.join(to, f));
     backupTo(db, path.join(to, DB_FILE));
   } finally {
     db.close();

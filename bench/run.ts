@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../src/core/service';
 import { expandPaths } from '../src/core/import-files';
-import { INDEX_FILE } from '../src/core/search/persist';
+import { INDEX_FILE, INDEX_FILES } from '../src/core/search/persist';
 import { openDatabase } from '../src/core/store/db';
 import { articleCount } from '../src/core/store/articles';
 import { CORPUS_FILE, ensurePages } from './corpus';
@@ -232,7 +232,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
       rebuildMs: Math.round(rebuildMs),
       rebuildCpuMs: Math.round(rebuildCpuMs),
       saveMs: Math.round(saveMs),
-      sizeMb: mb(fileSize(path.join(dir, INDEX_FILE))),
+      sizeMb: mb(INDEX_FILES.reduce((n, f) => n + fileSize(path.join(dir, f)), 0)),
       dbMb: mb(fileSize(path.join(dir, 'archive.sqlite'))),
     };
     log(`重建 ${sec(rebuildMs)} s, 保存 ${sec(saveMs)} s, 索引文件 ${res.indexBuild.sizeMb} MB`);

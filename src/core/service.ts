@@ -194,7 +194,7 @@ export class Archive implements BaokuApi {
     for (const batch of store.iterateArticles(this.db, 1000)) {
       for (const a of batch) fresh.upsert(a);
       // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
-      if (fresh.dirt > REBUILD_PACK_EVERY) fresh.compact();
+      if (fresh.text.dirt > REBUILD_PACK_EVERY) fresh.compactText();
       done += batch.length;
       onProgress?.(done, total);
       await new Promise((r) => setImmediate(r));

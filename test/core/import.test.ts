@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/core/import-files';
 import { decodeBuffer } from '../../src/core/ingest';
-import { INDEX_FILE } from '../../src/core/search/persist';
+import { INDEX_FILE, TEXT_FILE } from '../../src/core/search/persist';
 import { openArchive, tempDir, REPO, SAMPLE_DIR } from './helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
@@ -146,6 +146,7 @@ describe('the index on disk', () => {
       ['truncated', () => fs.writeFileSync(file, good.subarray(0, Math.floor(good.length / 2))), /损坏/],
       ['damaged header', () => fs.writeFileSync(file, damaged), /损坏/],
       ['damaged data', () => fs.writeFileSync(file, flipped), /损坏/],
+      ['text file missing', () => fs.rmSync(path.join(dir, TEXT_FILE)), /损坏/],
       ['older format', () => (fs.rmSync(file), fs.writeFileSync(path.join(dir, 'search-index.json'), '{"fingerprint":{"format":4}}')), /格式已更新/],
     ];
     for (const [what, spoil, notice] of cases) {
@@ -156,6 +157,27 @@ describe('the index on disk', () => {
       await b.close();
       expect(fs.existsSync(path.join(dir, 'search-index.json')), what).toBe(false);
     }
+  });
+
+  it('rewrites only the small file after a tag edit, the text index after an import', async () => {
+    const dir = tempDir();
+    const a = await openArchive(dir);
+    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    a.saveIndexNow();
+    const textFile = path.join(dir, TEXT_FILE);
+    const textBefore = fs.statSync(textFile).ino;
+    const id = (await a.search({ query: '希望小屋' })).hits[0].id;
+    await a.changeTags({ ids: [id], add: [{ kind: 'topic', name: '关爱儿童' }] });
+    a.saveIndexNow();
+    expect(fs.statSync(textFile).ino).toBe(textBefore);
+    await a.close();
+    const b = await openArchive(dir);
+    expect(b.openNotices).toEqual([]);
+    expect((await b.search({ query: '主题:关爱儿童' })).hits.map((h) => h.id)).toEqual([id]);
+    await b.importSources(expandPaths([path.join(FIXTURES, fs.readdirSync(FIXTURES).find((f) => f.endsWith('.txt'))!)]).sources, {});
+    b.saveIndexNow();
+    expect(fs.statSync(textFile).ino).not.toBe(textBefore);
+    await b.close();
   });
 
   it('re-indexes the articles that contain a new dictionary word', async () => {

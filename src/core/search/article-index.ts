@@ -122,6 +122,10 @@ export class ArticleIndex {
   /** Tags: small documents, so a tag edit never re-segments an article's text. */
   tags: TextIndex<TagDoc>;
   meta = new Facts();
+  /** The content index changed since it was last written (persist.ts). */
+  textDirty = true;
+  /** The id of the text file this index was last written to or read from. */
+  textFileId?: string;
 
   constructor(packed?: { text: PackedIndex; tags: PackedIndex }) {
     this.text = new TextIndex<IndexDoc>(miniSearchOptions(), packed?.text);
@@ -134,6 +138,7 @@ export class ArticleIndex {
 
   /** Add or replace one article. */
   upsert(a: ArticleDetail): void {
+    this.textDirty = true;
     this.text.upsert(articleToDoc(a));
     this.meta.set(a.id, articleToMeta(a));
     this.updateTags(a.id, a.tags);
@@ -150,25 +155,27 @@ export class ArticleIndex {
   }
 
   remove(id: number): void {
+    if (this.text.has(id)) this.textDirty = true;
     this.text.discard(id);
     this.tags.discard(id);
     this.meta.delete(id);
   }
 
-  /** Postings added or dead since the index was last packed. */
-  get dirt(): number {
-    return this.text.dirt + this.tags.dirt;
-  }
-
   /**
-   * Both indexes packed (live documents only, overlay merged): what persist.ts
-   * saves. The in-memory indexes are replaced by the packed ones, so the
+   * The content index packed (live documents only, overlay merged), for
+   * persist.ts; the in-memory index is replaced by the packed one, so the
    * memory of re-imported and deleted articles is given back.
    */
-  compact(): { text: PackedIndex; tags: PackedIndex } {
-    const packed = { text: this.text.pack(), tags: this.tags.pack() };
-    this.text = new TextIndex<IndexDoc>(miniSearchOptions(), packed.text);
-    this.tags = new TextIndex<TagDoc>(tagMiniSearchOptions(), packed.tags);
+  compactText(): PackedIndex {
+    const packed = this.text.pack();
+    this.text = new TextIndex<IndexDoc>(miniSearchOptions(), packed);
+    return packed;
+  }
+
+  /** The tags index packed, as `compactText`. */
+  compactTags(): PackedIndex {
+    const packed = this.tags.pack();
+    this.tags = new TextIndex<TagDoc>(tagMiniSearchOptions(), packed);
     return packed;
   }
 

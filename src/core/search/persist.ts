@@ -3,15 +3,18 @@
  * fingerprint of what it was built from. A missing, unreadable or stale file
  * means "rebuild", never a wrong answer.
  *
- * File layout (format 5), all numbers little-endian:
- *   "BAOKUIX5"  u32 header length  header JSON (fingerprint first)  padding to 8
- *   sections, each padded to 8 bytes, described in the header by name, type,
- *   offset and length: for each of the two indexes (`text`, `tags`) its
- *   article ids, field lengths and packed terms (term-store.ts); the terms
- *   themselves and the facts table as UTF-8 JSON.
- * Loading is one read, a CRC-32 check of each section and typed-array views
- * over it: no per-posting work.
+ * Two files, so that a tag edit does not rewrite the text index:
+ *  - `search-text.bin`: the content index (title, body, names), rewritten
+ *    only when articles were added, changed or removed; it carries a random id;
+ *  - `search-index.bin`: the fingerprint, the id of the text file it goes
+ *    with, the tags index and the facts table; rewritten on every save.
+ * Each file: "BAOKUIX5", u32 header length, header JSON, padding to 8, then
+ * sections (each padded to 8) listed in the header by name, type, offset,
+ * length and CRC-32: a text index's article ids, field lengths and packed
+ * terms (term-store.ts), and JSON for the term list and the facts. Loading is
+ * one read per file, a CRC check, and typed-array views: no per-posting work.
  */
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
@@ -19,9 +22,12 @@ import { ArticleIndex, type DocMeta } from './article-index';
 import type { PackedIndex } from './text-index';
 
 export const INDEX_FILE = 'search-index.bin';
+export const TEXT_FILE = 'search-text.bin';
+/** Everything the index is made of on disk (to copy an archive's index). */
+export const INDEX_FILES = [INDEX_FILE, TEXT_FILE];
 /** Files of earlier formats, removed when a new index is saved. */
 const OLD_FILES = ['search-index.json'];
-/** 3: terms under `termKey`. 4: tags in their own index. 5: binary, packed postings (term-store.ts). */
+/** 3: terms under `termKey`. 4: tags in their own index. 5: binary, packed postings (term-store.ts), text in its own file. */
 export const INDEX_FORMAT = 5;
 const MAGIC = 'BAOKUIX5';
 
@@ -60,17 +66,23 @@ interface IndexStats {
   fieldIds: Record<string, number>;
   avgFieldLength: number[];
 }
-interface Header {
-  fingerprint: Fingerprint;
+interface TextHeader {
+  id: string;
   text: IndexStats;
+  sections: Section[];
+}
+interface MainHeader {
+  fingerprint: Fingerprint;
+  textId: string;
   tags: IndexStats;
   sections: Section[];
 }
+type Part = [name: string, kind: ArrayKind, data: ArrayBufferView | string];
 
 const ARRAYS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array } as const;
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 
-function sectionsOf(name: string, p: PackedIndex): [string, ArrayKind, ArrayBufferView | string][] {
+function sectionsOf(name: string, p: PackedIndex): Part[] {
   return [
     [`${name}.articleIds`, 'u32', p.articleIds],
     [`${name}.fieldLength`, 'u32', p.fieldLength],
@@ -85,29 +97,20 @@ function sectionsOf(name: string, p: PackedIndex): [string, ArrayKind, ArrayBuff
 
 const statsOf = (p: PackedIndex): IndexStats => ({ documentCount: p.documentCount, fieldIds: p.fieldIds, avgFieldLength: p.avgFieldLength });
 
-/** Pack and write the index. Packing also compacts the in-memory index (see ArticleIndex.compact). */
-export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): void {
-  const packed = index.compact();
-  const parts: [string, ArrayKind, Buffer][] = [];
-  for (const [name, kind, data] of [
-    ...sectionsOf('text', packed.text),
-    ...sectionsOf('tags', packed.tags),
-    ['meta', 'json', JSON.stringify([...index.meta])] as [string, ArrayKind, string],
-  ]) {
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    parts.push([name, kind, buf]);
-  }
+/** Write a section file atomically. `head` goes first in the header (the fingerprint can be read from the first bytes). */
+function writeSectionFile(file: string, head: object, parts: Part[]): void {
+  const bufs = parts.map(([, , data]) =>
+    typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+  );
   // Offsets are relative to the first byte after the header (padded to 8).
   const sections: Section[] = [];
   let offset = 0;
-  for (const [name, kind, buf] of parts) {
-    sections.push({ name, kind, offset, length: buf.length, crc: crc32(buf) });
-    offset += buf.length + pad8(buf.length);
-  }
-  const header: Header = { fingerprint: fp, text: statsOf(packed.text), tags: statsOf(packed.tags), sections };
-  const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
+  parts.forEach(([name, kind], i) => {
+    sections.push({ name, kind, offset, length: bufs[i].length, crc: crc32(bufs[i]) });
+    offset += bufs[i].length + pad8(bufs[i].length);
+  });
+  const headerBytes = Buffer.from(JSON.stringify({ ...head, sections }), 'utf8');
   const dataStart = 12 + headerBytes.length + pad8(12 + headerBytes.length);
-  const file = path.join(dir, INDEX_FILE);
   const tmp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
@@ -116,40 +119,60 @@ export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): vo
     lead.writeUInt32LE(headerBytes.length, 8);
     fs.writeSync(fd, lead);
     fs.writeSync(fd, headerBytes);
-    for (let i = 0; i < parts.length; i++) {
-      const buf = parts[i][2];
+    bufs.forEach((buf, i) => {
       fs.writeSync(fd, buf, 0, buf.length, dataStart + sections[i].offset);
       const pad = pad8(buf.length);
       if (pad) fs.writeSync(fd, Buffer.alloc(pad), 0, pad, dataStart + sections[i].offset + buf.length);
-    }
+    });
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
+}
+
+/**
+ * Pack and write the index: the text file only when the text changed since
+ * it was last written, then the main file. Packing also compacts the
+ * in-memory index (ArticleIndex.compactText / compactTags).
+ */
+export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): void {
+  const textFile = path.join(dir, TEXT_FILE);
+  if (index.textDirty || !index.textFileId || !fs.existsSync(textFile)) {
+    const text = index.compactText();
+    const id = crypto.randomUUID();
+    writeSectionFile(textFile, { id, text: statsOf(text) }, sectionsOf('text', text));
+    index.textFileId = id;
+    index.textDirty = false;
+  }
+  const tags = index.compactTags();
+  writeSectionFile(path.join(dir, INDEX_FILE), { fingerprint: fp, textId: index.textFileId, tags: statsOf(tags) }, [
+    ...sectionsOf('tags', tags),
+    ['meta', 'json', JSON.stringify([...index.meta])],
+  ]);
   for (const old of OLD_FILES) fs.rmSync(path.join(dir, old), { force: true });
 }
 
 /** The header, with section offsets made absolute. */
-function readHeader(buf: Buffer): Header {
+function readHeader<H extends { sections: Section[] }>(buf: Buffer): H {
   if (buf.length < 12 || buf.toString('latin1', 0, 8) !== MAGIC) throw new Error('not an index file of this format');
   const len = buf.readUInt32LE(8);
   if (12 + len > buf.length) throw new Error('truncated header');
-  const header = JSON.parse(buf.toString('utf8', 12, 12 + len)) as Header;
+  const header = JSON.parse(buf.toString('utf8', 12, 12 + len)) as H;
   const dataStart = 12 + len + pad8(12 + len);
   for (const s of header.sections ?? []) s.offset += dataStart;
   return header;
 }
 
 /** Every section inside the file and with the CRC it was written with. */
-function checkSections(buf: Buffer, header: Header): void {
+function checkSections(buf: Buffer, header: { sections: Section[] }): void {
   for (const s of header.sections) {
     if (s.offset + s.length > buf.length) throw new Error(`section ${s.name} truncated`);
     if (crc32(buf.subarray(s.offset, s.offset + s.length)) !== s.crc) throw new Error(`section ${s.name} damaged`);
   }
 }
 
-/** The fingerprint at the head of an index file (for tools that time `loadIndex` alone). */
+/** The fingerprint at the head of the main index file (for tools that time `loadIndex` alone). */
 export function readFingerprint(dir: string): Fingerprint {
   const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
   try {
@@ -158,20 +181,26 @@ export function readFingerprint(dir: string): Fingerprint {
     const len = lead.readUInt32LE(8);
     const head = Buffer.alloc(12 + len);
     fs.readSync(fd, head, 0, head.length, 0);
-    return readHeader(head).fingerprint;
+    return readHeader<MainHeader>(head).fingerprint;
   } finally {
     fs.closeSync(fd);
   }
 }
 
-function unpack(buf: Buffer, header: Header, name: 'text' | 'tags'): PackedIndex {
-  const get = (part: string) => {
-    const s = header.sections.find((x) => x.name === `${name}.${part}`);
-    if (!s || s.offset + s.length > buf.length) throw new Error(`section ${name}.${part} missing or truncated`);
-    return s;
-  };
+function section(buf: Buffer, header: { sections: Section[] }, name: string): Section {
+  const s = header.sections.find((x) => x.name === name);
+  if (!s || s.offset + s.length > buf.length) throw new Error(`section ${name} missing or truncated`);
+  return s;
+}
+
+function json<T>(buf: Buffer, header: { sections: Section[] }, name: string): T {
+  const s = section(buf, header, name);
+  return JSON.parse(buf.toString('utf8', s.offset, s.offset + s.length)) as T;
+}
+
+function unpack(buf: Buffer, header: { sections: Section[] }, name: string, stats: IndexStats): PackedIndex {
   const arr = <K extends Exclude<ArrayKind, 'json'>>(part: string, kind: K): InstanceType<(typeof ARRAYS)[K]> => {
-    const s = get(part);
+    const s = section(buf, header, `${name}.${part}`);
     const T = ARRAYS[kind];
     const at = buf.byteOffset + s.offset;
     const ab = buf.buffer as ArrayBuffer;
@@ -179,14 +208,12 @@ function unpack(buf: Buffer, header: Header, name: 'text' | 'tags'): PackedIndex
     if (at % T.BYTES_PER_ELEMENT === 0) return new T(ab, at, s.length / T.BYTES_PER_ELEMENT) as InstanceType<(typeof ARRAYS)[K]>;
     return new T(ab.slice(at, at + s.length)) as InstanceType<(typeof ARRAYS)[K]>;
   };
-  const termsSection = get('terms');
-  const stats = header[name];
   return {
     ...stats,
     articleIds: arr('articleIds', 'u32'),
     fieldLength: arr('fieldLength', 'u32'),
     terms: {
-      terms: JSON.parse(buf.toString('utf8', termsSection.offset, termsSection.offset + termsSection.length)) as string[],
+      terms: json<string[]>(buf, header, `${name}.terms`),
       termStart: arr('termStart', 'u32'),
       entryField: arr('entryField', 'u8'),
       entryStart: arr('entryStart', 'u32'),
@@ -202,11 +229,11 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
   if (!fs.existsSync(file)) {
     return { index: null, reason: OLD_FILES.some((f) => fs.existsSync(path.join(dir, f))) ? '检索索引格式已更新' : '没有检索索引' };
   }
-  let buf: Buffer;
-  let header: Header;
+  let main: Buffer;
+  let header: MainHeader;
   try {
-    buf = fs.readFileSync(file);
-    header = readHeader(buf);
+    main = fs.readFileSync(file);
+    header = readHeader<MainHeader>(main);
   } catch {
     return { index: null, reason: '检索索引文件已损坏' };
   }
@@ -214,13 +241,16 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
     return { index: null, reason: '检索索引与档案库不一致' };
   }
   try {
-    checkSections(buf, header);
-    const index = new ArticleIndex({ text: unpack(buf, header, 'text'), tags: unpack(buf, header, 'tags') });
-    const metaSection = header.sections.find((s) => s.name === 'meta');
-    if (!metaSection || metaSection.offset + metaSection.length > buf.length) throw new Error('meta missing');
-    const meta = JSON.parse(buf.toString('utf8', metaSection.offset, metaSection.offset + metaSection.length)) as [number, DocMeta][];
-    for (const [id, m] of meta) index.meta.set(id, m);
+    checkSections(main, header);
+    const text = fs.readFileSync(path.join(dir, TEXT_FILE));
+    const textHeader = readHeader<TextHeader>(text);
+    if (textHeader.id !== header.textId) return { index: null, reason: '检索索引与档案库不一致' };
+    checkSections(text, textHeader);
+    const index = new ArticleIndex({ text: unpack(text, textHeader, 'text', textHeader.text), tags: unpack(main, header, 'tags', header.tags) });
+    for (const [id, m] of json<[number, DocMeta][]>(main, header, 'meta')) index.meta.set(id, m);
     if (index.meta.size !== index.text.documentCount) return { index: null, reason: '检索索引不完整' };
+    index.textFileId = textHeader.id;
+    index.textDirty = false;
     return { index };
   } catch {
     return { index: null, reason: '检索索引文件已损坏' };
@@ -230,6 +260,6 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
 /** Remove leftovers of an interrupted save. */
 export function cleanTempFiles(dir: string): void {
   for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
-    if ((f.startsWith(INDEX_FILE) || OLD_FILES.some((o) => f.startsWith(o))) && f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
+    if ([...INDEX_FILES, ...OLD_FILES].some((o) => f.startsWith(o)) && f.endsWith('.tmp')) fs.rmSync(path.join(dir, f), { force: true });
   }
 }
