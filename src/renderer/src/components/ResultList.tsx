@@ -31,7 +31,7 @@ export function ResultList({ hits, total, active, selected, inBasket, onActive, 
   const lastIndex = items.length ? items[items.length - 1].index : -1;
 
   useEffect(() => {
-    if (lastIndex >= hits.length - 10 && hits.length < total) onLoadMore();
+    if (lastIndex >= hits.length - 5 && hits.length < total) onLoadMore();
   }, [lastIndex, hits.length, total, onLoadMore]);
 
   useEffect(() => {

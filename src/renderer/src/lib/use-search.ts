@@ -10,6 +10,8 @@ import { api, errorMessage } from '../api-client';
 import { archiveVersion } from './app-events';
 import { createStore, useStore } from './store';
 
+/** The first page is what fills the window; later pages are larger (scrolling). */
+const FIRST_PAGE = 20;
 const PAGE = 50;
 const DEBOUNCE_MS = 50;
 
@@ -103,7 +105,7 @@ export function useSearch(): SearchController {
       () => {
         setLoading(true);
         api
-          .search({ ...request, limit: PAGE, offset: 0, facets: true })
+          .search({ ...request, limit: FIRST_PAGE, offset: 0, facets: true })
           .then((r) => {
             if (my !== seq.current) return;
             setResponse(r);
