@@ -1,5 +1,5 @@
 /** Filters beside the results: date range (presets, years, custom) and facet lists with counts. */
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { FacetCounts, SearchFilters, SearchResponse } from '../../../shared/api';
 import { isoMonthStart, isoToday, isoYearStart } from '../lib/format';
 import { setFilters } from '../lib/use-search';
@@ -25,7 +25,7 @@ function datePreset(f: SearchFilters): 'all' | 'month' | 'year' | 'custom' {
   return 'custom';
 }
 
-export function FacetPanel({ filters, facets }: Props) {
+export const FacetPanel = memo(function FacetPanel({ filters, facets }: Props) {
   const preset = datePreset(filters);
   const [custom, setCustom] = useState(preset === 'custom');
   const setDates = (dateFrom?: string, dateTo?: string) => setFilters((f) => ({ ...f, dateFrom, dateTo }));
@@ -81,7 +81,7 @@ export function FacetPanel({ filters, facets }: Props) {
       ))}
     </aside>
   );
-}
+});
 
 function FacetGroup({ label, counts, value, onPick }: { label: string; counts: FacetCounts; value?: string; onPick(v?: string): void }) {
   const [all, setAll] = useState(false);

@@ -1,6 +1,6 @@
 /** The virtualised result list: headline, date, page, byline and highlighted snippets per hit. */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../shared/api';
 import { hitMeta } from '../lib/format';
 import { Highlighted } from './Highlighted';
@@ -18,7 +18,8 @@ interface Props {
   onLoadMore(): void;
 }
 
-export function ResultList({ hits, total, active, selected, inBasket, onActive, onOpen, onToggle, onBasket, onLoadMore }: Props) {
+/** Memoised: typing in the query box does not re-render (and re-measure) the list; a new answer does. */
+export const ResultList = memo(function ResultList({ hits, total, active, selected, inBasket, onActive, onOpen, onToggle, onBasket, onLoadMore }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: hits.length,
@@ -100,6 +101,6 @@ export function ResultList({ hits, total, active, selected, inBasket, onActive, 
       {hits.length > 0 && hits.length >= total && <p className="list-end muted">共 {total} 篇，已全部显示</p>}
     </div>
   );
-}
+});
 
 const KIND: Record<SearchHit['kind'], string> = { story: '消息', sidebar: '链接', brief: '简讯', photo: '图片' };

@@ -125,7 +125,11 @@ export function useSearch(): SearchController {
     return () => clearTimeout(timer);
   }, [request, version, retryKey]);
 
+  // Latest values through a ref: `loadMore` keeps its identity while typing (the result list is memoised on it).
+  const latest = useRef({ response, hits, request });
+  latest.current = { response, hits, request };
   const loadMore = useCallback(() => {
+    const { response, hits, request } = latest.current;
     if (!response || loadingMore.current || hits.length >= response.total) return;
     loadingMore.current = true;
     const my = seq.current;
@@ -140,7 +144,7 @@ export function useSearch(): SearchController {
       .catch((e: unknown) => {
         if (my === seq.current) setError(errorMessage(e));
       });
-  }, [response, hits.length, request]);
+  }, []);
 
   const retry = useCallback(() => setRetryKey((k) => k + 1), []);
 

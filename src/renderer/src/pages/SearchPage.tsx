@@ -1,5 +1,5 @@
 /** Home: the query box, filters with facet counts, and the virtualised results with selection actions. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArchiveStats, SearchFilters, SearchHit, TagChangeRequest, TagRef } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { FacetPanel } from '../components/FacetPanel';
@@ -52,13 +52,13 @@ export function SearchPage({ search, stats, visible }: Props) {
 
   useEffect(() => setActive(-1), [response]);
 
-  const open = useCallback(
-    (h: SearchHit) => {
-      rememberQuery(query);
-      navigate({ name: 'article', id: h.id });
-    },
-    [query],
-  );
+  // The query through a ref: `open` stays the same while typing, so the result list does not re-render on each key.
+  const queryRef = useRef(query);
+  queryRef.current = query;
+  const open = useCallback((h: SearchHit) => {
+    rememberQuery(queryRef.current);
+    navigate({ name: 'article', id: h.id });
+  }, []);
 
   const move = useCallback((delta: number) => setActive((a) => Math.max(0, Math.min(hits.length - 1, a + delta))), [hits.length]);
 
