@@ -16,11 +16,10 @@ import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
 import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
-import type { Filters, ParsedQuery, QueryItem } from './query';
+import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
 import type { SearchHit } from '../../shared/api';
 import { TextIndex, type PackedIndex } from './text-index';
 import { rank, queryTerms, MAX_QUERY_TERMS, type RankQuery } from './ranking';
-import { QueryError } from './query';
 import { Facts } from './facts';
 
 /** The content index's document: what the page says (changes only on re-import). */

@@ -61,7 +61,6 @@ export function articleCount(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM articles').get([]) as { n: number }).n;
 }
 
-/** Title + body of articles, folded for phrase checks. */
 /** The folded texts of articles, spaces removed: kicker, title, subtitle, then each paragraph. */
 export function articleTexts(db: Db, ids: number[], fold: (s: string) => string): Map<number, string[]> {
   const out = new Map<number, string[]>();
