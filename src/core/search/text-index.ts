@@ -184,7 +184,7 @@ export class TextIndex<T extends { id: number }> {
     return this.store.overlayPostings() + this.internals._dirtCount;
   }
 
-  /** Everything, live documents only, densely renumbered: what is saved, and what `fromPacked` loads. */
+  /** Everything, live documents only, densely renumbered: what is saved, and what the constructor loads. */
   pack(): PackedIndex {
     const m = this.internals;
     const nf = this.fields.length;
