@@ -73,6 +73,19 @@ describe('tags from bylines and editors', () => {
     expect(dup.status).toBe('duplicate');
   });
 
+  it('undoes the last tag edit, never a rename (which has no undo)', async () => {
+    const id = await idOf(a, '淄博高新区召开2022年工作会议');
+    const added = await a.changeTags({ ids: [id], add: [{ kind: 'topic', name: '撤销测试' }] });
+    expect(await a.renameTag({ kind: 'topic', from: '撤销测试', to: '撤销测试二' })).toBe(1);
+    const renameId = (await a.tagHistory({}))[0].id;
+    expect(await a.undoTagChange({ changeId: renameId })).toBeNull();
+    const undone = await a.undoTagChange({});
+    expect(undone?.changeId).toBe(added.changeId);
+    expect((await a.search({ query: '主题:撤销测试二' })).total).toBe(0);
+    const hist = await a.tagHistory({});
+    expect(hist.find((h) => h.id === renameId)?.undone).toBe(false);
+  });
+
   it('renames and deletes with the count of affected articles', async () => {
     expect(await a.tagUsage({ kind: 'topic', name: '共青团' })).toBe(1);
     expect(await a.renameTag({ kind: 'topic', from: '共青团', to: '共青团工作' })).toBe(1);

@@ -155,13 +155,17 @@ export function changeTags(db: Db, ids: number[], add: TagRef[], remove: TagRef[
   });
 }
 
-/** Undo a change (the last one not yet undone by default). */
+/**
+ * Undo a change: the given one, or the last undoable one not yet undone.
+ * Renames, merges and deletions are recorded without an undo list: they are
+ * never "undone" (and never hide an earlier tag edit from undo).
+ */
 export function undoChange(db: Db, changeId?: number): TagChangeOutcome | null {
   return inTransaction(db, () => {
     const row = (
       changeId === undefined
-        ? db.prepare('SELECT id, undo FROM tag_changes WHERE undone = 0 ORDER BY id DESC LIMIT 1').get([])
-        : db.prepare('SELECT id, undo FROM tag_changes WHERE id = ? AND undone = 0').get([changeId])
+        ? db.prepare("SELECT id, undo FROM tag_changes WHERE undone = 0 AND undo != '[]' ORDER BY id DESC LIMIT 1").get([])
+        : db.prepare("SELECT id, undo FROM tag_changes WHERE id = ? AND undone = 0 AND undo != '[]'").get([changeId])
     ) as { id: number; undo: string } | undefined;
     if (!row) return null;
     const ops = (JSON.parse(row.undo) as TagOp[]).filter((o) => {
