@@ -22,8 +22,8 @@ export async function openArchive(dir = tempDir()): Promise<Archive> {
   return Archive.open({ dir, autoBackup: false, saveDelayMs: 50 });
 }
 
-export async function sampleArchive(): Promise<Archive> {
-  const a = await openArchive();
+export async function sampleArchive(dir = tempDir()): Promise<Archive> {
+  const a = await openArchive(dir);
   await a.importSources(expandPaths([path.join(SAMPLE_DIR, SAMPLE_FILE)]).sources, {});
   return a;
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/core/import-files';
 import { decodeBuffer } from '../../src/core/ingest';
 import { INDEX_FILE, TEXT_FILE } from '../../src/core/search/persist';
-import { openArchive, tempDir, REPO, SAMPLE_DIR } from './helpers';
+import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR } from './helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
 
@@ -112,8 +112,7 @@ describe('importing a folder', () => {
 describe('the index on disk', () => {
   it('is loaded at the next start when it matches the store, rebuilt with a notice when not', async () => {
     const dir = tempDir();
-    const a = await openArchive(dir);
-    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    const a = await sampleArchive(dir);
     const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
     await a.close();
 
@@ -132,8 +131,7 @@ describe('the index on disk', () => {
 
   it('is rebuilt, never misread, when the file is truncated, damaged or of an older format', async () => {
     const dir = tempDir();
-    const a = await openArchive(dir);
-    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    const a = await sampleArchive(dir);
     const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
     await a.close();
     const file = path.join(dir, INDEX_FILE);
@@ -161,8 +159,7 @@ describe('the index on disk', () => {
 
   it('rewrites only the small file after a tag edit, the text index after an import', async () => {
     const dir = tempDir();
-    const a = await openArchive(dir);
-    await a.importSources(expandPaths([SAMPLE_DIR]).sources, {});
+    const a = await sampleArchive(dir);
     a.saveIndexNow();
     const textFile = path.join(dir, TEXT_FILE);
     const textBefore = fs.statSync(textFile).ino;

@@ -182,6 +182,11 @@ export class ArticleIndex {
     return tokenizeForQuery(item.text);
   }
 
+  /** A phrase as it is looked for in the text: folded, without spaces. */
+  private phraseText(item: QueryItem): string {
+    return foldForSearch(item.text).replace(/\s+/g, '');
+  }
+
   /** The query against the text, united with the same query against the tags. */
   private run(query: RankQuery): RawHit[] {
     if (queryTerms(query).length > MAX_QUERY_TERMS) throw new QueryError(`检索词太多：一次最多 ${MAX_QUERY_TERMS} 个词`);
@@ -215,7 +220,7 @@ export class ArticleIndex {
         const t = this.itemTerms(item);
         if (t.length === 0) continue;
         t.forEach((x) => terms.add(x));
-        if (item.type === 'phrase') phrases.push(foldForSearch(item.text).replace(/\s+/g, ''));
+        if (item.type === 'phrase') phrases.push(this.phraseText(item));
         alternatives.push({ and: t });
       }
       if (alternatives.length) groups.push(alternatives.length === 1 ? alternatives[0] : { or: alternatives });
@@ -233,7 +238,7 @@ export class ArticleIndex {
     }
     // Phrases: the words must really stand together (each OR-alternative phrase is checked as part of its group).
     const phraseGroups = q.groups
-      .map((g) => g.map((i) => (i.type === 'phrase' ? foldForSearch(i.text).replace(/\s+/g, '') : null)))
+      .map((g) => g.map((i) => (i.type === 'phrase' ? this.phraseText(i) : null)))
       .filter((g) => g.every((x) => x !== null) && g.length > 0) as string[][];
     for (const alts of phraseGroups) {
       if (!hits.length) break;
@@ -251,7 +256,7 @@ export class ArticleIndex {
         if (item.type === 'phrase') {
           const hitIds = new Set(hits.map((h) => h.id));
           const cands = found.filter((id) => hitIds.has(id));
-          for (const id of containing(cands, foldForSearch(item.text).replace(/\s+/g, ''))) drop.add(id);
+          for (const id of containing(cands, this.phraseText(item))) drop.add(id);
         } else {
           for (const id of found) drop.add(id);
         }

@@ -129,7 +129,10 @@ export class Facts {
 
   compile(f: Filters): CompiledFilters {
     // A value no article has cannot match: code NONE - 1 is never stored.
-    const codes = (xs: string[], i: Interner) => xs.map((x) => (i.find(x) >= 0 ? i.find(x) : NONE - 1));
+    const codes = (xs: string[], i: Interner) => xs.map((x) => {
+      const c = i.find(x);
+      return c >= 0 ? c : NONE - 1;
+    });
     const c: CompiledFilters = {
       any: false,
       dateFrom: f.dateFrom ? dateNumber(f.dateFrom) : 0,

@@ -98,17 +98,15 @@ export function rank<T extends { id: number }>(
   const term = (t: string): Matches => {
     const bit = (1 << terms.indexOf(t)) >>> 0;
     // Pass 1: live document frequency per field (MiniSearch's `matchingFields`), and an upper bound of matches.
-    const dfs: number[] = [];
-    let cap = 0;
-    for (const { id: f } of fields) {
+    const postings = fields.map(({ id: f }) => {
       let df = 0;
-      const r = store.baseRange(t, f);
-      if (r) for (let p = r.start; p < r.end; p++) df += live[r.docs[p]];
-      const o = store.overlayOf(t, f);
-      if (o) for (const doc of o.keys()) df += live[doc];
-      dfs.push(df);
-      cap += df;
-    }
+      const base = store.baseRange(t, f);
+      if (base) for (let p = base.start; p < base.end; p++) df += live[base.docs[p]];
+      const overlay = store.overlayOf(t, f);
+      if (overlay) for (const doc of overlay.keys()) df += live[doc];
+      return { df, base, overlay };
+    });
+    const cap = postings.reduce((c, p) => c + p.df, 0);
     const out = matches(cap);
     if (!cap) return out;
     const gen = scratch.next(size);
@@ -118,7 +116,7 @@ export function rank<T extends { id: number }>(
     let n = 0;
     // Pass 2: BM25+ exactly as MiniSearch's calcBM25Score, × field boost, summed over fields.
     fields.forEach(({ id: f, boost }, i) => {
-      const df = dfs[i];
+      const { df, base: r, overlay: o } = postings[i];
       if (!df) return;
       const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
       const avgLen = index.avgFieldLength[f];
@@ -130,7 +128,6 @@ export function rank<T extends { id: number }>(
           docs[n++] = doc;
         } else acc[doc] += w;
       };
-      const r = store.baseRange(t, f);
       if (r) {
         const { docs: pd, freqs: pf, end } = r;
         for (let p = r.start; p < end; p++) {
@@ -138,7 +135,6 @@ export function rank<T extends { id: number }>(
           if (live[doc]) add(doc, pf[p]);
         }
       }
-      const o = store.overlayOf(t, f);
       if (o) for (const [doc, tf] of o) if (live[doc]) add(doc, tf);
     });
     out.n = n;

@@ -11,7 +11,7 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   if (whole.length === text.length && !/[\ud800-\udfff]/.test(text)) {
     const map = new Array<number>(text.length + 1);
     for (let k = 0; k <= text.length; k++) map[k] = k;
-    // Only valid when each character folds to exactly one: check cheaply on a sample of mismatches.
+    // Only valid when each character folds to exactly one: every character that changed is checked alone.
     let ok = true;
     for (let k = 0; k < text.length && ok; k++) {
       const c = text.charCodeAt(k);

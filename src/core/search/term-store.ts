@@ -84,17 +84,18 @@ export class TermStore {
 
   /** Calls `fn(shortId, frequency)` for each posting of the term in the field (dead documents included). */
   forEachPosting(term: string, fieldId: number, fn: (shortId: number, freq: number) => void): void {
-    const ti = this.baseIndex.get(term);
-    if (ti !== undefined) {
-      const { termStart, entryField, entryStart, docs, freqs } = this.base;
-      for (let e = termStart[ti]; e < termStart[ti + 1]; e++) {
-        if (entryField[e] !== fieldId) continue;
-        for (let p = entryStart[e], end = entryStart[e + 1]; p < end; p++) fn(docs[p], freqs[p]);
-        break;
-      }
-    }
-    const o = this.overlay.get(term)?.get(fieldId);
+    const r = this.baseRange(term, fieldId);
+    if (r) for (let p = r.start; p < r.end; p++) fn(r.docs[p], r.freqs[p]);
+    const o = this.overlayOf(term, fieldId);
     if (o) for (const [shortId, freq] of o) fn(shortId, freq);
+  }
+
+  /** The field ids the term has postings in, base and overlay, ascending. */
+  private fieldsOf(term: string): number[] {
+    const fields = new Set<number>(this.overlay.get(term)?.keys() ?? []);
+    const ti = this.baseIndex.get(term);
+    if (ti !== undefined) for (let e = this.base.termStart[ti]; e < this.base.termStart[ti + 1]; e++) fields.add(this.base.entryField[e]);
+    return [...fields].sort((a, b) => a - b);
   }
 
   // ---- what MiniSearch calls on its `_index` ----
@@ -114,10 +115,7 @@ export class TermStore {
   get(term: string): FieldTermData | undefined {
     if (!this.has(term)) return undefined;
     const out: FieldTermData = new Map();
-    const fields = new Set<number>(this.overlay.get(term)?.keys() ?? []);
-    const ti = this.baseIndex.get(term);
-    if (ti !== undefined) for (let e = this.base.termStart[ti]; e < this.base.termStart[ti + 1]; e++) fields.add(this.base.entryField[e]);
-    for (const f of fields) {
+    for (const f of this.fieldsOf(term)) {
       const m = new Map<number, number>();
       this.forEachPosting(term, f, (d, n) => m.set(d, n));
       if (m.size) out.set(f, m);
@@ -157,8 +155,7 @@ export class TermStore {
    */
   pack(renumber: Int32Array): PackedTerms {
     const { base, overlay } = this;
-    let cap = base.docs.length;
-    for (const data of overlay.values()) for (const m of data.values()) cap += m.size;
+    const cap = base.docs.length + this.overlayPostings();
     const terms: string[] = [];
     const termStart: number[] = [0];
     const entryField: number[] = [];
@@ -174,11 +171,8 @@ export class TermStore {
       n++;
     };
     const packTerm = (term: string) => {
-      const fields = new Set<number>(overlay.get(term)?.keys() ?? []);
-      const ti = this.baseIndex.get(term);
-      if (ti !== undefined) for (let e = base.termStart[ti]; e < base.termStart[ti + 1]; e++) fields.add(base.entryField[e]);
       const entriesBefore = entryField.length;
-      for (const f of [...fields].sort((a, b) => a - b)) {
+      for (const f of this.fieldsOf(term)) {
         const start = n;
         this.forEachPosting(term, f, put);
         if (n > start) {
