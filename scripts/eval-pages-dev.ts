@@ -1,16 +1,18 @@
 /**
- * Evaluate the page parser on the pages-dev set (82 real 人民日报 pages with gold article spans).
+ * Evaluate the page parser on the two dev sets of real 人民日报 pages with gold article spans:
+ * `pages-dev` (82 pages, January 1998: paragraphs between blank lines) and `pages-dev-modern`
+ * (60 pages, February 2019, e-paper text: headline lines unindented, paragraphs indented, no blank lines).
  *
- *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--verbose] [--page 19980101-01] [--halves]
+ *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--set 1998|modern|all] [--verbose] [--page ID] [--halves]
  *
- * `--halves` also prints the figures for the two halves by date (Jan 1–5, Jan 6–10),
- * so that a change tuned on one half can be checked on the other.
+ * `--halves` prints the figures of each half by date (1998: Jan 1–5 = A, 6–10 = B; 2019: Feb 1–14 = A,
+ * 15 on = B). Rules are tuned on half A; half B is the honest estimate for unseen pages.
  *
- * An article counts as found when its charStart/charEnd equal a gold article's
- * char_start/char_end up to a few characters of white space. Headline accuracy:
- * the article's first headline line (kicker, else title; for a headline-less brief
- * its first raw line) equals the gold first_para after NFKC and white-space removal.
- * Reads `../shared/pages-dev` relative to the repo root; skips cleanly when absent.
+ * An article counts as found when its charStart/charEnd equal a gold article's char_start/char_end
+ * up to a few characters of white space. Headline: on 1998 pages the article's first headline line
+ * (kicker, else title; for a headline-less brief its first raw line) equals the gold first_para; on
+ * modern pages kicker, title and subtitle all equal the gold ones (the headline block), after NFKC
+ * and white-space removal. Reads `../shared/…` relative to the repo root; skips cleanly when absent.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,12 +21,20 @@ import { parsePage } from '../src/core/ingest';
 import type { ParsedArticle } from '../src/shared/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const PAGES_DEV_DIR = path.resolve(repoRoot, '..', 'shared', 'pages-dev');
+export const SHARED_DIR = path.resolve(repoRoot, '..', 'shared');
+export const PAGES_DEV_DIR = path.join(SHARED_DIR, 'pages-dev');
+export const PAGES_DEV_MODERN_DIR = path.join(SHARED_DIR, 'pages-dev-modern');
+
+export type DevSet = '1998' | 'modern';
+export const DEV_SETS: Record<DevSet, string> = { '1998': PAGES_DEV_DIR, modern: PAGES_DEV_MODERN_DIR };
 
 interface GoldArticle {
   char_start: number;
   char_end: number;
   first_para: string;
+  title?: string;
+  kicker?: string | null;
+  subtitle?: string | null;
 }
 
 export interface PageScore {
@@ -48,7 +58,7 @@ export interface EvalResult {
   bytes: number;
 }
 
-const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+const fold = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
 
 function sameBoundary(text: string, a: number, b: number): boolean {
   if (a === b) return true;
@@ -64,16 +74,35 @@ export function firstHeadline(a: ParsedArticle, text: string): string {
   return a.kicker ?? a.title;
 }
 
-/** Pages of the first half (edition day 1–5) or the second (day 6 on); both when undefined. */
-export type Half = 'a' | 'b';
-
-export function inHalf(id: string, half?: Half): boolean {
-  if (!half) return true;
-  const day = Number(id.slice(6, 8));
-  return half === 'a' ? day <= 5 : day > 5;
+function sameHeadline(set: DevSet, a: ParsedArticle, g: GoldArticle, text: string): boolean {
+  if (set === '1998') return fold(firstHeadline(a, text)) === fold(g.first_para);
+  return fold(a.kicker) === fold(g.kicker) && fold(a.title) === fold(g.title) && fold(a.subtitle) === fold(g.subtitle);
 }
 
-export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false, half?: Half): EvalResult | null {
+function showHeadline(a: { kicker?: string | null; title?: string; subtitle?: string | null }): string {
+  return [a.kicker && `[${a.kicker}]`, a.title, a.subtitle && `[${a.subtitle}]`].filter(Boolean).join(' ');
+}
+
+/** Half A or B of a set, by the edition's day; both when undefined. */
+export type Half = 'a' | 'b';
+
+export function inHalf(id: string, half?: Half, set: DevSet = '1998'): boolean {
+  if (!half) return true;
+  const day = Number(id.slice(6, 8));
+  const lastOfA = set === '1998' ? 5 : 14;
+  return half === 'a' ? day <= lastOfA : day > lastOfA;
+}
+
+export interface EvalOptions {
+  set?: DevSet;
+  only?: string;
+  verbose?: boolean;
+  half?: Half;
+}
+
+export function evaluate(opts: EvalOptions = {}): EvalResult | null {
+  const set = opts.set ?? '1998';
+  const dir = DEV_SETS[set];
   if (!fs.existsSync(dir)) return null;
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort();
   const pages: PageScore[] = [];
@@ -83,8 +112,8 @@ export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false, ha
   let bytes = 0;
   for (const f of files) {
     const id = f.replace('.gold.json', '');
-    if (only && id !== only) continue;
-    if (!inHalf(id, half)) continue;
+    if (opts.only && id !== opts.only) continue;
+    if (!inHalf(id, opts.half, set)) continue;
     const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: GoldArticle[] };
     const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
     bytes += Buffer.byteLength(text);
@@ -94,23 +123,24 @@ export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false, ha
     let matched = 0;
     let headlines = 0;
     const used = new Set<number>();
+    if (opts.verbose) console.log(`# ${id}`);
     for (const a of parsed.articles) {
       const gi = gold.articles.findIndex(
         (g, i) => !used.has(i) && sameBoundary(text, g.char_start, a.charStart ?? -99) && sameBoundary(text, g.char_end, a.charEnd ?? -99),
       );
       if (gi < 0) {
-        if (verbose) console.log(`  ✗ extra  [${a.charStart}-${a.charEnd}] ${a.kicker ?? a.title}`);
+        if (opts.verbose) console.log(`  ✗ extra  [${a.charStart}-${a.charEnd}] ${showHeadline(a)}`);
         continue;
       }
       used.add(gi);
       matched++;
-      const ok = fold(firstHeadline(a, text)) === fold(gold.articles[gi].first_para);
-      if (ok) headlines++;
-      else if (verbose) console.log(`  ✗ title  「${firstHeadline(a, text)}」 ≠ 「${gold.articles[gi].first_para}」`);
+      const g = gold.articles[gi];
+      if (sameHeadline(set, a, g, text)) headlines++;
+      else if (opts.verbose) console.log(`  ✗ title  「${set === '1998' ? firstHeadline(a, text) : showHeadline(a)}」 ≠ 「${set === '1998' ? g.first_para : showHeadline(g)}」`);
     }
-    if (verbose) {
+    if (opts.verbose) {
       gold.articles.forEach((g, i) => {
-        if (!used.has(i)) console.log(`  ✗ missed [${g.char_start}-${g.char_end}] ${g.first_para.slice(0, 40)}`);
+        if (!used.has(i)) console.log(`  ✗ missed [${g.char_start}-${g.char_end}] ${set === '1998' ? g.first_para.slice(0, 40) : showHeadline(g)}`);
       });
     }
     pages.push({ page: id, gold: gold.articles.length, found: parsed.articles.length, matched, headlines });
@@ -131,36 +161,44 @@ export function evaluate(dir = PAGES_DEV_DIR, only?: string, verbose = false, ha
   };
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
+function report(set: DevSet, args: string[]): void {
   const verbose = args.includes('--verbose');
   const pi = args.indexOf('--page');
   const only = pi >= 0 ? args[pi + 1] : undefined;
-  const r = evaluate(PAGES_DEV_DIR, only, verbose || !!only);
+  const r = evaluate({ set, only, verbose: verbose || !!only });
   if (!r) {
-    console.log(`pages-dev not found at ${PAGES_DEV_DIR}: skipped.`);
+    console.log(`${DEV_SETS[set]} not found: skipped.`);
     return;
   }
+  if (only && r.pages.length === 0) return;
   const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-  console.log('page          gold found match  P       R       headlines');
-  for (const p of r.pages) {
-    const P = p.matched / Math.max(1, p.found);
-    const R = p.matched / Math.max(1, p.gold);
-    console.log(
-      `${p.page.padEnd(13)} ${String(p.gold).padStart(4)} ${String(p.found).padStart(5)} ${String(p.matched).padStart(5)}  ${pct(P).padStart(6)}  ${pct(R).padStart(6)}  ${p.headlines}/${p.matched}`,
-    );
-  }
-  console.log('');
-  console.log(`pages ${r.pages.length}`);
-  console.log(`boundary precision ${pct(r.precision)}  recall ${pct(r.recall)}  F1 ${pct(r.f1)}`);
-  console.log(`headline accuracy ${pct(r.headlineAccuracy)} of matched articles, ${pct(r.headlineRecall)} of gold articles`);
-  if (args.includes('--halves') && !only) {
-    for (const h of ['a', 'b'] as const) {
-      const x = evaluate(PAGES_DEV_DIR, undefined, false, h)!;
-      console.log(`half ${h === 'a' ? 'A (Jan 1–5)' : 'B (Jan 6–10)'} ${x.pages.length} pages: P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  headlines ${pct(x.headlineAccuracy)}`);
+  console.log(`== ${set === '1998' ? 'pages-dev (1998)' : 'pages-dev-modern (2019)'}`);
+  if (verbose || only) {
+    console.log('page          gold found match  P       R       headlines');
+    for (const p of r.pages) {
+      const P = p.matched / Math.max(1, p.found);
+      const R = p.matched / Math.max(1, p.gold);
+      console.log(
+        `${p.page.padEnd(13)} ${String(p.gold).padStart(4)} ${String(p.found).padStart(5)} ${String(p.matched).padStart(5)}  ${pct(P).padStart(6)}  ${pct(R).padStart(6)}  ${p.headlines}/${p.matched}`,
+      );
     }
   }
-  console.log(`parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${((r.pages.length * 1000) / r.ms).toFixed(0)} pages/s wall clock, after loading jieba)`);
+  console.log(`pages ${r.pages.length}: boundary P ${pct(r.precision)}  R ${pct(r.recall)}  F1 ${pct(r.f1)}  headline block ${pct(r.headlineAccuracy)} of matched, ${pct(r.headlineRecall)} of gold`);
+  if (args.includes('--halves') && !only) {
+    for (const h of ['a', 'b'] as const) {
+      const x = evaluate({ set, half: h })!;
+      console.log(`  half ${h.toUpperCase()} ${x.pages.length} pages: P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  headlines ${pct(x.headlineAccuracy)}`);
+    }
+  }
+  console.log(`  parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${((r.pages.length * 1000) / r.ms).toFixed(0)} pages/s wall clock, after loading jieba)`);
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const si = args.indexOf('--set');
+  const which = si >= 0 ? args[si + 1] : 'all';
+  const sets: DevSet[] = which === '1998' || which === 'modern' ? [which] : ['1998', 'modern'];
+  for (const s of sets) report(s, args);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

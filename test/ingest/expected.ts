@@ -8,6 +8,9 @@ import type { ParsedArticle, ParsedPage } from '../../src/shared/types';
 export interface ExpectedArticle {
   kind?: string;
   titleLines: string[];
+  /** The headline block's roles, where the fixture tells them apart (`null`: none). */
+  kicker?: string | null;
+  subtitle?: string | null;
   dateline?: { place?: string; month?: number; day?: number; agency?: string } | null;
   firstBodyStartsWith?: string;
   lastBodyEndsWith?: string;
@@ -53,6 +56,9 @@ export function compareArticle(a: ParsedArticle, e: ExpectedArticle): string[] {
     err(`titleLines ${JSON.stringify(got)} ≠ ${JSON.stringify(e.titleLines)}`);
   }
   if (e.kind && a.kind !== e.kind) err(`kind ${a.kind} ≠ ${e.kind}`);
+  for (const k of ['kicker', 'subtitle'] as const) {
+    if (e[k] !== undefined && fold(a[k] ?? '') !== fold(e[k] ?? '')) err(`${k} ${JSON.stringify(a[k] ?? null)} ≠ ${JSON.stringify(e[k])}`);
+  }
   const body = a.paragraphs.filter((p) => p.type !== 'caption');
   const bodyText = body.map((p) => fold(p.text));
   const textParas = a.paragraphs.filter((p) => p.type === 'text');

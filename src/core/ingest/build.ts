@@ -7,6 +7,7 @@ import type { Byline, Dateline, Paragraph, ParsedArticle } from '../../shared/ty
 import { isBylineLine, mergeBylines, parseByline } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
+import { readHeadline } from './headline';
 import { joinUnits, runsOn } from './reflow';
 import { isSignatureLine } from './names';
 import { isAuthorLine, isPhotoCredit } from './segment';
@@ -18,7 +19,6 @@ import {
   isExclaimHead,
   isArtworkTitle,
   isHeadNote,
-  isKickerLabel,
   isMarker,
   ITEM_MARK,
   isNumberedHead,
@@ -38,7 +38,29 @@ function trailingCredit(text: string): { credit: string; rest: string } | undefi
   return { credit: inner, rest: m[1] };
 }
 
-export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
+export interface BuildOptions {
+  /** E-paper layout (`layout.ts`): the flush lines on top are the headline block, each indented line a paragraph. */
+  indented?: boolean;
+}
+
+/** E-paper layout: the flush lines on top are the headline block (author lines and picture marks aside). */
+function readFlushHead(content: Unit[], warnings: string[]): { titleLines: string[]; byline?: Byline; k: number; sawPictureMark: boolean } {
+  const titleLines: string[] = [];
+  let byline: Byline | undefined;
+  let sawPictureMark = false;
+  let k = 0;
+  for (; k < content.length && !content[k].indent; k++) {
+    const t = content[k].text;
+    // The last flush line ending in `：` under a headline opens the body (`亲爱的同学们：`).
+    if (titleLines.length > 0 && /[：:]$/.test(t) && content[k + 1]?.indent) break;
+    if (isMarker(t)) sawPictureMark = true;
+    else if (isBylineLine(t)) byline = mergeBylines(byline, parseByline(t, warnings));
+    else titleLines.push(t);
+  }
+  return { titleLines, byline, k, sawPictureMark };
+}
+
+export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}): ParsedArticle {
   const warnings: string[] = [];
   const content = idx.map((i) => all[i]).filter((u) => !u.furniture);
   for (const i of idx) {
@@ -46,7 +68,9 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
     if (fu?.kind === 'continued-to') warnings.push(`文章转至第 ${fu.page ?? '?'} 版继续`);
     if (fu?.kind === 'continued-from') warnings.push(`文章接自第 ${fu.page ?? '?'} 版`);
   }
-  const spanUnits = idx.map((i) => all[i]).filter((u) => !u.furniture);
+  // The span runs from the first content line to the last, and over the page-staff lines that
+  // close the article (`版式设计：X`, `本版责编：X`): they stand in its column, though not in its text.
+  const spanUnits = idx.map((i) => all[i]).filter((u, j, list) => !u.furniture || (u.furniture.kind === 'credit' && list.slice(0, j).some((x) => !x.furniture)));
   const charStart = (spanUnits[0] ?? all[idx[0]]).start;
   const charEnd = (spanUnits[spanUnits.length - 1] ?? all[idx[idx.length - 1]]).end;
 
@@ -57,53 +81,61 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let k = 0;
   let sawPictureMark = false;
   const headNotes: string[] = [];
-  // A photo set above the headline: caption lines, then a `X 摄` credit.
-  while (k + 1 < content.length && !isTitleLike(content[k].text) && isPhotoCredit(content[k + 1].text)) {
-    captions.push(content[k].text);
-    byline = mergeBylines(byline, parseByline(content[k + 1].text, warnings));
-    k += 2;
-  }
-  // A run of many headline-shaped lines is verse or a list box: only its first line is the headline.
-  let run = k;
-  while (run < content.length && (isTitleLike(content[run].text) || isMarker(content[run].text))) run++;
-  const maxTitleLines = run - k > 4 ? 1 : 4;
-  while (k < content.length) {
-    const t = content[k].text;
-    const full = titleLines.length >= maxTitleLines;
-    if (isMarker(t)) {
-      sawPictureMark = true;
-      k++;
-      continue;
+  if (opts.indented) {
+    const head = readFlushHead(content, warnings);
+    titleLines.push(...head.titleLines);
+    byline = head.byline;
+    k = head.k;
+    sawPictureMark = head.sawPictureMark;
+  } else {
+    // A photo set above the headline: caption lines, then a `X 摄` credit.
+    while (k + 1 < content.length && !isTitleLike(content[k].text) && isPhotoCredit(content[k + 1].text)) {
+      captions.push(content[k].text);
+      byline = mergeBylines(byline, parseByline(content[k + 1].text, warnings));
+      k += 2;
     }
-    if (titleLines.length > 0 && isHeadNote(t) && !isBylineLine(t)) {
-      if (/图片|照片/.test(t)) sawPictureMark = true;
-      headNotes.push(t);
+    // A run of many headline-shaped lines is verse or a list box: only its first line is the headline.
+    let run = k;
+    while (run < content.length && (isTitleLike(content[run].text) || isMarker(content[run].text))) run++;
+    const maxTitleLines = run - k > 4 ? 1 : 4;
+    while (k < content.length) {
+      const t = content[k].text;
+      const full = titleLines.length >= maxTitleLines;
+      if (isMarker(t)) {
+        sawPictureMark = true;
+        k++;
+        continue;
+      }
+      if (titleLines.length > 0 && isHeadNote(t) && !isBylineLine(t)) {
+        if (/图片|照片/.test(t)) sawPictureMark = true;
+        headNotes.push(t);
+        k++;
+        continue;
+      }
+      if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
+        byline = mergeBylines(byline, parseByline(t, warnings));
+        k++;
+        continue;
+      }
+      // `如此美容美发店！` over an author line or a dateline.
+      const exclaim =
+        titleLines.length === 0 &&
+        isExclaimHead(t) &&
+        !!content[k + 1] &&
+        (!!matchDateline(content[k + 1].text) ||
+          (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))));
+      if ((!isTitleLike(t) && !exclaim) || full) break;
+      // A headline-shaped line set apart by a wide gap just before the body is a photo caption.
+      const next = content[k + 1];
+      if (titleLines.length > 0 && content[k].gap >= 2 && next && matchDateline(next.text)) {
+        captions.push(t);
+        k++;
+        continue;
+      }
+      titleLines.push(t);
+      if (hasPictureMark(t)) sawPictureMark = true;
       k++;
-      continue;
     }
-    if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
-      byline = mergeBylines(byline, parseByline(t, warnings));
-      k++;
-      continue;
-    }
-    // `如此美容美发店！` over an author line or a dateline.
-    const exclaim =
-      titleLines.length === 0 &&
-      isExclaimHead(t) &&
-      !!content[k + 1] &&
-      (!!matchDateline(content[k + 1].text) ||
-        (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))));
-    if ((!isTitleLike(t) && !exclaim) || full) break;
-    // A headline-shaped line set apart by a wide gap just before the body is a photo caption.
-    const next = content[k + 1];
-    if (titleLines.length > 0 && content[k].gap >= 2 && next && matchDateline(next.text)) {
-      captions.push(t);
-      k++;
-      continue;
-    }
-    titleLines.push(t);
-    if (hasPictureMark(t)) sawPictureMark = true;
-    k++;
   }
 
   // ---- body units ----
@@ -127,7 +159,8 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   for (let i = 0; i < body.length; i++) {
     const u = body[i];
     const prev = merged[merged.length - 1];
-    if (prev) {
+    // On e-paper text each indented line is a whole paragraph.
+    if (prev && !(opts.indented && u.indent)) {
       const next = body[i + 1];
       let join = runsOn(prev, u);
       // A long line with no sentence end is a cut paragraph (not in list-like boxes or verse).
@@ -264,14 +297,7 @@ export function buildArticle(all: Unit[], idx: number[]): ParsedArticle {
   let subtitle: string | undefined;
   // Item marks are layout, not words: `■教育部部署…` → `教育部部署…`.
   for (let i = 0; i < titleLines.length; i++) titleLines[i] = titleLines[i].replace(ITEM_MARK, '') || titleLines[i];
-  if (titleLines.length === 1) title = titleLines[0];
-  else if (titleLines.length === 2 && isKickerLabel(titleLines[0])) [kicker, title] = titleLines;
-  else if (titleLines.length === 2) [title, subtitle] = titleLines;
-  else if (titleLines.length >= 3) {
-    kicker = titleLines[0];
-    title = titleLines[1];
-    subtitle = titleLines.slice(2).join(' ');
-  }
+  if (titleLines.length > 0) ({ kicker, title, subtitle } = readHeadline(titleLines));
   if (titleLines.length > 0 && isArtworkTitle(titleLines[0])) sawPictureMark = true;
   const textParas = paragraphs.filter((p) => p.type !== 'caption');
   const textChars = textParas.reduce((n, p) => n + p.text.length, 0);

@@ -10,7 +10,9 @@ import { buildArticle } from './build';
 import { guessFromFileName } from './filename';
 import { metaFromHeader } from './furniture';
 import { repairBreaks } from './reflow';
-import { detectClosingStyle, segment } from './segment';
+import { isIndentedLayout, readLayout } from './layout';
+import { segment } from './segment';
+import { segmentIndented } from './segment-indented';
 import { splitUnits } from './units';
 
 export interface ParseOptions {
@@ -42,14 +44,16 @@ export function parsePage(text: string, opts: ParseOptions): ParsedPage {
       warnings.push(`指定日期 ${opts.date} 与文件名中的日期 ${fromName.date} 不一致`);
     }
 
-    const units = repairBreaks(raw);
-    const closingStyle = detectClosingStyle(units);
-    const segs = segment(units, { closingStyle });
+    // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
+    const indented = isIndentedLayout(raw);
+    const units = indented ? raw : repairBreaks(raw);
+    const layout = readLayout(units);
+    const segs = layout.indented ? segmentIndented(units) : segment(units, { closingStyle: layout.closingBylines });
     const articles: ParsedArticle[] = [];
     for (const s of segs) {
       const content = s.units.filter((i) => !units[i].furniture);
       if (content.length === 0) continue;
-      const a = buildArticle(units, s.units);
+      const a = buildArticle(units, s.units, { indented: layout.indented });
       if (a.paragraphs.length === 0 && !a.title) continue;
       articles.push(a);
     }

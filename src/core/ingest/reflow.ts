@@ -47,7 +47,7 @@ export function runsOn(a: Unit, b: Unit, useWords = true): boolean {
 }
 
 export function joinUnits(a: Unit, b: Unit): Unit {
-  return { text: glue(a.text, b.text), start: a.start, end: b.end, gap: a.gap };
+  return { text: glue(a.text, b.text), start: a.start, end: b.end, gap: a.gap, indent: a.indent };
 }
 
 /** First pass over the whole page: join units whose break is evidently mid-sentence. */

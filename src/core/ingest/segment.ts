@@ -103,31 +103,6 @@ export interface SegmentOptions {
   closingStyle: boolean;
 }
 
-/** Whether most articles on the page end with a standalone byline line (not a credit in parentheses). */
-export function detectClosingStyle(units: Unit[]): boolean {
-  let closing = 0;
-  // Running-text paragraphs since the last headline-shaped line: a byline under an article's
-  // intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead) is a top byline, not a closing one.
-  let paras = 0;
-  for (let i = 0; i < units.length; i++) {
-    const t = units[i].text;
-    if (units[i].furniture) continue;
-    if (isTitleLike(t)) {
-      // A headline (not a subhead after a finished paragraph) opens a new count.
-      if (!endsSentence(units[i - 1]?.text ?? '')) paras = 0;
-      continue;
-    }
-    if (!isBylineLine(t) || /^[（(]/.test(t)) {
-      if (endsSentence(t)) paras++;
-      continue;
-    }
-    const prev = units[i - 1];
-    // A byline after running text (not right under a headline).
-    if (prev && endsSentence(prev.text) && prev.text.length > 40 && paras >= 2) closing++;
-  }
-  return closing >= 1;
-}
-
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const f = units.map(features);
   // `如此美容美发店！` over an author line or a dateline is a headline.

@@ -17,7 +17,19 @@ export interface Unit {
   end: number;
   /** Blank lines before this unit (page start counts as many). */
   gap: number;
+  /** The line starts with white space (two U+3000, spaces): a paragraph indent on e-paper text. */
+  indent?: boolean;
   furniture?: Furniture;
+}
+
+/** A two-character name padded to the width of three in a credit line: `本报记者  王  浩`, `吴  鲁摄`. */
+const PADDED_NAME = /(^|[\s，,、：:（(])([\u4e00-\u9fa5]) ([\u4e00-\u9fa5])(?=$|[\s，,、）)]|摄)/g;
+const CREDIT_WORD = /记者|通讯员|实习生|摄|责编|编辑|设计|校对|制图/;
+
+/** Close the padding inside names on short credit lines (bylines, photo credits, page-staff lines). */
+export function closePaddedNames(t: string): string {
+  if (t.length > 60 || !CREDIT_WORD.test(t)) return t;
+  return t.replace(PADDED_NAME, '$1$2$3');
 }
 
 /** Split text into units. Handles LF, CRLF and CR without changing offsets. */
@@ -34,8 +46,8 @@ export function splitUnits(text: string): Unit[] {
       blank++;
       return;
     }
-    const t = tidyLine(trimmed);
-    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, furniture: furnitureOf(t) });
+    const t = closePaddedNames(tidyLine(trimmed));
+    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, indent: lead > 0, furniture: furnitureOf(t) });
     blank = 0;
   };
   let m: RegExpExecArray | null;

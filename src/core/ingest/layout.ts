@@ -1,0 +1,59 @@
+/**
+ * The page's layout cues, read once per page from its own evidence (never a global switch):
+ *
+ * - `indented`: e-paper text — body paragraphs (and the subheads inside an article) start with
+ *   an indent (two U+3000), headline lines (kicker, title, subtitle) stand unindented, one line per
+ *   paragraph. Then a run of unindented lines is what opens an article, and no line is a cut
+ *   of another. Read as: most prose paragraphs are indented and some content line is not.
+ * - `closingBylines`: articles end with a standalone byline line (`本报记者 X`), 大众日报 style;
+ *   a headline-shaped line after running text is then a subhead unless something closes the
+ *   article first (see `segment.ts`).
+ */
+import { isBylineLine } from './byline';
+import { endsSentence, isTitleLike, type Unit } from './units';
+
+export interface PageLayout {
+  indented: boolean;
+  closingBylines: boolean;
+}
+
+/** A paragraph of running text: long enough and ending a sentence. */
+const isProse = (u: Unit) => !u.furniture && u.text.length >= 25 && endsSentence(u.text);
+
+/** Most prose paragraphs indented, and some content line not (the headlines). */
+export function isIndentedLayout(units: Unit[]): boolean {
+  const prose = units.filter(isProse);
+  if (prose.length < 2) return false;
+  const indentedProse = prose.filter((u) => u.indent).length;
+  const flush = units.filter((u) => !u.furniture && !u.indent).length;
+  return indentedProse >= prose.length * 0.8 && flush > 0;
+}
+
+/** Whether most articles on the page end with a standalone byline line (not a credit in parentheses). */
+export function hasClosingBylines(units: Unit[]): boolean {
+  let closing = 0;
+  // Running-text paragraphs since the last headline-shaped line: a byline under an article's
+  // intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead) is a top byline, not a closing one.
+  let paras = 0;
+  for (let i = 0; i < units.length; i++) {
+    const t = units[i].text;
+    if (units[i].furniture) continue;
+    if (isTitleLike(t)) {
+      // A headline (not a subhead after a finished paragraph) opens a new count.
+      if (!endsSentence(units[i - 1]?.text ?? '')) paras = 0;
+      continue;
+    }
+    if (!isBylineLine(t) || /^[（(]/.test(t)) {
+      if (endsSentence(t)) paras++;
+      continue;
+    }
+    const prev = units[i - 1];
+    // A byline after running text (not right under a headline).
+    if (prev && endsSentence(prev.text) && prev.text.length > 40 && paras >= 2) closing++;
+  }
+  return closing >= 1;
+}
+
+export function readLayout(units: Unit[]): PageLayout {
+  return { indented: isIndentedLayout(units), closingBylines: hasClosingBylines(units) };
+}

@@ -1,0 +1,58 @@
+/**
+ * Split an e-paper page (see `layout.ts`, `indented`) into articles.
+ *
+ * On such a page every paragraph is one indented line and every headline line stands flush:
+ * a run of flush lines after indented text opens a new article, and that run is the article's
+ * headline block (kicker / title / subtitle, an author line). Subheads inside an article are
+ * indented (`U+3000 U+3000 落实德者有得`), so they never open one. Two flush runs do not open one:
+ * - a single flush line ending in `：` over indented text (`亲爱的祖国：`): a salutation or a
+ *   lead-in of the body;
+ * - flush lines that are all bylines or photo credits (`本报记者 王浩`, `新华社记者 X 摄`):
+ *   they close the article above.
+ */
+import { isBylineLine } from './byline';
+import type { Segment } from './segment';
+import type { Unit } from './units';
+
+/** The flush run starting at i: its unit indexes (furniture skipped, not included). */
+function flushRun(units: Unit[], i: number): number[] {
+  const run: number[] = [];
+  for (let j = i; j < units.length; j++) {
+    if (units[j].furniture) continue;
+    if (units[j].indent) break;
+    run.push(j);
+  }
+  return run;
+}
+
+export function opensArticle(units: Unit[], i: number): boolean {
+  const run = flushRun(units, i);
+  if (run.length === 0) return false;
+  if (run.every((j) => isBylineLine(units[j].text))) return false;
+  if (run.length === 1 && /[：:]$/.test(units[run[0]].text)) return false;
+  return true;
+}
+
+export function segmentIndented(units: Unit[]): Segment[] {
+  const segs: Segment[] = [];
+  let cur: number[] = [];
+  let hasBody = false;
+  let prevIndented = true;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i];
+    if (u.furniture) {
+      cur.push(i);
+      continue;
+    }
+    if (!u.indent && prevIndented && hasBody && opensArticle(units, i)) {
+      segs.push({ units: cur });
+      cur = [];
+      hasBody = false;
+    }
+    cur.push(i);
+    if (u.indent) hasBody = true;
+    prevIndented = !!u.indent;
+  }
+  if (cur.length) segs.push({ units: cur });
+  return segs;
+}
