@@ -14,8 +14,10 @@
  *    second line → kicker + title, on the first → title + subtitle;
  * 6. a first line with a comma is a clause leading in: kicker + title;
  * 7. a first line that reports an event done (`…会议召开`, `…磋商结束`, `…准备就绪`) is the title;
- * 8. otherwise kicker + title, the more frequent pair on 人民日报 pages (68 of 98 two-line blocks
- *    in the tuning half of pages-dev-modern).
+ * 8. otherwise kicker + title, the more frequent pair on 人民日报 pages (41 against 11 two-line
+ *    blocks in the tuning half of pages-dev-modern, Feb 1–14).
+ * Measured (`scripts/eval-pages-dev.ts --set modern --halves`): the whole block exact on 98.6% of
+ * matched articles in the tuning half and 99.4% in the held-out half.
  */
 import { isKickerLabel } from './units';
 
