@@ -5,8 +5,9 @@
  *
  *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--set 1998|modern|all] [--verbose] [--page ID] [--halves]
  *
- * `--halves` prints the figures of each half by date (1998: Jan 1–5 = A, 6–10 = B; 2019: Feb 1–14 = A,
- * 15 on = B). Rules are tuned on half A; half B is the honest estimate for unseen pages.
+ * `--halves` prints the figures of each half by date (1998: Jan 1–6 = A, 40 pages, 7–10 = B, 42 pages;
+ * 2019: Feb 1–14 = A, 31 pages, 15 on = B, 29 pages). Rules are tuned on half A; half B is the honest
+ * estimate for unseen pages. (Until PARSER_VERSION 2 the 1998 split was Jan 1–5 / 6–10, 29 / 53 pages.)
  *
  * An article counts as found when its charStart/charEnd equal a gold article's char_start/char_end
  * up to a few characters of white space. Headline: on 1998 pages the article's first headline line
@@ -89,7 +90,7 @@ export type Half = 'a' | 'b';
 export function inHalf(id: string, half?: Half, set: DevSet = '1998'): boolean {
   if (!half) return true;
   const day = Number(id.slice(6, 8));
-  const lastOfA = set === '1998' ? 5 : 14;
+  const lastOfA = set === '1998' ? 6 : 14;
   return half === 'a' ? day <= lastOfA : day > lastOfA;
 }
 

@@ -9,7 +9,10 @@ import { memo } from './memo';
 
 /** A subject (no digits, no clause break), then the day within the first clause. */
 const LEAD =
-  /^(?:据)?[^，。、；：“”‘’『』（）《》０-９0-9]{2,24}?(?:(?:去年|今年)?(?:[０-９0-9]{1,2}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)/;
+  /^(?:据[^，。；]{2,30}(?:报道|消息|统计|公布|宣布|透露)[，,])?(?:据)?[^，。、；：“”‘’『』（）《》０-９0-9]{2,24}?(?:(?:去年|今年)?(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)/;
+/** The day anywhere in the first sentence (`…的交接仪式１２月３０日在塔那那利佛举行。`), or the year's end. */
+const DAY_IN_FIRST_SENTENCE =
+  /^[^。！？]{0,60}?(?:(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日(?![报电])|日前|近日|最近|目前|前不久|不久前|新近|(?:[０-９0-9]{4}|[一二三四五六七八九〇零]{4})年底)/;
 /** Openings that continue a story (pronouns, connectives, time and place adverbials). */
 const CONTINUES =
   /^(?:尽管|虽然|如果|由于|为了|随着|在|当|对|从|自|经过|通过|我|你|大家|人们|有人|有的|许多|不少|一些|这|那|他|她|它|该|此|其|但|而|并|同时|另外|此外|因此|所以|据了解|据介绍|据悉|据统计|据报道|据说|目前|如今|今年|去年|当天|当日|次日|随后|之后|此前|会上|会议|记者|笔者|与此同时|截至|截止)/;
@@ -21,6 +24,18 @@ function isBriefLeadRaw(t: string): boolean {
 
 /** Opens like the lead of a headline-less brief (shape only; see `cohesion`). */
 export const isBriefLead = memo(isBriefLeadRaw);
+
+/**
+ * Looser: a news paragraph that names its day in the first sentence, wherever. Taken as a new item
+ * only where the page already says items run on without headlines (after an item closed by its
+ * credit `（王璐）`, or inside a run of headline-less briefs) and the paragraph shares next to
+ * nothing with the item before it.
+ */
+export function isLooseBriefLead(t: string): boolean {
+  if (t.length < 40) return false;
+  if (CONTINUES.test(t) && !/^(?:截至|截止)/.test(t)) return false;
+  return LEAD.test(t) || DAY_IN_FIRST_SENTENCE.test(t);
+}
 
 function bigrams(s: string): Set<string> {
   const out = new Set<string>();

@@ -14,7 +14,7 @@
  *   current article has running text: a headline-less brief.
  * Runs of more than four headline-shaped lines are verse or lists, never headlines.
  */
-import { BRIEF_COHESION, cohesion, isBriefLead } from './brief';
+import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead } from './brief';
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
@@ -41,6 +41,14 @@ export interface Segment {
 }
 
 const MAX_HEAD = 4;
+
+/** A line that is one quotation: `“你们的消息太及时了”`. */
+const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
+
+/** A signature opened by a dash: `———李东旭马丽静（辽宁）`, `——王晨`. (Under a headline the same shape is a subtitle.) */
+export function isDashSignature(t: string): boolean {
+  return /^[—－-]{2,}\s*[\u4e00-\u9fa5·]{2,16}(?:[（(][\u4e00-\u9fa5]{2,8}[）)])?$/.test(t);
+}
 
 /** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`. */
 function isAuthorLineRaw(t: string): boolean {
@@ -148,6 +156,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
 
   const startsHere = (i: number): boolean => {
     const u = units[i];
+    // `———李东旭马丽静（辽宁）` under running text signs the piece above.
+    if (hasText && isDashSignature(u.text)) return false;
     if (f[i].title) {
       if (creditItem) return true;
       if (!hasBody) return false;
@@ -179,6 +189,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Items of a list opened by `…有：`.
       if (listOpen) return false;
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
+      // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
+      if (len === 1 && QUOTED_LINE.test(u.text) && hasText) return false;
       if (!next) return false;
       if (len >= 2) return true;
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
@@ -197,8 +209,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if ((closed || u.gap >= 2) && hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return true;
     }
-    // A headline-less brief after a finished paragraph: a news lead on another subject.
-    if (hasText && !f[i].dateline && !f[i].byline && !f[i].caption && isBriefLead(u.text) && i > 0) {
+    // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
+    // evidently run on without headlines (the article so far is one, or the last item was closed by
+    // its credit), a paragraph naming its day anywhere in the first sentence is enough.
+    const briefRun = headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
+    if (hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
       if ((endsSentence(prev.text) || f[i - 1].byline) && !prev.furniture) {
         const ctx = [prev.text];
@@ -214,8 +229,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (photoItem && hasBody) return true;
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
       if (headless && hasText) return true;
-      // A second dateline in a news item opens the next item, unless it is a quoted source (`据新华社…`).
-      return hasDateline && hasText && /^(?:本报|新华社)(?:专)?讯/.test(u.text);
+      // `本报讯` opens a news item, never a paragraph inside one; a second dateline of another kind
+      // opens the next item only after a dated one (not a quoted source, `据新华社…`).
+      if (hasText && /^本报(?:专)?讯/.test(u.text)) return true;
+      return hasDateline && hasText && /^新华社(?:专)?讯/.test(u.text);
     }
     return false;
   };
@@ -307,6 +324,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     else if (ft.closer || (ft.caption && pictureTitle)) closed = true;
     else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;
     if (ft.closer && ft.byline && !hasText) closed = false;
+    if (hasText && isDashSignature(u.text)) closed = true;
     if (introByline) closed = false;
   }
   if (cur.length) segs.push({ units: cur });
