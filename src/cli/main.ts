@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Archive, UserError } from '../core/service';
-import { decodeBuffer, parsePage, IngestError } from '../core/ingest';
+import { decodeBuffer, explainPage, formatExplained, parsePage, IngestError } from '../core/ingest';
 import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
@@ -17,7 +17,7 @@ import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 const USAGE = `报库 baoku — 报纸文字档案库
 
 用法:
-  baoku parse FILE [--json] [--paper P] [--date YYYY-MM-DD] [--page N]
+  baoku parse FILE [--json] [--explain] [--paper P] [--date YYYY-MM-DD] [--page N]
   baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--json]
   baoku search QUERY --archive DIR [--json] [--limit N] [--offset N] [--sort relevance|date]
   baoku show ID --archive DIR [--json]
@@ -74,6 +74,7 @@ async function run(argv: string[]): Promise<number> {
     options: {
       archive: { type: 'string' },
       json: { type: 'boolean' },
+      explain: { type: 'boolean' },
       paper: { type: 'string' },
       date: { type: 'string' },
       page: { type: 'string' },
@@ -108,11 +109,16 @@ async function run(argv: string[]): Promise<number> {
   }
   switch (cmd) {
     case 'parse': {
-      if (rest.length !== 1) throw new UsageError('用法：baoku parse FILE [--json]');
+      if (rest.length !== 1) throw new UsageError('用法：baoku parse FILE [--json] [--explain]');
       const file = rest[0];
       if (!fs.existsSync(file)) throw new UsageError(`找不到文件：${file}`);
       const src = expandPaths([file]).sources[0];
       const d = decodeBuffer(src.read(), path.basename(file));
+      if (o.explain) {
+        const ex = explainPage(d.text);
+        out(json, ex, () => formatExplained(ex));
+        return 0;
+      }
       const page = parsePage(d.text, { file: path.basename(file), paper: o.paper as string, date: date(o.date), page: num(o.page, 'page') });
       page.encoding = d.encoding;
       page.warnings.unshift(...d.warnings);

@@ -6,3 +6,4 @@ export { IngestError } from './errors';
 export { decodeBuffer, type DecodeResult } from './decode';
 export { guessFromFileName } from './filename';
 export { parsePage, PARSER_VERSION, type ParseOptions } from './parse';
+export { explainPage, formatExplained, type ExplainedPage } from './explain';

@@ -10,10 +10,10 @@ import { buildArticle } from './build';
 import { guessFromFileName } from './filename';
 import { metaFromHeader } from './furniture';
 import { repairBreaks } from './reflow';
-import { isIndentedLayout, readLayout } from './layout';
-import { segment } from './segment';
+import { isIndentedLayout, readLayout, type PageLayout } from './layout';
+import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
-import { splitUnits } from './units';
+import { splitUnits, type Unit } from './units';
 
 export interface ParseOptions {
   file: string;
@@ -24,6 +24,22 @@ export interface ParseOptions {
 
 /** Bumped whenever the parser's output changes for the same input. */
 export const PARSER_VERSION = 2;
+
+export interface SplitPage {
+  /** The lines after layout repair (furniture marked). */
+  units: Unit[];
+  layout: PageLayout;
+  segs: Segment[];
+}
+
+/** Lines → layout cues → repaired lines → articles (as unit groups). `trace` hears every boundary decision. */
+export function splitPage(raw: Unit[], trace?: SegmentTrace): SplitPage {
+  // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
+  const units = isIndentedLayout(raw) ? raw : repairBreaks(raw);
+  const layout = readLayout(units);
+  const segs = layout.indented ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, trace });
+  return { units, layout, segs };
+}
 
 export function parsePage(text: string, opts: ParseOptions): ParsedPage {
   const warnings: string[] = [];
@@ -44,11 +60,7 @@ export function parsePage(text: string, opts: ParseOptions): ParsedPage {
       warnings.push(`指定日期 ${opts.date} 与文件名中的日期 ${fromName.date} 不一致`);
     }
 
-    // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
-    const indented = isIndentedLayout(raw);
-    const units = indented ? raw : repairBreaks(raw);
-    const layout = readLayout(units);
-    const segs = layout.indented ? segmentIndented(units) : segment(units, { closingStyle: layout.closingBylines });
+    const { units, layout, segs } = splitPage(raw);
     const articles: ParsedArticle[] = [];
     for (const s of segs) {
       const content = s.units.filter((i) => !units[i].furniture);

@@ -11,7 +11,7 @@
  *   they close the article above.
  */
 import { isBylineLine } from './byline';
-import type { Segment } from './segment';
+import type { Segment, SegmentTrace } from './segment';
 import type { Unit } from './units';
 
 /** The flush run starting at i: its unit indexes (furniture skipped, not included). */
@@ -33,7 +33,15 @@ export function opensArticle(units: Unit[], i: number): boolean {
   return true;
 }
 
-export function segmentIndented(units: Unit[]): Segment[] {
+/** Why the flush line at i does or does not open an article (for `--explain`). */
+function ruleAt(units: Unit[], i: number): string {
+  const run = flushRun(units, i);
+  if (run.every((j) => isBylineLine(units[j].text))) return 'flush-byline';
+  if (run.length === 1 && /[：:]$/.test(units[run[0]].text)) return 'flush-salutation';
+  return 'flush-run';
+}
+
+export function segmentIndented(units: Unit[], trace?: SegmentTrace): Segment[] {
   const segs: Segment[] = [];
   let cur: number[] = [];
   let hasBody = false;
@@ -44,7 +52,9 @@ export function segmentIndented(units: Unit[]): Segment[] {
       cur.push(i);
       continue;
     }
-    if (!u.indent && prevIndented && hasBody && opensArticle(units, i)) {
+    const start = !u.indent && prevIndented && hasBody && opensArticle(units, i);
+    if (cur.length > 0) trace?.(i, start, u.indent ? 'indented-line' : prevIndented && hasBody ? ruleAt(units, i) : 'headline-block');
+    if (start) {
       segs.push({ units: cur });
       cur = [];
       hasBody = false;

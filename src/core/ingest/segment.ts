@@ -62,7 +62,7 @@ function isAuthorLineRaw(t: string): boolean {
 /** Memoised: the splitter and the builder ask this many times per line. */
 export const isAuthorLine = memo(isAuthorLineRaw);
 
-interface Feature {
+export interface Feature {
   title: boolean;
   dateline: boolean;
   byline: boolean;
@@ -72,7 +72,8 @@ interface Feature {
   caption: boolean;
 }
 
-function features(u: Unit): Feature {
+/** What a line looks like, read once per line (the splitter's and `--explain`'s classes). */
+export function features(u: Unit): Feature {
   const t = u.text;
   const byline = !u.furniture && isBylineLine(t);
   const dl = !u.furniture && !!matchDateline(t);
@@ -106,9 +107,13 @@ export function endsWithCredit(t: string): boolean {
   return !!m && isBylineLine(`（${m[1]}）`);
 }
 
+/** Called for each content line after an article's first: whether it opens a new article, and the rule that said so. */
+export type SegmentTrace = (unit: number, start: boolean, rule: string) => void;
+
 export interface SegmentOptions {
   /** Articles on this page end with a byline line (大众日报 style). */
   closingStyle: boolean;
+  trace?: SegmentTrace;
 }
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
@@ -154,24 +159,30 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return j - i;
   };
 
+  /** The rule that decided the last `startsHere` (for `--explain`). */
+  let rule = '';
+  const at = (name: string, start: boolean): boolean => {
+    rule = name;
+    return start;
+  };
   const startsHere = (i: number): boolean => {
     const u = units[i];
     // `———李东旭马丽静（辽宁）` under running text signs the piece above.
-    if (hasText && isDashSignature(u.text)) return false;
+    if (hasText && isDashSignature(u.text)) return at('dash-signature', false);
     if (f[i].title) {
-      if (creditItem) return true;
-      if (!hasBody) return false;
+      if (creditItem) return at('after-credit-item', true);
+      if (!hasBody) return at('headline-before-body', false);
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
-      if (isColumnLabel(u.text)) return true;
-      if (hasPictureMark(u.text) && hasText) return true;
+      if (isColumnLabel(u.text)) return at('column-label', true);
+      if (hasPictureMark(u.text) && hasText) return at('picture-mark-after-text', true);
       // The caption under `图片：`, an item of a list opened by `…有：`.
-      if (captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return false;
-      if (photoItem && !isNumberedHead(u.text)) return true;
+      if (captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
+      if (photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
-      if (isNumberedHead(u.text)) return u.gap >= 2;
-      if (len > MAX_HEAD) return authorNext && (closed || endsSentence(units[i - 1]?.text ?? ''));
+      if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
+      if (len > MAX_HEAD) return at('long-block', authorNext && (closed || endsSentence(units[i - 1]?.text ?? '')));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
       const gap = u.gap >= 2;
@@ -179,35 +190,35 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
       // Verse: short unpunctuated lines continue the poem unless an author line follows.
-      if (verseLines >= 3 && !hasText && !authorNext && !gap && !closed) return false;
+      if (verseLines >= 3 && !hasText && !authorNext && !gap && !closed) return at('verse', false);
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
-      if (nextDateline && !closed && !gap && len === 1 && u.text.length <= 4 && hasDateline && hasText) return false;
-      if (closed || gap || nextDateline) return true;
-      if (opts.closingStyle) return false;
+      if (nextDateline && !closed && !gap && len === 1 && u.text.length <= 4 && hasDateline && hasText) return at('roundup-place-label', false);
+      if (closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
+      if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
-      if (picHead && captionBody && !author) return false;
+      if (picHead && captionBody && !author) return at('fact-box', false);
       // Items of a list opened by `…有：`.
-      if (listOpen) return false;
-      if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return true;
+      if (listOpen) return at('list-item', false);
+      if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return at('author-line-or-picture', true);
       // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
-      if (len === 1 && QUOTED_LINE.test(u.text) && hasText) return false;
-      if (!next) return false;
-      if (len >= 2) return true;
+      if (len === 1 && QUOTED_LINE.test(u.text) && hasText) return at('quoted-subhead', false);
+      if (!next) return at('page-end', false);
+      if (len >= 2) return at('multi-line-headline', true);
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
       const by = units[i + 2];
-      if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return true;
+      if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return at('headline-intro-byline', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
-      if (/[，,]/.test(u.text) || topAuthor) return false;
-      if (nextF?.caption) return true;
-      return !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? '');
+      if (/[，,]/.test(u.text) || topAuthor) return at('clause-or-signed-feature-subhead', false);
+      if (nextF?.caption) return at('caption-follows', true);
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? ''));
     }
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
     const ownPicture = picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
     // (A numbered caption `２、…` goes on a numbered set of pictures.)
     if ((closed || u.gap >= 2) && hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
-      return true;
+      return at('photo-above-next', true);
     }
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
     // evidently run on without headlines (the article so far is one, or the last item was closed by
@@ -219,27 +230,29 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         const ctx = [prev.text];
         if (headAt >= 0) ctx.push(units[headAt].text);
         if (leadAt >= 0) ctx.push(units[leadAt].text);
-        if (cohesion(u.text, ctx) < BRIEF_COHESION) return true;
+        if (cohesion(u.text, ctx) < BRIEF_COHESION) return at('brief-lead', true);
       }
     }
     if (f[i].dateline) {
       // The picture under a pictured headline (caption, credit) comes before the dateline.
-      if (closed && !(picHead && captionBody && !hasDateline)) return true;
+      if (closed && !(picHead && captionBody && !hasDateline)) return at('dateline-after-closed', true);
       // A photo item (`…（图片）`) carries only a caption: a dated paragraph opens the next item.
-      if (photoItem && hasBody) return true;
+      if (photoItem && hasBody) return at('dateline-after-photo-item', true);
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
-      if (headless && hasText) return true;
+      if (headless && hasText) return at('brief-after-brief', true);
       // `本报讯` opens a news item, never a paragraph inside one; a second dateline of another kind
       // opens the next item only after a dated one (not a quoted source, `据新华社…`).
-      if (hasText && /^本报(?:专)?讯/.test(u.text)) return true;
-      return hasDateline && hasText && /^新华社(?:专)?讯/.test(u.text);
+      if (hasText && /^本报(?:专)?讯/.test(u.text)) return at('benbao-xun', true);
+      return at('dateline', hasDateline && hasText && /^新华社(?:专)?讯/.test(u.text));
     }
-    return false;
+    return at('body', false);
   };
 
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
-    if (cur.length > 0 && !u.furniture && startsHere(i)) {
+    const start = cur.length > 0 && !u.furniture && startsHere(i);
+    if (cur.length > 0 && !u.furniture) opts.trace?.(i, start, rule);
+    if (start) {
       segs.push({ units: cur });
       cur = [];
       hasBody = false;

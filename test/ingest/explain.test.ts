@@ -1,0 +1,42 @@
+/**
+ * `baoku parse FILE --explain`: each line's class and, at every boundary, the rule that decided it.
+ * The explanation must agree with what `parsePage` does on the same page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { explainPage, formatExplained, parsePage } from '../../src/core/ingest';
+
+const dir = path.join(__dirname, '..', 'fixtures', 'pages');
+const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
+
+describe('explainPage', () => {
+  for (const file of ['rmrb_20210105_02.txt', 'rmrb_19980108_09.txt', 'dzrb_20220611_03.txt']) {
+    it(`${file}: one boundary row per article after the first, as parsePage splits it`, () => {
+      const text = read(file);
+      const ex = explainPage(text);
+      const starts = ex.lines.filter((l) => l.decision?.start);
+      const articles = parsePage(text, { file }).articles;
+      expect(starts.length + 1).toBe(articles.length);
+      // Each boundary falls on the first line of the next article, and names its rule.
+      starts.forEach((l, n) => {
+        expect(l.article).toBe(n + 2);
+        expect(l.decision!.rule).toMatch(/^[a-z-]+$/);
+        const lineStart = text.split('\n').slice(0, l.line - 1).join('\n').length + (l.line > 1 ? 1 : 0);
+        expect(articles[n + 1].charStart).toBeGreaterThanOrEqual(lineStart);
+      });
+    });
+  }
+
+  it('reads the e-paper layout from the page and says which rule split it', () => {
+    const ex = explainPage(read('rmrb_20210105_02.txt'));
+    expect(ex.layout.indented).toBe(true);
+    const subhead = ex.lines.find((l) => l.text === '落实责任到人')!;
+    expect(subhead.classes).toContain('indented');
+    expect(subhead.decision).toEqual({ start: false, rule: 'indented-line' });
+    const salutation = ex.lines.find((l) => l.text === '亲爱的同学们：')!;
+    expect(salutation.decision?.start).toBe(false);
+    expect(formatExplained(ex)).toMatch(/新文章:flush-run\s+老街区里的新生活——/);
+    expect(explainPage(read('rmrb_19980108_09.txt')).layout.indented).toBe(false);
+  });
+});
