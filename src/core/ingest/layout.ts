@@ -5,6 +5,10 @@
  *   an indent (two U+3000), headline lines (kicker, title, subtitle) stand unindented, one line per
  *   paragraph. Then a run of unindented lines is what opens an article, and no line is a cut
  *   of another. Read as: most prose paragraphs are indented and some content line is not.
+ * - `blankLines`: what a blank line separates. `paragraphs` when most lines stand between blank
+ *   lines (1998 text); `blocks` when most lines follow each other directly and blank lines set
+ *   off a few blocks (articles): a single blank line is then as wide a gap as two elsewhere;
+ *   `none` when there are none.
  * - `closingBylines`: articles end with a standalone byline line (`本报记者 X`), 大众日报 style;
  *   a headline-shaped line after running text is then a subhead unless something closes the
  *   article first (see `segment.ts`).
@@ -12,8 +16,11 @@
 import { isBylineLine } from './byline';
 import { endsSentence, isTitleLike, type Unit } from './units';
 
+export type BlankLines = 'paragraphs' | 'blocks' | 'none';
+
 export interface PageLayout {
   indented: boolean;
+  blankLines: BlankLines;
   closingBylines: boolean;
 }
 
@@ -54,6 +61,19 @@ export function hasClosingBylines(units: Unit[]): boolean {
   return closing >= 1;
 }
 
-export function readLayout(units: Unit[]): PageLayout {
-  return { indented: isIndentedLayout(units), closingBylines: hasClosingBylines(units) };
+/** What blank lines separate on this page (content lines after the first only). */
+export function blankLinesOf(units: Unit[]): BlankLines {
+  const lines = units.slice(1).filter((u) => !u.furniture);
+  const after = lines.filter((u) => u.gap >= 1).length;
+  if (after === 0) return 'none';
+  return after >= lines.length * 0.5 ? 'paragraphs' : 'blocks';
+}
+
+/** On a page of blocks, a single blank line is a wide gap (two blank lines' worth elsewhere). */
+export function widenBlockGaps(units: Unit[]): Unit[] {
+  return units.map((u) => (u.gap === 1 ? { ...u, gap: 2 } : u));
+}
+
+export function readLayout(units: Unit[], blankLines: BlankLines = blankLinesOf(units)): PageLayout {
+  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units) };
 }

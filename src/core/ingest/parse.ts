@@ -10,7 +10,7 @@ import { buildArticle } from './build';
 import { guessFromFileName } from './filename';
 import { metaFromHeader } from './furniture';
 import { repairBreaks } from './reflow';
-import { isIndentedLayout, readLayout, type PageLayout } from './layout';
+import { blankLinesOf, isIndentedLayout, readLayout, widenBlockGaps, type PageLayout } from './layout';
 import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
 import { splitUnits, type Unit } from './units';
@@ -34,9 +34,11 @@ export interface SplitPage {
 
 /** Lines → layout cues → repaired lines → articles (as unit groups). `trace` hears every boundary decision. */
 export function splitPage(raw: Unit[], trace?: SegmentTrace): SplitPage {
+  const blankLines = blankLinesOf(raw);
+  const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : raw;
   // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
-  const units = isIndentedLayout(raw) ? raw : repairBreaks(raw);
-  const layout = readLayout(units);
+  const units = isIndentedLayout(lines) ? lines : repairBreaks(lines);
+  const layout = readLayout(units, blankLines);
   const segs = layout.indented ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, trace });
   return { units, layout, segs };
 }
