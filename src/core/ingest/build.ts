@@ -10,6 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { joinUnits, runsOn } from './reflow';
 import { isSignatureLine } from './names';
+import { positionedName } from './author';
 import { isAuthorLine, isPhotoCredit } from './segment';
 import {
   endsMidSentence,
@@ -36,6 +37,13 @@ function trailingCredit(text: string): { credit: string; rest: string } | undefi
   const inner = `（${m[2]}）`;
   if (!isBylineLine(inner)) return undefined;
   return { credit: inner, rest: m[1] };
+}
+
+/** An author line under a headline as a byline: an office and a name is one person (`国家税务总局党组书记、副局长项怀诚`). */
+function authorByline(t: string, warnings: string[]): Byline {
+  const p = positionedName(t);
+  if (!p) return parseByline(t, warnings);
+  return { raw: t, organization: p.office, reporters: [p.name], correspondents: [], photographers: [], interns: [] };
 }
 
 export interface BuildOptions {
@@ -113,7 +121,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         continue;
       }
       if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
-        byline = mergeBylines(byline, parseByline(t, warnings));
+        byline = mergeBylines(byline, authorByline(t, warnings));
         k++;
         continue;
       }

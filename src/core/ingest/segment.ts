@@ -18,8 +18,8 @@ import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead } from './brief
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
-import { memo } from './memo';
-import { isAffiliatedName, isSignatureLine, splitNameRun } from './names';
+import { isAuthorLine } from './author';
+import { isSignatureLine } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
@@ -50,17 +50,7 @@ export function isDashSignature(t: string): boolean {
   return /^[—－-]{2,}\s*[\u4e00-\u9fa5·]{2,16}(?:[（(][\u4e00-\u9fa5]{2,8}[）)])?$/.test(t);
 }
 
-/** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`. */
-function isAuthorLineRaw(t: string): boolean {
-  if (isBylineLine(t)) return true;
-  if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
-  // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
-  if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
-  return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
-}
-
-/** Memoised: the splitter and the builder ask this many times per line. */
-export const isAuthorLine = memo(isAuthorLineRaw);
+export { isAuthorLine };
 
 export interface Feature {
   title: boolean;

@@ -1,0 +1,33 @@
+/**
+ * Author lines: the line under a headline that names who wrote the piece (`本报记者刘工践`,
+ * `周德武`, `丁坚铭李建兴`, `湖南郴州市刘洪杰`, `中共中央总书记、国家主席江泽民`).
+ */
+import { isBylineLine } from './byline';
+import { memo } from './memo';
+import { isAffiliatedName, splitNameRun } from './names';
+
+const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
+/** An office, then a name: `中共中央总书记、国家主席江泽民`, `国家税务总局党组书记、副局长项怀诚`. */
+const POSITIONED_NAME = new RegExp(
+  `^((?:(?:(?!会见|会谈|接见|看望|致电|致信|出席|主持|访问|宣布|任命|表示|说|同|向)[\u4e00-\u9fa5]){0,16}${POSITION}[、，,]?)+)([\u4e00-\u9fa5·]{2,4})$`,
+);
+
+/** The writer of a signed piece named with their office: the name and the office (`项怀诚`, `国家税务总局党组书记、副局长`). */
+export function positionedName(t: string): { name: string; office: string } | undefined {
+  if (t.length > 40) return undefined;
+  const m = t.match(POSITIONED_NAME);
+  return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
+}
+
+/** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`, an office and a name. */
+function isAuthorLineRaw(t: string): boolean {
+  if (isBylineLine(t)) return true;
+  if (positionedName(t)) return true;
+  if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
+  // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
+  if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
+  return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
+}
+
+/** Memoised: the splitter and the builder ask this many times per line. */
+export const isAuthorLine = memo(isAuthorLineRaw);

@@ -1,0 +1,34 @@
+/** Author lines under a headline, and a writer named with their office. */
+import { describe, expect, it } from 'vitest';
+import { isAuthorLine, positionedName } from '../../src/core/ingest/author';
+import { parsePage } from '../../src/core/ingest';
+
+describe('author lines', () => {
+  it('reads an office and a name as one writer', () => {
+    expect(positionedName('市卫生健康委员会党组书记、主任张伟')).toEqual({ name: '张伟', office: '市卫生健康委员会党组书记、主任' });
+    expect(positionedName('省农业农村厅副厅长兼省乡村振兴局局长王建国')).toEqual({ name: '王建国', office: '省农业农村厅副厅长兼省乡村振兴局局长' });
+    expect(isAuthorLine('市卫生健康委员会党组书记、主任张伟')).toBe(true);
+  });
+
+  it('does not take a headline about a meeting for an author line', () => {
+    expect(positionedName('市长会见新西兰惠灵顿市市长李安')).toBeUndefined();
+    expect(positionedName('代表团拜会联合国秘书长')).toBeUndefined();
+    expect(isAuthorLine('市长会见新西兰惠灵顿市市长李安')).toBe(false);
+  });
+
+  it('puts the writer of a signed piece in the byline, not in the subtitle', () => {
+    const page = [
+      '稳住就业基本盘（附图片１张）',
+      '',
+      '市人力资源和社会保障局局长刘志强',
+      '',
+      '过去一年，全市城镇新增就业六万多人，登记失业率控制在目标以内。新的一年，我们将继续把稳就业放在突出位置。',
+      '',
+      '一是落实减负稳岗政策，二是扩大职业技能培训，三是做好重点群体就业帮扶。',
+    ].join('\n');
+    const [a] = parsePage(page, { file: 'x.txt' }).articles;
+    expect(a.title).toBe('稳住就业基本盘（附图片１张）');
+    expect(a.subtitle).toBeUndefined();
+    expect(a.byline?.reporters).toEqual(['刘志强']);
+  });
+});
