@@ -25,6 +25,7 @@ import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isArtworkTitle,
   isColumnLabel,
   isExclaimHead,
   isHeadNote,
@@ -45,9 +46,22 @@ const MAX_HEAD = 4;
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
 
-/** A signature opened by a dash: `———李东旭马丽静（辽宁）`, `——王晨`. (Under a headline the same shape is a subtitle.) */
+/**
+ * A signature or an attribution opened by a dash: `———李东旭马丽静（辽宁）`, `——编 者`,
+ * `——某市市长某某`. (Under a headline the same shape is a subtitle: callers ask only after running text.)
+ */
 export function isDashSignature(t: string): boolean {
-  return /^[—－-]{2,}\s*[\u4e00-\u9fa5·]{2,16}(?:[（(][\u4e00-\u9fa5]{2,8}[）)])?$/.test(t);
+  return /^[—－-]{2,}\s*[\u4e00-\u9fa5·][\u4e00-\u9fa5· —]{1,28}(?:[（(][\u4e00-\u9fa5]{2,8}[）)])?$/.test(t) && !/[，,。；;：:！？]/.test(t);
+}
+
+/** Two characters padded apart: `缘 起`. */
+const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
+
+/** Ends with a column's tag in brackets (`…（人民论坛）`, `…（新闻随笔）`), not a picture note, a part or an artwork. */
+export function isColumnTagged(t: string): boolean {
+  const m = t.match(/[（(]([^（）()]{2,12})[）)]$/);
+  if (!m || m.index! < 4) return false;
+  return !/图|照片|附|[上中下续]|[一二三四五六七八九十]|^\d|^[０-９]/.test(m[1]) && !isArtworkTitle(t);
 }
 
 export { isAuthorLine };
@@ -190,9 +204,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Items of a list opened by `…有：`.
       if (listOpen) return at('list-item', false);
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return at('author-line-or-picture', true);
+      // Two characters set apart (`缘 起`, `春 色`): a subhead's type, never a headline's.
+      if (len === 1 && PADDED_PAIR.test(u.text) && hasText) return at('padded-subhead', false);
+      // A headline under a column's tag (`…（人民论坛）`, `…（新闻随笔）`) after running text opens a piece.
+      if (hasText && isColumnTagged(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('column-tagged-headline', true);
       // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
       if (len === 1 && QUOTED_LINE.test(u.text) && hasText) return at('quoted-subhead', false);
       if (!next) return at('page-end', false);
+      // Two short lines of one length (`关爱道德模范` ⏎ `礼敬有德之人`) after running text: a couplet subhead.
+      if (len === 2 && hasText && block[0].length === block[1].length && block[0].length <= 10 && !/[，,、]/.test(block.join(''))) return at('couplet-subhead', false);
       if (len >= 2) return at('multi-line-headline', true);
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
