@@ -2,6 +2,7 @@
  * Author lines: the line under a headline that names who wrote the piece (`本报记者刘工践`,
  * `周德武`, `丁坚铭李建兴`, `湖南郴州市刘洪杰`, `中共中央总书记、国家主席江泽民`).
  */
+import type { Byline } from '../../shared/types';
 import { isBylineLine } from './byline';
 import { memo } from './memo';
 import { isAffiliatedName, splitNameRun } from './names';
@@ -31,3 +32,13 @@ function isAuthorLineRaw(t: string): boolean {
 
 /** Memoised: the splitter and the builder ask this many times per line. */
 export const isAuthorLine = memo(isAuthorLineRaw);
+
+/**
+ * A dash signature under a piece as a byline: `———赵文` → 赵文; `———李东旭马丽静（辽宁）` → two
+ * people; `——编 者` (an editor's note) names nobody.
+ */
+export function dashSignatureByline(t: string): Byline {
+  const who = t.replace(/^[—－-]+\s*/, '').replace(/[（(][^（）()]*[）)]$/, '').replace(/\s+/g, '');
+  const names = who === '编者' ? [] : /^[\u4e00-\u9fa5]{2,3}$|·/.test(who) ? [who] : (splitNameRun(who) ?? []);
+  return { raw: t, reporters: names, correspondents: [], photographers: [], interns: [] };
+}

@@ -10,8 +10,8 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { joinUnits, runsOn } from './reflow';
 import { isSignatureLine } from './names';
-import { positionedName } from './author';
-import { isAuthorLine, isPhotoCredit } from './segment';
+import { dashSignatureByline, positionedName } from './author';
+import { isAuthorLine, isDashSignature, isPhotoCredit } from './segment';
 import {
   endsMidSentence,
   endsSentence,
@@ -150,12 +150,12 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   let body = content.slice(k);
   // Trailing bylines and credits (standalone lines), bottom up.
   let photoCredit = false;
-  while (body.length > 0 && (isBylineLine(body[body.length - 1].text) || isSignatureLine(body[body.length - 1].text))) {
+  while (body.length > 0 && (isBylineLine(body[body.length - 1].text) || isSignatureLine(body[body.length - 1].text) || (body.length > 1 && isDashSignature(body[body.length - 1].text)))) {
     const t = body[body.length - 1].text;
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     // A credit right after a caption belongs to the caption, not to the article end.
-    byline = mergeBylines(byline, parseByline(t, warnings));
+    byline = mergeBylines(byline, isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
   }
