@@ -23,7 +23,7 @@ export interface ParseOptions {
 }
 
 /** Bumped whenever the parser's output changes for the same input. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 export interface SplitPage {
   /** The lines after layout repair (furniture marked). */
