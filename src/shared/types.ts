@@ -43,6 +43,9 @@ export interface ParsedArticle {
   paragraphs: Paragraph[];
   byline?: Byline;
   warnings: string[];
+  /** Page the article goes on to (`（下转第二版）`) and page it comes from (`（上接第一版）`). */
+  continuedTo?: number;
+  continuedFrom?: number;
   /** Offsets of the article in the decoded page text (half-open), for evaluation and "show raw". */
   charStart?: number;
   charEnd?: number;

@@ -11,6 +11,9 @@ export interface ExpectedArticle {
   /** The headline block's roles, where the fixture tells them apart (`null`: none). */
   kicker?: string | null;
   subtitle?: string | null;
+  /** Continuation pages read from `（下转第N版）` / `（上接第N版）`. */
+  continuedTo?: number;
+  continuedFrom?: number;
   dateline?: { place?: string; month?: number; day?: number; agency?: string } | null;
   firstBodyStartsWith?: string;
   lastBodyEndsWith?: string;
@@ -56,6 +59,9 @@ export function compareArticle(a: ParsedArticle, e: ExpectedArticle): string[] {
     err(`titleLines ${JSON.stringify(got)} ≠ ${JSON.stringify(e.titleLines)}`);
   }
   if (e.kind && a.kind !== e.kind) err(`kind ${a.kind} ≠ ${e.kind}`);
+  for (const k of ['continuedTo', 'continuedFrom'] as const) {
+    if (e[k] !== undefined && a[k] !== e[k]) err(`${k} ${a[k]} ≠ ${e[k]}`);
+  }
   for (const k of ['kicker', 'subtitle'] as const) {
     if (e[k] !== undefined && fold(a[k] ?? '') !== fold(e[k] ?? '')) err(`${k} ${JSON.stringify(a[k] ?? null)} ≠ ${JSON.stringify(e[k])}`);
   }

@@ -70,11 +70,20 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
 
 export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}): ParsedArticle {
   const warnings: string[] = [];
+  // Continuation notes (`（下转第二版）`, `（上接第一版）`): the pages the article runs on to and from.
+  let continuedTo: number | undefined;
+  let continuedFrom: number | undefined;
   const content = idx.map((i) => all[i]).filter((u) => !u.furniture);
   for (const i of idx) {
     const fu = all[i].furniture;
-    if (fu?.kind === 'continued-to') warnings.push(`文章转至第 ${fu.page ?? '?'} 版继续`);
-    if (fu?.kind === 'continued-from') warnings.push(`文章接自第 ${fu.page ?? '?'} 版`);
+    if (fu?.kind === 'continued-to') {
+      warnings.push(`文章转至第 ${fu.page ?? '?'} 版继续`);
+      continuedTo ??= fu.page;
+    }
+    if (fu?.kind === 'continued-from') {
+      warnings.push(`文章接自第 ${fu.page ?? '?'} 版`);
+      continuedFrom ??= fu.page;
+    }
   }
   // The span runs from the first content line to the last, and over the page-staff lines that
   // close the article (`版式设计：X`, `本版责编：X`): they stand in its column, though not in its text.
@@ -209,11 +218,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const lc = leadingContinuation(t);
     if (lc) {
       warnings.push(`文章接自第 ${lc.page ?? '?'} 版`);
+      continuedFrom ??= lc.page;
       t = t.slice(lc.length).trim();
     }
     const tc = trailingContinuation(t);
     if (tc) {
       warnings.push(`文章转至第 ${tc.page ?? '?'} 版继续`);
+      continuedTo ??= tc.page;
       t = t.slice(0, -tc.length).trim();
     }
     if (!t) continue;
@@ -340,5 +351,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   if (subtitle) article.subtitle = subtitle;
   if (dateline) article.dateline = dateline;
   if (byline) article.byline = byline;
+  if (continuedTo !== undefined) article.continuedTo = continuedTo;
+  if (continuedFrom !== undefined) article.continuedFrom = continuedFrom;
   return article;
 }
