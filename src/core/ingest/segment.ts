@@ -1,5 +1,5 @@
 /**
- * Split a page's units into articles.
+ * Split a page's units into articles (pages without the e-paper layout; see `segment-indented.ts`).
  *
  * An article is: headline block (kicker/title/subtitle, author line, picture
  * marker), optional captions, a body (often opened by a dateline), and maybe a
@@ -7,12 +7,17 @@
  * - a headline-shaped line once the current article has a body, when the page
  *   says so: the current article is closed (byline, credit, closing dateline,
  *   continuation note), a wide gap precedes it, a dateline or author line follows
- *   its headline block, it carries a picture mark, or its block has several lines;
- *   on pages whose articles end with bylines, only closure, a gap or a following
- *   dateline count (otherwise it is an in-article subhead);
- * - a paragraph opening with a dateline (`本报讯…`, `新华社…电`) once the
- *   current article has running text: a headline-less brief.
+ *   its headline block, it carries a picture mark or a column's tag, or its block has
+ *   several lines; on pages whose articles end with bylines, only closure, a gap or a
+ *   following dateline count (otherwise it is an in-article subhead); quoted, padded
+ *   and couplet subheads never open one;
+ * - a paragraph opening with a dateline (`本报讯…`, `新华社…电`) or like a news lead on
+ *   another subject once the current article has running text: a headline-less brief.
  * Runs of more than four headline-shaped lines are verse or lists, never headlines.
+ *
+ * Each line is read once (`features`); what is known of the current article lives in one
+ * `ArticleState`, renewed at each boundary; `startsHere` decides each line by the first of its
+ * named rules that applies (`at('rule', start)`), and the name reaches `baoku parse --explain`.
  */
 import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead } from './brief';
 import { isBylineLine } from './byline';
@@ -120,6 +125,70 @@ export interface SegmentOptions {
   trace?: SegmentTrace;
 }
 
+/**
+ * What the splitter knows about the article it is reading; one object, renewed at each new article.
+ */
+interface ArticleState {
+  /** Past the headline block: some body line seen. */
+  hasBody: boolean;
+  /** A paragraph of running text seen (not a caption, credit or short line). */
+  hasText: boolean;
+  /** The last line closed the article (byline, credit, closing dateline, continuation note). */
+  closed: boolean;
+  /** An author line stood under the headline (a signed feature: its subheads are not headlines). */
+  topAuthor: boolean;
+  /** The article opened with a dateline, not a headline (a headline-less brief). */
+  headless: boolean;
+  /** The first line carries a picture mark. */
+  pictureTitle: boolean;
+  hasDateline: boolean;
+  /** Headline lines so far, and short headline-shaped lines after the first (verse). */
+  headCount: number;
+  verseLines: number;
+  /** Caption and credit above a headline (a photo on top of the story). */
+  photoTop: boolean;
+  /** A photo item (`…（图片）`): it carries only a caption. */
+  photoItem: boolean;
+  /** The headline block carries a picture mark (`（附图片１张）`). */
+  picHead: boolean;
+  /** Body units so far are photo captions or credits only (a picture under the headline). */
+  captionBody: boolean;
+  /** An artwork or photo item closed by its credit (`一元复始（篆刻）` ⏎ `（韦耀中）`). */
+  creditItem: boolean;
+  /** First headline line and first running-text paragraph (unit indexes, -1: none yet). */
+  headAt: number;
+  leadAt: number;
+  /** Inside a list opened by a line ending in `：` (its items are short unpunctuated lines). */
+  listOpen: boolean;
+  /** Pictures the headline announces (`（附图片２张）`), and caption lines still expected after `图片：`. */
+  picCount: number;
+  captionsLeft: number;
+}
+
+function freshState(): ArticleState {
+  return {
+    hasBody: false,
+    hasText: false,
+    closed: false,
+    topAuthor: false,
+    headless: false,
+    pictureTitle: false,
+    hasDateline: false,
+    headCount: 0,
+    verseLines: 0,
+    photoTop: false,
+    photoItem: false,
+    picHead: false,
+    captionBody: true,
+    creditItem: false,
+    headAt: -1,
+    leadAt: -1,
+    listOpen: false,
+    picCount: 0,
+    captionsLeft: 0,
+  };
+}
+
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const f = units.map(features);
   // `如此美容美发店！` over an author line or a dateline is a headline.
@@ -131,31 +200,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   }
   const segs: Segment[] = [];
   let cur: number[] = [];
-  let hasBody = false;
-  let hasText = false;
-  let closed = false;
-  let topAuthor = false;
-  let headless = false;
-  let pictureTitle = false;
-  let hasDateline = false;
-  let headCount = 0;
-  let verseLines = 0;
-  let photoTop = false;
-  let photoItem = false;
-  /** The headline block carries a picture mark (`（附图片１张）`). */
-  let picHead = false;
-  /** Body units so far that are photo captions or credits only (a picture under the headline). */
-  let captionBody = true;
-  /** The article is an artwork or photo item closed by its credit (`一元复始（篆刻）` ⏎ `（韦耀中）`). */
-  let creditItem = false;
-  /** First headline line and first running-text paragraph of the current article (unit indexes). */
-  let headAt = -1;
-  let leadAt = -1;
-  /** Inside a list opened by a line ending in `：` (its items are short unpunctuated lines). */
-  let listOpen = false;
-  /** Pictures the headline announces (`（附图片２张）`), and caption lines still expected after `图片：`. */
-  let picCount = 0;
-  let captionsLeft = 0;
+  let st = freshState();
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -172,21 +217,21 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const startsHere = (i: number): boolean => {
     const u = units[i];
     // `———李东旭马丽静（辽宁）` under running text signs the piece above.
-    if (hasText && isDashSignature(u.text)) return at('dash-signature', false);
+    if (st.hasText && isDashSignature(u.text)) return at('dash-signature', false);
     if (f[i].title) {
-      if (creditItem) return at('after-credit-item', true);
-      if (!hasBody) return at('headline-before-body', false);
+      if (st.creditItem) return at('after-credit-item', true);
+      if (!st.hasBody) return at('headline-before-body', false);
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return at('column-label', true);
-      if (hasPictureMark(u.text) && hasText) return at('picture-mark-after-text', true);
+      if (hasPictureMark(u.text) && st.hasText) return at('picture-mark-after-text', true);
       // The caption under `图片：`, an item of a list opened by `…有：`.
-      if (captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
-      if (photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
+      if (st.captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
+      if (st.photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
-      if (len > MAX_HEAD) return at('long-block', authorNext && (closed || endsSentence(units[i - 1]?.text ?? '')));
+      if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '')));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
       const gap = u.gap >= 2;
@@ -194,66 +239,66 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
       // Verse: short unpunctuated lines continue the poem unless an author line follows.
-      if (verseLines >= 3 && !hasText && !authorNext && !gap && !closed) return at('verse', false);
+      if (st.verseLines >= 3 && !st.hasText && !authorNext && !gap && !st.closed) return at('verse', false);
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
-      if (nextDateline && !closed && !gap && len === 1 && u.text.length <= 4 && hasDateline && hasText) return at('roundup-place-label', false);
-      if (closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
+      if (nextDateline && !st.closed && !gap && len === 1 && u.text.length <= 4 && st.hasDateline && st.hasText) return at('roundup-place-label', false);
+      if (st.closed || gap || nextDateline) return at('st.closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
-      if (picHead && captionBody && !author) return at('fact-box', false);
+      if (st.picHead && st.captionBody && !author) return at('fact-box', false);
       // Items of a list opened by `…有：`.
-      if (listOpen) return at('list-item', false);
+      if (st.listOpen) return at('list-item', false);
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return at('author-line-or-picture', true);
       // Two characters set apart (`缘 起`, `春 色`): a subhead's type, never a headline's.
-      if (len === 1 && PADDED_PAIR.test(u.text) && hasText) return at('padded-subhead', false);
+      if (len === 1 && PADDED_PAIR.test(u.text) && st.hasText) return at('padded-subhead', false);
       // A headline under a column's tag (`…（人民论坛）`, `…（新闻随笔）`) after running text opens a piece.
-      if (hasText && isColumnTagged(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('column-tagged-headline', true);
+      if (st.hasText && isColumnTagged(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('column-tagged-headline', true);
       // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
-      if (len === 1 && QUOTED_LINE.test(u.text) && hasText) return at('quoted-subhead', false);
+      if (len === 1 && QUOTED_LINE.test(u.text) && st.hasText) return at('quoted-subhead', false);
       if (!next) return at('page-end', false);
       // Two short lines of one length (`关爱道德模范` ⏎ `礼敬有德之人`) after running text: a couplet subhead.
-      if (len === 2 && hasText && block[0].length === block[1].length && block[0].length <= 10 && !/[，,、]/.test(block.join(''))) return at('couplet-subhead', false);
+      if (len === 2 && st.hasText && block[0].length === block[1].length && block[0].length <= 10 && !/[，,、]/.test(block.join(''))) return at('couplet-subhead', false);
       if (len >= 2) return at('multi-line-headline', true);
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
       const by = units[i + 2];
       if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return at('headline-intro-byline', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
-      if (/[，,]/.test(u.text) || topAuthor) return at('clause-or-signed-feature-subhead', false);
+      if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && hasText && endsSentence(units[i - 1]?.text ?? ''));
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && endsSentence(units[i - 1]?.text ?? ''));
     }
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
-    const ownPicture = picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
+    const ownPicture = st.picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
     // (A numbered caption `２、…` goes on a numbered set of pictures.)
-    if ((closed || u.gap >= 2) && hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
+    if ((st.closed || u.gap >= 2) && st.hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return at('photo-above-next', true);
     }
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
-    // evidently run on without headlines (the article so far is one, or the last item was closed by
+    // evidently run on without headlines (the article so far is one, or the last item was st.closed by
     // its credit), a paragraph naming its day anywhere in the first sentence is enough.
-    const briefRun = headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
-    if (hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
+    const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
+    if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
       if ((endsSentence(prev.text) || f[i - 1].byline) && !prev.furniture) {
         const ctx = [prev.text];
-        if (headAt >= 0) ctx.push(units[headAt].text);
-        if (leadAt >= 0) ctx.push(units[leadAt].text);
+        if (st.headAt >= 0) ctx.push(units[st.headAt].text);
+        if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
         if (cohesion(u.text, ctx) < BRIEF_COHESION) return at('brief-lead', true);
       }
     }
     if (f[i].dateline) {
       // The picture under a pictured headline (caption, credit) comes before the dateline.
-      if (closed && !(picHead && captionBody && !hasDateline)) return at('dateline-after-closed', true);
+      if (st.closed && !(st.picHead && st.captionBody && !st.hasDateline)) return at('dateline-after-st.closed', true);
       // A photo item (`…（图片）`) carries only a caption: a dated paragraph opens the next item.
-      if (photoItem && hasBody) return at('dateline-after-photo-item', true);
+      if (st.photoItem && st.hasBody) return at('dateline-after-photo-item', true);
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
-      if (headless && hasText) return at('brief-after-brief', true);
+      if (st.headless && st.hasText) return at('brief-after-brief', true);
       // `本报讯` opens a news item, never a paragraph inside one; a second dateline of another kind
       // opens the next item only after a dated one (not a quoted source, `据新华社…`).
-      if (hasText && /^本报(?:专)?讯/.test(u.text)) return at('benbao-xun', true);
-      return at('dateline', hasDateline && hasText && /^新华社(?:专)?讯/.test(u.text));
+      if (st.hasText && /^本报(?:专)?讯/.test(u.text)) return at('benbao-xun', true);
+      return at('dateline', st.hasDateline && st.hasText && /^新华社(?:专)?讯/.test(u.text));
     }
     return at('body', false);
   };
@@ -265,90 +310,74 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (start) {
       segs.push({ units: cur });
       cur = [];
-      hasBody = false;
-      hasText = false;
-      closed = false;
-      topAuthor = false;
-      headless = f[i].dateline;
-      pictureTitle = hasPictureMark(u.text);
-      photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
-      hasDateline = false;
-      headCount = 0;
-      verseLines = 0;
-      photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
-      picHead = false;
-      captionBody = true;
-      creditItem = false;
-      headAt = -1;
-      leadAt = -1;
-      listOpen = false;
-      picCount = 0;
-      captionsLeft = 0;
+      st = freshState();
+      st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
-    if (f[i].dateline) hasDateline = true;
+    if (f[i].dateline) st.hasDateline = true;
+    // What the article's first line says about it.
     if (cur.length === 0) {
-      headless = f[i].dateline;
-      pictureTitle = hasPictureMark(u.text);
-      photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
+      st.headless = f[i].dateline;
+      st.pictureTitle = hasPictureMark(u.text);
+      st.photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
     }
     cur.push(i);
     if (u.furniture) {
-      if (u.furniture.kind === 'continued-to') closed = true;
+      if (u.furniture.kind === 'continued-to') st.closed = true;
       continue;
     }
     const ft = f[i];
-    if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) captionsLeft = Math.max(1, picCount);
-    else if (captionsLeft > 0 && ft.title) captionsLeft--;
-    else captionsLeft = 0;
-    if (!hasBody) {
+    if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) st.captionsLeft = Math.max(1, st.picCount);
+    else if (st.captionsLeft > 0 && ft.title) st.captionsLeft--;
+    else st.captionsLeft = 0;
+    if (!st.hasBody) {
       const n = u.text.match(/[（(]附?(?:图片|照片)([0-9０-９一二三四五六七八九十])张[）)]/);
-      if (n) picCount = Math.max(picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
+      if (n) st.picCount = Math.max(st.picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
     }
-    if (/[：:]$/.test(u.text) && !ft.marker && !captionsLeft) listOpen = true;
-    else if (!ft.title || endsSentence(u.text)) listOpen = false;
-    if (photoTop) {
+    if (/[：:]$/.test(u.text) && !ft.marker && !st.captionsLeft) st.listOpen = true;
+    else if (!ft.title || endsSentence(u.text)) st.listOpen = false;
+    if (st.photoTop) {
       // Caption and credit above a headline: not yet the body.
       if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) continue;
-      photoTop = false;
+      st.photoTop = false;
     }
-    const isHead = (ft.title || (ft.note && cur.length > 1)) && !hasBody && headCount < MAX_HEAD + 1;
-    if (!hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) picHead = true;
-    creditItem = cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
-    if (hasBody || !isHead) {
+    const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1;
+    if (!st.hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) st.picHead = true;
+    st.creditItem = cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
+    if (st.hasBody || !isHead) {
       // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
       const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
-      if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) captionBody = false;
+      if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) st.captionBody = false;
     }
-    if (ft.title && cur.length > 1 && u.text.length <= 20) verseLines++;
-    if (isHead) headCount++;
-    if (isHead && headAt < 0 && ft.title) headAt = i;
-    if (!hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
-      topAuthor = true;
+    if (ft.title && cur.length > 1 && u.text.length <= 20) st.verseLines++;
+    if (isHead) st.headCount++;
+    if (isHead && st.headAt < 0 && ft.title) st.headAt = i;
+    if (!st.hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
+      st.topAuthor = true;
       if (!ft.byline) continue;
     }
     // A byline under the intro paragraph (`导语` ⏎ `本报记者 X`) also marks a signed feature.
     // (Not a closing byline of a short item: the subhead it stands over opens two paragraphs or more.)
     let introByline = false;
-    if (hasText && ft.byline && !/^[（(]/.test(u.text) && leadAt >= 0 && i - leadAt <= 2 && !isPhotoCredit(u.text) && units[i + 1] && f[i + 1].title) {
+    if (st.hasText && ft.byline && !/^[（(]/.test(u.text) && st.leadAt >= 0 && i - st.leadAt <= 2 && !isPhotoCredit(u.text) && units[i + 1] && f[i + 1].title) {
       const a = units[i + 2];
       const b = units[i + 3];
       introByline = !opts.closingStyle && !!a && !!b && !f[i + 2].title && !f[i + 2].byline && !f[i + 2].dateline && !f[i + 3].title && !f[i + 3].byline && !f[i + 3].dateline && !a.furniture && !b.furniture;
-      if (introByline) topAuthor = true;
+      if (introByline) st.topAuthor = true;
     }
     if (!isHead && !ft.marker) {
-      hasBody = true;
+      st.hasBody = true;
       if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {
-        hasText = true;
-        if (leadAt < 0) leadAt = i;
+        st.hasText = true;
+        if (st.leadAt < 0) st.leadAt = i;
       }
     }
     // The picture right under a pictured headline (caption, credit) does not close it.
-    if (picHead && captionBody && !hasDateline && (ft.caption || ft.closer) && !ft.byline) closed = false;
-    else if (ft.closer || (ft.caption && pictureTitle)) closed = true;
-    else if (!ft.marker && !ft.caption && (hasBody || ft.title)) closed = false;
-    if (ft.closer && ft.byline && !hasText) closed = false;
-    if (hasText && isDashSignature(u.text)) closed = true;
-    if (introByline) closed = false;
+    if (st.picHead && st.captionBody && !st.hasDateline && (ft.caption || ft.closer) && !ft.byline) st.closed = false;
+    else if (ft.closer || (ft.caption && st.pictureTitle)) st.closed = true;
+    else if (!ft.marker && !ft.caption && (st.hasBody || ft.title)) st.closed = false;
+    if (ft.closer && ft.byline && !st.hasText) st.closed = false;
+    if (st.hasText && isDashSignature(u.text)) st.closed = true;
+    if (introByline) st.closed = false;
   }
   if (cur.length) segs.push({ units: cur });
   return segs;
