@@ -25,6 +25,7 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku tags [--kind reporter|department|topic] [--json]  |  tags merge 记者:A 记者:B  |  tags rename 记者:A B
   baoku export --archive DIR (--ids 1,2,3 | --query Q) --format pdf|docx|md|txt|csv|html [--out FILE] [--title T] [--highlight Q] [--force]
   baoku dict add WORD… --archive DIR
+  baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
   baoku rebuild --archive DIR
   baoku check --archive DIR
   baoku backup --archive DIR --out FILE [--force]   |  baoku restore --archive DIR --from FILE
@@ -98,6 +99,7 @@ async function run(argv: string[]): Promise<number> {
       token: { type: 'string' },
       'allow-write': { type: 'boolean' },
       demo: { type: 'boolean' },
+      all: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -261,6 +263,19 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'reparse':
+      return withArchive(o, async (a) => {
+        const r = await a.reparse({ all: !!o.all }, (done, total) => {
+          if (!json) process.stderr.write(`\r${done}/${total}`.padEnd(20));
+        });
+        if (!json && r.pages) process.stderr.write('\n');
+        out(json, r, () =>
+          r.pages === 0
+            ? '所有版面都已由当前解析器读取，无需重新解析（--all 可强制全部重读）'
+            : `已重新解析 ${r.pages} 个版面：${r.rewritten + r.added + r.removed} 篇拆分有变化（改读 ${r.rewritten}，新增 ${r.added}，删除 ${r.removed}），${r.unchanged} 篇不变`,
+        );
+        return 0;
+      });
     case 'rebuild':
       return withArchive(o, async (a) => {
         const t0 = Date.now();

@@ -21,6 +21,8 @@ import type {
   ImportFileReport,
   ImportJobStatus,
   ImportRecord,
+  ParsedArticle,
+  ReparseReport,
   SearchHit,
   SearchRequest,
   SearchResponse,
@@ -37,6 +39,7 @@ import * as store from './store/articles';
 import * as tags from './store/tags';
 import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
+import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
 import { autoBackup } from './store/backup';
 import { ArticleIndex, articleToMeta, type Filters, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
@@ -47,7 +50,7 @@ import { foldForSearch } from './text/normalize';
 import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
 import { loadJieba } from './text/jieba';
-import { decodeBuffer, parsePage, guessFromFileName, IngestError } from './ingest';
+import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
 
@@ -142,6 +145,8 @@ export class Archive implements BaokuApi {
       if (store.articleCount(db) > 0) a.notice(`${loaded.reason}，正在从档案库重建检索索引`);
       await a.rebuildIndex();
     }
+    const older = countPagesToReparse(db, PARSER_VERSION);
+    if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
     return a;
   }
 
@@ -269,6 +274,7 @@ export class Archive implements BaokuApi {
       indexReady: this.indexReady,
       indexNotice: this.indexNotice ?? this.openNotices[this.openNotices.length - 1],
       writable: this.writable,
+      pagesToReparse: countPagesToReparse(this.db, PARSER_VERSION),
     };
   }
 
@@ -422,13 +428,9 @@ export class Archive implements BaokuApi {
       recordRejected(this.db, label, hash, msg, warnings);
       return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
     }
-    // Names from bylines become dictionary words before indexing.
-    const names = new Set<string>();
-    for (const a of page.articles) for (const t of tags.bylineTags(a)) names.add(tags.cleanTagName(t.kind, t.name));
-    const newNames = [...names].filter((n) => n && !this.knownWords.has(n));
-    addWords(newNames);
-    newNames.forEach((n) => this.knownWords.add(n));
+    this.learnNames(page.articles);
     const result = storePage(this.db, {
+      parserVersion: PARSER_VERSION,
       file: label,
       hash,
       encoding,
@@ -452,6 +454,37 @@ export class Archive implements BaokuApi {
       page: page.page,
       removed: result.removedIds,
     };
+  }
+
+  /** Names from bylines become dictionary words before indexing. */
+  private learnNames(articles: ParsedArticle[]): void {
+    const names = new Set<string>();
+    for (const a of articles) for (const t of tags.bylineTags(a)) names.add(tags.cleanTagName(t.kind, t.name));
+    const newNames = [...names].filter((n) => n && !this.knownWords.has(n));
+    addWords(newNames);
+    newNames.forEach((n) => this.knownWords.add(n));
+  }
+
+  /** Read stored pages again with this parser (see `store/reparse.ts`); one transaction per page. */
+  async reparse(req: { all?: boolean } = {}, onPage?: (done: number, total: number) => void): Promise<ReparseReport> {
+    this.requireWritable();
+    const pages = pagesToReparse(this.db, PARSER_VERSION, req.all);
+    const report: ReparseReport = { pages: 0, unchanged: 0, rewritten: 0, added: 0, removed: 0 };
+    for (const p of pages) {
+      const parsed = parsePage(p.rawText, { file: p.file, paper: p.paper, date: p.date, page: p.page });
+      this.learnNames(parsed.articles);
+      const r = reparsePage(this.db, p, parsed.articles, PARSER_VERSION);
+      this.reindex(r.changedIds, r.removedIds);
+      report.pages++;
+      report.unchanged += r.unchanged;
+      report.rewritten += r.rewritten;
+      report.added += r.added;
+      report.removed += r.removed;
+      onPage?.(report.pages, pages.length);
+      await new Promise((res) => setImmediate(res));
+    }
+    if (this.saveTimer) this.saveIndexNow();
+    return report;
   }
 
   /** Import sources one by one (the CLI calls this directly; the UI through jobs). */

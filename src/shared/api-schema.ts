@@ -170,6 +170,7 @@ export const API_SCHEMAS = {
   mergeTags: z.strictObject({ kind: tagKind, from: name, into: name }),
   deleteTag: z.strictObject({ kind: tagKind, name }),
 
+  reparse: optionalArg(z.strictObject({ all: z.boolean().optional() })),
   listClippingSets: optionalArg(z.strictObject({})),
   saveClippingSet: z.strictObject({
     id: id.optional(),

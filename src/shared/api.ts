@@ -241,6 +241,19 @@ export interface ArchiveStats {
   indexNotice?: string;
   /** Whether this carrier allows changes (the read-only LAN host does not). */
   writable: boolean;
+  /** Pages read by an older parser than this one (`reparse` reads them again). */
+  pagesToReparse: number;
+}
+
+/** What `reparse` did: pages read again, and what became of their articles. */
+export interface ReparseReport {
+  pages: number;
+  /** Articles whose reading did not change (id and tags kept). */
+  unchanged: number;
+  /** Articles read differently (a boundary moved, a headline or byline read better): id and editors' tags kept. */
+  rewritten: number;
+  added: number;
+  removed: number;
 }
 
 /** Everything the UI may ask. */
@@ -256,6 +269,8 @@ export interface BaokuApi {
   importStatus(req: { jobId: string }): Promise<ImportJobStatus>;
   cancelImport(req: { jobId: string }): Promise<void>;
   listImports(req: { limit?: number }): Promise<ImportRecord[]>;
+  /** Read the stored raw text of pages again with this parser (`all`: every page, not only older readings). */
+  reparse(req: { all?: boolean }): Promise<ReparseReport>;
 
   listTags(req: { kind?: TagKind; prefix?: string; limit?: number }): Promise<TagInfo[]>;
   changeTags(req: TagChangeRequest): Promise<TagChangeResult>;
@@ -278,6 +293,7 @@ export type ApiMethod = keyof BaokuApi;
 /** Methods that change the archive: the read-only HTTP host refuses them. */
 export const WRITE_METHODS: readonly ApiMethod[] = [
   'startImport',
+  'reparse',
   'cancelImport',
   'changeTags',
   'undoTagChange',
@@ -289,6 +305,7 @@ export const WRITE_METHODS: readonly ApiMethod[] = [
 ] as const;
 
 export const API_METHODS: readonly ApiMethod[] = [
+  'reparse',
   'stats',
   'search',
   'getArticle',

@@ -19,6 +19,7 @@ const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 /** At least one accepted argument per method. */
 const VALID: Record<ApiMethod, unknown[]> = {
   stats: [undefined, {}, null],
+  reparse: [undefined, {}, { all: true }],
   search: [
     { query: '乡村振兴' },
     { query: '' , filters: { dateFrom: '2022-01-01', dateTo: '2022-12-31', paper: '大众日报', page: 3 } },
@@ -64,6 +65,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
 /** Arguments every method must refuse. */
 const HOSTILE: Record<ApiMethod, unknown[]> = {
   stats: [{ x: 1 }, [], 'stats'],
+  reparse: [{ all: 'yes' }, { pages: [1] }, 'all'],
   search: [
     {},
     { query: 1 },

@@ -106,4 +106,8 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
       );
     `);
   },
+  // 2: the parser version each page was read with (0: before it was recorded), for `baoku reparse`.
+  (db) => {
+    db.exec('ALTER TABLE pages ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0');
+  },
 ];

@@ -25,6 +25,8 @@ export interface PageInput {
   page?: number;
   articles: ParsedArticle[];
   warnings: string[];
+  /** `PARSER_VERSION` of the parser that read the articles (see `reparse.ts`). */
+  parserVersion?: number;
 }
 
 export interface StoreResult {
@@ -63,6 +65,48 @@ export function articleDate(editionDate: string | undefined, a: ParsedArticle): 
   const [y, em] = editionDate.split('-').map(Number);
   const year = m > em + 1 ? y - 1 : y;
   return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The article's own columns, in the order of `ARTICLE_COLUMNS` (after page_id and seq). */
+function articleValues(a: ParsedArticle, date: string | undefined, now: string): (string | number | null)[] {
+  return [
+    a.kind,
+    a.kicker ?? null,
+    a.title,
+    a.subtitle ?? null,
+    a.dateline ? JSON.stringify(a.dateline) : null,
+    JSON.stringify(a.paragraphs),
+    a.byline ? JSON.stringify(a.byline) : null,
+    JSON.stringify(a.warnings),
+    a.charStart ?? null,
+    a.charEnd ?? null,
+    date ?? null,
+    a.paragraphs.reduce((n, x) => n + x.text.length, 0),
+    contentHash(a),
+    now,
+  ];
+}
+
+const ARTICLE_COLUMNS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'chars', 'content_hash', 'updated_at'];
+
+/** Insert a parsed article on a page with its byline tags; returns its id. */
+export function insertArticle(db: Db, pageId: number, seq: number, a: ParsedArticle, date: string | undefined, now: string): number {
+  const r = db
+    .prepare(`INSERT INTO articles (page_id, seq, ${ARTICLE_COLUMNS.join(', ')}) VALUES (?,?,${ARTICLE_COLUMNS.map(() => '?').join(',')})`)
+    .run([pageId, seq, ...articleValues(a, date, now)]);
+  const id = Number(r.lastInsertRowid);
+  applyAutoTags(db, id, a);
+  return id;
+}
+
+/**
+ * Replace an article's content in place, keeping its id and the editors' tags: its byline tags
+ * are read again from the new reading.
+ */
+export function rewriteArticle(db: Db, id: number, seq: number, a: ParsedArticle, date: string | undefined, now: string): void {
+  db.prepare(`UPDATE articles SET seq = ?, ${ARTICLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run([seq, ...articleValues(a, date, now), id]);
+  db.prepare("DELETE FROM article_tags WHERE article_id = ? AND source = 'auto'").run([id]);
+  applyAutoTags(db, id, a);
 }
 
 function recordImport(db: Db, p: PageInput, status: ImportFileStatus, articles: number, error?: string): number {
@@ -117,13 +161,14 @@ export function storePage(db: Db, p: PageInput): StoreResult {
     const kept = new Map<string, number[]>();
     if (existing) {
       pageId = existing.id;
-      db.prepare('UPDATE pages SET paper_id = ?, date = ?, page = ?, file = ?, hash = ?, import_id = ? WHERE id = ?').run([
+      db.prepare('UPDATE pages SET paper_id = ?, date = ?, page = ?, file = ?, hash = ?, import_id = ?, parser_version = ? WHERE id = ?').run([
         paperId(db, p.paper),
         p.date ?? null,
         p.page ?? null,
         p.file,
         p.hash,
         importId,
+        p.parserVersion ?? 0,
         pageId,
       ]);
       for (const r of db.prepare('SELECT id, content_hash FROM articles WHERE page_id = ?').all([pageId]) as {
@@ -136,15 +181,10 @@ export function storePage(db: Db, p: PageInput): StoreResult {
       }
     } else {
       const r = db
-        .prepare('INSERT INTO pages (page_key, paper_id, date, page, file, hash, import_id) VALUES (?,?,?,?,?,?,?)')
-        .run([key, paperId(db, p.paper), p.date ?? null, p.page ?? null, p.file, p.hash, importId]);
+        .prepare('INSERT INTO pages (page_key, paper_id, date, page, file, hash, import_id, parser_version) VALUES (?,?,?,?,?,?,?,?)')
+        .run([key, paperId(db, p.paper), p.date ?? null, p.page ?? null, p.file, p.hash, importId, p.parserVersion ?? 0]);
       pageId = Number(r.lastInsertRowid);
     }
-    const insert = db.prepare(
-      `INSERT INTO articles (page_id, seq, kind, kicker, title, subtitle, dateline, paragraphs, byline, warnings,
-         char_start, char_end, date, chars, content_hash, updated_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-    );
     const updateKept = db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ? WHERE id = ?');
     const changedIds: number[] = [];
     const keptIds = new Set<number>();
@@ -158,28 +198,8 @@ export function storePage(db: Db, p: PageInput): StoreResult {
         changedIds.push(reuse); // its page metadata may have changed
         return;
       }
-      const chars = a.paragraphs.reduce((n, x) => n + x.text.length, 0);
-      const r = insert.run([
-        pageId,
-        seq,
-        a.kind,
-        a.kicker ?? null,
-        a.title,
-        a.subtitle ?? null,
-        a.dateline ? JSON.stringify(a.dateline) : null,
-        JSON.stringify(a.paragraphs),
-        a.byline ? JSON.stringify(a.byline) : null,
-        JSON.stringify(a.warnings),
-        a.charStart ?? null,
-        a.charEnd ?? null,
-        date ?? null,
-        chars,
-        hash,
-        now,
-      ]);
-      const id = Number(r.lastInsertRowid);
+      const id = insertArticle(db, pageId, seq, a, date, now);
       changedIds.push(id);
-      applyAutoTags(db, id, a);
     });
     const removedIds: number[] = [];
     for (const ids of kept.values()) removedIds.push(...ids.filter((id) => !keptIds.has(id)));
