@@ -4,6 +4,7 @@ import type { ArchiveStats, SearchFilters, SearchHit, TagChangeRequest, TagRef }
 import { api, errorMessage } from '../api-client';
 import { FacetPanel } from '../components/FacetPanel';
 import { QueryBox } from '../components/QueryBox';
+import { ReparseNotice } from '../components/ReparseNotice';
 import { ResultList } from '../components/ResultList';
 import { TagDialog } from '../components/TagDialog';
 import { Welcome } from '../components/Welcome';
@@ -209,6 +210,7 @@ export function SearchPage({ search, stats, visible }: Props) {
             </div>
           )}
           {stats && !stats.indexReady && <div className="notice">{stats.indexNotice ?? '正在建立检索索引，结果可能不完整…'}</div>}
+          <ReparseNotice stats={stats} />
           {response && !error && total === 0 && (
             <div className="empty">
               <p>没有找到符合条件的文章。</p>
