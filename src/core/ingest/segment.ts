@@ -242,7 +242,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.verseLines >= 3 && !st.hasText && !authorNext && !gap && !st.closed) return at('verse', false);
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
       if (nextDateline && !st.closed && !gap && len === 1 && u.text.length <= 4 && st.hasDateline && st.hasText) return at('roundup-place-label', false);
-      if (st.closed || gap || nextDateline) return at('st.closed-gap-or-dateline', true);
+      if (st.closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
       if (st.picHead && st.captionBody && !author) return at('fact-box', false);
@@ -276,7 +276,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       return at('photo-above-next', true);
     }
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
-    // evidently run on without headlines (the article so far is one, or the last item was st.closed by
+    // evidently run on without headlines (the article so far is one, or the last item was closed by
     // its credit), a paragraph naming its day anywhere in the first sentence is enough.
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
