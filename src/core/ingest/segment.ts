@@ -59,6 +59,18 @@ export function isDashSignature(t: string): boolean {
   return /^[—－-]{2,}\s*[\u4e00-\u9fa5·][\u4e00-\u9fa5· —]{1,28}(?:[（(][\u4e00-\u9fa5]{2,8}[）)])?$/.test(t) && !/[，,。；;：:！？]/.test(t);
 }
 
+/**
+ * Two subheads of one series: the same item mark (`◆选盆…`, `◆选美…`), the same opening word
+ * (`记忆一`, `记忆二`), or (unless `strict`) short parallel phrases of one length (`坚守主业`, `改革创新`).
+ */
+export function sameShape(a: string, b: string, strict = false): boolean {
+  const mark = /^[■●▲◆★□○△▼▶►◇☆]/;
+  if (mark.test(a) && a[0] === b[0]) return true;
+  if (a.length > 12 || b.length > 12 || /[，,、：:]/.test(a + b)) return false;
+  if (a.length >= 3 && a.slice(0, 2) === b.slice(0, 2)) return true;
+  return !strict && a.length === b.length && a.length <= 8;
+}
+
 /** Two characters padded apart: `缘 起`. */
 const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
 
@@ -163,6 +175,8 @@ interface ArticleState {
   /** Pictures the headline announces (`（附图片２张）`), and caption lines still expected after `图片：`. */
   picCount: number;
   captionsLeft: number;
+  /** Headline-shaped lines after running text that stayed in the article (its subheads). */
+  subheads: string[];
 }
 
 function freshState(): ArticleState {
@@ -186,6 +200,7 @@ function freshState(): ArticleState {
     listOpen: false,
     picCount: 0,
     captionsLeft: 0,
+    subheads: [],
   };
 }
 
@@ -201,6 +216,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const segs: Segment[] = [];
   let cur: number[] = [];
   let st = freshState();
+  /** For each boundary, the rule that opened the article after it. */
+  const openedBy: string[] = [];
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -253,6 +270,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (len === 1 && PADDED_PAIR.test(u.text) && st.hasText) return at('padded-subhead', false);
       // A headline under a column's tag (`…（人民论坛）`, `…（新闻随笔）`) after running text opens a piece.
       if (st.hasText && isColumnTagged(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('column-tagged-headline', true);
+      // A line shaped like a subhead this article already has (`记忆二` after `记忆一`, `◆选美…` after `◆选盆…`).
+      if (st.subheads.some((h) => sameShape(h, u.text))) return at('sibling-subhead', false);
       // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
       if (len === 1 && QUOTED_LINE.test(u.text) && st.hasText) return at('quoted-subhead', false);
       if (!next) return at('page-end', false);
@@ -307,8 +326,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const u = units[i];
     const start = cur.length > 0 && !u.furniture && startsHere(i);
     if (cur.length > 0 && !u.furniture) opts.trace?.(i, start, rule);
+    if (!start && f[i].title && st.hasText) st.subheads.push(u.text);
     if (start) {
       segs.push({ units: cur });
+      openedBy.push(rule);
       cur = [];
       st = freshState();
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
@@ -380,5 +401,30 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (introByline) st.closed = false;
   }
   if (cur.length) segs.push({ units: cur });
-  return segs;
+  return mergeSubheadSeries(segs, openedBy, units, f, opts.trace);
+}
+
+/** Rules that open an article on a headline-shaped line alone, with nothing else to go by. */
+const WEAK_OPENINGS = new Set(['one-line-headline-after-text', 'multi-line-headline']);
+
+/**
+ * Second look: an article opened only because a headline-shaped line followed running text, whose
+ * own body holds a line of the same shape (`记忆一` … `记忆二`), was a series of subheads: it goes
+ * back into the article above.
+ */
+function mergeSubheadSeries(segs: Segment[], openedBy: string[], units: Unit[], f: Feature[], trace?: SegmentTrace): Segment[] {
+  const out: Segment[] = [];
+  segs.forEach((seg, k) => {
+    const first = seg.units.find((i) => !units[i].furniture);
+    const rule = k > 0 ? openedBy[k - 1] : '';
+    const series =
+      first !== undefined &&
+      WEAK_OPENINGS.has(rule) &&
+      seg.units.some((i) => i !== first && f[i].title && !units[i].furniture && sameShape(units[first].text, units[i].text, true));
+    if (series && out.length) {
+      out[out.length - 1].units.push(...seg.units);
+      trace?.(first, false, 'subhead-series');
+    } else out.push(seg);
+  });
+  return out;
 }
