@@ -40,6 +40,7 @@ import * as tags from './store/tags';
 import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
+import { searchable } from './store/continuations';
 import { autoBackup } from './store/backup';
 import { ArticleIndex, articleToMeta, type Filters, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
@@ -197,7 +198,10 @@ export class Archive implements BaokuApi {
     const total = store.articleCount(this.db);
     let done = 0;
     for (const batch of store.iterateArticles(this.db, 1000)) {
-      for (const a of batch) fresh.upsert(a);
+      for (const a of batch) {
+        const doc = searchable(a);
+        if (doc) fresh.upsert(doc);
+      }
       // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
       if (fresh.text.dirt > REBUILD_PACK_EVERY) fresh.compactText();
       done += batch.length;
@@ -234,7 +238,8 @@ export class Archive implements BaokuApi {
     for (const id of removed) this.index.remove(id);
     for (const id of ids) {
       const a = store.getArticle(this.db, id);
-      if (a) this.index.upsert(a);
+      const doc = a && searchable(a);
+      if (doc) this.index.upsert(doc);
       else this.index.remove(id);
     }
     this.scheduleSave();
@@ -259,7 +264,8 @@ export class Archive implements BaokuApi {
 
   async stats(): Promise<ArchiveStats> {
     const r = this.db
-      .prepare('SELECT COUNT(*) AS n, MIN(date) AS first, MAX(date) AS last FROM articles')
+      // The second part of a continued article is counted with the first.
+      .prepare('SELECT COUNT(*) AS n, MIN(date) AS first, MAX(date) AS last FROM articles WHERE part_of IS NULL')
       .get([]) as { n: number; first: string | null; last: string | null };
     const papers = (this.db.prepare('SELECT name FROM papers ORDER BY name').all([]) as { name: string }[]).map((p) => p.name);
     const imports = (this.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE status != 'rejected'").get([]) as { n: number }).n;
@@ -327,7 +333,8 @@ export class Archive implements BaokuApi {
     return { all: hits, ordered, terms };
   }
 
-  private toHit(a: ArticleDetail, score: number, terms: string[]): SearchHit {
+  private toHit(article: ArticleDetail, score: number, terms: string[]): SearchHit {
+    const a = searchable(article) ?? article;
     const body = a.paragraphs.filter((p) => p.type !== 'caption').map((p) => p.text).join(' ');
     return {
       id: a.id,

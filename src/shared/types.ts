@@ -85,4 +85,9 @@ export interface ArticleDetail extends ParsedArticle {
   tags: ArticleTag[];
   /** Number of characters of body text. */
   chars: number;
+  /** On the second part of a continued article: the first part's id (and, from `getArticle`, its headline and page). */
+  partOfId?: number;
+  partOf?: { id: number; title: string; page?: number };
+  /** On the first part: the text that goes on on another page, once both pages are in the archive. */
+  continuation?: { id: number; page?: number; paragraphs: Paragraph[] };
 }

@@ -34,6 +34,8 @@ const COLUMN_TAG = /[（(][^（）()]{2,24}[）)]$/;
 const COUPLET = /[\u4e00-\u9fa5”」》][ \u3000]+[“「《\u4e00-\u9fa5]/;
 const EVENT_DONE = /(?:召开|举行|结束|闭幕|开幕|就绪|启动|展开|发布|出炉|揭晓|落幕|休眠|会见[\u4e00-\u9fa5·]{2,12}|会谈)$/;
 
+const unquoted = (t: string) => t.replace(/“[^“”]*”|「[^「」]*」/g, '“”');
+
 function twoLines(a: string, b: string): 'kicker' | 'subtitle' {
   if (DASH_START.test(b)) return 'subtitle';
   if (LEAD_END.test(a) || SPEECH_END.test(a) || isKickerLabel(a)) return 'kicker';
@@ -42,8 +44,9 @@ function twoLines(a: string, b: string): 'kicker' | 'subtitle' {
   if (tagA && !tagB) return 'subtitle';
   if (tagB && !tagA) return 'kicker';
   if (b.length > 40 || /[。；;]/.test(b)) return 'subtitle';
-  const coupletA = COUPLET.test(a);
-  const coupletB = COUPLET.test(b);
+  // (Spaces inside quotation marks are the quotation's own: `“关爱下一代 点亮微心愿”`.)
+  const coupletA = COUPLET.test(unquoted(a));
+  const coupletB = COUPLET.test(unquoted(b));
   if (coupletB && !coupletA) return 'kicker';
   if (coupletA && !coupletB) return 'subtitle';
   if (/[，,]/.test(a)) return 'kicker';

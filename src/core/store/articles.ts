@@ -5,10 +5,11 @@ import type { ArticleDetail, ClippingSet, ImportRecord, ImportFileStatus } from 
 import type { Db } from './db';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
 import { articleTags } from './tags';
+import { attachContinuations } from './continuations';
 
 export function getArticle(db: Db, id: number): ArticleDetail | null {
   const row = db.prepare(`${ARTICLE_SELECT} WHERE a.id = ?`).get([id]) as ArticleRow | undefined;
-  return row ? rowToArticle(row, articleTags(db, id)) : null;
+  return row ? attachContinuations(db, [rowToArticle(row, articleTags(db, id))])[0] : null;
 }
 
 /** Several articles in the order of `ids` (missing ones left out), in two queries per 500. */
@@ -30,7 +31,7 @@ export function getArticles(db: Db, ids: number[]): ArticleDetail[] {
       list.push({ kind: t.kind, name: t.name, role: (t.role ?? undefined) as never, source: t.source });
       tags.set(t.aid, list);
     }
-    for (const r of rows) byId.set(r.id, rowToArticle(r, tags.get(r.id) ?? []));
+    for (const a of attachContinuations(db, rows.map((r) => rowToArticle(r, tags.get(r.id) ?? [])))) byId.set(a.id, a);
   }
   return ids.map((id) => byId.get(id)).filter((a): a is ArticleDetail => a !== undefined);
 }
@@ -52,7 +53,7 @@ export function* iterateArticles(db: Db, batch = 2000): Generator<ArticleDetail[
       list.push({ kind: t.kind, name: t.name, role: (t.role ?? undefined) as never, source: t.source });
       tags.set(t.aid, list);
     }
-    yield rows.map((r) => rowToArticle(r, tags.get(r.id) ?? []));
+    yield attachContinuations(db, rows.map((r) => rowToArticle(r, tags.get(r.id) ?? [])));
     last = maxId;
   }
 }

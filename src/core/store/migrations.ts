@@ -110,4 +110,13 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
   (db) => {
     db.exec('ALTER TABLE pages ADD COLUMN parser_version INTEGER NOT NULL DEFAULT 0');
   },
+  // 3: continued articles: the pages a part goes on to / comes from, and the first part of a second part.
+  (db) => {
+    db.exec(`
+      ALTER TABLE articles ADD COLUMN continued_to INTEGER;
+      ALTER TABLE articles ADD COLUMN continued_from INTEGER;
+      ALTER TABLE articles ADD COLUMN part_of INTEGER;
+      CREATE INDEX articles_part_of ON articles(part_of) WHERE part_of IS NOT NULL;
+    `);
+  },
 ];

@@ -14,6 +14,7 @@ import type { ParsedArticle, ImportFileStatus } from '../../shared/api';
 import { type Db, inTransaction } from './db';
 import { applyAutoTags } from './tags';
 import { bumpGeneration } from './meta';
+import { linkContinuations } from './continuations';
 
 export interface PageInput {
   file: string;
@@ -84,10 +85,12 @@ function articleValues(a: ParsedArticle, date: string | undefined, now: string):
     a.paragraphs.reduce((n, x) => n + x.text.length, 0),
     contentHash(a),
     now,
+    a.continuedTo ?? null,
+    a.continuedFrom ?? null,
   ];
 }
 
-const ARTICLE_COLUMNS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'chars', 'content_hash', 'updated_at'];
+const ARTICLE_COLUMNS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'chars', 'content_hash', 'updated_at', 'continued_to', 'continued_from'];
 
 /** Insert a parsed article on a page with its byline tags; returns its id. */
 export function insertArticle(db: Db, pageId: number, seq: number, a: ParsedArticle, date: string | undefined, now: string): number {
@@ -185,7 +188,7 @@ export function storePage(db: Db, p: PageInput): StoreResult {
         .run([key, paperId(db, p.paper), p.date ?? null, p.page ?? null, p.file, p.hash, importId, p.parserVersion ?? 0]);
       pageId = Number(r.lastInsertRowid);
     }
-    const updateKept = db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ? WHERE id = ?');
+    const updateKept = db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ?, continued_to = ?, continued_from = ? WHERE id = ?');
     const changedIds: number[] = [];
     const keptIds = new Set<number>();
     p.articles.forEach((a, seq) => {
@@ -193,7 +196,7 @@ export function storePage(db: Db, p: PageInput): StoreResult {
       const date = articleDate(p.date, a);
       const reuse = kept.get(hash)?.shift();
       if (reuse !== undefined) {
-        updateKept.run([seq, date ?? null, a.charStart ?? null, a.charEnd ?? null, reuse]);
+        updateKept.run([seq, date ?? null, a.charStart ?? null, a.charEnd ?? null, a.continuedTo ?? null, a.continuedFrom ?? null, reuse]);
         keptIds.add(reuse);
         changedIds.push(reuse); // its page metadata may have changed
         return;
@@ -205,6 +208,7 @@ export function storePage(db: Db, p: PageInput): StoreResult {
     for (const ids of kept.values()) removedIds.push(...ids.filter((id) => !keptIds.has(id)));
     const del = db.prepare('DELETE FROM articles WHERE id = ?');
     for (const id of removedIds) del.run([id]);
+    for (const id of linkContinuations(db, pageId)) if (!changedIds.includes(id)) changedIds.push(id);
     bumpGeneration(db);
     return { importId, status, articles: p.articles.length, changedIds, removedIds };
   });

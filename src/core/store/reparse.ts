@@ -12,6 +12,7 @@
  */
 import type { ParsedArticle } from '../../shared/types';
 import { type Db, inTransaction } from './db';
+import { linkContinuations } from './continuations';
 import { bumpGeneration } from './meta';
 import { articleDate, contentHash, insertArticle, rewriteArticle } from './pages';
 
@@ -80,7 +81,15 @@ export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[],
       const date = articleDate(page.date, a);
       const keep = target[seq];
       if (keep !== undefined) {
-        db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ? WHERE id = ?').run([seq, date ?? null, a.charStart ?? null, a.charEnd ?? null, keep]);
+        db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ?, continued_to = ?, continued_from = ? WHERE id = ?').run([
+          seq,
+          date ?? null,
+          a.charStart ?? null,
+          a.charEnd ?? null,
+          a.continuedTo ?? null,
+          a.continuedFrom ?? null,
+          keep,
+        ]);
         out.unchanged++;
         newIds.push(keep);
         out.changedIds.push(keep);
@@ -119,6 +128,7 @@ export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[],
       out.removed++;
       out.removedIds.push(o.id);
     }
+    for (const id of linkContinuations(db, page.id)) if (!out.changedIds.includes(id) && !out.removedIds.includes(id)) out.changedIds.push(id);
     db.prepare('UPDATE pages SET parser_version = ? WHERE id = ?').run([version, page.id]);
     bumpGeneration(db);
     return out;

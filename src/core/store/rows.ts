@@ -20,6 +20,9 @@ export interface ArticleRow {
   date: string | null;
   chars: number;
   content_hash: string;
+  continued_to: number | null;
+  continued_from: number | null;
+  part_of: number | null;
   paper: string | null;
   page: number | null;
   import_id: number;
@@ -50,5 +53,8 @@ export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
     sourceFile: r.file,
     tags,
     chars: r.chars,
+    ...(r.continued_to !== null ? { continuedTo: r.continued_to } : {}),
+    ...(r.continued_from !== null ? { continuedFrom: r.continued_from } : {}),
+    ...(r.part_of !== null ? { partOfId: r.part_of } : {}),
   };
 }

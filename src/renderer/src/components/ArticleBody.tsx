@@ -31,6 +31,8 @@ export function ArticleBody({ article, terms, current, onCount }: Props) {
       title: piecesOf(article.title, terms, c),
       subtitle: article.subtitle ? piecesOf(article.subtitle, terms, c) : null,
       paragraphs: article.paragraphs.map((p) => ({ type: p.type, pieces: piecesOf(p.text, terms, c) })),
+      // The part printed on another page (`（下转第二版）`), once that page is in the archive.
+      continued: (article.continuation?.paragraphs ?? []).map((p) => ({ type: p.type, pieces: piecesOf(p.text, terms, c) })),
       byline: article.byline?.raw ? piecesOf(article.byline.raw, terms, c) : null,
       count: c.n,
     };
@@ -79,6 +81,16 @@ export function ArticleBody({ article, terms, current, onCount }: Props) {
               {render(p.pieces)}
             </p>
           ),
+        )}
+        {article.continuation && (
+          <>
+            <p className="para-continued">（下转{article.continuation.page !== undefined ? `第 ${article.continuation.page} 版` : '他版'}，以下接排）</p>
+            {blocks.continued.map((p, i) => (
+              <p key={`c${i}`} className={p.type === 'heading' ? 'para-heading' : p.type === 'caption' ? 'para-caption' : 'para'}>
+                {render(p.pieces)}
+              </p>
+            ))}
+          </>
         )}
       </div>
     </div>

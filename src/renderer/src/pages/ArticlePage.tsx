@@ -181,6 +181,14 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
       <div className="reader">
         <article className="reader-main">
           <p className="article-meta">{meta.join(' · ')}</p>
+          {article.partOf && (
+            <p className="notice">
+              本文接自{formatPage(article.partOf.page) || '他版'}《{article.partOf.title}》。
+              <button type="button" className="link" onClick={() => navigate({ name: 'article', id: article.partOf!.id })}>
+                阅读全文
+              </button>
+            </p>
+          )}
           <ArticleBody article={article} terms={terms} current={current} onCount={setMatchCount} />
           {article.warnings.length > 0 && (
             <details className="warnings">
