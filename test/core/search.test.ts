@@ -53,7 +53,9 @@ describe('search on the sample archive', () => {
     const hope = await idOf(a, '希望小屋');
     expect(await ids('淄博 记者:王丽')).toEqual([hope]);
     expect(await ids('记者:王丽')).toEqual([hope]);
-    expect(await ids('部门:淄博融媒体中心 2022-01-27')).toContain(hope);
+    expect(await ids('部门:淄博融媒体中心 2022-01-28')).toContain(hope);
+    // The dateline's day (1月27日) is not the issue's: the article is dated 2022-01-28.
+    expect(await ids('希望小屋 2022-01-27')).toEqual([]);
     expect(await ids('淄博 2021')).toEqual([]);
     expect((await ids('淄博 2022-01')).length).toBeGreaterThan(0);
     expect(await ids('淄博 2022-02-01..2022-03-31')).toEqual([]);
@@ -162,8 +164,10 @@ describe('ranking (ranking.ts) over packed postings', () => {
     expect(await compare(reloaded)).toBeGreaterThan(5);
     // And an overlay on top of a packed base.
     for (const d of details.filter((_, i) => i % 2 === 0)) reloaded.upsert(articleToDoc(d));
-    reloaded.discard(details[1].id);
-    index.discard(details[1].id);
+    // (Not an article the queries need: the 行刑衔接 story holds none of their words alone.)
+    const gone = details.find((d) => d.title.startsWith('行刑衔接'))!.id;
+    reloaded.discard(gone);
+    index.discard(gone);
     const ms2 = new TextIndex(miniSearchOptions(), reloaded.pack());
     expect(ms2.documentCount).toBe(details.length - 1);
     expect(await compare(ms2)).toBeGreaterThan(5);

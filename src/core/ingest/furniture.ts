@@ -12,6 +12,7 @@ const CREDIT_RE = /^(?:本版)?(?:责任编辑|责编|版面设计|美术编辑|
 const CONT_TO_RE = new RegExp(`^[（(]?\\s*(?:下)?转(?:第)?\\s*(${NUM}{1,3}|[A-H]\\d{1,2})\\s*版\\s*[）)]?$`);
 const CONT_FROM_RE = new RegExp(`^[（(]?\\s*(?:上接|接|紧接)(?:第)?\\s*(${NUM}{1,3}|[A-H]\\d{1,2})\\s*版\\s*[）)]?`);
 const PAGE_RE = new RegExp(`第\\s*(${NUM}{1,3})\\s*版`);
+const PAGE_AFTER_DATE_RE = new RegExp(`日\\s*(${NUM}{1,3})\\s*版`);
 const DATE_RE = new RegExp(`((?:19|20)[0-9０-９]{2}|[一二〇零九]{4})\\s*年\\s*(${NUM}{1,2})\\s*月\\s*(${NUM}{1,3})\\s*日`);
 const WEEKDAY_RE = /星期[一二三四五六日天]|周[一二三四五六日]/;
 const PAPER_RE = /([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|商报|青年报|法制报|都市报|早报))/;
@@ -68,7 +69,8 @@ export function metaFromHeader(lines: string[]): PageMeta {
   for (const raw of lines) {
     const t = asciiDigits(raw);
     if (meta.page === undefined) {
-      const p = t.match(PAGE_RE);
+      // `第3版`, or the e-paper footer's `（ 2021年01月05日 02 版）`.
+      const p = t.match(PAGE_RE) ?? t.match(PAGE_AFTER_DATE_RE);
       if (p) meta.page = parseNumber(p[1]);
     }
     if (meta.date === undefined) {

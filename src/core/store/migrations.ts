@@ -119,4 +119,14 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
       CREATE INDEX articles_part_of ON articles(part_of) WHERE part_of IS NOT NULL;
     `);
   },
+  // 4: an article's date is its issue's date (it was the dateline's day where there was one); the
+  // change counter moves on, so the search index (dates in its facts) is rebuilt.
+  (db) => {
+    db.exec(`
+      UPDATE articles SET date = (SELECT p.date FROM pages p WHERE p.id = articles.page_id)
+        WHERE (SELECT p.date FROM pages p WHERE p.id = articles.page_id) IS NOT NULL;
+      INSERT INTO meta (key, value) VALUES ('generation', '1')
+        ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
+    `);
+  },
 ];

@@ -57,15 +57,14 @@ function pageKey(p: PageInput): string {
   return `file:${p.file}|${p.paper ?? ''}|${p.date ?? ''}|${p.page ?? ''}`;
 }
 
-/** The article's own date: the dateline's month/day in the edition's year (the year before for a December dateline in a January edition). */
-export function articleDate(editionDate: string | undefined, a: ParsedArticle): string | undefined {
-  if (!editionDate) return undefined;
-  const m = a.dateline?.month;
-  const d = a.dateline?.day;
-  if (!m || !d || m > 12 || d > 31) return editionDate;
-  const [y, em] = editionDate.split('-').map(Number);
-  const year = m > em + 1 ? y - 1 : y;
-  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/**
+ * The article's date: the date of the issue it was printed in, whenever the import knows it (file
+ * name, import fields, page header or footer). The dateline's own day (`新华社北京12月31日电` in the
+ * issue of January 1) stays in the dateline; without an issue date the article has none (the
+ * parser says why in its warnings), rather than a day that may point to the wrong issue.
+ */
+export function articleDate(issueDate: string | undefined, _a: ParsedArticle): string | undefined {
+  return issueDate;
 }
 
 /** The article's own columns, in the order of `ARTICLE_COLUMNS` (after page_id and seq). */

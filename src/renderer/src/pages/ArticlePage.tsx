@@ -130,7 +130,10 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     );
   }
 
-  const meta = [formatDate(article.date), article.paper, formatPage(article.page), article.dateline?.raw, `${article.chars} 字`].filter(Boolean);
+  // The issue's date leads; the dateline's own day (the news's, often the day before) is shown as such.
+  const dl = article.dateline;
+  const datelineDay = dl?.month && dl.day ? `电头日期 ${dl.month}月${dl.day}日` : undefined;
+  const meta = [formatDate(article.date), article.paper, formatPage(article.page), dl?.raw, datelineDay, `${article.chars} 字`].filter(Boolean);
 
   return (
     <div className="page reader-page">
