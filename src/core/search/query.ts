@@ -7,7 +7,10 @@
  *   "生物医药产业集群"           exact phrase (checked against the text)
  *   记者:陆晓茜  reporter:陆晓茜 field filters; also 部门:/department:, 主题:/topic:,
  *   版:3  page:3  报:大众日报    paper:
- *   2022-01-01..2022-03-31       date range; also 2022-01, 2022, 2022-01-28, ..2022-03-31
+ *   2022-01-01..2022-03-31       date range; also 2022-01, 2022-01-28, ..2022-03-31, 2022..2022
+ *   2022                         a bare year: articles dated that year or mentioning it
+ *                                (`2022年`, `二〇二二`); a reporter's "邮路 机场 1997" must
+ *                                not come back empty because the story ran in 1998
  *
  * Malformed input gives a `QueryError` with a message for the user.
  */
@@ -34,6 +37,8 @@ export interface ParsedQuery extends Filters {
   /** AND of groups; a group is an OR of items. */
   groups: QueryItem[][];
   excluded: QueryItem[];
+  /** Bare years (`1997`): each narrows to articles dated that year or holding the number. */
+  years: string[];
 }
 
 const FIELD_ALIASES: Record<string, 'reporter' | 'department' | 'topic' | 'page' | 'paper'> = {
@@ -149,7 +154,7 @@ function lex(input: string): Token[] {
 }
 
 function emptyQuery(): ParsedQuery {
-  return { groups: [], excluded: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
+  return { groups: [], excluded: [], years: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
 }
 
 function narrowDates(q: ParsedQuery, from?: string, to?: string): void {
@@ -199,7 +204,13 @@ export function parseQuery(input: string): ParsedQuery {
         pendingOr = false;
         continue;
       }
-      const single = !t.negated ? dateRange(folded) : null;
+      const year = !t.negated && /^\d{4}$/.test(folded) && dateRange(folded) !== null;
+      if (year && !pendingOr) {
+        if (!q.years.includes(folded)) q.years.push(folded);
+        continue;
+      }
+      // After OR a year is one of the alternatives, as a word.
+      const single = !t.negated && !year ? dateRange(folded) : null;
       if (single) {
         narrowDates(q, single[0], single[1]);
         pendingOr = false;
