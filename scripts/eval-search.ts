@@ -18,6 +18,15 @@
  *   below 10    – the target exists but was not among the first 10 (its rank
  *                 among the first 1000 is shown when found there).
  *
+ * `--sweep` (tuning): varies one ranking parameter at a time around
+ * DEFAULT_RANKING and prints MRR@10 on half A only (the tuning half), then
+ * the current settings on both halves. The 51 dev queries of half A are too
+ * few and too easy to tell settings apart, so the sweep also scores a larger
+ * tuning set made by the same method from every gold article of the half-A
+ * pages (`q_keywords` = jieba `extract(article text, 3)`, `q_title` =
+ * `extract(headline, 2)`; this reproduces queries-dev.jsonl exactly); `--plain` runs MiniSearch's own
+ * ranking (no whole-word weights, proximity or partial matches).
+ *
  * `--archive DIR` keeps (or reuses) the imported archive in DIR instead of a
  * temporary folder; reuse is only valid while the tokenizer is unchanged
  * (the archive rebuilds its index when the fingerprint differs).
@@ -28,6 +37,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive } from '../src/core/service';
 import { expandPaths } from '../src/core/import-files';
+import { DEFAULT_RANKING, type RankingOptions } from '../src/core/search/article-index';
+import { loadJieba } from '../src/core/text/jieba';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const PAGES_DEV_DIR = path.resolve(repoRoot, '..', 'shared', 'pages-dev');
@@ -195,6 +206,60 @@ function print(outcomes: Outcome[], verbose: boolean): void {
   }
 }
 
+/** Queries made as queries-dev.jsonl was, for every gold article of the half-A pages (the tuning half only). */
+export function tuningQueries(dir = PAGES_DEV_DIR): DevQuery[] {
+  const jieba = loadJieba();
+  const out: DevQuery[] = [];
+  for (const f of fs.readdirSync(dir).filter((x) => /^\d{8}-\d{2}\.gold\.json$/.test(x)).sort()) {
+    const id = f.slice(0, 11);
+    if (Number(id.slice(6, 8)) > 5) continue;
+    const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+      articles: { article_id: string; char_start: string; char_end: string; first_para: string }[];
+    };
+    for (const g of gold.articles) {
+      const title = g.first_para;
+      if (title.length > 40) continue; // a brief without a headline: its "title" is its first paragraph
+      const words = (t: string, n: number) => jieba.extract(t, n).map((k) => k.word).join(' ');
+      const q_keywords = words(text.slice(Number(g.char_start), Number(g.char_end)), 3);
+      const q_title = words(title.replace(/（附图片[^）]*）/g, ''), 2);
+      if (!q_keywords || !q_title) continue;
+      out.push({ article_id: g.article_id, date: id.slice(0, 8), page: Number(id.slice(9, 11)), title, q_keywords, q_title });
+    }
+  }
+  return out;
+}
+
+/** One parameter at a time around DEFAULT_RANKING, scored on the tuning half (A) only. */
+async function sweep(a: Archive, all: DevQuery[]): Promise<void> {
+  const tuning = all.filter((q) => halfOf(q) === 'A');
+  const wide = tuningQueries();
+  const d = DEFAULT_RANKING;
+  const variants: [string, RankingOptions][] = [['default', d], ['plain (MiniSearch)', { ...d, plain: true }]];
+  for (const title of [1, 2, 3, 4, 6]) variants.push([`boost.title ${title}`, { ...d, boost: { ...d.boost, title } }]);
+  for (const names of [1, 2, 3]) variants.push([`boost.names ${names}`, { ...d, boost: { ...d.boost, names } }]);
+  for (const k of [0.6, 0.9, 1.2, 1.6, 2.0]) variants.push([`bm25.k ${k}`, { ...d, bm25: { ...d.bm25, k } }]);
+  for (const b of [0.3, 0.5, 0.7, 0.85, 1]) variants.push([`bm25.b ${b}`, { ...d, bm25: { ...d.bm25, b } }]);
+  for (const dd of [0, 0.5, 1]) variants.push([`bm25.d ${dd}`, { ...d, bm25: { ...d.bm25, d: dd } }]);
+  for (const partWeight of [0.25, 0.5, 0.75, 1]) variants.push([`partWeight ${partWeight}`, { ...d, partWeight }]);
+  for (const wholeWeight of [0, 0.5, 1, 2]) variants.push([`wholeWeight ${wholeWeight}`, { ...d, wholeWeight }]);
+  for (const x of [0, 0.5, 1, 2, 4])
+    variants.push([`proximity ×${x}`, { ...d, proximity: { title: d.proximity.title * x, sentence: d.proximity.sentence * x, paragraph: d.proximity.paragraph * x } }]);
+  console.log(`tuning half A only: MRR@10 keywords / title words — ${tuning.length} dev queries; ${wide.length} generated (parsed targets only)`);
+  for (const [name, r] of variants) {
+    a.index.ranking = r;
+    const o = await runEval(a, tuning);
+    const k = mrr(o.filter((x) => x.kind === 'q_keywords'));
+    const t = mrr(o.filter((x) => x.kind === 'q_title'));
+    const w = (await runEval(a, wide)).filter((x) => x.reason !== 'not parsed');
+    const wk = mrr(w.filter((x) => x.kind === 'q_keywords'));
+    const wt = mrr(w.filter((x) => x.kind === 'q_title'));
+    console.log(`  ${name.padEnd(22)} dev ${k.toFixed(3)} / ${t.toFixed(3)}   generated ${wk.toFixed(3)} / ${wt.toFixed(3)}   mean ${((wk + wt) / 2).toFixed(4)}`);
+  }
+  a.index.ranking = d;
+  console.log('');
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (!fs.existsSync(path.join(PAGES_DEV_DIR, 'queries-dev.jsonl'))) {
@@ -207,7 +272,10 @@ async function main(): Promise<void> {
   const a = await devArchive(keep);
   const articles = (a.db.prepare('SELECT count(*) AS n FROM articles').get([]) as { n: number }).n;
   console.log(`imported ${articles} articles from ${PAGES_DEV_DIR} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const outcomes = await runEval(a, loadQueries());
+  const queries = loadQueries();
+  if (args.includes('--plain')) a.index.ranking = { ...DEFAULT_RANKING, plain: true };
+  if (args.includes('--sweep')) await sweep(a, queries);
+  const outcomes = await runEval(a, queries);
   print(outcomes, args.includes('--verbose'));
   await a.close();
   if (!keep) fs.rmSync(a.dir, { recursive: true, force: true });
