@@ -303,20 +303,21 @@ export class Archive implements BaokuApi {
    * All matching articles (`all`, unordered) and the first `first` of them in
    * the requested order (`ordered`; every one when `first` is not given).
    * Used by search (one page), bulk tagging and export (all). Only a page of
-   * search results (`first` given) is reordered by proximity and falls back
-   * to partial matches: tagging and export act on exact matches only.
+   * search results (`first` given) falls back to partial matches, and only
+   * one in relevance order is reordered by proximity: tagging and export act
+   * on exact matches only.
    */
   private matchAll(req: SearchRequest, first?: number): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
     const q = parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
+    const sort = req.sort ?? (q.groups.length || q.years.length ? 'relevance' : 'date');
     const { hits, terms, partial } = this.index.search(
       q,
       filters,
       (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch),
-      first === undefined ? undefined : (ids) => store.articleTexts(this.db, ids, foldForSearch),
+      first === undefined || sort !== 'relevance' ? undefined : (ids) => store.articleTexts(this.db, ids, foldForSearch),
       { partial: first !== undefined },
     );
-    const sort = req.sort ?? (q.groups.length ? 'relevance' : 'date');
     const facts = this.index.meta;
     const dir = sort === 'date-asc' ? 1 : -1;
     type Keyed = { h: RawHit; d: number };

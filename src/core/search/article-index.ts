@@ -501,7 +501,7 @@ export class ArticleIndex {
 }
 
 /** Hits whose BM25 score may be raised by proximity (the rest scored lower and cannot overtake them). */
-export const PROXIMITY_CANDIDATES = 100;
+export const PROXIMITY_CANDIDATES = 30;
 
 /**
  * How close `words` stand in an article's texts (kicker, title, subtitle,
