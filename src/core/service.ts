@@ -315,8 +315,8 @@ export class Archive implements BaokuApi {
       q,
       filters,
       (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch),
-      first === undefined || sort !== 'relevance' ? undefined : (ids) => store.articleTexts(this.db, ids, foldForSearch),
-      { partial: first !== undefined },
+      (ids) => store.articleTexts(this.db, ids, foldForSearch),
+      { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
     );
     const facts = this.index.meta;
     const dir = sort === 'date-asc' ? 1 : -1;

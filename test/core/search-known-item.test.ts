@@ -13,6 +13,7 @@ import { DEFAULT_RANKING, proximityLevel } from '../../src/core/search/article-i
 import * as store from '../../src/core/store/articles';
 import { foldForSearch } from '../../src/core/text/normalize';
 import { idOf, sampleArchive } from './helpers';
+import { parseQuery, QueryError } from '../../src/core/search/query';
 
 const present = fs.existsSync(PAGES_DEV_DIR);
 
@@ -90,6 +91,21 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
     }
   });
 
+  it('keeps only articles where the words stand within n words, in order for "A B"~n', async () => {
+    const titles50 = async (query: string) => (await a.search({ query, limit: 50, facets: false })).hits.map((h) => h.title);
+    // 俄罗斯三改卢布面值: 三改 and 卢布 side by side.
+    expect(await titles50('三改 近/0 卢布')).toEqual(['俄罗斯三改卢布面值']);
+    expect(await titles50('卢布 近/0 三改')).toEqual(['俄罗斯三改卢布面值']);
+    expect(await titles50('"三改 卢布"~0')).toEqual(['俄罗斯三改卢布面值']);
+    expect(await titles50('"卢布 三改"~0')).toEqual([]);
+    expect(await titles50('1997 近/3 机场')).toEqual([expect.stringContaining('九个机场')]);
+    const both = await titles50('卢布 面值');
+    const paragraph = await titles50('同段:(卢布 面值)');
+    expect(paragraph.length).toBeGreaterThan(0);
+    expect(both).toEqual(expect.arrayContaining(paragraph));
+    expect((await titles50('卢布 近/1 面值')).length).toBeLessThanOrEqual(paragraph.length);
+  });
+
   it('offers the best partial matches when no article holds every word', async () => {
     const res = await a.search({ query: '赝品 卢布 不存在的词语', limit: 20, facets: false });
     expect(res.partial).toEqual({ matched: 1, of: 3, message: '没有同时包含全部词语的文章；以下结果包含其中 1 个' });
@@ -101,6 +117,20 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
     const two = await a.search({ query: '赝品 艺术品 卢布', limit: 20, facets: false });
     expect(two.partial?.matched).toBe(2);
     for (const h of two.hits) expect(h.missing).toEqual(['卢布']);
+  });
+});
+
+describe('proximity syntax (query.ts)', () => {
+  it('parses 近/n, W/n, "A B"~n and 同段:(A B), and explains misuse', () => {
+    expect(parseQuery('陆晓茜 近/5 希望小屋').groups).toEqual([[{ type: 'near', text: '陆晓茜 希望小屋', words: ['陆晓茜', '希望小屋'], distance: 5, ordered: false }]]);
+    expect(parseQuery('陆晓茜 W/5 希望小屋').groups).toEqual(parseQuery('陆晓茜 近/5 希望小屋').groups);
+    expect(parseQuery('"生物医药 集群"~3').groups).toEqual([[{ type: 'near', text: '生物医药 集群', words: ['生物医药', '集群'], distance: 3, ordered: true }]]);
+    expect(parseQuery('同段:(营商环境 招商) 淄博').groups).toEqual([
+      [{ type: 'near', text: '营商环境 招商', words: ['营商环境', '招商'], distance: Infinity, ordered: false }],
+      [{ type: 'term', text: '淄博' }],
+    ]);
+    expect(parseQuery('1997 近/3 机场').years).toEqual([]);
+    for (const bad of ['近/5 希望小屋', '陆晓茜 近/5', '同段:(营商环境', '同段:(营商环境)']) expect(() => parseQuery(bad), bad).toThrow(QueryError);
   });
 });
 

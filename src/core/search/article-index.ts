@@ -15,6 +15,7 @@
 import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
+import { loadJieba } from '../text/jieba';
 import { foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
 import type { SearchHit } from '../../shared/api';
@@ -303,8 +304,13 @@ export class ArticleIndex {
     return Math.floor(this.meta.date(id) / 10000) === Number(year);
   }
 
-  /** Execute a parsed query. Filters are already resolved to canonical tag names. */
-  search(q: ParsedQuery, filters: Filters, containing: PhraseFilter, texts?: TextsOf, opts: { partial?: boolean } = {}): IndexSearchResult {
+  /**
+   * Execute a parsed query. Filters are already resolved to canonical tag names.
+   * `texts` reads articles' folded texts (proximity operators, and the
+   * proximity bonus when `opts.proximity`); `opts.partial`: fall back to the
+   * best partial matches when no article holds every group.
+   */
+  search(q: ParsedQuery, filters: Filters, containing: PhraseFilter, texts?: TextsOf, opts: { partial?: boolean; proximity?: boolean } = {}): IndexSearchResult {
     const terms = new Set<string>();
     const phrases: string[] = [];
     const groups: RankQuery[] = [];
@@ -322,11 +328,15 @@ export class ArticleIndex {
         iq.terms.forEach((x) => terms.add(x));
         if (item.type === 'phrase') phrases.push(this.phraseText(item));
         alternatives.push(iq.query);
-        if (group.length === 1) proximityWords.push(...(item.type === 'phrase' ? [this.phraseText(item)] : iq.words));
+        if (group.length === 1) {
+          if (item.type === 'phrase') proximityWords.push(this.phraseText(item));
+          else if (item.type === 'near') proximityWords.push(...nearWords(item));
+          else proximityWords.push(...iq.words);
+        }
       }
       if (alternatives.length) {
         groups.push(alternatives.length === 1 ? alternatives[0] : { or: alternatives });
-        labels.push(group.map((i) => (i.type === 'phrase' ? `"${i.text}"` : i.text)).join(' OR '));
+        labels.push(group.map(itemLabel).join(' OR '));
         groupItems.push(group);
       }
     }
@@ -365,35 +375,54 @@ export class ArticleIndex {
       hits = kept;
     }
     if ((groups.length || years.length) && cf.any) hits = hits.filter((h) => this.meta.matches(h.id, cf));
-    hits = this.checkPhrases(q, hits, containing);
+    hits = this.checkPhrases(q, hits, containing, texts);
     const drop = this.excludedIds(q, hits, containing);
     if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
     let partial: PartialMatches | undefined;
     if (opts.partial && !hits.length && groups.length + years.length >= 2 && !this.ranking.plain) {
-      const p = this.partialMatches(q, groups, groupItems, labels, years, yearHits, cf, containing);
+      const p = this.partialMatches(q, groups, groupItems, labels, years, yearHits, cf, containing, texts);
       if (p) {
         hits = p.hits;
         partial = p.partial;
       }
     }
-    if (texts && proximityWords.length >= 2 && hits.length && !this.ranking.plain) this.proximity(hits, proximityWords, texts);
+    if (opts.proximity && texts && proximityWords.length >= 2 && hits.length && !this.ranking.plain) this.proximity(hits, proximityWords, texts);
     for (const p of phrases) terms.add(p);
     return { hits, terms: [...terms], partial };
   }
 
-  /** Phrases: the words must really stand together (each OR-alternative phrase is checked as part of its group). */
-  private checkPhrases(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter): RawHit[] {
-    const phraseGroups = q.groups
-      .map((g) => g.map((i) => (i.type === 'phrase' ? this.phraseText(i) : null)))
-      .filter((g) => g.every((x) => x !== null) && g.length > 0) as string[][];
-    for (const alts of phraseGroups) {
+  /**
+   * Phrases and proximity operators: the words must really stand together
+   * (a group whose alternatives are all phrases or proximity operators is
+   * checked as a whole: an article passes when one alternative holds).
+   */
+  private checkPhrases(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter, texts?: TextsOf): RawHit[] {
+    for (const group of q.groups) {
       if (!hits.length) break;
+      if (!group.length || !group.every((i) => i.type === 'phrase' || i.type === 'near')) continue;
       const ids = hits.map((h) => h.id);
-      const keep = new Set<number>();
-      for (const p of alts) for (const id of containing(ids, p)) keep.add(id);
+      const keep = this.holding(group, ids, containing, texts);
       hits = hits.filter((h) => keep.has(h.id));
     }
     return hits;
+  }
+
+  /** Which of `ids` hold one of `items` (phrases and proximity operators) as written. */
+  private holding(items: QueryItem[], ids: number[], containing: PhraseFilter, texts?: TextsOf): Set<number> {
+    const keep = new Set<number>();
+    for (const item of items) {
+      if (item.type === 'phrase') for (const id of containing(ids, this.phraseText(item))) keep.add(id);
+    }
+    const near = items.filter((i) => i.type === 'near');
+    if (near.length) {
+      if (!texts) throw new Error('proximity operators need the articles’ texts');
+      const rest = ids.filter((id) => !keep.has(id));
+      for (const [id, parts] of texts(rest)) {
+        const folded = parts.map(foldNumbers);
+        if (near.some((i) => nearMatch(folded, nearWords(i), i.distance ?? Infinity, i.ordered ?? false))) keep.add(id);
+      }
+    }
+    return keep;
   }
 
   /** Articles among `hits` that an excluded word or phrase removes. */
@@ -429,6 +458,7 @@ export class ArticleIndex {
     yearHits: Map<number, number>[],
     cf: ReturnType<Facts['compile']>,
     containing: PhraseFilter,
+    texts?: TextsOf,
   ): { hits: RawHit[]; partial: PartialMatches } | null {
     const of = groups.length + years.length;
     const found = new Map<number, { score: number; has: boolean[] }>();
@@ -442,10 +472,8 @@ export class ArticleIndex {
       let hs = this.run(g);
       // A group of phrases: the phrase must stand in the text.
       const items = groupItems[gi];
-      if (items.every((i) => i.type === 'phrase') && hs.length) {
-        const ids = hs.map((h) => h.id);
-        const keep = new Set<number>();
-        for (const i of items) for (const id of containing(ids, this.phraseText(i))) keep.add(id);
+      if (items.every((i) => i.type === 'phrase' || i.type === 'near') && hs.length) {
+        const keep = this.holding(items, hs.map((h) => h.id), containing, texts);
         hs = hs.filter((h) => keep.has(h.id));
       }
       for (const h of hs) note(gi, h.id, h.score);
@@ -547,3 +575,64 @@ function minSpan(t: string, words: string[]): number {
   return best;
 }
 
+/** A query item as the user wrote it (a partial match lists the ones an article lacks). */
+function itemLabel(i: QueryItem): string {
+  if (i.type === 'phrase') return `"${i.text}"`;
+  if (i.type !== 'near') return i.text;
+  const words = i.words ?? [];
+  if (i.distance === Infinity) return `同段:(${words.join(' ')})`;
+  if (i.ordered) return `"${words.join(' ')}"~${i.distance}`;
+  return words.join(` 近/${i.distance} `);
+}
+
+/** The words of a proximity operator as they are looked for in the folded text. */
+function nearWords(i: QueryItem): string[] {
+  return (i.words ?? []).map((w) => foldNumbers(foldForSearch(w)).replace(/\s+/g, '')).filter(Boolean);
+}
+
+/** Words of running text between two matches (jieba's words with a letter, digit or Han character). */
+function wordsIn(gap: string): number {
+  if (!gap) return 0;
+  return loadJieba()
+    .cut(gap, true)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Every start of `w` in `t`. */
+function occurrences(t: string, w: string): number[] {
+  const out: number[] = [];
+  for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) out.push(at);
+  return out;
+}
+
+/**
+ * Whether `words` stand close together in one of `parts` (headline lines
+ * and paragraphs, folded): at most `distance` words between two of them
+ * (Infinity: anywhere in the same part), in the order given when `ordered`.
+ * Distances are counted in jieba words of the text between the matches.
+ */
+export function nearMatch(parts: string[], words: string[], distance: number, ordered: boolean): boolean {
+  if (!words.length) return false;
+  // Characters between two matches that can still hold `distance` words (a word is rarely longer than 8).
+  const maxGap = distance === Infinity ? Infinity : distance * 8 + 8;
+  const close = (t: string, from: number, to: number) => to >= from && to - from <= maxGap && (distance === Infinity || wordsIn(t.slice(from, to)) <= distance);
+  for (const t of parts) {
+    if (!t || !words.every((w) => t.includes(w))) continue;
+    if (distance === Infinity) return true;
+    const occ = words.map((w) => occurrences(t, w));
+    if (ordered) {
+      // Each word after the previous one's end, with few words between.
+      const from = (k: number, end: number): boolean =>
+        k === words.length || occ[k].some((at) => close(t, end, at) && from(k + 1, at + words[k].length));
+      if (occ[0].some((at) => from(1, at + words[0].length))) return true;
+    } else {
+      // Any order: every pair of words close (either way round).
+      const pairClose = (a: number, b: number) =>
+        occ[a].some((x) => occ[b].some((y) => (x <= y ? close(t, x + words[a].length, y) : close(t, y + words[b].length, x))));
+      let all = true;
+      for (let a = 0; a < words.length && all; a++) for (let b = a + 1; b < words.length && all; b++) all = pairClose(a, b);
+      if (all) return true;
+    }
+  }
+  return false;
+}
