@@ -55,6 +55,11 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
     const forms = await Promise.all(['一九九八年 茶话会', '１９９８年 茶话会', '1998年 茶话会'].map((q) => titles(q)));
     expect(forms[0].length).toBeGreaterThan(0);
     for (const f of forms) expect(f).toEqual(forms[0]);
+    // The number is highlighted however the text writes it.
+    const res = await a.search({ query: '1998年 茶话会', limit: 1 });
+    expect(res.terms).toContain('一九九八');
+    const marked = res.hits[0].snippets.flatMap((sn) => sn.highlights.map(([x, y]) => sn.text.slice(x, y)));
+    expect(marked.some((m) => /一九九八|１９９８|1998/.test(m))).toBe(true);
     // A bare year also matches by date (every article here is dated 1998), so it finds at least as much.
     expect(await titles('1998 茶话会')).toEqual(expect.arrayContaining(forms[0]));
   });

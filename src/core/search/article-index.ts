@@ -16,7 +16,7 @@ import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
 import { loadJieba } from '../text/jieba';
-import { foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
+import { chineseForms, foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
 import type { SearchHit } from '../../shared/api';
 import { TextIndex, type PackedIndex } from './text-index';
@@ -388,6 +388,8 @@ export class ArticleIndex {
     }
     if (opts.proximity && texts && proximityWords.length >= 2 && hits.length && !this.ranking.plain) this.proximity(hits, proximityWords, texts);
     for (const p of phrases) terms.add(p);
+    // A number is highlighted where the text writes it in Chinese digits too.
+    for (const t of [...terms]) for (const form of chineseForms(t.replace(/年$/, ''))) terms.add(form);
     return { hits, terms: [...terms], partial };
   }
 

@@ -42,6 +42,14 @@ function chineseNumbers(folded: string): { digits: string; start: number; end: n
   return out;
 }
 
+/** The ways a number of three digits or more is written digit by digit in Chinese (`1990` → `一九九〇`, `一九九○`, `一九九零`), for highlighting. */
+export function chineseForms(digits: string): string[] {
+  if (!/^\d{3,}$/.test(digits)) return [];
+  const han = '〇一二三四五六七八九';
+  const base = [...digits].map((d) => han[Number(d)]).join('');
+  return digits.includes('0') ? [base, base.replace(/〇/g, '○'), base.replace(/〇/g, '零')] : [base];
+}
+
 /** Numbers in one form: Chinese digit-by-digit numbers written in Arabic digits (for queries). */
 export function foldNumbers(folded: string): string {
   return folded.replace(CN_NUMBER, (m) => [...m].map((c) => CN_DIGIT[c]).join(''));
