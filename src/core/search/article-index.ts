@@ -492,7 +492,7 @@ export class ArticleIndex {
         if (!e.has[groups.length + yi] && this.datedIn(id, y)) e.has[groups.length + yi] = true;
       });
       const n = e.has.filter(Boolean).length;
-      if (n >= of) continue; // cannot happen unless a phrase check removed it above: not a partial match
+      if (n >= of) continue; // holds every group, so an exclusion or a filter left it out: not a partial match
       if (n > best) best = n;
       candidates.push({ id, score: e.score, has: e.has, n });
     }
