@@ -4,10 +4,14 @@
  * in-memory table of each article's filterable facts (date, paper, page,
  * tags) used for filters, facets and date sorting.
  *
- * Fields and ranking: `title` (kicker + title + subtitle, boost 3), `names`
- * (byline names and department, boost 2), `body` (paragraphs and captions,
- * boost 1); tags in their own small index (a tag edit never re-segments an
- * article), its score added × TAG_BOOST. BM25 as MiniSearch computes it. No
+ * Fields and ranking: `title` (kicker + title + subtitle), `names` (byline
+ * names and department), `body` (paragraphs and captions); tags in their own
+ * small index (a tag edit never re-segments an article), its score added ×
+ * TAG_BOOST. BM25+ in MiniSearch's form with the field boosts and
+ * parameters of DEFAULT_RANKING (chosen on pages-dev, see there), a query
+ * word's pieces required and the whole word scored besides, a bare year as
+ * date or number, and a proximity bonus on the best hits (`plain`:
+ * MiniSearch's own ranking, BOOST). No
  * prefix or fuzzy expansion: a Chinese term is a whole jieba word, and
  * expansions cost a posting-list walk each. Nothing is stored in MiniSearch:
  * the result list reads titles from the store.
@@ -43,6 +47,7 @@ export interface TagDoc {
 export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics'>;
 
 export const FIELDS = ['title', 'body', 'names'] as const;
+/** MiniSearch's field boosts as first set (plain ranking; the search uses DEFAULT_RANKING.boost). */
 export const BOOST = { title: 3, names: 2, body: 1 };
 /** Weight of a match in the tags index relative to the content index. */
 export const TAG_BOOST = 2;

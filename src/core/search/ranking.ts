@@ -8,8 +8,13 @@
  * document that contains any query term, ~2 µs per posting; a common word
  * at 150k articles took 140–180 ms. Here a posting costs a few
  * nanoseconds, so scoring every candidate exactly stays well inside a
- * keystroke. test/core/ranking.test.ts checks the scores against
- * MiniSearch's own `search` on the same index.
+ * keystroke. With MiniSearch's BM25 parameters (MINISEARCH_BM25, the
+ * default here) and plain terms, the scores are MiniSearch's own: the
+ * "ranking (ranking.ts) over packed postings" test in
+ * test/core/search.test.ts checks them against its `search` on the same
+ * index. Search itself passes other parameters, term weights and `should`
+ * terms (article-index.ts, DEFAULT_RANKING), so its scores are no longer
+ * MiniSearch's; `ArticleIndex.ranking.plain` restores them.
  */
 import type { TextIndex } from './text-index';
 
