@@ -42,7 +42,7 @@ import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
 import { searchable } from './store/continuations';
 import { autoBackup } from './store/backup';
-import { ArticleIndex, articleToMeta, type Filters, type RawHit } from './search/article-index';
+import { ArticleIndex, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { makeSnippets } from './search/snippets';
 import { topK } from './search/top-k';
@@ -314,13 +314,22 @@ export class Archive implements BaokuApi {
   /**
    * All matching articles (`all`, unordered) and the first `first` of them in
    * the requested order (`ordered`; every one when `first` is not given).
-   * Used by search (one page), bulk tagging and export (all).
+   * Used by search (one page), bulk tagging and export (all). Only a page of
+   * search results (`first` given) falls back to partial matches, and only
+   * one in relevance order is reordered by proximity: tagging and export act
+   * on exact matches only.
    */
-  private matchAll(req: SearchRequest, first?: number): { all: RawHit[]; ordered: RawHit[]; terms: string[] } {
+  private matchAll(req: SearchRequest, first?: number): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
     const q = parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
-    const { hits, terms } = this.index.search(q, filters, (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch));
-    const sort = req.sort ?? (q.groups.length ? 'relevance' : 'date');
+    const sort = req.sort ?? (q.groups.length || q.years.length ? 'relevance' : 'date');
+    const { hits, terms, partial } = this.index.search(
+      q,
+      filters,
+      (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch),
+      (ids) => store.articleTexts(this.db, ids, foldForSearch),
+      { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
+    );
     const facts = this.index.meta;
     const dir = sort === 'date-asc' ? 1 : -1;
     type Keyed = { h: RawHit; d: number };
@@ -330,7 +339,7 @@ export class Archive implements BaokuApi {
         : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
     const keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
     const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
-    return { all: hits, ordered, terms };
+    return { all: hits, ordered, terms, partial };
   }
 
   private toHit(article: ArticleDetail, score: number, terms: string[]): SearchHit {
@@ -361,9 +370,14 @@ export class Archive implements BaokuApi {
     }
     const page = matched.ordered.slice(offset, offset + limit);
     const articles = new Map(store.getArticles(this.db, page.map((h) => h.id)).map((a) => [a.id, a]));
+    const partial = matched.partial;
     const hits = page.map((h) => {
       const a = articles.get(h.id);
-      return a ? this.toHit(a, h.score, matched.terms) : null;
+      if (!a) return null;
+      const hit = this.toHit(a, h.score, matched.terms);
+      const missing = partial?.missing.get(h.id);
+      if (missing) hit.missing = missing;
+      return hit;
     });
     const facets = req.facets === false ? empty : this.index.meta.facets(matched.all);
     return {
@@ -372,6 +386,13 @@ export class Archive implements BaokuApi {
       hits: hits.filter((h): h is SearchHit => h !== null),
       facets,
       terms: matched.terms,
+      ...(partial && {
+        partial: {
+          matched: partial.matched,
+          of: partial.of,
+          message: `没有同时包含全部词语的文章；以下结果包含其中 ${partial.matched} 个`,
+        },
+      }),
     };
   }
 

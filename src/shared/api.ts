@@ -57,6 +57,8 @@ export interface SearchHit {
   topics: string[];
   score: number;
   snippets: Snippet[];
+  /** Partial matches only (`SearchResponse.partial`): the query's words this article lacks, as written. */
+  missing?: string[];
 }
 
 export type FacetCounts = [string, number][];
@@ -77,6 +79,12 @@ export interface SearchResponse {
   terms: string[];
   /** Set when the query could not be parsed; `hits` is then empty. */
   error?: string;
+  /**
+   * Set when no article holds every word of an AND query: the hits are the
+   * best partial matches, holding `matched` of the `of` words (each hit's
+   * `missing` lists the others); `message` says so to the user.
+   */
+  partial?: { matched: number; of: number; message: string };
 }
 
 // ---------- import ----------

@@ -33,6 +33,8 @@ describe('continued articles', () => {
       expect(hits.map((h) => h.id)).toEqual([first]);
       expect(hits[0].title).toBe('春耕备耕有序推进');
       expect(hits[0].snippets.map((x) => x.text).join('')).toContain('宁津县');
+      // A phrase only the second part holds is confirmed in it.
+      expect((await a.search({ query: '"农机合作社的技术员"' })).hits.map((h) => h.id)).toEqual([first]);
       if (order[0] === P2) expect(before.map((h) => h.id)).toEqual([second]);
       // The reader has the whole text on the first part, and a way back on the second.
       const full = (await a.getArticle({ id: first }))!;

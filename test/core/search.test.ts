@@ -46,7 +46,12 @@ describe('search on the sample archive', () => {
   it('combines alternatives with OR', async () => {
     const either = await ids('希望小屋 OR 行刑衔接');
     expect(either.sort()).toEqual([await idOf(a, '希望小屋'), await idOf(a, '行刑衔接')].sort());
-    expect(await ids('希望小屋 行刑衔接')).toEqual([]);
+    // No article has both: the best partial matches, each with the word it lacks (issue 15).
+    const both = await a.search({ query: '希望小屋 行刑衔接', limit: 100 });
+    expect(both.partial).toEqual({ matched: 1, of: 2, message: '没有同时包含全部词语的文章；以下结果包含其中 1 个' });
+    const hopeId = await idOf(a, '希望小屋');
+    expect(both.hits.find((h) => h.id === hopeId)?.missing).toEqual(['行刑衔接']);
+    for (const h of both.hits) expect(h.missing?.length).toBe(1);
   });
 
   it('filters by field and by date', async () => {
@@ -56,7 +61,14 @@ describe('search on the sample archive', () => {
     expect(await ids('部门:淄博融媒体中心 2022-01-28')).toContain(hope);
     // The dateline's day (1月27日) is not the issue's: the article is dated 2022-01-28.
     expect(await ids('希望小屋 2022-01-27')).toEqual([]);
-    expect(await ids('淄博 2021')).toEqual([]);
+    // A bare year is the article's date or a number in it: the 2022 work report mentions 2021.
+    expect(await ids('淄博 2021..2021')).toEqual([]);
+    const mention2021 = await ids('淄博 2021');
+    expect(mention2021.length).toBeGreaterThan(0);
+    for (const id of mention2021) {
+      const art = (await a.getArticle({ id }))!;
+      expect([art.title, ...art.paragraphs.map((p) => p.text)].join('\n').normalize('NFKC')).toContain('2021');
+    }
     expect((await ids('淄博 2022-01')).length).toBeGreaterThan(0);
     expect(await ids('淄博 2022-02-01..2022-03-31')).toEqual([]);
     expect(await ids('淄博 版:3')).toEqual(await ids('淄博'));

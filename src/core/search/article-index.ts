@@ -4,10 +4,14 @@
  * in-memory table of each article's filterable facts (date, paper, page,
  * tags) used for filters, facets and date sorting.
  *
- * Fields and ranking: `title` (kicker + title + subtitle, boost 3), `names`
- * (byline names and department, boost 2), `body` (paragraphs and captions,
- * boost 1); tags in their own small index (a tag edit never re-segments an
- * article), its score added × TAG_BOOST. BM25 as MiniSearch computes it. No
+ * Fields and ranking: `title` (kicker + title + subtitle), `names` (byline
+ * names and department), `body` (paragraphs and captions); tags in their own
+ * small index (a tag edit never re-segments an article), its score added ×
+ * TAG_BOOST. BM25+ in MiniSearch's form with the field boosts and
+ * parameters of DEFAULT_RANKING (chosen on pages-dev, see there), a query
+ * word's pieces required and the whole word scored besides, a bare year as
+ * date or number, and a proximity bonus on the best hits (`plain`:
+ * MiniSearch's own ranking, BOOST). No
  * prefix or fuzzy expansion: a Chinese term is a whole jieba word, and
  * expansions cost a posting-list walk each. Nothing is stored in MiniSearch:
  * the result list reads titles from the store.
@@ -15,11 +19,13 @@
 import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
-import { tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
+import { loadJieba } from '../text/jieba';
+import { chineseForms, foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
 import type { SearchHit } from '../../shared/api';
 import { TextIndex, type PackedIndex } from './text-index';
-import { rank, queryTerms, MAX_QUERY_TERMS, type RankQuery } from './ranking';
+import { rank, queryTerms, MAX_QUERY_TERMS, MINISEARCH_BM25, type Bm25Params, type RankQuery, type WeightedTerm } from './ranking';
+import { topK } from './top-k';
 import { Facts } from './facts';
 
 /** The content index's document: what the page says (changes only on re-import). */
@@ -41,6 +47,7 @@ export interface TagDoc {
 export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics'>;
 
 export const FIELDS = ['title', 'body', 'names'] as const;
+/** MiniSearch's field boosts as first set (plain ranking; the search uses DEFAULT_RANKING.boost). */
 export const BOOST = { title: 3, names: 2, body: 1 };
 /** Weight of a match in the tags index relative to the content index. */
 export const TAG_BOOST = 2;
@@ -106,11 +113,64 @@ export interface RawHit {
   score: number;
 }
 
+/** No article held every group of an AND query: the hits hold `matched` of the `of` groups. */
+export interface PartialMatches {
+  matched: number;
+  of: number;
+  /** The groups (as written in the query) each hit lacks. */
+  missing: Map<number, string[]>;
+}
+
 export interface IndexSearchResult {
   hits: RawHit[];
   /** Folded terms and phrases, for highlighting. */
   terms: string[];
+  partial?: PartialMatches;
 }
+
+/** The folded texts (kicker, title, subtitle, paragraphs; spaces removed) of articles, for proximity. */
+export type TextsOf = (ids: number[]) => Map<number, string[]>;
+
+export interface RankingOptions {
+  /** MiniSearch's ranking exactly (BOOST, its BM25 defaults; no whole-word, proximity or partial matches). */
+  plain?: boolean;
+  boost: Record<string, number>;
+  bm25: Bm25Params;
+  /** Weight of a query word's pieces when the word has smaller pieces (`世界`, `卫生`, `组织`)… */
+  partWeight: number;
+  /** …and of the word itself (`世界卫生组织`), scored where the document indexed it whole. */
+  wholeWeight: number;
+  /** Score × (1 + bonus) by how close the query words stand (see `proximityLevel`). */
+  proximity: { title: number; sentence: number; paragraph: number };
+}
+
+/**
+ * The ranking used by search, chosen on the tuning half of pages-dev only
+ * (pages of Jan 1–5, 1998): `npm run eval:search -- --sweep [--base JSON]`
+ * varies one setting at a time and scores MRR@10 on the 51 half-A dev
+ * queries and on 294 queries generated the same way from every half-A gold
+ * article whose target was parsed ("gen", keywords / title words below).
+ * The held-out half (Jan 6–10) was not looked at while choosing.
+ *
+ *   MiniSearch's own ranking (boost 3/2/1, k 1.2, b 0.7, d 0.5)   gen 0.955 / 0.977
+ *   + whole words and parts, proximity 0.5/0.2/0.1                gen 0.961 / 0.978
+ *   proximity ×4 → 2/0.8/0.4 (×0 0.959/0.978, ×2 0.961/0.978)     gen 0.967 / 0.978
+ *   bm25 k 2 (k 0.6…3: 0.966…0.970), d 0 (d 1: 0.966)             gen 0.971 / 0.979
+ *   title boost 2 (1: 0.978/0.974, 3: 0.971/0.979, 6: 0.964/0.981) gen 0.976 / 0.978
+ *   proximity ×2 → 4/1.6/0.8 (×0 0.968/0.976, ×5 0.977/0.978)      gen 0.978 / 0.978
+ *
+ * Around the final settings no single change does better than ±0.0005 of
+ * the mean (b 0.5–1, names boost 1–3, partWeight 0.25–0.75 and wholeWeight
+ * 0–2 are flat: the generated queries are jieba keywords, which are rarely
+ * compounds). Dev queries of half A: 0.977 / 1.000 → 0.990 / 1.000.
+ */
+export const DEFAULT_RANKING: RankingOptions = {
+  boost: { title: 2, names: 2, body: 1 },
+  bm25: { k: 2, b: 0.7, d: 0 },
+  partWeight: 0.5,
+  wholeWeight: 1,
+  proximity: { title: 4, sentence: 1.6, paragraph: 0.8 },
+};
 
 /** Which of `ids` contain `phrase` (folded, without spaces) in their title or body. */
 export type PhraseFilter = (ids: number[], phrase: string) => Set<number>;
@@ -138,6 +198,7 @@ export class ArticleIndex {
   /** Add or replace one article. */
   upsert(a: ArticleDetail): void {
     this.textDirty = true;
+    this.textCache.delete(a.id);
     this.text.upsert(articleToDoc(a));
     this.meta.set(a.id, articleToMeta(a));
     this.updateTags(a.id, a.tags);
@@ -155,6 +216,7 @@ export class ArticleIndex {
 
   remove(id: number): void {
     if (this.text.has(id)) this.textDirty = true;
+    this.textCache.delete(id);
     this.text.discard(id);
     this.tags.discard(id);
     this.meta.delete(id);
@@ -178,8 +240,43 @@ export class ArticleIndex {
     return packed;
   }
 
+  /** How results are scored; `plain` is MiniSearch's own BM25 (tests compare against it). */
+  ranking: RankingOptions = DEFAULT_RANKING;
+  /** Folded texts of recently ranked articles, by id, least recently read first (proximity; dropped when an article changes). */
+  private textCache = new Map<number, string[]>();
+
   private itemTerms(item: QueryItem): string[] {
     return tokenizeForQuery(item.text);
+  }
+
+  /**
+   * An item as a rank query: every piece of every word must match (the pieces
+   * are what any document holding the word has indexed, whatever jieba made
+   * of its context); a word jieba knows whole (`世界卫生组织`) also scores
+   * as that whole word, its pieces with a lower weight.
+   */
+  private itemQuery(item: QueryItem): { query: RankQuery; terms: string[]; words: string[] } | null {
+    const words = queryWords(item.text);
+    const terms = [...new Set(words.flatMap((w) => w.parts))];
+    if (!terms.length) return null;
+    const r = this.ranking;
+    if (r.plain) return { query: { and: terms }, terms, words: words.map((w) => w.word) };
+    const must: RankQuery[] = [];
+    const should: WeightedTerm[] = [];
+    const seen = new Set<string>();
+    for (const w of words) {
+      const whole = w.parts.length === 1 && w.parts[0] === w.word;
+      for (const p of w.parts) {
+        if (seen.has(p)) continue;
+        seen.add(p);
+        must.push(whole ? p : { term: p, weight: r.partWeight });
+      }
+      if (!whole && !seen.has(w.word)) {
+        seen.add(w.word);
+        should.push({ term: w.word, weight: r.wholeWeight });
+      }
+    }
+    return { query: should.length ? { and: must, should } : { and: must }, terms, words: words.map((w) => w.word) };
   }
 
   /** A phrase as it is looked for in the text: folded, without spaces. */
@@ -191,10 +288,12 @@ export class ArticleIndex {
   private run(query: RankQuery): RawHit[] {
     if (queryTerms(query).length > MAX_QUERY_TERMS) throw new QueryError(`检索词太多：一次最多 ${MAX_QUERY_TERMS} 个词`);
     const hits: RawHit[] = [];
-    rank(this.text, query, BOOST, (id, score) => hits.push({ id, score }));
+    const bm25 = this.ranking.plain ? MINISEARCH_BM25 : this.ranking.bm25;
+    const boost = this.ranking.plain ? BOOST : this.ranking.boost;
+    rank(this.text, query, boost, (id, score) => hits.push({ id, score }), bm25);
     if (this.tags.documentCount) {
       const byTag = new Map<number, number>();
-      rank(this.tags, query, {}, (id, score) => byTag.set(id, score * TAG_BOOST));
+      rank(this.tags, query, {}, (id, score) => byTag.set(id, score * TAG_BOOST), bm25);
       if (byTag.size) {
         for (const h of hits) {
           const t = byTag.get(h.id);
@@ -209,61 +308,360 @@ export class ArticleIndex {
     return hits;
   }
 
-  /** Execute a parsed query. Filters are already resolved to canonical tag names. */
-  search(q: ParsedQuery, filters: Filters, containing: PhraseFilter): IndexSearchResult {
+  /** Whether an article is dated in `year` (a bare year in the query). */
+  private datedIn(id: number, year: string): boolean {
+    return Math.floor(this.meta.date(id) / 10000) === Number(year);
+  }
+
+  /**
+   * Execute a parsed query. Filters are already resolved to canonical tag names.
+   * `texts` reads articles' folded texts (proximity operators, and the
+   * proximity bonus when `opts.proximity`); `opts.partial`: fall back to the
+   * best partial matches when no article holds every group.
+   */
+  search(q: ParsedQuery, filters: Filters, containing: PhraseFilter, texts?: TextsOf, opts: { partial?: boolean; proximity?: boolean } = {}): IndexSearchResult {
     const terms = new Set<string>();
     const phrases: string[] = [];
     const groups: RankQuery[] = [];
+    /** The words of each AND group with a single item (for proximity). */
+    const proximityWords: string[] = [];
+    /** Each group as the user wrote it (for partial matches). */
+    const labels: string[] = [];
+    /** The items of each group in `groups`. */
+    const groupItems: QueryItem[][] = [];
     for (const group of q.groups) {
       const alternatives: RankQuery[] = [];
       for (const item of group) {
-        const t = this.itemTerms(item);
-        if (t.length === 0) continue;
-        t.forEach((x) => terms.add(x));
+        const iq = this.itemQuery(item);
+        if (!iq) continue;
+        iq.terms.forEach((x) => terms.add(x));
         if (item.type === 'phrase') phrases.push(this.phraseText(item));
-        alternatives.push({ and: t });
+        alternatives.push(iq.query);
+        if (group.length === 1) {
+          if (item.type === 'phrase') proximityWords.push(this.phraseText(item));
+          else if (item.type === 'near') proximityWords.push(...nearWords(item));
+          else proximityWords.push(...iq.words);
+        }
       }
-      if (alternatives.length) groups.push(alternatives.length === 1 ? alternatives[0] : { or: alternatives });
+      if (alternatives.length) {
+        groups.push(alternatives.length === 1 ? alternatives[0] : { or: alternatives });
+        labels.push(group.map(itemLabel).join(' OR '));
+        groupItems.push(group);
+      }
     }
-    let hits: RawHit[];
+    const years = q.years ?? [];
+    for (const y of years) {
+      terms.add(y);
+      proximityWords.push(y);
+    }
     const cf = this.meta.compile(filters);
+    /** Articles dated in the year or holding it, with the score of the number as a word. */
+    const yearHits = years.map((y) => new Map(this.run(y).map((h) => [h.id, h.score])));
+    let hits: RawHit[];
     if (groups.length) {
       hits = this.run(groups.length === 1 ? groups[0] : { and: groups });
-      if (cf.any) hits = hits.filter((h) => this.meta.matches(h.id, cf));
     } else if (q.groups.length) {
       hits = []; // only stop words were asked for
+    } else if (years.length) {
+      hits = [];
+      const first = yearHits[0];
+      for (const id of this.meta.keys()) if (first.has(id) || this.datedIn(id, years[0])) hits.push({ id, score: 0 });
     } else {
       hits = [];
       for (const id of this.meta.keys()) if (this.meta.matches(id, cf)) hits.push({ id, score: 0 });
     }
-    // Phrases: the words must really stand together (each OR-alternative phrase is checked as part of its group).
-    const phraseGroups = q.groups
-      .map((g) => g.map((i) => (i.type === 'phrase' ? this.phraseText(i) : null)))
-      .filter((g) => g.every((x) => x !== null) && g.length > 0) as string[][];
-    for (const alts of phraseGroups) {
+    if (years.length && hits.length) {
+      const kept: RawHit[] = [];
+      for (const h of hits) {
+        let ok = true;
+        years.forEach((y, i) => {
+          const s = yearHits[i].get(h.id);
+          if (s !== undefined) h.score += s;
+          else if (!this.datedIn(h.id, y)) ok = false;
+        });
+        if (ok) kept.push(h);
+      }
+      hits = kept;
+    }
+    if ((groups.length || years.length) && cf.any) hits = hits.filter((h) => this.meta.matches(h.id, cf));
+    hits = this.checkPhrases(q, hits, containing, texts);
+    const drop = this.excludedIds(q, hits, containing);
+    if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
+    let partial: PartialMatches | undefined;
+    if (opts.partial && !hits.length && groups.length + years.length >= 2 && !this.ranking.plain) {
+      const p = this.partialMatches(q, groups, groupItems, labels, years, yearHits, cf, containing, texts);
+      if (p) {
+        hits = p.hits;
+        partial = p.partial;
+      }
+    }
+    if (opts.proximity && texts && proximityWords.length >= 2 && hits.length && !this.ranking.plain) this.proximity(hits, proximityWords, texts);
+    for (const p of phrases) terms.add(p);
+    // A number is highlighted where the text writes it in Chinese digits too.
+    for (const t of [...terms]) for (const form of chineseForms(t.replace(/年$/, ''))) terms.add(form);
+    return { hits, terms: [...terms], partial };
+  }
+
+  /**
+   * Phrases and proximity operators: the words must really stand together
+   * (a group whose alternatives are all phrases or proximity operators is
+   * checked as a whole: an article passes when one alternative holds).
+   */
+  private checkPhrases(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter, texts?: TextsOf): RawHit[] {
+    for (const group of q.groups) {
       if (!hits.length) break;
+      if (!group.length || !group.every((i) => i.type === 'phrase' || i.type === 'near')) continue;
       const ids = hits.map((h) => h.id);
-      const keep = new Set<number>();
-      for (const p of alts) for (const id of containing(ids, p)) keep.add(id);
+      const keep = this.holding(group, ids, containing, texts);
       hits = hits.filter((h) => keep.has(h.id));
     }
-    if (q.excluded.length && hits.length) {
-      const drop = new Set<number>();
-      for (const item of q.excluded) {
-        const t = this.itemTerms(item);
-        if (!t.length) continue;
-        const found = this.run({ and: t }).map((h) => h.id);
-        if (item.type === 'phrase') {
-          const hitIds = new Set(hits.map((h) => h.id));
-          const cands = found.filter((id) => hitIds.has(id));
-          for (const id of containing(cands, this.phraseText(item))) drop.add(id);
-        } else {
-          for (const id of found) drop.add(id);
-        }
-      }
-      hits = hits.filter((h) => !drop.has(h.id));
-    }
-    for (const p of phrases) terms.add(p);
-    return { hits, terms: [...terms] };
+    return hits;
   }
+
+  /** Which of `ids` hold one of `items` (phrases and proximity operators) as written. */
+  private holding(items: QueryItem[], ids: number[], containing: PhraseFilter, texts?: TextsOf): Set<number> {
+    const keep = new Set<number>();
+    for (const item of items) {
+      if (item.type === 'phrase') for (const id of containing(ids, this.phraseText(item))) keep.add(id);
+    }
+    const near = items.filter((i) => i.type === 'near');
+    if (near.length) {
+      if (!texts) throw new Error('proximity operators need the articles’ texts');
+      const rest = ids.filter((id) => !keep.has(id));
+      for (const [id, parts] of texts(rest)) {
+        const folded = parts.map(foldNumbers);
+        if (near.some((i) => nearMatch(folded, nearWords(i), i.distance ?? Infinity, i.ordered ?? false))) keep.add(id);
+      }
+    }
+    return keep;
+  }
+
+  /** Articles among `hits` that an excluded word or phrase removes. */
+  private excludedIds(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter): Set<number> {
+    const drop = new Set<number>();
+    if (!q.excluded.length || !hits.length) return drop;
+    for (const item of q.excluded) {
+      const t = this.itemTerms(item);
+      if (!t.length) continue;
+      const found = this.run({ and: t }).map((h) => h.id);
+      if (item.type === 'phrase') {
+        const hitIds = new Set(hits.map((h) => h.id));
+        const cands = found.filter((id) => hitIds.has(id));
+        for (const id of containing(cands, this.phraseText(item))) drop.add(id);
+      } else {
+        for (const id of found) drop.add(id);
+      }
+    }
+    return drop;
+  }
+
+  /**
+   * No article holds every group: the articles that hold the most of them
+   * (at least one), each with the groups it lacks. Filters, phrases and
+   * exclusions still apply.
+   */
+  private partialMatches(
+    q: ParsedQuery,
+    groups: RankQuery[],
+    groupItems: QueryItem[][],
+    labels: string[],
+    years: string[],
+    yearHits: Map<number, number>[],
+    cf: ReturnType<Facts['compile']>,
+    containing: PhraseFilter,
+    texts?: TextsOf,
+  ): { hits: RawHit[]; partial: PartialMatches } | null {
+    const of = groups.length + years.length;
+    const found = new Map<number, { score: number; has: boolean[] }>();
+    const note = (gi: number, id: number, score: number) => {
+      let e = found.get(id);
+      if (!e) found.set(id, (e = { score: 0, has: new Array(of).fill(false) }));
+      e.score += score;
+      e.has[gi] = true;
+    };
+    groups.forEach((g, gi) => {
+      let hs = this.run(g);
+      // A group of phrases: the phrase must stand in the text.
+      const items = groupItems[gi];
+      if (items.every((i) => i.type === 'phrase' || i.type === 'near') && hs.length) {
+        const keep = this.holding(items, hs.map((h) => h.id), containing, texts);
+        hs = hs.filter((h) => keep.has(h.id));
+      }
+      for (const h of hs) note(gi, h.id, h.score);
+    });
+    yearHits.forEach((yh, yi) => {
+      for (const [id, score] of yh) note(groups.length + yi, id, score);
+    });
+    let best = 0;
+    const candidates: { id: number; score: number; has: boolean[]; n: number }[] = [];
+    for (const [id, e] of found) {
+      if (cf.any && !this.meta.matches(id, cf)) continue;
+      // A year is also met by the article's date.
+      years.forEach((y, yi) => {
+        if (!e.has[groups.length + yi] && this.datedIn(id, y)) e.has[groups.length + yi] = true;
+      });
+      const n = e.has.filter(Boolean).length;
+      if (n >= of) continue; // holds every group, so an exclusion or a filter left it out: not a partial match
+      if (n > best) best = n;
+      candidates.push({ id, score: e.score, has: e.has, n });
+    }
+    if (!best) return null;
+    let hits: RawHit[] = candidates.filter((c) => c.n === best).map((c) => ({ id: c.id, score: c.score }));
+    const drop = this.excludedIds(q, hits, containing);
+    if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
+    if (!hits.length) return null;
+    const all = [...labels, ...years];
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const missing = new Map<number, string[]>();
+    for (const h of hits) missing.set(h.id, all.filter((_, i) => !byId.get(h.id)!.has[i]));
+    return { hits, partial: { matched: best, of, missing } };
+  }
+
+  /**
+   * Terms that stand close together count more: the BM25 score of each of
+   * the best PROXIMITY_CANDIDATES hits is multiplied by 1 + the bonus of the
+   * closest their query words come: all in one headline line, next to each
+   * other (`title`) ≫ in one sentence (`sentence`) ≫ in one paragraph
+   * (`paragraph`) ≫ anywhere (no bonus). Only those hits can move up: the
+   * rest scored lower before and score the same after.
+   */
+  private proximity(hits: RawHit[], words: string[], texts: TextsOf): void {
+    const best = topK(hits, PROXIMITY_CANDIDATES, (x, y) => y.score - x.score || x.id - y.id);
+    const cache = this.textCache;
+    const missing = best.map((h) => h.id).filter((id) => !cache.has(id));
+    if (missing.length) {
+      for (const [id, parts] of texts(missing)) cache.set(id, parts.map(foldNumbers));
+      // Least recently read first: drop from the front.
+      for (const id of cache.keys()) {
+        if (cache.size <= TEXT_CACHE_SIZE) break;
+        cache.delete(id);
+      }
+    }
+    const { title, sentence, paragraph } = this.ranking.proximity;
+    const ws = [...new Set(words)].filter(Boolean);
+    for (const h of best) {
+      const parts = cache.get(h.id);
+      if (!parts) continue;
+      // Mark as recently read.
+      cache.delete(h.id);
+      cache.set(h.id, parts);
+      const level = proximityLevel(parts, ws);
+      h.score *= 1 + (level === 3 ? title : level === 2 ? sentence : level === 1 ? paragraph : 0);
+    }
+  }
+}
+
+/** Hits whose BM25 score may be raised by proximity (the rest scored lower and cannot overtake them). */
+export const PROXIMITY_CANDIDATES = 30;
+/**
+ * Articles whose folded texts are kept for proximity (reading and parsing
+ * 30 articles from SQLite is ~1.7 ms at 10k articles; the next keystroke or
+ * page of the same search mostly reads the same ones). ~3 KB each.
+ */
+const TEXT_CACHE_SIZE = 2000;
+
+/**
+ * How close `words` stand in an article's texts (kicker, title, subtitle,
+ * then paragraphs; folded, spaces removed): 3 all in one headline line within
+ * a span of their lengths + 2 characters (adjacent, a particle between), 2 in
+ * one sentence, 1 in one paragraph (or headline line), 0 otherwise.
+ */
+export function proximityLevel(parts: string[], words: string[]): number {
+  const inAll = (t: string) => words.every((w) => t.includes(w));
+  const slack = words.reduce((n, w) => n + w.length, 0) + 2;
+  let level = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const t = parts[i];
+    if (!t || !inAll(t)) continue;
+    if (i < 3 && minSpan(t, words) <= slack) return 3;
+    level = Math.max(level, 1);
+    if (level < 2 && t.split(/[。！？!?；;]/).some(inAll)) level = 2;
+  }
+  return level;
+}
+
+/** The shortest stretch of `t` that holds one occurrence of each word. */
+function minSpan(t: string, words: string[]): number {
+  const occ: { at: number; end: number; w: number }[] = [];
+  words.forEach((w, wi) => {
+    for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) occ.push({ at, end: at + w.length, w: wi });
+  });
+  occ.sort((x, y) => x.at - y.at);
+  const count = new Array(words.length).fill(0);
+  let have = 0;
+  let best = Infinity;
+  let lo = 0;
+  for (let hi = 0; hi < occ.length; hi++) {
+    if (count[occ[hi].w]++ === 0) have++;
+    while (have === words.length) {
+      let end = 0;
+      for (let k = lo; k <= hi; k++) end = Math.max(end, occ[k].end);
+      best = Math.min(best, end - occ[lo].at);
+      if (--count[occ[lo].w] === 0) have--;
+      lo++;
+    }
+  }
+  return best;
+}
+
+/** A query item as the user wrote it (a partial match lists the ones an article lacks). */
+function itemLabel(i: QueryItem): string {
+  if (i.type === 'phrase') return `"${i.text}"`;
+  if (i.type !== 'near') return i.text;
+  const words = i.words ?? [];
+  if (i.distance === Infinity) return `同段:(${words.join(' ')})`;
+  if (i.ordered) return `"${words.join(' ')}"~${i.distance}`;
+  return words.join(` 近/${i.distance} `);
+}
+
+/** The words of a proximity operator as they are looked for in the folded text. */
+function nearWords(i: QueryItem): string[] {
+  return (i.words ?? []).map((w) => foldNumbers(foldForSearch(w)).replace(/\s+/g, '')).filter(Boolean);
+}
+
+/** Words of running text between two matches (jieba's words with a letter, digit or Han character). */
+function wordsIn(gap: string): number {
+  if (!gap) return 0;
+  return loadJieba()
+    .cut(gap, true)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Every start of `w` in `t`. */
+function occurrences(t: string, w: string): number[] {
+  const out: number[] = [];
+  for (let at = t.indexOf(w); at >= 0; at = t.indexOf(w, at + 1)) out.push(at);
+  return out;
+}
+
+/**
+ * Whether `words` stand close together in one of `parts` (headline lines
+ * and paragraphs, folded): at most `distance` words between two of them
+ * (Infinity: anywhere in the same part), in the order given when `ordered`.
+ * Distances are counted in jieba words of the text between the matches.
+ */
+export function nearMatch(parts: string[], words: string[], distance: number, ordered: boolean): boolean {
+  if (!words.length) return false;
+  // Characters between two matches that can still hold `distance` words (a word is rarely longer than 8).
+  const maxGap = distance === Infinity ? Infinity : distance * 8 + 8;
+  const close = (t: string, from: number, to: number) => to >= from && to - from <= maxGap && (distance === Infinity || wordsIn(t.slice(from, to)) <= distance);
+  for (const t of parts) {
+    if (!t || !words.every((w) => t.includes(w))) continue;
+    if (distance === Infinity) return true;
+    const occ = words.map((w) => occurrences(t, w));
+    if (ordered) {
+      // Each word after the previous one's end, with few words between.
+      const from = (k: number, end: number): boolean =>
+        k === words.length || occ[k].some((at) => close(t, end, at) && from(k + 1, at + words[k].length));
+      if (occ[0].some((at) => from(1, at + words[0].length))) return true;
+    } else {
+      // Any order: every pair of words close (either way round).
+      const pairClose = (a: number, b: number) =>
+        occ[a].some((x) => occ[b].some((y) => (x <= y ? close(t, x + words[a].length, y) : close(t, y + words[b].length, x))));
+      let all = true;
+      for (let a = 0; a < words.length && all; a++) for (let b = a + 1; b < words.length && all; b++) all = pairClose(a, b);
+      if (all) return true;
+    }
+  }
+  return false;
 }

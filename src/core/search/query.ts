@@ -5,9 +5,15 @@
  *   营商环境 OR 招商             either
  *   -招商  -"招商引资"           exclusion
  *   "生物医药产业集群"           exact phrase (checked against the text)
+ *   陆晓茜 近/5 希望小屋         both within 5 words of each other, either order (also W/5, NEAR/5)
+ *   "生物医药 集群"~3            the words in this order, at most 3 words between each two
+ *   同段:(营商环境 招商)         all the words in one paragraph (or one headline line)
  *   记者:陆晓茜  reporter:陆晓茜 field filters; also 部门:/department:, 主题:/topic:,
  *   版:3  page:3  报:大众日报    paper:
- *   2022-01-01..2022-03-31       date range; also 2022-01, 2022, 2022-01-28, ..2022-03-31
+ *   2022-01-01..2022-03-31       date range; also 2022-01, 2022-01-28, ..2022-03-31, 2022..2022
+ *   2022                         a bare year: articles dated that year or mentioning it
+ *                                (`2022年`, `二〇二二`); a reporter's "邮路 机场 1997" must
+ *                                not come back empty because the story ran in 1998
  *
  * Malformed input gives a `QueryError` with a message for the user.
  */
@@ -15,8 +21,15 @@
 export class QueryError extends Error {}
 
 export interface QueryItem {
-  type: 'term' | 'phrase';
+  type: 'term' | 'phrase' | 'near';
+  /** The words as written (for `near`: its words joined by a space). */
   text: string;
+  /** `near` only: the words that must stand close together. */
+  words?: string[];
+  /** `near` only: at most this many words between two of them; Infinity for `同段:` (same paragraph). */
+  distance?: number;
+  /** `near` only: the words in the order written (`"A B"~3`), or in any order (`A 近/3 B`, `同段:`). */
+  ordered?: boolean;
 }
 
 /** What narrows a search besides its words (tag names here may still be aliases). */
@@ -34,6 +47,8 @@ export interface ParsedQuery extends Filters {
   /** AND of groups; a group is an OR of items. */
   groups: QueryItem[][];
   excluded: QueryItem[];
+  /** Bare years (`1997`): each narrows to articles dated that year or holding the number. */
+  years: string[];
 }
 
 const FIELD_ALIASES: Record<string, 'reporter' | 'department' | 'topic' | 'page' | 'paper'> = {
@@ -95,7 +110,15 @@ interface Token {
   text: string;
   quoted: boolean;
   negated: boolean;
+  /** `"A B"~3`: the slop after a quoted phrase. */
+  slop?: number;
+  /** `同段:(A B)`: the words in the parentheses. */
+  paragraph?: boolean;
 }
+
+/** The proximity operator between two words: 近/5, W/5, NEAR/5. */
+const NEAR_OP = /^(?:近|w|near)[/／](\d{1,3})$/i;
+const PARAGRAPH_OP = /^(?:同段|same-paragraph)[:：][(（]/i;
 
 function lex(input: string): Token[] {
   const out: Token[] = [];
@@ -122,8 +145,20 @@ function lex(input: string): Token[] {
       if (end < 0) throw new QueryError('引号不成对：短语要用一对引号括起来，例如 "生物医药产业集群"');
       const text = s.slice(i + 1, end).trim();
       if (!text) throw new QueryError('引号里是空的：请在引号之间写上要查找的短语');
-      out.push({ text, quoted: true, negated });
-      i = end + 1;
+      const slop = /^[~～](\d{1,3})/.exec(s.slice(end + 1).normalize('NFKC'));
+      out.push({ text, quoted: true, negated, ...(slop && { slop: Number(slop[1]) }) });
+      i = end + 1 + (slop ? slop[0].length : 0);
+      continue;
+    }
+    const para = PARAGRAPH_OP.exec(s.slice(i));
+    if (para) {
+      const end = s.slice(i + para[0].length).search(/[)）]/);
+      if (end < 0) throw new QueryError('括号不成对：例如 同段:(营商环境 招商)');
+      const text = s.slice(i + para[0].length, i + para[0].length + end).trim();
+      if (text.split(/\s+/).filter(Boolean).length < 2) throw new QueryError('“同段:”的括号里要有两个或更多的词，例如 同段:(营商环境 招商)');
+      if (negated) throw new QueryError('不支持排除“同段:”');
+      out.push({ text, quoted: false, negated, paragraph: true });
+      i += para[0].length + end + 1;
       continue;
     }
     let j = i;
@@ -149,7 +184,7 @@ function lex(input: string): Token[] {
 }
 
 function emptyQuery(): ParsedQuery {
-  return { groups: [], excluded: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
+  return { groups: [], excluded: [], years: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
 }
 
 function narrowDates(q: ParsedQuery, from?: string, to?: string): void {
@@ -162,11 +197,52 @@ export function parseQuery(input: string): ParsedQuery {
   const q = emptyQuery();
   const tokens = lex(input.normalize('NFC'));
   let pendingOr = false;
+  /** The token index of the item pushed last (a proximity operator joins it with the next word). */
+  let cur = 0;
+  let pushedAt = -1;
+  const pushItem = (item: QueryItem) => {
+    if (pendingOr) q.groups[q.groups.length - 1].push(item);
+    else q.groups.push([item]);
+    pendingOr = false;
+    pushedAt = cur;
+  };
   for (let k = 0; k < tokens.length; k++) {
+    cur = k;
     const t = tokens[k];
     if (!t.quoted && !t.negated && (t.text === 'OR' || t.text === '或' || t.text === '|')) {
       if (q.groups.length === 0 || k === tokens.length - 1) throw new QueryError('“OR”要放在两个词之间，例如：营商环境 OR 招商');
       pendingOr = true;
+      continue;
+    }
+    if (t.paragraph) {
+      const words = t.text.split(/\s+/).filter(Boolean);
+      pushItem({ type: 'near', text: words.join(' '), words, distance: Infinity, ordered: false });
+      continue;
+    }
+    if (t.quoted && t.slop !== undefined && t.text.split(/\s+/).length >= 2) {
+      if (t.negated) throw new QueryError('不支持排除带“~”的短语');
+      const words = t.text.split(/\s+/).filter(Boolean);
+      pushItem({ type: 'near', text: words.join(' '), words, distance: t.slop, ordered: true });
+      continue;
+    }
+    const near = !t.quoted && !t.negated ? NEAR_OP.exec(t.text.normalize('NFKC')) : null;
+    if (near) {
+      // A bare year before the operator is one of its words, not a date.
+      const before = tokens[k - 1]?.text.normalize('NFKC');
+      if (before && q.years[q.years.length - 1] === before && !tokens[k - 1].quoted && tokens[k + 1] && !tokens[k + 1].quoted && !pendingOr) {
+        q.years.pop();
+        pushItem({ type: 'term', text: before });
+        pushedAt = k - 1;
+      }
+      const last = q.groups[q.groups.length - 1];
+      const prev = last?.[last.length - 1];
+      const next = tokens[k + 1];
+      if (!prev || pushedAt !== k - 1 || prev.type !== 'term' || last.length > 1 || !next || next.quoted || next.negated || next.paragraph)
+        throw new QueryError(`“${t.text}”要放在两个词之间，例如：陆晓茜 近/5 希望小屋`);
+      if (pendingOr) throw new QueryError(`“OR”和“${t.text}”不能连用`);
+      const words = [prev.text, next.text];
+      last[last.length - 1] = { type: 'near', text: words.join(' '), words, distance: Number(near[1]), ordered: false };
+      k++;
       continue;
     }
     if (!t.quoted) {
@@ -199,7 +275,13 @@ export function parseQuery(input: string): ParsedQuery {
         pendingOr = false;
         continue;
       }
-      const single = !t.negated ? dateRange(folded) : null;
+      const year = !t.negated && /^\d{4}$/.test(folded) && dateRange(folded) !== null;
+      if (year && !pendingOr) {
+        if (!q.years.includes(folded)) q.years.push(folded);
+        continue;
+      }
+      // After OR a year is one of the alternatives, as a word.
+      const single = !t.negated && !year ? dateRange(folded) : null;
       if (single) {
         narrowDates(q, single[0], single[1]);
         pendingOr = false;
@@ -212,9 +294,7 @@ export function parseQuery(input: string): ParsedQuery {
       pendingOr = false;
       continue;
     }
-    if (pendingOr) q.groups[q.groups.length - 1].push(item);
-    else q.groups.push([item]);
-    pendingOr = false;
+    pushItem(item);
   }
   if (q.dateFrom && q.dateTo && q.dateFrom > q.dateTo) throw new QueryError('日期范围的开始晚于结束');
   return q;

@@ -8,16 +8,39 @@
  * document that contains any query term, ~2 µs per posting; a common word
  * at 150k articles took 140–180 ms. Here a posting costs a few
  * nanoseconds, so scoring every candidate exactly stays well inside a
- * keystroke. test/core/ranking.test.ts checks the scores against
- * MiniSearch's own `search` on the same index.
+ * keystroke. With MiniSearch's BM25 parameters (MINISEARCH_BM25, the
+ * default here) and plain terms, the scores are MiniSearch's own: the
+ * "ranking (ranking.ts) over packed postings" test in
+ * test/core/search.test.ts checks them against its `search` on the same
+ * index. Search itself passes other parameters, term weights and `should`
+ * terms (article-index.ts, DEFAULT_RANKING), so its scores are no longer
+ * MiniSearch's; `ArticleIndex.ranking.plain` restores them.
  */
 import type { TextIndex } from './text-index';
 
-/** A query: a term (already tokenised and folded), or AND/OR of sub-queries. */
-export type RankQuery = string | { and: RankQuery[] } | { or: RankQuery[] };
+/** A term (already tokenised and folded) whose score is multiplied by `weight`. */
+export interface WeightedTerm {
+  term: string;
+  weight: number;
+}
+
+/**
+ * A query: a term (weight 1), a weighted term, or AND/OR of sub-queries. An
+ * AND may carry `should` terms: they do not decide what matches, but a
+ * document the AND matched that also holds one gets its weighted score
+ * added (a query word matched whole, besides its parts).
+ */
+export type RankQuery = string | WeightedTerm | { and: RankQuery[]; should?: WeightedTerm[] } | { or: RankQuery[] };
+
+/** BM25+ parameters: `k` term-frequency saturation, `b` length normalisation, `d` the BM25+ floor. */
+export interface Bm25Params {
+  k: number;
+  b: number;
+  d: number;
+}
 
 /** MiniSearch's BM25+ parameters (its defaults). */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+export const MINISEARCH_BM25: Bm25Params = { k: 1.2, b: 0.7, d: 0.5 };
 
 /** At most this many distinct terms in one query (matched terms are counted in a 32-bit mask). */
 export const MAX_QUERY_TERMS = 31;
@@ -65,11 +88,15 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** The distinct terms of a query, in order of first appearance. */
+/** The distinct terms of a query, in order of first appearance (`should` terms included). */
 export function queryTerms(q: RankQuery, out: string[] = []): string[] {
-  if (typeof q === 'string') {
-    if (!out.includes(q)) out.push(q);
-  } else for (const c of 'and' in q ? q.and : q.or) queryTerms(c, out);
+  if (typeof q === 'string' || 'term' in q) {
+    const t = typeof q === 'string' ? q : q.term;
+    if (!out.includes(t)) out.push(t);
+  } else {
+    for (const c of 'and' in q ? q.and : q.or) queryTerms(c, out);
+    if ('and' in q) for (const c of q.should ?? []) queryTerms(c, out);
+  }
   return out;
 }
 
@@ -82,6 +109,7 @@ export function rank<T extends { id: number }>(
   q: RankQuery,
   boosts: Record<string, number>,
   each: (articleId: number, score: number) => void,
+  bm25: Bm25Params = MINISEARCH_BM25,
 ): void {
   const terms = queryTerms(q);
   if (terms.length > MAX_QUERY_TERMS) throw new RangeError(`too many query terms (${terms.length} > ${MAX_QUERY_TERMS})`);
@@ -93,10 +121,11 @@ export function rank<T extends { id: number }>(
   const { live, fieldLen, store } = index;
   const nf = index.fields.length;
   const total = index.documentCount;
-  const { k, b, d: bm25d } = BM25;
+  const { k, b, d: bm25d } = bm25;
 
-  const term = (t: string): Matches => {
-    const bit = (1 << terms.indexOf(t)) >>> 0;
+  /** Postings of one term scored; `counted`: whether it counts as a matched query term (the mask). */
+  const term = (t: string, weight = 1, counted = true): Matches => {
+    const bit = counted ? (1 << terms.indexOf(t)) >>> 0 : 0;
     // Pass 1: live document frequency per field (MiniSearch's `matchingFields`), and an upper bound of matches.
     const postings = fields.map(({ id: f }) => {
       let df = 0;
@@ -115,7 +144,8 @@ export function rank<T extends { id: number }>(
     const docs = out.docs;
     let n = 0;
     // Pass 2: BM25+ exactly as MiniSearch's calcBM25Score, × field boost, summed over fields.
-    fields.forEach(({ id: f, boost }, i) => {
+    fields.forEach(({ id: f, boost: fieldBoost }, i) => {
+      const boost = fieldBoost * weight;
       const { df, base: r, overlay: o } = postings[i];
       if (!df) return;
       const idf = Math.log(1 + (total - df + 0.5) / (df + 0.5));
@@ -202,11 +232,30 @@ export function rank<T extends { id: number }>(
     return out;
   };
 
+  /** Add the scores of `should` terms to the documents `m` holds (in place). */
+  const addShould = (m: Matches, should: WeightedTerm[]): Matches => {
+    for (const { term: t, weight } of should) {
+      const extra = term(t, weight, false);
+      if (!extra.n) continue;
+      const gen = scratch.next(size);
+      const { stamp, score } = scratch;
+      for (let j = 0; j < extra.n; j++) {
+        stamp[extra.docs[j]] = gen;
+        score[extra.docs[j]] = extra.scores[j];
+      }
+      for (let j = 0; j < m.n; j++) if (stamp[m.docs[j]] === gen) m.scores[j] += score[m.docs[j]];
+    }
+    return m;
+  };
+
   const evaluate = (node: RankQuery): Matches => {
     if (typeof node === 'string') return term(node);
+    if ('term' in node) return term(node.term, node.weight);
     const parts = ('and' in node ? node.and : node.or).map(evaluate);
     if (!parts.length) return matches(0);
-    return 'and' in node ? and(parts) : or(parts);
+    if (!('and' in node)) return or(parts);
+    const m = and(parts);
+    return node.should?.length ? addShould(m, node.should) : m;
   };
 
   const m = evaluate(q);

@@ -62,16 +62,25 @@ export function articleCount(db: Db): number {
   return (db.prepare('SELECT COUNT(*) AS n FROM articles').get([]) as { n: number }).n;
 }
 
-/** The folded texts of articles, spaces removed: kicker, title, subtitle, then each paragraph. */
+/**
+ * The folded texts of articles, spaces removed: kicker, title, subtitle, then each paragraph (and
+ * the paragraphs of its continuation on another page, which search counts as the same article).
+ */
 export function articleTexts(db: Db, ids: number[], fold: (s: string) => string): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
+    const marks = chunk.map(() => '?').join(',');
     const rows = db
-      .prepare(`SELECT id, kicker, title, subtitle, paragraphs FROM articles WHERE id IN (${chunk.map(() => '?').join(',')})`)
-      .all(chunk) as { id: number; kicker: string | null; title: string; subtitle: string | null; paragraphs: string }[];
+      .prepare(
+        `SELECT id, kicker, title, subtitle, paragraphs,
+           (SELECT group_concat(c.paragraphs, char(1)) FROM articles c WHERE c.part_of = articles.id) AS continued
+         FROM articles WHERE id IN (${marks})`,
+      )
+      .all(chunk) as { id: number; kicker: string | null; title: string; subtitle: string | null; paragraphs: string; continued: string | null }[];
     for (const r of rows) {
-      const parts = [r.kicker ?? '', r.title, r.subtitle ?? '', ...(JSON.parse(r.paragraphs) as { text: string }[]).map((p) => p.text)];
+      const paras = [r.paragraphs, ...(r.continued ? r.continued.split('\u0001') : [])].flatMap((j) => (JSON.parse(j) as { text: string }[]).map((p) => p.text));
+      const parts = [r.kicker ?? '', r.title, r.subtitle ?? '', ...paras];
       out.set(r.id, parts.map((t) => fold(t).replace(/\s+/g, '')));
     }
   }
@@ -88,7 +97,8 @@ const squeezed = (col: string) => `replace(replace(replace(replace(coalesce(${co
  * when the phrase is not found as it is and they do hold a space.
  */
 const PHRASE_SQL = `instr(paragraphs, ?1) > 0 OR instr(${squeezed('title')}, ?1) > 0 OR instr(${squeezed('kicker')}, ?1) > 0 OR instr(${squeezed('subtitle')}, ?1) > 0
-  OR ((instr(paragraphs, ' ') > 0 OR instr(paragraphs, char(12288)) > 0) AND instr(replace(replace(paragraphs, ' ', ''), char(12288), ''), ?1) > 0)`;
+  OR ((instr(paragraphs, ' ') > 0 OR instr(paragraphs, char(12288)) > 0) AND instr(replace(replace(paragraphs, ' ', ''), char(12288), ''), ?1) > 0)
+  OR EXISTS (SELECT 1 FROM articles c WHERE c.part_of = articles.id AND instr(replace(replace(c.paragraphs, ' ', ''), char(12288), ''), ?1) > 0)`;
 
 /**
  * Which of `ids` contain `phrase` (folded, no spaces) in their title or in

@@ -16,8 +16,44 @@ import { foldForSearch } from './normalize';
 import { DEFAULT_STOP_WORDS } from './stopwords';
 import { loadJieba } from './jieba';
 
-/** Bump when tokenisation changes: persisted indexes are rebuilt. */
-export const TOKENIZER_VERSION = 4;
+/**
+ * Bump when tokenisation changes: persisted indexes are rebuilt.
+ * 5: numbers written digit by digit in Chinese (`一九九六`, `一九九○`) also
+ *    indexed as Arabic digits (`1996`); a number with `%` also indexed bare.
+ */
+export const TOKENIZER_VERSION = 5;
+
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/**
+ * A number written digit by digit in Chinese characters: three digits or
+ * more (`一九九六`, `二〇〇八`), or two before 年 (`九七年`). Counting
+ * numerals (`三十三万`) and words that merely hold a digit (`一些`, `九九`)
+ * are left alone.
+ */
+const CN_NUMBER = /[〇零○一二三四五六七八九]{3,}|[〇零○一二三四五六七八九]{2}(?=年)/gu;
+
+/** Chinese digit-by-digit numbers in a folded text: the Arabic form, where it starts and ends. */
+function chineseNumbers(folded: string): { digits: string; start: number; end: number }[] {
+  const out: { digits: string; start: number; end: number }[] = [];
+  for (const m of folded.matchAll(CN_NUMBER)) {
+    const digits = [...m[0]].map((c) => CN_DIGIT[c]).join('');
+    out.push({ digits, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  }
+  return out;
+}
+
+/** The ways a number of three digits or more is written digit by digit in Chinese (`1990` → `一九九〇`, `一九九○`, `一九九零`), for highlighting. */
+export function chineseForms(digits: string): string[] {
+  if (!/^\d{3,}$/.test(digits)) return [];
+  const han = '〇一二三四五六七八九';
+  const base = [...digits].map((d) => han[Number(d)]).join('');
+  return digits.includes('0') ? [base, base.replace(/〇/g, '○'), base.replace(/〇/g, '零')] : [base];
+}
+
+/** Numbers in one form: Chinese digit-by-digit numbers written in Arabic digits (for queries). */
+export function foldNumbers(folded: string): string {
+  return folded.replace(CN_NUMBER, (m) => [...m].map((c) => CN_DIGIT[c]).join(''));
+}
 
 const UNIT_AFTER_NUMBER = /^[年月日号时分秒个家项所名人位岁元万亿千百吨件台辆次届期批平方公里米倍%]/u;
 // A run of Latin letters/digits, allowing inner . & + - ' (5.5, r&d, covid-19) and a trailing %.
@@ -74,8 +110,16 @@ export function tokenizeForIndex(text: string): string[] {
       }
     } else {
       if (!stopWords.has(p.text)) out.push(p.text);
+      // `5.5%` is also `5.5`: a query for the bare number finds it.
+      if (/^\d+(?:\.\d+)?%$/.test(p.text)) out.push(p.text.slice(0, -1));
       pushNumberUnit(out, p, ps[i + 1], folded);
     }
+  }
+  // `一九九六年` is also `1996` and `1996年`.
+  for (const n of chineseNumbers(folded)) {
+    out.push(n.digits);
+    const after = folded.charAt(n.end);
+    if (UNIT_AFTER_NUMBER.test(after)) out.push(n.digits + after);
   }
   return out;
 }
@@ -101,26 +145,45 @@ function minimalPieces(word: string): string[] {
 
 /** Query terms for a free-text query word or phrase: all must match. */
 export function tokenizeForQuery(text: string): string[] {
+  return queryWords(text).flatMap((w) => w.parts).filter((t, i, all) => all.indexOf(t) === i);
+}
+
+/**
+ * A query word as the user wrote it, segmented: `word` is the jieba word
+ * (folded; `世界卫生组织`), `parts` its smallest dictionary pieces (`世界`,
+ * `卫生`, `组织`), which every document holding the word is guaranteed to
+ * have indexed; `parts` is `[word]` when the word has no smaller pieces.
+ */
+export interface QueryWord {
+  word: string;
+  parts: string[];
+}
+
+/** The words of a free-text query item (see QueryWord), numbers in one form (`一九九六` → `1996`). */
+export function queryWords(text: string): QueryWord[] {
   if (!text) return [];
   const jieba = loadJieba();
-  const folded = foldForSearch(text);
-  const out: string[] = [];
+  const folded = foldNumbers(foldForSearch(text));
+  const words: QueryWord[] = [];
+  const push = (word: string, parts: string[]) => {
+    if (parts.length && !words.some((w) => w.word === word)) words.push({ word, parts });
+  };
   const ps = pieces(folded);
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     if (p.han) {
       for (const w of jieba.cut(p.text, true)) {
         if (stopWords.has(w)) continue;
-        for (const piece of minimalPieces(w)) if (!stopWords.has(piece)) out.push(piece);
+        push(w, minimalPieces(w).filter((piece) => !stopWords.has(piece)));
       }
     } else if (!stopWords.has(p.text)) {
-      const next = ps[i + 1];
       const joined: string[] = [];
-      pushNumberUnit(joined, p, next, folded);
-      out.push(joined[0] ?? p.text);
+      pushNumberUnit(joined, p, ps[i + 1], folded);
+      const t = joined[0] ?? p.text;
+      push(t, [t]);
     }
   }
-  return [...new Set(out)];
+  return words;
 }
 
 /** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary. */

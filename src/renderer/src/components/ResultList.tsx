@@ -76,6 +76,14 @@ export const ResultList = memo(function ResultList({ hits, total, active, select
                   {h.department && <span>{h.department}</span>}
                   {h.kind !== 'story' && <span className="badge">{KIND[h.kind]}</span>}
                 </div>
+                {h.missing && h.missing.length > 0 && (
+                  <div className="hit-missing">
+                    缺少：
+                    {h.missing.map((w) => (
+                      <s key={w}>{w}</s>
+                    ))}
+                  </div>
+                )}
                 {h.snippets.map((s, i) => (
                   <p key={i} className="hit-snippet">
                     <Highlighted text={s.text} ranges={s.highlights} />

@@ -160,7 +160,7 @@ export function SearchPage({ search, stats, visible }: Props) {
                 日期
               </button>
             </div>
-            {writable && total > 0 && (
+            {writable && total > 0 && !response?.partial && (
               <button type="button" className="btn btn-small" onClick={() => setTagging('all')}>
                 给全部 {formatCount(total)} 篇加标签
               </button>
@@ -211,6 +211,11 @@ export function SearchPage({ search, stats, visible }: Props) {
           )}
           {stats && !stats.indexReady && <div className="notice">{stats.indexNotice ?? '正在建立检索索引，结果可能不完整…'}</div>}
           <ReparseNotice stats={stats} />
+          {response?.partial && !error && (
+            <div className="notice partial-notice" role="status">
+              {response.partial.message}
+            </div>
+          )}
           {response && !error && total === 0 && (
             <div className="empty">
               <p>没有找到符合条件的文章。</p>
