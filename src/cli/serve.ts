@@ -1,6 +1,7 @@
 /**
  * `baoku serve`: the core in a worker thread behind the HTTP host.
  */
+import net from 'node:net';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +37,15 @@ function listenError(err: unknown, host: string, port: number): unknown {
   }
 }
 
+/** Listens on host:port and lets go again; rejects with the listen error. */
+function canListen(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 export async function serve(o: ServeOptions): Promise<number> {
   const host = o.host ?? '127.0.0.1';
   const allowWrite = o.allowWrite ?? false;
@@ -43,6 +53,11 @@ export async function serve(o: ServeOptions): Promise<number> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     process.stderr.write('界面尚未构建：先运行 npm run build:renderer（npm run serve 会自动构建）\n');
   }
+  const port = o.port ?? 5174;
+  // Before the archive is opened (seconds with jieba): a port in use is said at once.
+  await canListen(host, port).catch((err) => {
+    throw listenError(err, host, port);
+  });
   const core = startCoreWorker({
     archiveDir: o.archive,
     demo: o.demo,
@@ -59,7 +74,6 @@ export async function serve(o: ServeOptions): Promise<number> {
     if (err instanceof ApiCallError && err.code !== 'internal') throw new UserError(err.message);
     throw err;
   }
-  const port = o.port ?? 5174;
   let h: Awaited<ReturnType<typeof startHttpHost>>;
   try {
     h = await startHttpHost({ api: core, rendererDir, host, port, token: o.token, allowWrite });
