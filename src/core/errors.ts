@@ -42,15 +42,20 @@ function why(err: unknown, whenMissing = WHY.ENOENT): string {
   return WHY[code] ?? ((err as Error).message.split('\n')[0] || code);
 }
 
-const FIX = '请换一个可写的文件夹（--archive DIR 或环境变量 BAOKU_ARCHIVE），或修改这个文件夹的权限。';
+const ARCHIVE = {
+  what: '档案库目录',
+  fix: '请换一个可写的文件夹（--archive DIR 或环境变量 BAOKU_ARCHIVE），或修改这个文件夹的权限。',
+};
 
 /**
- * Makes sure the archive folder exists and can be written, before SQLite is
- * opened there: each missing level is created on its own (Node's recursive
- * mkdir never returns under /proc), then a file is written and removed.
- * Throws an EnvironmentError naming the folder, the reason and the fix.
+ * Makes sure a folder exists and can be written — by default the archive
+ * folder, before SQLite is opened there: each missing level is created on its
+ * own (Node's recursive mkdir never returns under /proc), then a file is
+ * written and removed. Throws an EnvironmentError naming the folder, the
+ * reason and the fix.
  */
-export function ensureWritableDir(dir: string): void {
+export function ensureWritableDir(dir: string, { what, fix }: { what: string; fix: string } = ARCHIVE): void {
+  const FIX = fix;
   const abs = path.resolve(dir);
   const missing: string[] = [];
   let p = abs;
@@ -61,11 +66,11 @@ export function ensureWritableDir(dir: string): void {
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') {
-        throw new EnvironmentError(`无法使用档案库目录 ${abs}：${why(err)}。${FIX}`);
+        throw new EnvironmentError(`无法使用${what} ${abs}：${why(err)}。${FIX}`);
       }
     }
     if (st) {
-      if (!st.isDirectory()) throw new EnvironmentError(`无法使用档案库目录 ${abs}：${p} 是文件，不是文件夹。${FIX}`);
+      if (!st.isDirectory()) throw new EnvironmentError(`无法使用${what} ${abs}：${p} 是文件，不是文件夹。${FIX}`);
       break;
     }
     missing.unshift(p);
@@ -78,7 +83,7 @@ export function ensureWritableDir(dir: string): void {
       fs.mkdirSync(m);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST' && fs.statSync(m).isDirectory()) continue;
-      throw new EnvironmentError(`无法创建档案库目录 ${abs}：${why(err)}。${FIX}`);
+      throw new EnvironmentError(`无法创建${what} ${abs}：${why(err)}。${FIX}`);
     }
   }
   const probe = path.join(abs, `.baoku-write-test-${process.pid}`);
@@ -86,6 +91,6 @@ export function ensureWritableDir(dir: string): void {
     fs.writeFileSync(probe, '');
     fs.rmSync(probe, { force: true });
   } catch (err) {
-    throw new EnvironmentError(`档案库目录 ${abs} 不可写：${why(err, '不能在其中建文件')}。${FIX}`);
+    throw new EnvironmentError(`${what} ${abs} 不可写：${why(err, '不能在其中建文件')}。${FIX}`);
   }
 }

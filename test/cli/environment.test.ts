@@ -3,8 +3,8 @@
  * real `baoku` command, in its own process, on a real archive, exits 1 with
  * one Chinese line that says what is wrong and how to fix it — no stack
  * trace, no `内部错误` — when the PDF browser is missing or broken, there is
- * no Chinese font, the archive folder cannot be created or written, or the
- * port for `baoku serve` is taken.
+ * no Chinese font, the archive folder or an output file's folder cannot be
+ * created or written, or the port for `baoku serve` is taken.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -101,6 +101,25 @@ describe('an archive folder that cannot be used', () => {
     expect(writable, `${readOnly} must not be writable for this test`).toBe(false);
     expectUserLine(cli(['search', '淄博', '--archive', readOnly!]), '不可写', readOnly!);
     expect(fs.existsSync(path.join(readOnly!, 'archive.sqlite'))).toBe(false);
+  });
+});
+
+describe('an output file (--out) that cannot be written', () => {
+  it('export into a path through a regular file, and backup into /proc/…: exit 1, nothing written', () => {
+    const file = path.join(root, 'out-file.txt');
+    fs.writeFileSync(file, 'x');
+    expectUserLine(cli(['export', '--ids', '1', '--format', 'md', '--out', path.join(file, 'a.md'), '--archive', archive]), '输出文件夹', '--out');
+    expect(fs.readFileSync(file, 'utf8')).toBe('x');
+    if (process.platform === 'linux') {
+      expectUserLine(cli(['backup', '--out', `/proc/baoku-${process.pid}/b.sqlite`, '--archive', archive]), '无法创建输出文件夹', '--out');
+    }
+  });
+
+  it('export into a new folder still creates it', () => {
+    const out = path.join(root, 'new', 'folder', '剪报.md');
+    const r = cli(['export', '--ids', '1', '--format', 'md', '--out', out, '--archive', archive]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(fs.readFileSync(out, 'utf8')).toMatch(/\p{Script=Han}/u);
   });
 });
 
