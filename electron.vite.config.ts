@@ -10,9 +10,20 @@
  *  - renderer: React app in src/renderer → out/renderer (mirrors vite.renderer.config.ts,
  *    which builds the same UI for the browser).
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+
+// electron-vite picks its Node/Chrome build targets from node_modules/electron,
+// which npm leaves out where Electron's binary could not be downloaded (it is an
+// optionalDependency). The build targets the Electron that ships, so give it
+// the version package.json pins (= electron-builder.yml's electronVersion).
+if (!process.env.ELECTRON_MAJOR_VER) {
+  const pinned = String(JSON.parse(readFileSync(resolve('package.json'), 'utf8')).optionalDependencies?.electron ?? '');
+  const major = /^(\d+)\./.exec(pinned)?.[1];
+  if (major) process.env.ELECTRON_MAJOR_VER = major;
+}
 
 export default defineConfig({
   main: {

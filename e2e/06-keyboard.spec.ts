@@ -32,3 +32,23 @@ test('keyboard-only search → open → back', async ({ page }) => {
   await page.keyboard.press('Control+k');
   await expect(box).toBeFocused();
 });
+
+test('/ into the search box that already has focus is the shortcut, not text', async ({ page }) => {
+  await openApp(page);
+  const box = page.getByRole('searchbox', { name: '检索' });
+  // The box has focus on arrival (autofocus), as a new user finds it.
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('');
+  await page.keyboard.press('/');
+  await page.keyboard.type('希望小屋');
+  await expect(box).toHaveValue('希望小屋');
+  // Again with the query selected (as Ctrl+K leaves it): `/` keeps it, typing replaces it.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.press('/');
+  await expect(box).toHaveValue('希望小屋');
+  await page.keyboard.type('高新区');
+  await expect(box).toHaveValue('高新区');
+  // Inside a query, `/` is an ordinary character.
+  await page.keyboard.type('/');
+  await expect(box).toHaveValue('高新区/');
+});

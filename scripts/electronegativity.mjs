@@ -7,7 +7,9 @@
  * `electronegativity-allowlist.json` (each entry: check id, file, and the
  * reason it is acceptable). Runs offline: the tool's two network look-ups
  * (translations, Electron release data) are stubbed out and the release check
- * is skipped; the Electron version comes from node_modules/electron.
+ * is skipped; the Electron version is the one package.json pins
+ * (`optionalDependencies.electron`, also electron-builder's `electronVersion`),
+ * so the scan runs where npm dropped node_modules/electron (no binary download).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -36,7 +38,8 @@ stubGot(path.join(pkgDir, 'dist/finder/checks/GlobalChecks/AvailableSecurityFixe
 process.env.LANG = 'en-US';
 
 const run = require('@doyensec/electronegativity').default ?? require('@doyensec/electronegativity');
-const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/electron/package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).optionalDependencies.electron;
+if (!/^\d+\.\d+\.\d+$/.test(electronVersion ?? '')) throw new Error('package.json: optionalDependencies.electron must be an exact version');
 
 // ---------- allowlist ----------
 function loadAllowlist() {

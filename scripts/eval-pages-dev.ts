@@ -162,6 +162,8 @@ export function evaluate(opts: EvalOptions = {}): EvalResult | null {
   };
 }
 
+const PARSE_TARGET_PAGES_PER_S = 100;
+
 function report(set: DevSet, args: string[]): void {
   const verbose = args.includes('--verbose');
   const pi = args.indexOf('--page');
@@ -191,7 +193,9 @@ function report(set: DevSet, args: string[]): void {
       console.log(`  half ${h.toUpperCase()} ${x.pages.length} pages: P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  headlines ${pct(x.headlineAccuracy)}`);
     }
   }
-  console.log(`  parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${((r.pages.length * 1000) / r.ms).toFixed(0)} pages/s wall clock, after loading jieba)`);
+  const pagesPerS = (r.pages.length * 1000) / r.ms;
+  // The parser's speed target; a miss is reported here, never failed in the tests (a busy machine measures less).
+  console.log(`  parse time ${r.ms.toFixed(0)} ms for ${(r.bytes / 1024).toFixed(0)} KB (${pagesPerS.toFixed(0)} pages/s wall clock, after loading jieba; target ≥ ${PARSE_TARGET_PAGES_PER_S}: ${pagesPerS >= PARSE_TARGET_PAGES_PER_S ? 'met' : 'MISSED'})`);
 }
 
 function main(): void {

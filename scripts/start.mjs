@@ -17,7 +17,11 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-/** Path of the Electron binary, or null when the npm package has none (skipped download). */
+/**
+ * Path of the Electron binary, or null when there is none: `electron` is an
+ * optionalDependency, so npm leaves the package out when its binary download
+ * fails at `npm ci`, and the package has no binary with ELECTRON_SKIP_BINARY_DOWNLOAD.
+ */
 function electronBinary() {
   try {
     const p = require('electron');
@@ -59,8 +63,10 @@ if (electron) {
 } else {
   console.log(
     [
-      '本机没有可用的 Electron 程序（npm 包未带二进制文件），改为在浏览器中启动同样的界面。',
-      'No Electron binary is available on this machine; starting the same UI in the browser instead.',
+      '本机没有可用的 Electron 程序（安装时没能下载 Electron），改为在浏览器中启动同样的界面。',
+      '如需桌面版，在能访问 Electron 下载地址的网络里重新运行 npm ci。',
+      'No Electron binary is available on this machine (it could not be downloaded at install); starting the same UI in the browser instead.',
+      'For the desktop app, run npm ci again on a network that can download Electron.',
       '',
     ].join('\n'),
   );

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Archive, UserError } from '../core/service';
+import { ensureWritableDir } from '../core/errors';
 import { decodeBuffer, explainPage, formatExplained, parsePage, IngestError } from '../core/ingest';
 import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
@@ -52,6 +53,11 @@ async function withArchive<T>(o: Opts, fn: (a: Archive) => Promise<T>, writable 
   } finally {
     await a.close();
   }
+}
+
+/** The folder of an output file (--out) exists and can be written, or one line saying why not. */
+function outputDir(file: string): void {
+  ensureWritableDir(path.dirname(file), { what: '输出文件夹', fix: '请用 --out 换一个可写的位置。' });
 }
 
 function num(v: unknown, name: string): number | undefined {
@@ -236,6 +242,7 @@ async function run(argv: string[]): Promise<number> {
       if (!o.ids && o.query === undefined) throw new UsageError('请用 --ids 1,2,3 或 --query Q 选择文章');
       const outFile = path.resolve((o.out as string) ?? clippingFileName((o.title as string) ?? '剪报', format));
       if (fs.existsSync(outFile) && !o.force) throw new UsageError(`文件已存在：${outFile}（用 --force 覆盖）`);
+      outputDir(outFile);
       return withArchive(
         o,
         async (a) => {
@@ -246,7 +253,6 @@ async function run(argv: string[]): Promise<number> {
             title: o.title as string | undefined,
             highlight: o.highlight as string | undefined,
           });
-          fs.mkdirSync(path.dirname(outFile), { recursive: true });
           fs.writeFileSync(outFile, Buffer.from(r.dataBase64, 'base64'));
           out(json, { file: outFile, articles: r.articles }, () => `已导出 ${r.articles} 篇到 ${outFile}`);
           return 0;
@@ -297,6 +303,7 @@ async function run(argv: string[]): Promise<number> {
       if (!o.out) throw new UsageError('请用 --out FILE 指定备份文件');
       const file = path.resolve(o.out as string);
       if (fs.existsSync(file) && !o.force) throw new UsageError(`文件已存在：${file}（用 --force 覆盖）`);
+      outputDir(file);
       return withArchive(
         o,
         async (a) => {

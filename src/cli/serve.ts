@@ -1,11 +1,13 @@
 /**
  * `baoku serve`: the core in a worker thread behind the HTTP host.
  */
+import net from 'node:net';
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startCoreWorker } from '../node/worker-client';
+import { ApiCallError, startCoreWorker } from '../node/worker-client';
 import { startHttpHost, isLoopback } from '../node/http-host';
+import { EnvironmentError, UserError } from '../core/errors';
 
 export interface ServeOptions {
   archive: string;
@@ -20,6 +22,30 @@ function repoRoot(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 }
 
+/** Why the host could not listen, as the user's to fix; other errors unchanged. */
+function listenError(err: unknown, host: string, port: number): unknown {
+  switch ((err as NodeJS.ErrnoException).code) {
+    case 'EADDRINUSE':
+      return new EnvironmentError(`端口 ${port} 已被占用（${host}）：请用 --port 换一个端口，或先关掉占用它的程序。`);
+    case 'EACCES':
+      return new EnvironmentError(`没有权限使用端口 ${port}：请用 --port 换一个 1024 以上的端口。`);
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new EnvironmentError(`本机没有地址 ${host}：请用 --host 指定本机的地址（默认 127.0.0.1）。`);
+    default:
+      return err;
+  }
+}
+
+/** Listens on host:port and lets go again; rejects with the listen error. */
+function canListen(host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(port, host, () => probe.close(() => resolve()));
+  });
+}
+
 export async function serve(o: ServeOptions): Promise<number> {
   const host = o.host ?? '127.0.0.1';
   const allowWrite = o.allowWrite ?? false;
@@ -27,6 +53,11 @@ export async function serve(o: ServeOptions): Promise<number> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     process.stderr.write('界面尚未构建：先运行 npm run build:renderer（npm run serve 会自动构建）\n');
   }
+  const port = o.port ?? 5174;
+  // Before the archive is opened (seconds with jieba): a port in use is said at once.
+  await canListen(host, port).catch((err) => {
+    throw listenError(err, host, port);
+  });
   const core = startCoreWorker({
     archiveDir: o.archive,
     demo: o.demo,
@@ -35,9 +66,21 @@ export async function serve(o: ServeOptions): Promise<number> {
     resourcesDir: path.join(repoRoot(), 'resources'),
     log: (m) => process.stderr.write(`${m}\n`),
   });
-  const notices = await core.ready;
-  void notices; // already printed through log
-  const h = await startHttpHost({ api: core, rendererDir, host, port: o.port ?? 5174, token: o.token, allowWrite });
+  try {
+    await core.ready; // its notices are already printed through log
+  } catch (err) {
+    await core.close().catch(() => undefined);
+    // The archive folder cannot be used (not writable…): the user's to fix, in one line.
+    if (err instanceof ApiCallError && err.code !== 'internal') throw new UserError(err.message);
+    throw err;
+  }
+  let h: Awaited<ReturnType<typeof startHttpHost>>;
+  try {
+    h = await startHttpHost({ api: core, rendererDir, host, port, token: o.token, allowWrite });
+  } catch (err) {
+    await core.close().catch(() => undefined);
+    throw listenError(err, host, port);
+  }
   const link = h.token ? `${h.url}?token=${h.token}` : h.url;
   process.stdout.write(`报库已启动：${link}\n档案库：${o.archive}（${allowWrite ? '可修改' : '只读'}）\n`);
   if (!isLoopback(host)) process.stdout.write(`局域网访问需要上面链接中的令牌。\n`);

@@ -54,6 +54,7 @@ import { loadJieba } from './text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
+import { ensureWritableDir, UserError } from './errors';
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -72,13 +73,7 @@ export interface ArchiveOptions {
   saveDelayMs?: number;
 }
 
-export class UserError extends Error {
-  code: 'bad-request' | 'not-found' | 'read-only';
-  constructor(message: string, code: 'bad-request' | 'not-found' | 'read-only' = 'bad-request') {
-    super(message);
-    this.code = code;
-  }
-}
+export { EnvironmentError, UserError } from './errors';
 
 interface Job {
   status: ImportJobStatus;
@@ -122,6 +117,8 @@ export class Archive implements BaokuApi {
 
   /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
   static async open(opts: ArchiveOptions): Promise<Archive> {
+    // SQLite writes beside the database (WAL) even for reading: the folder must be writable.
+    ensureWritableDir(opts.dir);
     const { db, backup, fromVersion } = openDatabase(opts.dir);
     const a = new Archive(opts, db);
     if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);

@@ -3,7 +3,7 @@
  * on the event loop of the Electron main process or the HTTP host.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Archive } from '../core/service';
+import { Archive, UserError } from '../core/service';
 import type { PdfRenderer } from '../core/export';
 import { dispatch } from './dispatch';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
@@ -39,7 +39,7 @@ async function main() {
       await archive.importSources(archive.sampleSources(), {});
     }
   } catch (err) {
-    post({ type: 'open-failed', error: (err as Error).message });
+    post({ type: 'open-failed', error: (err as Error).message, user: err instanceof UserError });
     return;
   }
   port!.on('message', async (msg: ToWorker) => {

@@ -8,7 +8,7 @@ export type ToWorker =
 
 export type FromWorker =
   | { type: 'ready'; notices: string[] }
-  | { type: 'open-failed'; error: string }
+  | { type: 'open-failed'; error: string; /** The message is for the user (UserError: a folder that cannot be written…). */ user?: boolean }
   | { type: 'result'; id: number; value?: unknown; error?: string; code?: string }
   | { type: 'pdf-request'; id: number; html: string; headerTitle: string }
   | { type: 'log'; message: string }

@@ -75,7 +75,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
         readyResolve(msg.notices);
         break;
       case 'open-failed':
-        dead = new Error(msg.error);
+        dead = new ApiCallError(msg.error, msg.user ? 'bad-request' : 'internal');
         readyReject(dead);
         break;
       case 'result': {
@@ -133,7 +133,10 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
   const client = api as unknown as CoreWorker;
   client.ready = ready;
   client.close = async () => {
-    if (dead) return;
+    if (dead) {
+      await worker.terminate();
+      return;
+    }
     const closed = new Promise<void>((r) => (closedResolve = r));
     worker.postMessage({ type: 'close' } satisfies ToWorker);
     await Promise.race([closed, new Promise((r) => setTimeout(r, 10_000))]);

