@@ -19,7 +19,7 @@ const USAGE = `报库 baoku — 报纸文字档案库
 
 用法:
   baoku parse FILE [--json] [--explain] [--paper P] [--date YYYY-MM-DD] [--page N]
-  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--json]
+  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--force] [--json]   # --force：不像报纸版面的文件也导入
   baoku search QUERY --archive DIR [--json] [--limit N] [--offset N] [--sort relevance|date]
   baoku show ID --archive DIR [--json]
   baoku tag ID… --archive DIR [--add 主题:营商环境]… [--remove 记者:X]…   |  baoku tag --suggest ID
@@ -141,7 +141,7 @@ async function run(argv: string[]): Promise<number> {
       if (!rest.length) throw new UsageError('用法：baoku import PATH… --archive DIR');
       return withArchive(o, async (a) => {
         const { sources, missing } = expandPaths(rest);
-        const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page') };
+        const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page'), force: !!o.force };
         const files: ImportFileReport[] = missing.map((m) => ({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' }));
         const reports = await a.importSources(sources, opts, (r, done) => {
           if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${path.basename(r.file)}`.padEnd(60));

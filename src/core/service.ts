@@ -20,6 +20,7 @@ import type {
   FileNameGuess,
   ImportFileReport,
   ImportJobStatus,
+  ImportOptions,
   ImportRecord,
   ParsedArticle,
   ReparseReport,
@@ -52,6 +53,7 @@ import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TO
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
 import { loadJieba } from './text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
+import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
 import { ensureWritableDir, UserError } from './errors';
@@ -422,7 +424,7 @@ export class Archive implements BaokuApi {
   }
 
   /** Import one file: decode, parse, store in one transaction, index. Never throws for bad input. */
-  importOne(src: ImportSource, opts: { paper?: string; date?: string; page?: number }): ImportFileReport & { removed: number[] } {
+  importOne(src: ImportSource, opts: ImportOptions): ImportFileReport & { removed: number[] } {
     const label = path.basename(src.name);
     let bytes: Uint8Array;
     try {
@@ -444,6 +446,13 @@ export class Archive implements BaokuApi {
     } catch (err) {
       const msg = err instanceof IngestError ? err.message : `无法读取：${(err as Error).message}`;
       recordRejected(this.db, label, hash, msg);
+      return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+    }
+    // A README, a licence or a config file among the pages is skipped, unless the user insists.
+    const shape = opts.force ? { ok: true } : pageShape(text);
+    if (!shape.ok) {
+      const msg = `不像报纸版面：${shape.reason}（确实要导入时，勾选“不像报纸版面的文件也仍然导入”或用 --force）`;
+      recordRejected(this.db, label, hash, msg, warnings);
       return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
     }
     const page = parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
@@ -515,7 +524,7 @@ export class Archive implements BaokuApi {
   /** Import sources one by one (the CLI calls this directly; the UI through jobs). */
   async importSources(
     sources: ImportSource[],
-    opts: { paper?: string; date?: string; page?: number },
+    opts: ImportOptions,
     onFile?: (report: ImportFileReport, done: number) => boolean | void,
   ): Promise<ImportFileReport[]> {
     const reports: ImportFileReport[] = [];
@@ -553,7 +562,7 @@ export class Archive implements BaokuApi {
       started: Date.now(),
     };
     this.jobs.set(jobId, job);
-    const opts = { paper: req.paper, date: req.date, page: req.page };
+    const opts = { paper: req.paper, date: req.date, page: req.page, force: req.force };
     void (async () => {
       try {
         const reports = await this.importSources(sources, opts, (r, done) => {

@@ -93,6 +93,8 @@ export interface ImportOptions {
   paper?: string;
   date?: string;
   page?: number;
+  /** Import files even when they do not look like a newspaper page (`不像报纸版面`). */
+  force?: boolean;
 }
 
 export interface UploadedFile {

@@ -186,3 +186,20 @@ describe('the index on disk', () => {
     await a.close();
   });
 });
+
+describe('files that are not newspaper pages', () => {
+  it('are skipped with the reason, nothing stored, unless forced', async () => {
+    const { fromUpload } = await import('../../src/core/import-files');
+    const a = await openArchive();
+    const readme = '# 报库\n\n离线的报纸文字档案库。\n\n## 安装\n\n```bash\nnpm ci\n```\n\n- `baoku import 目录`：导入\n- `baoku search 词`：检索\n';
+    const upload = (name: string, text: string) => fromUpload({ name, dataBase64: Buffer.from(text, 'utf8').toString('base64') });
+    const [r] = await a.importSources([upload('README.txt', readme)], {});
+    expect(r.status).toBe('rejected');
+    expect(r.error).toMatch(/^不像报纸版面：.*--force/);
+    expect((await a.stats()).articles).toBe(0);
+    expect((await a.listImports({ limit: 5 }))[0]).toMatchObject({ file: 'README.txt', status: 'rejected' });
+    const [forced] = await a.importSources([upload('README.txt', readme)], { force: true });
+    expect(forced.status).toBe('imported');
+    await a.close();
+  });
+});

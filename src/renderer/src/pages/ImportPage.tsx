@@ -15,11 +15,13 @@ export function ImportPage({ writable }: { writable: boolean }) {
   const run = useStore(importRun);
   const inputRef = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
+  /** Import files that do not look like a newspaper page too (they are skipped with a reason otherwise). */
+  const [force, setForce] = useState(false);
 
   async function start() {
     setPreparing(true);
     try {
-      const batches = await buildBatches(files);
+      const batches = (await buildBatches(files)).map((b) => (force ? { ...b, force } : b));
       pending.set([]);
       void runImport(batches);
     } catch (e) {
@@ -122,6 +124,9 @@ export function ImportPage({ writable }: { writable: boolean }) {
             <button type="button" className="btn" onClick={() => pending.set([])}>
               清空
             </button>
+            <label className="small muted" title="说明文件、程序或配置文件等默认跳过，并在报告中说明原因">
+              <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> 不像报纸版面的文件也仍然导入
+            </label>
           </div>
         </section>
       )}
