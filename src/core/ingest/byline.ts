@@ -6,7 +6,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { isNameRun, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
+import { holdsVerb, isBareSignatureName, isNameRun, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -161,7 +161,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
-  let { inner } = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
+  let { inner, paren } = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
   inner = inner.trim();
   // Not people: picture keys, dates, a writer's note, a source credit.
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
@@ -177,7 +177,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   if (/摄影报道$/.test(inner)) {
     photoReport = true;
     inner = inner.replace(/摄影报道$/, '').trim();
-  } else inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述)$/, '').trim();
+  } else inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述|摘编|摘)$/, '').trim();
 
   // `X 摄` / `记者 X 摄`: names before a final 摄 are photographers.
   let photoTail = false;
@@ -199,7 +199,17 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
       (photoTail ? byline.photographers : byline.reporters).push(unit.name);
       return byline;
     }
-    const ns = validNames(personTokens(inner).flatMap((n) => namesOf(n)), warnings);
+    let tokens = personTokens(inner);
+    // A bare line under a headline (not a credit in parentheses) may be a column label or a kicker.
+    if (!paren && !photoTail) tokens = tokens.filter((t) => t.length < 4 || t.includes('·') || !holdsVerb(t));
+    let ns = validNames(tokens.flatMap((n) => namesOf(n)), warnings);
+    if (!paren && !photoTail) {
+      ns = ns.filter((n) => {
+        if (isBareSignatureName(n)) return true;
+        warnings.push(`“${n}”不像署名，未作人名`);
+        return false;
+      });
+    }
     add(photoTail ? byline.photographers : byline.reporters, ns);
   } else {
     const prefix = parts[0].trim();

@@ -7,6 +7,8 @@
  * exactly one reading makes every piece such a name; otherwise it is left whole.
  */
 
+import { loadJieba, type Jieba } from '../text/jieba';
+
 /** The common single-character surnames (about 230, covering well over 95% of the population). */
 const SINGLE =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'.split('');
@@ -15,7 +17,7 @@ const COMPOUND = [
   '端木', '独孤', '南宫', '西门', '万俟', '呼延', '澹台', '申屠', '太史', '闻人', '拓跋', '钟离', '司空', '百里', '东郭',
   '公冶', '左丘', '谷梁', '宗政', '濮阳', '淳于', '单于', '赫连', '乐正', '仲孙', '第五', '巫马', '羊舌', '微生', '梁丘',
 ];
-const SURNAMES = new Set(SINGLE);
+const SURNAMES = new Set([...SINGLE, ...'果郄郗尕'.split('')]);
 
 /** Characters that do not occur in given names: particles, pronouns, function words. */
 const NOT_GIVEN = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过之其所者于对为说到要会能该此各每些等并但却很更最还又再已曾将]/;
@@ -139,4 +141,48 @@ export function personNameProblem(n: string): string | undefined {
 
 export function isValidPersonName(n: string): boolean {
   return personNameProblem(n) === undefined;
+}
+
+let jieba: Jieba | null | undefined;
+function getJieba(): Jieba | null {
+  if (jieba !== undefined) return jieba;
+  try {
+    jieba = loadJieba();
+  } catch {
+    jieba = null;
+  }
+  return jieba;
+}
+
+/** Whether jieba's dictionary reads `t` as common words (`核心阅读`, `汇率`, `四川`) rather than a name. */
+export function readsAsWords(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  return j.tag(t).some(({ word, tag }) => word.length >= 2 && !/^(?:nr|x)/.test(tag));
+}
+
+/** Whether jieba's dictionary finds a verb in `t` (`胡春华主持`): a clause, not names run together. */
+export function holdsVerb(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  return j.tag(t).some(({ word, tag }) => word.length >= 2 && /^v/.test(tag));
+}
+
+/** Column labels that stand alone under a headline: `开栏的话`, `核心阅读`, `编后`, `数读`. */
+const COLUMN_LABEL = /(?:的话|阅读|故事|手记|链接|提示|点评|短评|快评|述评|编后|编者按|后记|小记|札记|随笔|漫谈|速览|观察|聚焦|数读|特写|侧记|纪事|新语|背景|资料|时评|史话|杂谈|漫笔|短论|论坛|信箱|之窗|动态|简讯|快讯|集锦|来论|来信|来稿)$/;
+
+/**
+ * A line with nothing but a word on it, taken for a writer's signature (`粒砂`, `董其中`):
+ * a transliterated name, a name led by a surname, or a pen name of two or three characters;
+ * never a column label, a place, or a phrase that jieba's dictionary reads as common words
+ * (`吃出健康`, `四川`, `汇率`).
+ */
+export function isBareSignatureName(n: string): boolean {
+  if (n.includes('·')) return true;
+  if (COLUMN_LABEL.test(n) || PLACE_LABEL.has(n)) return false;
+  // Led by a surname (`董其中`, `钟行`): a name.
+  if (readings(n, 0, 0, true).some((r) => r.length === 1)) return true;
+  // Otherwise a pen name (`粒砂`, `今哲`) of two or three characters that is not a place or common words.
+  if (n.length >= 4 || /[岛省市县州湾港山河江湖村镇乡]$/.test(n)) return false;
+  return !readsAsWords(n);
 }
