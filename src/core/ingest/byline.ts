@@ -88,8 +88,10 @@ function isBylineLineRaw(line: string): boolean {
   if (prefix && !ORG_LIKE.test(prefix)) return false;
   let nameCount = 0;
   for (let i = 2; i < parts.length; i += 2) {
-    const piece = i + 2 < parts.length ? stripGluedOrg(parts[i]) : parts[i];
-    const ns = names(piece);
+    let piece = i + 2 < parts.length ? stripGluedOrg(parts[i]) : parts[i];
+    if (i + 2 >= parts.length) piece = piece.replace(/(?:参与采写|采访整理|整理|采写)$/, '');
+    // `本报记者  张  平`: a two-character name set with spaces is one name.
+    const ns = personTokens(piece);
     for (const n of ns) {
       if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n)) return false;
       nameCount++;
