@@ -210,12 +210,32 @@ export interface PeopleScore {
   bylineRecall: number;
   bylineMissed: (Expected & { page: string; people: string[] })[];
   missed: (Expected & { page: string; people: string[] })[];
+  /**
+   * People whose first character never opens a name after 记者/通讯员/摄影 in either dev set
+   * (a surname list learnt from the pages, not the parser's): pen names, or junk that has
+   * the shape of a name (`核心阅读`). Listed for review, not counted as junk.
+   */
+  suspects: JunkItem[];
   /** 1998 only: gold names after 记者 and of signed pieces, looked up page-wide. */
   gold?: { expected: number; found: number; recall: number; missed: string[] };
 }
 
 interface GoldFile {
   articles: { person_names_after_reporter_words?: { role: string; name: string }[] }[];
+}
+
+let surnameCache: Set<string> | undefined;
+/** First characters of the names that follow role words on every page of both dev sets. */
+function pageSurnames(): Set<string> {
+  if (surnameCache) return surnameCache;
+  surnameCache = new Set();
+  for (const dir of Object.values(DEV_SETS)) {
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir).filter((x) => /^\d{8}-\d+\.txt$/.test(x))) {
+      for (const e of expectedNames(fs.readFileSync(path.join(dir, f), 'utf8'))) if (e.name.length <= 3) surnameCache.add(e.name[0]);
+    }
+  }
+  return surnameCache;
 }
 
 export function evalPeople(set: DevSet, half?: Half): PeopleScore | null {
@@ -244,7 +264,9 @@ export function evalPeople(set: DevSet, half?: Half): PeopleScore | null {
     bylineRecall: 0,
     bylineMissed: [],
     missed: [],
+    suspects: [],
   };
+  const surnames = pageSurnames();
   let goldExpected = 0;
   let goldFound = 0;
   const goldMissed: string[] = [];
@@ -261,6 +283,7 @@ export function evalPeople(set: DevSet, half?: Half): PeopleScore | null {
         pagePeople.push(n);
         const why = junkPersonReason(n);
         if (why) r.junkPeople.push({ page: id, value: n, reason: why, raw: b.raw });
+        else if (!n.includes('·') && !surnames.has(n[0])) r.suspects.push({ page: id, value: n, reason: 'surname unseen', raw: b.raw });
       }
       if (b.department) {
         r.departments++;
@@ -323,6 +346,8 @@ function main(): void {
     console.log(`== ${r.set}${r.half ? ` half ${r.half}` : ''}: ${r.pages} pages, ${r.articles} articles`);
     console.log(`people ${r.people}, junk ${r.junkPeople.length}`);
     for (const j of r.junkPeople) console.log(`  ✗ person 「${j.value}」 (${j.reason}) ${j.page} ← ${j.raw}`);
+    console.log(`suspects (first character never opens a name after a role word): ${r.suspects.length}`);
+    for (const j of r.suspects) console.log(`  ? person 「${j.value}」 ${j.page} ← ${j.raw}`);
     console.log(`departments ${r.departments}, junk ${r.junkDepartments.length} (+${r.authorNoteDepartments.length} from 作者为… notes)`);
     for (const j of r.junkDepartments) console.log(`  ✗ dept 「${j.value}」 (${j.reason}) ${j.page} ← ${j.raw}`);
     if (verbose) for (const j of r.authorNoteDepartments) console.log(`  · note dept 「${j.value}」 ${j.page}`);

@@ -6,7 +6,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { holdsVerb, isBareSignatureName, isNameRun, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
+import { holdsVerb, isBareSignatureName, isNameRun, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -142,6 +142,8 @@ function personTokens(piece: string): string[] {
  */
 function namesOf(n: string): string[] {
   if (/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n) || n.length <= 3) return [n];
+  // `索朗罗布`: a four-character name jieba knows as one.
+  if (n.length === 4 && jiebaSaysOneName(n)) return [n];
   return splitNameRun(n) ?? (n.length >= 5 ? splitNameRun(n, true) : undefined) ?? [n];
 }
 

@@ -68,7 +68,20 @@ export function splitNameRun(run: string, loose = false): string[] | undefined {
   if (!loose && run.length > 9) return undefined;
   const rs = readings(run, 0, 0, loose).filter((r) => r.length >= 2);
   if (rs.length === 0) return undefined;
-  const score = (r: string[]) => r.reduce((n, x) => n + rank(x), 0) * 10 + r.filter((x) => x.length === 2).length;
+  // Among several readings, the one whose cuts fall where jieba cuts (`孟西安|祁勇`, not
+  // `孟西|安祁勇`) wins; then the one with the most common surnames, then fewer two-character names.
+  const cuts = rs.length > 1 ? jiebaCuts(run) : undefined;
+  const offCuts = (r: string[]) => {
+    if (!cuts) return 0;
+    let pos = 0;
+    let off = 0;
+    for (const x of r.slice(0, -1)) {
+      pos += x.length;
+      if (!cuts.has(pos)) off++;
+    }
+    return off;
+  };
+  const score = (r: string[]) => offCuts(r) * 100_000 + r.reduce((n, x) => n + rank(x), 0) * 10 + r.filter((x) => x.length === 2).length;
   return rs.reduce((best, r) => (score(r) < score(best) ? r : best));
 }
 
@@ -152,6 +165,24 @@ function getJieba(): Jieba | null {
     jieba = null;
   }
   return jieba;
+}
+
+/** Offsets where jieba (with its name-finding HMM) cuts `t`. */
+function jiebaCuts(t: string): Set<number> | undefined {
+  const j = getJieba();
+  if (!j) return undefined;
+  const out = new Set<number>();
+  let pos = 0;
+  for (const w of j.cut(t, true)) out.add((pos += w.length));
+  return out;
+}
+
+/** Whether jieba tags all of `t` as one personal name (`索朗罗布`). */
+export function jiebaSaysOneName(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  const tags = j.tag(t);
+  return tags.length === 1 && /^nr/.test(tags[0].tag);
 }
 
 /** Whether jieba's dictionary reads `t` as common words (`核心阅读`, `汇率`, `四川`) rather than a name. */
