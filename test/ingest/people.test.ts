@@ -73,6 +73,12 @@ describe('names run together', () => {
     expect(parseByline('（孙德会韩立新）').reporters).toEqual(['孙德会', '韩立新']);
   });
 
+  it('breaks a tie between readings where jieba cuts, and keeps a name jieba knows whole', () => {
+    // `张西安|祁明`, not `张西|安祁明` (安 is the more common surname, but jieba reads 张西安 as one word).
+    expect(splitNameRun('张西安祁明')).toEqual(['张西安', '祁明']);
+    expect(parseByline('（新华社记者次仁多吉摄）').photographers).toEqual(['次仁多吉']);
+  });
+
   it('never keeps an unsplittable run as one person', () => {
     const warnings: string[] = [];
     expect(parseByline('（本系列访谈今日结束）', warnings).reporters).toEqual([]);
