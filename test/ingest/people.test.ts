@@ -162,6 +162,31 @@ describe('photo and writing credits', () => {
   });
 });
 
+describe('other forms a newsroom prints', () => {
+  it('reads an agency photo with its photographer', () => {
+    const b = parseByline('（新华社发 王小明摄）');
+    expect(b.photographers).toEqual(['王小明']);
+    expect(b.organization).toBe('新华社');
+  });
+
+  it.each(['（人民视觉）', '（视觉中国）', '（CFP）', '（待续）', '（之二）', '（上）'])('%s names no one', (t) => {
+    expect(people(parseByline(t))).toEqual([]);
+  });
+
+  it.each([
+    ['（记者 王小明 发自日内瓦）', ['王小明']],
+    ['本报记者 王小明 北京报道', ['王小明']],
+    ['本报记者 王小明 李红报道', ['王小明', '李红']],
+    ['■本报记者 王小明', ['王小明']],
+    ['文/本报记者 王小明', ['王小明']],
+    ['（本报记者 王小明 制图）', ['王小明']],
+  ])('%s', (t, want) => {
+    const b = parseByline(t);
+    expect(b.reporters).toEqual(want);
+    expect(b.organization).toBeUndefined();
+  });
+});
+
 describe('bare lines under a headline', () => {
   it('keeps a writer’s name or pen name', () => {
     expect(parseByline('董其正').reporters).toEqual(['董其正']);

@@ -6,7 +6,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { holdsVerb, isBareSignatureName, isNameRun, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
+import { holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -101,7 +101,11 @@ function isBylineLineRaw(line: string): boolean {
 }
 
 /** Agencies and papers whose name in a credit without a role word marks a source, not a person. */
-const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|本报|本刊|本栏/;
+const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|央视网|视觉中国|人民视觉|东方IC|本报|本刊|本栏/;
+/** An agency's photo with its photographer: `新华社发 王某摄`, `中新社发 王某 摄`. */
+const AGENCY_PHOTO = /^(新华社|中新社|中通社)发\s*([^\s、，,]{2,12}(?:[、，,\s]+[^\s、，,]{2,12})*)\s*摄影?$/;
+/** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`. */
+const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+)$/;
 /**
  * A credit of a source rather than a person, with no role word in it: `（新华社发美联社照片）`,
  * `（均据新华社）`, `（本栏均据新华社电）`, `（照片均为新华社发）`, `（新华社稿）`,
@@ -109,7 +113,7 @@ const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社
  */
 function isSourceCredit(inner: string): boolean {
   if (ROLE_SPLIT.test(inner)) return false;
-  return AGENCY_WORD.test(inner) || /(?:供稿|来稿|稿|照片|图片|传真|资料)$/.test(inner) || /^(?:均|据|资料)/.test(inner);
+  return AGENCY_WORD.test(inner) || /(?:供稿|来稿|稿|照片|图片|传真|资料|视觉)$/.test(inner) || /^(?:均|据|资料)/.test(inner) || /^[A-Za-zＡ-Ｚａ-ｚ\s]+$/.test(inner);
 }
 /** `（一九九七年十二月三十一日）`, `（１９９８年１月）`: a date, not a credit. */
 const DATE_CREDIT = /^(?:[〇零○一二三四五六七八九十0-9０-９]+年)?(?:[一二三四五六七八九十0-9０-９]+月)?(?:[一二三四五六七八九十0-9０-９]+日)?$/;
@@ -166,9 +170,16 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     return byline;
   }
   let { inner, paren } = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
-  inner = inner.trim();
-  // Not people: picture keys, dates, a writer's note, a source credit.
-  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
+  // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
+  inner = inner.trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '');
+  // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
+  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
+  const agencyPhoto = inner.match(AGENCY_PHOTO);
+  if (agencyPhoto) {
+    byline.organization = agencyPhoto[1];
+    byline.photographers.push(...validNames(personTokens(agencyPhoto[2]).flatMap((n) => namesOf(n)), warnings));
+    return byline;
+  }
   if (isSourceCredit(inner)) {
     // `（本报新闻信息中心供稿）`: a desk of the paper supplied it.
     const desk = inner.match(/^本报([\u4e00-\u9fa5]{2,20}?)(?:供稿|提供)$/);
@@ -181,7 +192,14 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   if (/摄影报道$/.test(inner)) {
     photoReport = true;
     inner = inner.replace(/摄影报道$/, '').trim();
-  } else inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述|摘编|摘)$/, '').trim();
+  } else {
+    // `记者 X 北京报道`: the place the report was filed from is not a name.
+    const from = inner.match(/[\s\u3000]+([\u4e00-\u9fa5]{2,6})报道$/);
+    if (from && isPlaceWord(from[1])) inner = inner.slice(0, from.index);
+    inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述|摘编|摘|制图|绘图|撰文|执笔)$/, '').trim();
+  }
+  // `（记者 X 发自日内瓦）`.
+  inner = inner.replace(/[\s\u3000]*(?:发自|寄自|写于)[\u4e00-\u9fa5]{1,10}$/, '').trim();
 
   // `X 摄` / `记者 X 摄`: names before a final 摄 are photographers.
   let photoTail = false;

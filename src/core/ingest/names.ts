@@ -192,6 +192,15 @@ export function readsAsWords(t: string): boolean {
   return j.tag(t).some(({ word, tag }) => word.length >= 2 && !/^(?:nr|x)/.test(tag));
 }
 
+/** Whether jieba tags all of `t` as one place name (`北京`, `日内瓦`), or it is a country label. */
+export function isPlaceWord(t: string): boolean {
+  if (PLACE_LABEL.has(t)) return true;
+  const j = getJieba();
+  if (!j) return false;
+  const tags = j.tag(t);
+  return tags.length === 1 && tags[0].tag === 'ns';
+}
+
 /** Whether jieba's dictionary finds a verb in `t` (`胡春华主持`): a clause, not names run together. */
 export function holdsVerb(t: string): boolean {
   const j = getJieba();
