@@ -2,6 +2,12 @@
  * Bylines: `大众日报淄博融媒体中心记者 陆晓茜 通讯员 徐浩 郭方强`, `本报记者 X`,
  * `见习记者 X`, `实习生 X`, `X 摄`, `本报记者 X 摄影报道`, `（记者 X）`, `（新华社记者樊如钧摄）`,
  * and bare credits in parentheses (`（宋学春陈长法）`).
+ *
+ * `parseByline` yields only people's names (checked by `personNameProblem`): credits of a
+ * source (`（新华社发美联社照片）`, `（均据新华社）`, `（本报新闻信息中心供稿）`), dates and
+ * picture keys (`（Ａ、Ｂ）`) name no one; names run together are split; a work unit glued
+ * before a name is the organisation. The department is a desk or bureau of the paper
+ * (`淄博融媒体中心`, `本报驻俄罗斯记者` → `驻俄罗斯记者站`), never a fragment (`电`, `特派`).
  */
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
@@ -169,9 +175,11 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
-  let { inner, paren } = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
+  const unwrapped = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
+  const paren = unwrapped.paren;
   // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
-  inner = inner.trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '');
+  let inner = unwrapped.inner
+    .trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '');
   // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
