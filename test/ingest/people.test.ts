@@ -187,6 +187,12 @@ describe('other forms a newsroom prints', () => {
   });
 });
 
+describe('column names after a role word', () => {
+  it.each(['记者手记', '记者观察', '（记者来信）', '记者走基层', '通讯员来稿'])('%s names no one', (t) => {
+    expect(people(parseByline(t))).toEqual([]);
+  });
+});
+
 describe('bare lines under a headline', () => {
   it('keeps a writer’s name or pen name', () => {
     expect(parseByline('董其正').reporters).toEqual(['董其正']);

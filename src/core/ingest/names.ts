@@ -136,6 +136,9 @@ const PLACE_LABEL = new Set(
   '泰国 美国 日本 韩国 朝鲜 英国 法国 德国 俄国 印度 越南 老挝 缅甸 伊朗 伊拉克 以色列 叙利亚 约旦 埃及 南非 巴西 古巴 秘鲁 智利 墨西哥 加拿大 澳大利亚 新西兰 俄罗斯 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 芬兰 丹麦 波兰 希腊 土耳其 印尼 印度尼西亚 菲律宾 新加坡 马来西亚 柬埔寨 蒙古 巴基斯坦 阿富汗 香港 澳门 台湾 欧洲 亚洲 非洲 美洲 中东 拉美 国际 国内 海外'.split(' '),
 );
 
+/** Words that follow a role word as a column name, not a person: `记者手记`, `记者观察`, `（记者来信）`. */
+const COLUMN_WORD = /^(?:手记|观察|调查|来信|来稿|专访|见闻|连线|日记|走基层|探访|视点|再访|笔记|札记|随笔|感言|体验|直击|特写|追踪|述评|快评|点评|短评|目击|亲历|手札|侧记|访谈|采访|热线|信箱|故事|在线|看台|链接|提示|编后|数读|核心阅读|开栏的话|背景|资料)$/;
+
 /**
  * Why `n` is not a person's name as a byline prints one, or undefined when it is one:
  * 2–4 Han characters, or a transliterated name with `·` (`阿泽布·阿斯纳克`); never Latin
@@ -147,6 +150,7 @@ export function personNameProblem(n: string): string | undefined {
   if (HAN_DATE.test(n)) return '是日期';
   if (CREDIT_WORD.test(n)) return '是来源或署名用语';
   if (PLACE_LABEL.has(n)) return '是地名';
+  if (COLUMN_WORD.test(n) || (n.length >= 3 && COLUMN_LABEL.test(n))) return '是栏目名';
   if (/^[\u4e00-\u9fa5]{1,10}(?:·[\u4e00-\u9fa5]{1,10})+$/.test(n)) return undefined;
   if (/^[\u4e00-\u9fa5]{2,4}$/.test(n)) return undefined;
   return /^[\u4e00-\u9fa5]{5,}$/.test(n) ? '太长' : '不像人名';
