@@ -49,7 +49,9 @@ describe('bylines', () => {
     expect(affiliatedName('全市开展文明城市建设')).toBeUndefined();
     const b = parseByline('湖南郴州市刘洪杰');
     expect(b.reporters).toEqual(['刘洪杰']);
-    expect(b.department).toBe('湖南郴州市');
+    // The writer's place is an organisation, not a desk of the paper (was `department` before).
+    expect(b.organization).toBe('湖南郴州市');
+    expect(b.department).toBeUndefined();
   });
 });
 

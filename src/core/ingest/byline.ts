@@ -2,11 +2,17 @@
  * Bylines: `大众日报淄博融媒体中心记者 陆晓茜 通讯员 徐浩 郭方强`, `本报记者 X`,
  * `见习记者 X`, `实习生 X`, `X 摄`, `本报记者 X 摄影报道`, `（记者 X）`, `（新华社记者樊如钧摄）`,
  * and bare credits in parentheses (`（宋学春陈长法）`).
+ *
+ * `parseByline` yields only people's names (checked by `personNameProblem`): credits of a
+ * source (`（新华社发美联社照片）`, `（均据新华社）`, `（本报新闻信息中心供稿）`), dates and
+ * picture keys (`（Ａ、Ｂ）`) name no one; names run together are split; a work unit glued
+ * before a name is the organisation. The department is a desk or bureau of the paper
+ * (`淄博融媒体中心`, `本报驻俄罗斯记者` → `驻俄罗斯记者站`), never a fragment (`电`, `特派`).
  */
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { affiliatedName, isNameRun, splitNameRun } from './names';
+import { holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -58,12 +64,6 @@ function names(piece: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** One name, or names run together split apart (`潘跃王萍` → `潘跃`, `王萍`; `欧阳晓明` stays whole). */
-function namesOf(n: string): string[] {
-  if (/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n) || n.length <= 3) return [n];
-  return splitNameRun(n) ?? [n];
-}
-
 /** Whether a whole line is a byline or a credit (no sentence in it). */
 /** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`. */
 const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
@@ -94,14 +94,77 @@ function isBylineLineRaw(line: string): boolean {
   if (prefix && !ORG_LIKE.test(prefix)) return false;
   let nameCount = 0;
   for (let i = 2; i < parts.length; i += 2) {
-    const piece = i + 2 < parts.length ? stripGluedOrg(parts[i]) : parts[i];
-    const ns = names(piece);
+    let piece = i + 2 < parts.length ? stripGluedOrg(parts[i]) : parts[i];
+    if (i + 2 >= parts.length) piece = piece.replace(/(?:参与采写|采访整理|整理|采写)$/, '');
+    // `本报记者  张  平`: a two-character name set with spaces is one name.
+    const ns = personTokens(piece);
     for (const n of ns) {
       if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n)) return false;
       nameCount++;
     }
   }
   return nameCount > 0;
+}
+
+/** Agencies and papers whose name in a credit without a role word marks a source, not a person. */
+const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|央视网|视觉中国|人民视觉|东方IC|本报|本刊|本栏/;
+/** An agency's photo with its photographer: `新华社发 王某摄`, `中新社发 王某 摄`. */
+const AGENCY_PHOTO = /^(新华社|中新社|中通社)发\s*([^\s、，,]{2,12}(?:[、，,\s]+[^\s、，,]{2,12})*)\s*摄影?$/;
+/** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`. */
+const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+)$/;
+/**
+ * A credit of a source rather than a person, with no role word in it: `（新华社发美联社照片）`,
+ * `（均据新华社）`, `（本栏均据新华社电）`, `（照片均为新华社发）`, `（新华社稿）`,
+ * `（本报新闻信息中心供稿）`, `（传真照片）`.
+ */
+function isSourceCredit(inner: string): boolean {
+  if (ROLE_SPLIT.test(inner)) return false;
+  return AGENCY_WORD.test(inner) || /(?:供稿|来稿|稿|照片|图片|传真|资料|视觉)$/.test(inner) || /^(?:均|据|资料)/.test(inner) || /^[A-Za-zＡ-Ｚａ-ｚ\s]+$/.test(inner);
+}
+/** `（一九九七年十二月三十一日）`, `（１９９８年１月）`: a date, not a credit. */
+const DATE_CREDIT = /^(?:[〇零○一二三四五六七八九十0-9０-９]+年)?(?:[一二三四五六七八九十0-9０-９]+月)?(?:[一二三四五六七八九十0-9０-９]+日)?$/;
+/** `（Ａ、Ｂ）`: letters tying an article to its pictures. */
+const LETTER_KEYS = /^[A-Za-zＡ-Ｚａ-ｚ]{1,2}(?:[、，,\s]+[A-Za-zＡ-Ｚａ-ｚ]{1,2})*$/;
+/** Lead-in words of a photo credit before the photographer: `照片：`, `压题照片：`, `图为`, `剧照见图`, `见压题照片`. */
+const PHOTO_LEAD = /^(?:(?:压题|题图|上|下|左|右|本版)?(?:照片|图片|剧照|插图|题图)[：:]|(?:剧照)?见(?:压题)?(?:照片|图)|图片为|图为)\s*/;
+/** The paper's own desks and bureaus: `淄博融媒体中心`, `新闻信息中心`, `驻俄罗斯记者站`, `国际部`. */
+const DESK = /^[\u4e00-\u9fa5]{2,20}?(?:融媒体中心|中心|部|记者站|分社|编辑部|工作室|频道|站|组|室|处)$/;
+
+/** The department a byline names before its role word, or undefined: never a verb, fragment or person. */
+function deskOf(text: string): string | undefined {
+  const d = text.replace(/^本报/, '').trim();
+  if (!d) return undefined;
+  // `本报驻俄罗斯记者` → 驻俄罗斯记者站.
+  const abroad = d.match(/^驻([\u4e00-\u9fa5]{1,10}?)(?:记者站|站|分社)?$/);
+  if (abroad) return `驻${abroad[1]}记者站`;
+  return DESK.test(d) && !/[电讯发稿]$/.test(d) ? d : undefined;
+}
+
+/** Name tokens of a credit: `张 文`, `何  勇` (a two-character name set with spaces) stay one name. */
+function personTokens(piece: string): string[] {
+  const joined = piece.replace(/(^|[\s\u3000、，,])([\u4e00-\u9fa5])[ \u3000]+([\u4e00-\u9fa5])(?=$|[\s\u3000、，,])/g, '$1$2$3');
+  return names(joined);
+}
+
+/**
+ * One name, or names run together split apart (`潘跃王萍` → `潘跃`, `王萍`; `欧阳晓明` stays whole).
+ * A run of five characters or more is also tried with the loose reading (`周德会夏立凯`).
+ */
+function namesOf(n: string): string[] {
+  if (/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n) || n.length <= 3) return [n];
+  // `索朗罗布`: a four-character name jieba knows as one.
+  if (n.length === 4 && jiebaSaysOneName(n)) return [n];
+  return splitNameRun(n) ?? (n.length >= 5 ? splitNameRun(n, true) : undefined) ?? [n];
+}
+
+/** Keep the tokens that are people's names; the rest becomes a warning. */
+function validNames(ns: string[], warnings: string[]): string[] {
+  return ns.filter((n) => {
+    const why = personNameProblem(n);
+    if (!why) return true;
+    warnings.push(`署名里“${n}”不像人名（${why}），未作人名`);
+    return false;
+  });
 }
 
 /** Parse a byline or credit into its organisation, department and people. */
@@ -112,59 +175,101 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
-  let { inner } = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
+  const unwrapped = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
+  const paren = unwrapped.paren;
+  // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
+  let inner = unwrapped.inner
+    .trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '');
+  // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
+  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
+  const agencyPhoto = inner.match(AGENCY_PHOTO);
+  if (agencyPhoto) {
+    byline.organization = agencyPhoto[1];
+    byline.photographers.push(...validNames(personTokens(agencyPhoto[2]).flatMap((n) => namesOf(n)), warnings));
+    return byline;
+  }
+  if (isSourceCredit(inner)) {
+    // `（本报新闻信息中心供稿）`: a desk of the paper supplied it.
+    const desk = inner.match(/^本报([\u4e00-\u9fa5]{2,20}?)(?:供稿|提供)$/);
+    if (desk && deskOf(desk[1])) byline.department = deskOf(desk[1]);
+    return byline;
+  }
+  // `综合本报记者…报道`, `（综合陆娅楠、宋豪新报道）`.
+  inner = inner.replace(/^综合\s*/, '');
   let photoReport = false;
   if (/摄影报道$/.test(inner)) {
     photoReport = true;
     inner = inner.replace(/摄影报道$/, '').trim();
-  } else inner = inner.replace(/(采写|报道|整理|编译|综述|综合报道)$/, '').trim();
+  } else {
+    // `记者 X 北京报道`: the place the report was filed from is not a name.
+    const from = inner.match(/[\s\u3000]+([\u4e00-\u9fa5]{2,6})报道$/);
+    if (from && isPlaceWord(from[1])) inner = inner.slice(0, from.index);
+    inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述|摘编|摘|制图|绘图|撰文|执笔)$/, '').trim();
+  }
+  // `（记者 X 发自日内瓦）`.
+  inner = inner.replace(/[\s\u3000]*(?:发自|寄自|写于)[\u4e00-\u9fa5]{1,10}$/, '').trim();
 
   // `X 摄` / `记者 X 摄`: names before a final 摄 are photographers.
   let photoTail = false;
   if (/[^摄]摄影?$/.test(inner) && !/摄影记者/.test(inner.slice(-4))) {
     photoTail = true;
-    inner = inner.replace(/\s*摄影?$/, '');
+    inner = inner.replace(/\s*摄影?$/, '').replace(PHOTO_LEAD, '');
   }
 
   const parts = inner.split(ROLE_SPLIT);
   const add = (list: string[], ns: string[]) => {
     for (const n of ns) if (!list.includes(n)) list.push(n);
   };
-  const prefix = parts[0].trim();
-  if (prefix) {
+  if (parts.length === 1) {
+    // No role word: `（宋学春陈长法）`, `湖南郴州市刘洪杰`, `（某某日报王某）`.
+    const unit = unitAndName(inner.replace(/\s+/g, ''));
+    if (unit) {
+      // The writer's place or work unit is an organisation, not a desk of the paper.
+      byline.organization = unit.affiliation;
+      (photoTail ? byline.photographers : byline.reporters).push(unit.name);
+      return byline;
+    }
+    let tokens = personTokens(inner);
+    // A bare line under a headline (not a credit in parentheses) may be a column label or a kicker.
+    if (!paren && !photoTail) tokens = tokens.filter((t) => t.length < 4 || t.includes('·') || !holdsVerb(t));
+    let ns = validNames(tokens.flatMap((n) => namesOf(n)), warnings);
+    if (!paren && !photoTail) {
+      ns = ns.filter((n) => {
+        if (isBareSignatureName(n)) return true;
+        warnings.push(`“${n}”不像署名，未作人名`);
+        return false;
+      });
+    }
+    add(photoTail ? byline.photographers : byline.reporters, ns);
+  } else {
+    const prefix = parts[0].trim();
     const org = prefix.match(ORG_SUFFIX);
     if (org) {
       if (org[1] !== '本报') byline.organization = org[1];
-      const dept = org[2].replace(/^驻/, '驻').trim();
-      if (dept) byline.department = dept;
-    } else if (parts.length > 1) {
-      byline.department = prefix;
+      const desk = deskOf(org[2]);
+      if (desk) byline.department = desk;
+    } else if (prefix) {
+      const desk = deskOf(prefix);
+      if (desk) byline.department = desk;
+      else if (ORG_LIKE.test(prefix) && !/[电讯发稿]$/.test(prefix) && /^[\u4e00-\u9fa5]{2,20}$/.test(prefix)) byline.organization = prefix;
     }
-  }
-  const aff = parts.length === 1 ? affiliatedName(inner) : undefined;
-  if (aff) {
-    // `湖南郴州市刘洪杰`: the writer's place or work unit, then the name.
-    byline.department = aff.affiliation;
-    byline.reporters.push(aff.name);
-    return byline;
-  }
-  if (parts.length === 1) {
-    // No role word: bare names.
-    const ns = names(inner).flatMap((n) => namesOf(n));
-    if (photoTail) add(byline.photographers, ns);
-    else add(byline.reporters, ns);
   }
   for (let i = 1; i < parts.length; i += 2) {
     const role = parts[i];
     let piece = parts[i + 1] ?? '';
     // `…记者刘振英、新华社记者张宿堂`: an organisation glued before the next role belongs to it.
     if (i + 2 < parts.length) piece = stripGluedOrg(piece);
-    const ns = names(piece).flatMap((n) => namesOf(n)).filter((n) => {
-      if (NAME.test(n) || NAMES_RUN.test(n)) return true;
-      warnings.push(`署名里“${n}”不像人名`);
-      return false;
-    });
     const last = i + 2 >= parts.length;
+    let tokens = personTokens(piece);
+    // `本报记者 X文 Y摄`: X wrote the text (文), Y took the picture.
+    if (last && photoTail && tokens.length >= 2) {
+      const w = tokens.findIndex((t, k) => k < tokens.length - 1 && t.length >= 3 && t.endsWith('文') && isValidPersonName(t.slice(0, -1)));
+      if (w >= 0) {
+        add(byline.reporters, validNames(tokens.slice(0, w + 1).map((t, k) => (k === w ? t.slice(0, -1) : t)).flatMap((n) => namesOf(n)), warnings));
+        tokens = tokens.slice(w + 1);
+      }
+    }
+    const ns = validNames(tokens.flatMap((n) => namesOf(n)), warnings);
     if (role === '通讯员') add(byline.correspondents, ns);
     else if (role === '实习生') add(byline.interns, ns);
     else if (role === '摄影' || role === '摄' || role === '摄影记者' || (last && photoTail)) {
@@ -173,12 +278,6 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     } else add(byline.reporters, ns);
   }
   if (photoReport) add(byline.photographers, byline.reporters);
-  for (const n of [...byline.reporters, ...byline.correspondents, ...byline.interns]) {
-    if (n.length > 4 && !/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n)) {
-      warnings.push(`署名“${n}”可能是几个人名连在一起，未能拆分`);
-      break;
-    }
-  }
   if (
     byline.reporters.length + byline.correspondents.length + byline.photographers.length + byline.interns.length === 0
   ) {

@@ -7,11 +7,17 @@
  * exactly one reading makes every piece such a name; otherwise it is left whole.
  */
 
+import { loadJieba, type Jieba } from '../text/jieba';
+
 /** The common single-character surnames (about 230, covering well over 95% of the population). */
 const SINGLE =
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由'.split('');
-const COMPOUND = ['欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '令狐', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '万俟', '呼延', '澹台', '申屠', '太史', '闻人', '拓跋', '钟离'];
-const SURNAMES = new Set(SINGLE);
+const COMPOUND = [
+  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '令狐', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕',
+  '端木', '独孤', '南宫', '西门', '万俟', '呼延', '澹台', '申屠', '太史', '闻人', '拓跋', '钟离', '司空', '百里', '东郭',
+  '公冶', '左丘', '谷梁', '宗政', '濮阳', '淳于', '单于', '赫连', '乐正', '仲孙', '第五', '巫马', '羊舌', '微生', '梁丘',
+];
+const SURNAMES = new Set([...SINGLE, ...'果郄郗尕'.split('')]);
 
 /** Characters that do not occur in given names: particles, pronouns, function words. */
 const NOT_GIVEN = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过之其所者于对为说到要会能该此各每些等并但却很更最还又再已曾将]/;
@@ -21,10 +27,14 @@ function surnameAt(s: string, i: number): number {
   return SURNAMES.has(s[i]) ? 1 : 0;
 }
 
-/** All ways to cut `s` into names (surname + 1–2 given characters); at most a few. */
-function readings(s: string, from = 0, depth = 0): string[][] {
+/**
+ * All ways to cut `s` into names (surname + 1–2 given characters); at most a few.
+ * `loose`: also given names with characters that are usually function words (`周德会`),
+ * for text already known to be a credit.
+ */
+function readings(s: string, from = 0, depth = 0, loose = false): string[][] {
   if (from === s.length) return [[]];
-  if (depth >= 4) return [];
+  if (depth >= 6) return [];
   const out: string[][] = [];
   const sur = surnameAt(s, from);
   if (!sur) return out;
@@ -32,8 +42,8 @@ function readings(s: string, from = 0, depth = 0): string[][] {
     const end = from + sur + given;
     if (end > s.length) break;
     const name = s.slice(from, end);
-    if (NOT_GIVEN.test(name.slice(sur))) continue;
-    for (const rest of readings(s, end, depth + 1)) out.push([name, ...rest]);
+    if (!loose && NOT_GIVEN.test(name.slice(sur))) continue;
+    for (const rest of readings(s, end, depth + 1, loose)) out.push([name, ...rest]);
   }
   return out;
 }
@@ -45,17 +55,33 @@ function rank(name: string): number {
 }
 
 /**
- * Split a run of 4–9 Han characters into two or more names (`李济国贾建舟` → `李济国`, `贾建舟`);
+ * Split a run of 4–12 Han characters into two or more names (`李济国贾建舟` → `李济国`, `贾建舟`);
  * undefined when no reading works. When several do (`陶立华王力`: `陶立华|王力` or `陶立|华王力`),
- * the one whose surnames are the most common wins.
+ * the one whose surnames are the most common wins, then the one with fewer two-character names.
+ * `loose` (for text already known to be a credit): given names may hold characters that are
+ * usually function words (`周德会夏立凯`).
  */
-export function splitNameRun(run: string): string[] | undefined {
-  if (!/^[\u4e00-\u9fa5]{4,9}$/.test(run)) return undefined;
+export function splitNameRun(run: string, loose = false): string[] | undefined {
+  if (!/^[\u4e00-\u9fa5]{4,12}$/.test(run)) return undefined;
   // `欧阳晓明`: a compound surname with a two-character given name is one name.
   if (run.length === 4 && COMPOUND.includes(run.slice(0, 2))) return undefined;
-  const rs = readings(run).filter((r) => r.length >= 2);
+  if (!loose && run.length > 9) return undefined;
+  const rs = readings(run, 0, 0, loose).filter((r) => r.length >= 2);
   if (rs.length === 0) return undefined;
-  const score = (r: string[]) => r.reduce((n, x) => n + rank(x), 0);
+  // Among several readings, the one whose cuts fall where jieba cuts (`孟西安|祁勇`, not
+  // `孟西|安祁勇`) wins; then the one with the most common surnames, then fewer two-character names.
+  const cuts = rs.length > 1 ? jiebaCuts(run) : undefined;
+  const offCuts = (r: string[]) => {
+    if (!cuts) return 0;
+    let pos = 0;
+    let off = 0;
+    for (const x of r.slice(0, -1)) {
+      pos += x.length;
+      if (!cuts.has(pos)) off++;
+    }
+    return off;
+  };
+  const score = (r: string[]) => offCuts(r) * 100_000 + r.reduce((n, x) => n + rank(x), 0) * 10 + r.filter((x) => x.length === 2).length;
   return rs.reduce((best, r) => (score(r) < score(best) ? r : best));
 }
 
@@ -72,6 +98,11 @@ export function isPersonName(n: string): boolean {
 
 /** Where the writer is from, then the name: `湖南郴州市刘洪杰`, `深圳机场集团公司吴建飞`. */
 const AFFILIATION = /^([\u4e00-\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队|银行|分行|支行|学校|报社|电视台))([\u4e00-\u9fa5]{2,3})$/;
+/**
+ * In a credit already known to be one: a work unit glued before the name, with more unit
+ * endings than `AFFILIATION` (papers, courts, offices): `某某日报王某`, `某县人民法院李某`.
+ */
+const UNIT_NAME = /^([\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部队|银行|分行|支行|学校|报社|日报|晚报|[^本]报|电视台|电台))([\u4e00-\u9fa5]{2,3})$/;
 
 export function isAffiliatedName(t: string): boolean {
   return !!affiliatedName(t);
@@ -83,8 +114,119 @@ export function affiliatedName(t: string): { affiliation: string; name: string }
   return m && isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : undefined;
 }
 
+/** `河南某某日报李某` → `{ affiliation: '河南某某日报', name: '李某' }`, for a credit already known to be one. */
+export function unitAndName(t: string): { affiliation: string; name: string } | undefined {
+  const m = t.match(UNIT_NAME);
+  if (!m || /^(?:摘自|据|转自|选自|原载|本报)/.test(m[1])) return undefined;
+  return isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : affiliatedName(t);
+}
+
 /** A letter's closing signature in parentheses: `（武警北京一总队十支队刘业国）`. */
 export function isSignatureLine(t: string): boolean {
   const m = t.match(/^[（(]([^（）()]{4,30})[）)]$/);
   return !!m && isAffiliatedName(m[1]);
+}
+
+/** Words that never stand in a person's name: agencies, credit phrases, roles, dates. */
+const CREDIT_WORD =
+  /新华社|中新社|本报|本栏|本刊|供稿|照片|图片|记者|通讯员|编辑|报道|评论员|摄影|日报|报社|电视台|电台|通讯社|美联社|法新社|路透社|共同社|塔斯社|作者|均据|均为|参与|整理|采写|^据|^综合/;
+const HAN_DATE = /^[〇零一二三四五六七八九十百]+[年月日]|[年月][〇零一二三四五六七八九十]+日?$/;
+/** Country and region labels that stand alone over foreign news (`泰国` over `本报曼谷…电`). */
+const PLACE_LABEL = new Set(
+  '泰国 美国 日本 韩国 朝鲜 英国 法国 德国 俄国 印度 越南 老挝 缅甸 伊朗 伊拉克 以色列 叙利亚 约旦 埃及 南非 巴西 古巴 秘鲁 智利 墨西哥 加拿大 澳大利亚 新西兰 俄罗斯 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 芬兰 丹麦 波兰 希腊 土耳其 印尼 印度尼西亚 菲律宾 新加坡 马来西亚 柬埔寨 蒙古 巴基斯坦 阿富汗 香港 澳门 台湾 欧洲 亚洲 非洲 美洲 中东 拉美 国际 国内 海外'.split(' '),
+);
+
+/** Words that follow a role word as a column name, not a person: `记者手记`, `记者观察`, `（记者来信）`. */
+const COLUMN_WORD = /^(?:手记|观察|调查|来信|来稿|专访|见闻|连线|日记|走基层|探访|视点|再访|笔记|札记|随笔|感言|体验|直击|特写|追踪|述评|快评|点评|短评|目击|亲历|手札|侧记|访谈|采访|热线|信箱|故事|在线|看台|链接|提示|编后|数读|核心阅读|开栏的话|背景|资料)$/;
+
+/**
+ * Why `n` is not a person's name as a byline prints one, or undefined when it is one:
+ * 2–4 Han characters, or a transliterated name with `·` (`阿泽布·阿斯纳克`); never Latin
+ * letters, digits, dates, agency or credit words, or a country label.
+ */
+export function personNameProblem(n: string): string | undefined {
+  if (/[A-Za-zＡ-Ｚａ-ｚ]/.test(n)) return '含拉丁字母';
+  if (/[0-9０-９]/.test(n)) return '含数字';
+  if (HAN_DATE.test(n)) return '是日期';
+  if (CREDIT_WORD.test(n)) return '是来源或署名用语';
+  if (PLACE_LABEL.has(n)) return '是地名';
+  if (COLUMN_WORD.test(n) || (n.length >= 3 && COLUMN_LABEL.test(n))) return '是栏目名';
+  if (/^[\u4e00-\u9fa5]{1,10}(?:·[\u4e00-\u9fa5]{1,10})+$/.test(n)) return undefined;
+  if (/^[\u4e00-\u9fa5]{2,4}$/.test(n)) return undefined;
+  return /^[\u4e00-\u9fa5]{5,}$/.test(n) ? '太长' : '不像人名';
+}
+
+export function isValidPersonName(n: string): boolean {
+  return personNameProblem(n) === undefined;
+}
+
+let jieba: Jieba | null | undefined;
+function getJieba(): Jieba | null {
+  if (jieba !== undefined) return jieba;
+  try {
+    jieba = loadJieba();
+  } catch {
+    jieba = null;
+  }
+  return jieba;
+}
+
+/** Offsets where jieba (with its name-finding HMM) cuts `t`. */
+function jiebaCuts(t: string): Set<number> | undefined {
+  const j = getJieba();
+  if (!j) return undefined;
+  const out = new Set<number>();
+  let pos = 0;
+  for (const w of j.cut(t, true)) out.add((pos += w.length));
+  return out;
+}
+
+/** Whether jieba tags all of `t` as one personal name (`索朗罗布`). */
+export function jiebaSaysOneName(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  const tags = j.tag(t);
+  return tags.length === 1 && /^nr/.test(tags[0].tag);
+}
+
+/** Whether jieba's dictionary reads `t` as common words (`核心阅读`, `汇率`, `四川`) rather than a name. */
+export function readsAsWords(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  return j.tag(t).some(({ word, tag }) => word.length >= 2 && !/^(?:nr|x)/.test(tag));
+}
+
+/** Whether jieba tags all of `t` as one place name (`北京`, `日内瓦`), or it is a country label. */
+export function isPlaceWord(t: string): boolean {
+  if (PLACE_LABEL.has(t)) return true;
+  const j = getJieba();
+  if (!j) return false;
+  const tags = j.tag(t);
+  return tags.length === 1 && tags[0].tag === 'ns';
+}
+
+/** Whether jieba's dictionary finds a verb in `t` (`胡春华主持`): a clause, not names run together. */
+export function holdsVerb(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  return j.tag(t).some(({ word, tag }) => word.length >= 2 && /^v/.test(tag));
+}
+
+/** Column labels that stand alone under a headline: `开栏的话`, `核心阅读`, `编后`, `数读`. */
+const COLUMN_LABEL = /(?:的话|阅读|故事|手记|链接|提示|点评|短评|快评|述评|编后|编者按|后记|小记|札记|随笔|漫谈|速览|观察|聚焦|数读|特写|侧记|纪事|新语|背景|资料|时评|史话|杂谈|漫笔|短论|论坛|信箱|之窗|动态|简讯|快讯|集锦|来论|来信|来稿)$/;
+
+/**
+ * A line with nothing but a word on it, taken for a writer's signature (`粒砂`, `董其中`):
+ * a transliterated name, a name led by a surname, or a pen name of two or three characters;
+ * never a column label, a place, or a phrase that jieba's dictionary reads as common words
+ * (`吃出健康`, `四川`, `汇率`).
+ */
+export function isBareSignatureName(n: string): boolean {
+  if (n.includes('·')) return true;
+  if (COLUMN_LABEL.test(n) || PLACE_LABEL.has(n)) return false;
+  // Led by a surname (`董其中`, `钟行`): a name.
+  if (readings(n, 0, 0, true).some((r) => r.length === 1)) return true;
+  // Otherwise a pen name (`粒砂`, `今哲`) of two or three characters that is not a place or common words.
+  if (n.length >= 4 || /[岛省市县州湾港山河江湖村镇乡]$/.test(n)) return false;
+  return !readsAsWords(n);
 }
