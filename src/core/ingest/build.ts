@@ -257,8 +257,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       captions.push(t);
       continue;
     }
-    // A byline under the intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead): the article's byline.
-    if (isBylineLine(t) && !/^[（(]/.test(t) && paragraphs.length <= 2 && !isPhotoCredit(t) && merged[i + 1] && isTitleLike(merged[i + 1].text)) {
+    // A byline under the intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead), or over one section of
+    // a feature written by several (`本报记者 杨明方 阿尔达克`): the article's byline, not its text.
+    if (isBylineLine(t) && !/^[（(]/.test(t) && !isPhotoCredit(t) && ((paragraphs.length <= 2 && merged[i + 1] && isTitleLike(merged[i + 1].text)) || (/^(?:本报|新华社)?(?:特约)?记者/.test(t) && t.length <= 30))) {
       byline = mergeBylines(byline, parseByline(t, warnings));
       continue;
     }
@@ -292,13 +293,28 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     seenText = true;
   }
+  // Credits further down the text: a roundup's later datelines (`本报广州１月５日电（记者安江）`) and
+  // picture credits inside a paragraph (`（见图新华社记者安小虎摄）`) name people of this article too.
+  for (const p of paragraphs.slice(1)) {
+    if (p.type !== 'text') continue;
+    const dl = matchDateline(p.text);
+    if (dl?.credit) byline = mergeBylines(byline, parseByline(dl.credit, warnings));
+    for (const m of p.text.matchAll(/[（(](?:见图|见压题照片|剧照见图|图为?)?([^（）()]{2,30}摄)[）)]/g)) {
+      if (isPhotoCredit(`（${m[1]}）`)) byline = mergeBylines(byline, parseByline(`（${m[1]}）`, warnings));
+    }
+    // A closing note naming the reporters: `（据新华社柏林电 记者张毅荣）`, `（综合本报记者A、B报道）`,
+    // `（作者为…，本报记者车斌采访整理）`.
+    const note = p.text.match(/[（(][^（）()]*?((?:本报|新华社)?(?:特约)?记者[^（）()，,；;]{2,80}?)(?:采访整理|整理|采写|报道)?[）)]$/);
+    if (note && (p === paragraphs[paragraphs.length - 1] || /^[（(]/.test(p.text) || /[。！？”][（(]/.test(p.text))) byline = mergeBylines(byline, parseByline(note[1], warnings));
+  }
   // `（作者为北京市社会科学院研究员）` closing a signed piece: the writer's affiliation, not body text.
   const last = paragraphs[paragraphs.length - 1];
   const about = last?.type === 'text' ? last.text.match(/^[（(]作者(?:为|系|是|单位[：:]?)\s*([^（）()]{2,40})[）)]$/) : null;
   if (about) {
     paragraphs.pop();
     const b = byline ?? { raw: '', reporters: [], correspondents: [], photographers: [], interns: [] };
-    byline = { ...b, raw: `${b.raw} ${last.text}`.trim(), department: b.department ?? about[1] };
+    // (An affiliation is no desk of the paper: it is the writer's organisation, never a department.)
+    byline = { ...b, raw: `${b.raw} ${last.text}`.trim(), organization: b.organization ?? about[1] };
   }
   // A picture with its credit line under a headline (`荔枝林里采摘忙` ⏎ caption ⏎ `通讯员 X 摄`): the text is its caption.
   if (photoCredit && !dateline && paragraphs.length === 1 && paragraphs[0].type === 'text' && paragraphs[0].text.length < 200) {
