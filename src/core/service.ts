@@ -42,6 +42,7 @@ import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
 import { searchable } from './store/continuations';
+import { similarTagName } from './store/similar-names';
 import { autoBackup } from './store/backup';
 import { ArticleIndex, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
@@ -379,7 +380,9 @@ export class Archive implements BaokuApi {
       return hit;
     });
     const facets = req.facets === false ? empty : this.index.meta.facets(matched.all);
+    const suggestion = matched.all.length === 0 || partial ? this.didYouMean(req.query) : undefined;
     return {
+      ...(suggestion && { suggestion }),
       total: matched.all.length,
       tookMs: Math.round((performance.now() - t0) * 10) / 10,
       hits: hits.filter((h): h is SearchHit => h !== null),
@@ -393,6 +396,19 @@ export class Archive implements BaokuApi {
         },
       }),
     };
+  }
+
+  /** `你是不是要找：陆晓茜`: the query with a word mended to a name or tag of the archive one character away. */
+  private didYouMean(query: string): SearchResponse['suggestion'] {
+    const words = query.split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const [, prefix = '', word] = words[i].match(/^((?:记者|部门|主题)[:：])?(.*)$/) ?? [];
+      const name = similarTagName(this.db, word ?? '');
+      if (!name) continue;
+      const mended = [...words.slice(0, i), prefix + name, ...words.slice(i + 1)].join(' ');
+      return { query: mended, message: `你是不是要找：${name}` };
+    }
+    return undefined;
   }
 
   async getArticle(req: { id: number }): Promise<ArticleDetail | null> {

@@ -85,6 +85,11 @@ export interface SearchResponse {
    * `missing` lists the others); `message` says so to the user.
    */
   partial?: { matched: number; of: number; message: string };
+  /**
+   * Set when nothing (or only part) matches and a query word is one character away from a name or
+   * tag in the archive: the query with that word mended, and `你是不是要找：…`.
+   */
+  suggestion?: { query: string; message: string };
 }
 
 // ---------- import ----------

@@ -185,3 +185,19 @@ describe('ranking (ranking.ts) over packed postings', () => {
     expect(await compare(ms2)).toBeGreaterThan(5);
   });
 });
+
+describe('did you mean', () => {
+  it('offers the name in the archive one character away from a misspelt query word', async () => {
+    // 陆晓茜 signs a story on the sample page; a reporter remembers 陆晓倩 (or 陆小茜).
+    const res = await a.search({ query: '陆晓倩 淄博' });
+    expect(res.suggestion).toEqual({ query: '陆晓茜 淄博', message: '你是不是要找：陆晓茜' });
+    const mended = await a.search({ query: res.suggestion!.query });
+    expect(mended.partial).toBeUndefined();
+    expect(mended.total).toBeGreaterThan(0);
+    expect(mended.suggestion).toBeUndefined();
+    // In a field too, and never for a word that is already a name.
+    expect((await a.search({ query: '记者:陆小茜' })).suggestion?.query).toBe('记者:陆晓茜');
+    expect((await a.search({ query: '陆晓茜' })).suggestion).toBeUndefined();
+    expect((await a.search({ query: '量子纠缠' })).suggestion).toBeUndefined();
+  });
+});

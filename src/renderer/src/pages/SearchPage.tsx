@@ -211,6 +211,13 @@ export function SearchPage({ search, stats, visible }: Props) {
           )}
           {stats && !stats.indexReady && <div className="notice">{stats.indexNotice ?? '正在建立检索索引，结果可能不完整…'}</div>}
           <ReparseNotice stats={stats} />
+          {response?.suggestion && !error && (
+            <div className="notice" role="status">
+              <button type="button" className="link" onClick={() => setQuery(response.suggestion!.query)}>
+                {response.suggestion.message}
+              </button>
+            </div>
+          )}
           {response?.partial && !error && (
             <div className="notice partial-notice" role="status">
               {response.partial.message}
