@@ -28,6 +28,10 @@ test('import two more pages and read an e-paper article as it was printed', asyn
   await shot(page, 'import-report-pages');
 
   await page.getByRole('navigation', { name: '页面' }).getByText('检索', { exact: true }).click();
+  // All the archive: three issues of three years in the facets.
+  await page.getByRole('searchbox', { name: '检索' }).fill('');
+  for (const y of ['1998年', '2021年', '2022年']) await expect(page.locator('.facets, aside').getByText(y, { exact: true }).first()).toBeVisible();
+  await shot(page, 'search-pages');
   await page.getByRole('searchbox', { name: '检索' }).fill('供暖 寒潮');
   const title = page.locator('.hit-title').filter({ hasText: '保障群众温暖过冬' }).first();
   await expect(title).toBeVisible();
