@@ -329,6 +329,7 @@ export class Archive implements BaokuApi {
       kicker: a.kicker,
       subtitle: a.subtitle,
       ...articleToMeta(a),
+      ...(a.dateInferred ? { dateInferred: true } : {}),
       score: Math.round(score * 1000) / 1000,
       snippets: makeSnippets(body, terms, 3),
     };

@@ -48,7 +48,10 @@ export interface SearchHit {
   title: string;
   kicker?: string;
   subtitle?: string;
+  /** The issue's date. */
   date?: string;
+  /** Set when `date` was read from the dateline (the issue's date unknown). */
+  dateInferred?: boolean;
   paper?: string;
   page?: number;
   kind: ArticleKind;

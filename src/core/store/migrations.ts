@@ -4,6 +4,41 @@
  * Never edit a migration that has shipped: add a new one.
  */
 import type { Db } from './db';
+import type { Dateline } from '../../shared/types';
+import { articleDate, withDateWarning } from './dates';
+import { bumpGeneration } from './meta';
+
+/**
+ * Every article's date re-derived from stored data: its page's date (the
+ * issue's), or, where the page has none, its stored dateline with a year
+ * from the page's stored text (marked inferred, with a warning).
+ */
+export function rederiveArticleDates(db: Db): number {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.dateline, a.warnings, a.date, a.date_inferred, p.date AS issue, i.raw_text AS raw
+       FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN imports i ON i.id = p.import_id`,
+    )
+    .all([]) as { id: number; dateline: string | null; warnings: string; date: string | null; date_inferred: number; issue: string | null; raw: string | null }[];
+  const update = db.prepare('UPDATE articles SET date = ?, date_inferred = ?, warnings = ? WHERE id = ?');
+  let changed = 0;
+  for (const r of rows) {
+    let dateline: Dateline | undefined;
+    try {
+      dateline = r.dateline ? (JSON.parse(r.dateline) as Dateline) : undefined;
+    } catch {
+      dateline = undefined;
+    }
+    const dating = articleDate(r.issue ?? undefined, dateline, r.raw ?? undefined);
+    const old = JSON.parse(r.warnings) as string[];
+    const warnings = withDateWarning(old, dating);
+    const inferred = dating.inferred ? 1 : 0;
+    if ((dating.date ?? null) === r.date && inferred === r.date_inferred && JSON.stringify(warnings) === JSON.stringify(old)) continue;
+    update.run([dating.date ?? null, inferred, JSON.stringify(warnings), r.id]);
+    changed++;
+  }
+  return changed;
+}
 
 export const MIGRATIONS: ((db: Db) => void)[] = [
   // 1: papers, imports, pages, articles, tags, tag history, clippings, dictionary.
@@ -105,5 +140,13 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
         value TEXT NOT NULL
       );
     `);
+  },
+  // 2: an article's date is its issue's (the page's), no longer the dateline's month/day;
+  // where the issue's date is unknown, the dateline's, flagged as inferred. The generation
+  // bump (and the schema number in the index fingerprint) makes the search index rebuild.
+  (db) => {
+    db.exec('ALTER TABLE articles ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0');
+    rederiveArticleDates(db);
+    bumpGeneration(db);
   },
 ];

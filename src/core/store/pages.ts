@@ -14,6 +14,7 @@ import type { ParsedArticle, ImportFileStatus } from '../../shared/api';
 import { type Db, inTransaction } from './db';
 import { applyAutoTags } from './tags';
 import { bumpGeneration } from './meta';
+import { articleDate, withDateWarning } from './dates';
 
 export interface PageInput {
   file: string;
@@ -52,17 +53,6 @@ export function fileHash(bytes: Uint8Array): string {
 function pageKey(p: PageInput): string {
   if (p.paper && p.date && p.page !== undefined) return `${p.paper}|${p.date}|${p.page}`;
   return `file:${p.file}|${p.paper ?? ''}|${p.date ?? ''}|${p.page ?? ''}`;
-}
-
-/** The article's own date: the dateline's month/day in the edition's year (the year before for a December dateline in a January edition). */
-export function articleDate(editionDate: string | undefined, a: ParsedArticle): string | undefined {
-  if (!editionDate) return undefined;
-  const m = a.dateline?.month;
-  const d = a.dateline?.day;
-  if (!m || !d || m > 12 || d > 31) return editionDate;
-  const [y, em] = editionDate.split('-').map(Number);
-  const year = m > em + 1 ? y - 1 : y;
-  return `${year}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function recordImport(db: Db, p: PageInput, status: ImportFileStatus, articles: number, error?: string): number {
@@ -142,18 +132,22 @@ export function storePage(db: Db, p: PageInput): StoreResult {
     }
     const insert = db.prepare(
       `INSERT INTO articles (page_id, seq, kind, kicker, title, subtitle, dateline, paragraphs, byline, warnings,
-         char_start, char_end, date, chars, content_hash, updated_at)
-       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+         char_start, char_end, date, date_inferred, chars, content_hash, updated_at)
+       VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     );
-    const updateKept = db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ? WHERE id = ?');
+    const updateKept = db.prepare(
+      'UPDATE articles SET seq = ?, date = ?, date_inferred = ?, warnings = ?, char_start = ?, char_end = ? WHERE id = ?',
+    );
     const changedIds: number[] = [];
     const keptIds = new Set<number>();
     p.articles.forEach((a, seq) => {
       const hash = contentHash(a);
-      const date = articleDate(p.date, a);
+      // The issue's date; the dateline's only when the issue's is unknown (marked inferred).
+      const dating = articleDate(p.date, a.dateline, p.rawText);
+      const warnings = JSON.stringify(withDateWarning(a.warnings, dating));
       const reuse = kept.get(hash)?.shift();
       if (reuse !== undefined) {
-        updateKept.run([seq, date ?? null, a.charStart ?? null, a.charEnd ?? null, reuse]);
+        updateKept.run([seq, dating.date ?? null, dating.inferred ? 1 : 0, warnings, a.charStart ?? null, a.charEnd ?? null, reuse]);
         keptIds.add(reuse);
         changedIds.push(reuse); // its page metadata may have changed
         return;
@@ -169,10 +163,11 @@ export function storePage(db: Db, p: PageInput): StoreResult {
         a.dateline ? JSON.stringify(a.dateline) : null,
         JSON.stringify(a.paragraphs),
         a.byline ? JSON.stringify(a.byline) : null,
-        JSON.stringify(a.warnings),
+        warnings,
         a.charStart ?? null,
         a.charEnd ?? null,
-        date ?? null,
+        dating.date ?? null,
+        dating.inferred ? 1 : 0,
         chars,
         hash,
         now,
