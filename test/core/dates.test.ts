@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
+import { citation } from '../../src/core/export';
 import { expandPaths } from '../../src/core/import-files';
 import { Archive } from '../../src/core/service';
 import { INFERRED_DATE_WARNING, NO_YEAR_WARNING } from '../../src/core/store/dates';
@@ -102,6 +103,7 @@ describe('an article without a known issue date', () => {
     expect(first.date).toBe('1997-12-30'); // the year from 一九九七年十二月三十日 on the page
     expect(first.dateInferred).toBe(true);
     expect(first.warnings).toContain(INFERRED_DATE_WARNING);
+    expect(citation(first)).toMatch(/^1997年12月30日（日期据电头）《冬季运动会在哈尔滨开幕》/);
     const second = (await a.getArticle({ id: rows[1].id }))!;
     expect(second.date).toBeUndefined();
     expect(second.dateInferred).toBeUndefined();
