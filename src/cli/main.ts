@@ -18,7 +18,8 @@ const USAGE = `报库 baoku — 报纸文字档案库
 
 用法:
   baoku parse FILE [--json] [--paper P] [--date YYYY-MM-DD] [--page N]
-  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--json]
+  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--force] [--json]
+                                   （--force：不像报纸版面的文件也导入）
   baoku search QUERY --archive DIR [--json] [--limit N] [--offset N] [--sort relevance|date]
   baoku show ID --archive DIR [--json]
   baoku tag ID… --archive DIR [--add 主题:营商环境]… [--remove 记者:X]…   |  baoku tag --suggest ID
@@ -127,7 +128,7 @@ async function run(argv: string[]): Promise<number> {
       if (!rest.length) throw new UsageError('用法：baoku import PATH… --archive DIR');
       return withArchive(o, async (a) => {
         const { sources, missing } = expandPaths(rest);
-        const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page') };
+        const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page'), force: !!o.force };
         const files: ImportFileReport[] = missing.map((m) => ({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' }));
         const reports = await a.importSources(sources, opts, (r, done) => {
           if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${path.basename(r.file)}`.padEnd(60));
@@ -137,10 +138,15 @@ async function run(argv: string[]): Promise<number> {
         const report = { files, articlesAdded: files.reduce((n, r) => n + (r.status === 'duplicate' ? 0 : r.articles), 0) };
         out(json, report, () => {
           const by = (s: string) => files.filter((f) => f.status === s).length;
-          const lines = files.filter((f) => f.status === 'rejected').map((f) => `被拒绝：${f.file}：${f.error}`);
-          return [...lines, `导入 ${by('imported')}，替换 ${by('replaced')}，重复 ${by('duplicate')}，拒绝 ${by('rejected')}；新增文章 ${report.articlesAdded} 篇`].join('\n');
+          const skipped = files.filter((f) => f.notAPage);
+          const lines = files
+            .filter((f) => f.status === 'rejected')
+            .map((f) => (f.notAPage ? `已跳过：${f.file}：${f.error}（确是版面可加 --force 导入）` : `被拒绝：${f.file}：${f.error}`));
+          const summary = `导入 ${by('imported')}，替换 ${by('replaced')}，重复 ${by('duplicate')}，拒绝 ${by('rejected') - skipped.length}，跳过 ${skipped.length}；新增文章 ${report.articlesAdded} 篇`;
+          return [...lines, summary].join('\n');
         });
-        return files.some((f) => f.status === 'rejected') ? 1 : 0;
+        // A file skipped as not a page (a folder's README or SOURCE.txt) does not fail the import.
+        return files.some((f) => f.status === 'rejected' && !f.notAPage) ? 1 : 0;
       });
     }
     case 'search': {

@@ -20,6 +20,7 @@ import type {
   FileNameGuess,
   ImportFileReport,
   ImportJobStatus,
+  ImportOptions,
   ImportRecord,
   SearchHit,
   SearchRequest,
@@ -48,6 +49,7 @@ import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TO
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
 import { loadJieba } from './text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError } from './ingest';
+import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
 
@@ -392,7 +394,7 @@ export class Archive implements BaokuApi {
   }
 
   /** Import one file: decode, parse, store in one transaction, index. Never throws for bad input. */
-  importOne(src: ImportSource, opts: { paper?: string; date?: string; page?: number }): ImportFileReport & { removed: number[] } {
+  importOne(src: ImportSource, opts: ImportOptions): ImportFileReport & { removed: number[] } {
     const label = path.basename(src.name);
     let bytes: Uint8Array;
     try {
@@ -415,6 +417,15 @@ export class Archive implements BaokuApi {
       const msg = err instanceof IngestError ? err.message : `无法读取：${(err as Error).message}`;
       recordRejected(this.db, label, hash, msg);
       return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+    }
+    // A README, a licence, a config file or a corpus' SOURCE.txt is skipped unless forced.
+    if (!opts.force) {
+      const shape = pageShape(text);
+      if (!shape.ok) {
+        const msg = shape.reason!;
+        recordRejected(this.db, label, hash, msg, warnings);
+        return { file: label, status: 'rejected', articles: 0, warnings, error: msg, notAPage: true, removed: [] };
+      }
     }
     const page = parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
     warnings.push(...page.warnings);
@@ -458,7 +469,7 @@ export class Archive implements BaokuApi {
   /** Import sources one by one (the CLI calls this directly; the UI through jobs). */
   async importSources(
     sources: ImportSource[],
-    opts: { paper?: string; date?: string; page?: number },
+    opts: ImportOptions,
     onFile?: (report: ImportFileReport, done: number) => boolean | void,
   ): Promise<ImportFileReport[]> {
     const reports: ImportFileReport[] = [];
@@ -496,7 +507,7 @@ export class Archive implements BaokuApi {
       started: Date.now(),
     };
     this.jobs.set(jobId, job);
-    const opts = { paper: req.paper, date: req.date, page: req.page };
+    const opts = { paper: req.paper, date: req.date, page: req.page, force: req.force };
     void (async () => {
       try {
         const reports = await this.importSources(sources, opts, (r, done) => {

@@ -136,6 +136,7 @@ export const API_SCHEMAS = {
       paths: z.array(path).max(MAX_PATHS, { message: `一次最多导入 ${MAX_PATHS} 个路径` }).optional(),
       files: z.array(uploadedFile).max(MAX_UPLOAD_FILES, { message: `一次最多上传 ${MAX_UPLOAD_FILES} 个文件` }).optional(),
       sample: z.boolean().optional(),
+      force: z.boolean().optional(),
     })
     .refine((v) => (v.paths?.length ?? 0) > 0 || (v.files?.length ?? 0) > 0 || v.sample === true, {
       message: '没有要导入的内容：需要 paths、files 或 sample',

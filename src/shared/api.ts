@@ -88,6 +88,8 @@ export interface ImportOptions {
   paper?: string;
   date?: string;
   page?: number;
+  /** Import files that do not look like a newspaper page (skipped otherwise, `notAPage` in the report). */
+  force?: boolean;
 }
 
 export interface UploadedFile {
@@ -113,6 +115,12 @@ export interface ImportFileReport {
   articles: number;
   warnings: string[];
   error?: string;
+  /**
+   * Set when the file was skipped because it does not have the shape of a
+   * newspaper page (`error` says why: `不像报纸版面：…`); status is `rejected`.
+   * Importing it again with `force: true` imports it.
+   */
+  notAPage?: boolean;
   paper?: string;
   date?: string;
   page?: number;

@@ -15,11 +15,12 @@ export function ImportPage({ writable }: { writable: boolean }) {
   const run = useStore(importRun);
   const inputRef = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
+  const [force, setForce] = useState(false);
 
   async function start() {
     setPreparing(true);
     try {
-      const batches = await buildBatches(files);
+      const batches = await buildBatches(files, force);
       pending.set([]);
       void runImport(batches);
     } catch (e) {
@@ -115,6 +116,9 @@ export function ImportPage({ writable }: { writable: boolean }) {
               ))}
             </tbody>
           </table>
+          <label className="small">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> 不像报纸版面的文件也导入（默认跳过说明、许可、配置等文件）
+          </label>
           <div className="row-actions">
             <button type="button" className="btn btn-primary" disabled={run.running || preparing} onClick={() => void start()}>
               {preparing ? '正在读取文件…' : `开始导入 ${files.length} 个文件`}
@@ -188,12 +192,13 @@ function ReportTable() {
           <tr key={i}>
             <td className="file-name">{r.file}</td>
             <td>
-              <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+              <span className={`status status-${r.status}`}>{r.notAPage ? '已跳过' : STATUS_LABEL[r.status]}</span>
             </td>
             <td>{r.articles}</td>
             <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
             <td className="small">
               {r.error && <div className="error-text">{r.error}</div>}
+              {r.notAPage && <div className="muted">确是版面的话，重新选择它，勾选“不像报纸版面的文件也导入”再导入。</div>}
               {r.warnings.length > 0 && (
                 <details>
                   <summary>{r.warnings.length} 条提示</summary>
