@@ -152,6 +152,8 @@ export interface ImportRecord {
   date?: string;
   page?: number;
   status: ImportFileStatus;
+  /** A `rejected` file that was skipped as not a newspaper page (its first warning says why). */
+  notAPage?: boolean;
   articles: number;
   warnings: string[];
   importedAt: string;

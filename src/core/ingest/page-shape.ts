@@ -9,6 +9,9 @@
  * verdict out; the importer lets the user force such a file in.
  */
 
+/** How every reason starts (the import history tells a skipped file by it). */
+export const NOT_A_PAGE = '不像报纸版面：';
+
 export interface PageShapeFeatures {
   /** Characters other than white space. */
   chars: number;
@@ -95,7 +98,7 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** The verdict: a page, or not a page with the reason an editor reads. */
 export function pageShape(text: string): PageShape {
   const f = pageShapeFeatures(text);
-  const no = (why: string): PageShape => ({ ok: false, reason: `不像报纸版面：${why}`, features: f });
+  const no = (why: string): PageShape => ({ ok: false, reason: `${NOT_A_PAGE}${why}`, features: f });
   // The shape of code, configuration and markup first: it names what the file is.
   const ends = text.trim();
   if (/^[{[]/.test(ends) && /[}\]]$/.test(ends)) return no('像 JSON 数据文件');

@@ -255,7 +255,9 @@ function ImportHistory() {
                 <td className="file-name">{r.file}</td>
                 <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
                 <td>
-                  <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                  <span className={`status status-${r.status}`} title={r.notAPage ? r.warnings[0] : undefined}>
+                    {r.notAPage ? '已跳过' : STATUS_LABEL[r.status]}
+                  </span>
                   {r.warnings.length > 0 && <span className="muted small"> · {r.warnings.length} 条提示</span>}
                 </td>
                 <td>{r.articles}</td>
