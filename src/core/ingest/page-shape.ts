@@ -23,7 +23,7 @@ export interface PageShapeFeatures {
   lines: number;
   /** Short lines of Chinese without sentence punctuation at their end (headline-like). */
   headlineLines: number;
-  /** Lines of running Chinese prose (≥ 20 Han characters, a sentence end `。！？`). */
+  /** Lines of running Chinese prose (≥ 20 Han characters, a sentence end `。！？`; figures may stand among them). */
   proseLines: number;
   /** Han characters in prose lines. */
   proseHan: number;
@@ -71,10 +71,10 @@ export function pageShapeFeatures(text: string): PageShapeFeatures {
     const len = l.replace(/\s+/g, '').length;
     if (KEY_VALUE.test(l) && lh <= len / 2) keyValueLines++;
     if (MARKDOWN.test(l)) markdownLines++;
-    if (lh >= 20 && lh >= len * 0.6 && SENTENCE_END.test(l)) {
+    if (lh >= 20 && lh >= len * 0.4 && SENTENCE_END.test(l)) {
       proseLines++;
       proseHan += lh;
-    } else if (len >= 2 && len <= 40 && lh >= Math.max(2, len * 0.6) && !/^[#>*`{[<|=-]/.test(l) && !/[。，；：,;:]$/.test(l)) {
+    } else if (len >= 2 && len <= 64 && lh >= Math.max(2, len * 0.6) && !/^[#>*`{[<|=-]/.test(l) && !/[。，；：,;:]$/.test(l)) {
       headlineLines++;
     }
   }
@@ -106,11 +106,13 @@ export function pageShape(text: string): PageShape {
   if (f.keyValueLines >= 3 && f.keyValueLines >= f.lines * 0.2) return no(`有 ${f.keyValueLines} 行“名称=值”，像配置文件`);
   if (f.markdownLines >= 3 && f.markdownLines >= f.lines * 0.1) return no(`有 ${f.markdownLines} 行 Markdown 标题、列表或代码块，像软件说明文档`);
   if (f.markupDensity > 0.04) return no(`程序或标记符号很多（占 ${pct(f.markupDensity)}），像源代码、配置或数据文件`);
-  if (f.han < 60) return no(f.han === 0 ? '没有汉字' : `只有 ${f.han} 个汉字`);
-  if (f.hanShare < 0.4) return no(`汉字只占 ${pct(f.hanShare)}，大部分是外文、数字或符号`);
-  if (f.proseLines === 0) return no('没有成段的中文正文（以“。”结尾的句子）');
+  if (f.han < 30) return no(f.han === 0 ? '没有汉字' : `只有 ${f.han} 个汉字`);
+  if (f.hanShare < 0.3) return no(`汉字只占 ${pct(f.hanShare)}，大部分是外文、数字或符号`);
+  // A page of lists (名单, results) may lack sentences, but its lines are long; a word list's are not.
+  if (f.proseLines === 0 && f.chars / f.lines < 8) return no(`没有成段的中文正文，每行平均不到 8 个字，像词表或清单`);
+  if (f.proseLines === 0 && (f.han < 100 || f.hanShare < 0.6)) return no('没有成段的中文正文（以“。”结尾的句子）');
   // Real pages carry at most a stray web address; a notice about files and sources many.
   if (f.techTokens >= 2 && f.techTokens * 200 > f.han) return no(`有 ${f.techTokens} 处文件名、网址或邮箱，像数据或软件的说明`);
-  if (f.headlineLines === 0 && f.proseLines < 3) return no('没有像标题的短行');
+  if (f.headlineLines === 0 && f.lines === 1) return no('只有一段文字，没有标题');
   return { ok: true, features: f };
 }
