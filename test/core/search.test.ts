@@ -53,7 +53,9 @@ describe('search on the sample archive', () => {
     const hope = await idOf(a, '希望小屋');
     expect(await ids('淄博 记者:王丽')).toEqual([hope]);
     expect(await ids('记者:王丽')).toEqual([hope]);
-    expect(await ids('部门:淄博融媒体中心 2022-01-27')).toContain(hope);
+    // The issue's date (2022-01-28), not the dateline's (淄博1月27日讯).
+    expect(await ids('部门:淄博融媒体中心 2022-01-28')).toContain(hope);
+    expect(await ids('部门:淄博融媒体中心 2022-01-27')).toEqual([]);
     expect(await ids('淄博 2021')).toEqual([]);
     expect((await ids('淄博 2022-01')).length).toBeGreaterThan(0);
     expect(await ids('淄博 2022-02-01..2022-03-31')).toEqual([]);
@@ -162,8 +164,11 @@ describe('ranking (ranking.ts) over packed postings', () => {
     expect(await compare(reloaded)).toBeGreaterThan(5);
     // And an overlay on top of a packed base.
     for (const d of details.filter((_, i) => i % 2 === 0)) reloaded.upsert(articleToDoc(d));
-    reloaded.discard(details[1].id);
-    index.discard(details[1].id);
+    // Discard an article that no compared query needs as its only match (all sample articles share
+    // one issue date, so the date order no longer decides which one that is).
+    const gone = details.find((d) => !/希望小屋|陆晓茜|产业集群/.test(JSON.stringify(d)))!;
+    reloaded.discard(gone.id);
+    index.discard(gone.id);
     const ms2 = new TextIndex(miniSearchOptions(), reloaded.pack());
     expect(ms2.documentCount).toBe(details.length - 1);
     expect(await compare(ms2)).toBeGreaterThan(5);
