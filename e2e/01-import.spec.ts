@@ -57,4 +57,7 @@ test('a file that is not a newspaper page is skipped with the reason, and the fo
   await expect(row.locator('.status')).toHaveText('已跳过');
   await expect(row).toContainText('不像报纸版面：');
   await shot(page, 'import-not-a-page');
+  // The editor says it is a page after all.
+  await row.getByRole('button', { name: '仍要导入' }).click();
+  await expect(page.locator('table.report tbody tr').filter({ hasText: 'SOURCE.txt' }).locator('.status')).toHaveText('已导入', { timeout: 30_000 });
 });

@@ -24,6 +24,8 @@ export interface PendingFile {
 }
 
 export const pending = createStore<PendingFile[]>([]);
+/** The files of the last import started from the form, so that a skipped one can be imported anyway. */
+export const lastSent = createStore<PendingFile[]>([]);
 let nextKey = 1;
 
 function baseName(p: string): string {

@@ -6,7 +6,7 @@ import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
 import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
-import { buildBatches, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
+import { buildBatches, lastSent, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
 import { notifyError } from '../lib/notify';
 import { useStore } from '../lib/store';
 
@@ -21,6 +21,7 @@ export function ImportPage({ writable }: { writable: boolean }) {
     setPreparing(true);
     try {
       const batches = await buildBatches(files, force);
+      lastSent.set(files);
       pending.set([]);
       void runImport(batches);
     } catch (e) {
@@ -176,6 +177,17 @@ function ImportProgress() {
 
 function ReportTable() {
   const run = useStore(importRun);
+  const sent = useStore(lastSent);
+  /** Import one skipped file again, as a page (the editor says it is one). */
+  async function importAnyway(name: string) {
+    const f = sent.find((x) => x.name === name);
+    if (!f) return;
+    try {
+      void runImport(await buildBatches([f], true));
+    } catch (e) {
+      notifyError(`无法读取所选文件：${errorMessage(e)}。请重新选择。`);
+    }
+  }
   return (
     <table className="table report">
       <thead>
@@ -198,7 +210,14 @@ function ReportTable() {
             <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
             <td className="small">
               {r.error && <div className="error-text">{r.error}</div>}
-              {r.notAPage && <div className="muted">确是版面的话，重新选择它，勾选“不像报纸版面的文件也导入”再导入。</div>}
+              {r.notAPage &&
+                (sent.some((x) => x.name === r.file) ? (
+                  <button type="button" className="btn btn-small" disabled={run.running} onClick={() => void importAnyway(r.file)}>
+                    仍要导入
+                  </button>
+                ) : (
+                  <div className="muted">确是版面的话，重新选择它，勾选“不像报纸版面的文件也导入”再导入。</div>
+                ))}
               {r.warnings.length > 0 && (
                 <details>
                   <summary>{r.warnings.length} 条提示</summary>
