@@ -14,28 +14,51 @@ import { bumpGeneration } from './meta';
  * from the page's stored text (marked inferred, with a warning).
  */
 export function rederiveArticleDates(db: Db): number {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.dateline, a.warnings, a.date, a.date_inferred, p.date AS issue, i.raw_text AS raw
-       FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN imports i ON i.id = p.import_id`,
-    )
-    .all([]) as { id: number; dateline: string | null; warnings: string; date: string | null; date_inferred: number; issue: string | null; raw: string | null }[];
+  // In batches by id; a page's raw text is read only for an undated page (where the year is looked for).
+  const batch = db.prepare(
+    `SELECT a.id, a.dateline, a.warnings, a.date, a.date_inferred, p.date AS issue, p.import_id
+     FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id > ? ORDER BY a.id LIMIT 2000`,
+  );
+  const rawText = db.prepare('SELECT raw_text FROM imports WHERE id = ?');
   const update = db.prepare('UPDATE articles SET date = ?, date_inferred = ?, warnings = ? WHERE id = ?');
-  let changed = 0;
-  for (const r of rows) {
-    let dateline: Dateline | undefined;
-    try {
-      dateline = r.dateline ? (JSON.parse(r.dateline) as Dateline) : undefined;
-    } catch {
-      dateline = undefined;
+  const texts = new Map<number, string | undefined>();
+  const textOf = (importId: number): string | undefined => {
+    if (!texts.has(importId)) {
+      if (texts.size > 200) texts.clear();
+      texts.set(importId, (rawText.get([importId]) as { raw_text: string | null } | undefined)?.raw_text ?? undefined);
     }
-    const dating = articleDate(r.issue ?? undefined, dateline, r.raw ?? undefined);
-    const old = JSON.parse(r.warnings) as string[];
-    const warnings = withDateWarning(old, dating);
-    const inferred = dating.inferred ? 1 : 0;
-    if ((dating.date ?? null) === r.date && inferred === r.date_inferred && JSON.stringify(warnings) === JSON.stringify(old)) continue;
-    update.run([dating.date ?? null, inferred, JSON.stringify(warnings), r.id]);
-    changed++;
+    return texts.get(importId);
+  };
+  let changed = 0;
+  let last = 0;
+  for (;;) {
+    const rows = batch.all([last]) as {
+      id: number;
+      dateline: string | null;
+      warnings: string;
+      date: string | null;
+      date_inferred: number;
+      issue: string | null;
+      import_id: number;
+    }[];
+    if (!rows.length) break;
+    last = rows[rows.length - 1].id;
+    for (const r of rows) {
+      let dateline: Dateline | undefined;
+      try {
+        dateline = r.dateline ? (JSON.parse(r.dateline) as Dateline) : undefined;
+      } catch {
+        dateline = undefined;
+      }
+      const needsText = !r.issue && !!dateline?.month && !!dateline.day;
+      const dating = articleDate(r.issue ?? undefined, dateline, needsText ? textOf(r.import_id) : undefined);
+      const old = JSON.parse(r.warnings) as string[];
+      const warnings = withDateWarning(old, dating);
+      const inferred = dating.inferred ? 1 : 0;
+      if ((dating.date ?? null) === r.date && inferred === r.date_inferred && JSON.stringify(warnings) === JSON.stringify(old)) continue;
+      update.run([dating.date ?? null, inferred, JSON.stringify(warnings), r.id]);
+      changed++;
+    }
   }
   return changed;
 }
