@@ -1,7 +1,8 @@
 /**
  * "Not a page": every real page we have passes the shape check; a README, a
  * licence, JSON, .ini/.env files, a host name, a Chinese software README and
- * a data set's SOURCE notice do not, each with a reason. Importing them skips
+ * a data set's SOURCE notice, source code, HTML and a Chinese software licence
+ * agreement do not, each with a reason. Importing them skips
  * them (nothing stored) unless forced. A stop-word list is refused too.
  */
 import fs from 'node:fs';
@@ -56,6 +57,9 @@ describe('the shape of a newspaper page', () => {
     '说明.md': /Markdown/,
     'SOURCE.txt': /文件名|网址/,
     'stopwords.txt': /词表/,
+    'code.py': /源代码/,
+    'page.html': /HTML/,
+    '许可.txt': /许可/,
   };
   for (const [name, why] of Object.entries(expected)) {
     it(`refuses ${name}, saying why`, () => {
@@ -78,7 +82,7 @@ describe('importing files that are not pages', () => {
   it('skips them with the reason, stores nothing, and imports them when forced', async () => {
     const a = await openArchive();
     const files = fs.readdirSync(NOT_PAGES).sort().map((f) => path.join(NOT_PAGES, f));
-    expect(files.length).toBe(9);
+    expect(files.length).toBe(12);
     const reports = await a.importSources(files.map(fromPath), {});
     for (const r of reports) {
       expect(r, r.file).toMatchObject({ status: 'rejected', articles: 0, notAPage: true });
@@ -86,7 +90,7 @@ describe('importing files that are not pages', () => {
     }
     expect((await a.stats()).articles).toBe(0);
     const history = await a.listImports({ limit: 20 });
-    expect(history.filter((h) => h.status === 'rejected' && h.notAPage && /^不像报纸版面/.test(h.warnings[0]))).toHaveLength(9);
+    expect(history.filter((h) => h.status === 'rejected' && h.notAPage && /^不像报纸版面/.test(h.warnings[0]))).toHaveLength(12);
     // A real page beside them imports as before.
     const [page] = await a.importSources(expandPaths([path.join(REPO, 'test', 'fixtures', 'pages', 'page.txt')]).sources, {});
     expect(page.status).toBe('imported');

@@ -3,7 +3,8 @@
  *
  * A page is mostly Chinese, has short headline-like lines and paragraphs of
  * running Chinese prose ending in `。`, and almost none of the punctuation of
- * code and markup. A README, a licence, a JSON or `.ini`/`.env` file, a
+ * code and markup, of file names and addresses, or of the words of licences
+ * and software notices. A README, a licence, a JSON or `.ini`/`.env` file, a
  * host name or a data set's `SOURCE.txt` notice lacks one of these, and is
  * reported as `不像报纸版面：…` instead of becoming an "article". Pure: text in,
  * verdict out; the importer lets the user force such a file in.
@@ -35,6 +36,8 @@ export interface PageShapeFeatures {
   markdownLines: number;
   /** File names, paths, URLs, e-mail addresses, version numbers. */
   techTokens: number;
+  /** Words of licences, software manuals and data notices (`本软件`, `本协议`, `版权所有`, `安装`…). */
+  noticeWords: number;
 }
 
 export interface PageShape {
@@ -49,6 +52,7 @@ const MARKUP_G = /[{}[\]<>=;_#*|\\/$@&^~`]/g;
 const KEY_VALUE = /^\s*[A-Za-z_][\w.-]*\s*(?:=|:(?!\/\/))\s*\S/;
 const MARKDOWN = /^\s*(?:#{1,6}\s|```|~~~|[-*+]\s+\S|>\s|<\/?[a-zA-Z][^>]*>|\|.*\|\s*$|\d+\.\s+[A-Za-z`])/;
 const TECH_G = /https?:\/\/\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|(?:^|[\s(（])(?:[\w-]+\/)+[\w.-]+|\b[\w-]+\.(?:zip|7z|gz|tar|txt|md|json|jsonl|csv|xml|html?|js|ts|tsx|py|sh|ini|env|ya?ml|toml|cfg|conf|exe|dll|so)\b|\bv?\d+\.\d+\.\d+\b|\b[0-9a-f]{12,40}\b/gi;
+const NOTICE_G = /本软件|本程序|本协议|本许可|许可证|许可协议|版权所有|解释权|免责|开源|源代码|源码|代码仓库|安装包|安装|脚本|数据集|语料|仅供研究|请勿|数据维护/g;
 /** Sentence ends of Chinese prose (a closing quote or bracket may follow). */
 const SENTENCE_END = /[。！？][”’」』）)]?\s*$|[。！？][”’」』]?/;
 
@@ -90,6 +94,7 @@ export function pageShapeFeatures(text: string): PageShapeFeatures {
     keyValueLines,
     markdownLines,
     techTokens: count(text, TECH_G),
+    noticeWords: count(text, NOTICE_G),
   };
 }
 
@@ -113,6 +118,8 @@ export function pageShape(text: string): PageShape {
   if (f.proseLines === 0 && (f.han < 100 || f.hanShare < 0.6)) return no('没有成段的中文正文（以“。”结尾的句子）');
   // Real pages carry at most a stray web address; a notice about files and sources many.
   if (f.techTokens >= 2 && f.techTokens * 200 > f.han) return no(`有 ${f.techTokens} 处文件名、网址或邮箱，像数据或软件的说明`);
+  // A licence or a data notice reads like prose, but in its own words, densely.
+  if (f.noticeWords >= 4 && f.noticeWords * 25 > f.han) return no(`像软件许可、说明或数据来源说明（“本软件”“许可”“版权所有”“安装”之类的词有 ${f.noticeWords} 处）`);
   if (f.headlineLines === 0 && f.lines === 1) return no('只有一段文字，没有标题');
   return { ok: true, features: f };
 }
