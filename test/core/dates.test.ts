@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { citation } from '../../src/core/export';
 import { expandPaths } from '../../src/core/import-files';
 import { Archive } from '../../src/core/service';
-import { INFERRED_DATE_WARNING, NO_YEAR_WARNING } from '../../src/core/store/dates';
+import { INFERRED_DATE_WARNING, NO_YEAR_WARNING, articleDate, yearOnPage } from '../../src/core/store/dates';
 import type { Dateline } from '../../src/shared/types';
 import { openArchive, tempDir, REPO } from './helpers';
 
@@ -74,6 +74,22 @@ describe.skipIf(!fs.existsSync(PAGES_DEV))('importing the real pages of pages-de
     const all = await a.search({ query: '', limit: 1 });
     expect(all.facets.year).toEqual([['1998', rows.length]]);
     await a.close();
+  });
+});
+
+describe('articleDate', () => {
+  const dl = (month: number, day: number) => ({ place: '北京', month, day, agency: '新华社', raw: `新华社北京${month}月${day}日电` });
+  it('is the issue date whenever there is one, whatever the dateline says', () => {
+    expect(articleDate('1998-01-02', dl(12, 31))).toEqual({ date: '1998-01-02', inferred: false });
+    expect(articleDate('1998-01-02', undefined)).toEqual({ date: '1998-01-02', inferred: false });
+  });
+  it('reads the year of the dateline day from a full date on the page, in any digits', () => {
+    expect(yearOnPage('（一九九七年十二月三十一日）', 12, 31)).toBe(1997);
+    expect(yearOnPage('１９９８年１月２日　星期五', 1, 2)).toBe(1998);
+    expect(yearOnPage('1997年12月31日', 1, 2)).toBeUndefined();
+    expect(articleDate(undefined, dl(12, 31), '本报一九九七年十二月三十一日讯')).toMatchObject({ date: '1997-12-31', inferred: true, warning: INFERRED_DATE_WARNING });
+    expect(articleDate(undefined, dl(12, 31), '没有年份')).toEqual({ inferred: false, warning: NO_YEAR_WARNING });
+    expect(articleDate(undefined, undefined, '1997年12月31日')).toEqual({ inferred: false });
   });
 });
 

@@ -31,17 +31,30 @@ export interface ArticleDating {
 
 const FULL_DATE_RE = new RegExp(`((?:19|20)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})\\s*年\\s*(${NUM}{1,2})\\s*月\\s*(${NUM}{1,3})\\s*日`, 'g');
 
+/** Full dates printed on a page, by `month-day`: year → how often. The last page's is kept (every article of a page asks). */
+let lastPage: { text: string; dates: Map<string, Map<number, number>> } | undefined;
+function fullDatesOn(pageText: string): Map<string, Map<number, number>> {
+  if (lastPage?.text === pageText) return lastPage.dates;
+  const dates = new Map<string, Map<number, number>>();
+  for (const m of asciiDigits(pageText).replace(/○/g, '〇').matchAll(FULL_DATE_RE)) {
+    const y = parseNumber(m[1]);
+    const mo = parseNumber(m[2]);
+    const d = parseNumber(m[3]);
+    if (y === undefined || mo === undefined || d === undefined || !validDate(y, mo, d)) continue;
+    const years = dates.get(`${mo}-${d}`) ?? new Map<number, number>();
+    years.set(y, (years.get(y) ?? 0) + 1);
+    dates.set(`${mo}-${d}`, years);
+  }
+  lastPage = { text: pageText, dates };
+  return dates;
+}
+
 /** The year of a full date on the page whose month and day are `month`/`day` (the most frequent one). */
 export function yearOnPage(pageText: string | undefined, month: number, day: number): number | undefined {
   if (!pageText) return undefined;
-  const counts = new Map<number, number>();
-  for (const m of asciiDigits(pageText).replace(/○/g, '〇').matchAll(FULL_DATE_RE)) {
-    const y = parseNumber(m[1]);
-    if (y === undefined || parseNumber(m[2]) !== month || parseNumber(m[3]) !== day || !validDate(y, month, day)) continue;
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
+  const years = fullDatesOn(pageText).get(`${month}-${day}`);
   let best: number | undefined;
-  for (const [y, n] of counts) if (best === undefined || n > (counts.get(best) ?? 0)) best = y;
+  for (const [y, n] of years ?? []) if (best === undefined || n > (years!.get(best) ?? 0)) best = y;
   return best;
 }
 
