@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Archive, UserError } from '../core/service';
 import { decodeBuffer, parsePage, IngestError } from '../core/ingest';
+import { pageShape } from '../core/ingest/page-shape';
 import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
@@ -117,6 +118,9 @@ async function run(argv: string[]): Promise<number> {
       const page = parsePage(d.text, { file: path.basename(file), paper: o.paper as string, date: date(o.date), page: num(o.page, 'page') });
       page.encoding = d.encoding;
       page.warnings.unshift(...d.warnings);
+      // `import` would skip this file (unless --force): say so here too.
+      const shape = pageShape(d.text);
+      if (!shape.ok) page.warnings.unshift(`${shape.reason}（导入时会跳过，除非加 --force）`);
       out(json, page, () =>
         page.articles
           .map((a, i) => `${i + 1}. [${a.kind}] ${a.title}${a.byline ? `\n   ${a.byline.raw}` : ''}\n   ${a.paragraphs.length} 段`)
