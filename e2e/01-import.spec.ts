@@ -44,3 +44,20 @@ test('import the sample page by uploading it and read the report', async ({ page
   await expect(page.getByRole('navigation', { name: '页面' }).locator('..').getByText(`共 ${after.articles} 篇`)).toBeVisible();
   await shot(page, 'import-report');
 });
+
+test('a file that is not a newspaper page is skipped with the reason, and the form offers to import it anyway', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Control+i');
+  await expect(page.getByRole('heading', { name: '导入版面' })).toBeVisible();
+  await page.locator('input[type=file]').setInputFiles(path.join(root, 'test', 'fixtures', 'not-pages', 'SOURCE.txt'));
+  await expect(page.getByRole('checkbox', { name: /不像报纸版面的文件也导入/ })).not.toBeChecked();
+  await page.getByRole('button', { name: /开始导入 1 个文件/ }).click();
+  await expect(page.getByRole('heading', { name: '导入完成' })).toBeVisible({ timeout: 30_000 });
+  const row = page.locator('table.report tbody tr').filter({ hasText: 'SOURCE.txt' });
+  await expect(row.locator('.status')).toHaveText('已跳过');
+  await expect(row).toContainText('不像报纸版面：');
+  await shot(page, 'import-not-a-page');
+  // The editor says it is a page after all.
+  await row.getByRole('button', { name: '仍要导入' }).click();
+  await expect(page.locator('table.report tbody tr').filter({ hasText: 'SOURCE.txt' }).locator('.status')).toHaveText('已导入', { timeout: 30_000 });
+});

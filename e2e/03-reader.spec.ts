@@ -11,6 +11,9 @@ test('search 希望小屋, open the article, see the highlight', async ({ page }
   await expect(title).toBeVisible();
   await title.click();
   await expect(page.locator('h1.article-title')).toContainText('希望小屋');
+  // The date; the dateline's own date (淄博1月27日讯) beside the dateline.
+  await expect(page.locator('.article-meta')).toContainText('2022年1月28日');
+  await expect(page.locator('.article-meta')).toContainText('电头日期 1月27日');
   const marks = page.locator('.reader-main mark');
   await expect(marks.first()).toBeVisible();
   const texts = await marks.allTextContents();

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { Archive, UserError } from '../core/service';
 import { ensureWritableDir } from '../core/errors';
 import { decodeBuffer, explainPage, formatExplained, parsePage, IngestError } from '../core/ingest';
+import { pageShape } from '../core/ingest/page-shape';
 import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
@@ -19,7 +20,8 @@ const USAGE = `报库 baoku — 报纸文字档案库
 
 用法:
   baoku parse FILE [--json] [--explain] [--paper P] [--date YYYY-MM-DD] [--page N]
-  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--force] [--json]   # --force：不像报纸版面的文件也导入
+  baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--force] [--json]
+                                   （--force：不像报纸版面的文件也导入）
   baoku search QUERY --archive DIR [--json] [--limit N] [--offset N] [--sort relevance|date]
   baoku show ID --archive DIR [--json]
   baoku tag ID… --archive DIR [--add 主题:营商环境]… [--remove 记者:X]…   |  baoku tag --suggest ID
@@ -130,6 +132,9 @@ async function run(argv: string[]): Promise<number> {
       const page = parsePage(d.text, { file: path.basename(file), paper: o.paper as string, date: date(o.date), page: num(o.page, 'page') });
       page.encoding = d.encoding;
       page.warnings.unshift(...d.warnings);
+      // `import` would skip this file (unless --force): say so here too.
+      const shape = pageShape(d.text);
+      if (!shape.ok) page.warnings.unshift(`${shape.reason}（导入时会跳过，除非加 --force）`);
       out(json, page, () =>
         page.articles
           .map((a, i) => `${i + 1}. [${a.kind}] ${a.title}${a.byline ? `\n   ${a.byline.raw}` : ''}\n   ${a.paragraphs.length} 段`)
@@ -151,10 +156,15 @@ async function run(argv: string[]): Promise<number> {
         const report = { files, articlesAdded: files.reduce((n, r) => n + (r.status === 'duplicate' ? 0 : r.articles), 0) };
         out(json, report, () => {
           const by = (s: string) => files.filter((f) => f.status === s).length;
-          const lines = files.filter((f) => f.status === 'rejected').map((f) => `被拒绝：${f.file}：${f.error}`);
-          return [...lines, `导入 ${by('imported')}，替换 ${by('replaced')}，重复 ${by('duplicate')}，拒绝 ${by('rejected')}；新增文章 ${report.articlesAdded} 篇`].join('\n');
+          const skipped = files.filter((f) => f.notAPage);
+          const lines = files
+            .filter((f) => f.status === 'rejected')
+            .map((f) => (f.notAPage ? `已跳过：${f.file}：${f.error}（确是版面可加 --force 导入）` : `被拒绝：${f.file}：${f.error}`));
+          const summary = `导入 ${by('imported')}，替换 ${by('replaced')}，重复 ${by('duplicate')}，拒绝 ${by('rejected') - skipped.length}，跳过 ${skipped.length}；新增文章 ${report.articlesAdded} 篇`;
+          return [...lines, summary].join('\n');
         });
-        return files.some((f) => f.status === 'rejected') ? 1 : 0;
+        // A file skipped as not a page (a folder's README or SOURCE.txt) does not fail the import.
+        return files.some((f) => f.status === 'rejected' && !f.notAPage) ? 1 : 0;
       });
     }
     case 'search': {

@@ -351,6 +351,7 @@ export class Archive implements BaokuApi {
       kicker: a.kicker,
       subtitle: a.subtitle,
       ...articleToMeta(a),
+      ...(a.dateInferred ? { dateInferred: true } : {}),
       score: Math.round(score * 1000) / 1000,
       snippets: makeSnippets(body, terms, 3),
     };
@@ -464,12 +465,14 @@ export class Archive implements BaokuApi {
       recordRejected(this.db, label, hash, msg);
       return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
     }
-    // A README, a licence or a config file among the pages is skipped, unless the user insists.
-    const shape = opts.force ? { ok: true } : pageShape(text);
-    if (!shape.ok) {
-      const msg = `不像报纸版面：${shape.reason}（确实要导入时，勾选“不像报纸版面的文件也仍然导入”或用 --force）`;
-      recordRejected(this.db, label, hash, msg, warnings);
-      return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+    // A README, a licence, a config file or a corpus' SOURCE.txt is skipped unless forced.
+    if (!opts.force) {
+      const shape = pageShape(text);
+      if (!shape.ok) {
+        const msg = shape.reason!;
+        recordRejected(this.db, label, hash, msg, warnings);
+        return { file: label, status: 'rejected', articles: 0, warnings, error: msg, notAPage: true, removed: [] };
+      }
     }
     const page = parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
     warnings.push(...page.warnings);

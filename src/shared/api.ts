@@ -48,7 +48,10 @@ export interface SearchHit {
   title: string;
   kicker?: string;
   subtitle?: string;
+  /** The issue's date. */
   date?: string;
+  /** Set when `date` was read from the dateline (the issue's date unknown). */
+  dateInferred?: boolean;
   paper?: string;
   page?: number;
   kind: ArticleKind;
@@ -98,7 +101,7 @@ export interface ImportOptions {
   paper?: string;
   date?: string;
   page?: number;
-  /** Import files even when they do not look like a newspaper page (`不像报纸版面`). */
+  /** Import files that do not look like a newspaper page (skipped otherwise, `notAPage` in the report). */
   force?: boolean;
 }
 
@@ -125,6 +128,12 @@ export interface ImportFileReport {
   articles: number;
   warnings: string[];
   error?: string;
+  /**
+   * Set when the file was skipped because it does not have the shape of a
+   * newspaper page (`error` says why: `不像报纸版面：…`); status is `rejected`.
+   * Importing it again with `force: true` imports it.
+   */
+  notAPage?: boolean;
   paper?: string;
   date?: string;
   page?: number;
@@ -156,6 +165,8 @@ export interface ImportRecord {
   date?: string;
   page?: number;
   status: ImportFileStatus;
+  /** A `rejected` file that was skipped as not a newspaper page (its first warning says why). */
+  notAPage?: boolean;
   articles: number;
   warnings: string[];
   importedAt: string;

@@ -78,7 +78,10 @@ export interface ArticleTag {
 export interface ArticleDetail extends ParsedArticle {
   id: number;
   paper?: string;
+  /** ISO date of the issue the article appeared in (the dateline's date stays in `dateline`). */
   date?: string;
+  /** Set when the issue's date was unknown and `date` was read from the dateline. */
+  dateInferred?: boolean;
   page?: number;
   importId: number;
   sourceFile: string;

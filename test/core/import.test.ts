@@ -195,7 +195,8 @@ describe('files that are not newspaper pages', () => {
     const upload = (name: string, text: string) => fromUpload({ name, dataBase64: Buffer.from(text, 'utf8').toString('base64') });
     const [r] = await a.importSources([upload('README.txt', readme)], {});
     expect(r.status).toBe('rejected');
-    expect(r.error).toMatch(/^不像报纸版面：.*--force/);
+    expect(r.notAPage).toBe(true);
+    expect(r.error).toMatch(/^不像报纸版面：/);
     expect((await a.stats()).articles).toBe(0);
     expect((await a.listImports({ limit: 5 }))[0]).toMatchObject({ file: 'README.txt', status: 'rejected' });
     const [forced] = await a.importSources([upload('README.txt', readme)], { force: true });

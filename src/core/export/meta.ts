@@ -66,13 +66,18 @@ export function chineseDate(iso: string | undefined): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** The article's (issue's) date in Chinese, marked when it was read from the dateline (the issue's date unknown). */
+export function issueDate(a: Pick<ArticleDetail, 'date' | 'dateInferred'>): string {
+  return chineseDate(a.date) + (a.date && a.dateInferred ? '（日期据电头）' : '');
+}
+
 export function pageLabel(page: number | undefined): string {
   return page === undefined || page === null ? '' : `第${page}版`;
 }
 
 /** `大众日报 · 2022年1月28日 · 第3版` (parts that are known). */
 export function sourceLine(a: ArticleDetail, sep = ' · '): string {
-  return [a.paper ?? '', chineseDate(a.date), pageLabel(a.page)].filter(Boolean).join(sep);
+  return [a.paper ?? '', issueDate(a), pageLabel(a.page)].filter(Boolean).join(sep);
 }
 
 /** Full headline on one line: kicker, title, subtitle. */
@@ -89,7 +94,7 @@ function innerTitle(s: string): string {
 export function citation(a: ArticleDetail): string {
   const head = [
     a.paper ? `《${innerTitle(a.paper)}》` : '',
-    chineseDate(a.date),
+    issueDate(a),
     pageLabel(a.page),
     a.title ? `《${innerTitle(a.title.trim())}》` : '',
   ].join('');

@@ -1,6 +1,6 @@
 /**
  * Page furniture: the lines a page carries that belong to no article — the page header
- * (`大众日报 2022年1月28日 星期五 第3版`), editor credits (`责任编辑 X`, `版面设计 X`),
+ * (`大众日报 2022年1月28日 星期五 第3版`) or footer (`《 人民日报 》（ 2021年01月05日 01 版）`), editor credits (`责任编辑 X`, `版面设计 X`),
  * and continuation notes (`转第2版`, `（上接第1版）`). Also reads the edition's
  * paper/date/page from them.
  */
@@ -12,8 +12,9 @@ const CREDIT_RE = /^(?:本版)?(?:责任编辑|责编|版面设计|美术编辑|
 const CONT_TO_RE = new RegExp(`^[（(]?\\s*(?:下)?转(?:第)?\\s*(${NUM}{1,3}|[A-H]\\d{1,2})\\s*版\\s*[）)]?$`);
 const CONT_FROM_RE = new RegExp(`^[（(]?\\s*(?:上接|接|紧接)(?:第)?\\s*(${NUM}{1,3}|[A-H]\\d{1,2})\\s*版\\s*[）)]?`);
 const PAGE_RE = new RegExp(`第\\s*(${NUM}{1,3})\\s*版`);
-const PAGE_AFTER_DATE_RE = new RegExp(`日\\s*(${NUM}{1,3})\\s*版`);
-const DATE_RE = new RegExp(`((?:19|20)[0-9０-９]{2}|[一二〇零九]{4})\\s*年\\s*(${NUM}{1,2})\\s*月\\s*(${NUM}{1,3})\\s*日`);
+/** The page right after the date, without 第: the e-paper footer `《 人民日报 》（ 2021年01月05日 01 版）`. */
+const DATE_PAGE_RE = new RegExp(`日\\s*(${NUM}{1,3})\\s*版`);
+const DATE_RE = new RegExp(`((?:19|20)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})\\s*年\\s*(${NUM}{1,2})\\s*月\\s*(${NUM}{1,3})\\s*日`);
 const WEEKDAY_RE = /星期[一二三四五六日天]|周[一二三四五六日]/;
 const PAPER_RE = /([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|商报|青年报|法制报|都市报|早报))/;
 
@@ -34,7 +35,7 @@ export function furnitureOf(line: string): Furniture | undefined {
   // A 导读 teaser (`●…（详见第二版）`) names a page but is content.
   if (t.length <= 60 && !/[。！？，,；;“”]/.test(t) && !/[（(](?:详见|详|见|请看|参见)/.test(t)) {
     const hasPage = PAGE_RE.test(t) && /^[^。]{0,40}第\s*\S{1,3}\s*版/.test(t);
-    const hasDate = DATE_RE.test(t) && (WEEKDAY_RE.test(t) || hasPage || PAPER_RE.test(t));
+    const hasDate = DATE_RE.test(t) && (WEEKDAY_RE.test(t) || hasPage || DATE_PAGE_RE.test(t) || PAPER_RE.test(t));
     if (hasPage && t.replace(PAGE_RE, '').replace(/[\s|｜·•\-—]/g, '').length <= 40) return { kind: 'header' };
     if (hasDate) return { kind: 'header' };
   }
@@ -69,8 +70,7 @@ export function metaFromHeader(lines: string[]): PageMeta {
   for (const raw of lines) {
     const t = asciiDigits(raw);
     if (meta.page === undefined) {
-      // `第3版`, or the e-paper footer's `（ 2021年01月05日 02 版）`.
-      const p = t.match(PAGE_RE) ?? t.match(PAGE_AFTER_DATE_RE);
+      const p = t.match(PAGE_RE) ?? (DATE_RE.test(t) ? t.match(DATE_PAGE_RE) : null);
       if (p) meta.page = parseNumber(p[1]);
     }
     if (meta.date === undefined) {

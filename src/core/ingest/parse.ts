@@ -72,13 +72,6 @@ export function parsePage(text: string, opts: ParseOptions): ParsedPage {
       articles.push(a);
     }
     page.articles = articles;
-    // Without the issue's date an article gets none: the dateline's day is the news's, not the issue's.
-    if (!page.date) {
-      for (const a of articles) {
-        const d = a.dateline;
-        if (d?.month && d.day) a.warnings.push(`未能确定出版日期，文章没有日期（电头日期为 ${d.month} 月 ${d.day} 日，不是出版日期）`);
-      }
-    }
     if (articles.length === 0) warnings.push('没有找到文章');
     for (const a of articles) {
       for (const w of a.warnings) if (/转至|接自/.test(w)) warnings.push(`《${a.title}》${w}`);

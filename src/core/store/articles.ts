@@ -6,6 +6,7 @@ import type { Db } from './db';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
 import { articleTags } from './tags';
 import { attachContinuations } from './continuations';
+import { NOT_A_PAGE } from '../ingest/page-shape';
 
 export function getArticle(db: Db, id: number): ArticleDetail | null {
   const row = db.prepare(`${ARTICLE_SELECT} WHERE a.id = ?`).get([id]) as ArticleRow | undefined;
@@ -163,6 +164,7 @@ export function listImports(db: Db, limit = 200): ImportRecord[] {
     date: r.date ?? undefined,
     page: r.page ?? undefined,
     status: r.status,
+    ...(r.status === 'rejected' && r.error?.startsWith(NOT_A_PAGE) ? { notAPage: true } : {}),
     articles: r.articles,
     warnings: r.error ? [r.error, ...JSON.parse(r.warnings)] : JSON.parse(r.warnings),
     importedAt: r.imported_at,

@@ -4,6 +4,64 @@
  * Never edit a migration that has shipped: add a new one.
  */
 import type { Db } from './db';
+import type { Dateline } from '../../shared/types';
+import { articleDate, withDateWarning } from './dates';
+import { bumpGeneration } from './meta';
+
+/**
+ * Every article's date re-derived from stored data: its page's date (the
+ * issue's), or, where the page has none, its stored dateline with a year
+ * from the page's stored text (marked inferred, with a warning).
+ */
+export function rederiveArticleDates(db: Db): number {
+  // In batches by id; a page's raw text is read only for an undated page (where the year is looked for).
+  const batch = db.prepare(
+    `SELECT a.id, a.dateline, a.warnings, a.date, a.date_inferred, p.date AS issue, p.import_id
+     FROM articles a JOIN pages p ON p.id = a.page_id WHERE a.id > ? ORDER BY a.id LIMIT 2000`,
+  );
+  const rawText = db.prepare('SELECT raw_text FROM imports WHERE id = ?');
+  const update = db.prepare('UPDATE articles SET date = ?, date_inferred = ?, warnings = ? WHERE id = ?');
+  const texts = new Map<number, string | undefined>();
+  const textOf = (importId: number): string | undefined => {
+    if (!texts.has(importId)) {
+      if (texts.size > 200) texts.clear();
+      texts.set(importId, (rawText.get([importId]) as { raw_text: string | null } | undefined)?.raw_text ?? undefined);
+    }
+    return texts.get(importId);
+  };
+  let changed = 0;
+  let last = 0;
+  for (;;) {
+    const rows = batch.all([last]) as {
+      id: number;
+      dateline: string | null;
+      warnings: string;
+      date: string | null;
+      date_inferred: number;
+      issue: string | null;
+      import_id: number;
+    }[];
+    if (!rows.length) break;
+    last = rows[rows.length - 1].id;
+    for (const r of rows) {
+      let dateline: Dateline | undefined;
+      try {
+        dateline = r.dateline ? (JSON.parse(r.dateline) as Dateline) : undefined;
+      } catch {
+        dateline = undefined;
+      }
+      const needsText = !r.issue && !!dateline?.month && !!dateline.day;
+      const dating = articleDate(r.issue ?? undefined, dateline, needsText ? textOf(r.import_id) : undefined);
+      const old = JSON.parse(r.warnings) as string[];
+      const warnings = withDateWarning(old, dating);
+      const inferred = dating.inferred ? 1 : 0;
+      if ((dating.date ?? null) === r.date && inferred === r.date_inferred && JSON.stringify(warnings) === JSON.stringify(old)) continue;
+      update.run([dating.date ?? null, inferred, JSON.stringify(warnings), r.id]);
+      changed++;
+    }
+  }
+  return changed;
+}
 
 export const MIGRATIONS: ((db: Db) => void)[] = [
   // 1: papers, imports, pages, articles, tags, tag history, clippings, dictionary.
@@ -119,14 +177,12 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
       CREATE INDEX articles_part_of ON articles(part_of) WHERE part_of IS NOT NULL;
     `);
   },
-  // 4: an article's date is its issue's date (it was the dateline's day where there was one); the
-  // change counter moves on, so the search index (dates in its facts) is rebuilt.
+  // 4: an article's date is its issue's (the page's), no longer the dateline's month/day;
+  // where the issue's date is unknown, the dateline's, flagged as inferred. The generation
+  // bump (and the schema number in the index fingerprint) makes the search index rebuild.
   (db) => {
-    db.exec(`
-      UPDATE articles SET date = (SELECT p.date FROM pages p WHERE p.id = articles.page_id)
-        WHERE (SELECT p.date FROM pages p WHERE p.id = articles.page_id) IS NOT NULL;
-      INSERT INTO meta (key, value) VALUES ('generation', '1')
-        ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1;
-    `);
+    db.exec('ALTER TABLE articles ADD COLUMN date_inferred INTEGER NOT NULL DEFAULT 0');
+    rederiveArticleDates(db);
+    bumpGeneration(db);
   },
 ];

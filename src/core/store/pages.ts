@@ -15,6 +15,7 @@ import { type Db, inTransaction } from './db';
 import { applyAutoTags } from './tags';
 import { bumpGeneration } from './meta';
 import { linkContinuations } from './continuations';
+import { articleDate, withDateWarning, type ArticleDating } from './dates';
 
 export interface PageInput {
   file: string;
@@ -57,18 +58,8 @@ function pageKey(p: PageInput): string {
   return `file:${p.file}|${p.paper ?? ''}|${p.date ?? ''}|${p.page ?? ''}`;
 }
 
-/**
- * The article's date: the date of the issue it was printed in, whenever the import knows it (file
- * name, import fields, page header or footer). The dateline's own day (`新华社北京12月31日电` in the
- * issue of January 1) stays in the dateline; without an issue date the article has none (the
- * parser says why in its warnings), rather than a day that may point to the wrong issue.
- */
-export function articleDate(issueDate: string | undefined, _a: ParsedArticle): string | undefined {
-  return issueDate;
-}
-
 /** The article's own columns, in the order of `ARTICLE_COLUMNS` (after page_id and seq). */
-function articleValues(a: ParsedArticle, date: string | undefined, now: string): (string | number | null)[] {
+function articleValues(a: ParsedArticle, dating: ArticleDating, now: string): (string | number | null)[] {
   return [
     a.kind,
     a.kicker ?? null,
@@ -77,10 +68,11 @@ function articleValues(a: ParsedArticle, date: string | undefined, now: string):
     a.dateline ? JSON.stringify(a.dateline) : null,
     JSON.stringify(a.paragraphs),
     a.byline ? JSON.stringify(a.byline) : null,
-    JSON.stringify(a.warnings),
+    JSON.stringify(withDateWarning(a.warnings, dating)),
     a.charStart ?? null,
     a.charEnd ?? null,
-    date ?? null,
+    dating.date ?? null,
+    dating.inferred ? 1 : 0,
     a.paragraphs.reduce((n, x) => n + x.text.length, 0),
     contentHash(a),
     now,
@@ -89,24 +81,41 @@ function articleValues(a: ParsedArticle, date: string | undefined, now: string):
   ];
 }
 
-const ARTICLE_COLUMNS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'chars', 'content_hash', 'updated_at', 'continued_to', 'continued_from'];
+const ARTICLE_COLUMNS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'date_inferred', 'chars', 'content_hash', 'updated_at', 'continued_to', 'continued_from'];
 
-/** Insert a parsed article on a page with its byline tags; returns its id. */
-export function insertArticle(db: Db, pageId: number, seq: number, a: ParsedArticle, date: string | undefined, now: string): number {
+/** Insert a parsed article on a page with its byline tags; returns its id. `dating`: see `dates.ts`. */
+export function insertArticle(db: Db, pageId: number, seq: number, a: ParsedArticle, dating: ArticleDating, now: string): number {
   const r = db
     .prepare(`INSERT INTO articles (page_id, seq, ${ARTICLE_COLUMNS.join(', ')}) VALUES (?,?,${ARTICLE_COLUMNS.map(() => '?').join(',')})`)
-    .run([pageId, seq, ...articleValues(a, date, now)]);
+    .run([pageId, seq, ...articleValues(a, dating, now)]);
   const id = Number(r.lastInsertRowid);
   applyAutoTags(db, id, a);
   return id;
+}
+
+/** Re-date a kept article (same content) and place it on the page anew. */
+export function updateKeptArticle(db: Db, id: number, seq: number, a: ParsedArticle, dating: ArticleDating): void {
+  db.prepare(
+    'UPDATE articles SET seq = ?, date = ?, date_inferred = ?, warnings = ?, char_start = ?, char_end = ?, continued_to = ?, continued_from = ? WHERE id = ?',
+  ).run([
+    seq,
+    dating.date ?? null,
+    dating.inferred ? 1 : 0,
+    JSON.stringify(withDateWarning(a.warnings, dating)),
+    a.charStart ?? null,
+    a.charEnd ?? null,
+    a.continuedTo ?? null,
+    a.continuedFrom ?? null,
+    id,
+  ]);
 }
 
 /**
  * Replace an article's content in place, keeping its id and the editors' tags: its byline tags
  * are read again from the new reading.
  */
-export function rewriteArticle(db: Db, id: number, seq: number, a: ParsedArticle, date: string | undefined, now: string): void {
-  db.prepare(`UPDATE articles SET seq = ?, ${ARTICLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run([seq, ...articleValues(a, date, now), id]);
+export function rewriteArticle(db: Db, id: number, seq: number, a: ParsedArticle, dating: ArticleDating, now: string): void {
+  db.prepare(`UPDATE articles SET seq = ?, ${ARTICLE_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run([seq, ...articleValues(a, dating, now), id]);
   db.prepare("DELETE FROM article_tags WHERE article_id = ? AND source = 'auto'").run([id]);
   applyAutoTags(db, id, a);
 }
@@ -187,20 +196,20 @@ export function storePage(db: Db, p: PageInput): StoreResult {
         .run([key, paperId(db, p.paper), p.date ?? null, p.page ?? null, p.file, p.hash, importId, p.parserVersion ?? 0]);
       pageId = Number(r.lastInsertRowid);
     }
-    const updateKept = db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ?, continued_to = ?, continued_from = ? WHERE id = ?');
     const changedIds: number[] = [];
     const keptIds = new Set<number>();
     p.articles.forEach((a, seq) => {
       const hash = contentHash(a);
-      const date = articleDate(p.date, a);
+      // The issue's date; the dateline's only when the issue's is unknown (marked inferred).
+      const dating = articleDate(p.date, a.dateline, p.rawText);
       const reuse = kept.get(hash)?.shift();
       if (reuse !== undefined) {
-        updateKept.run([seq, date ?? null, a.charStart ?? null, a.charEnd ?? null, a.continuedTo ?? null, a.continuedFrom ?? null, reuse]);
+        updateKeptArticle(db, reuse, seq, a, dating);
         keptIds.add(reuse);
         changedIds.push(reuse); // its page metadata may have changed
         return;
       }
-      const id = insertArticle(db, pageId, seq, a, date, now);
+      const id = insertArticle(db, pageId, seq, a, dating, now);
       changedIds.push(id);
     });
     const removedIds: number[] = [];

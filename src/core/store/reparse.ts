@@ -14,7 +14,8 @@ import type { ParsedArticle } from '../../shared/types';
 import { type Db, inTransaction } from './db';
 import { linkContinuations } from './continuations';
 import { bumpGeneration } from './meta';
-import { articleDate, contentHash, insertArticle, rewriteArticle } from './pages';
+import { articleDate } from './dates';
+import { contentHash, insertArticle, rewriteArticle, updateKeptArticle } from './pages';
 
 export interface StoredPage {
   id: number;
@@ -78,18 +79,10 @@ export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[],
     });
     const newIds: number[] = [];
     articles.forEach((a, seq) => {
-      const date = articleDate(page.date, a);
+      const dating = articleDate(page.date, a.dateline, page.rawText);
       const keep = target[seq];
       if (keep !== undefined) {
-        db.prepare('UPDATE articles SET seq = ?, date = ?, char_start = ?, char_end = ?, continued_to = ?, continued_from = ? WHERE id = ?').run([
-          seq,
-          date ?? null,
-          a.charStart ?? null,
-          a.charEnd ?? null,
-          a.continuedTo ?? null,
-          a.continuedFrom ?? null,
-          keep,
-        ]);
+        updateKeptArticle(db, keep, seq, a, dating);
         out.unchanged++;
         newIds.push(keep);
         out.changedIds.push(keep);
@@ -100,13 +93,13 @@ export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[],
       for (const o of old) if (!used.has(o.id) && overlap(s, span(o)) > (best ? overlap(s, span(best)) : 0)) best = o;
       if (best && overlap(s, span(best)) * 2 > s.e - s.s) {
         used.add(best.id);
-        rewriteArticle(db, best.id, seq, a, date, now);
+        rewriteArticle(db, best.id, seq, a, dating, now);
         out.rewritten++;
         newIds.push(best.id);
         out.changedIds.push(best.id);
         return;
       }
-      const id = insertArticle(db, page.id, seq, a, date, now);
+      const id = insertArticle(db, page.id, seq, a, dating, now);
       out.added++;
       newIds.push(id);
       out.changedIds.push(id);

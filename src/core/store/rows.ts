@@ -18,6 +18,8 @@ export interface ArticleRow {
   char_start: number | null;
   char_end: number | null;
   date: string | null;
+  /** 1 when `date` was read from the dateline (the issue's date unknown). Schema 2. */
+  date_inferred: number | null;
   chars: number;
   content_hash: string;
   continued_to: number | null;
@@ -48,6 +50,7 @@ export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
     charEnd: r.char_end ?? undefined,
     paper: r.paper ?? undefined,
     date: r.date ?? undefined,
+    ...(r.date_inferred ? { dateInferred: true } : {}),
     page: r.page ?? undefined,
     importId: r.import_id,
     sourceFile: r.file,

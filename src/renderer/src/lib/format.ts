@@ -8,6 +8,20 @@ export function formatDate(iso?: string): string {
   return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`;
 }
 
+/** Marks a date read from the dateline because the issue's date is unknown. */
+export const INFERRED_MARK = '（日期据电头）';
+
+/** The article's (issue's) date, marked when it was read from the dateline. */
+export function formatArticleDate(a: { date?: string; dateInferred?: boolean }): string {
+  return formatDate(a.date) + (a.date && a.dateInferred ? INFERRED_MARK : '');
+}
+
+/** `电头日期 12月31日` from the dateline's month/day; empty when it has none. */
+export function datelineDateLabel(a: Pick<ArticleDetail, 'dateline'>): string {
+  const d = a.dateline;
+  return d?.month && d.day ? `电头日期 ${d.month}月${d.day}日` : '';
+}
+
 export function formatPage(page?: number): string {
   return page === undefined || page === null ? '' : `第${page}版`;
 }
@@ -44,14 +58,14 @@ function reportersOf(a: ArticleDetail): string[] {
 
 /** `《大众日报》2022年1月28日第3版《标题》，记者 陆晓茜`. */
 export function citation(a: ArticleDetail): string {
-  let s = `《${a.paper ?? '报纸'}》${a.date ? formatDate(a.date) : ''}${formatPage(a.page)}《${a.title}》`;
+  let s = `《${a.paper ?? '报纸'}》${a.date ? formatArticleDate(a) : ''}${formatPage(a.page)}《${a.title}》`;
   const reporters = reportersOf(a);
   if (reporters.length) s += `，记者 ${reporters.join(' ')}`;
   return s;
 }
 
 export function hitMeta(h: SearchHit): string {
-  return [formatDate(h.date), h.paper, formatPage(h.page)].filter(Boolean).join(' · ');
+  return [formatArticleDate(h), h.paper, formatPage(h.page)].filter(Boolean).join(' · ');
 }
 
 export function isoToday(): string {

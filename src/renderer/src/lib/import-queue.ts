@@ -24,6 +24,8 @@ export interface PendingFile {
 }
 
 export const pending = createStore<PendingFile[]>([]);
+/** The files of the last import started from the form, so that a skipped one can be imported anyway. */
+export const lastSent = createStore<PendingFile[]>([]);
 let nextKey = 1;
 
 function baseName(p: string): string {
@@ -95,14 +97,14 @@ function overrides(f: PendingFile) {
 }
 
 /** Unedited files go in one batch (the importer reads their names itself); each edited file in its own. */
-export async function buildBatches(files: PendingFile[]): Promise<StartImportRequest[]> {
+export async function buildBatches(files: PendingFile[], force = false): Promise<StartImportRequest[]> {
   const plain = files.filter((f) => !f.edited);
   const edited = files.filter((f) => f.edited);
   const batches: StartImportRequest[] = [];
   const toReq = async (fs: PendingFile[]): Promise<StartImportRequest> => {
     const paths = fs.filter((f) => f.path).map((f) => f.path!);
     const uploads = await Promise.all(fs.filter((f) => f.file).map(async (f) => ({ name: f.name, dataBase64: await readAsBase64(f.file!) })));
-    return { ...(paths.length ? { paths } : {}), ...(uploads.length ? { files: uploads } : {}) };
+    return { ...(paths.length ? { paths } : {}), ...(uploads.length ? { files: uploads } : {}), ...(force ? { force: true } : {}) };
   };
   if (plain.length) batches.push(await toReq(plain));
   for (const f of edited) batches.push({ ...(await toReq([f])), ...overrides(f) });

@@ -8,7 +8,7 @@ import { TagEditor } from '../components/TagEditor';
 import { archiveChanged } from '../lib/app-events';
 import { addToBasket, basket, removeFromBasket } from '../lib/basket';
 import { copyText } from '../lib/files';
-import { citation, formatDate, formatPage } from '../lib/format';
+import { citation, datelineDateLabel, formatArticleDate, formatPage } from '../lib/format';
 import { isEditable } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { goBack, navigate } from '../lib/router';
@@ -130,10 +130,15 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     );
   }
 
-  // The issue's date leads; the dateline's own day (the news's, often the day before) is shown as such.
-  const dl = article.dateline;
-  const datelineDay = dl?.month && dl.day ? `电头日期 ${dl.month}月${dl.day}日` : undefined;
-  const meta = [formatDate(article.date), article.paper, formatPage(article.page), dl?.raw, datelineDay, `${article.chars} 字`].filter(Boolean);
+  // The issue's date first; the dateline's own date (a story filed the day before) beside the dateline.
+  const meta = [
+    formatArticleDate(article),
+    article.paper,
+    formatPage(article.page),
+    article.dateline?.raw,
+    datelineDateLabel(article),
+    `${article.chars} 字`,
+  ].filter(Boolean);
 
   return (
     <div className="page reader-page">

@@ -6,7 +6,7 @@ import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
 import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
-import { buildBatches, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
+import { buildBatches, lastSent, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
 import { notifyError } from '../lib/notify';
 import { useStore } from '../lib/store';
 
@@ -15,13 +15,13 @@ export function ImportPage({ writable }: { writable: boolean }) {
   const run = useStore(importRun);
   const inputRef = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
-  /** Import files that do not look like a newspaper page too (they are skipped with a reason otherwise). */
   const [force, setForce] = useState(false);
 
   async function start() {
     setPreparing(true);
     try {
-      const batches = (await buildBatches(files)).map((b) => (force ? { ...b, force } : b));
+      const batches = await buildBatches(files, force);
+      lastSent.set(files);
       pending.set([]);
       void runImport(batches);
     } catch (e) {
@@ -117,6 +117,9 @@ export function ImportPage({ writable }: { writable: boolean }) {
               ))}
             </tbody>
           </table>
+          <label className="small">
+            <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> 不像报纸版面的文件也导入（默认跳过说明、许可、配置等文件）
+          </label>
           <div className="row-actions">
             <button type="button" className="btn btn-primary" disabled={run.running || preparing} onClick={() => void start()}>
               {preparing ? '正在读取文件…' : `开始导入 ${files.length} 个文件`}
@@ -124,9 +127,6 @@ export function ImportPage({ writable }: { writable: boolean }) {
             <button type="button" className="btn" onClick={() => pending.set([])}>
               清空
             </button>
-            <label className="small muted" title="说明文件、程序或配置文件等默认跳过，并在报告中说明原因">
-              <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> 不像报纸版面的文件也仍然导入
-            </label>
           </div>
         </section>
       )}
@@ -177,6 +177,17 @@ function ImportProgress() {
 
 function ReportTable() {
   const run = useStore(importRun);
+  const sent = useStore(lastSent);
+  /** Import one skipped file again, as a page (the editor says it is one). */
+  async function importAnyway(name: string) {
+    const f = sent.find((x) => x.name === name);
+    if (!f) return;
+    try {
+      void runImport(await buildBatches([f], true));
+    } catch (e) {
+      notifyError(`无法读取所选文件：${errorMessage(e)}。请重新选择。`);
+    }
+  }
   return (
     <table className="table report">
       <thead>
@@ -193,12 +204,20 @@ function ReportTable() {
           <tr key={i}>
             <td className="file-name">{r.file}</td>
             <td>
-              <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+              <span className={`status status-${r.status}`}>{r.notAPage ? '已跳过' : STATUS_LABEL[r.status]}</span>
             </td>
             <td>{r.articles}</td>
             <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
             <td className="small">
               {r.error && <div className="error-text">{r.error}</div>}
+              {r.notAPage &&
+                (sent.some((x) => x.name === r.file) ? (
+                  <button type="button" className="btn btn-small" disabled={run.running} onClick={() => void importAnyway(r.file)}>
+                    仍要导入
+                  </button>
+                ) : (
+                  <div className="muted">确是版面的话，重新选择它，勾选“不像报纸版面的文件也导入”再导入。</div>
+                ))}
               {r.warnings.length > 0 && (
                 <details>
                   <summary>{r.warnings.length} 条提示</summary>
@@ -255,7 +274,9 @@ function ImportHistory() {
                 <td className="file-name">{r.file}</td>
                 <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
                 <td>
-                  <span className={`status status-${r.status}`}>{STATUS_LABEL[r.status]}</span>
+                  <span className={`status status-${r.status}`} title={r.notAPage ? r.warnings[0] : undefined}>
+                    {r.notAPage ? '已跳过' : STATUS_LABEL[r.status]}
+                  </span>
                   {r.warnings.length > 0 && <span className="muted small"> · {r.warnings.length} 条提示</span>}
                 </td>
                 <td>{r.articles}</td>
