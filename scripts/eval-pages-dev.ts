@@ -18,7 +18,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parsePage } from '../src/core/ingest';
+import { guessFromFileName, parsePage } from '../src/core/ingest';
+import { articleDate } from '../src/core/store/dates';
+import { evalPeople } from './eval-people';
 import type { ParsedArticle } from '../src/shared/types';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -57,6 +59,8 @@ export interface EvalResult {
   headlineRecall: number;
   ms: number;
   bytes: number;
+  /** Articles whose stored date (`store/dates.ts`) is the issue's date from the file name. */
+  datedByIssue: number;
 }
 
 const fold = (s: string | null | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, '');
@@ -111,6 +115,7 @@ export function evaluate(opts: EvalOptions = {}): EvalResult | null {
   if (files[0]) parsePage(fs.readFileSync(path.join(dir, files[0].replace('.gold.json', '.txt')), 'utf8'), { file: 'warm.txt' });
   let ms = 0;
   let bytes = 0;
+  let dated = 0;
   for (const f of files) {
     const id = f.replace('.gold.json', '');
     if (opts.only && id !== opts.only) continue;
@@ -145,6 +150,8 @@ export function evaluate(opts: EvalOptions = {}): EvalResult | null {
       });
     }
     pages.push({ page: id, gold: gold.articles.length, found: parsed.articles.length, matched, headlines });
+    const issue = guessFromFileName(`${id}.txt`).date ?? `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}`;
+    for (const a of parsed.articles) if (articleDate(issue, a.dateline, text).date === issue) dated++;
   }
   const sum = (k: keyof PageScore) => pages.reduce((n, p) => n + (p[k] as number), 0);
   const precision = sum('matched') / Math.max(1, sum('found'));
@@ -159,6 +166,7 @@ export function evaluate(opts: EvalOptions = {}): EvalResult | null {
     headlineRecall: sum('headlines') / Math.max(1, sum('gold')),
     ms,
     bytes,
+    datedByIssue: dated / Math.max(1, sum('found')),
   };
 }
 
@@ -191,6 +199,10 @@ function report(set: DevSet, args: string[]): void {
     for (const h of ['a', 'b'] as const) {
       const x = evaluate({ set, half: h })!;
       console.log(`  half ${h.toUpperCase()} ${x.pages.length} pages: P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  headlines ${pct(x.headlineAccuracy)}`);
+      const p = evalPeople(set, h)!;
+      console.log(
+        `    people: ${p.people} read, junk ${p.junkPeople.length} people / ${p.junkDepartments.length} departments; names after 记者/通讯员/摄影 found ${pct(p.recall)}; dates: ${pct(x.datedByIssue)} of articles dated by their issue (file name)`,
+      );
     }
   }
   const pagesPerS = (r.pages.length * 1000) / r.ms;

@@ -26,21 +26,10 @@ import { fileURLToPath } from 'node:url';
 import { parsePage } from '../src/core/ingest';
 import { parseByline } from '../src/core/ingest/byline';
 import type { ParsedArticle } from '../src/shared/types';
+import { DEV_SETS, inHalf, type DevSet, type Half } from './eval-pages-dev';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const DEV_SETS = {
-  '1998': path.resolve(repoRoot, '..', 'shared', 'pages-dev'),
-  modern: path.resolve(repoRoot, '..', 'shared', 'pages-dev-modern'),
-} as const;
-export type DevSet = keyof typeof DEV_SETS;
-export type Half = 'a' | 'b';
-
-export function inHalf(set: DevSet, id: string, half?: Half): boolean {
-  if (!half) return true;
-  const day = Number(id.slice(6, 8));
-  const cut = set === '1998' ? 5 : 14;
-  return half === 'a' ? day <= cut : day > cut;
-}
+// The dev sets and their halves are eval-pages-dev's (one split for every figure).
+export { DEV_SETS, type DevSet, type Half } from './eval-pages-dev';
 
 // ---------------------------------------------------------------------------
 // Validity, independent of the parser.
@@ -245,7 +234,7 @@ export function evalPeople(set: DevSet, half?: Half): PeopleScore | null {
     .readdirSync(dir)
     .filter((f) => /^\d{8}-\d+\.txt$/.test(f))
     .map((f) => f.replace(/\.txt$/, ''))
-    .filter((id) => inHalf(set, id, half))
+    .filter((id) => inHalf(id, half, set))
     .sort();
   const r: PeopleScore = {
     set,
