@@ -28,7 +28,10 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku rebuild --archive DIR
   baoku check --archive DIR
   baoku backup --archive DIR --out FILE [--force]   |  baoku restore --archive DIR --from FILE
-  baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T]
+  baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T] [--allow-host NAME]…
+      浏览器只能用绑定的地址（127.0.0.1、localhost 或 --host 给的地址）访问；
+      用别的主机名（如 baoku.lan）访问时，用 --allow-host NAME 允许它（可重复）。
+      --token 至少 16 个字符；不给时非本机地址会自动生成。
 
 档案库目录也可用环境变量 BAOKU_ARCHIVE 指定。`;
 
@@ -96,6 +99,7 @@ async function run(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       token: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
       'allow-write': { type: 'boolean' },
       demo: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -313,6 +317,7 @@ async function run(argv: string[]): Promise<number> {
         token: o.token as string | undefined,
         allowWrite: !!o['allow-write'],
         demo: !!o.demo,
+        allowHosts: o['allow-host'] as string[] | undefined,
       });
     }
     default:
