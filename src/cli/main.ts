@@ -13,6 +13,7 @@ import { quickCheck } from '../core/store/db';
 import { clippingFileName } from '../core/export';
 import type { ExportFormat, ImportFileReport, SortOrder } from '../shared/api';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
+import { forTerminal } from './terminal';
 
 const USAGE = `报库 baoku — 报纸文字档案库
 
@@ -38,7 +39,8 @@ const USAGE = `报库 baoku — 报纸文字档案库
 type Opts = Record<string, string | boolean | string[] | undefined>;
 
 function out(json: boolean, value: unknown, text: () => string): void {
-  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text() + '\n');
+  // JSON escapes control characters itself; text goes through forTerminal (names from files may hold ESC).
+  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : forTerminal(text()) + '\n');
 }
 
 function archiveDir(o: Opts): string {
@@ -48,7 +50,7 @@ function archiveDir(o: Opts): string {
 }
 
 async function withArchive<T>(o: Opts, fn: (a: Archive) => Promise<T>, writable = true): Promise<T> {
-  const a = await Archive.open({ dir: archiveDir(o), writable, log: (m) => process.stderr.write(`${m}\n`) });
+  const a = await Archive.open({ dir: archiveDir(o), writable, log: (m) => process.stderr.write(`${forTerminal(m)}\n`) });
   try {
     return await fn(a);
   } finally {
@@ -140,7 +142,7 @@ async function run(argv: string[]): Promise<number> {
         const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page') };
         const files: ImportFileReport[] = missing.map((m) => ({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' }));
         const reports = await a.importSources(sources, opts, (r, done) => {
-          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${path.basename(r.file)}`.padEnd(60));
+          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${forTerminal(path.basename(r.file), false)}`.padEnd(60));
         });
         if (!json && sources.length) process.stderr.write('\n');
         files.push(...reports);
@@ -331,10 +333,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as Error & { code?: string };
     if (err instanceof UsageError || err instanceof UserError || err instanceof IngestError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`baoku: ${e.message.split('\n')[0]}\n`);
+      process.stderr.write(`baoku: ${forTerminal(e.message.split('\n')[0], false)}\n`);
       return 1;
     }
-    process.stderr.write(`baoku: 内部错误：${e.stack ?? e.message}\n`);
+    process.stderr.write(`baoku: 内部错误：${forTerminal(e.stack ?? e.message)}\n`);
     return 2;
   }
 }

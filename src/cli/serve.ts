@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { startCoreWorker } from '../node/worker-client';
 import { startHttpHost, tokenProblem } from '../node/http-host';
 import { UsageError } from './args';
+import { forTerminal } from './terminal';
 
 export interface ServeOptions {
   archive: string;
@@ -44,7 +45,7 @@ export async function serve(o: ServeOptions): Promise<number> {
     // --demo imports the sample directly at open; the archive is writable only with --allow-write.
     writable: allowWrite,
     resourcesDir: path.join(repoRoot(), 'resources'),
-    log: (m) => process.stderr.write(`${m}\n`),
+    log: (m) => process.stderr.write(`${forTerminal(m)}\n`),
   });
   const notices = await core.ready;
   void notices; // already printed through log
@@ -56,7 +57,7 @@ export async function serve(o: ServeOptions): Promise<number> {
     throw err;
   }
   const link = h.token ? `${h.url}?token=${h.token}` : h.url;
-  process.stdout.write(`报库已启动：${link}\n档案库：${o.archive}（${allowWrite ? '可修改' : '只读'}）\n`);
+  process.stdout.write(`报库已启动：${link}\n档案库：${forTerminal(o.archive, false)}（${allowWrite ? '可修改' : '只读'}）\n`);
   if (h.token) process.stdout.write(`局域网访问需要上面链接中的令牌。\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
