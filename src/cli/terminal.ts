@@ -6,7 +6,6 @@
  * (U+0080–U+009F), and the bidirectional overrides and isolates that can make
  * a name read backwards (U+202A–U+202E, U+2066–U+2069).
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function forTerminal(text: string, keepNewlines = true): string {

@@ -209,15 +209,13 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
   const write = new Set<string>(WRITE_METHODS);
   const allowedNames = new Set((o.allowHosts ?? []).map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean));
   // Decided once the socket is bound: the token (on the resolved address) and the port.
-  let token: string | undefined;
-  let boundAddress = '';
-  let boundPort = '';
-  let anyInterface = false;
+  // Until then every request is refused (fail closed: no window without a token).
+  const bound = { ready: false, token: undefined as string | undefined, address: '', port: '', anyInterface: false };
 
   const authorised = (req: http.IncomingMessage, url: URL): boolean => {
-    if (!token) return true;
+    if (!bound.token) return true;
     const given = (req.headers.authorization ?? '').replace(/^Bearer\s+/i, '') || url.searchParams.get('token') || '';
-    return sameToken(given, token);
+    return sameToken(given, bound.token);
   };
 
   /** The Host header names this server: the bound address, localhost, or a name the user allowed. */
@@ -226,12 +224,12 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     if (!raw) return false;
     const h = splitHost(raw);
     if (!h) return false;
-    if (h.port !== boundPort && !(h.port === '' && allowedNames.has(h.name))) return false;
+    if (h.port !== bound.port && !(h.port === '' && allowedNames.has(h.name))) return false;
     if (allowedNames.has(h.name)) return true;
-    if (h.name === 'localhost' || h.name === boundAddress) return true;
+    if (h.name === 'localhost' || h.name === bound.address) return true;
     if (net.isIP(h.name)) {
       // An IP literal cannot be re-pointed by DNS: fine for loopback on a loopback bind, any address on 0.0.0.0/::.
-      return anyInterface || (isLoopback(boundAddress) && isLoopback(h.name));
+      return bound.anyInterface || (isLoopback(bound.address) && isLoopback(h.name));
     }
     return false;
   };
@@ -347,6 +345,7 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     const run = async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const ip = req.socket.remoteAddress ?? '';
+      if (!bound.ready) return refuse(res, 503, { error: '报库服务正在启动，请稍后再试', code: 'internal' });
       if (!rateOk(ip)) return refuse(res, 429, { error: '请求太频繁，请稍后再试', code: 'too-many' });
       if (!hostOk(req)) {
         return refuse(res, 421, { error: '请求的主机名不是本服务的地址：如需用其他名字访问，请在启动时加 --allow-host 名字', code: 'bad-request' });
@@ -370,11 +369,13 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     server.listen(o.port ?? 0, host, () => resolve());
   });
   const addr = server.address() as net.AddressInfo;
-  boundAddress = addr.address.toLowerCase();
-  boundPort = String(addr.port);
-  anyInterface = boundAddress === '0.0.0.0' || boundAddress === '::';
-  token = o.token ?? (isLoopback(boundAddress) ? undefined : crypto.randomBytes(18).toString('base64url'));
-  const shownHost = boundAddress.includes(':') ? `[${boundAddress}]` : boundAddress;
+  bound.address = addr.address.toLowerCase();
+  bound.port = String(addr.port);
+  bound.anyInterface = bound.address === '0.0.0.0' || bound.address === '::';
+  bound.token = o.token ?? (isLoopback(bound.address) ? undefined : crypto.randomBytes(18).toString('base64url'));
+  bound.ready = true;
+  const token = bound.token;
+  const shownHost = bound.address.includes(':') ? `[${bound.address}]` : bound.address;
   return {
     url: `http://${shownHost}:${addr.port}/`,
     token,

@@ -12,7 +12,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { forTerminal } from '../../src/cli/terminal';
 import { REPO, tmpDir } from './support';
 
-// eslint-disable-next-line no-control-regex
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 describe('the CLI does not pass terminal escapes from file names', () => {
