@@ -207,7 +207,9 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
   const limit = o.rateLimit ?? 2000;
   const hits = new Map<string, { start: number; n: number }>();
   const write = new Set<string>(WRITE_METHODS);
-  const allowedNames = new Set((o.allowHosts ?? []).map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean));
+  // A host given by name (`--host mypc.lan`) is a name the user chose: it is accepted in the Host header too.
+  const named = net.isIP(host.replace(/^\[|\]$/g, '')) ? [] : [host];
+  const allowedNames = new Set([...named, ...(o.allowHosts ?? [])].map((h) => h.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean));
   // Decided once the socket is bound: the token (on the resolved address) and the port.
   // Until then every request is refused (fail closed: no window without a token).
   const bound = { ready: false, token: undefined as string | undefined, address: '', port: '', anyInterface: false };
