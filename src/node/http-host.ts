@@ -226,7 +226,8 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     if (!raw) return false;
     const h = splitHost(raw);
     if (!h) return false;
-    if (h.port !== bound.port && !(h.port === '' && allowedNames.has(h.name))) return false;
+    // No port in the Host header means 80 (http); a name the user allowed may also come through a proxy without one.
+    if ((h.port || '80') !== bound.port && !(h.port === '' && allowedNames.has(h.name))) return false;
     if (allowedNames.has(h.name)) return true;
     if (h.name === 'localhost' || h.name === bound.address) return true;
     if (net.isIP(h.name)) {
@@ -301,6 +302,8 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     if (method === 'startImport' && (checked.value as { paths?: unknown[] }).paths?.length) {
       return send(res, 400, { error: '浏览器不能按路径导入，请上传文件', code: 'bad-request' });
     }
+    // The client may have gone while the body was checked: do not spend the core's time on nobody.
+    if (req.socket.destroyed) return;
     try {
       const fn = o.api[method as ApiMethod] as (a: unknown) => Promise<unknown>;
       const value = await fn.call(o.api, checked.value);
