@@ -274,6 +274,9 @@ export function validateArg(method: string, arg: unknown): ValidateResult {
     const schema: z.ZodType = API_SCHEMAS[method];
     const r = schema.safeParse(arg, { error: zhCN });
     if (r.success) return { ok: true, value: r.data };
+    // A query over the work budget is the user's to rephrase: say just that (the UI shows it as is).
+    const tooComplex = r.error.issues.find((i) => i.message.startsWith('查询过于复杂'));
+    if (tooComplex) return { ok: false, error: tooComplex.message };
     const msgs = r.error.issues.slice(0, 3).map(describe);
     const more = r.error.issues.length > 3 ? `（另有 ${r.error.issues.length - 3} 处）` : '';
     return { ok: false, error: `参数无效（${method}）：${msgs.join('；')}${more}` };
