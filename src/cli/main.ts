@@ -15,6 +15,7 @@ import { quickCheck } from '../core/store/db';
 import { clippingFileName } from '../core/export';
 import type { ExportFormat, ImportFileReport, SortOrder } from '../shared/api';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
+import { forTerminal } from './terminal';
 
 const USAGE = `报库 baoku — 报纸文字档案库
 
@@ -32,14 +33,18 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku rebuild --archive DIR
   baoku check --archive DIR
   baoku backup --archive DIR --out FILE [--force]   |  baoku restore --archive DIR --from FILE
-  baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T]
+  baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T] [--allow-host NAME]…
+      浏览器只能用绑定的地址（127.0.0.1、localhost 或 --host 给的地址）访问；
+      用别的主机名（如 baoku.lan）访问时，用 --allow-host NAME 允许它（可重复）。
+      --token 至少 16 个字符；不给时非本机地址会自动生成。
 
 档案库目录也可用环境变量 BAOKU_ARCHIVE 指定。`;
 
 type Opts = Record<string, string | boolean | string[] | undefined>;
 
 function out(json: boolean, value: unknown, text: () => string): void {
-  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : text() + '\n');
+  // JSON escapes control characters itself; text goes through forTerminal (names from files may hold ESC).
+  process.stdout.write(json ? JSON.stringify(value, null, 2) + '\n' : forTerminal(text()) + '\n');
 }
 
 function archiveDir(o: Opts): string {
@@ -49,7 +54,7 @@ function archiveDir(o: Opts): string {
 }
 
 async function withArchive<T>(o: Opts, fn: (a: Archive) => Promise<T>, writable = true): Promise<T> {
-  const a = await Archive.open({ dir: archiveDir(o), writable, log: (m) => process.stderr.write(`${m}\n`) });
+  const a = await Archive.open({ dir: archiveDir(o), writable, log: (m) => process.stderr.write(`${forTerminal(m)}\n`) });
   try {
     return await fn(a);
   } finally {
@@ -105,6 +110,7 @@ async function run(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       token: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
       'allow-write': { type: 'boolean' },
       demo: { type: 'boolean' },
       all: { type: 'boolean' },
@@ -149,7 +155,7 @@ async function run(argv: string[]): Promise<number> {
         const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page'), force: !!o.force };
         const files: ImportFileReport[] = missing.map((m) => ({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' }));
         const reports = await a.importSources(sources, opts, (r, done) => {
-          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${path.basename(r.file)}`.padEnd(60));
+          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${forTerminal(path.basename(r.file), false)}`.padEnd(60));
         });
         if (!json && sources.length) process.stderr.write('\n');
         files.push(...reports);
@@ -345,6 +351,7 @@ async function run(argv: string[]): Promise<number> {
         token: o.token as string | undefined,
         allowWrite: !!o['allow-write'],
         demo: !!o.demo,
+        allowHosts: o['allow-host'] as string[] | undefined,
       });
     }
     default:
@@ -358,10 +365,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     const e = err as Error & { code?: string };
     if (err instanceof UsageError || err instanceof UserError || err instanceof IngestError || e.code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`baoku: ${e.message.split('\n')[0]}\n`);
+      process.stderr.write(`baoku: ${forTerminal(e.message.split('\n')[0], false)}\n`);
       return 1;
     }
-    process.stderr.write(`baoku: 内部错误：${e.stack ?? e.message}\n`);
+    process.stderr.write(`baoku: 内部错误：${forTerminal(e.stack ?? e.message)}\n`);
     return 2;
   }
 }

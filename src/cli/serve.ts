@@ -6,8 +6,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApiCallError, startCoreWorker } from '../node/worker-client';
-import { startHttpHost, isLoopback } from '../node/http-host';
+import { startHttpHost, tokenProblem } from '../node/http-host';
 import { EnvironmentError, UserError } from '../core/errors';
+import { UsageError } from './args';
+import { forTerminal } from './terminal';
 
 export interface ServeOptions {
   archive: string;
@@ -16,6 +18,8 @@ export interface ServeOptions {
   token?: string;
   allowWrite?: boolean;
   demo?: boolean;
+  /** Extra names accepted in the Host header (`--allow-host`). */
+  allowHosts?: string[];
 }
 
 function repoRoot(): string {
@@ -49,6 +53,14 @@ function canListen(host: string, port: number): Promise<void> {
 export async function serve(o: ServeOptions): Promise<number> {
   const host = o.host ?? '127.0.0.1';
   const allowWrite = o.allowWrite ?? false;
+  // An empty or short --token must never turn authentication off: refuse before starting anything.
+  if (o.token !== undefined) {
+    const problem = tokenProblem(o.token);
+    if (problem) throw new UsageError(problem);
+  }
+  for (const name of o.allowHosts ?? []) {
+    if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(name)) throw new UsageError(`--allow-host 的名字无效：${JSON.stringify(name)}（只写主机名，如 baoku.lan）`);
+  }
   const rendererDir = path.join(repoRoot(), 'out', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     process.stderr.write('界面尚未构建：先运行 npm run build:renderer（npm run serve 会自动构建）\n');
@@ -64,7 +76,7 @@ export async function serve(o: ServeOptions): Promise<number> {
     // --demo imports the sample directly at open; the archive is writable only with --allow-write.
     writable: allowWrite,
     resourcesDir: path.join(repoRoot(), 'resources'),
-    log: (m) => process.stderr.write(`${m}\n`),
+    log: (m) => process.stderr.write(`${forTerminal(m)}\n`),
   });
   try {
     await core.ready; // its notices are already printed through log
@@ -76,14 +88,14 @@ export async function serve(o: ServeOptions): Promise<number> {
   }
   let h: Awaited<ReturnType<typeof startHttpHost>>;
   try {
-    h = await startHttpHost({ api: core, rendererDir, host, port, token: o.token, allowWrite });
+    h = await startHttpHost({ api: core, rendererDir, host, port, token: o.token, allowWrite, allowHosts: o.allowHosts });
   } catch (err) {
     await core.close().catch(() => undefined);
     throw listenError(err, host, port);
   }
   const link = h.token ? `${h.url}?token=${h.token}` : h.url;
-  process.stdout.write(`报库已启动：${link}\n档案库：${o.archive}（${allowWrite ? '可修改' : '只读'}）\n`);
-  if (!isLoopback(host)) process.stdout.write(`局域网访问需要上面链接中的令牌。\n`);
+  process.stdout.write(`报库已启动：${link}\n档案库：${forTerminal(o.archive, false)}（${allowWrite ? '可修改' : '只读'}）\n`);
+  if (h.token) process.stdout.write(`局域网访问需要上面链接中的令牌。\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

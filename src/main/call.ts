@@ -4,6 +4,7 @@
  * the user (Chinese) pass through; anything else becomes a generic message.
  * No `electron` import, so it is tested against the real core worker.
  */
+import path from 'node:path';
 import type { ApiMethod, BaokuApi } from '../shared/api';
 import { validateArg } from '../shared/api-schema';
 import type { IpcResult } from '../shared/desktop';
@@ -22,9 +23,42 @@ export function failure(e: unknown): IpcResult {
   return { ok: false, error: HAN.test(msg) ? msg.slice(0, 1000) : INTERNAL_ERROR, code };
 }
 
-export async function callApi(api: BaokuApi, method: unknown, arg: unknown): Promise<IpcResult> {
+/**
+ * The paths the user chose in main's open dialogs: the only ones the page may
+ * ask to import (a drop arrives as file contents, not paths). Held by main,
+ * never by the page, so a compromised or confused page cannot import
+ * `/etc/passwd` or a private key and read it back through `getRawText`.
+ */
+export class PathGrants {
+  private readonly granted = new Set<string>();
+  private static readonly MAX = 100_000;
+
+  grant(paths: readonly string[]): void {
+    for (const p of paths) {
+      if (this.granted.size >= PathGrants.MAX) this.granted.delete(this.granted.values().next().value as string);
+      this.granted.add(path.resolve(p));
+    }
+  }
+
+  allows(p: string): boolean {
+    return this.granted.has(path.resolve(p));
+  }
+}
+
+export const NOT_CHOSEN = '只能导入在“选择文件/文件夹”对话框中选中的路径；其他文件请拖入窗口';
+
+/**
+ * Validate, check import paths against `grants` (without grants, no path is
+ * allowed), call the core, answer an envelope.
+ */
+export async function callApi(api: BaokuApi, method: unknown, arg: unknown, grants?: PathGrants): Promise<IpcResult> {
   const checked = validateArg(typeof method === 'string' ? method : '', arg);
   if (!checked.ok) return { ok: false, error: checked.error, code: 'bad-request' };
+  if (method === 'startImport') {
+    const paths = (checked.value as { paths?: string[] }).paths ?? [];
+    const refusedPath = paths.find((p) => !grants?.allows(p));
+    if (refusedPath !== undefined) return { ok: false, error: `${NOT_CHOSEN}（${refusedPath.slice(0, 300)}）`, code: 'bad-request' };
+  }
   try {
     const fn = (api as unknown as Record<ApiMethod, (a: unknown) => Promise<unknown>>)[method as ApiMethod];
     const value = await fn.call(api, checked.value);

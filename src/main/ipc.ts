@@ -11,7 +11,7 @@ import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } fro
 import { z } from 'zod';
 import { IPC, type IpcResult } from '../shared/desktop';
 import type { CoreWorker } from '../node/worker-client';
-import { callApi } from './call';
+import { callApi, PathGrants } from './call';
 import { isAppUrl, safeFileName } from './policy';
 
 export interface IpcOptions {
@@ -47,9 +47,11 @@ const refused = { ok: false, error: '拒绝：请求不是来自报库窗口', c
 
 /** Register every handler; returns a function that removes them. */
 export function registerIpc(opts: IpcOptions): () => void {
+  // Import paths the user picked in the dialogs below: startImport accepts no others.
+  const grants = new PathGrants();
   ipcMain.handle(IPC.call, async (event, method: unknown, arg: unknown): Promise<IpcResult> => {
     if (!fromOwnWindow(event, opts)) return refused;
-    return callApi(opts.worker, method, arg);
+    return callApi(opts.worker, method, arg, grants);
   });
 
   ipcMain.handle(IPC.openFiles, async (event): Promise<IpcResult<string[]>> => {
@@ -64,7 +66,9 @@ export function registerIpc(opts: IpcOptions): () => void {
         { name: '所有文件', extensions: ['*'] },
       ],
     });
-    return { ok: true, value: r.canceled ? [] : r.filePaths };
+    const chosen = r.canceled ? [] : r.filePaths;
+    grants.grant(chosen);
+    return { ok: true, value: chosen };
   });
 
   ipcMain.handle(IPC.openFolder, async (event): Promise<IpcResult<string[]>> => {
@@ -75,7 +79,9 @@ export function registerIpc(opts: IpcOptions): () => void {
       buttonLabel: '导入',
       properties: ['openDirectory'],
     });
-    return { ok: true, value: r.canceled ? [] : r.filePaths.slice(0, 1) };
+    const chosen = r.canceled ? [] : r.filePaths.slice(0, 1);
+    grants.grant(chosen);
+    return { ok: true, value: chosen };
   });
 
   ipcMain.handle(IPC.saveFile, async (event, fileName: unknown, dataBase64: unknown): Promise<IpcResult<string | null>> => {

@@ -15,6 +15,11 @@ import { API_METHODS, type ApiMethod } from './api';
 // ---------- bounds ----------
 
 export const MAX_QUERY_CHARS = 2_000;
+/**
+ * Quoted phrases in one query: each is checked against article text, so an
+ * OR of hundreds of them held the archive for minutes (issue 19 row 4).
+ */
+export const MAX_QUERY_PHRASES = 8;
 /** `limit` of methods that page with `offset` (search) or only need a few. */
 export const MAX_LIMIT = 1_000;
 /**
@@ -66,7 +71,29 @@ const ids = z.array(id).max(MAX_IDS, { message: `一次最多 ${MAX_IDS} 篇文�
 const limit = z.int().min(0).max(MAX_LIMIT, { message: `limit 不能超过 ${MAX_LIMIT}` });
 const listLimit = z.int().min(0).max(MAX_LIST_LIMIT, { message: `limit 不能超过 ${MAX_LIST_LIMIT}` });
 const page = z.int().min(1).max(MAX_PAGE);
-const query = text(MAX_QUERY_CHARS);
+/**
+ * Quoted phrases in a query, counted the way the query syntax reads them
+ * ("…", “…”, 「…」, and quoted field values 记者:"…"). An unpaired quote
+ * counts nothing here (the parser reports it).
+ */
+export function countQuotedPhrases(s: string): number {
+  const CLOSE: Record<string, string> = { '"': '"', '“': '”', '”': '”', '「': '」' };
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const close = CLOSE[s[i]];
+    if (!close) continue;
+    let end = s.indexOf(close, i + 1);
+    if (end < 0 && s[i] === '“') end = s.indexOf('"', i + 1);
+    if (end < 0) break;
+    n++;
+    i = end;
+  }
+  return n;
+}
+
+const query = text(MAX_QUERY_CHARS).refine((s) => countQuotedPhrases(s) <= MAX_QUERY_PHRASES, {
+  message: `查询过于复杂：一次最多 ${MAX_QUERY_PHRASES} 个引号短语，请拆成几次查询`,
+});
 const path = z
   .string()
   .min(1, { message: '路径不能为空' })
@@ -249,6 +276,9 @@ export function validateArg(method: string, arg: unknown): ValidateResult {
     const schema: z.ZodType = API_SCHEMAS[method];
     const r = schema.safeParse(arg, { error: zhCN });
     if (r.success) return { ok: true, value: r.data };
+    // A query over the work budget is the user's to rephrase: say just that (the UI shows it as is).
+    const tooComplex = r.error.issues.find((i) => i.message.startsWith('查询过于复杂'));
+    if (tooComplex) return { ok: false, error: tooComplex.message };
     const msgs = r.error.issues.slice(0, 3).map(describe);
     const more = r.error.issues.length > 3 ? `（另有 ${r.error.issues.length - 3} 处）` : '';
     return { ok: false, error: `参数无效（${method}）：${msgs.join('；')}${more}` };

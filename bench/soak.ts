@@ -1,0 +1,245 @@
+/**
+ * Soak: mixed friendly and hostile clients against one `baoku serve`.
+ *
+ *   node bin/run-ts.mjs bench/soak.ts [--minutes 30] [--clients 4] [--pages 40]
+ *
+ * Builds a temp archive from the bundled sample and up to `--pages` pages of
+ * ../shared/pages-dev (when present), starts the real host as a child process
+ * (`node bin/baoku.mjs serve --allow-write --port 0`, 127.0.0.1 only), measures
+ * idle search latency, then runs `--clients` loops of a mixed workload for
+ * `--minutes` (bounded; at most 60):
+ *   ordinary searches (bench/queries.json) · uploads of unique pages · tag
+ *   additions, each with its own topic name · aborted uploads (headers +
+ *   part of the body, then a reset) · hostile queries (too many phrases, an
+ *   oversize read body, a cross-site text/plain write, a foreign Host).
+ * At the end: the host must still be running (0 crashes), every tag and
+ * import that was answered 200 must be in the archive (0 lost writes), and
+ * the p95 of ordinary searches under load is reported next to idle.
+ * Exit code 1 when the host died, a write was lost or an ordinary request failed.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Archive } from '../src/core/service';
+import { expandPaths } from '../src/core/import-files';
+import { latency, loadQueries } from './measure';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PAGES_DEV = '/work/shared/pages-dev';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : fallback;
+}
+
+const minutes = Math.min(60, Math.max(0.1, Number(arg('minutes', '30'))));
+const clients = Math.min(16, Math.max(1, Number(arg('clients', '4'))));
+const maxPages = Math.min(500, Number(arg('pages', '40')));
+
+const root = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-soak-'));
+const archiveDir = path.join(root, 'archive');
+
+async function buildArchive(): Promise<number[]> {
+  const a = await Archive.open({ dir: archiveDir, autoBackup: false });
+  try {
+    const paths = [path.join(REPO, 'resources', 'sample')];
+    if (fs.existsSync(PAGES_DEV)) {
+      paths.push(
+        ...fs
+          .readdirSync(PAGES_DEV)
+          .filter((f) => f.endsWith('.txt'))
+          .sort()
+          .slice(0, maxPages)
+          .map((f) => path.join(PAGES_DEV, f)),
+      );
+    }
+    await a.importSources(expandPaths(paths).sources, {});
+    return (a.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 500').all([]) as { id: number }[]).map((r) => r.id);
+  } finally {
+    await a.close();
+  }
+}
+
+async function startServe(): Promise<{ port: number; alive: () => boolean; stop: () => Promise<void>; log: () => string }> {
+  const child = spawn(process.execPath, [path.join(REPO, 'bin', 'baoku.mjs'), 'serve', '--archive', archiveDir, '--allow-write', '--port', '0'], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const port = await new Promise<number>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`serve did not start:\n${out}`)), 120_000);
+    child.stdout.on('data', () => {
+      const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(t);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (c) => reject(new Error(`serve exited ${c}:\n${out}`)));
+  });
+  return {
+    port,
+    alive: () => child.exitCode === null && child.signalCode === null,
+    log: () => out,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const gone = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([gone, new Promise((r) => setTimeout(r, 15_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+async function main(): Promise<number> {
+  console.log(`soak: ${minutes} min, ${clients} clients, archive in ${root}`);
+  const ids = await buildArchive();
+  const queries = loadQueries().map((q) => q.q);
+  const sample = fs.readFileSync(path.join(REPO, 'resources', 'sample', '大众日报_2022-01-28_第3版.txt'), 'utf8');
+  const host = await startServe();
+  const base = `http://127.0.0.1:${host.port}/api/`;
+  const call = async (method: string, arg: unknown, headers: Record<string, string> = {}) => {
+    const r = await fetch(base + method, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(arg), signal: AbortSignal.timeout(120_000) });
+    const text = await r.text();
+    return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  };
+  const timedSearch = async (q: string) => {
+    const t = performance.now();
+    const r = await call('search', { query: q, limit: 20 });
+    return { ms: performance.now() - t, ok: r.status === 200 || (r.status === 400 && typeof r.body?.error === 'string') };
+  };
+
+  // Idle: every query twice, one client.
+  const idle: number[] = [];
+  for (let rep = 0; rep < 2; rep++) for (const q of queries) idle.push((await timedSearch(q)).ms);
+
+  const counts = { searches: 0, searchFailures: 0, tagAdds: 0, imports: 0, aborted: 0, hostile: 0, hostileAccepted: 0, otherFailures: 0 };
+  const loaded: number[] = [];
+  const tagNames: string[] = [];
+  const importJobs: string[] = [];
+  const until = Date.now() + minutes * 60_000;
+  let seq = 0;
+
+  const abortUpload = () =>
+    new Promise<void>((resolve) => {
+      const sock = net.connect(host.port, '127.0.0.1', () => {
+        sock.write(`POST /api/startImport HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{"files":[`);
+        setTimeout(() => sock.resetAndDestroy(), 5);
+      });
+      sock.on('error', () => undefined);
+      sock.on('close', () => resolve());
+    });
+
+  const hostile = async (): Promise<boolean> => {
+    const k = seq % 4;
+    if (k === 0) return (await call('search', { query: Array.from({ length: 100 }, (_, i) => `"甲乙${i}"`).join(' OR ') })).status !== 200;
+    if (k === 1) return (await call('search', { query: 'x', pad: ' '.repeat(200_000) })).status !== 200;
+    if (k === 2) {
+      const r = await fetch(base + 'changeTags', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: JSON.stringify({ ids: [ids[0]], add: [{ kind: 'topic', name: 'soak-forged' }] }) });
+      await r.text();
+      return r.status !== 200;
+    }
+    const r = await new Promise<number>((resolve) => {
+      const sock = net.connect(host.port, '127.0.0.1', () => sock.write(`POST /api/stats HTTP/1.1\r\nHost: rebind.example:${host.port}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`));
+      let data = '';
+      sock.on('data', (d) => (data += d));
+      sock.on('error', () => resolve(0));
+      sock.on('close', () => resolve(Number(data.split(' ')[1])));
+    });
+    return r !== 200;
+  };
+
+  // The host allows 2,000 requests per client address per 10 s: stay under it (~140/s in all).
+  const pause = clients * 7;
+  const worker = async (w: number) => {
+    while (Date.now() < until && host.alive()) {
+      await new Promise((r) => setTimeout(r, pause));
+      const n = seq++;
+      const roll = n % 20;
+      try {
+        if (roll < 12) {
+          const r = await timedSearch(queries[n % queries.length]);
+          loaded.push(r.ms);
+          counts.searches++;
+          if (!r.ok) counts.searchFailures++;
+        } else if (roll < 15) {
+          const name = `soak-${w}-${n}`;
+          const r = await call('changeTags', { ids: [ids[n % ids.length]], add: [{ kind: 'topic', name }] });
+          if (r.status === 200) {
+            tagNames.push(name);
+            counts.tagAdds++;
+          } else counts.otherFailures++;
+        } else if (roll === 15) {
+          const text = `${sample}\n\n本报讯 压力测试第 ${n} 号稿件，唯一标记 soakmark${n}。\n`;
+          const r = await call('startImport', { files: [{ name: `大众日报_2030-01-01_第${(n % 900) + 1}版_${n}.txt`, dataBase64: Buffer.from(text).toString('base64') }] });
+          if (r.status === 200) {
+            importJobs.push(String(r.body!.jobId));
+            counts.imports++;
+          } else counts.otherFailures++;
+        } else if (roll < 18) {
+          await abortUpload();
+          counts.aborted++;
+        } else {
+          counts.hostile++;
+          if (!(await hostile())) counts.hostileAccepted++;
+        }
+      } catch {
+        counts.otherFailures++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
+  const crashed = !host.alive();
+
+  let lostTags = 0;
+  let lostImports = 0;
+  if (!crashed) {
+    // Imports finish in the worker; wait for each job (bounded).
+    for (const jobId of importJobs) {
+      for (let i = 0; i < 600; i++) {
+        const s = await call('importStatus', { jobId });
+        if (s.status !== 200 || s.body?.state !== 'running') {
+          if (s.body?.state !== 'done') lostImports++;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+    const tags = await call('listTags', { kind: 'topic', prefix: 'soak-', limit: 100_000 });
+    const have = new Set(((tags.body as unknown as { name: string }[]) ?? []).map((t) => t.name));
+    lostTags = tagNames.filter((n) => !have.has(n)).length;
+    if (have.has('soak-forged')) counts.hostileAccepted++;
+  }
+  await host.stop();
+  const idleL = latency(idle);
+  const loadL = latency(loaded.length ? loaded : [0]);
+  const result = {
+    minutes,
+    clients,
+    crashed,
+    lostTags,
+    lostImports,
+    ...counts,
+    idle: idleL,
+    loaded: loadL,
+    p95Ratio: Math.round((loadL.p95 / (idleL.p95 || 1)) * 100) / 100,
+  };
+  console.log(JSON.stringify(result, null, 2));
+  if (crashed) console.log(host.log().slice(-2000));
+  fs.rmSync(root, { recursive: true, force: true });
+  return crashed || lostTags || lostImports || counts.searchFailures || counts.hostileAccepted ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    fs.rmSync(root, { recursive: true, force: true });
+    process.exit(2);
+  },
+);
