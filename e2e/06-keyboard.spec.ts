@@ -44,6 +44,8 @@ test('/ into the search box that already has focus is the shortcut, not text', a
   await expect(box).toHaveValue('希望小屋');
   // Again with the query selected (as Ctrl+K leaves it): `/` keeps it, typing replaces it.
   await page.keyboard.press('Control+k');
+  // (Ctrl+K selects the query on the next frame: wait for it, as a person's next key would.)
+  await expect.poll(() => box.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length)).toBe(true);
   await page.keyboard.press('/');
   await expect(box).toHaveValue('希望小屋');
   await page.keyboard.type('高新区');

@@ -35,7 +35,11 @@ test('import two more pages and read an e-paper article as it was printed', asyn
   await page.getByRole('searchbox', { name: '检索' }).fill('供暖 寒潮');
   const title = page.locator('.hit-title').filter({ hasText: '保障群众温暖过冬' }).first();
   await expect(title).toBeVisible();
-  await title.click();
+  // (The list may still re-render with the last keystroke's answer: click until the reader opens.)
+  await expect(async () => {
+    await title.click();
+    await expect(page.locator('h1.article-title')).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
   await expect(page.locator('h1.article-title')).toHaveText('保障群众温暖过冬 守住安全生产底线');
   await expect(page.locator('.article-kicker')).toHaveText('市政府常务会议研究部署冬春供暖工作强调');
   await expect(page.locator('.article-body .para-heading')).toHaveText(['落实责任到人', '做好应急准备']);
