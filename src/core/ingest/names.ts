@@ -7,7 +7,7 @@
  * exactly one reading makes every piece such a name; otherwise it is left whole.
  */
 
-import { loadJieba, type Jieba } from '../text/jieba';
+import { tryLoadJieba } from '../text/jieba';
 
 /** The common single-character surnames (about 230, covering well over 95% of the population). */
 const SINGLE =
@@ -160,16 +160,7 @@ export function isValidPersonName(n: string): boolean {
   return personNameProblem(n) === undefined;
 }
 
-let jieba: Jieba | null | undefined;
-function getJieba(): Jieba | null {
-  if (jieba !== undefined) return jieba;
-  try {
-    jieba = loadJieba();
-  } catch {
-    jieba = null;
-  }
-  return jieba;
-}
+const getJieba = tryLoadJieba;
 
 /** Offsets where jieba (with its name-finding HMM) cuts `t`. */
 function jiebaCuts(t: string): Set<number> | undefined {

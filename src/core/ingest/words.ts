@@ -5,21 +5,11 @@
  * without HMM so that it cannot invent words. Loaded lazily through `loadJieba()`;
  * if the dictionary cannot be found the test answers "no" (a missed join, never a crash).
  */
-import { loadJieba, type Jieba } from '../text/jieba';
+import { tryLoadJieba } from '../text/jieba';
 
-let jieba: Jieba | null | undefined;
-
-function get(): Jieba | null {
-  if (jieba !== undefined) return jieba;
-  // loadJieba() checks the dictionary files before cppjieba can abort on a missing one.
-  // Never call nodejieba.load() here: a second load drops the words the archive inserted.
-  try {
-    jieba = loadJieba();
-  } catch {
-    jieba = null;
-  }
-  return jieba;
-}
+// loadJieba() checks the dictionary files before cppjieba can abort on a missing one.
+// Never call nodejieba.load() here: a second load drops the words the archive inserted.
+const get = tryLoadJieba;
 
 let calls = 0;
 /** How many times jieba was consulted (for tests and benchmarks). */

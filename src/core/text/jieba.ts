@@ -46,3 +46,19 @@ export function loadJieba(): Jieba {
   instance = nodejieba;
   return instance;
 }
+
+let tried: Jieba | null | undefined;
+
+/**
+ * jieba for the parser's word checks, or null when its dictionaries cannot be found: those
+ * callers then answer without it (a missed join or split, never a crash). Asked once per process.
+ */
+export function tryLoadJieba(): Jieba | null {
+  if (tried !== undefined) return tried;
+  try {
+    tried = loadJieba();
+  } catch {
+    tried = null;
+  }
+  return tried;
+}
