@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   const archive = await Archive.open({ dir, writable: false, autoBackup: false });
   const openMs = now() - t0;
   const openCpuMs = cpuMs() - c0;
-  if (archive.openNotices.length) process.stderr.write(`  notices: ${archive.openNotices.join('; ')}\n`);
+  if (archive.openNotices.length) process.stderr.write(`  提示：${archive.openNotices.join('；')}\n`);
   gc();
   const rssAfterLoadMb = rssMb();
   const heapAfterLoadMb = heapMb();

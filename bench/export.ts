@@ -115,9 +115,9 @@ mkdirSync(dir, { recursive: true });
 
 const articles = synthetic(n, seed);
 const chars = articles.reduce((s, a) => s + a.chars, 0);
-console.log(`export bench: ${n} articles, ${chars} characters, seed ${seed}`);
+console.log(`导出基准：${n} 篇文章，${chars} 字，随机种子 ${seed}`);
 const opts = { title: '基准测试', query: '高新区', highlightTerms: ['高新区'], now: new Date(2024, 0, 1) };
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+console.log(`机器负载 ${loadavg().map((l) => l.toFixed(1)).join(' ')}，${availableParallelism()} 核`);
 const results: Partial<Record<'pdf' | 'docx', number>> = {};
 const formats = arg('only', '') ? [arg('only', '') as 'pdf' | 'docx'] : (['docx', 'pdf'] as const);
 for (const format of formats) {
@@ -142,10 +142,10 @@ for (const format of formats) {
   results[format] = secs;
   const file = path.join(dir, r.fileName);
   writeFileSync(file, r.data);
-  const extra = format === 'pdf' ? `, ${pdfPages(file)} pages` : '';
-  console.log(`${format.padEnd(4)} ${secs.toFixed(2)} s wall, ${cpu.toFixed(1)} s CPU  ${(r.data.length / 1048576).toFixed(1)} MiB${extra}`);
+  const extra = format === 'pdf' ? `，${pdfPages(file)} 页` : '';
+  console.log(`${format.padEnd(4)} 实际用时 ${secs.toFixed(2)} 秒，CPU ${cpu.toFixed(1)} 秒，${(r.data.length / 1048576).toFixed(1)} MiB${extra}`);
 }
 if (keep) writeFileSync(path.join(dir, 'clippings.html'), clippingHtml(articles, { ...opts, format: 'html' }));
 if (!keep) rmSync(dir, { recursive: true, force: true });
 const ok = (results.pdf ?? 0) < 30 && (results.docx ?? 0) < 10;
-console.log(`targets (PDF < 30 s, DOCX < 10 s wall): ${ok ? 'met' : 'MISSED'}`);
+console.log(`目标（PDF < 30 秒，DOCX < 10 秒，实际用时）：${ok ? '达到' : '未达到'}`);

@@ -107,7 +107,7 @@ export function dirSize(dir: string): number {
   return n;
 }
 
-/** Prints `label: done/total (pct) rate` at most every `everyMs`. */
+/** Prints `label done/total (pct) 已用 N 秒，还需约 M 秒` at most every `everyMs`. */
 export function progress(label: string, total: number, everyMs = 5000): (done: number) => void {
   const t0 = now();
   let last = t0;
@@ -117,6 +117,6 @@ export function progress(label: string, total: number, everyMs = 5000): (done: n
     last = t;
     const s = (t - t0) / 1000;
     const eta = done ? ((total - done) * s) / done : 0;
-    process.stderr.write(`  … ${label} ${done}/${total} (${Math.round((done / total) * 100)}%) ${s.toFixed(0)} s, noch ~${eta.toFixed(0)} s\n`);
+    process.stderr.write(`  … ${label} ${done}/${total} (${Math.round((done / total) * 100)}%) 已用 ${s.toFixed(0)} 秒，还需约 ${eta.toFixed(0)} 秒\n`);
   };
 }

@@ -61,3 +61,31 @@ test('a file that is not a newspaper page is skipped with the reason, and the fo
   await row.getByRole('button', { name: '仍要导入' }).click();
   await expect(page.locator('table.report tbody tr').filter({ hasText: 'SOURCE.txt' }).locator('.status')).toHaveText('已导入', { timeout: 30_000 });
 });
+
+test('the paper and date can be set for all rows at once; dates are ISO text, a bad one is explained', async ({ page }) => {
+  await openApp(page);
+  await page.keyboard.press('Control+i');
+  await expect(page.getByRole('heading', { name: '导入版面' })).toBeVisible();
+  const other = path.join(root, 'test', 'fixtures', 'dates', 'no-issue-date.txt');
+  await page.locator('input[type=file]').setInputFiles([samplePath, other]);
+  const names = [path.basename(samplePath), path.basename(other)];
+  await expect(page.getByLabel(`${names[0]} 的报纸`)).toHaveValue('大众日报');
+  await page.getByLabel('所有文件的报纸').fill('齐鲁晚报');
+  for (const n of names) await expect(page.getByLabel(`${n} 的报纸`)).toHaveValue('齐鲁晚报');
+  // Emptied, each row gets its own guess back.
+  await page.getByLabel('所有文件的报纸').fill('');
+  await expect(page.getByLabel(`${names[0]} 的报纸`)).toHaveValue('大众日报');
+  await page.getByLabel('所有文件的日期').fill('1998/1/1');
+  await page.getByLabel('所有文件的日期').blur();
+  await expect(page.getByLabel('所有文件的日期')).toHaveValue('1998-01-01');
+  for (const n of names) await expect(page.getByLabel(`${n} 的日期`)).toHaveValue('1998-01-01');
+  // A date that does not exist is named, and the import waits for a fix.
+  await page.getByLabel(`${names[1]} 的日期`).fill('1998-02-30');
+  await expect(page.getByRole('alert').filter({ hasText: '没有 1998-02-30 这一天' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /开始导入 2 个文件/ })).toBeDisabled();
+  await shot(page, 'import-for-all-rows');
+  await page.getByLabel(`${names[1]} 的日期`).fill('1998-02-28');
+  await expect(page.getByRole('button', { name: /开始导入 2 个文件/ })).toBeEnabled();
+  await page.getByRole('button', { name: '清空' }).click();
+  await expect(page.getByLabel('所有文件的报纸')).toHaveCount(0);
+});

@@ -13,6 +13,15 @@ test('smoke: searching 淄博高新区 shows the meeting story', async ({ page }
   await shot(page, 'search');
 });
 
+test('query words in a hit title are marked like in the snippets', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('searchbox', { name: '检索' }).fill('淄博 工作会议');
+  const title = page.getByRole('list', { name: '检索结果' }).getByRole('link', { name: /淄博高新区召开2022年工作会议/ }).first();
+  await expect(title).toBeVisible();
+  await expect(title.locator('mark').first()).toBeVisible();
+  await expect(title.locator('mark')).toHaveText(['淄博', '工作会议']);
+});
+
 test('filter by reporter through the facet', async ({ page }) => {
   await openApp(page);
   await page.getByRole('searchbox', { name: '检索' }).fill('淄博');

@@ -13,9 +13,12 @@ import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
 import { clippingFileName } from '../core/export';
-import type { ExportFormat, ImportFileReport, SortOrder } from '../shared/api';
+import type { ExportFormat, ImportFileReport, ImportFileStatus, SortOrder } from '../shared/api';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
+
+/** The progress line's word for a file's result. */
+const STATUS_WORD: Record<ImportFileStatus, string> = { imported: '已导入', duplicate: '重复', replaced: '已替换', rejected: '被拒绝' };
 
 const USAGE = `报库 baoku — 报纸文字档案库
 
@@ -155,7 +158,7 @@ async function run(argv: string[]): Promise<number> {
         const opts = { paper: o.paper as string | undefined, date: date(o.date), page: num(o.page, 'page'), force: !!o.force };
         const files: ImportFileReport[] = missing.map((m) => ({ file: m, status: 'rejected', articles: 0, warnings: [], error: '找不到这个文件或文件夹' }));
         const reports = await a.importSources(sources, opts, (r, done) => {
-          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.status} ${forTerminal(path.basename(r.file), false)}`.padEnd(60));
+          if (!json) process.stderr.write(`\r${done}/${sources.length} ${r.notAPage ? '已跳过' : STATUS_WORD[r.status]} ${forTerminal(path.basename(r.file), false)}`.padEnd(60));
         });
         if (!json && sources.length) process.stderr.write('\n');
         files.push(...reports);

@@ -1,13 +1,16 @@
-/** The virtualised result list: headline, date, page, byline and highlighted snippets per hit. */
+/** The virtualised result list: headline, date, page, byline and highlighted snippets per hit; the query's terms are marked in the headline too. */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../shared/api';
+import { findTerms } from '../lib/fold';
 import { hitMeta } from '../lib/format';
 import { Highlighted } from './Highlighted';
 
 interface Props {
   hits: SearchHit[];
   total: number;
+  /** The terms the query matched on (the response's `terms`), marked in titles, kickers and subtitles. */
+  terms?: readonly string[];
   active: number;
   selected: ReadonlySet<number>;
   inBasket: ReadonlySet<number>;
@@ -19,7 +22,7 @@ interface Props {
 }
 
 /** Memoised: typing in the query box does not re-render (and re-measure) the list; a new answer does. */
-export const ResultList = memo(function ResultList({ hits, total, active, selected, inBasket, onActive, onOpen, onToggle, onBasket, onLoadMore }: Props) {
+export const ResultList = memo(function ResultList({ hits, total, terms = NO_TERMS, active, selected, inBasket, onActive, onOpen, onToggle, onBasket, onLoadMore }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: hits.length,
@@ -58,7 +61,11 @@ export const ResultList = memo(function ResultList({ hits, total, active, select
             >
               <input type="checkbox" className="hit-check" aria-label={`选择《${h.title}》`} checked={selected.has(h.id)} onChange={() => onToggle(h.id)} />
               <div className="hit-main">
-                {h.kicker && <div className="hit-kicker">{h.kicker}</div>}
+                {h.kicker && (
+                  <div className="hit-kicker">
+                    <Highlighted text={h.kicker} ranges={findTerms(h.kicker, terms)} />
+                  </div>
+                )}
                 <a
                   className="hit-title"
                   href={`#/article/${h.id}`}
@@ -67,9 +74,13 @@ export const ResultList = memo(function ResultList({ hits, total, active, select
                     onOpen(h);
                   }}
                 >
-                  {h.title}
+                  <Highlighted text={h.title} ranges={findTerms(h.title, terms)} />
                 </a>
-                {h.subtitle && <div className="hit-subtitle">{h.subtitle}</div>}
+                {h.subtitle && (
+                  <div className="hit-subtitle">
+                    <Highlighted text={h.subtitle} ranges={findTerms(h.subtitle, terms)} />
+                  </div>
+                )}
                 <div className="hit-meta">
                   <span>{hitMeta(h)}</span>
                   {h.reporters.length > 0 && <span>记者 {h.reporters.join(' ')}</span>}
@@ -110,5 +121,7 @@ export const ResultList = memo(function ResultList({ hits, total, active, select
     </div>
   );
 });
+
+const NO_TERMS: readonly string[] = [];
 
 const KIND: Record<SearchHit['kind'], string> = { story: '消息', sidebar: '链接', brief: '简讯', photo: '图片' };

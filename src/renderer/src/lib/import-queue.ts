@@ -1,7 +1,8 @@
 /**
  * Files chosen for import but not yet sent: browser File objects or desktop
  * paths, each with paper/date/page pre-filled from `guessFileMeta` and
- * editable. Only fields the user changed are sent as overrides.
+ * editable, one by one or for all rows at once. Only fields the user changed
+ * are sent as overrides. Dates are ISO text (YYYY-MM-DD) whatever the locale.
  */
 import type { FileNameGuess, StartImportRequest } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
@@ -19,9 +20,14 @@ export interface PendingFile {
   paper: string;
   date: string;
   page: string;
-  /** True when the user edited paper, date or page. */
-  edited: boolean;
+  /** The fields the user changed (in the row or for all rows): only these are sent as overrides. */
+  changed: Partial<Record<Field, true>>;
 }
+
+type Field = 'paper' | 'date' | 'page';
+
+/** The "for all rows" values: applied to every row, and to files added while they are set. */
+export const allRows = createStore<{ paper: string; date: string }>({ paper: '', date: '' });
 
 export const pending = createStore<PendingFile[]>([]);
 /** The files of the last import started from the form, so that a skipped one can be imported anyway. */
@@ -32,15 +38,72 @@ function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Why `s` is not a usable date (a Chinese sentence), or null when it is one or empty. */
+export function dateProblem(s: string): string | null {
+  const t = s.trim();
+  if (!t) return null;
+  const m = ISO_DATE.exec(t);
+  if (!m) return `“${t}”不是日期：请写成 YYYY-MM-DD，如 1998-01-01。`;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1800 || y > 2200) return `“${t}”的年份不对：应在 1800 到 2200 之间。`;
+  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return `没有 ${t} 这一天，请检查月份和日期。`;
+  return null;
+}
+
+/** `1998-1-1`, `1998/1/1`, `1998.01.01`, `1998年1月1日` → `1998-01-01`; anything else unchanged. */
+export function normalizeDate(s: string): string {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(s);
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : s.trim();
+}
+
+/** Fills every row's paper or date; an emptied "for all" field gives each row its own guess back. */
+export function setForAllRows(field: 'paper' | 'date', value: string): void {
+  allRows.set((a) => ({ ...a, [field]: value }));
+  const v = value.trim();
+  if (field === 'date' && dateProblem(v)) return;
+  pending.set((list) =>
+    list.map((x) => {
+      const changed = { ...x.changed };
+      if (v) changed[field] = true;
+      else delete changed[field];
+      return { ...x, [field]: v || (x.guess[field] ?? ''), changed };
+    }),
+  );
+}
+
+function withAllRows(x: PendingFile): PendingFile {
+  const a = allRows.get();
+  const paper = a.paper.trim();
+  const date = dateProblem(a.date) ? '' : a.date.trim();
+  return {
+    ...x,
+    ...(paper ? { paper } : {}),
+    ...(date ? { date } : {}),
+    changed: { ...(paper ? { paper: true as const } : {}), ...(date ? { date: true as const } : {}), ...x.changed },
+  };
+}
+
 function add(items: { name: string; file?: File; path?: string }[]): void {
-  const fresh: PendingFile[] = items.map((it) => ({ key: String(nextKey++), ...it, guess: {}, paper: '', date: '', page: '', edited: false }));
+  const fresh: PendingFile[] = items.map((it) => withAllRows({ key: String(nextKey++), ...it, guess: {}, paper: '', date: '', page: '', changed: {} }));
   pending.set((list) => [...list, ...fresh]);
   for (const f of fresh) {
     api
       .guessFileMeta({ name: f.name })
       .then((g) =>
         pending.set((list) =>
-          list.map((x) => (x.key === f.key && !x.edited ? { ...x, guess: g, paper: g.paper ?? '', date: g.date ?? '', page: g.page !== undefined ? String(g.page) : '' } : x)),
+          list.map((x) =>
+            x.key === f.key
+              ? {
+                  ...x,
+                  guess: g,
+                  paper: x.changed.paper ? x.paper : (g.paper ?? ''),
+                  date: x.changed.date ? x.date : (g.date ?? ''),
+                  page: x.changed.page ? x.page : g.page !== undefined ? String(g.page) : '',
+                }
+              : x,
+          ),
         ),
       )
       .catch(() => undefined);
@@ -79,34 +142,48 @@ export async function pickFolder(): Promise<void> {
   }
 }
 
-export function updatePending(key: string, patch: Partial<Pick<PendingFile, 'paper' | 'date' | 'page'>>): void {
-  pending.set((list) => list.map((x) => (x.key === key ? { ...x, ...patch, edited: true } : x)));
+export function updatePending(key: string, patch: Partial<Pick<PendingFile, Field>>): void {
+  const fields = Object.fromEntries(Object.keys(patch).map((k) => [k, true])) as Partial<Record<Field, true>>;
+  pending.set((list) => list.map((x) => (x.key === key ? { ...x, ...patch, changed: { ...x.changed, ...fields } } : x)));
+}
+
+/** Clears the list and the "for all rows" fields. */
+export function clearPending(): void {
+  pending.set([]);
+  allRows.set({ paper: '', date: '' });
 }
 
 export function removePending(key: string): void {
   pending.set((list) => list.filter((x) => x.key !== key));
 }
 
-function overrides(f: PendingFile) {
+/** The changed fields that have a value; an emptied field leaves the importer to read the file name. */
+function overrides(f: PendingFile): { paper?: string; date?: string; page?: number } {
   const page = f.page.trim() ? Number(f.page) : undefined;
+  const date = f.date.trim();
   return {
-    paper: f.paper.trim() || undefined,
-    date: f.date || undefined,
-    page: Number.isInteger(page) ? page : undefined,
+    ...(f.changed.paper && f.paper.trim() ? { paper: f.paper.trim() } : {}),
+    ...(f.changed.date && date && !dateProblem(date) ? { date } : {}),
+    ...(f.changed.page && Number.isInteger(page) ? { page } : {}),
   };
 }
 
-/** Unedited files go in one batch (the importer reads their names itself); each edited file in its own. */
+/**
+ * Files without overrides go in one batch (the importer reads their names
+ * itself); files with the same overrides (a paper set for all rows) share one.
+ */
 export async function buildBatches(files: PendingFile[], force = false): Promise<StartImportRequest[]> {
-  const plain = files.filter((f) => !f.edited);
-  const edited = files.filter((f) => f.edited);
+  const groups = new Map<string, PendingFile[]>();
+  for (const f of files) {
+    const k = JSON.stringify(overrides(f));
+    groups.set(k, [...(groups.get(k) ?? []), f]);
+  }
   const batches: StartImportRequest[] = [];
   const toReq = async (fs: PendingFile[]): Promise<StartImportRequest> => {
     const paths = fs.filter((f) => f.path).map((f) => f.path!);
     const uploads = await Promise.all(fs.filter((f) => f.file).map(async (f) => ({ name: f.name, dataBase64: await readAsBase64(f.file!) })));
     return { ...(paths.length ? { paths } : {}), ...(uploads.length ? { files: uploads } : {}), ...(force ? { force: true } : {}) };
   };
-  if (plain.length) batches.push(await toReq(plain));
-  for (const f of edited) batches.push({ ...(await toReq([f])), ...overrides(f) });
+  for (const fs of groups.values()) batches.push({ ...(await toReq(fs)), ...overrides(fs[0]) });
   return batches;
 }

@@ -6,23 +6,42 @@ import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
 import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
-import { buildBatches, lastSent, pending, pickFiles, pickFolder, queueDroppedFiles, removePending, updatePending } from '../lib/import-queue';
+import {
+  allRows,
+  buildBatches,
+  clearPending,
+  dateProblem,
+  lastSent,
+  normalizeDate,
+  pending,
+  pickFiles,
+  pickFolder,
+  queueDroppedFiles,
+  removePending,
+  setForAllRows,
+  updatePending,
+} from '../lib/import-queue';
 import { notifyError } from '../lib/notify';
 import { useStore } from '../lib/store';
 
 export function ImportPage({ writable }: { writable: boolean }) {
   const files = useStore(pending);
+  const forAll = useStore(allRows);
   const run = useStore(importRun);
   const inputRef = useRef<HTMLInputElement>(null);
   const [preparing, setPreparing] = useState(false);
   const [force, setForce] = useState(false);
 
+  const badDate = files.find((f) => dateProblem(f.date));
+  const forAllDateProblem = dateProblem(forAll.date);
+
   async function start() {
+    if (badDate) return;
     setPreparing(true);
     try {
       const batches = await buildBatches(files, force);
       lastSent.set(files);
-      pending.set([]);
+      clearPending();
       void runImport(batches);
     } catch (e) {
       notifyError(`无法读取所选文件：${errorMessage(e)}。请重新选择。`);
@@ -83,6 +102,33 @@ export function ImportPage({ writable }: { writable: boolean }) {
       {files.length > 0 && (
         <section className="card">
           <h2>待导入（{files.length} 个文件）</h2>
+          <div className="for-all-rows" role="group" aria-label="所有文件">
+            <span className="small">所有文件：</span>
+            <label className="small">
+              报纸 <input className="input" aria-label="所有文件的报纸" value={forAll.paper} placeholder="如 大众日报" onChange={(e) => setForAllRows('paper', e.target.value)} />
+            </label>
+            <label className="small">
+              日期{' '}
+              <input
+                className="input input-date"
+                aria-label="所有文件的日期"
+                value={forAll.date}
+                placeholder="YYYY-MM-DD"
+                pattern={DATE_PATTERN}
+                inputMode="numeric"
+                maxLength={12}
+                aria-invalid={forAllDateProblem ? true : undefined}
+                onChange={(e) => setForAllRows('date', e.target.value)}
+                onBlur={(e) => setForAllRows('date', normalizeDate(e.target.value))}
+              />
+            </label>
+            <span className="muted small">填写后应用到下面每一行；清空则恢复按文件名识别的值。</span>
+          </div>
+          {forAllDateProblem && (
+            <p className="error-text small" role="alert">
+              所有文件的日期：{forAllDateProblem}
+            </p>
+          )}
           <table className="table">
             <thead>
               <tr>
@@ -103,7 +149,19 @@ export function ImportPage({ writable }: { writable: boolean }) {
                     <input className="input" aria-label={`${f.name} 的报纸`} value={f.paper} placeholder="未识别" onChange={(e) => updatePending(f.key, { paper: e.target.value })} />
                   </td>
                   <td>
-                    <input className="input" type="date" aria-label={`${f.name} 的日期`} value={f.date} onChange={(e) => updatePending(f.key, { date: e.target.value })} />
+                    <input
+                      className="input input-date"
+                      aria-label={`${f.name} 的日期`}
+                      value={f.date}
+                      placeholder="YYYY-MM-DD"
+                      pattern={DATE_PATTERN}
+                      inputMode="numeric"
+                      maxLength={12}
+                      aria-invalid={dateProblem(f.date) ? true : undefined}
+                      title={dateProblem(f.date) ?? undefined}
+                      onChange={(e) => updatePending(f.key, { date: e.target.value })}
+                      onBlur={(e) => normalizeDate(e.target.value) !== e.target.value && updatePending(f.key, { date: normalizeDate(e.target.value) })}
+                    />
                   </td>
                   <td>
                     <input className="input input-narrow" type="number" min={1} aria-label={`${f.name} 的版次`} value={f.page} placeholder="—" onChange={(e) => updatePending(f.key, { page: e.target.value })} />
@@ -117,14 +175,19 @@ export function ImportPage({ writable }: { writable: boolean }) {
               ))}
             </tbody>
           </table>
+          {badDate && (
+            <p className="error-text small" role="alert">
+              {badDate.name} 的日期：{dateProblem(badDate.date)}
+            </p>
+          )}
           <label className="small">
             <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> 不像报纸版面的文件也导入（默认跳过说明、许可、配置等文件）
           </label>
           <div className="row-actions">
-            <button type="button" className="btn btn-primary" disabled={run.running || preparing} onClick={() => void start()}>
+            <button type="button" className="btn btn-primary" disabled={run.running || preparing || !!badDate} onClick={() => void start()}>
               {preparing ? '正在读取文件…' : `开始导入 ${files.length} 个文件`}
             </button>
-            <button type="button" className="btn" onClick={() => pending.set([])}>
+            <button type="button" className="btn" onClick={clearPending}>
               清空
             </button>
           </div>
@@ -136,6 +199,9 @@ export function ImportPage({ writable }: { writable: boolean }) {
     </div>
   );
 }
+
+/** What a date field accepts as typed (the exact check is `dateProblem`). */
+const DATE_PATTERN = String.raw`\d{4}-\d{2}-\d{2}`;
 
 function ImportProgress() {
   const run = useStore(importRun);

@@ -229,7 +229,7 @@ export function SearchPage({ search, stats, visible }: Props) {
               <p className="muted">试试更短的词、去掉引号或筛选条件，或检查日期范围。</p>
             </div>
           )}
-          <ResultList hits={hits} total={total} active={active} selected={selected} inBasket={inBasket} onActive={setActive} onOpen={open} onToggle={toggle} onBasket={toggleBasket} onLoadMore={search.loadMore} />
+          <ResultList hits={hits} total={total} terms={response?.terms} active={active} selected={selected} inBasket={inBasket} onActive={setActive} onOpen={open} onToggle={toggle} onBasket={toggleBasket} onLoadMore={search.loadMore} />
         </section>
       </div>
       <TagDialog
