@@ -1,9 +1,11 @@
 /**
  * Template of the native menu bar, in Chinese: 文件 / 编辑 / 视图 / 帮助 (plus
  * the application menu on macOS). Commands for the UI go to the renderer as
- * `MenuCommand`s through `send`. Type-only Electron import: unit-tested under Node.
+ * `MenuCommand`s through `send`; their labels and accelerators come from the
+ * command table (src/shared/commands.ts). Type-only Electron import: unit-tested under Node.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { accelerator, commandSpec } from '../shared/commands';
 import type { MenuCommand } from '../shared/desktop';
 
 export interface MenuOptions {
@@ -16,14 +18,19 @@ export interface MenuOptions {
 export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const mac = opts.platform === 'darwin';
   const cmd = (command: MenuCommand) => () => opts.send(command);
+  /** A menu item for a command of the table: its label, its accelerator, sends it. */
+  const item = (command: MenuCommand): MenuItemConstructorOptions => {
+    const key = accelerator(command);
+    return { label: commandSpec(command).label, ...(key ? { accelerator: key } : {}), click: cmd(command) };
+  };
 
   const file: MenuItemConstructorOptions = {
     label: '文件',
     submenu: [
-      { label: '导入文件…', accelerator: 'CmdOrCtrl+O', click: cmd('import') },
-      { label: '导入文件夹…', accelerator: 'CmdOrCtrl+Shift+O', click: cmd('import-folder') },
+      item('import'),
+      item('import-folder'),
       { type: 'separator' },
-      { label: '导出剪报…', accelerator: 'CmdOrCtrl+E', click: cmd('export') },
+      item('export'),
       ...(mac ? [] : ([{ type: 'separator' }, { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
     ],
   };
@@ -44,9 +51,9 @@ export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions = {
     label: '视图',
     submenu: [
-      { label: '搜索', accelerator: 'CmdOrCtrl+F', click: cmd('focus-search') },
-      { label: '标签', accelerator: 'CmdOrCtrl+T', click: cmd('tags') },
-      { label: '剪报', accelerator: 'CmdOrCtrl+B', click: cmd('clippings') },
+      item('focus-search'),
+      item('tags'),
+      item('clippings'),
       { type: 'separator' },
       ...(opts.isDev
         ? ([
@@ -66,13 +73,13 @@ export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
   const help: MenuItemConstructorOptions = {
     label: '帮助',
     role: 'help',
-    submenu: [{ label: '关于报库', click: cmd('about') }],
+    submenu: [item('about')],
   };
 
   const appMenu: MenuItemConstructorOptions = {
     label: '报库',
     submenu: [
-      { label: '关于报库', click: cmd('about') },
+      item('about'),
       { type: 'separator' },
       { label: '隐藏报库', role: 'hide' },
       { label: '隐藏其他', role: 'hideOthers' },

@@ -7,27 +7,13 @@
  * both are absent and the renderer talks HTTP instead.
  */
 import type { ApiErrorBody, ApiMethod } from './api';
+import { COMMANDS } from './commands';
 
-/** Commands the native menu sends to the renderer. */
-export type MenuCommand =
-  | 'focus-search'
-  | 'import'
-  /** 文件 › 导入文件夹…: the renderer should call `openFolder()` and import it. */
-  | 'import-folder'
-  | 'export'
-  | 'tags'
-  | 'clippings'
-  | 'about';
+/** Commands the native menu sends to the renderer: the entries of `COMMANDS` that have a menu. */
+export type MenuCommand = Extract<(typeof COMMANDS)[number], { menu: string }>['id'];
 
-export const MENU_COMMANDS: readonly MenuCommand[] = [
-  'focus-search',
-  'import',
-  'import-folder',
-  'export',
-  'tags',
-  'clippings',
-  'about',
-] as const;
+/** 文件 › 导入文件夹… (`import-folder`): the renderer should call `openFolder()` and import it. */
+export const MENU_COMMANDS: readonly MenuCommand[] = COMMANDS.flatMap((c) => ('menu' in c ? [c.id] : []));
 
 export interface BaokuBridge {
   /**

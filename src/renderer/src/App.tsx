@@ -9,7 +9,7 @@ import { NavBar } from './components/NavBar';
 import { Toasts } from './components/Toasts';
 import { searchInput } from './lib/app-events';
 import { desktop, type MenuCommand } from './lib/bridge';
-import { isEditable, isMod } from './lib/keys';
+import { isEditable, keyCommand, shortcutsHelp } from './lib/keys';
 import { notify, notifyError } from './lib/notify';
 import { goBack, navigate, useRoute } from './lib/router';
 import { useSearch } from './lib/use-search';
@@ -51,37 +51,27 @@ export function App() {
       case 'tags':
         return navigate({ name: 'tags' });
       case 'about':
-        return notify('报库：离线报纸资料库。检索、标签、剪报都在本机完成。');
+        return notify(`报库：离线报纸资料库。检索、标签、剪报都在本机完成。快捷键：${shortcutsHelp()}。`);
     }
   }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = isMod(e);
-      const k = e.key.toLowerCase();
-      if (mod && k === 'k') {
+      const cmd = keyCommand(e, 'global');
+      if (!cmd) return;
+      if (cmd === 'back') {
+        if (document.querySelector('dialog[open]') || route.name === 'search') return;
+        if (isEditable(e.target)) (e.target as HTMLElement).blur();
         e.preventDefault();
-        focusSearch();
-      } else if (mod && k === 'e') {
+        goBack();
+      } else if (cmd !== 'select' && cmd !== 'open') {
         e.preventDefault();
-        requestExport();
-      } else if (mod && k === 'i') {
-        e.preventDefault();
-        navigate({ name: 'import' });
-      } else if (e.key === '/' && !mod && !isEditable(e.target)) {
-        e.preventDefault();
-        focusSearch();
-      } else if (e.key === 'Escape' && !document.querySelector('dialog[open]')) {
-        if (route.name !== 'search') {
-          if (isEditable(e.target)) (e.target as HTMLElement).blur();
-          e.preventDefault();
-          goBack();
-        }
+        command(cmd);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [route.name]);
+  }, [route.name, command]);
 
   useEffect(() => {
     const d = desktop();

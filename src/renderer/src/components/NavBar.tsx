@@ -3,7 +3,7 @@ import type { ArchiveStats } from '../../../shared/api';
 import { basket } from '../lib/basket';
 import { formatCount, formatDate } from '../lib/format';
 import { importRun } from '../lib/import-job';
-import { modLabel } from '../lib/keys';
+import { keysOf } from '../lib/keys';
 import { navigate, type Route } from '../lib/router';
 import { useStore } from '../lib/store';
 
@@ -32,10 +32,10 @@ export function NavBar({ route, stats }: { route: Route; stats: ArchiveStats | n
     <header className="navbar">
       <span className="brand">报库</span>
       <nav className="tabs" aria-label="页面">
-        {tab('search', '检索', `检索（${modLabel()}K）`)}
-        {tab('import', '导入', `导入（${modLabel()}I）`, run.running ? '…' : undefined)}
-        {tab('clippings', '剪报', `剪报（${modLabel()}E 导出）`, b.ids.length ? String(b.ids.length) : undefined)}
-        {tab('tags', '标签', '标签管理')}
+        {tab('search', '检索', `检索（${keysOf('focus-search')}）`)}
+        {tab('import', '导入', `导入（${keysOf('import')}）`, run.running ? '…' : undefined)}
+        {tab('clippings', '剪报', `剪报（${keysOf('clippings')}；${keysOf('export')} 导出）`, b.ids.length ? String(b.ids.length) : undefined)}
+        {tab('tags', '标签', `标签管理（${keysOf('tags')}）`)}
       </nav>
       <span className="nav-stats muted small">
         {stats && (

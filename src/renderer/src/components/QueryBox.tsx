@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { searchInput } from '../lib/app-events';
 import { forgetQueries, recentQueries, rememberQuery } from '../lib/recent';
 import { useStore } from '../lib/store';
-import { modLabel } from '../lib/keys';
+import { keysOf } from '../lib/keys';
 
 interface Props {
   value: string;
@@ -44,7 +44,7 @@ export function QueryBox({ value, onChange, onEnter, onArrow }: Props) {
           className="input query-input"
           type="search"
           aria-label="检索"
-          placeholder={`检索标题、正文、记者…  （${modLabel()}K 或 / 聚焦）`}
+          placeholder={`检索标题、正文、记者…  （${keysOf('focus-search')} 聚焦）`}
           value={value}
           autoFocus
           spellCheck={false}

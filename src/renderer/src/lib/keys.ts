@@ -1,4 +1,5 @@
-/** Keyboard helpers. */
+/** Keyboard helpers over the command table (src/shared/commands.ts). */
+import { commandForKey, shortcutHelp, shortcutLabel, type CommandId, type CommandScope } from '../../../shared/commands';
 import { isMac } from './bridge';
 
 export function isEditable(t: EventTarget | null): boolean {
@@ -9,11 +10,17 @@ export function isEditable(t: EventTarget | null): boolean {
   return false;
 }
 
-/** Ctrl on Windows/Linux, ⌘ on macOS (either accepted in a browser). */
-export function isMod(e: KeyboardEvent): boolean {
-  return isMac() ? e.metaKey || e.ctrlKey : e.ctrlKey || e.metaKey;
+/** The table's command for this key press in `scope` (a text field with focus counts as editing). */
+export function keyCommand(e: KeyboardEvent, scope: CommandScope): CommandId | undefined {
+  return commandForKey(e, { mac: isMac(), editing: isEditable(e.target), scope });
 }
 
-export function modLabel(): string {
-  return isMac() ? '⌘' : 'Ctrl+';
+/** A command's keys for tooltips and placeholders, e.g. `Ctrl+K 或 /` (`⌘K 或 /` on macOS). */
+export function keysOf(id: CommandId): string {
+  return shortcutLabel(id, isMac() ? 'mac' : 'pc');
+}
+
+/** Every shortcut, for the help text. */
+export function shortcutsHelp(): string {
+  return shortcutHelp(isMac() ? 'mac' : 'pc');
 }

@@ -6,7 +6,7 @@ import { Dialog } from '../components/Dialog';
 import { basket, moveInBasket, removeFromBasket } from '../lib/basket';
 import { exportBasket, exporting, exportPrefs, FORMATS } from '../lib/export';
 import { formatDate, formatPage, formatTime } from '../lib/format';
-import { modLabel } from '../lib/keys';
+import { keysOf } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
@@ -185,7 +185,7 @@ export function ClippingsPage({ writable }: { writable: boolean }) {
             <input type="checkbox" checked={prefs.highlight} onChange={(e) => exportPrefs.set((p) => ({ ...p, highlight: e.target.checked }))} />
             标出当前检索词
           </label>
-          <button type="button" className="btn btn-primary" disabled={b.ids.length === 0 || busy} onClick={() => void exportBasket()} title={`${modLabel()}E`}>
+          <button type="button" className="btn btn-primary" disabled={b.ids.length === 0 || busy} onClick={() => void exportBasket()} title={keysOf('export')}>
             {busy ? '正在导出…' : `导出 ${b.ids.length} 篇`}
           </button>
         </div>

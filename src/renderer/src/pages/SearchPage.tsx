@@ -11,7 +11,7 @@ import { Welcome } from '../components/Welcome';
 import { archiveChanged } from '../lib/app-events';
 import { addToBasket, basket, removeFromBasket } from '../lib/basket';
 import { formatCount, formatDate, KIND_LABEL } from '../lib/format';
-import { isEditable } from '../lib/keys';
+import { keyCommand } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { rememberQuery } from '../lib/recent';
 import { navigate } from '../lib/router';
@@ -68,11 +68,11 @@ export function SearchPage({ search, stats, visible }: Props) {
     if (!visible) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || document.querySelector('dialog[open]')) return;
-      if (isEditable(e.target)) return;
-      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      const cmd = keyCommand(e, 'search-page');
+      if (cmd === 'select') {
         e.preventDefault();
         move(e.key === 'ArrowDown' ? 1 : -1);
-      } else if (e.key === 'Enter' && active >= 0 && hits[active] && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
+      } else if (cmd === 'open' && active >= 0 && hits[active] && !(e.target instanceof HTMLButtonElement || e.target instanceof HTMLAnchorElement)) {
         e.preventDefault();
         open(hits[active]);
       }
