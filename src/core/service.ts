@@ -46,6 +46,7 @@ import { similarTagName } from './store/similar-names';
 import { autoBackup } from './store/backup';
 import { ArticleIndex, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
+import { defaultBudget, type QueryBudget } from './search/budget';
 import { makeSnippets } from './search/snippets';
 import { topK } from './search/top-k';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
@@ -58,6 +59,12 @@ import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
 import { ensureWritableDir, UserError } from './errors';
+
+/** What a carrier passes along with a call besides its argument. */
+export interface CallContext {
+  /** Set to 1 by the carrier when the client no longer waits for the answer (`search/budget.ts`). */
+  cancelled?: Int32Array;
+}
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -319,15 +326,16 @@ export class Archive implements BaokuApi {
    * one in relevance order is reordered by proximity: tagging and export act
    * on exact matches only.
    */
-  private matchAll(req: SearchRequest, first?: number): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
+  private matchAll(req: SearchRequest, first?: number, budget?: QueryBudget): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
+    const check = budget && (() => budget.check());
     const q = parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
     const sort = req.sort ?? (q.groups.length || q.years.length ? 'relevance' : 'date');
     const { hits, terms, partial } = this.index.search(
       q,
       filters,
-      (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch),
-      (ids) => store.articleTexts(this.db, ids, foldForSearch),
+      (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch, check),
+      (ids) => store.articleTexts(this.db, ids, foldForSearch, check),
       { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
     );
     const facts = this.index.meta;
@@ -357,14 +365,19 @@ export class Archive implements BaokuApi {
     };
   }
 
-  async search(req: SearchRequest): Promise<SearchResponse> {
+  /**
+   * One page of results. `call.cancelled` is the carrier's cell that says the client left (see
+   * `search/budget.ts`); the search stops with an answer saying why when it is set or when the
+   * budget's deadline passes.
+   */
+  async search(req: SearchRequest, call?: CallContext): Promise<SearchResponse> {
     const t0 = performance.now();
     const empty = { reporter: [], department: [], topic: [], year: [], paper: [], page: [] };
     const offset = Math.max(0, req.offset ?? 0);
     const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
     let matched: ReturnType<Archive['matchAll']>;
     try {
-      matched = this.matchAll(req, offset + limit);
+      matched = this.matchAll(req, offset + limit, defaultBudget(call?.cancelled));
     } catch (err) {
       if (err instanceof QueryError) return { total: 0, tookMs: 0, hits: [], facets: empty, terms: [], error: err.message };
       throw err;

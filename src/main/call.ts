@@ -45,13 +45,32 @@ export class PathGrants {
   }
 }
 
+/**
+ * The search a window has in flight: a newer first-page search from the same window cancels the
+ * older one (the user typed on), so the core stops working for an answer nobody will read.
+ */
+export class SearchSlot {
+  private current?: AbortController;
+
+  /** The signal of a new search; aborts the one before it. */
+  next(): AbortSignal {
+    this.current?.abort();
+    this.current = new AbortController();
+    return this.current.signal;
+  }
+}
+
+/** The core worker takes a cancel signal with a call; an in-process core (tests) does not. */
+type Cancellable = { callWithSignal?: (method: string, arg: unknown, signal: AbortSignal) => Promise<unknown> };
+
 export const NOT_CHOSEN = '只能导入在“选择文件/文件夹”对话框中选中的路径；其他文件请拖入窗口';
 
 /**
  * Validate, check import paths against `grants` (without grants, no path is
- * allowed), call the core, answer an envelope.
+ * allowed), call the core, answer an envelope. With `searches`, a first-page
+ * search supersedes the window's previous one (see `SearchSlot`).
  */
-export async function callApi(api: BaokuApi, method: unknown, arg: unknown, grants?: PathGrants): Promise<IpcResult> {
+export async function callApi(api: BaokuApi, method: unknown, arg: unknown, grants?: PathGrants, searches?: SearchSlot): Promise<IpcResult> {
   const checked = validateArg(typeof method === 'string' ? method : '', arg);
   if (!checked.ok) return { ok: false, error: checked.error, code: 'bad-request' };
   if (method === 'startImport') {
@@ -60,8 +79,11 @@ export async function callApi(api: BaokuApi, method: unknown, arg: unknown, gran
     if (refusedPath !== undefined) return { ok: false, error: `${NOT_CHOSEN}（${refusedPath.slice(0, 300)}）`, code: 'bad-request' };
   }
   try {
+    const worker = api as Cancellable;
+    const firstPage = method === 'search' && !((checked.value as { offset?: number }).offset ?? 0);
     const fn = (api as unknown as Record<ApiMethod, (a: unknown) => Promise<unknown>>)[method as ApiMethod];
-    const value = await fn.call(api, checked.value);
+    const value =
+      firstPage && searches && worker.callWithSignal ? await worker.callWithSignal('search', checked.value, searches.next()) : await fn.call(api, checked.value);
     return { ok: true, value: value === undefined ? null : value };
   } catch (e) {
     return failure(e);

@@ -11,7 +11,7 @@ import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } fro
 import { z } from 'zod';
 import { IPC, type IpcResult } from '../shared/desktop';
 import type { CoreWorker } from '../node/worker-client';
-import { callApi, PathGrants } from './call';
+import { callApi, PathGrants, SearchSlot } from './call';
 import { isAppUrl, safeFileName } from './policy';
 
 export interface IpcOptions {
@@ -49,9 +49,11 @@ const refused = { ok: false, error: '拒绝：请求不是来自报库窗口', c
 export function registerIpc(opts: IpcOptions): () => void {
   // Import paths the user picked in the dialogs below: startImport accepts no others.
   const grants = new PathGrants();
+  // The one window's search in flight: a newer one cancels it.
+  const searches = new SearchSlot();
   ipcMain.handle(IPC.call, async (event, method: unknown, arg: unknown): Promise<IpcResult> => {
     if (!fromOwnWindow(event, opts)) return refused;
-    return callApi(opts.worker, method, arg, grants);
+    return callApi(opts.worker, method, arg, grants, searches);
   });
 
   ipcMain.handle(IPC.openFiles, async (event): Promise<IpcResult<string[]>> => {

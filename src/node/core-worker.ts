@@ -44,7 +44,7 @@ async function main() {
   }
   port!.on('message', async (msg: ToWorker) => {
     if (msg.type === 'call') {
-      const out = await dispatch(archive, msg.method, msg.arg);
+      const out = await dispatch(archive, msg.method, msg.arg, msg.cancel ? { cancelled: new Int32Array(msg.cancel) } : undefined);
       post('value' in out ? { type: 'result', id: msg.id, value: out.value } : { type: 'result', id: msg.id, error: out.error, code: out.code });
     } else if (msg.type === 'pdf-result') {
       const w = pdfWaiting.get(msg.id);

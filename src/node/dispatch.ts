@@ -3,7 +3,7 @@
  * errors turned into user-facing messages.
  */
 import { API_METHODS, type ApiMethod, type BaokuApi } from '../shared/api';
-import { UserError } from '../core/service';
+import { UserError, type CallContext } from '../core/service';
 
 export function isApiMethod(m: string): m is ApiMethod {
   return (API_METHODS as readonly string[]).includes(m);
@@ -11,11 +11,12 @@ export function isApiMethod(m: string): m is ApiMethod {
 
 export type CallOutcome = { value: unknown } | { error: string; code: 'bad-request' | 'not-found' | 'read-only' | 'internal' };
 
-export async function dispatch(api: BaokuApi, method: string, arg: unknown): Promise<CallOutcome> {
+/** `ctx` reaches methods that take it (the search, for its cancel cell); the others ignore it. */
+export async function dispatch(api: BaokuApi, method: string, arg: unknown, ctx?: CallContext): Promise<CallOutcome> {
   if (!isApiMethod(method)) return { error: `未知的请求：${method}`, code: 'bad-request' };
   try {
-    const fn = api[method] as (a: unknown) => Promise<unknown>;
-    const value = await fn.call(api, arg ?? {});
+    const fn = api[method] as (a: unknown, c?: CallContext) => Promise<unknown>;
+    const value = await fn.call(api, arg ?? {}, ctx);
     return { value: value === undefined ? null : value };
   } catch (err) {
     if (err instanceof UserError) return { error: err.message, code: err.code };

@@ -27,7 +27,7 @@ import net from 'node:net';
 import { WRITE_METHODS, type ApiMethod, type BaokuApi } from '../shared/api';
 import { validateArg } from '../shared/api-schema';
 import { isApiMethod } from './dispatch';
-import { ApiCallError } from './worker-client';
+import { ApiCallError, type CoreWorker } from './worker-client';
 
 export interface HttpHostOptions {
   api: BaokuApi;
@@ -304,9 +304,17 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     }
     // The client may have gone while the body was checked: do not spend the core's time on nobody.
     if (req.socket.destroyed) return;
+    // A client that leaves before its answer (closed tab, aborted fetch of a superseded search)
+    // cancels the call: the core stops at its next check (`core/search/budget.ts`).
+    const left = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) left.abort();
+    });
     try {
-      const fn = o.api[method as ApiMethod] as (a: unknown) => Promise<unknown>;
-      const value = await fn.call(o.api, checked.value);
+      const worker = o.api as Partial<CoreWorker>;
+      const value = worker.callWithSignal
+        ? await worker.callWithSignal(method, checked.value, left.signal)
+        : await (o.api[method as ApiMethod] as (a: unknown) => Promise<unknown>).call(o.api, checked.value);
       if (res.writableEnded || res.destroyed) return;
       return send(res, 200, value === undefined ? null : value);
     } catch (err) {

@@ -2,7 +2,14 @@
  * Messages between a carrier (Electron main, HTTP host) and the core worker.
  */
 export type ToWorker =
-  | { type: 'call'; id: number; method: string; arg: unknown }
+  | {
+      type: 'call';
+      id: number;
+      method: string;
+      arg: unknown;
+      /** A shared cell (Int32Array over a SharedArrayBuffer) the carrier sets to 1 when the client left. */
+      cancel?: SharedArrayBuffer;
+    }
   | { type: 'pdf-result'; id: number; dataBase64?: string; error?: string }
   | { type: 'close' };
 

@@ -22,6 +22,11 @@ export interface CoreWorker extends BaokuApi {
   /** Resolves when the archive is open (rejects if it cannot be opened). */
   ready: Promise<string[]>;
   close(): Promise<void>;
+  /**
+   * A call that stops when `signal` aborts (the client left, a newer search came): the core sees
+   * it between chunks of work (`core/search/budget.ts`) and answers early.
+   */
+  callWithSignal(method: string, arg: unknown, signal: AbortSignal): Promise<unknown>;
   /** Electron: render PDFs for the core (webContents.printToPDF). */
   onPdfRequest?(handler: (html: string, headerTitle: string) => Promise<Buffer>): void;
 }
@@ -118,13 +123,21 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
     if (!dead) fail(new Error(`档案库进程已退出（${code}）`));
   });
 
-  const call = async (method: string, arg: unknown): Promise<unknown> => {
+  const call = async (method: string, arg: unknown, signal?: AbortSignal): Promise<unknown> => {
     await ready;
     if (dead) throw new ApiCallError(dead.message, 'internal');
     const id = ++seq;
+    let cancel: SharedArrayBuffer | undefined;
+    if (signal) {
+      cancel = new SharedArrayBuffer(4);
+      const cell = new Int32Array(cancel);
+      const raise = () => Atomics.store(cell, 0, 1);
+      if (signal.aborted) raise();
+      else signal.addEventListener('abort', raise, { once: true });
+    }
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      worker.postMessage({ type: 'call', id, method, arg } satisfies ToWorker);
+      worker.postMessage({ type: 'call', id, method, arg, cancel } satisfies ToWorker);
     });
   };
 
@@ -132,6 +145,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
   for (const m of API_METHODS) api[m] = (arg: unknown) => call(m, arg);
   const client = api as unknown as CoreWorker;
   client.ready = ready;
+  client.callWithSignal = call;
   client.close = async () => {
     if (dead) {
       await worker.terminate();

@@ -66,10 +66,12 @@ export function articleCount(db: Db): number {
 /**
  * The folded texts of articles, spaces removed: kicker, title, subtitle, then each paragraph (and
  * the paragraphs of its continuation on another page, which search counts as the same article).
+ * `check` is called before each chunk of 500 (a search's budget: it throws to stop).
  */
-export function articleTexts(db: Db, ids: number[], fold: (s: string) => string): Map<number, string[]> {
+export function articleTexts(db: Db, ids: number[], fold: (s: string) => string, check?: () => void): Map<number, string[]> {
   const out = new Map<number, string[]>();
   for (let i = 0; i < ids.length; i += 500) {
+    check?.();
     const chunk = ids.slice(i, i + 500);
     const marks = chunk.map(() => '?').join(',');
     const rows = db
@@ -107,16 +109,18 @@ const PHRASE_SQL = `instr(paragraphs, ?1) > 0 OR instr(${squeezed('title')}, ?1)
  * is looked for by SQLite (`instr`) without reading the text into
  * JavaScript; any other phrase (Latin, digits: the stored text may hold
  * full-width forms or capitals) is looked for in the folded text here.
+ * `check` is called before each chunk of 500 (a search's budget: it throws to stop).
  */
-export function articlesContaining(db: Db, ids: number[], phrase: string, fold: (s: string) => string): Set<number> {
+export function articlesContaining(db: Db, ids: number[], phrase: string, fold: (s: string) => string, check?: () => void): Set<number> {
   const found = new Set<number>();
   if (!HAN_ONLY.test(phrase)) {
-    for (const [id, texts] of articleTexts(db, ids, fold)) if (texts.some((t) => t.includes(phrase))) found.add(id);
+    for (const [id, texts] of articleTexts(db, ids, fold, check)) if (texts.some((t) => t.includes(phrase))) found.add(id);
     return found;
   }
   // In id order: neighbouring rows share database pages.
   const sorted = [...ids].sort((a, b) => a - b);
   for (let i = 0; i < sorted.length; i += 500) {
+    check?.();
     const chunk = sorted.slice(i, i + 500);
     const rows = db
       .prepare(`SELECT id FROM articles WHERE id IN (${chunk.map((_, j) => `?${j + 2}`).join(',')}) AND (${PHRASE_SQL})`)

@@ -41,13 +41,23 @@ function httpMessage(status: number): string {
 }
 
 function httpCaller(token: string | undefined): Caller {
+  // A first-page search supersedes the one before it (the user typed on): aborting its request
+  // tells the host, which cancels the work in the core (`core/search/budget.ts`).
+  let searching: AbortController | undefined;
   return async (method, arg) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
+    let signal: AbortSignal | undefined;
+    if (method === 'search' && !(arg as { offset?: number } | undefined)?.offset) {
+      searching?.abort();
+      searching = new AbortController();
+      signal = searching.signal;
+    }
     let res: Response;
     try {
-      res = await fetch(`api/${method}`, { method: 'POST', headers, body: JSON.stringify(arg ?? {}) });
+      res = await fetch(`api/${method}`, { method: 'POST', headers, body: JSON.stringify(arg ?? {}), signal });
     } catch {
+      if (signal?.aborted) throw new ApiError('查询已取消', method, 'cancelled');
       throw new ApiError('无法连接到报库服务：请确认服务仍在运行、网络已连通，然后重试。', method, 'network');
     }
     const text = await res.text();
