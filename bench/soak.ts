@@ -28,7 +28,7 @@ import { expandPaths } from '../src/core/import-files';
 import { latency, loadQueries } from './measure';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PAGES_DEV = '/work/shared/pages-dev';
+const PAGES_DEV = path.resolve(REPO, '..', 'shared', 'pages-dev');
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
