@@ -124,6 +124,8 @@ describe('search on the sample archive', () => {
   it('finds more like this, excluding the article itself', async () => {
     const meeting = await idOf(a, '淄博高新区召开2022年工作会议');
     const similar = await a.moreLikeThis({ id: meeting });
+    // Not vacuous: the sample's other articles share its words, so some are found.
+    expect(similar.length).toBeGreaterThan(0);
     expect(similar.map((h) => h.id)).not.toContain(meeting);
   });
 });

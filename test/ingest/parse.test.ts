@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parsePage, PARSER_VERSION } from '../../src/core/ingest';
+import { parsePage } from '../../src/core/ingest';
 import { jiebaCalls } from '../../src/core/ingest/words';
 
 const FIX = path.resolve('test/fixtures/pages');
@@ -17,10 +17,11 @@ describe('parsePage', () => {
     expect(p.warnings.some((w) => w.includes('不一致'))).toBe(true);
   });
 
-  it('never throws on odd text', () => {
+  it('reads odd text without an error of its own', () => {
+    // parsePage turns anything thrown inside into a `解析出错` warning: there must be none.
     for (const t of ['', '\n\n\n', '。。。', '（）', 'a'.repeat(10000), '记者\n\n通讯员\n\n摄', '本报讯', '第3版\n\n责任编辑 王五']) {
       const p = parsePage(t, { file: 'x.txt' });
-      expect(Array.isArray(p.articles)).toBe(true);
+      expect(p.warnings.filter((w) => w.startsWith('解析出错')), JSON.stringify(t.slice(0, 20))).toEqual([]);
     }
     expect(parsePage('', { file: 'x.txt' }).warnings).toContain('没有找到文章');
   });
@@ -52,6 +53,5 @@ describe('parsePage', () => {
     }
     // jieba is asked at a fraction of the line breaks only.
     expect(jiebaCalls() - before).toBeLessThan(lines);
-    expect(PARSER_VERSION).toBeGreaterThanOrEqual(1);
   });
 });

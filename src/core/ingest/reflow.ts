@@ -4,8 +4,7 @@
  * A unit that does not end a sentence is joined to the next one when the text
  * evidently runs on: it ends on a comma/enumeration mark, the next starts with
  * punctuation or a particle that cannot open a paragraph, or jieba finds a word
- * across the break (`产|业` → `产业`). Length alone never decides here; the
- * splitter adds the layout-aware joins (see `joinInArticle`).
+ * across the break (`产|业` → `产业`). Length alone never decides here.
  */
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';

@@ -5,7 +5,7 @@
  * folds widths (NFKC: `１２` → `12`, `ＡＢＣ` → `abc`, `，` → `,`) and case.
  */
 
-/** Fold for search: NFKC, lower-case Latin, unify dashes and quotes we treat alike. */
+/** Fold for search: NFKC (full-width forms to ASCII, compatibility characters) and lower-case Latin. Dashes and quotes are left as they are. */
 export function foldForSearch(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
