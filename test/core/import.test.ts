@@ -204,3 +204,24 @@ describe('files that are not newspaper pages', () => {
     await a.close();
   });
 });
+
+describe('a page whose body is one line', () => {
+  it('is stored in paragraphs cut at sentence ends, and the report says so', async () => {
+    const { fromUpload } = await import('../../src/core/import-files');
+    const { PARAGRAPH_MAX } = await import('../../src/core/ingest/long-paragraphs');
+    const a = await openArchive();
+    const sentences = ['全国总工会今天在北京召开会议，部署春节期间走访慰问困难职工工作。', '会议要求各级工会把党和政府的温暖送到困难职工家中！', '困难职工的年货备齐了吗？'];
+    const line = Array.from({ length: 1500 }, (_, i) => sentences[i % 3]).join('');
+    const upload = fromUpload({ name: 'rmrb_19980101_01.txt', dataBase64: Buffer.from(`职工冷暖挂心头\n${line}`, 'utf8').toString('base64') });
+    const [r] = await a.importSources([upload], {});
+    expect(r.status).toBe('imported');
+    expect(r.warnings.some((w) => /段落过长（\d+ 字），已在句末切分为 \d+ 段$/.test(w))).toBe(true);
+    const { hits } = await a.search({ query: '年货' });
+    expect(hits).toHaveLength(1);
+    const art = (await a.getArticle({ id: hits[0].id }))!;
+    expect(art.paragraphs.length).toBeGreaterThan(10);
+    expect(art.paragraphs.every((p) => p.text.length <= PARAGRAPH_MAX && /[。！？]$/.test(p.text))).toBe(true);
+    expect(art.warnings.some((w) => w.startsWith('段落过长'))).toBe(true);
+    await a.close();
+  });
+});
