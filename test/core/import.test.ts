@@ -225,3 +225,21 @@ describe('a page whose body is one line', () => {
     await a.close();
   });
 });
+
+describe('the import count in stats', () => {
+  it('counts imports that added or replaced a page, not duplicate or rejected attempts', async () => {
+    const { fromUpload } = await import('../../src/core/import-files');
+    const a = await sampleArchive();
+    const file = path.join(SAMPLE_DIR, fs.readdirSync(SAMPLE_DIR).find((f) => f.endsWith('.txt'))!);
+    const text = fs.readFileSync(file, 'utf8');
+    const upload = (t: string) => fromUpload({ name: path.basename(file), dataBase64: Buffer.from(t, 'utf8').toString('base64') });
+    expect((await a.stats()).imports).toBe(1);
+    expect((await a.importSources([upload(text)], {}))[0].status).toBe('duplicate');
+    expect((await a.importSources([upload('没有。')], {}))[0].status).toBe('rejected');
+    expect((await a.stats()).imports).toBe(1);
+    expect((await a.importSources([upload(`${text}\n\n责任编辑 王五\n`)], {}))[0].status).toBe('replaced');
+    expect((await a.stats()).imports).toBe(2);
+    expect(await a.listImports({ limit: 10 })).toHaveLength(4);
+    await a.close();
+  });
+});
