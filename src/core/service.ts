@@ -275,7 +275,8 @@ export class Archive implements BaokuApi {
       .prepare('SELECT COUNT(*) AS n, MIN(date) AS first, MAX(date) AS last FROM articles WHERE part_of IS NULL')
       .get([]) as { n: number; first: string | null; last: string | null };
     const papers = (this.db.prepare('SELECT name FROM papers ORDER BY name').all([]) as { name: string }[]).map((p) => p.name);
-    const imports = (this.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE status != 'rejected'").get([]) as { n: number }).n;
+    // Imports that added or replaced a page; duplicate and rejected attempts stay in the history only.
+    const imports = (this.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE status IN ('imported', 'replaced')").get([]) as { n: number }).n;
     const tagCount = (this.db.prepare('SELECT COUNT(*) AS n FROM tags').get([]) as { n: number }).n;
     return {
       articles: r.n,

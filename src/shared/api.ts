@@ -257,6 +257,7 @@ export interface ExportResult {
 
 export interface ArchiveStats {
   articles: number;
+  /** Files whose import added or replaced a page (not duplicate or rejected attempts: `listImports` has those). */
   imports: number;
   papers: string[];
   firstDate?: string;

@@ -204,3 +204,42 @@ describe('files that are not newspaper pages', () => {
     await a.close();
   });
 });
+
+describe('a page whose body is one line', () => {
+  it('is stored in paragraphs cut at sentence ends, and the report says so', async () => {
+    const { fromUpload } = await import('../../src/core/import-files');
+    const { PARAGRAPH_MAX } = await import('../../src/core/ingest/long-paragraphs');
+    const a = await openArchive();
+    const sentences = ['全国总工会今天在北京召开会议，部署春节期间走访慰问困难职工工作。', '会议要求各级工会把党和政府的温暖送到困难职工家中！', '困难职工的年货备齐了吗？'];
+    const line = Array.from({ length: 1500 }, (_, i) => sentences[i % 3]).join('');
+    const upload = fromUpload({ name: 'rmrb_19980101_01.txt', dataBase64: Buffer.from(`职工冷暖挂心头\n${line}`, 'utf8').toString('base64') });
+    const [r] = await a.importSources([upload], {});
+    expect(r.status).toBe('imported');
+    expect(r.warnings.some((w) => /段落过长（\d+ 字），已在句末切分为 \d+ 段$/.test(w))).toBe(true);
+    const { hits } = await a.search({ query: '年货' });
+    expect(hits).toHaveLength(1);
+    const art = (await a.getArticle({ id: hits[0].id }))!;
+    expect(art.paragraphs.length).toBeGreaterThan(10);
+    expect(art.paragraphs.every((p) => p.text.length <= PARAGRAPH_MAX && /[。！？]$/.test(p.text))).toBe(true);
+    expect(art.warnings.some((w) => w.startsWith('段落过长'))).toBe(true);
+    await a.close();
+  });
+});
+
+describe('the import count in stats', () => {
+  it('counts imports that added or replaced a page, not duplicate or rejected attempts', async () => {
+    const { fromUpload } = await import('../../src/core/import-files');
+    const a = await sampleArchive();
+    const file = path.join(SAMPLE_DIR, fs.readdirSync(SAMPLE_DIR).find((f) => f.endsWith('.txt'))!);
+    const text = fs.readFileSync(file, 'utf8');
+    const upload = (t: string) => fromUpload({ name: path.basename(file), dataBase64: Buffer.from(t, 'utf8').toString('base64') });
+    expect((await a.stats()).imports).toBe(1);
+    expect((await a.importSources([upload(text)], {}))[0].status).toBe('duplicate');
+    expect((await a.importSources([upload('没有。')], {}))[0].status).toBe('rejected');
+    expect((await a.stats()).imports).toBe(1);
+    expect((await a.importSources([upload(`${text}\n\n责任编辑 王五\n`)], {}))[0].status).toBe('replaced');
+    expect((await a.stats()).imports).toBe(2);
+    expect(await a.listImports({ limit: 10 })).toHaveLength(4);
+    await a.close();
+  });
+});

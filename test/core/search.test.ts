@@ -112,13 +112,54 @@ describe('search on the sample archive', () => {
   it('explains malformed queries', async () => {
     for (const q of ['"未闭合', '记者:', '-', 'OR 淄博', '2022-13']) {
       const res = await a.search({ query: q });
-      if (q === '2022-13') {
-        expect(res.error).toBeUndefined();
-        continue;
-      }
       expect(res.error, q).toMatch(/[\u4e00-\u9fff]/);
       expect(res.hits).toEqual([]);
     }
+  });
+
+  it('takes only decimal page numbers after 版:', async () => {
+    const { hits } = await a.search({ query: '淄博', limit: 1 });
+    const page = hits[0].page!;
+    const onPage = await ids(`版:${page}`);
+    expect(onPage).toContain(hits[0].id);
+    expect(await ids(`版:${String.fromCharCode(0xff10 + page)}`)).toEqual(onPage);
+    expect(await ids(`版:第${page}版`)).toEqual(onPage);
+    for (const v of [`0x${page}`, `${page}e0`, `${page}.0`, `+${page}`, '0', '1000', '三']) {
+      const res = await a.search({ query: `淄博 版:${v}` });
+      expect(res.error, v).toBe(`“${v}”不是版面号：版面号要写成 1 到 999 的数字，例如：版:3`);
+      expect(res.hits).toEqual([]);
+    }
+  });
+
+  it('says an impossible date is one instead of searching for it as a word', async () => {
+    const cases: [string, string][] = [
+      ['2022-02-30', '日期无效：2022-02-30（2022年2月只有28天）'],
+      ['淄博 2022/4/31', '日期无效：2022/4/31（2022年4月只有30天）'],
+      ['２０２２－０２－３０', '日期无效：2022-02-30（2022年2月只有28天）'],
+      ['2022-13', '日期无效：2022-13（月份要在 1 到 12 之间）'],
+      ['2022-01-01..2022-02-30', '日期无效：2022-02-30（2022年2月只有28天）'],
+    ];
+    for (const [q, message] of cases) {
+      const res = await a.search({ query: q });
+      expect(res.error, q).toBe(message);
+      expect(res.hits).toEqual([]);
+    }
+    // Real dates still narrow; a leap day is one; a number that is no date stays a word.
+    expect((await a.search({ query: '淄博 2022-01-01..2022-02-28' })).error).toBeUndefined();
+    expect((await a.search({ query: '2024-02-29' })).error).toBeUndefined();
+    expect((await a.search({ query: '1234.56' })).error).toBeUndefined();
+  });
+
+  it('says a quoted stop word is too common to search alone, and keeps it out of a longer query', async () => {
+    for (const q of ['"的"', '的', '“的”', '"我们" OR 了']) {
+      const res = await a.search({ query: q });
+      expect(res.error, q).toMatch(/^“.+”太常见，几乎每篇文章都有，不能单独检索：请和别的词一起查$/);
+      expect(res.hits).toEqual([]);
+    }
+    expect((await a.search({ query: '"的"' })).error).toBe('“的”太常见，几乎每篇文章都有，不能单独检索：请和别的词一起查');
+    expect((await a.search({ query: '"。"' })).error).toBe('“。”里没有可以检索的字或词');
+    expect(await ids('"的" 淄博')).toEqual(await ids('淄博'));
+    expect(await ids('淄博')).not.toEqual([]);
   });
 
   it('finds more like this, excluding the article itself', async () => {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/core/ingest';
+import { PARAGRAPH_MAX } from '../../src/core/ingest/long-paragraphs';
 import { jiebaCalls } from '../../src/core/ingest/words';
 
 const FIX = path.resolve('test/fixtures/pages');
@@ -24,6 +25,40 @@ describe('parsePage', () => {
       expect(p.warnings.filter((w) => w.startsWith('解析出错')), JSON.stringify(t.slice(0, 20))).toEqual([]);
     }
     expect(parsePage('', { file: 'x.txt' }).warnings).toContain('没有找到文章');
+  });
+
+  it('cuts a paragraph no paper prints (a page on one line) at sentence ends, with a warning', () => {
+    const sentence = '全国总工会今天在北京召开会议，部署春节期间走访慰问困难职工工作。';
+    const line = sentence.repeat(700); // 22,400 characters, no line break
+    const p = parsePage(`职工冷暖挂心头\n\n${line}\n`, { file: 'rmrb_19980101_01.txt' });
+    expect(p.articles).toHaveLength(1);
+    const [a] = p.articles;
+    expect(a.paragraphs.length).toBeGreaterThan(4);
+    for (const q of a.paragraphs) {
+      expect(q.text.length).toBeLessThanOrEqual(PARAGRAPH_MAX);
+      expect(q.text).toMatch(/^全国总工会.*。$/);
+    }
+    expect(a.paragraphs.map((q) => q.text).join('')).toBe(line);
+    expect(a.warnings).toContain(`段落过长（${line.length} 字），已在句末切分为 ${a.paragraphs.length} 段`);
+    expect(p.warnings).toContain(`《职工冷暖挂心头》段落过长（${line.length} 字），已在句末切分为 ${a.paragraphs.length} 段`);
+  });
+
+  it('cuts a long stretch without a sentence end at the hard limit, never inside a character', () => {
+    const line = `开头一句话。${'𠀀汉字'.repeat(4000)}`;
+    const [a] = parsePage(`标题在此\n\n${line}\n`, { file: 'x.txt' }).articles;
+    expect(a.paragraphs.map((q) => q.text).join('')).toBe(line);
+    for (const q of a.paragraphs) {
+      expect(q.text.length).toBeLessThanOrEqual(PARAGRAPH_MAX);
+      expect(q.text).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+    }
+    expect(a.warnings).toContain(`段落过长（${line.length} 字），已切分为 ${a.paragraphs.length} 段（其中 ${a.paragraphs.length - 1} 处没有句末，按 ${PARAGRAPH_MAX} 字切开）`);
+  });
+
+  it('leaves paragraphs of real length whole', () => {
+    const para = '本报北京１月１日讯 '.concat('全国总工会今天在北京召开会议，部署春节期间走访慰问困难职工工作。'.repeat(100));
+    const [a] = parsePage(`标题在此\n\n${para}\n`, { file: 'x.txt' }).articles;
+    expect(a.paragraphs).toHaveLength(1);
+    expect(a.warnings.join()).not.toContain('段落过长');
   });
 
   it('keeps offsets valid with CRLF text given as is', () => {

@@ -8,6 +8,7 @@ import { isBylineLine, mergeBylines, parseByline } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
+import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
 import { isSignatureLine } from './names';
 import { dashSignatureByline, positionedName } from './author';
@@ -354,11 +355,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   if (!byline && textParas.length > 0 && kind === 'story' && /(?:记者|通讯员)\s/.test(textParas[textParas.length - 1].text)) {
     warnings.push('结尾疑似署名，但未能解析');
   }
+  // Last, so the kind above is read from the text as it stood.
+  const cut = cutLongParagraphs(paragraphs, warnings);
 
   const article: ParsedArticle = {
     kind,
     title,
-    paragraphs,
+    paragraphs: cut,
     warnings,
     charStart,
     charEnd,

@@ -361,7 +361,13 @@ export class ArticleIndex {
     if (groups.length) {
       hits = this.run(groups.length === 1 ? groups[0] : { and: groups });
     } else if (q.groups.length) {
-      hits = []; // only stop words were asked for
+      // Only stop words were asked for (`"的"`, `我们`): the index holds no such words, and an
+      // editor gets nothing from a list of nearly every article (nor from checking each one
+      // for the phrase), so say why rather than answer with no results.
+      const items = q.groups.flat();
+      const common = items.filter((i) => /[\p{L}\p{N}]/u.test(i.text)).map((i) => `“${i.text}”`);
+      if (!common.length) throw new QueryError(`${items.map((i) => `“${i.text}”`).join('')}里没有可以检索的字或词`);
+      throw new QueryError(`${common.join('')}太常见，几乎每篇文章都有，不能单独检索：请和别的词一起查`);
     } else if (years.length) {
       hits = [];
       const first = yearHits[0];

@@ -11,6 +11,7 @@
  *   记者:陆晓茜  reporter:陆晓茜 field filters; also 部门:/department:, 主题:/topic:,
  *   版:3  page:3  报:大众日报    paper:
  *   2022-01-01..2022-03-31       date range; also 2022-01, 2022-01-28, ..2022-03-31, 2022..2022
+ *                                (an impossible date, `2022-02-30`, is an error, not a word)
  *   2022                         a bare year: articles dated that year or mentioning it
  *                                (`2022年`, `二〇二二`); a reporter's "邮路 机场 1997" must
  *                                not come back empty because the story ran in 1998
@@ -104,6 +105,18 @@ export function dateRange(token: string): [string, string] | null {
     return [s, s];
   }
   return null;
+}
+
+/**
+ * Why a token shaped like a date of 1900–2100 (`2022-02-30`, `2022-13`, `2022/2/30`) is no date,
+ * or null when it is one or is not date-shaped (`1234.56`, `9999-99` stay words).
+ */
+export function invalidDate(token: string): string | null {
+  const m = /^(\d{4})([-/.])(\d{1,2})(?:\2(\d{1,2}))?$/.exec(token);
+  if (!m || Number(m[1]) < 1900 || Number(m[1]) > 2100 || dateRange(token)) return null;
+  const [y, mo] = [Number(m[1]), Number(m[3])];
+  const why = mo < 1 || mo > 12 ? '月份要在 1 到 12 之间' : `${y}年${mo}月只有${lastDay(y, mo)}天`;
+  return `日期无效：${token}（${why}）`;
 }
 
 interface Token {
@@ -253,8 +266,10 @@ export function parseQuery(input: string): ParsedQuery {
         if (!value) throw new QueryError(`“${field[1]}:”后面缺少内容，例如：${field[1]}:${kind === 'page' ? '3' : '陆晓茜'}`);
         if (t.negated) throw new QueryError(`不支持排除“${field[1]}:”，请用筛选栏`);
         if (kind === 'page') {
-          const n = Number(value.normalize('NFKC').replace(/^第|版$/g, ''));
-          if (!Number.isInteger(n) || n < 1 || n > 999) throw new QueryError(`版面号要是数字，例如：版:3`);
+          // Decimal digits only (full-width folded): `Number` would read `0x3`, `3e0`, `3.0` as 3.
+          const digits = value.normalize('NFKC').replace(/^第|版$/g, '');
+          const n = /^\d{1,3}$/.test(digits) ? Number(digits) : NaN;
+          if (!(n >= 1)) throw new QueryError(`“${value}”不是版面号：版面号要写成 1 到 999 的数字，例如：版:3`);
           q.pages.push(n);
         } else if (kind === 'reporter') q.reporters.push(value);
         else if (kind === 'department') q.departments.push(value);
@@ -266,6 +281,8 @@ export function parseQuery(input: string): ParsedQuery {
       const folded = t.text.normalize('NFKC');
       const range = /^(\S*)\.\.(\S*)$/.exec(folded);
       if (range && !t.negated) {
+        const bad = invalidDate(range[1]) ?? invalidDate(range[2]);
+        if (bad) throw new QueryError(bad);
         const from = range[1] ? dateRange(range[1]) : null;
         const to = range[2] ? dateRange(range[2]) : null;
         if ((range[1] && !from) || (range[2] && !to) || (!from && !to)) {
@@ -282,6 +299,9 @@ export function parseQuery(input: string): ParsedQuery {
       }
       // After OR a year is one of the alternatives, as a word.
       const single = !t.negated && !year ? dateRange(folded) : null;
+      // An impossible date is a typing slip, not a word to look for.
+      const bad = !t.negated ? invalidDate(folded) : null;
+      if (bad) throw new QueryError(bad);
       if (single) {
         narrowDates(q, single[0], single[1]);
         pendingOr = false;

@@ -66,7 +66,8 @@ export function makeSnippets(text: string, terms: string[], max = 3, width = 90)
   }
   // Greedy: each window starts a little before an uncovered match.
   const windows: { start: number; end: number; score: number }[] = [];
-  for (const r of ranges) {
+  for (let i = 0; i < ranges.length; i++) {
+    const r = ranges[i];
     let start = Math.max(0, r[0] - Math.floor(width / 4));
     // Prefer to start just after a sentence end when one is near.
     for (let k = r[0] - 1; k >= Math.max(0, r[0] - Math.floor(width / 3)); k--) {
@@ -76,7 +77,14 @@ export function makeSnippets(text: string, terms: string[], max = 3, width = 90)
       }
     }
     const end = Math.min(text.length, start + width);
-    const inside = ranges.filter((x) => x[0] >= start && x[1] <= end);
+    // The merged ranges are sorted and disjoint, so those inside the window are a run around i:
+    // found by looking a window's width either way, not over all ranges (a body of millions of
+    // characters has tens of thousands of matches).
+    let lo = i;
+    while (lo > 0 && ranges[lo - 1][0] >= start) lo--;
+    let hi = i;
+    while (hi < ranges.length && ranges[hi][1] <= end) hi++;
+    const inside = ranges.slice(lo, hi);
     const distinct = new Set(inside.map((x) => text.slice(x[0], x[1]).toLowerCase())).size;
     windows.push({ start, end, score: distinct * 10 + inside.length });
   }
