@@ -193,7 +193,7 @@ export function realInside(root: string, file: string): boolean {
 }
 
 /** Methods whose argument may legitimately be large (id lists, uploads). */
-const LARGE_ARG_METHODS = new Set<string>(['exportClippings', 'changeTags', 'saveClippingSet']);
+const LARGE_ARG_METHODS = new Set<string>(['exportClippings', 'changeTags', 'saveClippingSet', 'getCitation']);
 
 export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
   const host = o.host ?? '127.0.0.1';
