@@ -11,7 +11,7 @@
  *   three then `, 等`; none: the entry starts with the title. Authors are the
  *   people who wrote the piece: reporters (记者), interns (实习生) and
  *   correspondents (通讯员), in byline order; photographers (摄影) only for a
- *   photo item, where they are its authors.
+ *   photo item, where they are its first authors.
  * - 题名 and 其他题名信息 (8.2.1, 8.2.4): the main headline is the title; the
  *   subtitle (副题) is other title information, after `: `. The kicker (引题/肩题)
  *   is other title information too, which 8.2.4 lets the cataloguer leave out:
@@ -39,10 +39,8 @@ import { excerpt, people, type People } from './meta';
 /** Roles that make someone an author of a piece that is not a photo, in the usual byline order. */
 const WRITER_ROLES: (keyof People)[] = ['记者', '实习生', '通讯员'];
 
-/** The article's authors: writers (and photographers of a photo item) in the order the byline names them. */
-export function citationAuthors(a: ArticleDetail): string[] {
-  const p = people(a);
-  const roles: (keyof People)[] = a.kind === 'photo' ? ['摄影', ...WRITER_ROLES] : WRITER_ROLES;
+/** Names of these roles in the order the byline gives them; names it does not hold (tags added by hand) after, in role order. */
+function inBylineOrder(a: ArticleDetail, p: People, roles: (keyof People)[]): string[] {
   const names: string[] = [];
   for (const r of roles) for (const n of p[r]) if (!names.includes(n)) names.push(n);
   const raw = a.byline?.raw ?? '';
@@ -50,8 +48,16 @@ export function citationAuthors(a: ArticleDetail): string[] {
     const i = raw.indexOf(n);
     return i < 0 ? Number.MAX_SAFE_INTEGER : i;
   };
-  // Stable: names the byline does not hold (tags added by hand) keep role order after the others.
   return names.map((n, i) => ({ n, i, at: at(n) })).sort((x, y) => x.at - y.at || x.i - y.i).map((x) => x.n);
+}
+
+/** The article's authors: its writers in byline order; a photo item's photographers first, as its makers. */
+export function citationAuthors(a: ArticleDetail): string[] {
+  const p = people(a);
+  const writers = inBylineOrder(a, p, WRITER_ROLES);
+  if (a.kind !== 'photo') return writers;
+  const shooters = inBylineOrder(a, p, ['摄影']);
+  return [...shooters, ...writers.filter((n) => !shooters.includes(n))];
 }
 
 /**
