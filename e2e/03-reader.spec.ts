@@ -36,7 +36,9 @@ test('search 希望小屋, open the article, see the highlight', async ({ page }
   await shot(page, 'reader-raw');
 
   await page.getByRole('button', { name: '复制引用' }).click();
-  await expect(page.getByRole('status')).toContainText('已复制引用：《大众日报》2022年1月');
+  // GB/T 7714, made by the archive (more in 08-citation.spec.ts).
+  await expect(page.getByRole('status')).toContainText('已复制引用：王丽, 张海萌, 李沫洁. 心愿得偿 “希望小屋”受助儿童收到爱心包裹: ');
+  await expect(page.getByRole('status')).toContainText('[N]. 大众日报, 2022-01-28(3).');
   // 更多相似 finishes loading: either a list of articles or a plain "none found".
   const related = page.getByRole('region', { name: '更多相似' });
   await expect(related).not.toContainText('正在查找');

@@ -13,7 +13,8 @@ import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
 import { clippingFileName } from '../core/export';
-import type { ExportFormat, ImportFileReport, ImportFileStatus, SortOrder } from '../shared/api';
+import { CITATION_EXT } from '../core/export/citation';
+import type { CitationFormat, ExportFormat, ImportFileReport, ImportFileStatus, SortOrder } from '../shared/api';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
 
@@ -31,6 +32,8 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku tag ID… --archive DIR [--add 主题:营商环境]… [--remove 记者:X]…   |  baoku tag --suggest ID
   baoku tags [--kind reporter|department|topic] [--json]  |  tags merge 记者:A 记者:B  |  tags rename 记者:A B
   baoku export --archive DIR (--ids 1,2,3 | --query Q) --format pdf|docx|md|txt|csv|html [--out FILE] [--title T] [--highlight Q] [--force]
+  baoku export --archive DIR (--ids 1,2,3 | --query Q) --format gbt7714|ris|csl-json [--out FILE|-] [--force]
+      （引用：GB/T 7714-2015 参考文献表、RIS 或 CSL-JSON，供 Zotero、EndNote、NoteExpress 导入；--out - 输出到屏幕）
   baoku dict add WORD… --archive DIR
   baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
   baoku rebuild --archive DIR
@@ -81,6 +84,34 @@ function date(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(String(v))) throw new UsageError('--date 要写成 YYYY-MM-DD');
   return String(v);
+}
+
+const CITATION_FORMATS: readonly CitationFormat[] = ['gbt7714', 'ris', 'csl-json'];
+
+/** `baoku export --format gbt7714|ris|csl-json`: the articles' citations, to a file or (`--out -`) to stdout. */
+async function exportCitations(o: Opts, json: boolean): Promise<number> {
+  const format = o.format as CitationFormat;
+  if (!o.ids && o.query === undefined) throw new UsageError('请用 --ids 1,2,3 或 --query Q 选择文章');
+  const toStdout = o.out === '-';
+  const outFile = toStdout ? '' : path.resolve((o.out as string) ?? clippingFileName((o.title as string) ?? '引用', CITATION_EXT[format]));
+  if (outFile && fs.existsSync(outFile) && !o.force) throw new UsageError(`文件已存在：${outFile}（用 --force 覆盖）`);
+  if (outFile) outputDir(outFile);
+  return withArchive(
+    o,
+    async (a) => {
+      const ids = o.ids ? parseIds([o.ids as string]) : a.exportArticles({ query: o.query as string }).map((x) => x.id);
+      const r = await a.getCitation({ ids, format });
+      if (toStdout) {
+        // Piped: the file's content as is (RIS keeps its CRLF); to a terminal: made safe to show.
+        process.stdout.write(process.stdout.isTTY ? forTerminal(r.text.replace(/\r\n/g, '\n')) : r.text);
+        return 0;
+      }
+      fs.writeFileSync(outFile, r.text, 'utf8');
+      out(json, { file: outFile, articles: r.entries.length }, () => `已导出 ${r.entries.length} 篇的引用到 ${outFile}`);
+      return 0;
+    },
+    false,
+  );
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -256,8 +287,10 @@ async function run(argv: string[]): Promise<number> {
       });
     }
     case 'export': {
+      if (CITATION_FORMATS.includes(o.format as CitationFormat)) return exportCitations(o, json);
       const format = o.format as ExportFormat;
-      if (!['pdf', 'docx', 'md', 'txt', 'csv', 'html'].includes(format)) throw new UsageError('--format 只能是 pdf|docx|md|txt|csv|html');
+      if (!['pdf', 'docx', 'md', 'txt', 'csv', 'html'].includes(format))
+        throw new UsageError('--format 只能是 pdf|docx|md|txt|csv|html，或引用格式 gbt7714|ris|csl-json');
       if (!o.ids && o.query === undefined) throw new UsageError('请用 --ids 1,2,3 或 --query Q 选择文章');
       const outFile = path.resolve((o.out as string) ?? clippingFileName((o.title as string) ?? '剪报', format));
       if (fs.existsSync(outFile) && !o.force) throw new UsageError(`文件已存在：${outFile}（用 --force 覆盖）`);

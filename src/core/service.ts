@@ -58,6 +58,8 @@ import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION
 import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
+import { citeArticles } from './export/citation';
+import type { CitationRequest, CitationResult } from '../shared/api';
 import { ensureWritableDir, UserError } from './errors';
 
 /** What a carrier passes along with a call besides its argument. */
@@ -806,5 +808,11 @@ export class Archive implements BaokuApi {
       pdf: this.opts.pdf,
     });
     return { fileName: out.fileName, mime: out.mime, dataBase64: out.data.toString('base64'), articles: articles.length };
+  }
+
+  // ---------------- citations (issue 17; made in export/citation.ts) ----------------
+
+  async getCitation(req: CitationRequest): Promise<CitationResult> {
+    return citeArticles(req, (ids) => store.getArticles(this.db, ids));
   }
 }

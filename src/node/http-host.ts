@@ -39,7 +39,7 @@ export interface HttpHostOptions {
   allowWrite?: boolean;
   /** Largest request body in bytes for `startImport` (uploads are base64). */
   maxBody?: number;
-  /** Largest request body of the other methods (default 16 KB; exportClippings and writes with id lists get 2 MB). */
+  /** Largest request body of the other methods (default 16 KB; exportClippings, getCitation and writes with id lists get 2 MB). */
   maxReadBody?: number;
   /** Extra names accepted in the `Host` header (besides the bound address and localhost), e.g. a LAN name. */
   allowHosts?: string[];
@@ -193,7 +193,7 @@ export function realInside(root: string, file: string): boolean {
 }
 
 /** Methods whose argument may legitimately be large (id lists, uploads). */
-const LARGE_ARG_METHODS = new Set<string>(['exportClippings', 'changeTags', 'saveClippingSet']);
+const LARGE_ARG_METHODS = new Set<string>(['exportClippings', 'changeTags', 'saveClippingSet', 'getCitation']);
 
 export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
   const host = o.host ?? '127.0.0.1';

@@ -219,6 +219,10 @@ export const API_SCHEMAS = {
     })
     .refine(oneTarget, oneTargetMsg)
     .refine(dateOrder, dateOrderMsg),
+  getCitation: z.strictObject({
+    ids: ids.min(1, { message: '请选择要引用的文章' }),
+    format: z.enum(['gbt7714', 'ris', 'csl-json'], { message: '引用格式应为 gbt7714、ris 或 csl-json' }),
+  }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The validated argument type of each method. */

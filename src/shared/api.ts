@@ -283,6 +283,27 @@ export interface ReparseReport {
   removed: number;
 }
 
+// ---------- citations ----------
+
+/** GB/T 7714-2015, RIS (Zotero, EndNote, NoteExpress) or CSL-JSON. */
+export type CitationFormat = 'gbt7714' | 'ris' | 'csl-json';
+
+export interface CitationRequest {
+  ids: number[];
+  format: CitationFormat;
+}
+
+export interface CitationResult {
+  format: CitationFormat;
+  /** One per article found, in the order of `ids`: a GB/T 7714 string, an RIS record, a CSL-JSON object as JSON. */
+  entries: string[];
+  /** As a file: a numbered reference list (`[1] …`), concatenated RIS records, or a CSL-JSON array. */
+  text: string;
+  mime: string;
+  /** File name extension: `txt`, `ris`, `json`. */
+  ext: string;
+}
+
 /** Everything the UI may ask. */
 export interface BaokuApi {
   stats(): Promise<ArchiveStats>;
@@ -313,6 +334,9 @@ export interface BaokuApi {
   saveClippingSet(req: ClippingSet): Promise<ClippingSet>;
   deleteClippingSet(req: { id: number }): Promise<void>;
   exportClippings(req: ExportRequest): Promise<ExportResult>;
+
+  /** Citations of articles (issue 17); ids that are not in the archive are skipped. */
+  getCitation(req: CitationRequest): Promise<CitationResult>;
 }
 
 export type ApiMethod = keyof BaokuApi;
@@ -356,6 +380,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'saveClippingSet',
   'deleteClippingSet',
   'exportClippings',
+  'getCitation',
 ] as const;
 
 /** Error that carries a message meant for the user (Chinese), not a stack. */

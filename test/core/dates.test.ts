@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
-import { citation } from '../../src/core/export';
+import { gbt7714 } from '../../src/core/export';
 import { expandPaths } from '../../src/core/import-files';
 import { Archive } from '../../src/core/service';
 import { INFERRED_DATE_WARNING, NO_YEAR_WARNING, articleDate, yearOnPage } from '../../src/core/store/dates';
@@ -119,7 +119,8 @@ describe('an article without a known issue date', () => {
     expect(first.date).toBe('1997-12-30'); // the year from 一九九七年十二月三十日 on the page
     expect(first.dateInferred).toBe(true);
     expect(first.warnings).toContain(INFERRED_DATE_WARNING);
-    expect(citation(first)).toMatch(/^1997年12月30日（日期据电头）《冬季运动会在哈尔滨开幕》/);
+    // A date read from the dateline is an estimate: in brackets (GB/T 7714-2015 8.6.3).
+    expect(gbt7714(first)).toMatch(/冬季运动会在哈尔滨开幕\[N\]\. .*, \[1997-12-30\](\(\d+\))?\.$/);
     const second = (await a.getArticle({ id: rows[1].id }))!;
     expect(second.date).toBeUndefined();
     expect(second.dateInferred).toBeUndefined();

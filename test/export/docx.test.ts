@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportClippings } from '../../src/core/export';
+import { exportClippings, referenceList } from '../../src/core/export';
 import type { ArticleDetail } from '../../src/shared/api';
 import { awkwardArticle, sampleArticles } from './sample';
 
@@ -67,7 +67,7 @@ describe('DOCX', () => {
     const all = [...sample, awkwardArticle()];
     const h2 = doc.filter((p) => p.style === 'Heading2').map((p) => fold(p.text));
     const headings = all.flatMap((a) => a.paragraphs.filter((p) => p.type === 'heading').map((p) => fold(p.text)));
-    expect(h2).toEqual(['目录', ...headings]);
+    expect(h2).toEqual(['目录', ...headings, '参考文献']);
     const captions = all.flatMap((a) => a.paragraphs.filter((p) => p.type === 'caption').map((p) => fold(p.text)));
     expect(captions.length).toBeGreaterThan(0);
     expect(doc.filter((p) => p.style === 'Caption').map((p) => fold(p.text))).toEqual(captions);
@@ -86,7 +86,7 @@ describe('DOCX', () => {
     expect(by('Subtitle').map(fold)).toEqual([...sample, awkwardArticle()].filter((a) => a.subtitle).map((a) => fold(a.subtitle!)));
     expect(by('Byline')).toContain('大众日报淄博融媒体中心记者 陆晓茜 通讯员 徐浩 郭方强 李乐天');
     expect(by('ClipSource')).toContain('大众日报 · 2022年1月28日 · 第3版');
-    expect(by('Citation')).toContain('引用：《大众日报》2023年2月4日第12版《标题含 <b>粗体</b> & “引号” 〈书名〉》，记者 张三 王五');
+    expect(by('Citation')).toContain('引用：张三, 王五. 标题含 <b>粗体</b> & “引号” 《书名》: 副题 "quoted"[N]. 大众日报, 2023-02-04(12).');
     expect(by('Meta')).toContain('标签：记者：张三、王五；摄影：李四；部门：经济部；主题：营商环境、-负号开头');
     expect(by('Meta')).toContain('检索词：高新区');
   });
@@ -98,6 +98,16 @@ describe('DOCX', () => {
     expect(styles).toMatch(/w:eastAsia="黑体"/);
     expect(styles).toMatch(/w:eastAsia="zh-CN"/);
     for (const id of ['Title', 'Heading1', 'Heading2', 'Caption', 'Byline', 'Citation']) expect(styles).toContain(`w:styleId="${id}"`);
+  });
+
+  it('ends with the reference list (参考文献): every clipping in GB/T 7714, numbered in order', () => {
+    const all = [...sample, awkwardArticle()];
+    const refs = doc.filter((p) => p.style === 'Reference').map((p) => p.text);
+    expect(refs).toEqual(referenceList(all));
+    expect(refs[1]).toBe(`[2] 陆晓茜, 徐浩, 郭方强, 等. ${sample[1].title}[N]. 大众日报, 2022-01-28(3).`);
+    const head = doc.findIndex((p) => p.style === 'Heading2' && p.text === '参考文献');
+    expect(doc.slice(head + 1).map((p) => p.style)).toEqual(all.map(() => 'Reference'));
+    expect(styles).toContain('w:styleId="Reference"');
   });
 
   it('starts each article on a new page unless told to flow', async () => {

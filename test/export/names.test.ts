@@ -1,6 +1,6 @@
 /** File names, citations and term matching of the clippings export. */
 import { describe, expect, it } from 'vitest';
-import { citation, clippingFileName } from '../../src/core/export';
+import { clippingFileName, gbt7714 } from '../../src/core/export';
 import { findTerms, prepareTerms } from '../../src/core/export/highlight';
 import { typesetPunct } from '../../src/core/export/punct';
 import { awkwardArticle, sampleArticles } from './sample';
@@ -34,20 +34,21 @@ describe('clippingFileName', () => {
   });
 });
 
+// The citation of every clipping is GB/T 7714-2015 (more cases in citation.test.ts).
 describe('citation', () => {
-  it('cites paper, date, page, title and reporters', () => {
+  it('cites authors, title, paper, date and page', () => {
     const story = sampleArticles().find((a) => a.byline?.reporters.includes('陆晓茜'));
     expect(story).toBeDefined();
-    expect(citation(story!)).toBe(`《大众日报》2022年1月28日第3版《${story!.title}》，记者 陆晓茜`);
+    expect(gbt7714(story!)).toBe(`陆晓茜, 徐浩, 郭方强, 等. ${story!.title}[N]. 大众日报, 2022-01-28(3).`);
   });
 
-  it('leaves out what is unknown and nests book-title marks', () => {
+  it('says what is unknown and keeps the title as printed', () => {
     const a = awkwardArticle();
-    expect(citation({ ...a, paper: undefined, page: undefined, byline: undefined, tags: [] })).toBe(
-      '2023年2月4日《标题含 <b>粗体</b> & “引号” 〈书名〉》',
+    expect(gbt7714({ ...a, paper: undefined, page: undefined, byline: undefined, tags: [] })).toBe(
+      '标题含 <b>粗体</b> & “引号” 《书名》: 副题 "quoted"[N]. [报纸名不详], 2023-02-04.',
     );
-    // Tagged reporters count; a byline name keeps its role.
-    expect(citation(a)).toBe('《大众日报》2023年2月4日第12版《标题含 <b>粗体</b> & “引号” 〈书名〉》，记者 张三 王五');
+    // Tagged reporters count; a byline name keeps its role (李四 is the photographer of a story: not an author).
+    expect(gbt7714(a)).toBe('张三, 王五. 标题含 <b>粗体</b> & “引号” 《书名》: 副题 "quoted"[N]. 大众日报, 2023-02-04(12).');
   });
 });
 

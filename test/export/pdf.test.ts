@@ -87,8 +87,8 @@ describe('PDF', () => {
   });
 
   it('puts each article on a new page or lets them flow', async () => {
-    // Two short articles: two pages when paged, one when flowing.
-    const two = sample.slice(2).map((a) => ({ ...a, paragraphs: a.paragraphs.slice(0, 1) }));
+    // Two short articles: two pages when paged, one when flowing (with the reference list after them).
+    const two = sample.slice(2).map((a) => ({ ...a, paragraphs: [{ type: 'text' as const, text: a.paragraphs[0].text.slice(0, 40) }] }));
     const paged = save((await exportClippings(two, { format: 'pdf', pdf: renderer, now: NOW })).data);
     const flow = save((await exportClippings(two, { format: 'pdf', pageBreaks: false, pdf: renderer, now: NOW })).data);
     expect(pageCount(paged)).toBe(2);
@@ -96,6 +96,11 @@ describe('PDF', () => {
     const texts = pages(flow);
     for (const a of two) expect(pageOf(texts, a.title)).toBe(1);
     expect(squash(texts[0])).toContain('第1页/共1页');
+    // The reference list (参考文献) follows the last article, on its page when there is room.
+    const pagedTexts = pages(paged);
+    expect(pageOf(pagedTexts, '参考文献')).toBe(2);
+    expect(squash(pagedTexts[1])).toContain(squash('[2] 刘文思, 刘刚, 周杰. 行刑衔接 联合打击市场监管领域违法行为[N]. 大众日报, 2022-01-28(3).'));
+    expect(squash(texts[0]).indexOf('参考文献')).toBeGreaterThan(squash(texts[0]).indexOf(squash(two[1].title)));
   });
 
   it('prints markup in article text as text', async () => {

@@ -1,7 +1,8 @@
 /** Markdown, plain text, CSV and HTML clippings of the sample page. */
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CSV_HEADER, exportClippings } from '../../src/core/export';
+import { CSV_HEADER, exportClippings, gbt7714, referenceList } from '../../src/core/export';
+import { mdCitation } from '../../src/core/export/text';
 import type { ArticleDetail } from '../../src/shared/api';
 import { awkwardArticle, sampleArticles } from './sample';
 
@@ -41,7 +42,17 @@ describe('Markdown', () => {
       if (a.dateline) expect(md).toContain(`**${a.dateline.raw}** ${a.paragraphs.find((p) => p.type === 'text')!.text}`);
     });
     expect(md).toContain('记者：陆晓茜；通讯员：徐浩、郭方强、李乐天；部门：淄博融媒体中心；主题：淄博');
-    expect(md).toContain('> **引用**：《大众日报》2022年1月28日第3版');
+    // Each article's citation, and the reference list (参考文献) at the end, in GB/T 7714.
+    expect(md).toContain(`> **引用**：陆晓茜, 徐浩, 郭方强, 等. ${sample[1].title}[N]. 大众日报, 2022-01-28(3).`);
+    const refs = md.slice(md.indexOf('\n## 参考文献\n'));
+    expect(refs.length).toBeGreaterThan(20);
+    expect(md.indexOf('\n## 参考文献\n')).toBeGreaterThan(md.lastIndexOf(sample[3].paragraphs.at(-1)!.text));
+    expect(refs.trim().split('\n\n').slice(1)).toEqual(referenceList(sample).map(mdCitation));
+    expect(refs).toContain('\n[2] 陆晓茜, 徐浩, 郭方强, 等. 淄博高新区召开2022年工作会议');
+    // The entry's own brackets stay plain; markup and brackets in a title are escaped.
+    expect(mdCitation('[1] 标题 [x](javascript:y) *z*[N]. [报纸名不详], [1997-12-30].')).toBe(
+      '[1] 标题 \\[x\\](javascript:y) \\*z\\*[N]. [报纸名不详], [1997-12-30].',
+    );
   });
 
   it('escapes markup in article text and marks highlight terms', async () => {
@@ -66,8 +77,10 @@ describe('plain text', () => {
       if (a.subtitle) expect(txt).toContain(`——${a.subtitle}`);
       for (const p of a.paragraphs) expect(txt).toContain(p.text);
       if (a.byline) expect(txt).toContain(`作者：${a.byline.raw}`);
-      expect(txt).toContain(`引用：《大众日报》2022年1月28日第3版《${a.title}》`);
+      expect(txt).toContain(`引用：${gbt7714(a)}`);
+      expect(txt).toContain(`[${i + 1}] ${gbt7714(a)}`);
     });
+    expect(txt.trimEnd().endsWith(referenceList(sample).join('\n'))).toBe(true);
     expect(txt).toContain('来源：大众日报 2022年1月28日 第3版');
   });
 });
@@ -89,7 +102,9 @@ describe('CSV', () => {
       expect(row[4]).toBe(a.title);
       expect(row[8]).toBe(String(a.chars));
       expect(Array.from(row[9]).length).toBe(100);
+      expect(row[10]).toBe(gbt7714(a));
     });
+    expect(CSV_HEADER[10]).toBe('引用');
     const story = rows.find((r) => r[4].includes('工作会议'))!;
     expect(story[2]).toBe('2022-01-28');
     expect(story[5]).toBe('陆晓茜、徐浩、郭方强、李乐天');
@@ -138,6 +153,13 @@ describe('HTML', () => {
     }
     expect(html).toContain('<p class="caption">图为 &lt;现场&gt; &amp; 观众</p>');
     expect(html).toContain('<span class="dateline">本报济南2月3日讯</span>');
+    // Citations: each article's, and the reference list after the last article.
+    expect(html).toContain('<span class="cite-label">引用：</span>张三, 王五. 标题含 &lt;b&gt;粗体&lt;/b&gt;');
+    const refs = html.slice(html.indexOf('<section class="references"'));
+    expect(html.indexOf('<section class="references"')).toBeGreaterThan(html.lastIndexOf('</article>'));
+    expect(refs).toContain('<h2>参考文献</h2>');
+    expect([...refs.matchAll(/<p class="ref">\[(\d)\] /g)].map((m) => m[1])).toEqual(['1', '2', '3', '4', '5']);
+    expect(refs).toContain('<p class="ref">[5] 张三, 王五. 标题含 &lt;b&gt;粗体&lt;/b&gt; &amp; “引号” 《书名》: 副题 &quot;quoted&quot;[N]. 大众日报, 2023-02-04(12).</p>');
   });
 
   it('has no table of contents for three articles, flows when asked and marks terms', async () => {

@@ -60,6 +60,11 @@ const VALID: Record<ApiMethod, unknown[]> = {
     { ids: [1, 2], format: 'pdf', title: '剪报', highlight: '黄河', pageBreaks: false },
     { query: '黄河', format: 'csv' },
   ],
+  getCitation: [
+    { ids: [1], format: 'gbt7714' },
+    { ids: [3, 1, 2], format: 'ris' },
+    { ids: [7], format: 'csl-json' },
+  ],
 };
 
 /** Arguments every method must refuse. */
@@ -143,6 +148,14 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
     { ids: [1], query: 'x', format: 'pdf' },
     { ids: [1], format: 'pdf', title: 'x'.repeat(201) },
     { ids: [1], format: 'pdf', pageBreaks: 'yes' },
+  ],
+  getCitation: [
+    { ids: [], format: 'gbt7714' },
+    { ids: [1], format: 'bibtex' },
+    { ids: [1] },
+    { format: 'ris' },
+    { ids: [0], format: 'ris' },
+    { query: '黄河', format: 'ris' },
   ],
 };
 

@@ -1,13 +1,15 @@
 /**
  * CSV list of a clipping set: one row per article, UTF-8 with BOM so Excel
  * opens Chinese text correctly. Text cells that a spreadsheet would run as a
- * formula (`=`, `+`, `-`, `@` first) get a leading apostrophe.
+ * formula (`=`, `+`, `-`, `@` first) get a leading apostrophe. The last
+ * column, 引用, is the article's GB/T 7714 entry.
  */
 import { stringify } from 'csv-stringify/sync';
 import type { ArticleDetail } from '../../shared/api';
+import { gbt7714 } from './citation';
 import { allPeople, departments, excerpt, topics } from './meta';
 
-export const CSV_HEADER = ['编号', '报纸', '日期', '版次', '标题', '作者', '部门', '主题', '字数', '前100字'] as const;
+export const CSV_HEADER = ['编号', '报纸', '日期', '版次', '标题', '作者', '部门', '主题', '字数', '前100字', '引用'] as const;
 
 /** Joins several names in one cell. */
 export const CSV_LIST_SEP = '、';
@@ -28,6 +30,7 @@ export function csvRow(a: ArticleDetail): string[] {
     topics(a).join(CSV_LIST_SEP),
     String(a.chars),
     excerpt(a, 100),
+    gbt7714(a),
   ].map((c, i) => (i === 0 || i === 3 || i === 8 ? c : safeCell(c)));
 }
 

@@ -3,7 +3,8 @@
  * Word and WPS — Title for the set name, Heading 1 for headlines (with a
  * bookmark the table of contents links to), Heading 2 for subheads, Caption
  * for photo captions, and small styles for kicker, subtitle, byline, source,
- * tags and citation. East Asian fonts are set in the styles.
+ * tags and citation; the set ends with 参考文献 (style Reference, GB/T 7714
+ * entries numbered in clipping order). East Asian fonts are set in the styles.
  */
 import {
   AlignmentType,
@@ -25,7 +26,8 @@ import type { ArticleDetail } from '../../shared/api';
 import { prepareTerms, segments } from './highlight';
 import { TOC_MIN } from './html';
 import { typesetPunct } from './punct';
-import { citation, datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
+import { gbt7714, referenceList } from './citation';
+import { datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
 import { DEFAULT_TITLE, type ClippingOptions } from './types';
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };
@@ -95,6 +97,15 @@ const paragraphStyles: IParagraphStyleOptions[] = [
     quickFormat: true,
     run: { font: HEAD_FONT, size: SIZE.small, color: GREY },
     paragraph: { spacing: { before: 0, after: 240 } },
+  },
+  {
+    id: 'Reference',
+    name: 'Reference',
+    basedOn: 'Normal',
+    next: 'Reference',
+    quickFormat: true,
+    run: { font: BODY_FONT, size: SIZE.body },
+    paragraph: { spacing: { before: 0, after: 80 }, indent: { left: 420, hanging: 420 } },
   },
   {
     id: 'TocEntry',
@@ -182,7 +193,7 @@ function articleParagraphs(a: ArticleDetail, n: number, terms: string[], pageBre
   }
   const tags = tagLine(a);
   if (tags) out.push(new Paragraph({ style: 'Meta', spacing: { before: 200 }, children: [new TextRun(`标签：${tags}`)] }));
-  out.push(new Paragraph({ style: 'Citation', spacing: tags ? undefined : { before: 200 }, children: [new TextRun(`引用：${citation(a)}`)] }));
+  out.push(new Paragraph({ style: 'Citation', spacing: tags ? undefined : { before: 200 }, children: [new TextRun(`引用：${gbt7714(a)}`)] }));
   return out;
 }
 
@@ -218,6 +229,9 @@ export async function clippingDocx(articles: ArticleDetail[], opts: ClippingOpti
     const brk = pageBreaks ? withToc || i > 0 : withToc && i === 0;
     children.push(...articleParagraphs(a, i + 1, terms, brk));
   });
+  // 参考文献: a Heading 2 like 目录 (in Word's navigation pane) right after the last article, one hanging-indented entry per clipping.
+  children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, spacing: { before: 600 }, children: [new TextRun('参考文献')] }));
+  for (const r of referenceList(articles)) children.push(new Paragraph({ style: 'Reference', children: [new TextRun(r)] }));
 
   const doc = new Document({
     title,

@@ -26,7 +26,8 @@ export function sanitizeFileNamePart(name: string): string {
   return s;
 }
 
-export function clippingFileName(title: string, format: ExportFormat, now: Date = new Date()): string {
+/** `ext`: an export format, or another extension (`ris`, `json` for citations). */
+export function clippingFileName(title: string, format: ExportFormat | string, now: Date = new Date()): string {
   const name = sanitizeFileNamePart(title);
   const parts = [DEFAULT_TITLE];
   // `剪报_剪报_…` says nothing more than `剪报_…`.

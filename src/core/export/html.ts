@@ -1,13 +1,14 @@
 /**
  * The self-contained clippings HTML: cover, table of contents (more than three
- * articles), then one <article> per clipping. Inline CSS only, no external
+ * articles), then one <article> per clipping, then the reference list
+ * (参考文献, GB/T 7714 entries numbered in clipping order). Inline CSS only, no external
  * resources; every piece of article text is escaped. The PDF is printed from it.
  */
 import type { ArticleDetail } from '../../shared/api';
 import { prepareTerms, segments } from './highlight';
+import { gbt7714, referenceList } from './citation';
 import {
   chineseDate,
-  citation,
   datelinePrefix,
   departments,
   madeOn,
@@ -116,7 +117,7 @@ function articleHtml(a: ArticleDetail, n: number, terms: string[]): string {
   }
   if (dateline) out.push(`<p><span class="dateline">${escapeHtml(dateline)}</span></p>`);
   out.push('</div>', '<footer class="clip-foot">', tagsHtml(a));
-  out.push(`<p class="cite"><span class="cite-label">引用：</span>${escapeHtml(citation(a))}</p>`);
+  out.push(`<p class="cite"><span class="cite-label">引用：</span>${escapeHtml(gbt7714(a))}</p>`);
   out.push('</footer>', '</article>');
   return out.filter(Boolean).join('\n');
 }
@@ -127,6 +128,9 @@ export function clippingHtml(articles: ArticleDetail[], opts: ClippingOptions): 
   const terms = prepareTerms(opts.highlightTerms);
   const mode = opts.pageBreaks === false ? 'flow' : 'paged';
   const body = articles.map((a, i) => articleHtml(a, i + 1, terms)).join('\n');
+  const refs = referenceList(articles).map((r) => `<p class="ref">${escapeHtml(r)}</p>`);
+  // 参考文献: the clippings' GB/T 7714 entries, numbered in clipping order.
+  const references = `<section class="references" aria-label="参考文献"><h2>参考文献</h2>\n${refs.join('\n')}\n</section>`;
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
@@ -141,6 +145,7 @@ export function clippingHtml(articles: ArticleDetail[], opts: ClippingOptions): 
     '<main class="sheet">',
     cover(articles, opts, title, now),
     body,
+    references,
     '</main>',
     '</body>',
     '</html>',

@@ -18,7 +18,7 @@ import { DEFAULT_TITLE, MIME, type ClippingOptions, type ExportedFile } from './
 
 export type { ClippingOptions, ExportedFile, PdfRenderer } from './types';
 export { clippingFileName } from './filename';
-export { citation } from './meta';
+export { citations, citeArticles, cslItem, gbt7714, referenceList, risRecord } from './citation';
 export { chromiumPdfRenderer, findChromium, footerTemplate, headerTemplate } from './pdf';
 export { PAGE_MARGIN } from './style';
 export { clippingHtml } from './html';

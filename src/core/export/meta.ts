@@ -1,6 +1,6 @@
 /**
  * What every clipping says about its article: source line, people by role,
- * department, topics and the citation. Reporters come from the byline and
+ * department and topics (the citation is made in `citation.ts`). Reporters come from the byline and
  * from the article's tags (a tag added by hand counts as much as the byline).
  */
 import type { ArticleDetail, ReporterRole } from '../../shared/api';
@@ -83,30 +83,6 @@ export function sourceLine(a: ArticleDetail, sep = ' · '): string {
 /** Full headline on one line: kicker, title, subtitle. */
 export function fullHeadline(a: ArticleDetail): string {
   return [a.kicker, a.title, a.subtitle].filter((s): s is string => !!s && !!s.trim()).join(' ');
-}
-
-/** Book-title marks inside a title become 〈〉 so the outer 《》 stays unambiguous. */
-function innerTitle(s: string): string {
-  return s.replace(/《/g, '〈').replace(/》/g, '〉');
-}
-
-/** `《大众日报》2022年1月28日第3版《标题》，记者 陆晓茜` — unknown parts are left out. */
-export function citation(a: ArticleDetail): string {
-  const head = [
-    a.paper ? `《${innerTitle(a.paper)}》` : '',
-    issueDate(a),
-    pageLabel(a.page),
-    a.title ? `《${innerTitle(a.title.trim())}》` : '',
-  ].join('');
-  const p = people(a);
-  const who = p.记者.length
-    ? `记者 ${p.记者.join(' ')}`
-    : p.摄影.length
-      ? `摄影 ${p.摄影.join(' ')}`
-      : p.通讯员.length
-        ? `通讯员 ${p.通讯员.join(' ')}`
-        : '';
-  return [head, who].filter(Boolean).join('，');
 }
 
 /** `记者：陆晓茜；通讯员：徐浩、郭方强；部门：淄博融媒体中心；主题：高新区` (parts that exist). */

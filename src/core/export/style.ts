@@ -50,11 +50,16 @@ h1, h2, h3, .kicker, .subtitle, .clip-source, .byline, .cover-meta, .toc, .clip-
 .tag { display: inline-block; border: 1px solid #ccc; border-radius: 3px; padding: 0 .4em; margin: 0 .35em .25em 0; white-space: nowrap; }
 .tag b { font-weight: 400; color: #888; margin-right: .25em; }
 .cite-label, .tags-label { color: #888; }
+.references { background: #fff; padding: 2.2rem 2.6rem; margin: 0 0 1.6rem; box-shadow: 0 1px 3px rgba(0,0,0,.12); }
+.references h2 { font-family: ${SANS_STACK}; font-size: 13pt; margin: 0 0 .8rem; color: #9b2226; }
+.references .ref { margin: 0 0 .4rem; padding-left: 2.2em; text-indent: -2.2em; font-size: 10pt; line-height: 1.6; break-inside: avoid; }
 mark { background: #ffe066; color: inherit; padding: 0 .05em; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print {
   body { background: none; padding: 0; font-size: 10.5pt; }
   .sheet { max-width: none; }
-  .cover, .clip { box-shadow: none; padding: 0; margin: 0; background: none; }
+  .cover, .clip, .references { box-shadow: none; padding: 0; margin: 0; background: none; }
+  .references { margin-top: 2rem; padding-top: 1.2rem; border-top: 2px solid #9b2226; }
+  .references h2 { break-after: avoid; }
   .paged .cover.with-toc { break-after: page; }
   .paged .clip { break-before: page; }
   .paged .cover:not(.with-toc) + .clip { break-before: auto; }

@@ -1,11 +1,13 @@
 /**
  * Markdown and plain-text clippings: cover block, optional table of contents,
- * then one article after another with a metadata block and every paragraph.
+ * then one article after another with a metadata block and every paragraph,
+ * then the reference list (参考文献, GB/T 7714, numbered in clipping order).
  */
 import type { ArticleDetail } from '../../shared/api';
 import { prepareTerms, segments } from './highlight';
 import { TOC_MIN } from './html';
-import { citation, datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
+import { gbt7714, referenceList } from './citation';
+import { datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
 import { DEFAULT_TITLE, type ClippingOptions } from './types';
 
 // ---------- Markdown ----------
@@ -18,6 +20,16 @@ export function escapeMarkdown(s: string): string {
   // Line-start constructs: headings, quotes, lists, rules.
   out = out.replace(/^(\s*)([#+\-=])/, '$1\\$2').replace(/^(\s*\d+)([.)])(\s)/, '$1\\$2$3');
   return out;
+}
+
+/**
+ * A GB/T 7714 entry in Markdown: escaped, but with its own bracketed parts
+ * (`[1]`, `[N]`, `[1997-12-30]`, `[报纸名不详]`) left plain. That is safe: a
+ * bracket pair becomes a link only before `(` or with a `[x]: …` definition,
+ * and every other bracket of the file is escaped, so there is none.
+ */
+export function mdCitation(entry: string): string {
+  return escapeMarkdown(entry).replace(/\\\[([\p{L}\d-]{1,12})\\\](?!\()/gu, '[$1]');
 }
 
 function mdMarked(text: string, terms: string[]): string {
@@ -47,8 +59,8 @@ function mdArticle(a: ArticleDetail, n: number, terms: string[]): string {
   if (a.byline?.raw?.trim()) meta.push(['作者', a.byline.raw.trim()]);
   const tags = tagLine(a);
   if (tags) meta.push(['标签', tags]);
-  meta.push(['引用', citation(a)]);
   for (const [k, v] of meta) out.push(`> **${k}**：${escapeMarkdown(v)}  `);
+  out.push(`> **引用**：${mdCitation(gbt7714(a))}  `);
   out.push('');
   let dateline = datelinePrefix(a);
   for (const p of a.paragraphs) {
@@ -81,6 +93,9 @@ export function clippingMarkdown(articles: ArticleDetail[], opts: ClippingOption
     out.push('');
   }
   articles.forEach((a, i) => out.push('---', '', mdArticle(a, i + 1, terms)));
+  // 参考文献: one paragraph per entry (a Markdown list would renumber `[1]`).
+  out.push('---', '', '## 参考文献', '');
+  for (const r of referenceList(articles)) out.push(mdCitation(r), '');
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }
 
@@ -99,7 +114,7 @@ function txtArticle(a: ArticleDetail, n: number): string {
   if (a.byline?.raw?.trim()) out.push(`作者：${a.byline.raw.trim()}`);
   const tags = tagLine(a);
   if (tags) out.push(`标签：${tags}`);
-  out.push(`引用：${citation(a)}`, '');
+  out.push(`引用：${gbt7714(a)}`, '');
   let dateline = datelinePrefix(a);
   for (const p of a.paragraphs) {
     const text = p.text.trim();
@@ -129,5 +144,6 @@ export function clippingText(articles: ArticleDetail[], opts: ClippingOptions): 
     out.push('');
   }
   for (let i = 0; i < articles.length; i++) out.push(txtArticle(articles[i], i + 1));
+  out.push(RULE, '', '参考文献', '', ...referenceList(articles));
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
 }

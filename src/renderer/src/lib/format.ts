@@ -1,4 +1,4 @@
-/** Display helpers: dates, pages, bylines, durations and the citation line. */
+/** Display helpers: dates, pages, bylines and durations (citations come from the archive: `lib/cite.ts`). */
 import type { ArticleDetail, ImportFileStatus, SearchHit, TagKind } from '../../../shared/api';
 
 export function formatDate(iso?: string): string {
@@ -49,19 +49,6 @@ export const STATUS_LABEL: Record<ImportFileStatus, string> = {
 export function tagQuery(kind: TagKind, name: string): string {
   const v = /[\s"]/.test(name) ? `"${name.replace(/"/g, '')}"` : name;
   return `${KIND_PREFIX[kind]}:${v}`;
-}
-
-function reportersOf(a: ArticleDetail): string[] {
-  if (a.byline?.reporters?.length) return a.byline.reporters;
-  return a.tags.filter((t) => t.kind === 'reporter' && (t.role ?? '记者') === '记者').map((t) => t.name);
-}
-
-/** `《大众日报》2022年1月28日第3版《标题》，记者 陆晓茜`. */
-export function citation(a: ArticleDetail): string {
-  let s = `《${a.paper ?? '报纸'}》${a.date ? formatArticleDate(a) : ''}${formatPage(a.page)}《${a.title}》`;
-  const reporters = reportersOf(a);
-  if (reporters.length) s += `，记者 ${reporters.join(' ')}`;
-  return s;
 }
 
 export function hitMeta(h: SearchHit): string {

@@ -1,14 +1,14 @@
 /** The article reader: title block, meta, highlighted body with match navigation, tags, related, raw text, citation. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ArticleDetail } from '../../../shared/api';
+import type { ArticleDetail, CitationFormat } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { ArticleBody } from '../components/ArticleBody';
 import { RelatedList } from '../components/RelatedList';
 import { TagEditor } from '../components/TagEditor';
 import { archiveChanged } from '../lib/app-events';
 import { addToBasket, basket, removeFromBasket } from '../lib/basket';
-import { copyText } from '../lib/files';
-import { citation, datelineDateLabel, formatArticleDate, formatPage } from '../lib/format';
+import { CITATION_FORMATS, citeFormat, copyCitation } from '../lib/cite';
+import { datelineDateLabel, formatArticleDate, formatPage } from '../lib/format';
 import { isEditable } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { goBack, navigate } from '../lib/router';
@@ -26,6 +26,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
   const [lastChange, setLastChange] = useState<number | null>(null);
   const terms = useStore(lastTerms);
   const bask = useStore(basket);
+  const citeChoice = useStore(citeFormat);
   const inBasket = bask.ids.includes(id);
 
   useEffect(() => {
@@ -171,17 +172,32 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
         >
           {inBasket ? '已在剪报 ×' : '加入剪报'}
         </button>
-        <button
-          type="button"
-          className="btn btn-small"
-          onClick={() =>
-            copyText(citation(article))
-              .then(() => notify(`已复制引用：${citation(article)}`))
-              .catch((e: unknown) => notifyError(errorMessage(e)))
-          }
-        >
-          复制引用
-        </button>
+        <span className="cite-group">
+          <select
+            className="input input-small"
+            aria-label="引用格式"
+            title="复制引用的格式（记住上次的选择）"
+            value={citeChoice}
+            onChange={(e) => citeFormat.set(e.target.value as CitationFormat)}
+          >
+            {CITATION_FORMATS.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              copyCitation(id)
+                .then(notify)
+                .catch((e: unknown) => notifyError(errorMessage(e)))
+            }
+          >
+            复制引用
+          </button>
+        </span>
         <button type="button" className="btn btn-small" aria-pressed={showRaw} onClick={() => void toggleRaw()}>
           {showRaw ? '隐藏原文' : '原始文本'}
         </button>
