@@ -3,7 +3,6 @@
  * in its own process, on an archive of the sample page; RIS and CSL-JSON
  * files read back by citation-js.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,35 +10,28 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli } from './run-cli';
 
-const REPO = path.resolve(__dirname, '..', '..');
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-cite-'));
 const archive = path.join(root, 'archive');
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'baoku.mjs'), ...args, '--archive', archive], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 90_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[]) => runCli([...args, '--archive', archive], { cwd: root });
 
 /** Ids of the sample's articles, by a word of their title. */
 const ids: Record<string, number> = {};
 
-beforeAll(() => {
-  const r = cli(['import', path.join(REPO, 'resources', 'sample')]);
+beforeAll(async () => {
+  const r = await cli(['import', path.join(REPO, 'resources', 'sample')]);
   expect(r.code, r.stderr).toBe(0);
-  const hits = JSON.parse(cli(['search', '淄博', '--json', '--limit', '10']).stdout) as { hits: { id: number; title: string }[] };
+  const hits = JSON.parse((await cli(['search', '淄博', '--json', '--limit', '10'])).stdout) as { hits: { id: number; title: string }[] };
   for (const h of hits.hits) for (const w of ['工作会议', '希望小屋', '行刑衔接', '数字看']) if (h.title.includes(w)) ids[w] = h.id;
   expect(Object.keys(ids).length).toBe(4);
 }, 120_000);
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
 describe('baoku export --format gbt7714|ris|csl-json', () => {
-  it('gbt7714 to stdout: a numbered reference list in the order of --ids', () => {
-    const r = cli(['export', '--ids', `${ids['行刑衔接']},${ids['工作会议']}`, '--format', 'gbt7714', '--out', '-']);
+  it('gbt7714 to stdout: a numbered reference list in the order of --ids', async () => {
+    const r = await cli(['export', '--ids', `${ids['行刑衔接']},${ids['工作会议']}`, '--format', 'gbt7714', '--out', '-']);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(
       '[1] 刘文思, 刘刚, 周杰. 行刑衔接 联合打击市场监管领域违法行为[N]. 大众日报, 2022-01-28(3).\n' +
@@ -49,7 +41,7 @@ describe('baoku export --format gbt7714|ris|csl-json', () => {
 
   it('ris to a file (the results of --query), read back by citation-js', async () => {
     const file = path.join(root, 'refs.ris');
-    const r = cli(['export', '--query', '希望小屋', '--format', 'ris', '--out', file, '--json']);
+    const r = await cli(['export', '--query', '希望小屋', '--format', 'ris', '--out', file, '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ file, articles: 1 });
     const text = fs.readFileSync(file, 'utf8');
@@ -65,13 +57,13 @@ describe('baoku export --format gbt7714|ris|csl-json', () => {
     });
     expect(text).toContain('DA  - 2022/01/28/\r\n');
     // The file is not overwritten without --force.
-    const again = cli(['export', '--query', '希望小屋', '--format', 'ris', '--out', file]);
+    const again = await cli(['export', '--query', '希望小屋', '--format', 'ris', '--out', file]);
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('文件已存在');
   });
 
-  it('csl-json to the default file name, read back by citation-js', () => {
-    const r = cli(['export', '--ids', String(ids['数字看']), '--format', 'csl-json']);
+  it('csl-json to the default file name, read back by citation-js', async () => {
+    const r = await cli(['export', '--ids', String(ids['数字看']), '--format', 'csl-json']);
     expect(r.code, r.stderr).toBe(0);
     const name = fs.readdirSync(root).find((f) => f.endsWith('.json'))!;
     expect(name).toMatch(/^剪报_引用_\d{4}-\d{2}-\d{2}\.json$/);
@@ -88,11 +80,11 @@ describe('baoku export --format gbt7714|ris|csl-json', () => {
     expect(items[0].author).toBeUndefined();
   });
 
-  it('says what is wrong: unknown format, no article found', () => {
-    const bad = cli(['export', '--ids', '1', '--format', 'bibtex', '--out', '-']);
+  it('says what is wrong: unknown format, no article found', async () => {
+    const bad = await cli(['export', '--ids', '1', '--format', 'bibtex', '--out', '-']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('gbt7714|ris|csl-json');
-    const none = cli(['export', '--ids', '9999', '--format', 'gbt7714', '--out', '-']);
+    const none = await cli(['export', '--ids', '9999', '--format', 'gbt7714', '--out', '-']);
     expect(none.code).toBe(1);
     expect(none.stderr).toContain('没有可引用的文章');
     expect(none.stdout).toBe('');
