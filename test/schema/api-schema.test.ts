@@ -60,6 +60,16 @@ const VALID: Record<ApiMethod, unknown[]> = {
     { ids: [1, 2], format: 'pdf', title: '剪报', highlight: '黄河', pageBreaks: false },
     { query: '黄河', format: 'csv' },
   ],
+  listSavedSearches: [{}, undefined],
+  saveSearch: [
+    { name: '黄河', query: '黄河' },
+    { name: '今年的营商环境', query: '营商 环境', filters: { dateFrom: '2022-01-01', dateTo: '2022-12-31', reporter: '陆晓茜' }, sort: 'date' },
+    { name: '全部新文章', query: '' },
+  ],
+  renameSavedSearch: [{ id: 2, name: '黄河专题' }],
+  deleteSavedSearch: [{ id: 2 }],
+  reorderSavedSearches: [{ ids: [3, 1, 2] }, { ids: [] }],
+  openSavedSearch: [{ id: 1 }],
 };
 
 /** Arguments every method must refuse. */
@@ -144,6 +154,20 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
     { ids: [1], format: 'pdf', title: 'x'.repeat(201) },
     { ids: [1], format: 'pdf', pageBreaks: 'yes' },
   ],
+  listSavedSearches: [{ all: true }],
+  saveSearch: [
+    { name: '', query: '黄河' },
+    { name: '   ', query: '黄河' },
+    { name: 'x'.repeat(101), query: '黄河' },
+    { name: '黄河' },
+    { name: '黄河', query: '黄河', sort: 'random' },
+    { name: '黄河', query: '黄河', filters: { dateFrom: '2022-12-31', dateTo: '2022-01-01' } },
+    { name: '黄河', query: '黄河', id: 3 },
+  ],
+  renameSavedSearch: [{ id: 2 }, { id: 2, name: '' }, { name: 'x' }],
+  deleteSavedSearch: [{}, { id: 0 }],
+  reorderSavedSearches: [{}, { ids: [1, 'x'] }, { ids: Array.from({ length: 201 }, (_, i) => i + 1) }],
+  openSavedSearch: [{}, { id: -1 }, { name: '黄河' }],
 };
 
 describe('validateArg', () => {
