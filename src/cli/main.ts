@@ -13,7 +13,8 @@ import { expandPaths } from '../core/import-files';
 import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
 import { clippingFileName } from '../core/export';
-import type { ExportFormat, ImportFileReport, ImportFileStatus, SortOrder } from '../shared/api';
+import type { ExportFormat, ImportFileReport, ImportFileStatus, SearchResponse, SortOrder } from '../shared/api';
+import { savedCommand } from './saved';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
 
@@ -31,6 +32,9 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku tag ID… --archive DIR [--add 主题:营商环境]… [--remove 记者:X]…   |  baoku tag --suggest ID
   baoku tags [--kind reporter|department|topic] [--json]  |  tags merge 记者:A 记者:B  |  tags rename 记者:A B
   baoku export --archive DIR (--ids 1,2,3 | --query Q) --format pdf|docx|md|txt|csv|html [--out FILE] [--title T] [--highlight Q] [--force]
+  baoku saved list --archive DIR [--json]             # 保存的搜索，及上次打开后新增的匹配篇数
+  baoku saved run NAME --archive DIR [--json] [--limit N] [--offset N]   # 运行（输出同 search），并清零新增数
+  baoku saved add NAME QUERY… --archive DIR [--sort relevance|date|date-asc]  |  saved rename NAME NEW  |  saved delete NAME
   baoku dict add WORD… --archive DIR
   baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
   baoku rebuild --archive DIR
@@ -81,6 +85,16 @@ function date(v: unknown): string | undefined {
   if (v === undefined) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(String(v))) throw new UsageError('--date 要写成 YYYY-MM-DD');
   return String(v);
+}
+
+/** A search's answer as `baoku search` prints it (also `baoku saved run`). */
+function printSearch(json: boolean, res: SearchResponse): void {
+  if (res.error) throw new UsageError(res.error);
+  const { terms: _t, ...rest } = res;
+  void _t;
+  out(json, rest, () =>
+    [`共 ${res.total} 篇（${res.tookMs} ms）`, ...res.hits.map((h) => `#${h.id} ${h.date ?? '日期不详'} ${h.title}\n    ${h.snippets[0]?.text ?? ''}`)].join('\n'),
+  );
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -183,16 +197,7 @@ async function run(argv: string[]): Promise<number> {
       return withArchive(
         o,
         async (a) => {
-          const res = await a.search({ query, limit: num(o.limit, 'limit') ?? 20, offset: num(o.offset, 'offset') ?? 0, sort });
-          if (res.error) throw new UsageError(res.error);
-          const { terms: _t, ...rest2 } = res;
-          void _t;
-          out(json, rest2, () =>
-            [
-              `共 ${res.total} 篇（${res.tookMs} ms）`,
-              ...res.hits.map((h) => `#${h.id} ${h.date ?? '日期不详'} ${h.title}\n    ${h.snippets[0]?.text ?? ''}`),
-            ].join('\n'),
-          );
+          printSearch(json, await a.search({ query, limit: num(o.limit, 'limit') ?? 20, offset: num(o.offset, 'offset') ?? 0, sort }));
           return 0;
         },
         false,
@@ -345,6 +350,8 @@ async function run(argv: string[]): Promise<number> {
       out(json, { restored: true }, () => '已恢复；下次打开时会重建检索索引');
       return 0;
     }
+    case 'saved':
+      return savedCommand(rest, { json, limit: num(o.limit, 'limit'), offset: num(o.offset, 'offset'), sort: o.sort as string | undefined }, (fn, writable) => withArchive(o, fn, writable), out, printSearch);
     case 'serve': {
       const { serve } = await import('./serve');
       return serve({
