@@ -7,6 +7,7 @@
 import type { SavedSearch, SearchFilters, SortOrder } from '../../../shared/api';
 import { api } from '../api-client';
 import { archiveVersion } from './app-events';
+import { notify } from './notify';
 import { createStore } from './store';
 import { searchState } from './use-search';
 
@@ -50,6 +51,7 @@ export async function saveCurrentSearch(name: string): Promise<SavedSearch> {
 export async function openSavedSearch(id: number): Promise<void> {
   const s = await api.openSavedSearch({ id });
   searchState.set({ query: s.query, filters: s.filters, sort: s.sort ?? 'relevance' });
+  if (s.newBeforeOpening > 0) notify(`“${s.name}”：上次打开后新导入的文章中有 ${s.newBeforeOpening} 篇符合。`);
   await reloadSavedSearches();
 }
 
