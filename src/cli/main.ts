@@ -14,7 +14,8 @@ import { backupTo, restoreFrom } from '../core/store/backup';
 import { quickCheck } from '../core/store/db';
 import { clippingFileName } from '../core/export';
 import { CITATION_EXT } from '../core/export/citation';
-import type { CitationFormat, ExportFormat, ImportFileReport, ImportFileStatus, SortOrder } from '../shared/api';
+import type { CitationFormat, ExportFormat, ImportFileReport, ImportFileStatus, SearchResponse, SortOrder } from '../shared/api';
+import { savedCommand } from './saved';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
 
@@ -34,6 +35,9 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku export --archive DIR (--ids 1,2,3 | --query Q) --format pdf|docx|md|txt|csv|html [--out FILE] [--title T] [--highlight Q] [--force]
   baoku export --archive DIR (--ids 1,2,3 | --query Q) --format gbt7714|ris|csl-json [--out FILE|-] [--force]
       （引用：GB/T 7714-2015 参考文献表、RIS 或 CSL-JSON，供 Zotero、EndNote、NoteExpress 导入；--out - 输出到屏幕）
+  baoku saved list --archive DIR [--json]             # 保存的搜索，及上次打开后新增的匹配篇数
+  baoku saved run NAME --archive DIR [--json] [--limit N] [--offset N]   # 运行（输出同 search），并清零新增数
+  baoku saved add NAME QUERY… --archive DIR [--sort relevance|date|date-asc]  |  saved rename NAME NEW  |  saved delete NAME
   baoku dict add WORD… --archive DIR
   baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
   baoku rebuild --archive DIR
@@ -111,6 +115,16 @@ async function exportCitations(o: Opts, json: boolean): Promise<number> {
       return 0;
     },
     false,
+  );
+}
+
+/** A search's answer as `baoku search` prints it (also `baoku saved run`). */
+function printSearch(json: boolean, res: SearchResponse): void {
+  if (res.error) throw new UsageError(res.error);
+  const { terms: _t, ...rest } = res;
+  void _t;
+  out(json, rest, () =>
+    [`共 ${res.total} 篇（${res.tookMs} ms）`, ...res.hits.map((h) => `#${h.id} ${h.date ?? '日期不详'} ${h.title}\n    ${h.snippets[0]?.text ?? ''}`)].join('\n'),
   );
 }
 
@@ -214,16 +228,7 @@ async function run(argv: string[]): Promise<number> {
       return withArchive(
         o,
         async (a) => {
-          const res = await a.search({ query, limit: num(o.limit, 'limit') ?? 20, offset: num(o.offset, 'offset') ?? 0, sort });
-          if (res.error) throw new UsageError(res.error);
-          const { terms: _t, ...rest2 } = res;
-          void _t;
-          out(json, rest2, () =>
-            [
-              `共 ${res.total} 篇（${res.tookMs} ms）`,
-              ...res.hits.map((h) => `#${h.id} ${h.date ?? '日期不详'} ${h.title}\n    ${h.snippets[0]?.text ?? ''}`),
-            ].join('\n'),
-          );
+          printSearch(json, await a.search({ query, limit: num(o.limit, 'limit') ?? 20, offset: num(o.offset, 'offset') ?? 0, sort }));
           return 0;
         },
         false,
@@ -378,6 +383,8 @@ async function run(argv: string[]): Promise<number> {
       out(json, { restored: true }, () => '已恢复；下次打开时会重建检索索引');
       return 0;
     }
+    case 'saved':
+      return savedCommand(rest, { json, limit: num(o.limit, 'limit'), offset: num(o.offset, 'offset'), sort: o.sort as string | undefined }, (fn, writable) => withArchive(o, fn, writable), out, printSearch);
     case 'serve': {
       const { serve } = await import('./serve');
       return serve({

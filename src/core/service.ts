@@ -22,8 +22,11 @@ import type {
   ImportJobStatus,
   ImportOptions,
   ImportRecord,
+  OpenedSavedSearch,
   ParsedArticle,
   ReparseReport,
+  SavedSearch,
+  SaveSearchRequest,
   SearchHit,
   SearchRequest,
   SearchResponse,
@@ -38,6 +41,7 @@ import type {
 import { openDatabase, quickCheck, type Db, LATEST_SCHEMA } from './store/db';
 import * as store from './store/articles';
 import * as tags from './store/tags';
+import * as saved from './store/saved-searches';
 import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
@@ -553,6 +557,7 @@ export class Archive implements BaokuApi {
       await new Promise((res) => setImmediate(res));
     }
     if (this.saveTimer) this.saveIndexNow();
+    if (report.pages) this.countNewMatches();
     return report;
   }
 
@@ -570,6 +575,7 @@ export class Archive implements BaokuApi {
       await new Promise((r) => setImmediate(r));
     }
     if (this.saveTimer) this.saveIndexNow();
+    if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) this.countNewMatches();
     return reports;
   }
 
@@ -814,5 +820,63 @@ export class Archive implements BaokuApi {
 
   async getCitation(req: CitationRequest): Promise<CitationResult> {
     return citeArticles(req, (ids) => store.getArticles(this.db, ids));
+  }
+
+  // ---------------- saved searches (issue 18; design in store/saved-searches.ts) ----------------
+
+  async listSavedSearches(): Promise<SavedSearch[]> {
+    return saved.listSavedSearches(this.db);
+  }
+
+  async saveSearch(req: SaveSearchRequest): Promise<SavedSearch> {
+    this.requireWritable();
+    try {
+      parseQuery(req.query);
+    } catch (err) {
+      if (err instanceof QueryError) throw new UserError(`检索式有误，未保存：${err.message}`);
+      throw err;
+    }
+    return saved.createSavedSearch(this.db, req);
+  }
+
+  async renameSavedSearch(req: { id: number; name: string }): Promise<SavedSearch> {
+    this.requireWritable();
+    return saved.renameSavedSearch(this.db, req.id, req.name);
+  }
+
+  async deleteSavedSearch(req: { id: number }): Promise<void> {
+    this.requireWritable();
+    saved.deleteSavedSearch(this.db, req.id);
+  }
+
+  async reorderSavedSearches(req: { ids: number[] }): Promise<SavedSearch[]> {
+    this.requireWritable();
+    return saved.reorderSavedSearches(this.db, req.ids);
+  }
+
+  async openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch> {
+    return saved.openSavedSearch(this.db, req.id, this.writable);
+  }
+
+  /** After an import run: each saved search's matches among the articles newer than its last opening. */
+  countNewMatches(): void {
+    if (!this.writable) return;
+    saved.refreshNewCounts(this.db, (t) => {
+      // As `matchAll`, with the text reads (phrases, proximity) limited to the new articles.
+      const newer = (ids: number[]) => ids.filter((id) => id > t.seenThrough);
+      try {
+        const q = parseQuery(t.query);
+        const { hits } = this.index.search(
+          q,
+          this.resolveFilters(q, t.filters),
+          (ids, phrase) => store.articlesContaining(this.db, newer(ids), phrase, foldForSearch),
+          (ids) => store.articleTexts(this.db, newer(ids), foldForSearch),
+        );
+        return hits.reduce((n, h) => n + (h.id > t.seenThrough ? 1 : 0), 0);
+      } catch (err) {
+        if (err instanceof QueryError) return 0;
+        throw err;
+      }
+    });
   }
 }

@@ -40,6 +40,8 @@ export const MAX_UPLOAD_TOTAL_BASE64_CHARS = 256 * 1024 * 1024;
 export const MAX_UPLOAD_FILES = 10_000;
 export const MAX_TAG_REFS = 100;
 export const MAX_PAGE = 10_000;
+/** Saved searches in one archive (each is counted after every import). */
+export const MAX_SAVED_SEARCHES = 200;
 
 // ---------- building blocks ----------
 
@@ -223,6 +225,15 @@ export const API_SCHEMAS = {
     ids: ids.min(1, { message: '请选择要引用的文章' }),
     format: z.enum(['gbt7714', 'ris', 'csl-json'], { message: '引用格式应为 gbt7714、ris 或 csl-json' }),
   }),
+
+  listSavedSearches: optionalArg(z.strictObject({})),
+  saveSearch: z
+    .strictObject({ name, query, filters: filters.optional(), sort: z.enum(['relevance', 'date', 'date-asc']).optional() })
+    .refine(dateOrder, dateOrderMsg),
+  renameSavedSearch: z.strictObject({ id, name }),
+  deleteSavedSearch: z.strictObject({ id }),
+  reorderSavedSearches: z.strictObject({ ids: z.array(id).max(MAX_SAVED_SEARCHES, { message: `最多 ${MAX_SAVED_SEARCHES} 个保存的搜索` }) }),
+  openSavedSearch: z.strictObject({ id }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The validated argument type of each method. */

@@ -304,6 +304,36 @@ export interface CitationResult {
   ext: string;
 }
 
+// ---------- saved searches (issue 18) ----------
+
+/** A query with its filters and sort kept under a name (table `saved_searches`, see `core/store/saved-searches.ts`). */
+export interface SavedSearch {
+  id: number;
+  name: string;
+  query: string;
+  filters: SearchFilters;
+  sort?: SortOrder;
+  /** 0-based place in the sidebar list. */
+  position: number;
+  createdAt: string;
+  lastOpenedAt?: string;
+  /** Articles imported since the search was last opened (or saved) that match it: the `+12` badge. */
+  newCount: number;
+}
+
+export interface SaveSearchRequest {
+  name: string;
+  query: string;
+  filters?: SearchFilters;
+  sort?: SortOrder;
+}
+
+/** `openSavedSearch`: the search to run; its badge is now cleared (`newCount` 0) where the archive is writable. */
+export interface OpenedSavedSearch extends SavedSearch {
+  /** What the badge said before this opening. */
+  newBeforeOpening: number;
+}
+
 /** Everything the UI may ask. */
 export interface BaokuApi {
   stats(): Promise<ArchiveStats>;
@@ -337,6 +367,14 @@ export interface BaokuApi {
 
   /** Citations of articles (issue 17); ids that are not in the archive are skipped. */
   getCitation(req: CitationRequest): Promise<CitationResult>;
+  listSavedSearches(req: Record<string, never>): Promise<SavedSearch[]>;
+  saveSearch(req: SaveSearchRequest): Promise<SavedSearch>;
+  renameSavedSearch(req: { id: number; name: string }): Promise<SavedSearch>;
+  deleteSavedSearch(req: { id: number }): Promise<void>;
+  /** `ids`: the saved searches in their new order (all of them, or the first ones; the rest follow). */
+  reorderSavedSearches(req: { ids: number[] }): Promise<SavedSearch[]>;
+  /** Not a write method: on a read-only carrier it returns the search and leaves the badge as it is. */
+  openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch>;
 }
 
 export type ApiMethod = keyof BaokuApi;
@@ -353,6 +391,10 @@ export const WRITE_METHODS: readonly ApiMethod[] = [
   'deleteTag',
   'saveClippingSet',
   'deleteClippingSet',
+  'saveSearch',
+  'renameSavedSearch',
+  'deleteSavedSearch',
+  'reorderSavedSearches',
 ] as const;
 
 export const API_METHODS: readonly ApiMethod[] = [
@@ -381,6 +423,12 @@ export const API_METHODS: readonly ApiMethod[] = [
   'deleteClippingSet',
   'exportClippings',
   'getCitation',
+  'listSavedSearches',
+  'saveSearch',
+  'renameSavedSearch',
+  'deleteSavedSearch',
+  'reorderSavedSearches',
+  'openSavedSearch',
 ] as const;
 
 /** Error that carries a message meant for the user (Chinese), not a stack. */

@@ -158,8 +158,9 @@ describe('an archive of schema 1 with dateline dates', () => {
       await a.rebuildIndex();
       await a.close();
       const raw = new Database(path.join(dir, 'archive.sqlite'));
-      // (Schema 1 had none of the later columns either: parser version, continuations, inferred dates.)
+      // (Schema 1 had none of the later columns either: parser version, continuations, inferred dates; nor saved searches.)
       raw.exec(`
+        DROP TABLE saved_searches;
         DROP INDEX articles_part_of;
         ALTER TABLE articles DROP COLUMN date_inferred;
         ALTER TABLE articles DROP COLUMN part_of;

@@ -65,6 +65,16 @@ const VALID: Record<ApiMethod, unknown[]> = {
     { ids: [3, 1, 2], format: 'ris' },
     { ids: [7], format: 'csl-json' },
   ],
+  listSavedSearches: [{}, undefined],
+  saveSearch: [
+    { name: '黄河', query: '黄河' },
+    { name: '今年的营商环境', query: '营商 环境', filters: { dateFrom: '2022-01-01', dateTo: '2022-12-31', reporter: '陆晓茜' }, sort: 'date' },
+    { name: '全部新文章', query: '' },
+  ],
+  renameSavedSearch: [{ id: 2, name: '黄河专题' }],
+  deleteSavedSearch: [{ id: 2 }],
+  reorderSavedSearches: [{ ids: [3, 1, 2] }, { ids: [] }],
+  openSavedSearch: [{ id: 1 }],
 };
 
 /** Arguments every method must refuse. */
@@ -157,6 +167,20 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
     { ids: [0], format: 'ris' },
     { query: '黄河', format: 'ris' },
   ],
+  listSavedSearches: [{ all: true }],
+  saveSearch: [
+    { name: '', query: '黄河' },
+    { name: '   ', query: '黄河' },
+    { name: 'x'.repeat(101), query: '黄河' },
+    { name: '黄河' },
+    { name: '黄河', query: '黄河', sort: 'random' },
+    { name: '黄河', query: '黄河', filters: { dateFrom: '2022-12-31', dateTo: '2022-01-01' } },
+    { name: '黄河', query: '黄河', id: 3 },
+  ],
+  renameSavedSearch: [{ id: 2 }, { id: 2, name: '' }, { name: 'x' }],
+  deleteSavedSearch: [{}, { id: 0 }],
+  reorderSavedSearches: [{}, { ids: [1, 'x'] }, { ids: Array.from({ length: 201 }, (_, i) => i + 1) }],
+  openSavedSearch: [{}, { id: -1 }, { name: '黄河' }],
 };
 
 describe('validateArg', () => {

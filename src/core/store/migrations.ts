@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { Dateline } from '../../shared/types';
 import { articleDate, withDateWarning } from './dates';
 import { bumpGeneration } from './meta';
+import { createSavedSearchesTable } from './saved-searches';
 
 /**
  * Every article's date re-derived from stored data: its page's date (the
@@ -185,4 +186,6 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
     rederiveArticleDates(db);
     bumpGeneration(db);
   },
+  // 5: saved searches with their `+N` new-match counts (issue 18; see saved-searches.ts).
+  (db) => createSavedSearchesTable(db),
 ];

@@ -1,5 +1,5 @@
 /** The search box with its syntax hint and recent queries. */
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { searchInput } from '../lib/app-events';
 import { forgetQueries, recentQueries, rememberQuery } from '../lib/recent';
 import { useStore } from '../lib/store';
@@ -10,6 +10,8 @@ interface Props {
   onChange(v: string): void;
   onEnter(): void;
   onArrow(delta: number): void;
+  /** More buttons at the end of the row (保存搜索). */
+  children?: ReactNode;
 }
 
 const SYNTAX: [string, string][] = [
@@ -28,7 +30,7 @@ const SYNTAX: [string, string][] = [
   ['2022', '当年的文章或提到该年'],
 ];
 
-export function QueryBox({ value, onChange, onEnter, onArrow }: Props) {
+export function QueryBox({ value, onChange, onEnter, onArrow, children }: Props) {
   const recent = useStore(recentQueries);
   const [focused, setFocused] = useState(false);
   const [showHelp, setShowHelp] = useState(false);
@@ -81,6 +83,7 @@ export function QueryBox({ value, onChange, onEnter, onArrow }: Props) {
         >
           语法
         </button>
+        {children}
       </div>
       {showHelp && (
         <dl className="syntax-help">

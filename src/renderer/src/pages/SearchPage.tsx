@@ -6,6 +6,8 @@ import { FacetPanel } from '../components/FacetPanel';
 import { QueryBox } from '../components/QueryBox';
 import { ReparseNotice } from '../components/ReparseNotice';
 import { ResultList } from '../components/ResultList';
+import { SavedSearches } from '../components/SavedSearches';
+import { SaveSearchButton } from '../components/SaveSearchButton';
 import { TagDialog } from '../components/TagDialog';
 import { Welcome } from '../components/Welcome';
 import { archiveChanged } from '../lib/app-events';
@@ -136,10 +138,15 @@ export function SearchPage({ search, stats, visible }: Props) {
             if (active >= 0 && hits[active]) open(hits[active]);
             else if (hits.length > 0) setActive(0);
           }}
-        />
+        >
+          {writable && <SaveSearchButton />}
+        </QueryBox>
       </div>
       <div className="search-body">
-        <FacetPanel filters={filters} facets={response?.facets} />
+        <div className="sidebar">
+          <SavedSearches writable={writable} />
+          <FacetPanel filters={filters} facets={response?.facets} />
+        </div>
         <section className="results" aria-label="结果">
           <div className="results-head">
             <div className="results-count" aria-live="polite">
