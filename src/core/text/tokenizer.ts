@@ -1,7 +1,9 @@
 /**
  * The tokenizer: how Chinese text becomes index terms and query terms.
  *
- * Documents: fold (NFKC + lower case) → split into runs of Han text and runs
+ * Documents: fold (NFKC + lower case + traditional → simplified, see
+ * src/shared/search-fold.ts: jieba's dictionary is simplified, so it cuts
+ * `香港特別行政區` as `香港特别行政区`) → split into runs of Han text and runs
  * of Latin/digits → Han runs go through jieba's search mode (`cutForSearch`,
  * so `淄博高新区` yields `淄博`, `高新`, `新区`, `高新区`…), Latin/digit runs
  * stay whole (`2022`, `5.5%`, `r&d`, `tbd`), and a number directly followed
@@ -20,8 +22,10 @@ import { loadJieba } from './jieba';
  * Bump when tokenisation changes: persisted indexes are rebuilt.
  * 5: numbers written digit by digit in Chinese (`一九九六`, `一九九○`) also
  *    indexed as Arabic digits (`1996`); a number with `%` also indexed bare.
+ * 6: traditional characters folded to simplified (`臺灣` → `台湾`); articles
+ *    with traditional text carry TRADITIONAL_MARK (article-index.ts).
  */
-export const TOKENIZER_VERSION = 5;
+export const TOKENIZER_VERSION = 6;
 
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /**
