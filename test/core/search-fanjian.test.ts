@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { expandPaths } from '../../src/core/import-files';
-import { tokenizeForIndex, queryWords } from '../../src/core/text/tokenizer';
+import { keywords, tokenizeForIndex, queryWords } from '../../src/core/text/tokenizer';
 import { findTerms, prepareTerms } from '../../src/core/export/highlight';
 import { idOf, openArchive, REPO, tempDir } from './helpers';
 
@@ -72,6 +72,13 @@ describe('繁简 in search', () => {
     expect(await ids('同段:(邓小平 構想)')).toEqual(sorted(deng, bj));
     expect(await ids('回归 -"特別行政區政府"')).toEqual([bj]);
     expect(await ids('回归 -臺灣')).toEqual([]);
+  });
+
+  it('more like this reads a traditional article as simplified', async () => {
+    const words = keywords('紀念鄧小平南巡講話發表三十周年座談會今天在深圳舉行。與會學者回顧改革開放以來的發展歷程。', 8).map((k) => k.word);
+    expect(words).toContain('邓小平');
+    expect(words).not.toContain('鄧小平');
+    expect((await a.moreLikeThis({ id: deng })).map((h) => h.id)).toContain(bj);
   });
 
   it('snippets show the text as printed, highlights on the original characters', async () => {

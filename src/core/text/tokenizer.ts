@@ -15,6 +15,7 @@
  * that contains the word is guaranteed to hold whatever its context.
  */
 import { foldForSearch } from './normalize';
+import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
 import { loadJieba } from './jieba';
 
@@ -204,11 +205,11 @@ export function addWords(words: Iterable<string>): number {
   return n;
 }
 
-/** Top keywords of a text (TF-IDF, jieba `extract`), for 更多相似 and topic suggestions. */
+/** Top keywords of a text (TF-IDF, jieba `extract`; traditional text read as simplified, as jieba's dictionary is), for 更多相似 and topic suggestions. */
 export function keywords(text: string, topN = 10): { word: string; weight: number }[] {
   const jieba = loadJieba();
   return jieba
-    .extract(text, topN * 2)
+    .extract(toSimplified(text), topN * 2)
     .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
     .slice(0, topN);
 }
@@ -218,10 +219,13 @@ const TOPIC_POS = /^(n|nz|vn|nt|an)$/;
 /**
  * Topic candidates of a text: nouns jieba weighs high (TF-IDF), and noun
  * compounds that recur in the text (`营商`+`环境` → `营商环境`). Verbs,
- * places and person names are left out: they are not topics.
+ * places and person names are left out: they are not topics. Traditional
+ * text is read as simplified (jieba's dictionary is), so its topics are
+ * named as the rest of the archive names them.
  */
-export function topicCandidates(text: string, topN = 8): { word: string; weight: number }[] {
+export function topicCandidates(original: string, topN = 8): { word: string; weight: number }[] {
   const jieba = loadJieba();
+  const text = toSimplified(original);
   const weights = new Map(jieba.extract(text, 60).map((k) => [k.word, k.weight]));
   const tagged = jieba.tag(text);
   const pos = new Map<string, string>();
