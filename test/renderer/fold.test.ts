@@ -11,6 +11,11 @@ describe('reader highlight', () => {
     expect(marks('香港特別行政區政府今天舉行升旗儀式', ['香港特别行政区'])).toEqual(['香港特別行政區']);
   });
 
+  it('merges overlapping matches into one highlight', () => {
+    // 香港特别行政区 is searched as its pieces 香港, 特别, 行政, 政区: 行政 and 政区 overlap.
+    expect(marks('香港特別行政區政府', ['香港', '特别', '行政', '政区'])).toEqual(['香港特別行政區']);
+  });
+
   it('keeps the offsets right after width folding', () => {
     const text = 'ＡＢＣ公司在臺灣設廠';
     const [r] = findTerms(text, ['台湾']);

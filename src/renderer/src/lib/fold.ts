@@ -13,7 +13,7 @@ export function fold(s: string): string {
   return foldForSearch(s);
 }
 
-/** Non-overlapping [start, end) ranges of `terms` in `text`, longest term first at a position. */
+/** Non-overlapping [start, end) ranges of `terms` in `text` (overlapping matches merged). */
 export function findTerms(text: string, terms: readonly string[]): Range[] {
   const folded = [...new Set(terms.map(fold).filter((t) => t.trim().length > 0))].sort((a, b) => b.length - a.length);
   if (folded.length === 0 || !text) return [];
@@ -26,9 +26,8 @@ export function findTerms(text: string, terms: readonly string[]): Range[] {
   const out: Range[] = [];
   for (const r of found) {
     const last = out[out.length - 1];
-    if (last && r[0] < last[1]) continue;
-    // Adjacent matches (淄博|高新) read as one highlight.
-    if (last && r[0] === last[1]) last[1] = r[1];
+    // Overlapping and adjacent matches (行政|政区, 淄博|高新) read as one highlight, as in snippets and exports.
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else if (r[1] > r[0]) out.push([r[0], r[1]]);
   }
   return out;
