@@ -1,37 +1,12 @@
 /**
  * Finds search terms in original article text. Terms arrive folded (NFKC,
- * lower case, see `foldForSearch`); the text keeps its own widths and case, so
- * it is folded one code point at a time while remembering where each folded
- * character came from.
+ * lower case, simplified: see `foldForSearch`); the text keeps its own
+ * widths, case and script, so it is folded with a map from each folded
+ * character back to where it came from (`foldWithOffsets`).
  */
-import { foldForSearch } from '../text/normalize';
+import { foldForSearch, foldWithOffsets, occurrencesIn } from '../../shared/search-fold';
 
 export type Range = [number, number];
-
-interface Folded {
-  text: string;
-  /** For each UTF-16 unit of `text`, the start offset of its source code point in the original. */
-  start: number[];
-  /** For each UTF-16 unit of `text`, the end offset of its source code point in the original. */
-  end: number[];
-}
-
-function fold(original: string): Folded {
-  let text = '';
-  const start: number[] = [];
-  const end: number[] = [];
-  let i = 0;
-  for (const cp of original) {
-    const f = foldForSearch(cp);
-    text += f;
-    for (let k = 0; k < f.length; k++) {
-      start.push(i);
-      end.push(i + cp.length);
-    }
-    i += cp.length;
-  }
-  return { text, start, end };
-}
 
 /** Clean up terms: fold, drop blanks, longest first (so `高新区` wins over `高新`). */
 export function prepareTerms(terms: readonly string[] | undefined): string[] {
@@ -47,17 +22,9 @@ export function prepareTerms(terms: readonly string[] | undefined): string[] {
 /** Non-overlapping, sorted [start, end) ranges of the original text where a term occurs. */
 export function findTerms(original: string, terms: readonly string[]): Range[] {
   if (!terms.length || !original) return [];
-  const f = fold(original);
+  const f = foldWithOffsets(original);
   const raw: Range[] = [];
-  for (const term of terms) {
-    let from = 0;
-    for (;;) {
-      const at = f.text.indexOf(term, from);
-      if (at < 0) break;
-      raw.push([f.start[at], f.end[at + term.length - 1]]);
-      from = at + Math.max(1, term.length);
-    }
-  }
+  for (const term of terms) raw.push(...occurrencesIn(f, term));
   raw.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const out: Range[] = [];
   for (const r of raw) {

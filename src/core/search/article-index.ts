@@ -18,7 +18,7 @@
  */
 import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
-import { foldForSearch } from '../text/normalize';
+import { foldForSearch, hasTraditional } from '../text/normalize';
 import { loadJieba } from '../text/jieba';
 import { chineseForms, foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
@@ -52,6 +52,17 @@ export const BOOST = { title: 3, names: 2, body: 1 };
 /** Weight of a match in the tags index relative to the content index. */
 export const TAG_BOOST = 2;
 
+/**
+ * An index term no text yields (tokens are words, numbers and names; control
+ * characters are stripped at import), given to every article whose title or
+ * body holds traditional characters: those are the articles whose stored
+ * text may not hold a phrase as it is folded (`香港特别行政区` in
+ * `香港特別行政區`), so a phrase is checked in their folded text rather than
+ * by SQLite's `instr` on the stored text (`phraseHolders`). A simplified
+ * archive has none, and pays nothing.
+ */
+export const TRADITIONAL_MARK = '\u0001繁';
+
 function tokenizeField(text: string, field?: string): string[] {
   if (field === 'tags' || field === 'names') {
     // Each tag whole (a name is one term even if jieba does not know it) plus its pieces.
@@ -63,7 +74,9 @@ function tokenizeField(text: string, field?: string): string[] {
     }
     return out;
   }
-  return tokenizeForIndex(text);
+  const tokens = tokenizeForIndex(text);
+  if (hasTraditional(text)) tokens.push(TRADITIONAL_MARK);
+  return tokens;
 }
 
 const identity = (term: string) => term;
@@ -391,7 +404,7 @@ export class ArticleIndex {
     }
     if ((groups.length || years.length) && cf.any) hits = hits.filter((h) => this.meta.matches(h.id, cf));
     hits = this.checkPhrases(q, hits, containing, texts);
-    const drop = this.excludedIds(q, hits, containing);
+    const drop = this.excludedIds(q, hits, containing, texts);
     if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
     let partial: PartialMatches | undefined;
     if (opts.partial && !hits.length && groups.length + years.length >= 2 && !this.ranking.plain) {
@@ -428,7 +441,7 @@ export class ArticleIndex {
   private holding(items: QueryItem[], ids: number[], containing: PhraseFilter, texts?: TextsOf): Set<number> {
     const keep = new Set<number>();
     for (const item of items) {
-      if (item.type === 'phrase') for (const id of containing(ids, this.phraseText(item))) keep.add(id);
+      if (item.type === 'phrase') for (const id of this.phraseHolders(ids, this.phraseText(item), containing, texts)) keep.add(id);
     }
     const near = items.filter((i) => i.type === 'near');
     if (near.length) {
@@ -442,8 +455,25 @@ export class ArticleIndex {
     return keep;
   }
 
+  /**
+   * Which of `ids` hold `phrase` (folded, without spaces): SQLite looks in
+   * the stored text (`containing`), except for articles with traditional
+   * text (TRADITIONAL_MARK), whose folded texts are searched here.
+   */
+  private phraseHolders(ids: number[], phrase: string, containing: PhraseFilter, texts?: TextsOf): Set<number> {
+    if (!texts || !ids.length) return containing(ids, phrase);
+    const traditional = new Set<number>();
+    rank(this.text, TRADITIONAL_MARK, {}, (id) => traditional.add(id));
+    if (!traditional.size) return containing(ids, phrase);
+    const stored = ids.filter((id) => !traditional.has(id));
+    const found = stored.length ? containing(stored, phrase) : new Set<number>();
+    const folded = ids.filter((id) => traditional.has(id));
+    for (const [id, parts] of texts(folded)) if (parts.some((t) => t.includes(phrase))) found.add(id);
+    return found;
+  }
+
   /** Articles among `hits` that an excluded word or phrase removes. */
-  private excludedIds(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter): Set<number> {
+  private excludedIds(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter, texts?: TextsOf): Set<number> {
     const drop = new Set<number>();
     if (!q.excluded.length || !hits.length) return drop;
     for (const item of q.excluded) {
@@ -453,7 +483,7 @@ export class ArticleIndex {
       if (item.type === 'phrase') {
         const hitIds = new Set(hits.map((h) => h.id));
         const cands = found.filter((id) => hitIds.has(id));
-        for (const id of containing(cands, this.phraseText(item))) drop.add(id);
+        for (const id of this.phraseHolders(cands, this.phraseText(item), containing, texts)) drop.add(id);
       } else {
         for (const id of found) drop.add(id);
       }
@@ -513,7 +543,7 @@ export class ArticleIndex {
     }
     if (!best) return null;
     let hits: RawHit[] = candidates.filter((c) => c.n === best).map((c) => ({ id: c.id, score: c.score }));
-    const drop = this.excludedIds(q, hits, containing);
+    const drop = this.excludedIds(q, hits, containing, texts);
     if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
     if (!hits.length) return null;
     const all = [...labels, ...years];

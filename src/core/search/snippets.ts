@@ -1,50 +1,17 @@
 /**
  * Snippets: up to three windows of an article's body around the matched
- * words, with highlight ranges in characters of the stored (unfolded) text.
+ * words, with highlight ranges in characters of the stored (unfolded) text:
+ * the text is folded as the index folds it (widths, case, 繁→简) with a map
+ * back, so `台湾` in the terms marks `臺灣` in a traditional article.
  */
 import type { Snippet } from '../../shared/api';
-
-/** Fold character by character, keeping a map from folded offsets back to original offsets. */
-export function foldWithMap(text: string): { folded: string; map: number[] } {
-  // Fast path: most text folds character for character (full-width → half-width keeps lengths).
-  const whole = text.normalize('NFKC').toLowerCase();
-  if (whole.length === text.length && !/[\ud800-\udfff]/.test(text)) {
-    const map = new Array<number>(text.length + 1);
-    for (let k = 0; k <= text.length; k++) map[k] = k;
-    // Only valid when each character folds to exactly one: every character that changed is checked alone.
-    let ok = true;
-    for (let k = 0; k < text.length && ok; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 0x80 && whole.charCodeAt(k) !== c && text[k].normalize('NFKC').toLowerCase() !== whole[k]) ok = false;
-    }
-    if (ok) return { folded: whole, map };
-  }
-  let folded = '';
-  const map: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    const f = ch.normalize('NFKC').toLowerCase();
-    for (let k = 0; k < f.length; k++) map.push(i);
-    folded += f;
-    i += ch.length;
-  }
-  map.push(i);
-  return { folded, map };
-}
+import { foldWithOffsets, occurrencesIn } from '../../shared/search-fold';
 
 /** All [start, end) ranges (original offsets) where any of `terms` occurs, merged. */
 export function findRanges(text: string, terms: string[]): [number, number][] {
-  const { folded, map } = foldWithMap(text);
+  const folded = foldWithOffsets(text);
   const ranges: [number, number][] = [];
-  for (const term of terms) {
-    if (!term) continue;
-    let from = 0;
-    let at: number;
-    while ((at = folded.indexOf(term, from)) >= 0) {
-      ranges.push([map[at], map[at + term.length]]);
-      from = at + term.length;
-    }
-  }
+  for (const term of terms) ranges.push(...occurrencesIn(folded, term));
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: [number, number][] = [];
   for (const r of ranges) {

@@ -1,14 +1,12 @@
 /**
  * Text normalisation shared by documents and queries.
  *
- * Stored article text keeps its original punctuation; only the search side
- * folds widths (NFKC: `１２` → `12`, `ＡＢＣ` → `abc`, `，` → `,`) and case.
+ * Stored article text keeps its original characters; only the search side
+ * folds widths (NFKC: `１２` → `12`, `ＡＢＣ` → `abc`, `，` → `,`), case and
+ * script (traditional → simplified: `臺灣` → `台湾`). The fold lives in
+ * src/shared/search-fold.ts, where the reader's highlighting uses it too.
  */
-
-/** Fold for search: NFKC (full-width forms to ASCII, compatibility characters) and lower-case Latin. Dashes and quotes are left as they are. */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
-}
+export { foldForSearch, foldWithOffsets, hasTraditional } from '../../shared/search-fold';
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 

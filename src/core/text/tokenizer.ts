@@ -1,7 +1,9 @@
 /**
  * The tokenizer: how Chinese text becomes index terms and query terms.
  *
- * Documents: fold (NFKC + lower case) → split into runs of Han text and runs
+ * Documents: fold (NFKC + lower case + traditional → simplified, see
+ * src/shared/search-fold.ts: jieba's dictionary is simplified, so it cuts
+ * `香港特別行政區` as `香港特别行政区`) → split into runs of Han text and runs
  * of Latin/digits → Han runs go through jieba's search mode (`cutForSearch`,
  * so `淄博高新区` yields `淄博`, `高新`, `新区`, `高新区`…), Latin/digit runs
  * stay whole (`2022`, `5.5%`, `r&d`, `tbd`), and a number directly followed
@@ -13,6 +15,7 @@
  * that contains the word is guaranteed to hold whatever its context.
  */
 import { foldForSearch } from './normalize';
+import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
 import { loadJieba } from './jieba';
 
@@ -20,8 +23,10 @@ import { loadJieba } from './jieba';
  * Bump when tokenisation changes: persisted indexes are rebuilt.
  * 5: numbers written digit by digit in Chinese (`一九九六`, `一九九○`) also
  *    indexed as Arabic digits (`1996`); a number with `%` also indexed bare.
+ * 6: traditional characters folded to simplified (`臺灣` → `台湾`); articles
+ *    with traditional text carry TRADITIONAL_MARK (article-index.ts).
  */
-export const TOKENIZER_VERSION = 5;
+export const TOKENIZER_VERSION = 6;
 
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /**
@@ -200,11 +205,11 @@ export function addWords(words: Iterable<string>): number {
   return n;
 }
 
-/** Top keywords of a text (TF-IDF, jieba `extract`), for 更多相似 and topic suggestions. */
+/** Top keywords of a text (TF-IDF, jieba `extract`; traditional text read as simplified, as jieba's dictionary is), for 更多相似 and topic suggestions. */
 export function keywords(text: string, topN = 10): { word: string; weight: number }[] {
   const jieba = loadJieba();
   return jieba
-    .extract(text, topN * 2)
+    .extract(toSimplified(text), topN * 2)
     .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
     .slice(0, topN);
 }
@@ -214,10 +219,13 @@ const TOPIC_POS = /^(n|nz|vn|nt|an)$/;
 /**
  * Topic candidates of a text: nouns jieba weighs high (TF-IDF), and noun
  * compounds that recur in the text (`营商`+`环境` → `营商环境`). Verbs,
- * places and person names are left out: they are not topics.
+ * places and person names are left out: they are not topics. Traditional
+ * text is read as simplified (jieba's dictionary is), so its topics are
+ * named as the rest of the archive names them.
  */
-export function topicCandidates(text: string, topN = 8): { word: string; weight: number }[] {
+export function topicCandidates(original: string, topN = 8): { word: string; weight: number }[] {
   const jieba = loadJieba();
+  const text = toSimplified(original);
   const weights = new Map(jieba.extract(text, 60).map((k) => [k.word, k.weight]));
   const tagged = jieba.tag(text);
   const pos = new Map<string, string>();

@@ -1,58 +1,33 @@
 /**
- * Finding query terms in article text the way the index sees them:
- * both sides folded with NFKC + lower case, offsets mapped back to the
- * original text so the original characters are the ones highlighted.
+ * Finding query terms in article text the way the index sees them: both
+ * sides folded (NFKC, lower case, traditional → simplified; the fold the
+ * index uses, src/shared/search-fold.ts), offsets mapped back to the
+ * original text so the original characters are the ones highlighted
+ * (`台湾` marks `臺灣` in a traditional article).
  */
+import { foldForSearch, foldWithOffsets } from '../../../shared/search-fold';
 
 export type Range = [number, number];
 
-interface Folded {
-  text: string;
-  /** For each folded UTF-16 unit, the offset of the original unit it came from. */
-  map: number[];
-}
-
-function foldWithMap(s: string): Folded {
-  let text = '';
-  const map: number[] = [];
-  for (let i = 0; i < s.length; ) {
-    const cp = s.codePointAt(i)!;
-    const len = cp > 0xffff ? 2 : 1;
-    const f = s.slice(i, i + len).normalize('NFKC').toLowerCase();
-    for (let k = 0; k < f.length; k++) map.push(i);
-    text += f;
-    i += len;
-  }
-  map.push(s.length);
-  return { text, map };
-}
-
 export function fold(s: string): string {
-  return s.normalize('NFKC').toLowerCase();
+  return foldForSearch(s);
 }
 
-/** Non-overlapping [start, end) ranges of `terms` in `text`, longest term first at a position. */
+/** Non-overlapping [start, end) ranges of `terms` in `text` (overlapping matches merged). */
 export function findTerms(text: string, terms: readonly string[]): Range[] {
   const folded = [...new Set(terms.map(fold).filter((t) => t.trim().length > 0))].sort((a, b) => b.length - a.length);
   if (folded.length === 0 || !text) return [];
-  const f = foldWithMap(text);
+  const f = foldWithOffsets(text);
   const found: Range[] = [];
   for (const term of folded) {
-    let from = 0;
-    for (;;) {
-      const at = f.text.indexOf(term, from);
-      if (at < 0) break;
-      found.push([f.map[at], f.map[at + term.length] ?? text.length]);
-      from = at + term.length;
-    }
+    for (let at = f.text.indexOf(term); at >= 0; at = f.text.indexOf(term, at + term.length)) found.push([f.start[at], f.end[at + term.length - 1]]);
   }
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const out: Range[] = [];
   for (const r of found) {
     const last = out[out.length - 1];
-    if (last && r[0] < last[1]) continue;
-    // Adjacent matches (淄博|高新) read as one highlight.
-    if (last && r[0] === last[1]) last[1] = r[1];
+    // Overlapping and adjacent matches (行政|政区, 淄博|高新) read as one highlight, as in snippets and exports.
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else if (r[1] > r[0]) out.push([r[0], r[1]]);
   }
   return out;
