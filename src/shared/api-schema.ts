@@ -148,6 +148,7 @@ export const API_SCHEMAS = {
       limit: limit.optional(),
       offset: z.int().min(0).max(MAX_OFFSET).optional(),
       facets: z.boolean().optional(),
+      dedupe: z.boolean().optional(),
     })
     .refine(dateOrder, dateOrderMsg),
   getArticle: z.strictObject({ id }),
@@ -216,9 +217,11 @@ export const API_SCHEMAS = {
       title: text(MAX_TITLE_CHARS).optional(),
       highlight: text(MAX_QUERY_CHARS).optional(),
       pageBreaks: z.boolean().optional(),
+      dedupe: z.boolean().optional(),
     })
     .refine(oneTarget, oneTargetMsg)
     .refine(dateOrder, dateOrderMsg),
+  getNearDuplicates: z.strictObject({ id }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The validated argument type of each method. */
