@@ -9,7 +9,7 @@
  * the candidate look-up.
  *
  * Groups are the connected components of the graph whose edges are pairs that
- * share an LSH bucket and whose estimated containment is ≥ CONTAINMENT; a
+ * share an LSH bucket and are judged near-duplicates (`nearDuplicates`); a
  * group's id is its smallest article id. So a group depends only on the
  * articles in the archive, not on the order they arrived in: when an article
  * is added, changed or removed, the groups it was in and the groups of its new
@@ -17,7 +17,7 @@
  */
 import type { Db } from './db';
 import { inTransaction } from './db';
-import { bandBuckets, CONTAINMENT, NEAR_DUP_VERSION, similarity, type Signature, packSignature } from '../search/near-dup';
+import { bandBuckets, NEAR_DUP_VERSION, nearDuplicates, similarity, type Signature, type Signed, packSignature } from '../search/near-dup';
 import { getMeta, setMeta } from './meta';
 
 interface Row {
@@ -79,7 +79,7 @@ export class NearDups {
   similarity(a: number, b: number): number {
     const [ra, rb] = [this.row(a), this.row(b)];
     if (!ra?.sig || !rb?.sig) return a === b ? 1 : 0;
-    return similarity(ra as { sig: Uint8Array; shingles: number }, rb as { sig: Uint8Array; shingles: number });
+    return similarity(ra as Signed, rb as Signed);
   }
 
   private row(id: number): Row | undefined {
@@ -191,7 +191,7 @@ export class NearDups {
           if (judged.has(key)) continue;
           judged.add(key);
           const [a, b] = [byId.get(ids[i])!, byId.get(ids[j])!];
-          if (similarity(a as { sig: Uint8Array; shingles: number }, b as { sig: Uint8Array; shingles: number }) < CONTAINMENT) continue;
+          if (!nearDuplicates(a as Signed, b as Signed)) continue;
           const [ra, rb] = [find(a.id), find(b.id)];
           if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
         }
