@@ -77,6 +77,8 @@ export interface ArchiveOptions {
   autoBackup?: boolean;
   /** Save the index this long after the last change (ms). */
   saveDelayMs?: number;
+  /** False: no near-duplicate detection at import (bench/near-dup-cost.ts measures what it costs). */
+  nearDuplicates?: boolean;
 }
 
 export { EnvironmentError, UserError } from './errors';
@@ -255,7 +257,8 @@ export class Archive implements BaokuApi {
       const doc = a && searchable(a);
       if (doc) {
         this.index.upsert(doc);
-        sigs.push({ id, sig: articleSignature(doc) }); // the body's terms come from the index's tokenizing, just done
+        // The body's terms come from the index's tokenizing, just done.
+        if (this.opts.nearDuplicates !== false) sigs.push({ id, sig: articleSignature(doc) });
       } else {
         this.index.remove(id);
         gone.push(id);
