@@ -264,8 +264,13 @@ export class Archive implements BaokuApi {
         gone.push(id);
       }
     }
-    this.nearDups.update(sigs, gone);
+    this.nearDups.queue(sigs, gone); // stored and grouped in batches: `flushNearDups`
     this.scheduleSave();
+  }
+
+  /** Store and group the queued near-duplicate signatures (after an import, a reparse, an edit). */
+  flushNearDups(): void {
+    this.nearDups.flush();
   }
 
   /** Near-duplicate rows made consistent with the store at open (an import cut short, an upgraded archive). */
@@ -293,6 +298,7 @@ export class Archive implements BaokuApi {
   }
 
   async close(): Promise<void> {
+    this.flushNearDups();
     if (this.saveTimer) this.saveIndexNow();
     this.db.close();
   }
@@ -587,6 +593,7 @@ export class Archive implements BaokuApi {
       onPage?.(report.pages, pages.length);
       await new Promise((res) => setImmediate(res));
     }
+    this.flushNearDups();
     if (this.saveTimer) this.saveIndexNow();
     return report;
   }
@@ -604,6 +611,7 @@ export class Archive implements BaokuApi {
       if (onFile?.(report, i + 1) === false) break;
       await new Promise((r) => setImmediate(r));
     }
+    this.flushNearDups();
     if (this.saveTimer) this.saveIndexNow();
     return reports;
   }
@@ -784,6 +792,7 @@ export class Archive implements BaokuApi {
       (r) => r.id,
     );
     this.reindex(ids);
+    this.flushNearDups();
     this.saveIndexNow();
     return ids.length;
   }

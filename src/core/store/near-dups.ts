@@ -14,6 +14,14 @@
  * articles in the archive, not on the order they arrived in: when an article
  * is added, changed or removed, the groups it was in and the groups of its new
  * matches are recomputed from their members' signatures (groups are small).
+ *
+ * Writes are batched: an import queues its articles' signatures (`queue`) and
+ * they are stored and grouped together (`flush`: at the end of an import, and
+ * every FLUSH_EVERY articles), in one transaction. The LSH buckets are random
+ * keys, so storing them page by page rewrote most of the bucket table's pages
+ * on every commit; a batch pays that once. Until the flush the new articles
+ * are not grouped yet; an import cut short leaves articles without a row,
+ * which `missing` finds when the archive opens.
  */
 import type { Db } from './db';
 import { inTransaction } from './db';
@@ -27,7 +35,14 @@ interface Row {
   group: number;
 }
 
+/** Queued articles (added, changed or removed) after which `queue` flushes by itself. */
+export const FLUSH_EVERY = 1000;
+
 export class NearDups {
+  /** Queued changes: a signature (or null, too short) to store, or 'removed'; the last word per article wins. */
+  private pending = new Map<number, Signature | null | 'removed'>();
+  private stmts = new Map<string, ReturnType<Db['prepare']>>();
+
   /** Group id of every article in a group of two or more (the others are alone). */
   readonly groupOf = new Map<number, number>();
   /** Members of each group of two or more. */
@@ -45,6 +60,36 @@ export class NearDups {
       .prepare('SELECT article_id AS id, group_id AS g FROM near_dup WHERE group_id IN (SELECT group_id FROM near_dup GROUP BY group_id HAVING COUNT(*) > 1)')
       .all([]) as { id: number; g: number }[];
     for (const r of rows) this.place(r.id, r.g);
+  }
+
+  /** A prepared statement, prepared once. */
+  private sql(text: string): ReturnType<Db['prepare']> {
+    let st = this.stmts.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.stmts.set(text, st);
+    }
+    return st;
+  }
+
+  /** Queue new signatures and removals (see `update`); flushed at FLUSH_EVERY. */
+  queue(changed: { id: number; sig: Signature | null }[], removed: number[]): void {
+    for (const id of removed) this.pending.set(id, 'removed');
+    for (const c of changed) this.pending.set(c.id, c.sig);
+    if (this.pending.size >= FLUSH_EVERY) this.flush();
+  }
+
+  /** Store and group everything queued, in one transaction. */
+  flush(): void {
+    if (!this.pending.size) return;
+    const changed: { id: number; sig: Signature | null }[] = [];
+    const removed: number[] = [];
+    for (const [id, v] of this.pending) {
+      if (v === 'removed') removed.push(id);
+      else changed.push({ id, sig: v });
+    }
+    this.pending.clear();
+    this.update(changed, removed);
   }
 
   private place(id: number, group: number): void {
@@ -83,7 +128,7 @@ export class NearDups {
   }
 
   private row(id: number): Row | undefined {
-    const r = this.db.prepare('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE article_id = ?').get([id]) as
+    const r = this.sql('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE article_id = ?').get([id]) as
       | { id: number; shingles: number; sig: ArrayBuffer | Uint8Array | null; g: number }
       | undefined;
     if (!r) return undefined;
@@ -118,15 +163,15 @@ export class NearDups {
         if (!old) return;
         touched.add(old.group);
         if (old.sig) {
-          const del = this.db.prepare('DELETE FROM near_dup_bands WHERE bucket = ? AND article_id = ?');
+          const del = this.sql('DELETE FROM near_dup_bands WHERE bucket = ? AND article_id = ?');
           for (const b of bandBuckets(old.sig)) del.run([b, id]);
         }
-        this.db.prepare('DELETE FROM near_dup WHERE article_id = ?').run([id]);
+        this.sql('DELETE FROM near_dup WHERE article_id = ?').run([id]);
         this.unplace(id);
       };
       for (const id of removed) forget(id);
-      const ins = this.db.prepare('INSERT INTO near_dup (article_id, shingles, sig, group_id) VALUES (?,?,?,?)');
-      const band = this.db.prepare('INSERT OR IGNORE INTO near_dup_bands (bucket, article_id) VALUES (?,?)');
+      const ins = this.sql('INSERT INTO near_dup (article_id, shingles, sig, group_id) VALUES (?,?,?,?)');
+      const band = this.sql('INSERT OR IGNORE INTO near_dup_bands (bucket, article_id) VALUES (?,?)');
       const newIds: number[] = [];
       for (const c of changed) {
         forget(c.id);
@@ -149,9 +194,10 @@ export class NearDups {
     const r = this.row(id);
     if (!r?.sig) return [];
     const buckets = bandBuckets(r.sig);
-    const rows = this.db
-      .prepare(`SELECT DISTINCT article_id AS id FROM near_dup_bands WHERE bucket IN (${buckets.map(() => '?').join(',')}) AND article_id != ?`)
-      .all([...buckets, id]) as { id: number }[];
+    const rows = this.sql(`SELECT DISTINCT article_id AS id FROM near_dup_bands WHERE bucket IN (${buckets.map(() => '?').join(',')}) AND article_id != ?`).all([
+      ...buckets,
+      id,
+    ]) as { id: number }[];
     return rows.map((x) => x.id);
   }
 
@@ -159,7 +205,7 @@ export class NearDups {
   private regroup(groups: Set<number>): void {
     const marks = [...groups];
     const rows: Row[] = [];
-    const q = this.db.prepare('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE group_id = ?');
+    const q = this.sql('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE group_id = ?');
     for (const g of marks) {
       for (const r of q.all([g]) as { id: number; shingles: number; sig: ArrayBuffer | null; g: number }[]) {
         rows.push({ id: r.id, shingles: r.shingles, sig: r.sig ? new Uint8Array(r.sig) : null, group: r.g });
@@ -196,7 +242,7 @@ export class NearDups {
           if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
         }
     }
-    const set = this.db.prepare('UPDATE near_dup SET group_id = ? WHERE article_id = ?');
+    const set = this.sql('UPDATE near_dup SET group_id = ? WHERE article_id = ?');
     const comp = new Map<number, number[]>();
     for (const r of rows) {
       const root = find(r.id);
