@@ -49,7 +49,7 @@ test('one line per story with 另有 1 篇…, 去重 off shows both, side by si
   // The edited first sentence is marked on both sides; the paragraphs the copy cut, on the story's side only.
   const story = dialog.locator('.compare-side').filter({ hasText: '我国成功发射风云三号G星' });
   const copy = dialog.locator('.compare-side').filter({ hasText: '首颗降水测量卫星升空' });
-  await expect(story.locator('.compare-only')).toHaveCount(3);
+  await expect(story.locator('.compare-only')).toHaveCount(4); // the edited sentence, and the three of the two cut paragraphs
   await expect(story.locator('.compare-only').last()).toContainText('确保高密度发射任务圆满完成');
   await expect(copy.locator('.compare-only')).toHaveCount(1);
   await expect(copy.locator('.compare-only')).toContainText('9日10时许');
