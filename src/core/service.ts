@@ -23,6 +23,7 @@ import type {
   ImportOptions,
   ImportRecord,
   OpenedSavedSearch,
+  NearDuplicate,
   ParsedArticle,
   ReparseReport,
   SavedSearch,
@@ -65,6 +66,8 @@ import { exportClippings, type PdfRenderer } from './export';
 import { citeArticles } from './export/citation';
 import type { CitationRequest, CitationResult } from '../shared/api';
 import { ensureWritableDir, UserError } from './errors';
+import { NearDups } from './store/near-dups';
+import { articleSignature, collapseGroups } from './search/dedupe';
 
 /** What a carrier passes along with a call besides its argument. */
 export interface CallContext {
@@ -87,6 +90,8 @@ export interface ArchiveOptions {
   autoBackup?: boolean;
   /** Save the index this long after the last change (ms). */
   saveDelayMs?: number;
+  /** False: no near-duplicate detection at import (bench/near-dup-cost.ts measures what it costs). */
+  nearDuplicates?: boolean;
 }
 
 export { EnvironmentError, UserError } from './errors';
@@ -115,6 +120,8 @@ export class Archive implements BaokuApi {
   readonly db: Db;
   readonly writable: boolean;
   index: ArticleIndex;
+  /** Groups of near-duplicate articles (store/near-dups.ts). */
+  readonly nearDups: NearDups;
   private opts: ArchiveOptions;
   private indexReady = true;
   private indexNotice?: string;
@@ -129,6 +136,7 @@ export class Archive implements BaokuApi {
     this.db = db;
     this.writable = opts.writable ?? true;
     this.index = new ArticleIndex();
+    this.nearDups = new NearDups(db);
   }
 
   /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
@@ -159,6 +167,7 @@ export class Archive implements BaokuApi {
       if (store.articleCount(db) > 0) a.notice(`${loaded.reason}，正在从档案库重建检索索引`);
       await a.rebuildIndex();
     }
+    a.syncNearDups();
     const older = countPagesToReparse(db, PARSER_VERSION);
     if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
     return a;
@@ -210,11 +219,16 @@ export class Archive implements BaokuApi {
     const fresh = new ArticleIndex();
     const total = store.articleCount(this.db);
     let done = 0;
+    const signed = new Set(this.writable ? (this.db.prepare('SELECT article_id AS id FROM near_dup').all([]) as { id: number }[]).map((r) => r.id) : []);
     for (const batch of store.iterateArticles(this.db, 1000)) {
+      const sigs: Parameters<NearDups['update']>[0] = [];
       for (const a of batch) {
         const doc = searchable(a);
         if (doc) fresh.upsert(doc);
+        // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
+        if (doc && this.writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc) });
       }
+      this.nearDups.update(sigs, []);
       // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
       if (fresh.text.dirt > REBUILD_PACK_EVERY) fresh.compactText();
       done += batch.length;
@@ -248,14 +262,42 @@ export class Archive implements BaokuApi {
   }
 
   private reindex(ids: number[], removed: number[] = []): void {
+    const gone = [...removed];
+    const sigs: Parameters<NearDups['update']>[0] = [];
     for (const id of removed) this.index.remove(id);
     for (const id of ids) {
       const a = store.getArticle(this.db, id);
       const doc = a && searchable(a);
-      if (doc) this.index.upsert(doc);
-      else this.index.remove(id);
+      if (doc) {
+        this.index.upsert(doc);
+        // The body's terms come from the index's tokenizing, just done.
+        if (this.opts.nearDuplicates !== false) sigs.push({ id, sig: articleSignature(doc) });
+      } else {
+        this.index.remove(id);
+        gone.push(id);
+      }
     }
+    this.nearDups.queue(sigs, gone); // stored and grouped in batches: `flushNearDups`
     this.scheduleSave();
+  }
+
+  /** Store and group the queued near-duplicate signatures (after an import, a reparse, an edit). */
+  flushNearDups(): void {
+    this.nearDups.flush();
+  }
+
+  /** Near-duplicate rows made consistent with the store at open (an import cut short, an upgraded archive). */
+  private syncNearDups(): void {
+    if (!this.writable) return;
+    const orphans = this.nearDups.orphans();
+    const missing = this.nearDups.missing();
+    if (!orphans.length && !missing.length) return;
+    const sigs: Parameters<NearDups['update']>[0] = [];
+    for (const a of store.getArticles(this.db, missing)) {
+      const doc = searchable(a);
+      if (doc) sigs.push({ id: doc.id, sig: articleSignature(doc) });
+    }
+    this.nearDups.update(sigs, orphans);
   }
 
   /** After a tag change: only the tags index and the facts are updated. */
@@ -269,6 +311,7 @@ export class Archive implements BaokuApi {
   }
 
   async close(): Promise<void> {
+    this.flushNearDups();
     if (this.saveTimer) this.saveIndexNow();
     this.db.close();
   }
@@ -333,7 +376,7 @@ export class Archive implements BaokuApi {
    * one in relevance order is reordered by proximity: tagging and export act
    * on exact matches only.
    */
-  private matchAll(req: SearchRequest, first?: number, budget?: QueryBudget): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
+  private matchAll(req: SearchRequest, first?: number, budget?: QueryBudget, dedupe = false): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
     const check = budget && (() => budget.check());
     const q = parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
@@ -352,9 +395,12 @@ export class Archive implements BaokuApi {
       sort === 'relevance'
         ? (a: Keyed, b: Keyed) => b.h.score - a.h.score || b.d - a.d || b.h.id - a.h.id
         : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
-    const keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
+    let keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
+    // 去重: one line per group of near-duplicates, the one that comes first in this order.
+    if (dedupe) keyed = collapseGroups(keyed.map((k) => ({ ...k, id: k.h.id })), this.nearDups.groupOf, order);
+    const all = dedupe ? keyed.map((k) => k.h) : hits;
     const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
-    return { all: hits, ordered, terms, partial };
+    return { all, ordered, terms, partial };
   }
 
   private toHit(article: ArticleDetail, score: number, terms: string[]): SearchHit {
@@ -369,6 +415,7 @@ export class Archive implements BaokuApi {
       ...(a.dateInferred ? { dateInferred: true } : {}),
       score: Math.round(score * 1000) / 1000,
       snippets: makeSnippets(body, terms, 3),
+      ...(this.nearDups.others(a.id) > 0 && { nearDuplicates: this.nearDups.others(a.id) }),
     };
   }
 
@@ -384,7 +431,7 @@ export class Archive implements BaokuApi {
     const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
     let matched: ReturnType<Archive['matchAll']>;
     try {
-      matched = this.matchAll(req, offset + limit, defaultBudget(call?.cancelled));
+      matched = this.matchAll(req, offset + limit, defaultBudget(call?.cancelled), req.dedupe !== false);
     } catch (err) {
       if (err instanceof QueryError) return { total: 0, tookMs: 0, hits: [], facets: empty, terms: [], error: err.message };
       throw err;
@@ -434,6 +481,16 @@ export class Archive implements BaokuApi {
 
   async getArticle(req: { id: number }): Promise<ArticleDetail | null> {
     return store.getArticle(this.db, req.id);
+  }
+
+  /** The article's group of near-duplicates, earliest first, with each one's estimated containment against it. */
+  async getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]> {
+    const ids = this.nearDups.group(req.id);
+    const articles = store.getArticles(this.db, ids);
+    if (!articles.some((a) => a.id === req.id)) throw new UserError('没有这篇文章', 'not-found');
+    return articles
+      .map((article) => ({ article, similarity: article.id === req.id ? 1 : Math.round(this.nearDups.similarity(req.id, article.id) * 100) / 100 }))
+      .sort((x, y) => (x.article.date ?? '').localeCompare(y.article.date ?? '') || x.article.id - y.article.id);
   }
 
   async getRawText(req: { id: number }): Promise<string | null> {
@@ -556,6 +613,7 @@ export class Archive implements BaokuApi {
       onPage?.(report.pages, pages.length);
       await new Promise((res) => setImmediate(res));
     }
+    this.flushNearDups();
     if (this.saveTimer) this.saveIndexNow();
     if (report.pages) this.countNewMatches();
     return report;
@@ -574,6 +632,7 @@ export class Archive implements BaokuApi {
       if (onFile?.(report, i + 1) === false) break;
       await new Promise((r) => setImmediate(r));
     }
+    this.flushNearDups();
     if (this.saveTimer) this.saveIndexNow();
     if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) this.countNewMatches();
     return reports;
@@ -755,6 +814,7 @@ export class Archive implements BaokuApi {
       (r) => r.id,
     );
     this.reindex(ids);
+    this.flushNearDups();
     this.saveIndexNow();
     return ids.length;
   }
@@ -777,12 +837,12 @@ export class Archive implements BaokuApi {
   }
 
   /** Articles for an export: by ids (in that order) or all results of a query. */
-  exportArticles(req: Pick<ExportRequest, 'ids' | 'query' | 'filters'>): ArticleDetail[] {
+  exportArticles(req: Pick<ExportRequest, 'ids' | 'query' | 'filters' | 'dedupe'>): ArticleDetail[] {
     let ids = req.ids;
     if (!ids) {
       if (req.query === undefined) throw new UserError('请选择要导出的文章');
       try {
-        ids = this.matchAll({ query: req.query, filters: req.filters, sort: 'date-asc' }).ordered.map((h) => h.id);
+        ids = this.matchAll({ query: req.query, filters: req.filters, sort: 'date-asc' }, undefined, undefined, req.dedupe === true).ordered.map((h) => h.id);
       } catch (err) {
         if (err instanceof QueryError) throw new UserError(err.message);
         throw err;

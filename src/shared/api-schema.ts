@@ -150,6 +150,7 @@ export const API_SCHEMAS = {
       limit: limit.optional(),
       offset: z.int().min(0).max(MAX_OFFSET).optional(),
       facets: z.boolean().optional(),
+      dedupe: z.boolean().optional(),
     })
     .refine(dateOrder, dateOrderMsg),
   getArticle: z.strictObject({ id }),
@@ -218,6 +219,7 @@ export const API_SCHEMAS = {
       title: text(MAX_TITLE_CHARS).optional(),
       highlight: text(MAX_QUERY_CHARS).optional(),
       pageBreaks: z.boolean().optional(),
+      dedupe: z.boolean().optional(),
     })
     .refine(oneTarget, oneTargetMsg)
     .refine(dateOrder, dateOrderMsg),
@@ -234,6 +236,7 @@ export const API_SCHEMAS = {
   deleteSavedSearch: z.strictObject({ id }),
   reorderSavedSearches: z.strictObject({ ids: z.array(id).max(MAX_SAVED_SEARCHES, { message: `最多 ${MAX_SAVED_SEARCHES} 个保存的搜索` }) }),
   openSavedSearch: z.strictObject({ id }),
+  getNearDuplicates: z.strictObject({ id }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The validated argument type of each method. */

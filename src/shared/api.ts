@@ -35,6 +35,8 @@ export interface SearchRequest {
   offset?: number;
   /** Facet counts are computed unless false. */
   facets?: boolean;
+  /** `去重`: one line per group of near-duplicate articles (the same story printed again); on unless false. */
+  dedupe?: boolean;
 }
 
 export interface Snippet {
@@ -62,6 +64,8 @@ export interface SearchHit {
   snippets: Snippet[];
   /** Partial matches only (`SearchResponse.partial`): the query's words this article lacks, as written. */
   missing?: string[];
+  /** How many other articles in the archive are the same or nearly the same story (`另有 N 篇相同或相近稿件`). */
+  nearDuplicates?: number;
 }
 
 export type FacetCounts = [string, number][];
@@ -244,6 +248,8 @@ export interface ExportRequest {
   highlight?: string;
   /** PDF: each article on a new page (default) or flowing. */
   pageBreaks?: boolean;
+  /** Export one article per group of near-duplicates (a `query` export); off unless true. */
+  dedupe?: boolean;
 }
 
 export interface ExportResult {
@@ -334,6 +340,13 @@ export interface OpenedSavedSearch extends SavedSearch {
   newBeforeOpening: number;
 }
 
+/** One article of a group of near-duplicates (`getNearDuplicates`). */
+export interface NearDuplicate {
+  article: ArticleDetail;
+  /** Estimated share of the shorter text's word shingles found in the other, against the article asked about (1 for itself). */
+  similarity: number;
+}
+
 /** Everything the UI may ask. */
 export interface BaokuApi {
   stats(): Promise<ArchiveStats>;
@@ -375,6 +388,8 @@ export interface BaokuApi {
   reorderSavedSearches(req: { ids: number[] }): Promise<SavedSearch[]>;
   /** Not a write method: on a read-only carrier it returns the search and leaves the badge as it is. */
   openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch>;
+  /** The article's group of near-duplicates, itself included, earliest first. */
+  getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]>;
 }
 
 export type ApiMethod = keyof BaokuApi;
@@ -429,6 +444,7 @@ export const API_METHODS: readonly ApiMethod[] = [
   'deleteSavedSearch',
   'reorderSavedSearches',
   'openSavedSearch',
+  'getNearDuplicates',
 ] as const;
 
 /** Error that carries a message meant for the user (Chinese), not a stack. */

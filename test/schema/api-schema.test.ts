@@ -29,6 +29,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
   getArticle: [{ id: 1 }, { id: 2 ** 31 }],
   getRawText: [{ id: 42 }],
   moreLikeThis: [{ id: 7 }, { id: 7, limit: 20 }],
+  getNearDuplicates: [{ id: 7 }],
   guessFileMeta: [{ name: '大众日报_2022-01-28_第3版.txt' }],
   startImport: [
     { paths: ['/home/u/报纸/2022-01-28.txt'], paper: '大众日报', date: '2022-01-28', page: 3 },
@@ -103,6 +104,7 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
   getArticle: [{}, { id: 0 }, { id: -1 }, { id: 1.5 }, { id: '1' }, { id: Number.NaN }, { id: Infinity }, { id: 1, x: 2 }, 1],
   getRawText: [{ id: '1 OR 1=1' }, null],
   moreLikeThis: [{ id: 1, limit: 5000 }, { limit: 5 }],
+  getNearDuplicates: [{}, { id: -1 }, { id: 3, extra: 1 }],
   guessFileMeta: [{}, { name: '' }, { name: 'a'.repeat(4097) }, { name: 'a\u0000.txt' }],
   startImport: [
     {},

@@ -188,4 +188,22 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
   },
   // 5: saved searches with their `+N` new-match counts (issue 18; see saved-searches.ts).
   (db) => createSavedSearchesTable(db),
+  // 6: near-duplicate groups (store/near-dups.ts): each searchable article's MinHash signature
+  // and group, and its LSH buckets. Filled at import; an archive made before is filled at open.
+  (db) => {
+    db.exec(`
+      CREATE TABLE near_dup (
+        article_id INTEGER PRIMARY KEY,
+        shingles INTEGER NOT NULL,
+        sig BLOB,
+        group_id INTEGER NOT NULL
+      );
+      CREATE INDEX near_dup_group ON near_dup(group_id);
+      CREATE TABLE near_dup_bands (
+        bucket INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (bucket, article_id)
+      ) WITHOUT ROWID;
+    `);
+  },
 ];

@@ -70,6 +70,7 @@ let stopWords = new Set<string>(DEFAULT_STOP_WORDS);
 /** Replace the stop-word list (an archive's own `stopwords.txt`). */
 export function setStopWords(words: Iterable<string>): void {
   stopWords = new Set([...words].map((w) => foldForSearch(w.trim())).filter(Boolean));
+  recent.clear();
 }
 
 export function isStopWord(word: string): boolean {
@@ -100,9 +101,30 @@ function pushNumberUnit(out: string[], p: Piece, next: Piece | undefined, folded
   }
 }
 
-/** Index terms of a document field. */
+/**
+ * The last few texts tokenized for the index, with their terms: near-duplicate
+ * detection (text/near-dup.ts) reads an article's body terms right after the
+ * index did, without segmenting the text again. Emptied whenever the
+ * dictionary or the stop words change. Callers must not modify the arrays.
+ */
+const recent = new Map<string, string[]>();
+const RECENT = 4;
+/** Only texts this long are kept (bodies; not the short names and tags tokenized in between). */
+const RECENT_MIN_CHARS = 64;
+
+/** Index terms of a document field (the same array for the same text while it is recent). */
 export function tokenizeForIndex(text: string): string[] {
   if (!text) return [];
+  const hit = recent.get(text);
+  if (hit) return hit;
+  const out = indexTerms(text);
+  if (text.length < RECENT_MIN_CHARS) return out;
+  if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
+  recent.set(text, out);
+  return out;
+}
+
+function indexTerms(text: string): string[] {
   const jieba = loadJieba();
   const folded = foldForSearch(text);
   const out: string[] = [];
@@ -194,6 +216,7 @@ export function queryWords(text: string): QueryWord[] {
 /** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary. */
 export function addWords(words: Iterable<string>): number {
   const jieba = loadJieba();
+  recent.clear();
   let n = 0;
   for (const w of words) {
     const word = w.trim();

@@ -19,10 +19,12 @@ interface Props {
   onToggle(id: number): void;
   onBasket(hit: SearchHit): void;
   onLoadMore(): void;
+  /** `另有 N 篇相同或相近稿件` clicked: compare the hit with its near-duplicates. */
+  onNearDuplicates?(hit: SearchHit): void;
 }
 
 /** Memoised: typing in the query box does not re-render (and re-measure) the list; a new answer does. */
-export const ResultList = memo(function ResultList({ hits, total, terms = NO_TERMS, active, selected, inBasket, onActive, onOpen, onToggle, onBasket, onLoadMore }: Props) {
+export const ResultList = memo(function ResultList({ hits, total, terms = NO_TERMS, active, selected, inBasket, onActive, onOpen, onToggle, onBasket, onLoadMore, onNearDuplicates }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const v = useVirtualizer({
     count: hits.length,
@@ -87,6 +89,11 @@ export const ResultList = memo(function ResultList({ hits, total, terms = NO_TER
                   {h.department && <span>{h.department}</span>}
                   {h.kind !== 'story' && <span className="badge">{KIND[h.kind]}</span>}
                 </div>
+                {h.nearDuplicates !== undefined && h.nearDuplicates > 0 && (
+                  <button type="button" className="link small hit-near-dups" onClick={() => onNearDuplicates?.(h)}>
+                    另有 {h.nearDuplicates} 篇相同或相近稿件
+                  </button>
+                )}
                 {h.missing && h.missing.length > 0 && (
                   <div className="hit-missing">
                     缺少：

@@ -50,7 +50,8 @@ export async function saveCurrentSearch(name: string): Promise<SavedSearch> {
 /** Open a saved search: its query, filters and sort become the search's, and its badge clears. */
 export async function openSavedSearch(id: number): Promise<void> {
   const s = await api.openSavedSearch({ id });
-  searchState.set({ query: s.query, filters: s.filters, sort: s.sort ?? 'relevance' });
+  // The 去重 switch stays as the user set it: it is a view preference, not part of the saved search.
+  searchState.set({ ...searchState.get(), query: s.query, filters: s.filters, sort: s.sort ?? 'relevance' });
   if (s.newBeforeOpening > 0) notify(`“${s.name}”：上次打开后新导入的文章中有 ${s.newBeforeOpening} 篇符合。`);
   await reloadSavedSearches();
 }

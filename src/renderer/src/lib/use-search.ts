@@ -19,6 +19,8 @@ export interface SearchState {
   query: string;
   filters: SearchFilters;
   sort: SortOrder;
+  /** `去重`: one line per group of near-duplicates (on unless switched off). */
+  dedupe: boolean;
 }
 
 /** Kept in sessionStorage so a reload keeps the search. */
@@ -27,12 +29,12 @@ function loadState(): SearchState {
     const raw = sessionStorage.getItem('baoku.search');
     if (raw) {
       const s = JSON.parse(raw) as Partial<SearchState>;
-      return { query: s.query ?? '', filters: s.filters ?? {}, sort: s.sort ?? 'relevance' };
+      return { query: s.query ?? '', filters: s.filters ?? {}, sort: s.sort ?? 'relevance', dedupe: s.dedupe ?? true };
     }
   } catch {
     /* ignore */
   }
-  return { query: '', filters: {}, sort: 'relevance' };
+  return { query: '', filters: {}, sort: 'relevance', dedupe: true };
 }
 
 export const searchState = createStore<SearchState>(loadState());
@@ -54,6 +56,10 @@ export function setFilters(update: (f: SearchFilters) => SearchFilters): void {
 
 export function setSort(sort: SortOrder): void {
   searchState.set((s) => ({ ...s, sort }));
+}
+
+export function setDedupe(dedupe: boolean): void {
+  searchState.set((s) => ({ ...s, dedupe }));
 }
 
 /** Runs a new search from elsewhere (tag pages, reader links). */
@@ -92,8 +98,8 @@ export function useSearch(): SearchController {
   const loadingMore = useRef(false);
 
   const request = useMemo(
-    () => ({ query: state.query, filters: state.filters, sort: state.sort }),
-    [state.query, state.filters, state.sort],
+    () => ({ query: state.query, filters: state.filters, sort: state.sort, dedupe: state.dedupe }),
+    [state.query, state.filters, state.sort, state.dedupe],
   );
 
   useEffect(() => {

@@ -4,6 +4,7 @@ import type { ArticleDetail, CitationFormat } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { ArticleBody } from '../components/ArticleBody';
 import { RelatedList } from '../components/RelatedList';
+import { NearDupDialog } from '../components/NearDupDialog';
 import { TagEditor } from '../components/TagEditor';
 import { archiveChanged } from '../lib/app-events';
 import { addToBasket, basket, removeFromBasket } from '../lib/basket';
@@ -24,6 +25,9 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
   const [matchCount, setMatchCount] = useState(0);
   const [current, setCurrent] = useState(-1);
   const [lastChange, setLastChange] = useState<number | null>(null);
+  /** Other articles that are the same or nearly the same story, and whether they are shown side by side. */
+  const [nearDups, setNearDups] = useState(0);
+  const [comparing, setComparing] = useState(false);
   const terms = useStore(lastTerms);
   const bask = useStore(basket);
   const citeChoice = useStore(citeFormat);
@@ -36,6 +40,19 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
       .getArticle({ id })
       .then((a) => live && setArticle(a))
       .catch((e: unknown) => live && setError(errorMessage(e)));
+    return () => {
+      live = false;
+    };
+  }, [id, reload]);
+
+  useEffect(() => {
+    let live = true;
+    setNearDups(0);
+    setComparing(false);
+    api
+      .getNearDuplicates({ id })
+      .then((g) => live && setNearDups(Math.max(0, g.length - 1)))
+      .catch(() => undefined); // the line is a convenience: without it the article reads the same
     return () => {
       live = false;
     };
@@ -205,6 +222,14 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
       <div className="reader">
         <article className="reader-main">
           <p className="article-meta">{meta.join(' · ')}</p>
+          {nearDups > 0 && (
+            <p>
+              <button type="button" className="link small hit-near-dups" onClick={() => setComparing(true)}>
+                另有 {nearDups} 篇相同或相近稿件
+              </button>
+            </p>
+          )}
+          <NearDupDialog id={comparing ? article.id : null} onClose={() => setComparing(false)} />
           {article.partOf && (
             <p className="notice">
               本文接自{formatPage(article.partOf.page) || '他版'}《{article.partOf.title}》。

@@ -18,7 +18,8 @@ import { notify, notifyError } from '../lib/notify';
 import { rememberQuery } from '../lib/recent';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
-import { setFilters, setQuery, setSort, type SearchController } from '../lib/use-search';
+import { setDedupe, setFilters, setQuery, setSort, type SearchController } from '../lib/use-search';
+import { NearDupDialog } from '../components/NearDupDialog';
 
 interface Props {
   search: SearchController;
@@ -44,7 +45,8 @@ export function undoAction(changeId: number) {
 }
 
 export function SearchPage({ search, stats, visible }: Props) {
-  const { query, filters, sort, response, hits, loading, error } = search;
+  const { query, filters, sort, dedupe, response, hits, loading, error } = search;
+  const [comparing, setComparing] = useState<number | null>(null);
   const [active, setActive] = useState(-1);
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [tagging, setTagging] = useState<null | 'all' | 'selected'>(null);
@@ -167,6 +169,9 @@ export function SearchPage({ search, stats, visible }: Props) {
                 日期
               </button>
             </div>
+            <label className="dedupe-toggle" title="相同或相近的稿件只显示一篇">
+              <input type="checkbox" checked={dedupe} onChange={(e) => setDedupe(e.target.checked)} /> 去重
+            </label>
             {writable && total > 0 && !response?.partial && (
               <button type="button" className="btn btn-small" onClick={() => setTagging('all')}>
                 给全部 {formatCount(total)} 篇加标签
@@ -236,8 +241,9 @@ export function SearchPage({ search, stats, visible }: Props) {
               <p className="muted">试试更短的词、去掉引号或筛选条件，或检查日期范围。</p>
             </div>
           )}
-          <ResultList hits={hits} total={total} terms={response?.terms} active={active} selected={selected} inBasket={inBasket} onActive={setActive} onOpen={open} onToggle={toggle} onBasket={toggleBasket} onLoadMore={search.loadMore} />
+          <ResultList hits={hits} total={total} terms={response?.terms} active={active} selected={selected} inBasket={inBasket} onActive={setActive} onOpen={open} onToggle={toggle} onBasket={toggleBasket} onLoadMore={search.loadMore} onNearDuplicates={(h) => setComparing(h.id)} />
         </section>
+        <NearDupDialog id={comparing} onClose={() => setComparing(null)} />
       </div>
       <TagDialog
         open={tagging !== null}

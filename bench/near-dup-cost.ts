@@ -1,0 +1,71 @@
+/**
+ * What near-duplicate detection adds to import: the same corpus pages
+ * (bench/corpus.ts) imported into a fresh archive with detection off and on,
+ * alternately (off, on, off, on), so a change in the machine's load hits both.
+ *
+ *   node bin/run-ts.mjs bench/near-dup-cost.ts [items=3000]
+ *
+ * Prints ms per article for each run, the mean of each mode, the added
+ * share, the groups found, and `uptime` before and after. On a loaded
+ * machine the whole-import difference is within the noise, so the detection's
+ * own steps are also timed directly: the SQLite update (look-up, store,
+ * regroup) during the import, and the MinHash of each article's terms
+ * (tokenized beforehand, as the index has done at import).
+ */
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Archive } from '../src/core/service';
+import { expandPaths } from '../src/core/import-files';
+import { ensurePages } from './corpus';
+import { iterateArticles } from '../src/core/store/articles';
+import { searchable } from '../src/core/store/continuations';
+import { articleToDoc } from '../src/core/search/article-index';
+import { tokenizeForIndex } from '../src/core/text/tokenizer';
+import { signature } from '../src/core/text/near-dup';
+
+const size = Number(process.argv[2] ?? 3000);
+const pages = ensurePages(path.join(os.tmpdir(), 'baoku-near-dup-bench'), size, 1, console.log);
+const uptime = () => execSync('uptime').toString().trim();
+console.log(`${pages.items} items on ${pages.files.length} pages; ${uptime()}`);
+
+const runs: { on: boolean; msPerArticle: number; groups: number }[] = [];
+for (const on of [false, true, false, true]) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-nd-cost-'));
+  const a = await Archive.open({ dir, autoBackup: false, saveDelayMs: 600_000, nearDuplicates: on });
+  let updateMs = 0;
+  const update = a.nearDups.update.bind(a.nearDups);
+  a.nearDups.update = (c, r) => {
+    const u0 = performance.now();
+    update(c, r);
+    updateMs += performance.now() - u0;
+  };
+  const t0 = performance.now();
+  const reports = await a.importSources(expandPaths([pages.dir]).sources, {});
+  const ms = performance.now() - t0;
+  const articles = reports.reduce((n, r) => n + r.articles, 0);
+  const groups = a.nearDups.members.size;
+  let minhashMs = 0;
+  if (on) {
+    for (const batch of iterateArticles(a.db, 1000))
+      for (const x of batch) {
+        const doc = searchable(x);
+        if (!doc) continue;
+        const tokens = tokenizeForIndex(articleToDoc(doc).body);
+        const m0 = performance.now();
+        signature(tokens);
+        minhashMs += performance.now() - m0;
+      }
+    console.log(`  own steps: SQLite update ${(updateMs / articles).toFixed(3)} ms/article, MinHash ${(minhashMs / articles).toFixed(3)} ms/article`);
+  }
+  await a.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  runs.push({ on, msPerArticle: ms / articles, groups });
+  console.log(`detection ${on ? 'on ' : 'off'}: ${articles} articles in ${(ms / 1000).toFixed(1)} s = ${(ms / articles).toFixed(2)} ms/article${on ? `, ${groups} groups of 2 or more` : ''}`);
+}
+const mean = (xs: number[]) => xs.reduce((n, x) => n + x, 0) / xs.length;
+const off = mean(runs.filter((r) => !r.on).map((r) => r.msPerArticle));
+const onMs = mean(runs.filter((r) => r.on).map((r) => r.msPerArticle));
+console.log(`off ${off.toFixed(2)} ms/article, on ${onMs.toFixed(2)} ms/article: +${(onMs - off).toFixed(2)} ms (${(((onMs - off) / off) * 100).toFixed(1)} %)`);
+console.log(uptime());

@@ -1,0 +1,262 @@
+/**
+ * Groups of near-duplicate articles (the same agency story printed on several
+ * pages or days, trimmed or retitled), kept in SQLite and updated at import.
+ *
+ * Tables (migration 5): `near_dup` holds one row per searchable article (the
+ * first part of a continued one): its shingle count, its packed MinHash
+ * signature (NULL when too short to judge, see text/near-dup.ts) and its
+ * `group_id`; `near_dup_bands` holds its LSH buckets (bucket, article) for
+ * the candidate look-up.
+ *
+ * Groups are the connected components of the graph whose edges are pairs that
+ * share an LSH bucket and are judged near-duplicates (`nearDuplicates`); a
+ * group's id is its smallest article id. So a group depends only on the
+ * articles in the archive, not on the order they arrived in: when an article
+ * is added, changed or removed, the groups it was in and the groups of its new
+ * matches are recomputed from their members' signatures (groups are small).
+ *
+ * Writes are batched: an import queues its articles' signatures (`queue`) and
+ * they are stored and grouped together (`flush`: at the end of an import, and
+ * every FLUSH_EVERY articles), in one transaction. The LSH buckets are random
+ * keys, so storing them page by page rewrote most of the bucket table's pages
+ * on every commit; a batch pays that once. Until the flush the new articles
+ * are not grouped yet; an import cut short leaves articles without a row,
+ * which `missing` finds when the archive opens.
+ */
+import type { Db } from './db';
+import { inTransaction } from './db';
+import { bandBuckets, NEAR_DUP_VERSION, nearDuplicates, similarity, type Signature, type Signed, packSignature } from '../text/near-dup';
+import { getMeta, setMeta } from './meta';
+
+interface Row {
+  id: number;
+  shingles: number;
+  sig: Uint8Array | null;
+  group: number;
+}
+
+/** Queued articles (added, changed or removed) after which `queue` flushes by itself. */
+export const FLUSH_EVERY = 1000;
+
+export class NearDups {
+  /** Queued changes: a signature (or null, too short) to store, or 'removed'; the last word per article wins. */
+  private pending = new Map<number, Signature | null | 'removed'>();
+  private stmts = new Map<string, ReturnType<Db['prepare']>>();
+
+  /** Group id of every article in a group of two or more (the others are alone). */
+  readonly groupOf = new Map<number, number>();
+  /** Members of each group of two or more. */
+  readonly members = new Map<number, number[]>();
+
+  constructor(private db: Db) {
+    if (getMeta(db, 'near_dup_version') !== String(NEAR_DUP_VERSION)) {
+      // Signatures made another way cannot be compared: all are made again (`missing`).
+      inTransaction(db, () => {
+        db.exec('DELETE FROM near_dup; DELETE FROM near_dup_bands;');
+        setMeta(db, 'near_dup_version', String(NEAR_DUP_VERSION));
+      });
+    }
+    const rows = db
+      .prepare('SELECT article_id AS id, group_id AS g FROM near_dup WHERE group_id IN (SELECT group_id FROM near_dup GROUP BY group_id HAVING COUNT(*) > 1)')
+      .all([]) as { id: number; g: number }[];
+    for (const r of rows) this.place(r.id, r.g);
+  }
+
+  /** A prepared statement, prepared once. */
+  private sql(text: string): ReturnType<Db['prepare']> {
+    let st = this.stmts.get(text);
+    if (!st) {
+      st = this.db.prepare(text);
+      this.stmts.set(text, st);
+    }
+    return st;
+  }
+
+  /** Queue new signatures and removals (see `update`); flushed at FLUSH_EVERY. */
+  queue(changed: { id: number; sig: Signature | null }[], removed: number[]): void {
+    for (const id of removed) this.pending.set(id, 'removed');
+    for (const c of changed) this.pending.set(c.id, c.sig);
+    if (this.pending.size >= FLUSH_EVERY) this.flush();
+  }
+
+  /** Store and group everything queued, in one transaction. */
+  flush(): void {
+    if (!this.pending.size) return;
+    const changed: { id: number; sig: Signature | null }[] = [];
+    const removed: number[] = [];
+    for (const [id, v] of this.pending) {
+      if (v === 'removed') removed.push(id);
+      else changed.push({ id, sig: v });
+    }
+    this.pending.clear();
+    this.update(changed, removed);
+  }
+
+  private place(id: number, group: number): void {
+    this.groupOf.set(id, group);
+    const list = this.members.get(group) ?? [];
+    list.push(id);
+    this.members.set(group, list);
+  }
+
+  private unplace(id: number): void {
+    const g = this.groupOf.get(id);
+    if (g === undefined) return;
+    this.groupOf.delete(id);
+    const list = this.members.get(g)?.filter((m) => m !== id) ?? [];
+    if (list.length) this.members.set(g, list);
+    else this.members.delete(g);
+  }
+
+  /** How many other articles are in `id`'s group. */
+  others(id: number): number {
+    const g = this.groupOf.get(id);
+    return g === undefined ? 0 : (this.members.get(g)?.length ?? 1) - 1;
+  }
+
+  /** The ids of `id`'s group (itself alone when it has no near-duplicate). */
+  group(id: number): number[] {
+    const g = this.groupOf.get(id);
+    return g === undefined ? [id] : [...(this.members.get(g) ?? [id])];
+  }
+
+  /** Estimated containment between two articles (0 when either has no signature). */
+  similarity(a: number, b: number): number {
+    const [ra, rb] = [this.row(a), this.row(b)];
+    if (!ra?.sig || !rb?.sig) return a === b ? 1 : 0;
+    return similarity(ra as Signed, rb as Signed);
+  }
+
+  private row(id: number): Row | undefined {
+    const r = this.sql('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE article_id = ?').get([id]) as
+      | { id: number; shingles: number; sig: ArrayBuffer | Uint8Array | null; g: number }
+      | undefined;
+    if (!r) return undefined;
+    return { id: r.id, shingles: r.shingles, sig: r.sig ? new Uint8Array(r.sig as ArrayBuffer) : null, group: r.g };
+  }
+
+  /** Searchable articles with no row yet (a new or upgraded archive, or an import cut short). */
+  missing(): number[] {
+    return (
+      this.db.prepare('SELECT id FROM articles WHERE part_of IS NULL AND id NOT IN (SELECT article_id FROM near_dup) ORDER BY id').all([]) as { id: number }[]
+    ).map((r) => r.id);
+  }
+
+  /** Rows whose article has left the archive (deleted outside `update`). */
+  orphans(): number[] {
+    return (this.db.prepare('SELECT article_id AS id FROM near_dup WHERE article_id NOT IN (SELECT id FROM articles WHERE part_of IS NULL)').all([]) as { id: number }[]).map(
+      (r) => r.id,
+    );
+  }
+
+  /**
+   * Record new signatures (`changed`: an article added or whose text changed;
+   * `sig` null when too short) and forget `removed` articles, then recompute
+   * the groups they touch. One transaction.
+   */
+  update(changed: { id: number; sig: Signature | null }[], removed: number[]): void {
+    if (!changed.length && !removed.length) return;
+    inTransaction(this.db, () => {
+      const touched = new Set<number>();
+      const forget = (id: number) => {
+        const old = this.row(id);
+        if (!old) return;
+        touched.add(old.group);
+        if (old.sig) {
+          const del = this.sql('DELETE FROM near_dup_bands WHERE bucket = ? AND article_id = ?');
+          for (const b of bandBuckets(old.sig)) del.run([b, id]);
+        }
+        this.sql('DELETE FROM near_dup WHERE article_id = ?').run([id]);
+        this.unplace(id);
+      };
+      for (const id of removed) forget(id);
+      const ins = this.sql('INSERT INTO near_dup (article_id, shingles, sig, group_id) VALUES (?,?,?,?)');
+      const band = this.sql('INSERT OR IGNORE INTO near_dup_bands (bucket, article_id) VALUES (?,?)');
+      const newIds: number[] = [];
+      for (const c of changed) {
+        forget(c.id);
+        const packed = c.sig ? packSignature(c.sig) : null;
+        ins.run([c.id, c.sig?.shingles ?? 0, packed ? Buffer.from(packed) : null, c.id]);
+        if (packed) for (const b of bandBuckets(packed)) band.run([b, c.id]);
+        newIds.push(c.id);
+      }
+      // The groups of the new articles' candidates are recomputed with them.
+      for (const id of newIds) {
+        touched.add(id);
+        for (const other of this.candidates(id)) touched.add(this.row(other)?.group ?? other);
+      }
+      this.regroup(touched);
+    });
+  }
+
+  /** Articles sharing an LSH bucket with `id`. */
+  private candidates(id: number): number[] {
+    const r = this.row(id);
+    if (!r?.sig) return [];
+    const buckets = bandBuckets(r.sig);
+    const rows = this.sql(`SELECT DISTINCT article_id AS id FROM near_dup_bands WHERE bucket IN (${buckets.map(() => '?').join(',')}) AND article_id != ?`).all([
+      ...buckets,
+      id,
+    ]) as { id: number }[];
+    return rows.map((x) => x.id);
+  }
+
+  /** Recompute the components formed by the members of `groups`; each gets its smallest id as group id. */
+  private regroup(groups: Set<number>): void {
+    const marks = [...groups];
+    const rows: Row[] = [];
+    const q = this.sql('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE group_id = ?');
+    for (const g of marks) {
+      for (const r of q.all([g]) as { id: number; shingles: number; sig: ArrayBuffer | null; g: number }[]) {
+        rows.push({ id: r.id, shingles: r.shingles, sig: r.sig ? new Uint8Array(r.sig) : null, group: r.g });
+      }
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    const parent = new Map(rows.map((r) => [r.id, r.id]));
+    const find = (x: number): number => {
+      let p = parent.get(x)!;
+      while (p !== parent.get(p)) p = parent.get(p)!;
+      parent.set(x, p);
+      return p;
+    };
+    // Edges: pairs sharing a bucket, judged by estimated containment.
+    const buckets = new Map<number, number[]>();
+    for (const r of rows) {
+      if (!r.sig) continue;
+      for (const b of bandBuckets(r.sig)) {
+        const list = buckets.get(b);
+        if (list) list.push(r.id);
+        else buckets.set(b, [r.id]);
+      }
+    }
+    const judged = new Set<string>();
+    for (const ids of buckets.values()) {
+      for (let i = 0; i < ids.length; i++)
+        for (let j = i + 1; j < ids.length; j++) {
+          const key = `${ids[i]}:${ids[j]}`;
+          if (judged.has(key)) continue;
+          judged.add(key);
+          const [a, b] = [byId.get(ids[i])!, byId.get(ids[j])!];
+          if (!nearDuplicates(a as Signed, b as Signed)) continue;
+          const [ra, rb] = [find(a.id), find(b.id)];
+          if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+        }
+    }
+    const set = this.sql('UPDATE near_dup SET group_id = ? WHERE article_id = ?');
+    const comp = new Map<number, number[]>();
+    for (const r of rows) {
+      const root = find(r.id);
+      const list = comp.get(root);
+      if (list) list.push(r.id);
+      else comp.set(root, [r.id]);
+    }
+    for (const ids of comp.values()) {
+      const g = Math.min(...ids);
+      for (const id of ids) {
+        if (byId.get(id)!.group !== g) set.run([g, id]);
+        this.unplace(id);
+        if (ids.length > 1) this.place(id, g);
+      }
+    }
+  }
+}
