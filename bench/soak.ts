@@ -211,7 +211,8 @@ async function main(): Promise<number> {
       }
     }
     const tags = await call('listTags', { kind: 'topic', prefix: 'soak-', limit: 100_000 });
-    const have = new Set(((tags.body as unknown as { name: string }[]) ?? []).map((t) => t.name));
+    if (!Array.isArray(tags.body)) throw new Error(`listTags answered ${tags.status}: ${JSON.stringify(tags.body).slice(0, 300)}`);
+    const have = new Set((tags.body as unknown as { name: string }[]).map((t) => t.name));
     lostTags = tagNames.filter((n) => !have.has(n)).length;
     if (have.has('soak-forged')) counts.hostileAccepted++;
   }
