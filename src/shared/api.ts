@@ -8,7 +8,7 @@
  * Every method takes one JSON-serialisable argument object and returns a
  * JSON-serialisable value, so any carrier can move it unchanged.
  */
-import type { ArticleDetail, ReporterRole, TagKind, ArticleKind } from './types';
+import type { ArticleDetail, ReporterRole, TagKind, ArticleKind, Byline, Dateline, Paragraph } from './types';
 
 export * from './types';
 
@@ -25,6 +25,8 @@ export interface SearchFilters {
   reporter?: string;
   department?: string;
   topic?: string;
+  /** Only articles an editor corrected (`已校对` in a query). */
+  corrected?: boolean;
 }
 
 export interface SearchRequest {
@@ -62,6 +64,8 @@ export interface SearchHit {
   snippets: Snippet[];
   /** Partial matches only (`SearchResponse.partial`): the query's words this article lacks, as written. */
   missing?: string[];
+  /** An editor corrected the article (`已校对`). */
+  corrected?: boolean;
 }
 
 export type FacetCounts = [string, number][];
@@ -269,6 +273,8 @@ export interface ArchiveStats {
   writable: boolean;
   /** Pages read by an older parser than this one (`reparse` reads them again). */
   pagesToReparse: number;
+  /** Articles with corrections (`已校对`). */
+  correctedArticles?: number;
 }
 
 /** What `reparse` did: pages read again, and what became of their articles. */
@@ -280,6 +286,8 @@ export interface ReparseReport {
   rewritten: number;
   added: number;
   removed: number;
+  /** Editors' corrections that no longer fit the new reading (`需复核：…`); absent when none. */
+  reviews?: string[];
 }
 
 /** Everything the UI may ask. */
@@ -312,6 +320,79 @@ export interface BaokuApi {
   saveClippingSet(req: ClippingSet): Promise<ClippingSet>;
   deleteClippingSet(req: { id: number }): Promise<void>;
   exportClippings(req: ExportRequest): Promise<ExportResult>;
+
+  // corrections (issue 17): the parser's reading is kept; every change recorded and undoable
+  correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult>;
+  mergeArticles(req: { id: number; with: 'prev' | 'next' }): Promise<CorrectionResult>;
+  /** Split before paragraph `at` (from 0): paragraphs `at`… become a new article. */
+  splitArticle(req: { id: number; at: number }): Promise<CorrectionResult>;
+  undoCorrection(req: { correctionId: number }): Promise<CorrectionResult>;
+  getHistory(req: { id: number }): Promise<CorrectionRecord[]>;
+  getOriginal(req: { id: number }): Promise<OriginalReading>;
+}
+
+// ---------- corrections ----------
+
+/** Fields to correct (only those given change; `null` clears an optional one). */
+export interface ArticleCorrection {
+  kicker?: string | null;
+  title?: string;
+  subtitle?: string | null;
+  /** Paragraph `index` (from 0) gets `text`. */
+  paragraphs?: { index: number; text: string }[];
+  /** The (first) photo caption. */
+  caption?: string;
+  /** The byline's people by role (their reporter tags follow). */
+  people?: Pick<Byline, 'reporters' | 'correspondents' | 'photographers' | 'interns'>;
+  dateline?: Dateline | null;
+  /** The issue's date (ISO). */
+  date?: string | null;
+  page?: number | null;
+}
+
+export interface CorrectionResult {
+  correctionIds: number[];
+  /** The article as it is now (null when the merge took it into the one before). */
+  article: ArticleDetail | null;
+  /** `splitArticle`: the new article's id. */
+  newId?: number;
+  /** `undoCorrection`: later corrections that no longer fit (`需复核：…`). */
+  reviews: string[];
+}
+
+export interface CorrectionRecord {
+  id: number;
+  articleId: number;
+  /** `title`, `kicker`, `subtitle`, `paragraph:N`, `caption`, `people`, `dateline`, `date`, `page`, `merge-prev`, `merge-next`, `split-at`. */
+  field: string;
+  /** The field in Chinese (`标题`, `第 3 段`, `与上一篇合并`). */
+  label: string;
+  before: unknown;
+  after: unknown;
+  author: string;
+  createdAt: string;
+  undoneAt?: string;
+  /** `需复核：…` when it no longer fits the article as read again (not applied). */
+  review?: string;
+  applied: boolean;
+}
+
+/** The parser's reading of an article (原文对照), and the raw page text. */
+export interface OriginalReading {
+  corrected: boolean;
+  kicker?: string;
+  title: string;
+  subtitle?: string;
+  dateline?: Dateline;
+  paragraphs: Paragraph[];
+  byline?: Byline;
+  date?: string;
+  page?: number;
+  /** Articles merged into this one, as they were read. */
+  merged: { id: number; title: string; paragraphs: Paragraph[] }[];
+  /** A part split off: the article it was split from. */
+  splitFrom?: number;
+  rawText: string | null;
 }
 
 export type ApiMethod = keyof BaokuApi;
@@ -328,6 +409,10 @@ export const WRITE_METHODS: readonly ApiMethod[] = [
   'deleteTag',
   'saveClippingSet',
   'deleteClippingSet',
+  'correctArticle',
+  'mergeArticles',
+  'splitArticle',
+  'undoCorrection',
 ] as const;
 
 export const API_METHODS: readonly ApiMethod[] = [
@@ -355,6 +440,12 @@ export const API_METHODS: readonly ApiMethod[] = [
   'saveClippingSet',
   'deleteClippingSet',
   'exportClippings',
+  'correctArticle',
+  'mergeArticles',
+  'splitArticle',
+  'undoCorrection',
+  'getHistory',
+  'getOriginal',
 ] as const;
 
 /** Error that carries a message meant for the user (Chinese), not a stack. */

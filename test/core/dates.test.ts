@@ -157,8 +157,13 @@ describe('an archive of schema 1 with dateline dates', () => {
       await a.rebuildIndex();
       await a.close();
       const raw = new Database(path.join(dir, 'archive.sqlite'));
-      // (Schema 1 had none of the later columns either: parser version, continuations, inferred dates.)
+      // (Schema 1 had none of the later columns either: parser version, continuations, inferred dates, corrections.)
       raw.exec(`
+        DROP INDEX articles_corrected;
+        DROP TABLE corrections;
+        ALTER TABLE articles DROP COLUMN original;
+        ALTER TABLE articles DROP COLUMN replaced_text;
+        ALTER TABLE articles DROP COLUMN page_fix;
         DROP INDEX articles_part_of;
         ALTER TABLE articles DROP COLUMN date_inferred;
         ALTER TABLE articles DROP COLUMN part_of;

@@ -11,6 +11,7 @@
  *   记者:陆晓茜  reporter:陆晓茜 field filters; also 部门:/department:, 主题:/topic:,
  *   版:3  page:3  报:大众日报    paper:
  *   2022-01-01..2022-03-31       date range; also 2022-01, 2022-01-28, ..2022-03-31, 2022..2022
+ *   已校对                       only articles an editor corrected (issue 17)
  *   2022                         a bare year: articles dated that year or mentioning it
  *                                (`2022年`, `二〇二二`); a reporter's "邮路 机场 1997" must
  *                                not come back empty because the story ran in 1998
@@ -41,6 +42,8 @@ export interface Filters {
   pages: number[];
   dateFrom?: string;
   dateTo?: string;
+  /** `已校对`: only articles an editor corrected. */
+  corrected?: boolean;
 }
 
 export interface ParsedQuery extends Filters {
@@ -70,6 +73,8 @@ const FIELD_ALIASES: Record<string, 'reporter' | 'department' | 'topic' | 'page'
 };
 
 const MAX_QUERY = 2000;
+/** The filter word for corrected articles (`"已校对"` in quotes is the words themselves). */
+const CORRECTED = /^(?:已校对|is:corrected)$/i;
 
 function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -245,6 +250,11 @@ export function parseQuery(input: string): ParsedQuery {
       k++;
       continue;
     }
+    if (!t.quoted && !t.negated && CORRECTED.test(t.text)) {
+      q.corrected = true;
+      pendingOr = false;
+      continue;
+    }
     if (!t.quoted) {
       const field = /^([^:：]+)[:：](.*)$/.exec(t.text);
       if (field && FIELD_ALIASES[field[1].toLowerCase()]) {
@@ -304,6 +314,7 @@ export function hasFilters(q: ParsedQuery): boolean {
   return (
     q.reporters.length + q.departments.length + q.topics.length + q.papers.length + q.pages.length > 0 ||
     !!q.dateFrom ||
-    !!q.dateTo
+    !!q.dateTo ||
+    !!q.corrected
   );
 }

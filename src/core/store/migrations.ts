@@ -7,6 +7,7 @@ import type { Db } from './db';
 import type { Dateline } from '../../shared/types';
 import { articleDate, withDateWarning } from './dates';
 import { bumpGeneration } from './meta';
+import { migrateCorrections } from './corrections';
 
 /**
  * Every article's date re-derived from stored data: its page's date (the
@@ -185,4 +186,6 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
     rederiveArticleDates(db);
     bumpGeneration(db);
   },
+  // 5: editors' corrections with the parser's reading kept (issue 17, see corrections.ts).
+  (db) => migrateCorrections(db),
 ];

@@ -24,7 +24,7 @@ interface Props {
   visible: boolean;
 }
 
-const FILTER_LABEL: Record<keyof SearchFilters, string> = { dateFrom: '起', dateTo: '止', paper: '报纸', page: '版次', reporter: '记者', department: '部门', topic: '主题' };
+const FILTER_LABEL: Record<keyof SearchFilters, string> = { dateFrom: '起', dateTo: '止', paper: '报纸', page: '版次', reporter: '记者', department: '部门', topic: '主题', corrected: '已校对' };
 
 export function undoAction(changeId: number) {
   return {

@@ -1,0 +1,425 @@
+/**
+ * Applying corrections to the article rows, and putting a page back to the parser's reading
+ * (see `corrections.ts` for the model). Everything here runs inside the caller's transaction.
+ *
+ * - A field correction fits when the field still holds its `before`; it then holds `after`.
+ * - `merge-next` / `merge-prev` (recorded on the surviving, first article): the next article on the
+ *   page, with the content it had when merged, becomes part of the first one (its headline a
+ *   subheading, its paragraphs after); its editors' tags go along; its row is kept in `before`.
+ * - `split-at` (recorded on the first part): paragraphs from `at` on become a new article (own id,
+ *   kept in `after.newId` so it is the same id each time the split is applied again); a short
+ *   paragraph at the cut becomes its headline. Tags stay with the first part.
+ */
+import type { Byline, Dateline, Paragraph } from '../../shared/types';
+import type { Db } from './db';
+import { applyAutoTags } from './tags';
+import { withDateWarning } from './dates';
+import { replacedStretch, type CorrectionRow } from './corrections';
+
+/** The article columns corrections change, as stored (JSON as text); `original` holds them as the parser wrote them. */
+const COLS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'date_inferred', 'chars', 'page_fix'] as const;
+type Value = string | number | null;
+type Cols = Record<(typeof COLS)[number], Value>;
+
+export interface Row extends Cols {
+  id: number;
+  page_id: number;
+  seq: number;
+  content_hash: string;
+  original: string | null;
+  replaced_text: string | null;
+  continued_to: number | null;
+  continued_from: number | null;
+  part_of: number | null;
+  updated_at: string;
+}
+
+interface TagRow {
+  tag_id: number;
+  role: string | null;
+  source: string;
+}
+
+/** An article taken out by a merge: its row as the parser read it, and its tags. */
+interface Snapshot {
+  row: Row;
+  tags: TagRow[];
+}
+
+export const REVIEW_WARNING = '需复核';
+
+export function articleRow(db: Db, id: number): Row | undefined {
+  return db.prepare('SELECT * FROM articles WHERE id = ?').get([id]) as Row | undefined;
+}
+
+const pick = (r: Cols): Cols => Object.fromEntries(COLS.map((c) => [c, r[c]])) as Cols;
+
+function writeCols(db: Db, id: number, cols: Partial<Cols> & { replaced_text?: string | null; original?: string | null }): void {
+  const keys = Object.keys(cols);
+  if (!keys.length) return;
+  db.prepare(`UPDATE articles SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run([
+    ...keys.map((k) => (cols as Record<string, Value>)[k]),
+    new Date().toISOString(),
+    id,
+  ]);
+}
+
+/** Keep the parser's reading before the first change to an article. */
+function keepOriginal(db: Db, r: Row): void {
+  if (r.original === null) {
+    r.original = JSON.stringify(pick(r));
+    db.prepare('UPDATE articles SET original = ? WHERE id = ?').run([r.original, r.id]);
+  }
+}
+
+const paragraphsOf = (r: Row): Paragraph[] => JSON.parse(String(r.paragraphs)) as Paragraph[];
+const chars = (ps: Paragraph[]) => ps.reduce((n, p) => n + p.text.length, 0);
+const PEOPLE = ['reporters', 'correspondents', 'photographers', 'interns'] as const;
+export type People = Pick<Byline, (typeof PEOPLE)[number]>;
+
+function pageOf(db: Db, r: Row): number | null {
+  if (r.page_fix !== null) return Number(r.page_fix);
+  return (db.prepare('SELECT page FROM pages WHERE id = ?').get([r.page_id]) as { page: number | null } | undefined)?.page ?? null;
+}
+
+/** The value of a correctable field as a correction records it (JSON-able). */
+export function fieldValue(db: Db, r: Row, field: string): unknown {
+  const para = /^paragraph:(\d+)$/.exec(field);
+  if (para) return paragraphsOf(r)[Number(para[1])]?.text ?? null;
+  switch (field) {
+    case 'title':
+    case 'kicker':
+    case 'subtitle':
+    case 'date':
+      return r[field];
+    case 'caption':
+      return paragraphsOf(r).find((p) => p.type === 'caption')?.text ?? null;
+    case 'people': {
+      const b = r.byline ? (JSON.parse(String(r.byline)) as Byline) : undefined;
+      return Object.fromEntries(PEOPLE.map((k) => [k, b?.[k] ?? []]));
+    }
+    case 'dateline':
+      return r.dateline ? JSON.parse(String(r.dateline)) : null;
+    case 'page':
+      return pageOf(db, r);
+  }
+  throw new Error(`不能校对的字段：${field}`);
+}
+
+/** Text fields: their replaced stretch is indexed (see `replacedStretch`). */
+const isText = (field: string) => /^(title|kicker|subtitle|caption|paragraph:\d+)$/.test(field);
+
+function setField(db: Db, r: Row, field: string, value: unknown, before: unknown): void {
+  const cols: Partial<Cols> & { replaced_text?: string | null } = {};
+  const para = /^paragraph:(\d+)$/.exec(field);
+  if (para || field === 'caption') {
+    const ps = paragraphsOf(r);
+    const i = para ? Number(para[1]) : ps.findIndex((p) => p.type === 'caption');
+    ps[i] = { ...ps[i], text: String(value) };
+    cols.paragraphs = JSON.stringify(ps);
+    cols.chars = chars(ps);
+  } else if (field === 'title' || field === 'kicker' || field === 'subtitle') {
+    cols[field] = (value as string | null) || (field === 'title' ? '' : null);
+  } else if (field === 'date') {
+    cols.date = value as string | null;
+    cols.date_inferred = 0;
+    cols.warnings = JSON.stringify(withDateWarning(JSON.parse(String(r.warnings)) as string[], { date: (value as string) ?? undefined, inferred: false }));
+  } else if (field === 'page') {
+    cols.page_fix = value as number | null;
+  } else if (field === 'dateline') {
+    cols.dateline = value === null ? null : JSON.stringify(value);
+  } else if (field === 'people') {
+    const old = r.byline ? (JSON.parse(String(r.byline)) as Byline) : { raw: '', reporters: [], correspondents: [], photographers: [], interns: [] };
+    const byline: Byline = { ...old, ...(value as People) };
+    cols.byline = JSON.stringify(byline);
+    // The byline's tags follow the corrected people; editors' tags stay.
+    db.prepare("DELETE FROM article_tags WHERE article_id = ? AND source = 'auto'").run([r.id]);
+    applyAutoTags(db, r.id, { byline } as never);
+  }
+  if (isText(field) && typeof before === 'string') {
+    const stretch = replacedStretch(before, String(value ?? ''));
+    if (stretch) cols.replaced_text = [r.replaced_text, stretch].filter(Boolean).join('\n');
+  }
+  writeCols(db, r.id, cols);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** The article after `r` on its page (by position), if any. */
+function nextOnPage(db: Db, r: Row): Row | undefined {
+  return db.prepare('SELECT * FROM articles WHERE page_id = ? AND seq > ? ORDER BY seq, id LIMIT 1').get([r.page_id, r.seq]) as Row | undefined;
+}
+
+/** The article before `r` on its page, if any. */
+export function previousOnPage(db: Db, r: Row): Row | undefined {
+  return db.prepare('SELECT * FROM articles WHERE page_id = ? AND seq < ? ORDER BY seq DESC, id DESC LIMIT 1').get([r.page_id, r.seq]) as Row | undefined;
+}
+
+export { nextOnPage };
+
+/**
+ * `wanted` if no article has it, else a fresh id (a new reading may have taken the id of a part
+ * that was out of the rows). `ours`: which corrections on `wanted` belong to the part (SQL, `?` is
+ * the correction id): they move to the fresh id.
+ */
+function freeId(db: Db, wanted: number | undefined, pageId: number, ours: string, since: number): number | undefined {
+  if (wanted === undefined || !articleRow(db, wanted)) return wanted;
+  const fresh = (db.prepare('SELECT MAX(id) AS m FROM articles').get([]) as { m: number }).m + 1;
+  db.prepare(`UPDATE corrections SET article_id = ? WHERE article_id = ? AND page_id = ? AND ${ours}`).run([fresh, wanted, pageId, since]);
+  return fresh;
+}
+
+function insertRow(db: Db, id: number | undefined, r: Omit<Row, 'id'>): number {
+  // The table's own columns (a row read back may carry more keys than columns).
+  const table = new Set((db.prepare('PRAGMA table_info(articles)').all([]) as { name: string }[]).map((c) => c.name));
+  const cols = Object.keys(r).filter((k) => k !== 'id' && table.has(k));
+  const res = db
+    .prepare(`INSERT INTO articles (${id !== undefined ? 'id, ' : ''}${cols.join(', ')}) VALUES (${id !== undefined ? '?, ' : ''}${cols.map(() => '?').join(', ')})`)
+    .run([...(id !== undefined ? [id] : []), ...cols.map((k) => (r as unknown as Record<string, Value>)[k])]);
+  return Number(res.lastInsertRowid);
+}
+
+/** The parser's reading of a row (its original columns, if corrected). */
+function asRead(r: Row): Row {
+  return r.original ? { ...r, ...(JSON.parse(r.original) as Cols), original: null, replaced_text: null } : { ...r, replaced_text: null };
+}
+
+export interface Applied {
+  ok: boolean;
+  /** Why it does not fit (not applied). */
+  reason?: string;
+  changed: number[];
+  removed: number[];
+}
+
+const notFit = (reason: string): Applied => ({ ok: false, reason, changed: [], removed: [] });
+
+/** Apply one correction to the rows as they are now: the change, or why it does not fit. */
+export function applyCorrection(db: Db, c: CorrectionRow): Applied {
+  const r = articleRow(db, c.article_id);
+  if (!r || r.page_id !== c.page_id) return notFit('文章已不在这个版面上');
+  const before = c.before === null ? null : JSON.parse(c.before);
+  const after = c.after === null ? null : JSON.parse(c.after);
+  if (c.field === 'merge-next' || c.field === 'merge-prev') {
+    const snap = before as { absorbed: Snapshot };
+    const next = nextOnPage(db, r);
+    if (!next || next.id !== snap.absorbed.row.id || next.content_hash !== snap.absorbed.row.content_hash) return notFit('要合并的下一篇文章已变');
+    return merge(db, c, r, next);
+  }
+  if (c.field === 'split-at') {
+    const b = before as { at: number; count: number; text: string };
+    const ps = paragraphsOf(r);
+    if (ps.length !== b.count || ps[b.at]?.text !== b.text) return notFit('拆分处的段落已变');
+    return split(db, c, r, b.at, (after as { newId?: number } | null)?.newId);
+  }
+  if (!same(fieldValue(db, r, c.field), before)) return notFit('这一处原文已变');
+  keepOriginal(db, r);
+  setField(db, r, c.field, after, before);
+  return { ok: true, changed: [r.id], removed: [] };
+}
+
+function tagsOf(db: Db, id: number): TagRow[] {
+  return db.prepare('SELECT tag_id, role, source FROM article_tags WHERE article_id = ? ORDER BY rowid').all([id]) as TagRow[];
+}
+
+function merge(db: Db, c: CorrectionRow, first: Row, next: Row): Applied {
+  const snap: Snapshot = { row: asRead(next), tags: tagsOf(db, next.id) };
+  keepOriginal(db, first);
+  const head = [next.kicker, next.title, next.subtitle].filter(Boolean).join(' ');
+  const ps = [...paragraphsOf(first), ...(head ? [{ type: 'heading' as const, text: head }] : []), ...paragraphsOf(next)];
+  const cols: Partial<Cols> & { replaced_text?: string | null } = { paragraphs: JSON.stringify(ps), chars: chars(ps) };
+  if (first.char_end !== null && next.char_end !== null) cols.char_end = Math.max(Number(first.char_end), Number(next.char_end));
+  if (first.byline === null && next.byline !== null) cols.byline = next.byline;
+  if (next.replaced_text) cols.replaced_text = [first.replaced_text, next.replaced_text].filter(Boolean).join('\n');
+  writeCols(db, first.id, cols);
+  // The merged article's tags go along (the first article's role wins where both have a tag).
+  const added: TagRow[] = [];
+  const ins = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, role, source) VALUES (?,?,?,?)');
+  for (const t of snap.tags) if (ins.run([first.id, t.tag_id, t.role, t.source]).changes) added.push(t);
+  db.prepare('DELETE FROM articles WHERE id = ?').run([next.id]);
+  db.prepare('UPDATE corrections SET before = ?, after = ? WHERE id = ?').run([JSON.stringify({ absorbed: snap }), JSON.stringify({ tagsAdded: added }), c.id]);
+  return { ok: true, changed: [first.id], removed: [next.id] };
+}
+
+/** A paragraph short enough to be the headline of the part that starts with it. */
+const headlineLike = (p: Paragraph) => p.type === 'heading' || (p.text.length <= 40 && !/[。！？]$/.test(p.text));
+
+function split(db: Db, c: CorrectionRow, first: Row, at: number, wantedId: number | undefined): Applied {
+  const ps = paragraphsOf(first);
+  const rest = ps.slice(at);
+  const titled = headlineLike(rest[0]);
+  const body = titled ? rest.slice(1) : rest;
+  const title = titled ? rest[0].text : `${first.title}（续）`;
+  keepOriginal(db, first);
+  writeCols(db, first.id, { paragraphs: JSON.stringify(ps.slice(0, at)), chars: chars(ps.slice(0, at)) });
+  db.prepare('UPDATE articles SET seq = seq + 1 WHERE page_id = ? AND seq > ?').run([first.page_id, first.seq]);
+  const cols: Cols = {
+    kind: first.kind,
+    kicker: null,
+    title,
+    subtitle: null,
+    dateline: null,
+    paragraphs: JSON.stringify(body),
+    byline: null,
+    warnings: '[]',
+    char_start: null,
+    char_end: null,
+    date: first.date,
+    date_inferred: first.date_inferred,
+    chars: chars(body),
+    page_fix: first.page_fix,
+  };
+  const id = insertRow(db, freeId(db, wantedId, first.page_id, 'id > ?', c.id), {
+    ...cols,
+    page_id: first.page_id,
+    seq: first.seq + 1,
+    content_hash: `split:${c.id}`,
+    // Its reading as the split made it: what its own corrections are compared with, and 原文对照 shows.
+    original: JSON.stringify(cols),
+    replaced_text: null,
+    continued_to: null,
+    continued_from: null,
+    part_of: null,
+    updated_at: new Date().toISOString(),
+  });
+  db.prepare('UPDATE corrections SET after = ? WHERE id = ?').run([JSON.stringify({ newId: id }), c.id]);
+  return { ok: true, changed: [first.id, id], removed: [] };
+}
+
+export interface Reverted {
+  /** Each article's span on the page (to find the successor of one a new reading replaces). */
+  spans: Map<number, [number, number]>;
+  /** Editors' tags of split-off parts, put back when the split is applied again. */
+  tags: { article_id: number; tag_id: number; role: string | null; source: string }[];
+  changed: number[];
+  removed: number[];
+}
+
+/**
+ * Put a page's articles back to the parser's reading: the applied corrections taken back, newest
+ * first. `keepParts` (before a new reading is stored): parts split off stay in the rows, so the new
+ * reading's articles take other ids; the store removes them as rows it does not read again, and
+ * the split, applied again, puts each back under its own id.
+ */
+export function revertPage(db: Db, pageId: number, keepParts = false): Reverted {
+  const out: Reverted = { spans: new Map(), tags: [], changed: [], removed: [] };
+  const rows = db.prepare('SELECT * FROM articles WHERE page_id = ?').all([pageId]) as Row[];
+  for (const r of rows) {
+    const warnings = JSON.parse(String(r.warnings)) as string[];
+    const clean = warnings.filter((w) => !w.startsWith(REVIEW_WARNING));
+    if (r.original) {
+      const o = JSON.parse(r.original) as Cols;
+      writeCols(db, r.id, { ...o, original: null, replaced_text: null });
+      if (o.byline !== r.byline) {
+        db.prepare("DELETE FROM article_tags WHERE article_id = ? AND source = 'auto'").run([r.id]);
+        if (o.byline) applyAutoTags(db, r.id, { byline: JSON.parse(String(o.byline)) as Byline } as never);
+      }
+      out.changed.push(r.id);
+    } else if (clean.length !== warnings.length) {
+      db.prepare('UPDATE articles SET warnings = ? WHERE id = ?').run([JSON.stringify(clean), r.id]);
+      out.changed.push(r.id);
+    }
+  }
+  const applied = db.prepare("SELECT * FROM corrections WHERE page_id = ? AND applied = 1 AND field IN ('merge-next','merge-prev','split-at') ORDER BY id DESC").all([pageId]) as CorrectionRow[];
+  for (const c of applied) {
+    if (c.field === 'split-at') {
+      const id = (JSON.parse(c.after ?? 'null') as { newId?: number } | null)?.newId;
+      const part = id === undefined ? undefined : articleRow(db, id);
+      if (!part) continue;
+      out.tags.push(...tagsOf(db, part.id).filter((t) => t.source === 'manual').map((t) => ({ ...t, article_id: part.id })));
+      if (keepParts) continue;
+      db.prepare('DELETE FROM articles WHERE id = ?').run([part.id]);
+      db.prepare('UPDATE articles SET seq = seq - 1 WHERE page_id = ? AND seq > ?').run([pageId, part.seq]);
+      out.removed.push(part.id);
+    } else {
+      const { absorbed } = JSON.parse(c.before ?? 'null') as { absorbed: Snapshot };
+      const { tagsAdded } = JSON.parse(c.after ?? 'null') as { tagsAdded: TagRow[] };
+      const del = db.prepare('DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?');
+      for (const t of tagsAdded ?? []) del.run([c.article_id, t.tag_id]);
+      const id = freeId(db, absorbed.row.id, pageId, 'id < ?', c.id)!;
+      if (id !== absorbed.row.id) {
+        absorbed.row.id = id;
+        db.prepare('UPDATE corrections SET before = ? WHERE id = ?').run([JSON.stringify({ absorbed }), c.id]);
+      }
+      insertRow(db, id, { ...absorbed.row, page_id: pageId });
+      const ins = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, role, source) SELECT ?, id, ?, ? FROM tags WHERE id = ?');
+      for (const t of absorbed.tags) ins.run([id, t.role, t.source, t.tag_id]);
+      out.changed.push(id);
+    }
+  }
+  db.prepare('UPDATE corrections SET applied = 0 WHERE page_id = ? AND applied = 1').run([pageId]);
+  for (const r of db.prepare('SELECT id, char_start AS s, char_end AS e FROM articles WHERE page_id = ?').all([pageId]) as { id: number; s: number | null; e: number | null }[])
+    if (r.s !== null && r.e !== null) out.spans.set(r.id, [r.s, r.e]);
+  return out;
+}
+
+export interface Replayed {
+  changed: number[];
+  removed: number[];
+  /** One line for each correction that no longer fits (`需复核`). */
+  reviews: string[];
+}
+
+const FIELD_NAMES: Record<string, string> = {
+  title: '标题',
+  kicker: '引题',
+  subtitle: '副题',
+  caption: '图片说明',
+  people: '署名',
+  dateline: '电头',
+  date: '日期',
+  page: '版次',
+  'merge-prev': '与上一篇合并',
+  'merge-next': '与下一篇合并',
+  'split-at': '拆分',
+};
+
+export function fieldLabel(field: string): string {
+  const p = /^paragraph:(\d+)$/.exec(field);
+  return p ? `第 ${Number(p[1]) + 1} 段` : (FIELD_NAMES[field] ?? field);
+}
+
+/**
+ * Apply a page's active corrections again, oldest first. A correction whose article is gone moves
+ * to the article of the new reading that covers most of the old one's span (`reverted.spans`).
+ */
+export function replayPage(db: Db, pageId: number, reverted?: Reverted): Replayed {
+  const out: Replayed = { changed: [], removed: [], reviews: [] };
+  const corrections = db.prepare('SELECT * FROM corrections WHERE page_id = ? AND undone_at IS NULL ORDER BY id').all([pageId]) as CorrectionRow[];
+  const setState = db.prepare('UPDATE corrections SET applied = ?, review = ? WHERE id = ?');
+  for (const c0 of corrections) {
+    const c = db.prepare('SELECT * FROM corrections WHERE id = ?').get([c0.id]) as CorrectionRow;
+    if (!articleRow(db, c.article_id) && reverted?.spans.has(c.article_id)) {
+      const [s, e] = reverted.spans.get(c.article_id)!;
+      const heir = db
+        .prepare(
+          `SELECT id, MIN(char_end, ?) - MAX(char_start, ?) AS o FROM articles WHERE page_id = ? AND char_start IS NOT NULL AND char_end IS NOT NULL
+           ORDER BY o DESC LIMIT 1`,
+        )
+        .get([e, s, pageId]) as { id: number; o: number } | undefined;
+      if (heir && heir.o > 0) {
+        db.prepare('UPDATE corrections SET article_id = ? WHERE article_id = ? AND page_id = ?').run([heir.id, c.article_id, pageId]);
+        c.article_id = heir.id;
+      }
+    }
+    const r = applyCorrection(db, c);
+    setState.run([r.ok ? 1 : 0, r.ok ? null : `${REVIEW_WARNING}：${r.reason}`, c.id]);
+    out.changed.push(...r.changed);
+    out.removed.push(...r.removed);
+    if (!r.ok) {
+      const line = `${REVIEW_WARNING}：第 ${c.id} 号校对（${fieldLabel(c.field)}）${r.reason}，未再应用`;
+      out.reviews.push(line);
+      const art = articleRow(db, c.article_id);
+      if (art) {
+        const w = JSON.parse(String(art.warnings)) as string[];
+        db.prepare('UPDATE articles SET warnings = ? WHERE id = ?').run([JSON.stringify([...w, line]), art.id]);
+        out.changed.push(art.id);
+      }
+    }
+  }
+  const ins = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, role, source) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)');
+  for (const t of reverted?.tags ?? []) ins.run([t.article_id, t.tag_id, t.role, t.source, t.article_id]);
+  return out;
+}
+
+export type { Dateline };
