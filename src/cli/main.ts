@@ -16,6 +16,7 @@ import { clippingFileName } from '../core/export';
 import type { ExportFormat, ImportFileReport, ImportFileStatus, SortOrder } from '../shared/api';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
+import { correct, correctionText, historyText } from './correct';
 
 /** The progress line's word for a file's result. */
 const STATUS_WORD: Record<ImportFileStatus, string> = { imported: '已导入', duplicate: '重复', replaced: '已替换', rejected: '被拒绝' };
@@ -32,6 +33,9 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku tags [--kind reporter|department|topic] [--json]  |  tags merge 记者:A 记者:B  |  tags rename 记者:A B
   baoku export --archive DIR (--ids 1,2,3 | --query Q) --format pdf|docx|md|txt|csv|html [--out FILE] [--title T] [--highlight Q] [--force]
   baoku dict add WORD… --archive DIR
+  baoku correct ID --archive DIR [--title T] [--kicker K] [--subtitle S] [--date YYYY-MM-DD] [--page N] [--paragraph N --text T]
+  baoku correct ID --archive DIR --merge-prev | --merge-next | --split-at N   （从第 N 段起拆为新文章）
+  baoku correct --undo 校对编号 --archive DIR   |  baoku history ID --archive DIR [--json]   # 校对，保留原文
   baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
   baoku rebuild --archive DIR
   baoku check --archive DIR
@@ -117,6 +121,14 @@ async function run(argv: string[]): Promise<number> {
       'allow-write': { type: 'boolean' },
       demo: { type: 'boolean' },
       all: { type: 'boolean' },
+      kicker: { type: 'string' },
+      subtitle: { type: 'string' },
+      paragraph: { type: 'string' },
+      text: { type: 'string' },
+      'merge-prev': { type: 'boolean' },
+      'merge-next': { type: 'boolean' },
+      'split-at': { type: 'string' },
+      undo: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -287,6 +299,25 @@ async function run(argv: string[]): Promise<number> {
         out(json, { reindexed: n }, () => `已加入词典，重建了 ${n} 篇文章的索引`);
         return 0;
       });
+    }
+    case 'correct':
+      return withArchive(o, async (a) => {
+        const r = await correct(a, rest, o);
+        out(json, r, () => correctionText(r));
+        return 0;
+      });
+    case 'history': {
+      const [id] = parseIds(rest);
+      return withArchive(
+        o,
+        async (a) => {
+          if (!(await a.getArticle({ id })) && !(await a.getHistory({ id })).length) throw new UsageError(`没有编号为 ${id} 的文章`);
+          const list = await a.getHistory({ id });
+          out(json, list, () => historyText(list));
+          return 0;
+        },
+        false,
+      );
     }
     case 'reparse':
       return withArchive(o, async (a) => {

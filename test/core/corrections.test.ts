@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/core/import-files';
 import { Archive } from '../../src/core/service';
 import { LATEST_SCHEMA } from '../../src/core/store/db';
+import { WRITE_METHODS } from '../../src/shared/api';
 import { REPO, idOf, openArchive, tempDir } from './helpers';
 
 const PAGE = path.join(REPO, 'test', 'fixtures', 'pages', 'rmrb_19980112_05.txt');
@@ -43,6 +44,20 @@ describe('corrections: store', () => {
     expect(cols('corrections')).toEqual(['id', 'article_id', 'page_id', 'field', 'before', 'after', 'author', 'created_at', 'undone_at', 'review', 'applied']);
     expect(cols('articles')).toEqual(expect.arrayContaining(['original', 'replaced_text', 'page_fix']));
     await a.close();
+  });
+
+  it('changes only where the archive is writable (the HTTP host refuses WRITE_METHODS unless --allow-write)', async () => {
+    expect(WRITE_METHODS).toEqual(expect.arrayContaining(['correctArticle', 'mergeArticles', 'splitArticle', 'undoCorrection']));
+    expect(WRITE_METHODS).not.toContain('getHistory');
+    const dir = tempDir();
+    await (await archiveWithPage(dir)).close();
+    const ro = await Archive.open({ dir, writable: false, autoBackup: false });
+    const id = await idOf(ro, '黄河小浪底');
+    await expect(ro.correctArticle({ id, title: 'x' })).rejects.toMatchObject({ code: 'read-only' });
+    await expect(ro.splitArticle({ id, at: 1 })).rejects.toMatchObject({ code: 'read-only' });
+    expect(await ro.getHistory({ id })).toEqual([]);
+    expect((await ro.getOriginal({ id })).corrected).toBe(false);
+    await ro.close();
   });
 });
 
