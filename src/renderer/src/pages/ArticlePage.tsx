@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleDetail } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { ArticleBody } from '../components/ArticleBody';
+import { CorrectionPanel, type CorrectionView } from '../components/CorrectionPanel';
 import { RelatedList } from '../components/RelatedList';
 import { TagEditor } from '../components/TagEditor';
 import { archiveChanged } from '../lib/app-events';
@@ -24,6 +25,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
   const [matchCount, setMatchCount] = useState(0);
   const [current, setCurrent] = useState(-1);
   const [lastChange, setLastChange] = useState<number | null>(null);
+  const [correction, setCorrection] = useState<CorrectionView>(null);
   const terms = useStore(lastTerms);
   const bask = useStore(basket);
   const inBasket = bask.ids.includes(id);
@@ -45,6 +47,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     setRaw(null);
     setCurrent(-1);
     setLastChange(null);
+    setCorrection(null);
     window.scrollTo(0, 0);
     document.querySelector('.reader-scroll')?.scrollTo(0, 0);
   }, [id]);
@@ -84,6 +87,15 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     }
     setShowRaw(true);
   }
+
+  const onCorrected = useCallback(
+    (to: number) => {
+      if (to !== id) navigate({ name: 'article', id: to });
+      else setReload((r) => r + 1);
+    },
+    [id],
+  );
+  const toggleCorrection = (v: CorrectionView) => setCorrection((c) => (c === v ? null : v));
 
   const onTagsChanged = useCallback((changeId: number | null) => {
     setLastChange(changeId);
@@ -138,6 +150,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     article.dateline?.raw,
     datelineDateLabel(article),
     `${article.chars} 字`,
+    article.corrected && '已校对',
   ].filter(Boolean);
 
   return (
@@ -185,6 +198,19 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
         <button type="button" className="btn btn-small" aria-pressed={showRaw} onClick={() => void toggleRaw()}>
           {showRaw ? '隐藏原文' : '原始文本'}
         </button>
+        {writable && (
+          <button type="button" className="btn btn-small" aria-pressed={correction === 'edit'} onClick={() => toggleCorrection('edit')}>
+            校对
+          </button>
+        )}
+        {article.corrected && (
+          <button type="button" className="btn btn-small" aria-pressed={correction === 'diff'} onClick={() => toggleCorrection('diff')}>
+            原文对照
+          </button>
+        )}
+        <button type="button" className="btn btn-small" aria-pressed={correction === 'history'} onClick={() => toggleCorrection('history')}>
+          历史
+        </button>
       </div>
       <div className="reader">
         <article className="reader-main">
@@ -197,6 +223,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
               </button>
             </p>
           )}
+          <CorrectionPanel article={article} view={correction} writable={writable} onChanged={onCorrected} />
           <ArticleBody article={article} terms={terms} current={current} onCount={setMatchCount} />
           {article.warnings.length > 0 && (
             <details className="warnings">
