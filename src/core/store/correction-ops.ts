@@ -293,6 +293,8 @@ export interface Reverted {
   tags: { article_id: number; tag_id: number; role: string | null; source: string }[];
   changed: number[];
   removed: number[];
+  /** `keepParts`: the split-off parts left in the rows (the store removes them; not counted as removed articles). */
+  parts: number[];
 }
 
 /**
@@ -302,7 +304,7 @@ export interface Reverted {
  * the split, applied again, puts each back under its own id.
  */
 export function revertPage(db: Db, pageId: number, keepParts = false): Reverted {
-  const out: Reverted = { spans: new Map(), tags: [], changed: [], removed: [] };
+  const out: Reverted = { spans: new Map(), tags: [], changed: [], removed: [], parts: [] };
   const rows = db.prepare('SELECT * FROM articles WHERE page_id = ?').all([pageId]) as Row[];
   for (const r of rows) {
     const warnings = JSON.parse(String(r.warnings)) as string[];
@@ -327,7 +329,10 @@ export function revertPage(db: Db, pageId: number, keepParts = false): Reverted 
       const part = id === undefined ? undefined : articleRow(db, id);
       if (!part) continue;
       out.tags.push(...tagsOf(db, part.id).filter((t) => t.source === 'manual').map((t) => ({ ...t, article_id: part.id })));
-      if (keepParts) continue;
+      if (keepParts) {
+        out.parts.push(part.id);
+        continue;
+      }
       db.prepare('DELETE FROM articles WHERE id = ?').run([part.id]);
       db.prepare('UPDATE articles SET seq = seq - 1 WHERE page_id = ? AND seq > ?').run([pageId, part.seq]);
       out.removed.push(part.id);

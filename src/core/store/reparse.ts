@@ -123,6 +123,11 @@ export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[],
       });
       if (heir >= 0) moveTags.run([newIds[heir], o.id]);
       db.prepare('DELETE FROM articles WHERE id = ?').run([o.id]);
+      // A part an editor split off is not the parser's: it comes back when the split is applied again.
+      if (reverted.parts.includes(o.id)) {
+        out.removedIds.push(o.id);
+        continue;
+      }
       out.removed++;
       out.removedIds.push(o.id);
     }
