@@ -147,6 +147,24 @@ describe('corrections: fields', () => {
   });
 });
 
+describe('corrections: captions', () => {
+  it('corrects a photo caption; an article without one says so', async () => {
+    const a = await openArchive();
+    await a.importSources(expandPaths([path.join(REPO, 'test', 'fixtures', 'pages', 'rmrb_19980105_04.txt')]).sources, {});
+    const id = await idOf(a, '截流一周年');
+    const cap = (await a.getArticle({ id }))!.paragraphs.find((p) => p.type === 'caption')!.text;
+    const fixed = cap.replace('加紧施工', '紧张施工');
+    const r = await a.correctArticle({ id, caption: fixed });
+    expect(r.article!.paragraphs.find((p) => p.type === 'caption')!.text).toBe(fixed);
+    expect(await ids(a, '紧张施工')).toEqual([id]);
+    expect(await ids(a, '"加紧施工"')).toEqual([id]);
+    expect((await a.getHistory({ id }))[0]).toMatchObject({ field: 'caption', label: '图片说明', before: cap, after: fixed });
+    const other = (await a.search({ query: '', limit: 50 })).hits.find((h) => h.kind === 'story')!.id;
+    await expect(a.correctArticle({ id: other, caption: 'x' })).rejects.toThrow('没有图片说明');
+    await a.close();
+  });
+});
+
 describe('corrections: merge and split', () => {
   it('merges with the next / previous article (tags go along) and undoes it with the same id', async () => {
     const a = await archiveWithPage();
