@@ -170,7 +170,7 @@ export function SearchPage({ search, stats, visible }: Props) {
             <div className="active-filters">
               {filterChips.map((k) => (
                 <button key={k} type="button" className="chip chip-on" onClick={() => setFilters((f) => ({ ...f, [k]: undefined }))} aria-label={`取消筛选 ${FILTER_LABEL[k]}`}>
-                  {FILTER_LABEL[k]}：{k === 'dateFrom' || k === 'dateTo' ? formatDate(String(filters[k])) : String(filters[k])} ×
+                  {k === 'corrected' ? FILTER_LABEL[k] : <>{FILTER_LABEL[k]}：{k === 'dateFrom' || k === 'dateTo' ? formatDate(String(filters[k])) : String(filters[k])}</>} ×
                 </button>
               ))}
               <button type="button" className="link small" onClick={() => setFilters(() => ({}))}>
