@@ -328,7 +328,10 @@ async function run(argv: string[]): Promise<number> {
         out(json, r, () =>
           r.pages === 0
             ? '所有版面都已由当前解析器读取，无需重新解析（--all 可强制全部重读）'
-            : `已重新解析 ${r.pages} 个版面：${r.rewritten + r.added + r.removed} 篇拆分有变化（改读 ${r.rewritten}，新增 ${r.added}，删除 ${r.removed}），${r.unchanged} 篇不变`,
+            : [
+                `已重新解析 ${r.pages} 个版面：${r.rewritten + r.added + r.removed} 篇拆分有变化（改读 ${r.rewritten}，新增 ${r.added}，删除 ${r.removed}），${r.unchanged} 篇不变`,
+                ...(r.reviews ?? []),
+              ].join('\n'),
         );
         return 0;
       });
