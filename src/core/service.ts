@@ -802,6 +802,7 @@ export class Archive implements BaokuApi {
     });
     return { fileName: out.fileName, mime: out.mime, dataBase64: out.data.toString('base64'), articles: articles.length };
   }
+
   // ---------------- corrections (issue 17): store/correct.ts; the page's articles re-indexed ----------------
 
   private corrected(out: correct.Outcome): CorrectionResult {

@@ -10,7 +10,8 @@ import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
 import { rawTextOf } from './articles';
 import { activeCorrections, correctionById, insertCorrection, type CorrectionRow } from './corrections';
-import { applyCorrection, articleRow, fieldLabel, fieldValue, nextOnPage, previousOnPage, replayPage, revertPage, type Row } from './correction-ops';
+import { applyCorrection, articleRow, fieldValue, nextOnPage, previousOnPage, type Row } from './correction-ops';
+import { fieldLabel, replayPage, revertPage } from './correction-replay';
 
 export interface Outcome {
   /** The article the result is about (after a merge: the first one, which took the other in). */

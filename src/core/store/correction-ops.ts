@@ -1,16 +1,17 @@
 /**
- * Applying corrections to the article rows, and putting a page back to the parser's reading
- * (see `corrections.ts` for the model). Everything here runs inside the caller's transaction.
+ * Applying one correction to the article rows (see `corrections.ts` for the model; putting a page
+ * back and applying its corrections again is `correction-replay.ts`). Everything here runs inside
+ * the caller's transaction.
  *
  * - A field correction fits when the field still holds its `before`; it then holds `after`.
  * - `merge-next` / `merge-prev` (recorded on the surviving, first article): the next article on the
  *   page, with the content it had when merged, becomes part of the first one (its headline a
- *   subheading, its paragraphs after); its editors' tags go along; its row is kept in `before`.
+ *   subheading, its paragraphs after); its tags go along (taken back with it); its row is kept in `before`.
  * - `split-at` (recorded on the first part): paragraphs from `at` on become a new article (own id,
  *   kept in `after.newId` so it is the same id each time the split is applied again); a short
  *   paragraph at the cut becomes its headline. Tags stay with the first part.
  */
-import type { Byline, Dateline, Paragraph } from '../../shared/types';
+import type { Byline, Paragraph } from '../../shared/types';
 import type { Db } from './db';
 import { applyAutoTags } from './tags';
 import { withDateWarning } from './dates';
@@ -19,7 +20,7 @@ import { replacedStretch, type CorrectionRow } from './corrections';
 /** The article columns corrections change, as stored (JSON as text); `original` holds them as the parser wrote them. */
 const COLS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'date_inferred', 'chars', 'page_fix'] as const;
 type Value = string | number | null;
-type Cols = Record<(typeof COLS)[number], Value>;
+export type Cols = Record<(typeof COLS)[number], Value>;
 
 export interface Row extends Cols {
   id: number;
@@ -34,14 +35,14 @@ export interface Row extends Cols {
   updated_at: string;
 }
 
-interface TagRow {
+export interface TagRow {
   tag_id: number;
   role: string | null;
   source: string;
 }
 
 /** An article taken out by a merge: its row as the parser read it, and its tags. */
-interface Snapshot {
+export interface Snapshot {
   row: Row;
   tags: TagRow[];
 }
@@ -54,7 +55,7 @@ export function articleRow(db: Db, id: number): Row | undefined {
 
 const pick = (r: Cols): Cols => Object.fromEntries(COLS.map((c) => [c, r[c]])) as Cols;
 
-function writeCols(db: Db, id: number, cols: Partial<Cols> & { replaced_text?: string | null; original?: string | null }): void {
+export function writeCols(db: Db, id: number, cols: Partial<Cols> & { replaced_text?: string | null; original?: string | null }): void {
   const keys = Object.keys(cols);
   if (!keys.length) return;
   db.prepare(`UPDATE articles SET ${keys.map((k) => `${k} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run([
@@ -162,14 +163,14 @@ export { nextOnPage };
  * that was out of the rows). `ours`: which corrections on `wanted` belong to the part (SQL, `?` is
  * the correction id): they move to the fresh id.
  */
-function freeId(db: Db, wanted: number | undefined, pageId: number, ours: string, since: number): number | undefined {
+export function freeId(db: Db, wanted: number | undefined, pageId: number, ours: string, since: number): number | undefined {
   if (wanted === undefined || !articleRow(db, wanted)) return wanted;
   const fresh = (db.prepare('SELECT MAX(id) AS m FROM articles').get([]) as { m: number }).m + 1;
   db.prepare(`UPDATE corrections SET article_id = ? WHERE article_id = ? AND page_id = ? AND ${ours}`).run([fresh, wanted, pageId, since]);
   return fresh;
 }
 
-function insertRow(db: Db, id: number | undefined, r: Omit<Row, 'id'>): number {
+export function insertRow(db: Db, id: number | undefined, r: Omit<Row, 'id'>): number {
   // The table's own columns (a row read back may carry more keys than columns).
   const table = new Set((db.prepare('PRAGMA table_info(articles)').all([]) as { name: string }[]).map((c) => c.name));
   const cols = Object.keys(r).filter((k) => k !== 'id' && table.has(k));
@@ -218,7 +219,7 @@ export function applyCorrection(db: Db, c: CorrectionRow): Applied {
   return { ok: true, changed: [r.id], removed: [] };
 }
 
-function tagsOf(db: Db, id: number): TagRow[] {
+export function tagsOf(db: Db, id: number): TagRow[] {
   return db.prepare('SELECT tag_id, role, source FROM article_tags WHERE article_id = ? ORDER BY rowid').all([id]) as TagRow[];
 }
 
@@ -285,146 +286,3 @@ function split(db: Db, c: CorrectionRow, first: Row, at: number, wantedId: numbe
   db.prepare('UPDATE corrections SET after = ? WHERE id = ?').run([JSON.stringify({ newId: id }), c.id]);
   return { ok: true, changed: [first.id, id], removed: [] };
 }
-
-export interface Reverted {
-  /** Each article's span on the page (to find the successor of one a new reading replaces). */
-  spans: Map<number, [number, number]>;
-  /** Editors' tags of split-off parts, put back when the split is applied again. */
-  tags: { article_id: number; tag_id: number; role: string | null; source: string }[];
-  changed: number[];
-  removed: number[];
-  /** `keepParts`: the split-off parts left in the rows (the store removes them; not counted as removed articles). */
-  parts: number[];
-}
-
-/**
- * Put a page's articles back to the parser's reading: the applied corrections taken back, newest
- * first. `keepParts` (before a new reading is stored): parts split off stay in the rows, so the new
- * reading's articles take other ids; the store removes them as rows it does not read again, and
- * the split, applied again, puts each back under its own id.
- */
-export function revertPage(db: Db, pageId: number, keepParts = false): Reverted {
-  const out: Reverted = { spans: new Map(), tags: [], changed: [], removed: [], parts: [] };
-  const rows = db.prepare('SELECT * FROM articles WHERE page_id = ?').all([pageId]) as Row[];
-  for (const r of rows) {
-    const warnings = JSON.parse(String(r.warnings)) as string[];
-    const clean = warnings.filter((w) => !w.startsWith(REVIEW_WARNING));
-    if (r.original) {
-      const o = JSON.parse(r.original) as Cols;
-      writeCols(db, r.id, { ...o, original: null, replaced_text: null });
-      if (o.byline !== r.byline) {
-        db.prepare("DELETE FROM article_tags WHERE article_id = ? AND source = 'auto'").run([r.id]);
-        if (o.byline) applyAutoTags(db, r.id, { byline: JSON.parse(String(o.byline)) as Byline } as never);
-      }
-      out.changed.push(r.id);
-    } else if (clean.length !== warnings.length) {
-      db.prepare('UPDATE articles SET warnings = ? WHERE id = ?').run([JSON.stringify(clean), r.id]);
-      out.changed.push(r.id);
-    }
-  }
-  const applied = db.prepare("SELECT * FROM corrections WHERE page_id = ? AND applied = 1 AND field IN ('merge-next','merge-prev','split-at') ORDER BY id DESC").all([pageId]) as CorrectionRow[];
-  for (const c of applied) {
-    if (c.field === 'split-at') {
-      const id = (JSON.parse(c.after ?? 'null') as { newId?: number } | null)?.newId;
-      const part = id === undefined ? undefined : articleRow(db, id);
-      if (!part) continue;
-      out.tags.push(...tagsOf(db, part.id).filter((t) => t.source === 'manual').map((t) => ({ ...t, article_id: part.id })));
-      if (keepParts) {
-        out.parts.push(part.id);
-        continue;
-      }
-      db.prepare('DELETE FROM articles WHERE id = ?').run([part.id]);
-      db.prepare('UPDATE articles SET seq = seq - 1 WHERE page_id = ? AND seq > ?').run([pageId, part.seq]);
-      out.removed.push(part.id);
-    } else {
-      const { absorbed } = JSON.parse(c.before ?? 'null') as { absorbed: Snapshot };
-      const { tagsAdded } = JSON.parse(c.after ?? 'null') as { tagsAdded: TagRow[] };
-      const del = db.prepare('DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?');
-      for (const t of tagsAdded ?? []) del.run([c.article_id, t.tag_id]);
-      const id = freeId(db, absorbed.row.id, pageId, 'id < ?', c.id)!;
-      if (id !== absorbed.row.id) {
-        absorbed.row.id = id;
-        db.prepare('UPDATE corrections SET before = ? WHERE id = ?').run([JSON.stringify({ absorbed }), c.id]);
-      }
-      insertRow(db, id, { ...absorbed.row, page_id: pageId });
-      const ins = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, role, source) SELECT ?, id, ?, ? FROM tags WHERE id = ?');
-      for (const t of absorbed.tags) ins.run([id, t.role, t.source, t.tag_id]);
-      out.changed.push(id);
-    }
-  }
-  db.prepare('UPDATE corrections SET applied = 0 WHERE page_id = ? AND applied = 1').run([pageId]);
-  for (const r of db.prepare('SELECT id, char_start AS s, char_end AS e FROM articles WHERE page_id = ?').all([pageId]) as { id: number; s: number | null; e: number | null }[])
-    if (r.s !== null && r.e !== null) out.spans.set(r.id, [r.s, r.e]);
-  return out;
-}
-
-export interface Replayed {
-  changed: number[];
-  removed: number[];
-  /** One line for each correction that no longer fits (`需复核`). */
-  reviews: string[];
-}
-
-const FIELD_NAMES: Record<string, string> = {
-  title: '标题',
-  kicker: '引题',
-  subtitle: '副题',
-  caption: '图片说明',
-  people: '署名',
-  dateline: '电头',
-  date: '日期',
-  page: '版次',
-  'merge-prev': '与上一篇合并',
-  'merge-next': '与下一篇合并',
-  'split-at': '拆分',
-};
-
-export function fieldLabel(field: string): string {
-  const p = /^paragraph:(\d+)$/.exec(field);
-  return p ? `第 ${Number(p[1]) + 1} 段` : (FIELD_NAMES[field] ?? field);
-}
-
-/**
- * Apply a page's active corrections again, oldest first. A correction whose article is gone moves
- * to the article of the new reading that covers most of the old one's span (`reverted.spans`).
- */
-export function replayPage(db: Db, pageId: number, reverted?: Reverted): Replayed {
-  const out: Replayed = { changed: [], removed: [], reviews: [] };
-  const corrections = db.prepare('SELECT * FROM corrections WHERE page_id = ? AND undone_at IS NULL ORDER BY id').all([pageId]) as CorrectionRow[];
-  const setState = db.prepare('UPDATE corrections SET applied = ?, review = ? WHERE id = ?');
-  for (const c0 of corrections) {
-    const c = db.prepare('SELECT * FROM corrections WHERE id = ?').get([c0.id]) as CorrectionRow;
-    if (!articleRow(db, c.article_id) && reverted?.spans.has(c.article_id)) {
-      const [s, e] = reverted.spans.get(c.article_id)!;
-      const heir = db
-        .prepare(
-          `SELECT id, MIN(char_end, ?) - MAX(char_start, ?) AS o FROM articles WHERE page_id = ? AND char_start IS NOT NULL AND char_end IS NOT NULL
-           ORDER BY o DESC LIMIT 1`,
-        )
-        .get([e, s, pageId]) as { id: number; o: number } | undefined;
-      if (heir && heir.o > 0) {
-        db.prepare('UPDATE corrections SET article_id = ? WHERE article_id = ? AND page_id = ?').run([heir.id, c.article_id, pageId]);
-        c.article_id = heir.id;
-      }
-    }
-    const r = applyCorrection(db, c);
-    setState.run([r.ok ? 1 : 0, r.ok ? null : `${REVIEW_WARNING}：${r.reason}`, c.id]);
-    out.changed.push(...r.changed);
-    out.removed.push(...r.removed);
-    if (!r.ok) {
-      const line = `${REVIEW_WARNING}：第 ${c.id} 号校对（${fieldLabel(c.field)}）${r.reason}，未再应用`;
-      out.reviews.push(line);
-      const art = articleRow(db, c.article_id);
-      if (art) {
-        const w = JSON.parse(String(art.warnings)) as string[];
-        db.prepare('UPDATE articles SET warnings = ? WHERE id = ?').run([JSON.stringify([...w, line]), art.id]);
-        out.changed.push(art.id);
-      }
-    }
-  }
-  const ins = db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id, role, source) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)');
-  for (const t of reverted?.tags ?? []) ins.run([t.article_id, t.tag_id, t.role, t.source, t.article_id]);
-  return out;
-}
-
-export type { Dateline };

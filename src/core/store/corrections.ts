@@ -6,7 +6,8 @@
  * JSON); the parser's reading of a corrected article stays in `articles.original` (its columns as
  * the parser wrote them), so 原文对照 can show the difference and everything can be taken back:
  * - a new correction is applied to the stored article (`correction-ops.ts`), in one transaction;
- * - undo marks it undone, puts the page's articles back to their readings and applies the rest again;
+ * - undo marks it undone, puts the page's articles back to their readings and applies the rest
+ *   again (`correction-replay.ts`);
  * - re-import and reparse do the same around their own work: the page goes back to the parser's
  *   reading, the new reading is stored as before (ids kept by content), and the corrections are
  *   applied again. One that no longer fits (the field no longer says what it said when it was

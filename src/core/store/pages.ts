@@ -16,7 +16,7 @@ import { applyAutoTags } from './tags';
 import { bumpGeneration } from './meta';
 import { linkContinuations } from './continuations';
 import { articleDate, withDateWarning, type ArticleDating } from './dates';
-import { replayPage, revertPage, type Reverted } from './correction-ops';
+import { replayPage, revertPage, type Reverted } from './correction-replay';
 
 export interface PageInput {
   file: string;

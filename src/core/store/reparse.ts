@@ -16,7 +16,7 @@ import { linkContinuations } from './continuations';
 import { bumpGeneration } from './meta';
 import { articleDate } from './dates';
 import { contentHash, insertArticle, rewriteArticle, updateKeptArticle } from './pages';
-import { replayPage, revertPage } from './correction-ops';
+import { replayPage, revertPage } from './correction-replay';
 
 export interface StoredPage {
   id: number;
