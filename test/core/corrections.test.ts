@@ -165,6 +165,31 @@ describe('corrections: captions', () => {
   });
 });
 
+describe('corrections: undo in order', () => {
+  it('a later correction of the same place is undone first; a split stays when an earlier paragraph fix is undone', async () => {
+    const a = await archiveWithPage();
+    const id = await idOf(a, '小城里的');
+    const c1 = (await a.correctArticle({ id, title: '小城里的夜校' })).correctionIds[0];
+    const c2 = (await a.correctArticle({ id, title: '小城夜校' })).correctionIds[0];
+    await expect(a.undoCorrection({ correctionId: c1 })).rejects.toThrow(`第 ${c2} 号`);
+    expect((await a.undoCorrection({ correctionId: c2 })).article!.title).toBe('小城里的夜校');
+    expect((await a.undoCorrection({ correctionId: c1 })).article!.title).toBe('小城里的“夜校”');
+    // Fix paragraph 3, split there, undo the fix: the split still stands (the parser's reading is the same).
+    const p = (await a.getArticle({ id }))!.paragraphs[2].text;
+    const fix = (await a.correctArticle({ id, paragraphs: [{ index: 2, text: `${p}（校）` }] })).correctionIds[0];
+    const { newId } = await a.splitArticle({ id, at: 2 });
+    const u = await a.undoCorrection({ correctionId: fix });
+    expect(u.reviews).toEqual([]);
+    expect(u.article!.paragraphs).toHaveLength(2);
+    // The part split off holds paragraph 3 as the parser read it again (the fix is gone).
+    const part = (await a.getArticle({ id: newId! }))!;
+    const text = [part.title, ...part.paragraphs.map((x) => x.text)].join('\n');
+    expect(text).toContain(p);
+    expect(text).not.toContain('（校）');
+    await a.close();
+  });
+});
+
 describe('corrections: merge and split', () => {
   it('merges with the next / previous article (tags go along) and undoes it with the same id', async () => {
     const a = await archiveWithPage();

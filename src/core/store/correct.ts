@@ -104,7 +104,7 @@ export function splitArticle(db: Db, id: number, at: number, author?: string): O
     const r = existing(db, id);
     const ps = JSON.parse(String(r.paragraphs)) as Paragraph[];
     if (!Number.isInteger(at) || at < 1 || at >= ps.length) throw new UserError(`只能在第 2 段到第 ${ps.length} 段之间拆分（这篇共 ${ps.length} 段）`);
-    const done = record(db, r, 'split-at', { at, count: ps.length, text: ps[at].text }, null, author);
+    const done = record(db, r, 'split-at', { at, count: ps.length, text: ps[at].text, hash: r.content_hash }, null, author);
     bumpGeneration(db);
     const newId = done.changed.find((x) => x !== id);
     return { articleId: id, correctionIds: [done.id], changed: done.changed, removed: done.removed, reviews: [], newId };
@@ -117,6 +117,11 @@ export function undoCorrection(db: Db, correctionId: number): Outcome {
     const c = correctionById(db, correctionId);
     if (!c) throw new UserError('没有这条校对记录', 'not-found');
     if (c.undone_at) throw new UserError('这条校对已经撤销了');
+    // A later correction of the same place was made on this one's result: it goes first.
+    const later = db
+      .prepare("SELECT id FROM corrections WHERE article_id = ? AND field = ? AND id > ? AND undone_at IS NULL AND field NOT IN ('merge-next','merge-prev','split-at') ORDER BY id DESC LIMIT 1")
+      .get([c.article_id, c.field, c.id]) as { id: number } | undefined;
+    if (later) throw new UserError(`之后对同一处（${fieldLabel(c.field)}）还有校对（第 ${later.id} 号），请先撤销那一条`);
     db.prepare('UPDATE corrections SET undone_at = ?, review = NULL WHERE id = ?').run([new Date().toISOString(), c.id]);
     const reverted = revertPage(db, c.page_id);
     const replayed = replayPage(db, c.page_id, reverted);

@@ -208,9 +208,11 @@ export function applyCorrection(db: Db, c: CorrectionRow): Applied {
     return merge(db, c, r, next);
   }
   if (c.field === 'split-at') {
-    const b = before as { at: number; count: number; text: string };
+    // Fits where the paragraphs are as many as they were and the cut falls on the same paragraph, or the
+    // parser's reading is the one the split was made on (a correction of that paragraph since undone).
+    const b = before as { at: number; count: number; text: string; hash?: string };
     const ps = paragraphsOf(r);
-    if (ps.length !== b.count || ps[b.at]?.text !== b.text) return notFit('拆分处的段落已变');
+    if (ps.length !== b.count || (ps[b.at]?.text !== b.text && r.content_hash !== b.hash)) return notFit('拆分处的段落已变');
     return split(db, c, r, b.at, (after as { newId?: number } | null)?.newId);
   }
   if (!same(fieldValue(db, r, c.field), before)) return notFit('这一处原文已变');
