@@ -18,6 +18,7 @@ import type { CitationFormat, ExportFormat, ImportFileReport, ImportFileStatus, 
 import { savedCommand } from './saved';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
+import { correct, correctionText, historyText } from './correct';
 
 /** The progress line's word for a file's result. */
 const STATUS_WORD: Record<ImportFileStatus, string> = { imported: '已导入', duplicate: '重复', replaced: '已替换', rejected: '被拒绝' };
@@ -39,6 +40,9 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku saved run NAME --archive DIR [--json] [--limit N] [--offset N]   # 运行（输出同 search），并清零新增数
   baoku saved add NAME QUERY… --archive DIR [--sort relevance|date|date-asc]  |  saved rename NAME NEW  |  saved delete NAME
   baoku dict add WORD… --archive DIR
+  baoku correct ID --archive DIR [--title T] [--kicker K] [--subtitle S] [--date YYYY-MM-DD] [--page N] [--paragraph N --text T]
+  baoku correct ID --archive DIR --merge-prev | --merge-next | --split-at N   （从第 N 段起拆为新文章）
+  baoku correct --undo 校对编号 --archive DIR   |  baoku history ID --archive DIR [--json]   # 校对，保留原文
   baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
   baoku rebuild --archive DIR
   baoku check --archive DIR
@@ -162,6 +166,14 @@ async function run(argv: string[]): Promise<number> {
       'allow-write': { type: 'boolean' },
       demo: { type: 'boolean' },
       all: { type: 'boolean' },
+      kicker: { type: 'string' },
+      subtitle: { type: 'string' },
+      paragraph: { type: 'string' },
+      text: { type: 'string' },
+      'merge-prev': { type: 'boolean' },
+      'merge-next': { type: 'boolean' },
+      'split-at': { type: 'string' },
+      undo: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -326,6 +338,25 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       });
     }
+    case 'correct':
+      return withArchive(o, async (a) => {
+        const r = await correct(a, rest, o);
+        out(json, r, () => correctionText(r));
+        return 0;
+      });
+    case 'history': {
+      const [id] = parseIds(rest);
+      return withArchive(
+        o,
+        async (a) => {
+          if (!(await a.getArticle({ id })) && !(await a.getHistory({ id })).length) throw new UsageError(`没有编号为 ${id} 的文章`);
+          const list = await a.getHistory({ id });
+          out(json, list, () => historyText(list));
+          return 0;
+        },
+        false,
+      );
+    }
     case 'reparse':
       return withArchive(o, async (a) => {
         const r = await a.reparse({ all: !!o.all }, (done, total) => {
@@ -335,7 +366,10 @@ async function run(argv: string[]): Promise<number> {
         out(json, r, () =>
           r.pages === 0
             ? '所有版面都已由当前解析器读取，无需重新解析（--all 可强制全部重读）'
-            : `已重新解析 ${r.pages} 个版面：${r.rewritten + r.added + r.removed} 篇拆分有变化（改读 ${r.rewritten}，新增 ${r.added}，删除 ${r.removed}），${r.unchanged} 篇不变`,
+            : [
+                `已重新解析 ${r.pages} 个版面：${r.rewritten + r.added + r.removed} 篇拆分有变化（改读 ${r.rewritten}，新增 ${r.added}，删除 ${r.removed}），${r.unchanged} 篇不变`,
+                ...(r.reviews ?? []),
+              ].join('\n'),
         );
         return 0;
       });

@@ -38,6 +38,10 @@ import type {
   TagInfo,
   TagKind,
   TagSuggestion,
+  ArticleCorrection,
+  CorrectionRecord,
+  CorrectionResult,
+  OriginalReading,
 } from '../shared/api';
 import { openDatabase, quickCheck, type Db, LATEST_SCHEMA } from './store/db';
 import * as store from './store/articles';
@@ -74,6 +78,8 @@ export interface CallContext {
   /** Set to 1 by the carrier when the client no longer waits for the answer (`search/budget.ts`). */
   cancelled?: Int32Array;
 }
+import * as correct from './store/correct';
+import { correctedCount } from './store/corrections';
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -338,6 +344,7 @@ export class Archive implements BaokuApi {
       indexNotice: this.indexNotice ?? this.openNotices[this.openNotices.length - 1],
       writable: this.writable,
       pagesToReparse: countPagesToReparse(this.db, PARSER_VERSION),
+      correctedArticles: correctedCount(this.db),
     };
   }
 
@@ -357,6 +364,7 @@ export class Archive implements BaokuApi {
       pages: [...q.pages],
       dateFrom: q.dateFrom,
       dateTo: q.dateTo,
+      corrected: q.corrected || req?.corrected,
     };
     if (req?.reporter) f.reporters.push(canon('reporter', req.reporter));
     if (req?.department) f.departments.push(canon('department', req.department));
@@ -578,7 +586,7 @@ export class Archive implements BaokuApi {
       file: label,
       status: result.status,
       articles: result.status === 'duplicate' ? 0 : result.articles,
-      warnings: result.status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : warnings,
+      warnings: result.status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : [...warnings, ...(result.reviews ?? [])],
       paper: page.paper,
       date: page.date,
       page: page.page,
@@ -610,6 +618,7 @@ export class Archive implements BaokuApi {
       report.rewritten += r.rewritten;
       report.added += r.added;
       report.removed += r.removed;
+      if (r.reviews.length) (report.reviews ??= []).push(...r.reviews);
       onPage?.(report.pages, pages.length);
       await new Promise((res) => setImmediate(res));
     }
@@ -938,5 +947,44 @@ export class Archive implements BaokuApi {
         throw err;
       }
     });
+  }
+
+  // ---------------- corrections (issue 17): store/correct.ts; the page's articles re-indexed ----------------
+
+  private corrected(out: correct.Outcome): CorrectionResult {
+    this.reindex(out.changed, out.removed);
+    // A corrected, merged or split text is signed again, and grouped at once (not at the next import).
+    this.flushNearDups();
+    return { correctionIds: out.correctionIds, article: store.getArticle(this.db, out.articleId), reviews: out.reviews, ...(out.newId ? { newId: out.newId } : {}) };
+  }
+
+  async correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult> {
+    this.requireWritable();
+    const { id, ...fields } = req;
+    if (fields.people) addWords(Object.values(fields.people).flat().filter((n) => !this.knownWords.has(n)));
+    return this.corrected(correct.correctArticle(this.db, id, fields));
+  }
+
+  async mergeArticles(req: { id: number; with: 'prev' | 'next' }): Promise<CorrectionResult> {
+    this.requireWritable();
+    return this.corrected(correct.mergeArticles(this.db, req.id, req.with));
+  }
+
+  async splitArticle(req: { id: number; at: number }): Promise<CorrectionResult> {
+    this.requireWritable();
+    return this.corrected(correct.splitArticle(this.db, req.id, req.at));
+  }
+
+  async undoCorrection(req: { correctionId: number }): Promise<CorrectionResult> {
+    this.requireWritable();
+    return this.corrected(correct.undoCorrection(this.db, req.correctionId));
+  }
+
+  async getHistory(req: { id: number }): Promise<CorrectionRecord[]> {
+    return correct.correctionHistory(this.db, req.id);
+  }
+
+  async getOriginal(req: { id: number }): Promise<OriginalReading> {
+    return correct.originalReading(this.db, req.id);
   }
 }

@@ -42,6 +42,8 @@ export const MAX_TAG_REFS = 100;
 export const MAX_PAGE = 10_000;
 /** Saved searches in one archive (each is counted after every import). */
 export const MAX_SAVED_SEARCHES = 200;
+/** One paragraph an editor corrects. */
+export const MAX_PARAGRAPH_CHARS = 50_000;
 
 // ---------- building blocks ----------
 
@@ -119,6 +121,7 @@ const filters = z.strictObject({
   reporter: name.optional(),
   department: name.optional(),
   topic: name.optional(),
+  corrected: z.boolean().optional(),
 });
 
 const tagRef = z.strictObject({ kind: tagKind, name, role: reporterRole.optional() });
@@ -237,6 +240,46 @@ export const API_SCHEMAS = {
   reorderSavedSearches: z.strictObject({ ids: z.array(id).max(MAX_SAVED_SEARCHES, { message: `最多 ${MAX_SAVED_SEARCHES} 个保存的搜索` }) }),
   openSavedSearch: z.strictObject({ id }),
   getNearDuplicates: z.strictObject({ id }),
+
+  // corrections (issue 17)
+  correctArticle: z
+    .strictObject({
+      id,
+      kicker: text(MAX_TITLE_CHARS).nullable().optional(),
+      title: text(MAX_TITLE_CHARS).optional(),
+      subtitle: text(MAX_TITLE_CHARS).nullable().optional(),
+      paragraphs: z
+        .array(z.strictObject({ index: z.int().min(0).max(100_000), text: text(MAX_PARAGRAPH_CHARS) }))
+        .max(1000)
+        .optional(),
+      caption: text(MAX_PARAGRAPH_CHARS).optional(),
+      people: z
+        .strictObject({
+          reporters: z.array(name).max(50),
+          correspondents: z.array(name).max(50),
+          photographers: z.array(name).max(50),
+          interns: z.array(name).max(50),
+        })
+        .optional(),
+      dateline: z
+        .strictObject({
+          place: text(MAX_NAME_CHARS),
+          month: z.int().min(1).max(12).optional(),
+          day: z.int().min(1).max(31).optional(),
+          agency: text(MAX_NAME_CHARS).optional(),
+          raw: text(MAX_TITLE_CHARS),
+        })
+        .nullable()
+        .optional(),
+      date: isoDate.nullable().optional(),
+      page: page.nullable().optional(),
+    })
+    .refine((v) => Object.keys(v).length > 1, { message: '没有要校对的内容' }),
+  mergeArticles: z.strictObject({ id, with: z.enum(['prev', 'next'], { message: 'with 应为 prev 或 next' }) }),
+  splitArticle: z.strictObject({ id, at: z.int().min(1, { message: '不能在第一段之前拆分' }).max(100_000) }),
+  undoCorrection: z.strictObject({ correctionId: id }),
+  getHistory: z.strictObject({ id }),
+  getOriginal: z.strictObject({ id }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The validated argument type of each method. */

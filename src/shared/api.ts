@@ -8,7 +8,7 @@
  * Every method takes one JSON-serialisable argument object and returns a
  * JSON-serialisable value, so any carrier can move it unchanged.
  */
-import type { ArticleDetail, ReporterRole, TagKind, ArticleKind } from './types';
+import type { ArticleDetail, ReporterRole, TagKind, ArticleKind, Byline, Dateline, Paragraph } from './types';
 
 export * from './types';
 
@@ -25,6 +25,8 @@ export interface SearchFilters {
   reporter?: string;
   department?: string;
   topic?: string;
+  /** Only articles an editor corrected (`已校对` in a query). */
+  corrected?: boolean;
 }
 
 export interface SearchRequest {
@@ -66,6 +68,8 @@ export interface SearchHit {
   missing?: string[];
   /** How many other articles in the archive are the same or nearly the same story (`另有 N 篇相同或相近稿件`). */
   nearDuplicates?: number;
+  /** An editor corrected the article (`已校对`). */
+  corrected?: boolean;
 }
 
 export type FacetCounts = [string, number][];
@@ -276,6 +280,8 @@ export interface ArchiveStats {
   writable: boolean;
   /** Pages read by an older parser than this one (`reparse` reads them again). */
   pagesToReparse: number;
+  /** Articles with corrections (`已校对`). */
+  correctedArticles?: number;
 }
 
 /** What `reparse` did: pages read again, and what became of their articles. */
@@ -287,6 +293,8 @@ export interface ReparseReport {
   rewritten: number;
   added: number;
   removed: number;
+  /** Editors' corrections that no longer fit the new reading (`需复核：…`); absent when none. */
+  reviews?: string[];
 }
 
 // ---------- citations ----------
@@ -390,6 +398,78 @@ export interface BaokuApi {
   openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch>;
   /** The article's group of near-duplicates, itself included, earliest first. */
   getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]>;
+  // corrections (issue 17): the parser's reading is kept; every change recorded and undoable
+  correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult>;
+  mergeArticles(req: { id: number; with: 'prev' | 'next' }): Promise<CorrectionResult>;
+  /** Split before paragraph `at` (from 0): paragraphs `at`… become a new article. */
+  splitArticle(req: { id: number; at: number }): Promise<CorrectionResult>;
+  undoCorrection(req: { correctionId: number }): Promise<CorrectionResult>;
+  getHistory(req: { id: number }): Promise<CorrectionRecord[]>;
+  getOriginal(req: { id: number }): Promise<OriginalReading>;
+}
+
+// ---------- corrections ----------
+
+/** Fields to correct (only those given change; `null` clears an optional one). */
+export interface ArticleCorrection {
+  kicker?: string | null;
+  title?: string;
+  subtitle?: string | null;
+  /** Paragraph `index` (from 0) gets `text`. */
+  paragraphs?: { index: number; text: string }[];
+  /** The (first) photo caption. */
+  caption?: string;
+  /** The byline's people by role (their reporter tags follow). */
+  people?: Pick<Byline, 'reporters' | 'correspondents' | 'photographers' | 'interns'>;
+  dateline?: Dateline | null;
+  /** The issue's date (ISO). */
+  date?: string | null;
+  page?: number | null;
+}
+
+export interface CorrectionResult {
+  correctionIds: number[];
+  /** The article as it is now (null when the merge took it into the one before). */
+  article: ArticleDetail | null;
+  /** `splitArticle`: the new article's id. */
+  newId?: number;
+  /** `undoCorrection`: later corrections that no longer fit (`需复核：…`). */
+  reviews: string[];
+}
+
+export interface CorrectionRecord {
+  id: number;
+  articleId: number;
+  /** `title`, `kicker`, `subtitle`, `paragraph:N`, `caption`, `people`, `dateline`, `date`, `page`, `merge-prev`, `merge-next`, `split-at`. */
+  field: string;
+  /** The field in Chinese (`标题`, `第 3 段`, `与上一篇合并`). */
+  label: string;
+  before: unknown;
+  after: unknown;
+  author: string;
+  createdAt: string;
+  undoneAt?: string;
+  /** `需复核：…` when it no longer fits the article as read again (not applied). */
+  review?: string;
+  applied: boolean;
+}
+
+/** The parser's reading of an article (原文对照), and the raw page text. */
+export interface OriginalReading {
+  corrected: boolean;
+  kicker?: string;
+  title: string;
+  subtitle?: string;
+  dateline?: Dateline;
+  paragraphs: Paragraph[];
+  byline?: Byline;
+  date?: string;
+  page?: number;
+  /** Articles merged into this one, as they were read. */
+  merged: { id: number; title: string; paragraphs: Paragraph[] }[];
+  /** A part split off: the article it was split from. */
+  splitFrom?: number;
+  rawText: string | null;
 }
 
 export type ApiMethod = keyof BaokuApi;
@@ -410,6 +490,10 @@ export const WRITE_METHODS: readonly ApiMethod[] = [
   'renameSavedSearch',
   'deleteSavedSearch',
   'reorderSavedSearches',
+  'correctArticle',
+  'mergeArticles',
+  'splitArticle',
+  'undoCorrection',
 ] as const;
 
 export const API_METHODS: readonly ApiMethod[] = [
@@ -445,6 +529,12 @@ export const API_METHODS: readonly ApiMethod[] = [
   'reorderSavedSearches',
   'openSavedSearch',
   'getNearDuplicates',
+  'correctArticle',
+  'mergeArticles',
+  'splitArticle',
+  'undoCorrection',
+  'getHistory',
+  'getOriginal',
 ] as const;
 
 /** Error that carries a message meant for the user (Chinese), not a stack. */

@@ -93,4 +93,8 @@ export interface ArticleDetail extends ParsedArticle {
   partOf?: { id: number; title: string; page?: number };
   /** On the first part: the text that goes on on another page, once both pages are in the archive. */
   continuation?: { id: number; page?: number; paragraphs: Paragraph[] };
+  /** An editor corrected it (`已校对`); `getOriginal` gives the parser's reading. */
+  corrected?: boolean;
+  /** The stretches of text corrections replaced, one a line (search still finds the old forms). */
+  replacedText?: string;
 }

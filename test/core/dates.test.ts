@@ -158,9 +158,17 @@ describe('an archive of schema 1 with dateline dates', () => {
       await a.rebuildIndex();
       await a.close();
       const raw = new Database(path.join(dir, 'archive.sqlite'));
-      // (Schema 1 had none of the later columns either: parser version, continuations, inferred dates; nor saved searches.)
+      // (Schema 1 had none of the later columns either: parser version, continuations, inferred
+      // dates; nor saved searches, near-duplicate groups or corrections.)
       raw.exec(`
         DROP TABLE saved_searches;
+        DROP TABLE near_dup;
+        DROP TABLE near_dup_bands;
+        DROP INDEX articles_corrected;
+        DROP TABLE corrections;
+        ALTER TABLE articles DROP COLUMN original;
+        ALTER TABLE articles DROP COLUMN replaced_text;
+        ALTER TABLE articles DROP COLUMN page_fix;
         DROP INDEX articles_part_of;
         ALTER TABLE articles DROP COLUMN date_inferred;
         ALTER TABLE articles DROP COLUMN part_of;

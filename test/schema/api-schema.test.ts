@@ -76,6 +76,16 @@ const VALID: Record<ApiMethod, unknown[]> = {
   deleteSavedSearch: [{ id: 2 }],
   reorderSavedSearches: [{ ids: [3, 1, 2] }, { ids: [] }],
   openSavedSearch: [{ id: 1 }],
+  correctArticle: [
+    { id: 1, title: '新标题' },
+    { id: 1, kicker: null, subtitle: '副题', paragraphs: [{ index: 0, text: '第一段' }], date: '1998-01-12', page: 5 },
+    { id: 1, people: { reporters: ['陆晓茜'], correspondents: [], photographers: [], interns: [] }, dateline: { place: '北京', month: 1, day: 2, raw: '北京1月2日电' } },
+  ],
+  mergeArticles: [{ id: 1, with: 'prev' }, { id: 1, with: 'next' }],
+  splitArticle: [{ id: 1, at: 3 }],
+  undoCorrection: [{ correctionId: 7 }],
+  getHistory: [{ id: 1 }],
+  getOriginal: [{ id: 1 }],
 };
 
 /** Arguments every method must refuse. */
@@ -183,6 +193,12 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
   deleteSavedSearch: [{}, { id: 0 }],
   reorderSavedSearches: [{}, { ids: [1, 'x'] }, { ids: Array.from({ length: 201 }, (_, i) => i + 1) }],
   openSavedSearch: [{}, { id: -1 }, { name: '黄河' }],
+  correctArticle: [{ id: 1 }, { id: 1, title: 'x'.repeat(201) }, { id: 1, date: '1998-02-30' }, { id: 1, paragraphs: [{ index: -1, text: 'x' }] }, { id: 1, colour: 'red' }],
+  mergeArticles: [{ id: 1 }, { id: 1, with: 'up' }],
+  splitArticle: [{ id: 1, at: 0 }, { id: 1 }],
+  undoCorrection: [{}, { correctionId: 0 }],
+  getHistory: [{}],
+  getOriginal: [{ id: 'x' }],
 };
 
 describe('validateArg', () => {

@@ -44,7 +44,7 @@ export interface TagDoc {
 }
 
 /** An article's filterable facts: the same fields a search hit shows. */
-export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics'>;
+export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics' | 'corrected'>;
 
 export const FIELDS = ['title', 'body', 'names'] as const;
 /** MiniSearch's field boosts as first set (plain ranking; the search uses DEFAULT_RANKING.boost). */
@@ -98,7 +98,11 @@ export function tagMiniSearchOptions(): Options<TagDoc> {
 
 export function articleToDoc(a: ArticleDetail): IndexDoc {
   const title = [a.kicker, a.title, a.subtitle].filter(Boolean).join('\n');
-  const body = a.paragraphs.map((p) => p.text).join('\n');
+  // A corrected article's body also holds the stretches its corrections replaced (store/corrections.ts):
+  // the wrong form an editor fixed is still found, like Trove. In the body field rather than a field of
+  // their own: another field would change the index format and the boosts tuned on pages-dev for a few
+  // words per corrected article; in the body they count as body words, ranked below a title match.
+  const body = [...a.paragraphs.map((p) => p.text), ...(a.replacedText ? [a.replacedText] : [])].join('\n');
   const names = new Set<string>();
   for (const n of [...(a.byline?.reporters ?? []), ...(a.byline?.correspondents ?? []), ...(a.byline?.photographers ?? []), ...(a.byline?.interns ?? [])])
     names.add(n);
@@ -116,7 +120,7 @@ function tagFacts(tags: ArticleTag[]): Pick<DocMeta, 'reporters' | 'department' 
 }
 
 export function articleToMeta(a: ArticleDetail): DocMeta {
-  return { date: a.date, paper: a.paper, page: a.page, kind: a.kind, ...tagFacts(a.tags) };
+  return { date: a.date, paper: a.paper, page: a.page, kind: a.kind, ...tagFacts(a.tags), ...(a.corrected ? { corrected: true } : {}) };
 }
 
 export type { Filters };

@@ -43,6 +43,8 @@ export interface CompiledFilters {
   reporters: number[];
   departments: Set<number> | null;
   topics: number[];
+  /** Only articles an editor corrected (`已校对`). */
+  corrected: boolean;
 }
 
 const NONE = -1;
@@ -50,6 +52,7 @@ const NONE = -1;
 export class Facts {
   private map = new Map<number, DocMeta>();
   private present = new Uint8Array(1024);
+  private correctedOf = new Uint8Array(1024);
   private dateOf = new Int32Array(1024);
   private maxPage = 0;
   /** Codes, NONE when absent. */
@@ -95,6 +98,9 @@ export class Facts {
     const present = new Uint8Array(cap);
     present.set(this.present);
     this.present = present;
+    const corrected = new Uint8Array(cap);
+    corrected.set(this.correctedOf);
+    this.correctedOf = corrected;
     this.dateOf = widen(this.dateOf, 0);
     this.paperOf = widen(this.paperOf, NONE);
     this.pageOf = widen(this.pageOf, NONE);
@@ -105,6 +111,7 @@ export class Facts {
     this.grow(id);
     this.map.set(id, m);
     this.present[id] = 1;
+    this.correctedOf[id] = m.corrected ? 1 : 0;
     this.dateOf[id] = dateNumber(m.date);
     if (m.page !== undefined && m.page > this.maxPage) this.maxPage = m.page;
     this.paperOf[id] = m.paper ? this.papers.code(m.paper) : NONE;
@@ -117,6 +124,7 @@ export class Facts {
   delete(id: number): void {
     if (!this.map.delete(id)) return;
     this.present[id] = 0;
+    this.correctedOf[id] = 0;
     this.dateOf[id] = 0;
     this.paperOf[id] = this.pageOf[id] = this.deptOf[id] = NONE;
     this.reportersOf[id] = this.topicsOf[id] = undefined;
@@ -142,14 +150,16 @@ export class Facts {
       reporters: codes(f.reporters, this.reporters),
       departments: f.departments.length ? new Set(codes(f.departments, this.depts)) : null,
       topics: codes(f.topics, this.topics),
+      corrected: !!f.corrected,
     };
-    c.any = !!(c.dateFrom || c.dateTo || c.papers || c.pages || c.reporters.length || c.departments || c.topics.length);
+    c.any = !!(c.dateFrom || c.dateTo || c.papers || c.pages || c.reporters.length || c.departments || c.topics.length || c.corrected);
     return c;
   }
 
   matches(id: number, c: CompiledFilters): boolean {
     if (!this.present[id]) return false;
     if (!c.any) return true;
+    if (c.corrected && !this.correctedOf[id]) return false;
     const d = this.dateOf[id];
     if (c.dateFrom && (!d || d < c.dateFrom)) return false;
     if (c.dateTo && (!d || d > c.dateTo)) return false;

@@ -12,6 +12,7 @@
  *   版:3  page:3  报:大众日报    paper:
  *   2022-01-01..2022-03-31       date range; also 2022-01, 2022-01-28, ..2022-03-31, 2022..2022
  *                                (an impossible date, `2022-02-30`, is an error, not a word)
+ *   已校对                       only articles an editor corrected (issue 17)
  *   2022                         a bare year: articles dated that year or mentioning it
  *                                (`2022年`, `二〇二二`); a reporter's "邮路 机场 1997" must
  *                                not come back empty because the story ran in 1998
@@ -42,6 +43,8 @@ export interface Filters {
   pages: number[];
   dateFrom?: string;
   dateTo?: string;
+  /** `已校对`: only articles an editor corrected. */
+  corrected?: boolean;
 }
 
 export interface ParsedQuery extends Filters {
@@ -71,6 +74,8 @@ const FIELD_ALIASES: Record<string, 'reporter' | 'department' | 'topic' | 'page'
 };
 
 const MAX_QUERY = 2000;
+/** The filter word for corrected articles (`"已校对"` in quotes is the words themselves). */
+const CORRECTED = /^(?:已校对|is:corrected)$/i;
 
 function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -258,6 +263,11 @@ export function parseQuery(input: string): ParsedQuery {
       k++;
       continue;
     }
+    if (!t.quoted && !t.negated && CORRECTED.test(t.text)) {
+      q.corrected = true;
+      pendingOr = false;
+      continue;
+    }
     if (!t.quoted) {
       const field = /^([^:：]+)[:：](.*)$/.exec(t.text);
       if (field && FIELD_ALIASES[field[1].toLowerCase()]) {
@@ -324,6 +334,7 @@ export function hasFilters(q: ParsedQuery): boolean {
   return (
     q.reporters.length + q.departments.length + q.topics.length + q.papers.length + q.pages.length > 0 ||
     !!q.dateFrom ||
-    !!q.dateTo
+    !!q.dateTo ||
+    !!q.corrected
   );
 }

@@ -101,11 +101,12 @@ const squeezed = (col: string) => `replace(replace(replace(replace(coalesce(${co
  */
 const PHRASE_SQL = `instr(paragraphs, ?1) > 0 OR instr(${squeezed('title')}, ?1) > 0 OR instr(${squeezed('kicker')}, ?1) > 0 OR instr(${squeezed('subtitle')}, ?1) > 0
   OR ((instr(paragraphs, ' ') > 0 OR instr(paragraphs, char(12288)) > 0) AND instr(replace(replace(paragraphs, ' ', ''), char(12288), ''), ?1) > 0)
-  OR EXISTS (SELECT 1 FROM articles c WHERE c.part_of = articles.id AND instr(replace(replace(c.paragraphs, ' ', ''), char(12288), ''), ?1) > 0)`;
+  OR EXISTS (SELECT 1 FROM articles c WHERE c.part_of = articles.id AND instr(replace(replace(c.paragraphs, ' ', ''), char(12288), ''), ?1) > 0)
+  OR instr(${squeezed('replaced_text')}, ?1) > 0`;
 
 /**
  * Which of `ids` contain `phrase` (folded, no spaces) in their title or in
- * one paragraph, spaces and line breaks ignored. A phrase of Han characters
+ * one paragraph (or in what an editor's correction replaced, `replaced_text`), spaces and line breaks ignored. A phrase of Han characters
  * is looked for by SQLite (`instr`) without reading the text into
  * JavaScript; any other phrase (Latin, digits: the stored text may hold
  * full-width forms or capitals) is looked for in the folded text here.

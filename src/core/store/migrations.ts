@@ -8,6 +8,7 @@ import type { Dateline } from '../../shared/types';
 import { articleDate, withDateWarning } from './dates';
 import { bumpGeneration } from './meta';
 import { createSavedSearchesTable } from './saved-searches';
+import { migrateCorrections } from './corrections';
 
 /**
  * Every article's date re-derived from stored data: its page's date (the
@@ -206,4 +207,6 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
       ) WITHOUT ROWID;
     `);
   },
+  // 7: editors' corrections with the parser's reading kept (issue 17, see corrections.ts).
+  (db) => migrateCorrections(db),
 ];

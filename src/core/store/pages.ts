@@ -16,6 +16,7 @@ import { applyAutoTags } from './tags';
 import { bumpGeneration } from './meta';
 import { linkContinuations } from './continuations';
 import { articleDate, withDateWarning, type ArticleDating } from './dates';
+import { replayPage, revertPage, type Reverted } from './correction-replay';
 
 export interface PageInput {
   file: string;
@@ -39,6 +40,8 @@ export interface StoreResult {
   changedIds: number[];
   /** Articles that left the archive (to discard from the index). */
   removedIds: number[];
+  /** Editors' corrections that no longer fit the new reading (`需复核：…`, see corrections.ts). */
+  reviews?: string[];
 }
 
 export function contentHash(a: ParsedArticle): string {
@@ -170,8 +173,11 @@ export function storePage(db: Db, p: PageInput): StoreResult {
     const now = new Date().toISOString();
     let pageId: number;
     const kept = new Map<string, number[]>();
+    let reverted: Reverted | undefined;
     if (existing) {
       pageId = existing.id;
+      // Editors' corrections are taken back first (ids are kept by the parser's content), applied again below.
+      reverted = revertPage(db, pageId, true);
       db.prepare('UPDATE pages SET paper_id = ?, date = ?, page = ?, file = ?, hash = ?, import_id = ?, parser_version = ? WHERE id = ?').run([
         paperId(db, p.paper),
         p.date ?? null,
@@ -217,7 +223,12 @@ export function storePage(db: Db, p: PageInput): StoreResult {
     const del = db.prepare('DELETE FROM articles WHERE id = ?');
     for (const id of removedIds) del.run([id]);
     for (const id of linkContinuations(db, pageId)) if (!changedIds.includes(id)) changedIds.push(id);
+    const replayed = reverted ? replayPage(db, pageId, reverted) : undefined;
+    if (replayed) {
+      for (const id of [...reverted!.removed, ...replayed.removed]) if (!removedIds.includes(id)) removedIds.push(id);
+      for (const id of replayed.changed) if (!changedIds.includes(id)) changedIds.push(id);
+    }
     bumpGeneration(db);
-    return { importId, status, articles: p.articles.length, changedIds, removedIds };
+    return { importId, status, articles: p.articles.length, changedIds, removedIds, ...(replayed?.reviews.length ? { reviews: replayed.reviews } : {}) };
   });
 }

@@ -16,6 +16,7 @@ import { linkContinuations } from './continuations';
 import { bumpGeneration } from './meta';
 import { articleDate } from './dates';
 import { contentHash, insertArticle, rewriteArticle, updateKeptArticle } from './pages';
+import { replayPage, revertPage } from './correction-replay';
 
 export interface StoredPage {
   id: number;
@@ -52,6 +53,8 @@ export interface PageReparse {
   /** Articles whose index entries must be rebuilt, and those that left the archive. */
   changedIds: number[];
   removedIds: number[];
+  /** Editors' corrections that no longer fit the new reading (`需复核：…`). */
+  reviews: string[];
 }
 
 interface OldArticle {
@@ -67,10 +70,12 @@ const overlap = (a: { s: number; e: number }, b: { s: number; e: number }) => Ma
 export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[], version: number): PageReparse {
   return inTransaction(db, () => {
     const now = new Date().toISOString();
+    // Editors' corrections are taken back first and applied again at the end (see corrections.ts).
+    const reverted = revertPage(db, page.id, true);
     const old = db.prepare('SELECT id, content_hash, char_start, char_end FROM articles WHERE page_id = ? ORDER BY seq').all([page.id]) as OldArticle[];
     const span = (x: { char_start: number | null; char_end: number | null }) => ({ s: x.char_start ?? 0, e: x.char_end ?? 0 });
     const used = new Set<number>();
-    const out: PageReparse = { unchanged: 0, rewritten: 0, added: 0, removed: 0, changedIds: [], removedIds: [] };
+    const out: PageReparse = { unchanged: 0, rewritten: 0, added: 0, removed: 0, changedIds: [], removedIds: [], reviews: [] };
     const target: (number | undefined)[] = articles.map((a) => {
       const hash = contentHash(a);
       const same = old.find((o) => !used.has(o.id) && o.content_hash === hash);
@@ -118,10 +123,19 @@ export function reparsePage(db: Db, page: StoredPage, articles: ParsedArticle[],
       });
       if (heir >= 0) moveTags.run([newIds[heir], o.id]);
       db.prepare('DELETE FROM articles WHERE id = ?').run([o.id]);
+      // A part an editor split off is not the parser's: it comes back when the split is applied again.
+      if (reverted.parts.includes(o.id)) {
+        out.removedIds.push(o.id);
+        continue;
+      }
       out.removed++;
       out.removedIds.push(o.id);
     }
     for (const id of linkContinuations(db, page.id)) if (!out.changedIds.includes(id) && !out.removedIds.includes(id)) out.changedIds.push(id);
+    const replayed = replayPage(db, page.id, reverted);
+    for (const id of [...reverted.removed, ...replayed.removed]) if (!out.removedIds.includes(id)) out.removedIds.push(id);
+    for (const id of replayed.changed) if (!out.changedIds.includes(id)) out.changedIds.push(id);
+    out.reviews = replayed.reviews;
     db.prepare('UPDATE pages SET parser_version = ? WHERE id = ?').run([version, page.id]);
     bumpGeneration(db);
     return out;

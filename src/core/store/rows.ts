@@ -25,6 +25,10 @@ export interface ArticleRow {
   continued_to: number | null;
   continued_from: number | null;
   part_of: number | null;
+  /** Schema 5 (corrections.ts): the parser's reading when corrected, the replaced stretches, an editor's page. */
+  original?: string | null;
+  replaced_text?: string | null;
+  page_fix?: number | null;
   paper: string | null;
   page: number | null;
   import_id: number;
@@ -32,7 +36,7 @@ export interface ArticleRow {
 }
 
 export const ARTICLE_SELECT = `
-  SELECT a.*, p.page AS page, p.import_id AS import_id, p.file AS file, pp.name AS paper
+  SELECT a.*, coalesce(a.page_fix, p.page) AS page, p.import_id AS import_id, p.file AS file, pp.name AS paper
   FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id`;
 
 export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
@@ -59,5 +63,7 @@ export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
     ...(r.continued_to !== null ? { continuedTo: r.continued_to } : {}),
     ...(r.continued_from !== null ? { continuedFrom: r.continued_from } : {}),
     ...(r.part_of !== null ? { partOfId: r.part_of } : {}),
+    ...(r.original ? { corrected: true } : {}),
+    ...(r.replaced_text ? { replacedText: r.replaced_text } : {}),
   };
 }

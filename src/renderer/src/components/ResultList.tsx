@@ -88,6 +88,7 @@ export const ResultList = memo(function ResultList({ hits, total, terms = NO_TER
                   {h.reporters.length > 0 && <span>记者 {h.reporters.join(' ')}</span>}
                   {h.department && <span>{h.department}</span>}
                   {h.kind !== 'story' && <span className="badge">{KIND[h.kind]}</span>}
+                  {h.corrected && <span className="badge" title="编辑校对过这篇文章">已校对</span>}
                 </div>
                 {h.nearDuplicates !== undefined && h.nearDuplicates > 0 && (
                   <button type="button" className="link small hit-near-dups" onClick={() => onNearDuplicates?.(h)}>

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ArticleDetail, CitationFormat } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { ArticleBody } from '../components/ArticleBody';
+import { CorrectionPanel, type CorrectionView } from '../components/CorrectionPanel';
 import { RelatedList } from '../components/RelatedList';
 import { NearDupDialog } from '../components/NearDupDialog';
 import { TagEditor } from '../components/TagEditor';
@@ -28,6 +29,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
   /** Other articles that are the same or nearly the same story, and whether they are shown side by side. */
   const [nearDups, setNearDups] = useState(0);
   const [comparing, setComparing] = useState(false);
+  const [correction, setCorrection] = useState<CorrectionView>(null);
   const terms = useStore(lastTerms);
   const bask = useStore(basket);
   const citeChoice = useStore(citeFormat);
@@ -63,6 +65,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     setRaw(null);
     setCurrent(-1);
     setLastChange(null);
+    setCorrection(null);
     window.scrollTo(0, 0);
     document.querySelector('.reader-scroll')?.scrollTo(0, 0);
   }, [id]);
@@ -102,6 +105,15 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     }
     setShowRaw(true);
   }
+
+  const onCorrected = useCallback(
+    (to: number) => {
+      if (to !== id) navigate({ name: 'article', id: to });
+      else setReload((r) => r + 1);
+    },
+    [id],
+  );
+  const toggleCorrection = (v: CorrectionView) => setCorrection((c) => (c === v ? null : v));
 
   const onTagsChanged = useCallback((changeId: number | null) => {
     setLastChange(changeId);
@@ -156,6 +168,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
     article.dateline?.raw,
     datelineDateLabel(article),
     `${article.chars} 字`,
+    article.corrected && '已校对',
   ].filter(Boolean);
 
   return (
@@ -218,6 +231,19 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
         <button type="button" className="btn btn-small" aria-pressed={showRaw} onClick={() => void toggleRaw()}>
           {showRaw ? '隐藏原文' : '原始文本'}
         </button>
+        {writable && (
+          <button type="button" className="btn btn-small" aria-pressed={correction === 'edit'} onClick={() => toggleCorrection('edit')}>
+            校对
+          </button>
+        )}
+        {article.corrected && (
+          <button type="button" className="btn btn-small" aria-pressed={correction === 'diff'} onClick={() => toggleCorrection('diff')}>
+            原文对照
+          </button>
+        )}
+        <button type="button" className="btn btn-small" aria-pressed={correction === 'history'} onClick={() => toggleCorrection('history')}>
+          历史
+        </button>
       </div>
       <div className="reader">
         <article className="reader-main">
@@ -238,6 +264,7 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
               </button>
             </p>
           )}
+          <CorrectionPanel article={article} view={correction} writable={writable} onChanged={onCorrected} />
           <ArticleBody article={article} terms={terms} current={current} onCount={setMatchCount} />
           {article.warnings.length > 0 && (
             <details className="warnings">

@@ -27,7 +27,7 @@ interface Props {
   visible: boolean;
 }
 
-const FILTER_LABEL: Record<keyof SearchFilters, string> = { dateFrom: '起', dateTo: '止', paper: '报纸', page: '版次', reporter: '记者', department: '部门', topic: '主题' };
+const FILTER_LABEL: Record<keyof SearchFilters, string> = { dateFrom: '起', dateTo: '止', paper: '报纸', page: '版次', reporter: '记者', department: '部门', topic: '主题', corrected: '已校对' };
 
 export function undoAction(changeId: number) {
   return {
@@ -182,7 +182,7 @@ export function SearchPage({ search, stats, visible }: Props) {
             <div className="active-filters">
               {filterChips.map((k) => (
                 <button key={k} type="button" className="chip chip-on" onClick={() => setFilters((f) => ({ ...f, [k]: undefined }))} aria-label={`取消筛选 ${FILTER_LABEL[k]}`}>
-                  {FILTER_LABEL[k]}：{k === 'dateFrom' || k === 'dateTo' ? formatDate(String(filters[k])) : String(filters[k])} ×
+                  {k === 'corrected' ? FILTER_LABEL[k] : <>{FILTER_LABEL[k]}：{k === 'dateFrom' || k === 'dateTo' ? formatDate(String(filters[k])) : String(filters[k])}</>} ×
                 </button>
               ))}
               <button type="button" className="link small" onClick={() => setFilters(() => ({}))}>

@@ -22,6 +22,18 @@ export function TagsPage({ writable }: { writable: boolean }) {
   const [tags, setTags] = useState<TagInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<Action | null>(null);
+  const [corrected, setCorrected] = useState<number | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api
+      .stats()
+      .then((s) => live && setCorrected(s.correctedArticles ?? 0))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [version]);
 
   useEffect(() => {
     let live = true;
@@ -41,6 +53,22 @@ export function TagsPage({ writable }: { writable: boolean }) {
   return (
     <div className="page narrow-page tags-page">
       <h1>标签</h1>
+      {corrected !== null && (
+        <p className="corrected-count muted">
+          已校对的文章：
+          <button
+            type="button"
+            className="link"
+            title="检索已校对的文章"
+            onClick={() => {
+              searchFor('已校对');
+              navigate({ name: 'search' });
+            }}
+          >
+            {corrected} 篇
+          </button>
+        </p>
+      )}
       <div className="tags-top">
         <div className="segmented" role="tablist" aria-label="标签类别">
           {KINDS.map((k) => (
