@@ -12,8 +12,9 @@
  *   additions, each with its own topic name · aborted uploads (headers +
  *   part of the body, then a reset) · hostile queries (too many phrases, an
  *   oversize read body, a cross-site text/plain write, a foreign Host).
- * At the end: the host must still be running (0 crashes), every tag and
- * import that was answered 200 must be in the archive (0 lost writes), and
+ * At the end: the host must still be running (0 crashes), every tag that was
+ * answered 200 and every page whose import job reported it imported must be
+ * in the archive, found by its own marker (0 lost writes), and
  * the p95 of ordinary searches under load is reported next to idle.
  * Exit code 1 when the host died, a write was lost or an ordinary request failed.
  */
@@ -108,6 +109,14 @@ async function main(): Promise<number> {
     const text = await r.text();
     return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
   };
+  /** A call for the checks at the end: waits out the host's rate limit (429) instead of counting it as a loss. */
+  const patientCall = async (method: string, arg: unknown) => {
+    for (;;) {
+      const r = await call(method, arg);
+      if (r.status !== 429) return r;
+      await new Promise((res) => setTimeout(res, 1000));
+    }
+  };
   const timedSearch = async (q: string) => {
     const t = performance.now();
     const r = await call('search', { query: q, limit: 20 });
@@ -121,7 +130,7 @@ async function main(): Promise<number> {
   const counts = { searches: 0, searchFailures: 0, tagAdds: 0, imports: 0, aborted: 0, hostile: 0, hostileAccepted: 0, otherFailures: 0 };
   const loaded: number[] = [];
   const tagNames: string[] = [];
-  const importJobs: string[] = [];
+  const importedMarkers: string[] = [];
   const until = Date.now() + minutes * 60_000;
   let seq = 0;
 
@@ -175,12 +184,29 @@ async function main(): Promise<number> {
             counts.tagAdds++;
           } else counts.otherFailures++;
         } else if (roll === 15) {
-          const text = `${sample}\n\n本报讯 压力测试第 ${n} 号稿件，唯一标记 soakmark${n}。\n`;
-          const r = await call('startImport', { files: [{ name: `大众日报_2030-01-01_第${(n % 900) + 1}版_${n}.txt`, dataBase64: Buffer.from(text).toString('base64') }] });
-          if (r.status === 200) {
-            importJobs.push(String(r.body!.jobId));
+          // Each upload is its own page (paper, date, page), so none replaces another; the client
+          // follows its job as the UI does, and the page's marker is looked for at the end.
+          const day = new Date(Date.UTC(2030, 0, 1) + Math.floor(n / 20) * 86_400_000).toISOString().slice(0, 10);
+          const marker = `soakmark${n}`;
+          const text = `${sample}\n\n本报讯 压力测试第 ${n} 号稿件，唯一标记 ${marker}。\n`;
+          const r = await call('startImport', { files: [{ name: `大众日报_${day}_第${(n % 20) + 1}版.txt`, dataBase64: Buffer.from(text).toString('base64') }] });
+          if (r.status !== 200) counts.otherFailures++;
+          else {
             counts.imports++;
-          } else counts.otherFailures++;
+            for (let i = 0; i < 600; i++) {
+              const st = await call('importStatus', { jobId: r.body!.jobId });
+              if (st.status === 429) continue;
+              if (st.status !== 200) break;
+              if (st.body?.state === 'done') {
+                const files = (st.body.report as { files: { status: string }[] }).files;
+                if (files[0]?.status === 'imported') importedMarkers.push(marker);
+                else counts.otherFailures++;
+                break;
+              }
+              if (st.body?.state !== 'running') break;
+              await new Promise((res) => setTimeout(res, 100));
+            }
+          }
         } else if (roll < 18) {
           await abortUpload();
           counts.aborted++;
@@ -199,18 +225,12 @@ async function main(): Promise<number> {
   let lostTags = 0;
   let lostImports = 0;
   if (!crashed) {
-    // Imports finish in the worker; wait for each job (bounded).
-    for (const jobId of importJobs) {
-      for (let i = 0; i < 600; i++) {
-        const s = await call('importStatus', { jobId });
-        if (s.status !== 200 || s.body?.state !== 'running') {
-          if (s.body?.state !== 'done') lostImports++;
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
+    // Every page whose job said 'imported' must be found by its marker, and be counted once.
+    for (const marker of importedMarkers) {
+      const r = await patientCall('search', { query: marker, limit: 5 });
+      if (r.status !== 200 || (r.body?.total as number) !== 1) lostImports++;
     }
-    const tags = await call('listTags', { kind: 'topic', prefix: 'soak-', limit: 100_000 });
+    const tags = await patientCall('listTags', { kind: 'topic', prefix: 'soak-', limit: 100_000 });
     if (!Array.isArray(tags.body)) throw new Error(`listTags answered ${tags.status}: ${JSON.stringify(tags.body).slice(0, 300)}`);
     const have = new Set((tags.body as unknown as { name: string }[]).map((t) => t.name));
     lostTags = tagNames.filter((n) => !have.has(n)).length;
@@ -225,6 +245,7 @@ async function main(): Promise<number> {
     crashed,
     lostTags,
     lostImports,
+    importsChecked: importedMarkers.length,
     ...counts,
     idle: idleL,
     loaded: loadL,

@@ -106,7 +106,17 @@ interface Job {
   status: ImportJobStatus;
   cancel: boolean;
   started: number;
+  /** When it stopped running (Date.now()); finished jobs are kept a while for `importStatus`. */
+  finished?: number;
 }
+
+/**
+ * Finished import jobs stay answerable by `importStatus` for this long, and at
+ * most this many of them are kept: a host that runs for weeks must not hold
+ * every report it ever made (a soak of 7,800 uploads did).
+ */
+const JOB_KEEP_MS = 15 * 60_000;
+const JOB_KEEP_MAX = 200;
 
 const MAX_EXPORT = 5000;
 /** Postings held unpacked during a rebuild before they are packed (~200 MB of Maps). */
@@ -670,6 +680,7 @@ export class Archive implements BaokuApi {
       cancel: false,
       started: Date.now(),
     };
+    this.pruneJobs();
     this.jobs.set(jobId, job);
     const opts = { paper: req.paper, date: req.date, page: req.page, force: req.force };
     void (async () => {
@@ -688,10 +699,19 @@ export class Archive implements BaokuApi {
         job.status.state = 'failed';
         job.status.error = (err as Error).message;
       }
-      job.status.elapsedMs = Date.now() - job.started;
+      job.finished = Date.now();
+      job.status.elapsedMs = job.finished - job.started;
       job.status.etaMs = 0;
     })();
     return { jobId };
+  }
+
+  /** Forget finished jobs older than JOB_KEEP_MS, and the oldest beyond JOB_KEEP_MAX (running jobs stay). */
+  private pruneJobs(now = Date.now()): void {
+    const finished = [...this.jobs].filter(([, j]) => j.finished !== undefined);
+    finished.forEach(([id, j], i) => {
+      if (now - j.finished! > JOB_KEEP_MS || finished.length - i > JOB_KEEP_MAX) this.jobs.delete(id);
+    });
   }
 
   async importStatus(req: { jobId: string }): Promise<ImportJobStatus> {

@@ -243,3 +243,26 @@ describe('the import count in stats', () => {
     await a.close();
   });
 });
+
+describe('import jobs', () => {
+  it('keeps the newest 200 finished jobs answerable and forgets older ones (a long-running host does not grow)', async () => {
+    const a = await openArchive();
+    const settle = async (id: string) => {
+      while ((await a.importStatus({ jobId: id })).state === 'running') await new Promise((r) => setTimeout(r, 2));
+    };
+    const ids: string[] = [];
+    for (let i = 0; i < 202; i++) {
+      const { jobId } = await a.startImport({ files: [{ name: `empty-${i}.txt`, dataBase64: '' }] });
+      await settle(jobId);
+      ids.push(jobId);
+    }
+    // Starting job 203 prunes: 202 finished, the oldest 2 go.
+    const last = await a.startImport({ files: [{ name: 'empty-last.txt', dataBase64: '' }] });
+    await settle(last.jobId);
+    await expect(a.importStatus({ jobId: ids[0] })).rejects.toThrow('没有这个导入任务');
+    await expect(a.importStatus({ jobId: ids[1] })).rejects.toThrow('没有这个导入任务');
+    expect((await a.importStatus({ jobId: ids[2] })).state).toBe('done');
+    expect((await a.importStatus({ jobId: last.jobId })).report!.files[0].status).toBe('rejected');
+    await a.close();
+  });
+});
