@@ -6,10 +6,13 @@
  * re-importing a page without the copy, or with it again, keeps groups right,
  * and groups survive reopening the archive. Pages of our own (the text is ours).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromUpload } from '../../src/core/import-files';
+import { bandBuckets, nearDuplicates, type Signed } from '../../src/core/text/near-dup';
 import type { Archive } from '../../src/core/service';
-import { idOf, openArchive, tempDir } from './helpers';
+import { idOf, openArchive, tempDir, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
 import { DAY1, DAY2, DAY2_WITHOUT_COPY } from './near-dup-pages';
 
 async function importPage(a: Archive, name: string, text: string): Promise<void> {
@@ -82,6 +85,44 @@ describe('near-duplicates', () => {
     const copy = await idOf(a, '首颗降水测量卫星升空');
     // Earliest (by date) first, whatever the import order.
     expect((await a.getNearDuplicates({ id: story })).map((g) => g.article.id)).toEqual([story, copy]);
+    await a.close();
+  });
+
+  it('groups as the definition says after many copies, a replaced page and a removed copy (incremental join = all pairs)', async () => {
+    const a = await openArchive();
+    const sample = fs.readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE), 'utf8');
+    // The same page uploaded on 40 days, each with a line of its own: every story a group of 40.
+    for (let n = 0; n < 40; n++) {
+      const day = new Date(Date.UTC(2030, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+      await importPage(a, `测试日报_${day}_第1版.txt`, `${sample}\n\n本报讯 第 ${n} 号稿件。\n`);
+    }
+    await importPage(a, '测试日报_2022-05-11_第4版.txt', DAY2);
+    await importPage(a, '测试日报_2022-05-10_第3版.txt', DAY1);
+    await importPage(a, '测试日报_2022-05-11_第4版.txt', DAY2_WITHOUT_COPY); // replaced: the copy leaves
+    await importPage(a, '测试日报_2030-01-05_第1版.txt', DAY2); // a page of copies replaced by another page
+
+    // The definition: components of the graph of pairs that share an LSH bucket and are judged near-duplicates.
+    const rows = (a.db.prepare('SELECT article_id AS id, shingles, sig FROM near_dup ORDER BY article_id').all([]) as { id: number; shingles: number; sig: ArrayBuffer | null }[])
+      .filter((r) => r.sig)
+      .map((r) => ({ id: r.id, shingles: r.shingles, sig: new Uint8Array(r.sig!) }));
+    const parent = new Map(rows.map((r) => [r.id, r.id]));
+    const find = (x: number): number => (parent.get(x) === x ? x : find(parent.get(x)!));
+    const buckets = rows.map((r) => new Set(bandBuckets(r.sig)));
+    for (let i = 0; i < rows.length; i++)
+      for (let j = i + 1; j < rows.length; j++) {
+        if (![...buckets[i]].some((b) => buckets[j].has(b)) || !nearDuplicates(rows[i] as Signed, rows[j] as Signed)) continue;
+        const [x, y] = [find(rows[i].id), find(rows[j].id)];
+        if (x !== y) parent.set(Math.max(x, y), Math.min(x, y));
+      }
+    const expected = new Map<number, number[]>();
+    for (const r of rows) expected.set(find(r.id), [...(expected.get(find(r.id)) ?? []), r.id]);
+    const big = [...expected.values()].filter((g) => g.length > 1);
+    expect(big.filter((g) => g.length >= 39).length).toBeGreaterThanOrEqual(3); // the sample's stories, 39–40 copies each
+
+    // Held in memory and in SQLite the same way.
+    for (const g of big) for (const id of g) expect(a.nearDups.group(id).sort((x, y) => x - y)).toEqual(g);
+    const stored = a.db.prepare('SELECT article_id AS id, group_id AS g FROM near_dup').all([]) as { id: number; g: number }[];
+    for (const r of stored) expect(r.g).toBe(rows.some((x) => x.id === r.id) ? find(r.id) : r.id);
     await a.close();
   });
 });

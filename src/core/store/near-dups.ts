@@ -11,9 +11,14 @@
  * Groups are the connected components of the graph whose edges are pairs that
  * share an LSH bucket and are judged near-duplicates (`nearDuplicates`); a
  * group's id is its smallest article id. So a group depends only on the
- * articles in the archive, not on the order they arrived in: when an article
- * is added, changed or removed, the groups it was in and the groups of its new
- * matches are recomputed from their members' signatures (groups are small).
+ * articles in the archive, not on the order they arrived in. A new article can
+ * only join groups: it is judged against its LSH candidates, one member of each
+ * candidate group at most once an edge to that group is found, and the groups it
+ * has an edge to are merged (`join`, linear in the candidates: a standing feature
+ * printed every day for years makes a group of thousands). An article that is
+ * changed or removed may split its group: those groups, and the groups of its
+ * new matches, are recomputed from their members' signatures (`regroup`, which
+ * judges every pair sharing a bucket).
  *
  * Writes are batched: an import queues its articles' signatures (`queue`) and
  * they are stored and grouped together (`flush`: at the end of an import, and
@@ -158,9 +163,9 @@ export class NearDups {
     if (!changed.length && !removed.length) return;
     inTransaction(this.db, () => {
       const touched = new Set<number>();
-      const forget = (id: number) => {
+      const forget = (id: number): boolean => {
         const old = this.row(id);
-        if (!old) return;
+        if (!old) return false;
         touched.add(old.group);
         if (old.sig) {
           const del = this.sql('DELETE FROM near_dup_bands WHERE bucket = ? AND article_id = ?');
@@ -168,37 +173,63 @@ export class NearDups {
         }
         this.sql('DELETE FROM near_dup WHERE article_id = ?').run([id]);
         this.unplace(id);
+        return true;
       };
       for (const id of removed) forget(id);
       const ins = this.sql('INSERT INTO near_dup (article_id, shingles, sig, group_id) VALUES (?,?,?,?)');
       const band = this.sql('INSERT OR IGNORE INTO near_dup_bands (bucket, article_id) VALUES (?,?)');
-      const newIds: number[] = [];
+      const fresh: number[] = [];
+      const rewritten: number[] = [];
       for (const c of changed) {
-        forget(c.id);
+        (forget(c.id) ? rewritten : fresh).push(c.id);
         const packed = c.sig ? packSignature(c.sig) : null;
         ins.run([c.id, c.sig?.shingles ?? 0, packed ? Buffer.from(packed) : null, c.id]);
         if (packed) for (const b of bandBuckets(packed)) band.run([b, c.id]);
-        newIds.push(c.id);
       }
-      // The groups of the new articles' candidates are recomputed with them.
-      for (const id of newIds) {
+      // A changed article's old group may split: it is recomputed, with the groups of its new matches.
+      for (const id of rewritten) {
         touched.add(id);
-        for (const other of this.candidates(id)) touched.add(this.row(other)?.group ?? other);
+        for (const other of this.candidates(id)) touched.add(other.group);
       }
-      this.regroup(touched);
+      if (touched.size) this.regroup(touched);
+      // New articles only join groups.
+      for (const id of fresh) this.join(id);
     });
   }
 
-  /** Articles sharing an LSH bucket with `id`. */
-  private candidates(id: number): number[] {
+  /** A new article (its row stored, in a group of its own): merge it with the groups it has an edge to. */
+  private join(id: number): void {
+    const me = this.row(id);
+    if (!me?.sig) return;
+    const linked = new Set<number>([me.group]);
+    for (const c of this.candidates(id)) {
+      if (linked.has(c.group)) continue; // one edge to a group is enough
+      const other = this.row(c.id);
+      if (other?.sig && nearDuplicates(me as Signed, other as Signed)) linked.add(other.group);
+    }
+    if (linked.size === 1) return;
+    const target = Math.min(...linked);
+    const move = this.sql('UPDATE near_dup SET group_id = ? WHERE group_id = ?');
+    for (const g of linked) {
+      if (g === target) continue;
+      move.run([target, g]);
+      for (const m of this.members.get(g) ?? [g]) {
+        this.unplace(m);
+        this.place(m, target);
+      }
+    }
+    if (!this.groupOf.has(target)) this.place(target, target);
+  }
+
+  /** Articles sharing an LSH bucket with `id`, with their groups. */
+  private candidates(id: number): { id: number; group: number }[] {
     const r = this.row(id);
     if (!r?.sig) return [];
     const buckets = bandBuckets(r.sig);
-    const rows = this.sql(`SELECT DISTINCT article_id AS id FROM near_dup_bands WHERE bucket IN (${buckets.map(() => '?').join(',')}) AND article_id != ?`).all([
-      ...buckets,
-      id,
-    ]) as { id: number }[];
-    return rows.map((x) => x.id);
+    return this.sql(
+      `SELECT DISTINCT b.article_id AS id, n.group_id AS "group" FROM near_dup_bands b JOIN near_dup n ON n.article_id = b.article_id
+       WHERE b.bucket IN (${buckets.map(() => '?').join(',')}) AND b.article_id != ?`,
+    ).all([...buckets, id]) as { id: number; group: number }[];
   }
 
   /** Recompute the components formed by the members of `groups`; each gets its smallest id as group id. */
