@@ -59,6 +59,7 @@ import { defaultBudget, type QueryBudget } from './search/budget';
 import { makeSnippets } from './search/snippets';
 import { topK } from './search/top-k';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
+import { SaveScheduler } from './search/save-scheduler';
 import { foldForSearch } from './text/normalize';
 import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
@@ -94,8 +95,10 @@ export interface ArchiveOptions {
   log?: (message: string) => void;
   /** Weekly automatic backup (default on). */
   autoBackup?: boolean;
-  /** Save the index this long after the last change (ms). */
+  /** Save the index this long after the last change (ms; `search/save-scheduler.ts`). */
   saveDelayMs?: number;
+  /** …but no later than this after the first unsaved change, unless an import or reparse runs (ms). */
+  saveMaxWaitMs?: number;
   /** False: no near-duplicate detection at import (bench/near-dup-cost.ts measures what it costs). */
   nearDuplicates?: boolean;
 }
@@ -142,7 +145,7 @@ export class Archive implements BaokuApi {
   private indexReady = true;
   private indexNotice?: string;
   private jobs = new Map<string, Job>();
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly saves: SaveScheduler;
   private knownWords = new Set<string>();
   readonly openNotices: string[] = [];
 
@@ -153,6 +156,12 @@ export class Archive implements BaokuApi {
     this.writable = opts.writable ?? true;
     this.index = new ArticleIndex();
     this.nearDups = new NearDups(db);
+    this.saves = new SaveScheduler({
+      delayMs: opts.saveDelayMs ?? 2000,
+      maxWaitMs: opts.saveMaxWaitMs ?? 20_000,
+      save: () => saveIndex(this.dir, this.index, this.fingerprint()),
+      onError: (err) => this.opts.log?.(`检索索引保存失败：${err.message}`),
+    });
   }
 
   /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
@@ -258,23 +267,14 @@ export class Archive implements BaokuApi {
     return done;
   }
 
+  /** Write the index files now, whatever is pending. */
   saveIndexNow(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
     saveIndex(this.dir, this.index, this.fingerprint());
+    this.saves.saved();
   }
 
   private scheduleSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      try {
-        this.saveIndexNow();
-      } catch (err) {
-        this.opts.log?.(`检索索引保存失败：${(err as Error).message}`);
-      }
-    }, this.opts.saveDelayMs ?? 2000);
-    this.saveTimer.unref?.();
+    this.saves.changed();
   }
 
   private reindex(ids: number[], removed: number[] = []): void {
@@ -328,7 +328,7 @@ export class Archive implements BaokuApi {
 
   async close(): Promise<void> {
     this.flushNearDups();
-    if (this.saveTimer) this.saveIndexNow();
+    this.saves.flush();
     this.db.close();
   }
 
@@ -618,22 +618,28 @@ export class Archive implements BaokuApi {
     this.requireWritable();
     const pages = pagesToReparse(this.db, PARSER_VERSION, req.all);
     const report: ReparseReport = { pages: 0, unchanged: 0, rewritten: 0, added: 0, removed: 0 };
-    for (const p of pages) {
-      const parsed = parsePage(p.rawText, { file: p.file, paper: p.paper, date: p.date, page: p.page });
-      this.learnNames(parsed.articles);
-      const r = reparsePage(this.db, p, parsed.articles, PARSER_VERSION);
-      this.reindex(r.changedIds, r.removedIds);
-      report.pages++;
-      report.unchanged += r.unchanged;
-      report.rewritten += r.rewritten;
-      report.added += r.added;
-      report.removed += r.removed;
-      if (r.reviews.length) (report.reviews ??= []).push(...r.reviews);
-      onPage?.(report.pages, pages.length);
-      await new Promise((res) => setImmediate(res));
+    // One save at the end, none while the pages are read again.
+    this.saves.hold();
+    try {
+      for (const p of pages) {
+        const parsed = parsePage(p.rawText, { file: p.file, paper: p.paper, date: p.date, page: p.page });
+        this.learnNames(parsed.articles);
+        const r = reparsePage(this.db, p, parsed.articles, PARSER_VERSION);
+        this.reindex(r.changedIds, r.removedIds);
+        report.pages++;
+        report.unchanged += r.unchanged;
+        report.rewritten += r.rewritten;
+        report.added += r.added;
+        report.removed += r.removed;
+        if (r.reviews.length) (report.reviews ??= []).push(...r.reviews);
+        onPage?.(report.pages, pages.length);
+        await new Promise((res) => setImmediate(res));
+      }
+    } finally {
+      this.saves.release();
     }
     this.flushNearDups();
-    if (this.saveTimer) this.saveIndexNow();
+    this.saves.flush();
     if (report.pages) this.countNewMatches();
     return report;
   }
@@ -645,14 +651,20 @@ export class Archive implements BaokuApi {
     onFile?: (report: ImportFileReport, done: number) => boolean | void,
   ): Promise<ImportFileReport[]> {
     const reports: ImportFileReport[] = [];
-    for (let i = 0; i < sources.length; i++) {
-      const { removed: _removed, ...report } = this.importOne(sources[i], opts);
-      reports.push(report);
-      if (onFile?.(report, i + 1) === false) break;
-      await new Promise((r) => setImmediate(r));
+    // The index is saved once, soon after the job (not per page, not at once: a newsroom's
+    // one-page uploads would each rewrite the whole index file while searches wait).
+    this.saves.hold();
+    try {
+      for (let i = 0; i < sources.length; i++) {
+        const { removed: _removed, ...report } = this.importOne(sources[i], opts);
+        reports.push(report);
+        if (onFile?.(report, i + 1) === false) break;
+        await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.saves.release();
     }
     this.flushNearDups();
-    if (this.saveTimer) this.saveIndexNow();
     if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) this.countNewMatches();
     return reports;
   }

@@ -8,8 +8,9 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { expandPaths } from '../../src/core/import-files';
 import { decodeBuffer } from '../../src/core/ingest';
-import { INDEX_FILE, TEXT_FILE } from '../../src/core/search/persist';
-import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR } from './helpers';
+import { INDEX_FILE, TEXT_FILE, readFingerprint } from '../../src/core/search/persist';
+import { Archive } from '../../src/core/service';
+import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
 
@@ -263,6 +264,32 @@ describe('import jobs', () => {
     await expect(a.importStatus({ jobId: ids[1] })).rejects.toThrow('没有这个导入任务');
     expect((await a.importStatus({ jobId: ids[2] })).state).toBe('done');
     expect((await a.importStatus({ jobId: last.jobId })).report!.files[0].status).toBe('rejected');
+    await a.close();
+  });
+
+  it('an upload does not rewrite the index file at once: it is saved after the quiet time, or at close', async () => {
+    const dir = tempDir();
+    const open = () => Archive.open({ dir, autoBackup: false, saveDelayMs: 300, saveMaxWaitMs: 300 });
+    let a = await open();
+    const page = fs.readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE), 'utf8');
+    const upload = async (name: string) => {
+      // Each upload its own text (the same bytes twice are a duplicate, whatever the name).
+      const dataBase64 = Buffer.from(`${page}\n\n责任编辑 ${name}\n`).toString('base64');
+      const { jobId } = await a.startImport({ files: [{ name, dataBase64 }] });
+      while ((await a.importStatus({ jobId })).state === 'running') await new Promise((r) => setTimeout(r, 2));
+    };
+    await upload('大众日报_2022-01-28_第3版.txt');
+    const n = (await a.stats()).articles;
+    // Searchable at once; on disk the index still holds what it held at open (nothing).
+    expect((await a.search({ query: '淄博' })).total).toBeGreaterThan(0);
+    expect(fs.existsSync(path.join(dir, INDEX_FILE)) ? readFingerprint(dir).articles : 0).toBe(0);
+    await new Promise((r) => setTimeout(r, 900));
+    expect(readFingerprint(dir).articles).toBe(n);
+    await upload('大众日报_2022-01-29_第3版.txt');
+    await a.close();
+    expect(readFingerprint(dir).articles).toBe(2 * n);
+    a = await open();
+    expect(a.openNotices.join('')).not.toMatch(/重建/);
     await a.close();
   });
 });
