@@ -104,10 +104,16 @@ async function main(): Promise<number> {
   const sample = fs.readFileSync(path.join(REPO, 'resources', 'sample', '大众日报_2022-01-28_第3版.txt'), 'utf8');
   const host = await startServe();
   const base = `http://127.0.0.1:${host.port}/api/`;
+  /** The core's own time per call, by method: what the searches queue behind. */
+  const coreByMethod: Record<string, number[]> = {};
   const call = async (method: string, arg: unknown, headers: Record<string, string> = {}) => {
     const r = await fetch(base + method, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(arg), signal: AbortSignal.timeout(120_000) });
     const text = await r.text();
-    return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+    // Server-Timing: body;dur=…, wait;dur=…, core;dur=…, total;dur=… (src/node/http-host.ts).
+    const timing: Record<string, number> = {};
+    for (const m of (r.headers.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)) timing[m[1]] = Number(m[2]);
+    if (timing.core !== undefined) (coreByMethod[method] ??= []).push(timing.core);
+    return { status: r.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : null, timing };
   };
   /** A call for the checks at the end: waits out the host's rate limit (429) instead of counting it as a loss. */
   const patientCall = async (method: string, arg: unknown) => {
@@ -120,7 +126,7 @@ async function main(): Promise<number> {
   const timedSearch = async (q: string) => {
     const t = performance.now();
     const r = await call('search', { query: q, limit: 20 });
-    return { ms: performance.now() - t, ok: r.status === 200 || (r.status === 400 && typeof r.body?.error === 'string') };
+    return { ms: performance.now() - t, timing: r.timing, ok: r.status === 200 || (r.status === 400 && typeof r.body?.error === 'string') };
   };
 
   // Idle: every query twice, one client.
@@ -129,6 +135,8 @@ async function main(): Promise<number> {
 
   const counts = { searches: 0, searchFailures: 0, tagAdds: 0, imports: 0, aborted: 0, hostile: 0, hostileAccepted: 0, otherFailures: 0 };
   const loaded: number[] = [];
+  /** Server-Timing of the loaded searches, by part, and what the client saw beyond the host's total. */
+  const parts: Record<string, number[]> = { wait: [], core: [], total: [], client: [] };
   const tagNames: string[] = [];
   const importedMarkers: string[] = [];
   const until = Date.now() + minutes * 60_000;
@@ -174,6 +182,8 @@ async function main(): Promise<number> {
         if (roll < 12) {
           const r = await timedSearch(queries[n % queries.length]);
           loaded.push(r.ms);
+          for (const k of ['wait', 'core', 'total'] as const) if (r.timing[k] !== undefined) parts[k].push(r.timing[k]);
+          if (r.timing.total !== undefined) parts.client.push(Math.max(0, r.ms - r.timing.total));
           counts.searches++;
           if (!r.ok) counts.searchFailures++;
         } else if (roll < 15) {
@@ -250,6 +260,8 @@ async function main(): Promise<number> {
     idle: idleL,
     loaded: loadL,
     p95Ratio: Math.round((loadL.p95 / (idleL.p95 || 1)) * 100) / 100,
+    coreByMethod: Object.fromEntries(Object.entries(coreByMethod).map(([k, v]) => [k, { ...latency(v), sumMs: Math.round(v.reduce((a, b) => a + b, 0)) }])),
+    loadedParts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, latency(v.length ? v : [0])])),
   };
   console.log(JSON.stringify(result, null, 2));
   if (crashed) console.log(host.log().slice(-2000));

@@ -44,8 +44,10 @@ async function main() {
   }
   port!.on('message', async (msg: ToWorker) => {
     if (msg.type === 'call') {
+      const t0 = performance.now();
       const out = await dispatch(archive, msg.method, msg.arg, msg.cancel ? { cancelled: new Int32Array(msg.cancel) } : undefined);
-      post('value' in out ? { type: 'result', id: msg.id, value: out.value } : { type: 'result', id: msg.id, error: out.error, code: out.code });
+      const coreMs = performance.now() - t0;
+      post('value' in out ? { type: 'result', id: msg.id, value: out.value, coreMs } : { type: 'result', id: msg.id, error: out.error, code: out.code, coreMs });
     } else if (msg.type === 'pdf-result') {
       const w = pdfWaiting.get(msg.id);
       pdfWaiting.delete(msg.id);

@@ -27,7 +27,7 @@ import net from 'node:net';
 import { WRITE_METHODS, type ApiMethod, type BaokuApi } from '../shared/api';
 import { validateArg } from '../shared/api-schema';
 import { isApiMethod } from './dispatch';
-import { ApiCallError, type CoreWorker } from './worker-client';
+import { ApiCallError, type CallTiming, type CoreWorker } from './worker-client';
 
 export interface HttpHostOptions {
   api: BaokuApi;
@@ -153,10 +153,11 @@ export function readBody(req: http.IncomingMessage, limit: number): Promise<{ ok
   });
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
     ...SECURITY_HEADERS,
+    ...headers,
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
     'Content-Length': Buffer.byteLength(data),
@@ -275,6 +276,7 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
   };
 
   const handleApi = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    const t0 = performance.now();
     if (req.method !== 'POST') return refuse(res, 405, { error: '只接受 POST', code: 'bad-request' });
     if (!sameOrigin(req)) return refuse(res, 403, { error: '拒绝来自其他网站的请求', code: 'bad-request' });
     if (!isJson(req)) return refuse(res, 415, { error: '请求必须是 JSON（Content-Type: application/json）', code: 'bad-request' });
@@ -284,6 +286,7 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     if (write.has(method) && !o.allowWrite) return refuse(res, 403, { error: '这是只读共享，不能修改档案库', code: 'read-only' });
     const cap = method === 'startImport' ? maxBody : LARGE_ARG_METHODS.has(method) ? maxListBody : maxReadBody;
     const body = await readBody(req, cap);
+    const bodyMs = performance.now() - t0;
     if (!body.ok) {
       if (body.why === 'aborted') {
         req.socket.destroy();
@@ -310,18 +313,27 @@ export async function startHttpHost(o: HttpHostOptions): Promise<HttpHost> {
     res.on('close', () => {
       if (!res.writableFinished) left.abort();
     });
+    // Server-Timing (W3C; browsers' developer tools show it, the soak reads it): where the
+    // answer's time went — reading the body, waiting for the core, the core's own work.
+    let took: CallTiming | undefined;
+    const timingHeader = (): Record<string, string> => {
+      const parts = [`body;dur=${bodyMs.toFixed(1)}`];
+      if (took) parts.push(`wait;dur=${took.waitMs.toFixed(1)}`, `core;dur=${took.coreMs.toFixed(1)}`);
+      parts.push(`total;dur=${(performance.now() - t0).toFixed(1)}`);
+      return { 'Server-Timing': parts.join(', ') };
+    };
     try {
       const worker = o.api as Partial<CoreWorker>;
       const value = worker.callWithSignal
-        ? await worker.callWithSignal(method, checked.value, left.signal)
+        ? await worker.callWithSignal(method, checked.value, left.signal, (t) => (took = t))
         : await (o.api[method as ApiMethod] as (a: unknown) => Promise<unknown>).call(o.api, checked.value);
       if (res.writableEnded || res.destroyed) return;
-      return send(res, 200, value === undefined ? null : value);
+      return send(res, 200, value === undefined ? null : value, timingHeader());
     } catch (err) {
       if (res.writableEnded || res.destroyed) return;
       const code = err instanceof ApiCallError ? err.code : 'internal';
       const status = code === 'not-found' ? 404 : code === 'read-only' ? 403 : code === 'bad-request' ? 400 : 500;
-      return send(res, status, { error: (err as Error).message, code });
+      return send(res, status, { error: (err as Error).message, code }, timingHeader());
     }
   };
 

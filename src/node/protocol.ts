@@ -16,7 +16,15 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'ready'; notices: string[] }
   | { type: 'open-failed'; error: string; /** The message is for the user (UserError: a folder that cannot be written…). */ user?: boolean }
-  | { type: 'result'; id: number; value?: unknown; error?: string; code?: string }
+  | {
+      type: 'result';
+      id: number;
+      value?: unknown;
+      error?: string;
+      code?: string;
+      /** Time the core spent on the call (ms, from the message's arrival to its answer). */
+      coreMs?: number;
+    }
   | { type: 'pdf-request'; id: number; html: string; headerTitle: string }
   | { type: 'log'; message: string }
   | { type: 'closed' };

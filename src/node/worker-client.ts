@@ -26,9 +26,19 @@ export interface CoreWorker extends BaokuApi {
    * A call that stops when `signal` aborts (the client left, a newer search came): the core sees
    * it between chunks of work (`core/search/budget.ts`) and answers early.
    */
-  callWithSignal(method: string, arg: unknown, signal: AbortSignal): Promise<unknown>;
+  callWithSignal(method: string, arg: unknown, signal: AbortSignal, timing?: (t: CallTiming) => void): Promise<unknown>;
   /** Electron: render PDFs for the core (webContents.printToPDF). */
   onPdfRequest?(handler: (html: string, headerTitle: string) => Promise<Buffer>): void;
+}
+
+/**
+ * Where a call's time went, for the HTTP host's `Server-Timing` header: `coreMs` in the core's
+ * own work, `waitMs` between posting the call and its answer minus that (queued behind other
+ * calls in the worker, the message hops, the thread waiting for a CPU).
+ */
+export interface CallTiming {
+  coreMs: number;
+  waitMs: number;
 }
 
 export class ApiCallError extends Error {
@@ -63,7 +73,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
   };
   const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });
   let seq = 0;
-  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void; posted: number; timing?: (t: CallTiming) => void }>();
   let pdfHandler: ((html: string, headerTitle: string) => Promise<Buffer>) | undefined;
   let readyResolve!: (n: string[]) => void;
   let readyReject!: (e: Error) => void;
@@ -87,6 +97,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
         const p = pending.get(msg.id);
         pending.delete(msg.id);
         if (!p) break;
+        if (p.timing && msg.coreMs !== undefined) p.timing({ coreMs: msg.coreMs, waitMs: Math.max(0, performance.now() - p.posted - msg.coreMs) });
         if (msg.error !== undefined) p.reject(new ApiCallError(msg.error, msg.code));
         else p.resolve(msg.value);
         break;
@@ -123,7 +134,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
     if (!dead) fail(new Error(`档案库进程已退出（${code}）`));
   });
 
-  const call = async (method: string, arg: unknown, signal?: AbortSignal): Promise<unknown> => {
+  const call = async (method: string, arg: unknown, signal?: AbortSignal, timing?: (t: CallTiming) => void): Promise<unknown> => {
     await ready;
     if (dead) throw new ApiCallError(dead.message, 'internal');
     const id = ++seq;
@@ -136,7 +147,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
       else signal.addEventListener('abort', raise, { once: true });
     }
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      pending.set(id, { resolve, reject, posted: performance.now(), timing });
       worker.postMessage({ type: 'call', id, method, arg, cancel } satisfies ToWorker);
     });
   };

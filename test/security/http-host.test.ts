@@ -188,6 +188,15 @@ describe('HTTP host security', () => {
     expect((s.json as unknown as { total: number }).total).toBeGreaterThan(0);
   });
 
+  it('says where the time of an answer went (Server-Timing: body, wait, core, total), for answers and refusals alike', async () => {
+    const parse = (h: Headers) => Object.fromEntries([...(h.get('server-timing') ?? '').matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]));
+    const ok = parse((await api(ro, 'search', { query: '淄博' })).headers);
+    expect(Object.keys(ok)).toEqual(['body', 'wait', 'core', 'total']);
+    expect(ok.total).toBeGreaterThanOrEqual(ok.core);
+    const bad = parse((await api(ro, 'search', { query: '日期:2022-02-30' })).headers);
+    expect(bad.core).toBeGreaterThanOrEqual(0);
+  });
+
   it('allows writes with allowWrite, and the change is real', async () => {
     const r = await api(rw, 'changeTags', { ids: [articleId], add: [{ kind: 'topic', name: '安全测试' }] });
     expect(r.status, JSON.stringify(r.json)).toBe(200);
