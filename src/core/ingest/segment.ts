@@ -13,6 +13,8 @@
  *   and couplet subheads never open one;
  * - a paragraph opening with a dateline (`本报讯…`, `新华社…电`) or like a news lead on
  *   another subject once the current article has running text: a headline-less brief.
+ *   A briefs column prints each headline-less item as one paragraph: after an item opened by its
+ *   news lead (no headline, no dateline), the next paragraph of running text opens the next item.
  * Runs of more than four headline-shaped lines are verse or lists, never headlines.
  *
  * Each line is read once (`features`); what is known of the current article lives in one
