@@ -3,8 +3,9 @@
  * `pages-dev` (82 pages, January 1998: paragraphs between blank lines) and `pages-dev-modern`
  * (60 pages, February 2019, e-paper text: headline lines unindented, paragraphs indented, no blank lines).
  *
- *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--set 1998|modern|all] [--verbose] [--page ID] [--halves]
+ *   node bin/run-ts.mjs scripts/eval-pages-dev.ts [--set 1998|modern|all] [--verbose] [--page ID] [--half a|b] [--halves]
  *
+ * `--half a|b` limits the run (and `--verbose`) to one half, so tuning never lists the held-out pages.
  * `--halves` prints the figures of each half by date (1998: Jan 1–6 = A, 40 pages, 7–10 = B, 42 pages;
  * 2019: Feb 1–14 = A, 31 pages, 15 on = B, 29 pages). Rules are tuned on half A; half B is the honest
  * estimate for unseen pages. (Until PARSER_VERSION 2 the 1998 split was Jan 1–5 / 6–10, 29 / 53 pages.)
@@ -176,7 +177,9 @@ function report(set: DevSet, args: string[]): void {
   const verbose = args.includes('--verbose');
   const pi = args.indexOf('--page');
   const only = pi >= 0 ? args[pi + 1] : undefined;
-  const r = evaluate({ set, only, verbose: verbose || !!only });
+  const hi = args.indexOf('--half');
+  const half = hi >= 0 ? (args[hi + 1] as Half) : undefined;
+  const r = evaluate({ set, only, half, verbose: verbose || !!only });
   if (!r) {
     console.log(`${DEV_SETS[set]} not found: skipped.`);
     return;

@@ -8,11 +8,11 @@
  */
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
-import { endsMidSentence, endsSentence, isMarker, type Unit } from './units';
+import { endsMidSentence, endsSentence, isMarker, isTitleLike, type Unit } from './units';
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
-/** Punctuation that never opens a paragraph. */
-const CLOSING_START = /^[，,。、；;：:！？!?）)」』”’…·]/;
+/** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */
+const CLOSING_START = /^(?:[，,。、；;：:！？!?）)」』”…·]|’(?![0-9０-９]))/;
 /** Particles that open no paragraph when they stand alone (`的`, `等`…), but do inside words (`着力`, `和平`). */
 const PARTICLE_START = /^[的地得了着过和与及等之而并或则于们吗呢吧啊]/;
 
@@ -20,11 +20,15 @@ function glue(a: string, b: string): string {
   return /[A-Za-z0-9]$/.test(a) && /^[A-Za-z0-9]/.test(b) ? `${a} ${b}` : a + b;
 }
 
+/** A section number standing alone (`１`, `二`, `（三）`): it heads what follows and ends no sentence. */
+const SECTION_NUMBER = /^(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十0-9０-９]{1,3}[）)])$/;
+
 function joinable(a: Unit, b: Unit): boolean {
   if (a.furniture || b.furniture) return false;
   if (b.gap > 1) return false;
   if (endsSentence(a.text) || /[：:]$/.test(a.text)) return false;
   if (isMarker(a.text) || isMarker(b.text)) return false;
+  if (SECTION_NUMBER.test(a.text)) return false;
   if (isBylineLine(a.text) || isBylineLine(b.text)) return false;
   if (matchDateline(b.text)) return false;
   return true;
@@ -49,12 +53,21 @@ export function joinUnits(a: Unit, b: Unit): Unit {
   return { text: glue(a.text, b.text), start: a.start, end: b.end, gap: a.gap, indent: a.indent };
 }
 
+/**
+ * The writer's name (2–4 characters) on its own line right under a headline-shaped line stands
+ * alone by the page's make-up, never the first half of a cut sentence (`标题` ⏎ `黄建林` ⏎ `家住…`
+ * is a signed piece, not `黄建林家住…`).
+ */
+function standsAlone(before: Unit | undefined, a: Unit): boolean {
+  return /^[\u4e00-\u9fa5]{2,4}$/.test(a.text) && !!before && !before.furniture && isTitleLike(before.text);
+}
+
 /** First pass over the whole page: join units whose break is evidently mid-sentence. */
 export function repairBreaks(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const u of units) {
     const prev = out[out.length - 1];
-    if (prev && runsOn(prev, u)) out[out.length - 1] = joinUnits(prev, u);
+    if (prev && !standsAlone(out[out.length - 2], prev) && runsOn(prev, u)) out[out.length - 1] = joinUnits(prev, u);
     else out.push({ ...u });
   }
   return out;

@@ -13,6 +13,8 @@
  *   and couplet subheads never open one;
  * - a paragraph opening with a dateline (`本报讯…`, `新华社…电`) or like a news lead on
  *   another subject once the current article has running text: a headline-less brief.
+ *   A briefs column prints each headline-less item as one paragraph: after an item opened by its
+ *   news lead (no headline, no dateline), the next paragraph of running text opens the next item.
  * Runs of more than four headline-shaped lines are verse or lists, never headlines.
  *
  * Each line is read once (`features`); what is known of the current article lives in one
@@ -151,6 +153,8 @@ interface ArticleState {
   topAuthor: boolean;
   /** The article opened with a dateline, not a headline (a headline-less brief). */
   headless: boolean;
+  /** The article is a headline-less item opened by a news lead without a dateline (`brief-lead`). */
+  briefItem: boolean;
   /** The first line carries a picture mark. */
   pictureTitle: boolean;
   hasDateline: boolean;
@@ -186,6 +190,7 @@ function freshState(): ArticleState {
     closed: false,
     topAuthor: false,
     headless: false,
+    briefItem: false,
     pictureTitle: false,
     hasDateline: false,
     headCount: 0,
@@ -297,6 +302,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
     // evidently run on without headlines (the article so far is one, or the last item was closed by
     // its credit), a paragraph naming its day anywhere in the first sentence is enough.
+    // A briefs column prints each headline-less item as one paragraph: after an item opened by its
+    // news lead (no headline, no dateline), the next paragraph of running text is the next item.
+    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
+      return at('one-paragraph-brief', true);
+    }
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
@@ -332,6 +342,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       openedBy.push(rule);
       cur = [];
       st = freshState();
+      st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
     if (f[i].dateline) st.hasDateline = true;
