@@ -7,7 +7,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
-import { ensureSample, openApp, root } from './helpers';
+import { ensureSample, openApp, root, shot } from './helpers';
 
 test.beforeAll(ensureSample);
 
@@ -45,8 +45,9 @@ test('correct date, page, dateline and a reporter; see them, find by the new dat
   await panel.getByLabel('日期', { exact: true }).fill('2022-02-30');
   await expect(panel.getByRole('alert').filter({ hasText: '没有 2022-02-30 这一天' })).toBeVisible();
   await panel.getByLabel('记者', { exact: true }).fill('刘文斯 Liu');
-  await expect(panel.getByRole('alert').filter({ hasText: '“Liu”不像人名' })).toBeVisible();
+  await expect(panel.getByRole('alert').filter({ hasText: '记者：“Liu”不像人名' })).toBeVisible();
   await expect(save).toBeDisabled();
+  await panel.locator('.correction-meta').screenshot({ path: path.join(root, 'e2e', 'screenshots', 'correction-fields-problems.png') });
 
   // The corrections: typed as people type dates (normalised on leaving the field).
   await panel.getByLabel('日期', { exact: true }).fill('2022/2/3');
@@ -60,6 +61,8 @@ test('correct date, page, dateline and a reporter; see them, find by the new dat
   await expect(panel.getByLabel('电头预览')).toHaveText('电头：济南2月2日讯');
   await expect(save).toBeEnabled();
   await panel.locator('.correction-meta').screenshot({ path: path.join(root, 'e2e', 'screenshots', 'correction-fields.png') });
+  await panel.locator('.correction-meta').scrollIntoViewIfNeeded();
+  await shot(page, 'correction-fields-edit');
   await save.click();
   await expect(page.getByRole('status')).toContainText('已校对日期、版次、电头、作者');
 

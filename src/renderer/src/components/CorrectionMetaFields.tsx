@@ -44,9 +44,10 @@ export function CorrectionMetaFields({ article, busy, onSave }: Props) {
     onSave(correction, `已校对${changed.map((k) => LABELS[k]).join('、')}。`);
   }
 
-  const problem = (k: keyof MetaForm) =>
+  const problem = (k: keyof MetaForm, label?: string) =>
     problems[k] ? (
-      <p className="error-text small field-problem" role="alert">
+      <p key={k} className="error-text small field-problem" role="alert">
+        {label && `${label}：`}
         {problems[k]}
       </p>
     ) : null;
@@ -98,7 +99,7 @@ export function CorrectionMetaFields({ article, busy, onSave }: Props) {
           </label>
         ))}
       </div>
-      {ROLE_FIELDS.map(([k]) => problem(k))}
+      {ROLE_FIELDS.map(([k, label]) => problem(k, label))}
       {form.caption !== undefined && (
         <label className="field meta-caption">
           <span>图片说明</span>
