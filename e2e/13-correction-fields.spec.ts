@@ -11,11 +11,10 @@ import { ensureSample, openApp, root, shot } from './helpers';
 
 test.beforeAll(ensureSample);
 
+/** Type a query (results follow the typing). Not Enter: it opens the selected hit, which may still be the last query's. */
 async function search(page: Page, q: string) {
   await page.getByRole('navigation', { name: '页面' }).getByText('检索').click();
-  const box = page.getByRole('searchbox', { name: '检索' });
-  await box.fill(q);
-  await box.press('Enter');
+  await page.getByRole('searchbox', { name: '检索' }).fill(q);
 }
 
 test('correct date, page, dateline and a reporter; see them, find by the new date, undo from 历史', async ({ page }) => {
@@ -74,12 +73,16 @@ test('correct date, page, dateline and a reporter; see them, find by the new dat
   await expect(meta).toContainText('已校对');
   await expect(byline).toHaveText('大众日报淄博融媒体中心记者 刘文斯 通讯员 刘刚 周杰');
 
-  // Search by date finds it on its new date, and no longer on the old one; the reporter filter too.
-  await search(page, '行刑衔接 2022-02-03');
-  await expect(page.locator('.hit-title').filter({ hasText: '行刑衔接' })).toHaveCount(1);
-  await expect(page.getByRole('list', { name: '检索结果' })).toContainText('记者 刘文斯');
+  // Search by date finds it on its new date, and no longer on the old one; so does the reporter filter.
+  // (Each check is one the list of the query before cannot pass: results follow the typing.)
   await search(page, '2022-01-28');
   await expect(page.locator('.hit-title').first()).toBeVisible();
+  await expect(page.locator('.hit-title').filter({ hasText: '行刑衔接' })).toHaveCount(0);
+  await search(page, '2022-02-03');
+  await expect(page.locator('.hit-title')).toHaveCount(1);
+  await expect(page.locator('.hit-title')).toContainText('行刑衔接');
+  await expect(page.getByRole('list', { name: '检索结果' })).toContainText('记者 刘文斯');
+  await search(page, '记者:刘文思');
   await expect(page.locator('.hit-title').filter({ hasText: '行刑衔接' })).toHaveCount(0);
   await search(page, '记者:刘文斯');
   await expect(page.locator('.hit-title').filter({ hasText: '行刑衔接' })).toHaveCount(1);
@@ -108,6 +111,9 @@ test('correct date, page, dateline and a reporter; see them, find by the new dat
   await expect(meta).toContainText('淄博1月27日讯');
   await expect(meta).not.toContainText('已校对');
   await expect(byline).toHaveText('大众日报淄博融媒体中心记者 刘文思 通讯员 刘刚 周杰');
+  await search(page, '记者:刘文思 2022-01-28');
+  await expect(page.locator('.hit-title').filter({ hasText: '行刑衔接' })).toHaveCount(1);
   await search(page, '2022-02-03');
   await expect(page.locator('.hit-title').filter({ hasText: '行刑衔接' })).toHaveCount(0);
+  await expect(page.getByText('没有找到符合条件的文章')).toBeVisible();
 });
