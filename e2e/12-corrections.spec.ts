@@ -11,11 +11,10 @@ test.beforeAll(ensureSample);
 const OLD = '行刑衔接 联合打击市场监管领域违法行为';
 const NEW = '行刑衔接 协同打击市场监管领域违法行为';
 
+/** Type a query (results follow the typing). Not Enter: it opens the selected hit, which may still be the last query's. */
 async function search(page: Page, q: string) {
   await page.getByRole('navigation', { name: '页面' }).getByText('检索').click();
-  const box = page.getByRole('searchbox', { name: '检索' });
-  await box.fill(q);
-  await box.press('Enter');
+  await page.getByRole('searchbox', { name: '检索' }).fill(q);
 }
 
 test('correct a headline, find it by the new and the old words, compare, undo', async ({ page }) => {

@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.hoisted(() => {
   (globalThis as { window?: unknown }).window = { baoku: { call: async () => ({ ok: true, value: { paper: '大众日报', page: 1 } }) } };
 });
-import { allRows, buildBatches, clearPending, dateProblem, normalizeDate, pending, queuePaths, setForAllRows, updatePending } from '../../src/renderer/src/lib/import-queue';
+import { dateProblem, normalizeDate } from '../../src/renderer/src/lib/dates';
+import { allRows, buildBatches, clearPending, pending, queuePaths, setForAllRows, updatePending } from '../../src/renderer/src/lib/import-queue';
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

@@ -4,6 +4,8 @@
  * the caller's transaction.
  *
  * - A field correction fits when the field still holds its `before`; it then holds `after`.
+ *   `people` also rewrites the byline's text to name them (`correct-byline.ts`) and moves the
+ *   byline's reporter tags with them (editors' own tags stay).
  * - `merge-next` / `merge-prev` (recorded on the surviving, first article): the next article on the
  *   page, with the content it had when merged, becomes part of the first one (its headline a
  *   subheading, its paragraphs after); its tags go along (taken back with it); its row is kept in `before`.
@@ -16,6 +18,7 @@ import type { Db } from './db';
 import { applyAutoTags } from './tags';
 import { withDateWarning } from './dates';
 import { replacedStretch, type CorrectionRow } from './corrections';
+import { PEOPLE, bylineWithPeople, type People } from './correct-byline';
 
 /** The article columns corrections change, as stored (JSON as text); `original` holds them as the parser wrote them. */
 const COLS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'date_inferred', 'chars', 'page_fix'] as const;
@@ -75,8 +78,6 @@ function keepOriginal(db: Db, r: Row): void {
 
 const paragraphsOf = (r: Row): Paragraph[] => JSON.parse(String(r.paragraphs)) as Paragraph[];
 const chars = (ps: Paragraph[]) => ps.reduce((n, p) => n + p.text.length, 0);
-const PEOPLE = ['reporters', 'correspondents', 'photographers', 'interns'] as const;
-export type People = Pick<Byline, (typeof PEOPLE)[number]>;
 
 function pageOf(db: Db, r: Row): number | null {
   if (r.page_fix !== null) return Number(r.page_fix);
@@ -130,8 +131,8 @@ function setField(db: Db, r: Row, field: string, value: unknown, before: unknown
   } else if (field === 'dateline') {
     cols.dateline = value === null ? null : JSON.stringify(value);
   } else if (field === 'people') {
-    const old = r.byline ? (JSON.parse(String(r.byline)) as Byline) : { raw: '', reporters: [], correspondents: [], photographers: [], interns: [] };
-    const byline: Byline = { ...old, ...(value as People) };
+    // The byline's text follows its people (`correct-byline.ts`): every view prints the corrected names.
+    const byline = bylineWithPeople(r.byline ? (JSON.parse(String(r.byline)) as Byline) : undefined, value as People);
     cols.byline = JSON.stringify(byline);
     // The byline's tags follow the corrected people; editors' tags stay.
     db.prepare("DELETE FROM article_tags WHERE article_id = ? AND source = 'auto'").run([r.id]);

@@ -1,14 +1,17 @@
 /**
- * 校对 in the reader (issue 17): the headline block and each paragraph editable, 与上一篇/下一篇合并
- * and 在此拆分 in two clicks; 原文对照 (the parser's reading beside the corrected one) and 历史
- * (every correction, with 撤销). The parser's reading always stays in the archive.
+ * 校对 in the reader (issue 17): the headline block, the article's facts (日期, 版次, 电头, 作者 by
+ * role, 图片说明: `CorrectionMetaFields`) and each paragraph editable, 与上一篇/下一篇合并 and 在此拆分
+ * in two clicks; 原文对照 (the parser's reading beside the corrected one) and 历史 (every
+ * correction, with 撤销). The parser's reading always stays in the archive.
  */
 import { useEffect, useState } from 'react';
 import type { ArticleCorrection, ArticleDetail, CorrectionRecord, CorrectionResult, OriginalReading } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
+import { correctionValueText } from '../lib/correction-fields';
 import { archiveChanged } from '../lib/app-events';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
+import { CorrectionMetaFields } from './CorrectionMetaFields';
 
 export type CorrectionView = 'edit' | 'diff' | 'history' | null;
 
@@ -113,6 +116,7 @@ function EditPanel({ article, onChanged }: { article: ArticleDetail; onChanged: 
           </button>
         </div>
       </div>
+      <CorrectionMetaFields article={article} busy={busy} onSave={(c, done) => void act(() => api.correctArticle({ id: article.id, ...c }), done)} />
       <ol className="correction-paragraphs" aria-label="段落">
         {article.paragraphs.map((p, i) => (
           <li key={i} className={p.type === 'heading' ? 'heading' : undefined}>
@@ -212,7 +216,7 @@ function DiffPanel({ article }: { article: ArticleDetail }) {
     ['日期', orig.date ?? '', article.date ?? ''],
     ['版次', orig.page ? String(orig.page) : '', article.page ? String(article.page) : ''],
     ['电头', orig.dateline?.raw ?? '', article.dateline?.raw ?? ''],
-    ['署名', (orig.byline?.reporters ?? []).join('、'), (article.byline?.reporters ?? []).join('、')],
+    ['署名', orig.byline?.raw ?? '', article.byline?.raw ?? ''],
   ];
   const n = Math.max(orig.paragraphs.length, article.paragraphs.length);
   for (let i = 0; i < n; i++) rows.push([`第 ${i + 1} 段`, orig.paragraphs[i]?.text ?? '', article.paragraphs[i]?.text ?? '']);
@@ -247,7 +251,6 @@ function DiffPanel({ article }: { article: ArticleDetail }) {
   );
 }
 
-const shown = (v: unknown) => (v === null || v === undefined || v === '' ? '（空）' : typeof v === 'string' ? v : JSON.stringify(v));
 
 function HistoryPanel({ article, writable, onChanged }: { article: ArticleDetail; writable: boolean; onChanged: Props['onChanged'] }) {
   const [list, setList] = useState<CorrectionRecord[] | null>(null);
@@ -273,7 +276,7 @@ function HistoryPanel({ article, writable, onChanged }: { article: ArticleDetail
               <strong>{h.label}</strong>
               {h.field.startsWith('merge-') || h.field === 'split-at' ? null : (
                 <>
-                  ：<del>{shown(h.before)}</del> → <ins>{shown(h.after)}</ins>
+                  ：<del>{correctionValueText(h.field, h.before)}</del> → <ins>{correctionValueText(h.field, h.after)}</ins>
                 </>
               )}
             </div>

@@ -7,6 +7,7 @@
 import type { FileNameGuess, StartImportRequest } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { desktop } from './bridge';
+import { dateProblem } from './dates';
 import { readAsBase64 } from './files';
 import { notifyError } from './notify';
 import { createStore } from './store';
@@ -36,26 +37,6 @@ let nextKey = 1;
 
 function baseName(p: string): string {
   return p.split(/[\\/]/).pop() ?? p;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Why `s` is not a usable date (a Chinese sentence), or null when it is one or empty. */
-export function dateProblem(s: string): string | null {
-  const t = s.trim();
-  if (!t) return null;
-  const m = ISO_DATE.exec(t);
-  if (!m) return `“${t}”不是日期：请写成 YYYY-MM-DD，如 1998-01-01。`;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1800 || y > 2200) return `“${t}”的年份不对：应在 1800 到 2200 之间。`;
-  if (mo < 1 || mo > 12 || d < 1 || d > new Date(Date.UTC(y, mo, 0)).getUTCDate()) return `没有 ${t} 这一天，请检查月份和日期。`;
-  return null;
-}
-
-/** `1998-1-1`, `1998/1/1`, `1998.01.01`, `1998年1月1日` → `1998-01-01`; anything else unchanged. */
-export function normalizeDate(s: string): string {
-  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(s);
-  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : s.trim();
 }
 
 /** Fills every row's paper or date; an emptied "for all" field gives each row its own guess back. */

@@ -4,15 +4,14 @@ import type { ImportRecord } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
+import { DATE_PATTERN, dateProblem, normalizeDate } from '../lib/dates';
 import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
 import {
   allRows,
   buildBatches,
   clearPending,
-  dateProblem,
   lastSent,
-  normalizeDate,
   pending,
   pickFiles,
   pickFolder,
@@ -199,9 +198,6 @@ export function ImportPage({ writable }: { writable: boolean }) {
     </div>
   );
 }
-
-/** What a date field accepts as typed (the exact check is `dateProblem`). */
-const DATE_PATTERN = String.raw`\d{4}-\d{2}-\d{2}`;
 
 function ImportProgress() {
   const run = useStore(importRun);
