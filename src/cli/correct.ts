@@ -3,12 +3,16 @@
  * Paragraph numbers are counted from 1 here, as a reader counts them (the contract counts from 0).
  */
 import type { Archive } from '../core/service';
-import type { ArticleCorrection, CorrectionRecord, CorrectionResult } from '../shared/api';
+import type { ArticleCorrection, ArticleDetail, CorrectionRecord, CorrectionResult } from '../shared/api';
+import { matchDateline } from '../core/ingest/dateline';
+import { namesIn, personNameProblem } from '../shared/person-name';
 import { UsageError } from './args';
 
 type Opts = Record<string, string | boolean | string[] | undefined>;
 
 export const CORRECT_USAGE = `用法：baoku correct ID --archive DIR [--title T] [--kicker K] [--subtitle S] [--date YYYY-MM-DD] [--page N] [--paragraph N --text T]
+        [--reporters "甲 乙"] [--correspondents …] [--photographers …] [--interns …] [--dateline "新华社北京1月2日电"] [--caption T]
+        （作者按角色给出，未给的角色不变，给空串则清空；--dateline "" 去掉电头）
       | baoku correct ID --merge-prev | --merge-next | --split-at N    （--split-at N：从第 N 段起拆为新文章）
       | baoku correct --undo 校对编号`;
 
@@ -18,8 +22,20 @@ function positive(v: unknown, what: string, min = 1): number {
   return n;
 }
 
-/** The fields `o` asks to correct (an empty --kicker / --subtitle clears it). */
-function fieldsOf(o: Opts): ArticleCorrection {
+const ROLES = ['reporters', 'correspondents', 'photographers', 'interns'] as const;
+
+/** The names of a role option, each checked as the contract checks them. */
+function namesOf(v: unknown, flag: string): string[] {
+  const names = namesIn(String(v));
+  for (const n of names) {
+    const problem = personNameProblem(n);
+    if (problem) throw new UsageError(`--${flag}：${problem}`);
+  }
+  return names;
+}
+
+/** The fields `o` asks to correct (an empty --kicker / --subtitle / --dateline clears it); people need the article's. */
+function fieldsOf(o: Opts, article: ArticleDetail | null): ArticleCorrection {
   const c: ArticleCorrection = {};
   if (o.title !== undefined) c.title = String(o.title);
   if (o.kicker !== undefined) c.kicker = String(o.kicker) || null;
@@ -31,6 +47,23 @@ function fieldsOf(o: Opts): ArticleCorrection {
   if (o.page !== undefined) c.page = positive(o.page, '--page ');
   if ((o.paragraph === undefined) !== (o.text === undefined)) throw new UsageError('--paragraph N 和 --text T 要一起给');
   if (o.paragraph !== undefined) c.paragraphs = [{ index: positive(o.paragraph, '--paragraph ') - 1, text: String(o.text) }];
+  if (o.caption !== undefined) c.caption = String(o.caption);
+  if (o.dateline !== undefined) {
+    const raw = String(o.dateline).trim();
+    const m = raw ? matchDateline(raw) : undefined;
+    if (raw && !m) throw new UsageError(`--dateline：“${raw}”读不出电头（例：新华社北京1月2日电、本报济南讯）`);
+    c.dateline = m ? m.dateline : null;
+  }
+  if (ROLES.some((r) => o[r] !== undefined)) {
+    const was = article?.byline;
+    c.people = {
+      reporters: was?.reporters ?? [],
+      correspondents: was?.correspondents ?? [],
+      photographers: was?.photographers ?? [],
+      interns: was?.interns ?? [],
+    };
+    for (const r of ROLES) if (o[r] !== undefined) c.people[r] = namesOf(o[r], r);
+  }
   return c;
 }
 
@@ -42,7 +75,7 @@ export async function correct(a: Archive, rest: string[], o: Opts): Promise<Corr
   }
   if (rest.length !== 1) throw new UsageError(CORRECT_USAGE);
   const id = positive(rest[0], '文章编号');
-  const fields = fieldsOf(o);
+  const fields = fieldsOf(o, ROLES.some((r) => o[r] !== undefined) ? await a.getArticle({ id }) : null);
   const structural = [o['merge-prev'], o['merge-next'], o['split-at']].filter((x) => x !== undefined && x !== false).length;
   const kinds = structural + (Object.keys(fields).length ? 1 : 0);
   if (kinds === 0) throw new UsageError(`没有要校对的内容（--title、--date、--merge-prev、--split-at 等）\n${CORRECT_USAGE}`);

@@ -41,6 +41,7 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku saved add NAME QUERY… --archive DIR [--sort relevance|date|date-asc]  |  saved rename NAME NEW  |  saved delete NAME
   baoku dict add WORD… --archive DIR
   baoku correct ID --archive DIR [--title T] [--kicker K] [--subtitle S] [--date YYYY-MM-DD] [--page N] [--paragraph N --text T]
+        [--reporters "甲 乙"] [--correspondents …] [--photographers …] [--interns …] [--dateline "新华社北京1月2日电"] [--caption T]
   baoku correct ID --archive DIR --merge-prev | --merge-next | --split-at N   （从第 N 段起拆为新文章）
   baoku correct --undo 校对编号 --archive DIR   |  baoku history ID --archive DIR [--json]   # 校对，保留原文
   baoku reparse --archive DIR [--all] [--json]    # 用当前解析器重读已导入版面的原文
@@ -174,6 +175,12 @@ async function run(argv: string[]): Promise<number> {
       'merge-next': { type: 'boolean' },
       'split-at': { type: 'string' },
       undo: { type: 'string' },
+      reporters: { type: 'string' },
+      correspondents: { type: 'string' },
+      photographers: { type: 'string' },
+      interns: { type: 'string' },
+      dateline: { type: 'string' },
+      caption: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

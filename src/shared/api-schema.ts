@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { API_METHODS, type ApiMethod } from './api';
+import { personNameProblem } from './person-name';
 
 // ---------- bounds ----------
 
@@ -69,6 +70,11 @@ function text(max: number) {
 
 /** A tag, paper, reporter… name: non-empty after trimming, ≤ 100 chars. */
 const name = text(MAX_NAME_CHARS).refine((s) => s.trim().length > 0, { message: '名称不能为空' });
+/** A byline's person, as an editor corrects one (`shared/person-name.ts`). */
+const personName = text(MAX_NAME_CHARS).check((ctx) => {
+  const problem = personNameProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
 
 const id = z.int({ message: '编号应为正整数' }).positive({ message: '编号应为正整数' });
 const ids = z.array(id).max(MAX_IDS, { message: `一次最多 ${MAX_IDS} 篇文章` });
@@ -255,10 +261,10 @@ export const API_SCHEMAS = {
       caption: text(MAX_PARAGRAPH_CHARS).optional(),
       people: z
         .strictObject({
-          reporters: z.array(name).max(50),
-          correspondents: z.array(name).max(50),
-          photographers: z.array(name).max(50),
-          interns: z.array(name).max(50),
+          reporters: z.array(personName).max(50),
+          correspondents: z.array(personName).max(50),
+          photographers: z.array(personName).max(50),
+          interns: z.array(personName).max(50),
         })
         .optional(),
       dateline: z

@@ -49,6 +49,21 @@ describe('baoku correct / history', () => {
     expect((await cli('history', String(id), '--archive', archive)).stdout).toMatch(/已撤销/);
   }, SLOW);
 
+  it('corrects the byline people by role and the dateline; roles not named stay', async () => {
+    const found = JSON.parse((await cli('search', '黄河小浪底', '--archive', archive, '--json')).stdout) as { hits: { id: number }[] };
+    const id = found.hits[0].id;
+    const before = JSON.parse((await cli('show', String(id), '--archive', archive, '--json')).stdout) as { byline?: { correspondents: string[] } };
+    const r = await cli('correct', String(id), '--reporters', '王建新、阿依努尔·买买提', '--dateline', '新华社郑州1月11日电', '--archive', archive, '--json');
+    expect(r.code, r.stderr).toBe(0);
+    const res = JSON.parse(r.stdout) as { article: { byline: { reporters: string[]; correspondents: string[]; raw: string }; dateline: { place: string; day: number } } };
+    expect(res.article.byline.reporters).toEqual(['王建新', '阿依努尔·买买提']);
+    expect(res.article.byline.correspondents).toEqual(before.byline?.correspondents ?? []);
+    expect(res.article.byline.raw).toContain('阿依努尔·买买提');
+    expect(res.article.dateline).toMatchObject({ place: '郑州', day: 11 });
+    const byReporter = JSON.parse((await cli('search', '记者:阿依努尔·买买提', '--archive', archive, '--json')).stdout) as { hits: { id: number }[] };
+    expect(byReporter.hits.map((h) => h.id)).toEqual([id]);
+  }, SLOW);
+
   it('refuses bad usage with one Chinese line and exit 1', async () => {
     for (const [args, msg] of [
       [['correct', '1'], /没有要校对的内容/],
@@ -56,6 +71,8 @@ describe('baoku correct / history', () => {
       [['correct', '1', '--split-at', '1'], /不小于 2/],
       [['correct', '1', '--merge-prev'], /前面没有可合并的文章/],
       [['correct', '999', '--title', 'x'], /没有这篇文章/],
+      [['correct', '1', '--reporters', '刘文斯 Liu'], /--reporters：“Liu”不像人名/],
+      [['correct', '1', '--dateline', '今天上午'], /读不出电头/],
     ] as [string[], RegExp][]) {
       const r = await cli(...args, '--archive', archive);
       expect(r.code, r.stderr).toBe(1);

@@ -80,6 +80,7 @@ const VALID: Record<ApiMethod, unknown[]> = {
     { id: 1, title: '新标题' },
     { id: 1, kicker: null, subtitle: '副题', paragraphs: [{ index: 0, text: '第一段' }], date: '1998-01-12', page: 5 },
     { id: 1, people: { reporters: ['陆晓茜'], correspondents: [], photographers: [], interns: [] }, dateline: { place: '北京', month: 1, day: 2, raw: '北京1月2日电' } },
+    { id: 1, people: { reporters: ['阿依努尔·买买提', '欧阳修文'], correspondents: [], photographers: [], interns: [] } },
   ],
   mergeArticles: [{ id: 1, with: 'prev' }, { id: 1, with: 'next' }],
   splitArticle: [{ id: 1, at: 3 }],
@@ -193,7 +194,12 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
   deleteSavedSearch: [{}, { id: 0 }],
   reorderSavedSearches: [{}, { ids: [1, 'x'] }, { ids: Array.from({ length: 201 }, (_, i) => i + 1) }],
   openSavedSearch: [{}, { id: -1 }, { name: '黄河' }],
-  correctArticle: [{ id: 1 }, { id: 1, title: 'x'.repeat(201) }, { id: 1, date: '1998-02-30' }, { id: 1, paragraphs: [{ index: -1, text: 'x' }] }, { id: 1, colour: 'red' }],
+  correctArticle: [
+    { id: 1 },
+    { id: 1, people: { reporters: ['Liu'], correspondents: [], photographers: [], interns: [] } },
+    { id: 1, people: { reporters: ['新华社发美联社照片'], correspondents: [], photographers: [], interns: [] } },
+    { id: 1, people: { reporters: [], correspondents: ['2022年'], photographers: [], interns: [] } },
+    { id: 1, title: 'x'.repeat(201) }, { id: 1, date: '1998-02-30' }, { id: 1, paragraphs: [{ index: -1, text: 'x' }] }, { id: 1, colour: 'red' }],
   mergeArticles: [{ id: 1 }, { id: 1, with: 'up' }],
   splitArticle: [{ id: 1, at: 0 }, { id: 1 }],
   undoCorrection: [{}, { correctionId: 0 }],
@@ -226,6 +232,12 @@ describe('validateArg', () => {
       }
     });
   }
+
+  it('says why a corrected byline person is no name', () => {
+    const r = validateArg('correctArticle', { id: 1, people: { reporters: ['刘文斯', 'Liu'], correspondents: [], photographers: [], interns: [] } });
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error).toContain('“Liu”不像人名');
+  });
 
   it('returns a parsed copy, not the caller object', () => {
     const arg = { query: '黄河', filters: { paper: '大众日报' } };

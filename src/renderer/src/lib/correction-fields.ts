@@ -7,6 +7,9 @@
  */
 import type { ArticleCorrection, ArticleDetail, Byline, Dateline } from '../../../shared/api';
 import { dateProblem, normalizeDate } from './dates';
+import { namesIn, personNameProblem } from '../../../shared/person-name';
+
+export { namesIn };
 
 export const ROLE_FIELDS = [
   ['reporters', '记者'],
@@ -33,21 +36,8 @@ export interface MetaForm {
 
 export type MetaProblems = Partial<Record<keyof MetaForm, string>>;
 
-/** Names in a field: separated by spaces, `、` or commas; other dots of a transliterated name read as `·`. */
-export function namesIn(text: string): string[] {
-  return text
-    .replace(/[•・‧∙]/g, '·')
-    .split(/[\s\u3000、，,;；]+/)
-    .filter(Boolean);
-}
-
-/** Why `n` is not a person's name as a byline prints one (2–4 Han characters, or a transliterated name with `·`). */
-export function nameProblem(n: string): string | null {
-  if (/^\p{Script=Han}{2,4}$/u.test(n)) return null;
-  if (/^\p{Script=Han}{1,10}(?:·\p{Script=Han}{1,10})+$/u.test(n)) return null;
-  if (/^\p{Script=Han}{5,}$/u.test(n)) return `“${n}”有 ${[...n].length} 个字：人名应为 2–4 个汉字，几个人名之间用空格或“、”隔开。`;
-  return `“${n}”不像人名：应为 2–4 个汉字，或带“·”的译名（如 阿依努尔·买买提）。`;
-}
+/** Why `n` is not a person's name (the rule the contract enforces too). */
+export const nameProblem = personNameProblem;
 
 /** The names of one role field, or why they cannot be sent. */
 function namesOrProblem(text: string): { names: string[]; problem?: string } {
