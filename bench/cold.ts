@@ -3,8 +3,9 @@
  * Measures `loadIndex` alone, then a full `Archive.open` (database, jieba,
  * dictionary, index), the RSS after load, and search latency for the query
  * set, relevance- and date-sorted, as the UI asks (limit 20, facets on) and
- * the matching core alone (parse + index + filters + sort). Prints one JSON
- * line on stdout.
+ * the matching core alone (parse + index + filters + sort), and the relevance
+ * call again with near-duplicates not collapsed (`dedupe: false`; on by
+ * default), which is what grouping costs a search. Prints one JSON line on stdout.
  *
  *   node bin/run-ts.mjs bench/cold.ts <archiveDir> <reps>
  */
@@ -21,6 +22,8 @@ export interface ColdResult {
   heapAfterLoadMb: number;
   articles: number;
   search: Record<'relevance' | 'date', { full: Latency; core: Latency; perQueryMax: Record<string, number>; totals: Record<string, number> }>;
+  /** Relevance, full call, with `dedupe: false` (the default collapses near-duplicate groups). */
+  relevanceNoDedupe: Latency;
   rssAfterSearchMb: number;
 }
 
@@ -63,6 +66,9 @@ async function main(): Promise<void> {
     queries.forEach((q, i) => (perQueryMax[q.q] = Math.round(full.perQuery[i] * 10) / 10));
     search[sort] = { full: latency(full.all), core: latency(core.all), perQueryMax, totals };
   }
+  const noDedupe = await timeQueries(queries, reps, async (q) => {
+    await archive.search({ query: q.q, filters: q.filters, sort: 'relevance', limit: 20, dedupe: false });
+  });
   const out: ColdResult = {
     loadIndexMs: Math.round(loadIndexMs),
     openMs: Math.round(openMs),
@@ -71,6 +77,7 @@ async function main(): Promise<void> {
     heapAfterLoadMb,
     articles: archive.index.size,
     search,
+    relevanceNoDedupe: latency(noDedupe.all),
     rssAfterSearchMb: rssMb(),
   };
   await archive.close();
