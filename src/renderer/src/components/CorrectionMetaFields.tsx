@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ArticleCorrection, ArticleDetail } from '../../../shared/api';
-import { DATE_PATTERN, normalizeDate } from '../lib/dates';
+import { DateInput } from './DateInput';
 import { ROLE_FIELDS, metaCorrection, metaFormOf, type MetaForm } from '../lib/correction-fields';
 import { notify } from '../lib/notify';
 
@@ -58,18 +58,7 @@ export function CorrectionMetaFields({ article, busy, onSave }: Props) {
       <div className="meta-row">
         <label className="field">
           <span>日期</span>
-          <input
-            className="input input-date"
-            aria-label="日期"
-            value={form.date}
-            placeholder="YYYY-MM-DD"
-            pattern={DATE_PATTERN}
-            inputMode="numeric"
-            maxLength={12}
-            aria-invalid={problems.date ? true : undefined}
-            onChange={set('date')}
-            onBlur={(e) => setForm((f) => ({ ...f, date: normalizeDate(e.target.value) }))}
-          />
+          <DateInput label="日期" value={form.date} problem={problems.date} onChange={(v) => setForm((f) => ({ ...f, date: v }))} />
         </label>
         <label className="field">
           <span>版次</span>

@@ -4,7 +4,8 @@ import type { ImportRecord } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
-import { DATE_PATTERN, dateProblem, normalizeDate } from '../lib/dates';
+import { dateProblem } from '../lib/dates';
+import { DateInput } from '../components/DateInput';
 import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
 import {
@@ -108,18 +109,7 @@ export function ImportPage({ writable }: { writable: boolean }) {
             </label>
             <label className="small">
               日期{' '}
-              <input
-                className="input input-date"
-                aria-label="所有文件的日期"
-                value={forAll.date}
-                placeholder="YYYY-MM-DD"
-                pattern={DATE_PATTERN}
-                inputMode="numeric"
-                maxLength={12}
-                aria-invalid={forAllDateProblem ? true : undefined}
-                onChange={(e) => setForAllRows('date', e.target.value)}
-                onBlur={(e) => setForAllRows('date', normalizeDate(e.target.value))}
-              />
+              <DateInput label="所有文件的日期" value={forAll.date} problem={forAllDateProblem} onChange={(v) => setForAllRows('date', v)} />
             </label>
             <span className="muted small">填写后应用到下面每一行；清空则恢复按文件名识别的值。</span>
           </div>
@@ -148,19 +138,7 @@ export function ImportPage({ writable }: { writable: boolean }) {
                     <input className="input" aria-label={`${f.name} 的报纸`} value={f.paper} placeholder="未识别" onChange={(e) => updatePending(f.key, { paper: e.target.value })} />
                   </td>
                   <td>
-                    <input
-                      className="input input-date"
-                      aria-label={`${f.name} 的日期`}
-                      value={f.date}
-                      placeholder="YYYY-MM-DD"
-                      pattern={DATE_PATTERN}
-                      inputMode="numeric"
-                      maxLength={12}
-                      aria-invalid={dateProblem(f.date) ? true : undefined}
-                      title={dateProblem(f.date) ?? undefined}
-                      onChange={(e) => updatePending(f.key, { date: e.target.value })}
-                      onBlur={(e) => normalizeDate(e.target.value) !== e.target.value && updatePending(f.key, { date: normalizeDate(e.target.value) })}
-                    />
+                    <DateInput label={`${f.name} 的日期`} value={f.date} problem={dateProblem(f.date)} onChange={(v) => updatePending(f.key, { date: v })} />
                   </td>
                   <td>
                     <input className="input input-narrow" type="number" min={1} aria-label={`${f.name} 的版次`} value={f.page} placeholder="—" onChange={(e) => updatePending(f.key, { page: e.target.value })} />
