@@ -5,12 +5,13 @@
  * correction, with 撤销). The parser's reading always stays in the archive.
  */
 import { useEffect, useState } from 'react';
-import type { ArticleCorrection, ArticleDetail, CorrectionRecord, CorrectionResult, OriginalReading } from '../../../shared/api';
+import type { ArticleCorrection, ArticleDetail, CorrectionResult } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { correctionValueText } from '../lib/correction-fields';
 import { archiveChanged } from '../lib/app-events';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
+import { useApiQuery } from '../lib/use-api-query';
 import { CorrectionMetaFields } from './CorrectionMetaFields';
 
 export type CorrectionView = 'edit' | 'diff' | 'history' | null;
@@ -196,18 +197,16 @@ function Changed({ from, to }: { from: string; to: string }) {
   );
 }
 
-function DiffPanel({ article }: { article: ArticleDetail }) {
-  const [orig, setOrig] = useState<OriginalReading | null>(null);
+/** The two panels below report a failed read as a toast (the panel keeps saying 正在读取…), not inline. */
+function useToastOnError(error: string | null, what: string) {
   useEffect(() => {
-    let live = true;
-    api
-      .getOriginal({ id: article.id })
-      .then((o) => live && setOrig(o))
-      .catch((e: unknown) => notifyError(`无法读取原文：${errorMessage(e)}`));
-    return () => {
-      live = false;
-    };
-  }, [article]);
+    if (error) notifyError(`${what}：${error}`);
+  }, [error, what]);
+}
+
+function DiffPanel({ article }: { article: ArticleDetail }) {
+  const { data: orig, error } = useApiQuery(() => api.getOriginal({ id: article.id }), [article]);
+  useToastOnError(error, '无法读取原文');
   if (!orig) return <p className="muted">正在读取原文…</p>;
   const rows: [string, string, string][] = [
     ['引题', orig.kicker ?? '', article.kicker ?? ''],
@@ -253,17 +252,8 @@ function DiffPanel({ article }: { article: ArticleDetail }) {
 
 
 function HistoryPanel({ article, writable, onChanged }: { article: ArticleDetail; writable: boolean; onChanged: Props['onChanged'] }) {
-  const [list, setList] = useState<CorrectionRecord[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .getHistory({ id: article.id })
-      .then((l) => live && setList(l))
-      .catch((e: unknown) => notifyError(`无法读取校对历史：${errorMessage(e)}`));
-    return () => {
-      live = false;
-    };
-  }, [article]);
+  const { data: list, error } = useApiQuery(() => api.getHistory({ id: article.id }), [article]);
+  useToastOnError(error, '无法读取校对历史');
   if (!list) return <p className="muted">正在读取校对历史…</p>;
   return (
     <section className="correction-panel" aria-label="校对历史">

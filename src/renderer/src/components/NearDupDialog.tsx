@@ -5,10 +5,11 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { ArticleDetail, NearDuplicate } from '../../../shared/api';
-import { api, errorMessage } from '../api-client';
+import { api } from '../api-client';
 import { diffArticles, type DiffSide } from '../lib/sentence-diff';
 import { formatArticleDate, formatPage } from '../lib/format';
 import { navigate } from '../lib/router';
+import { useApiQuery } from '../lib/use-api-query';
 import { Dialog } from './Dialog';
 
 interface Props {
@@ -49,28 +50,14 @@ function Side({ a, side, label, similarity, onOpen }: { a: ArticleDetail; side: 
 }
 
 export function NearDupDialog({ id, onClose }: Props) {
-  const [group, setGroup] = useState<NearDuplicate[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [other, setOther] = useState<number | null>(null);
-
-  useEffect(() => {
-    setGroup(null);
-    setError(null);
-    setOther(null);
-    if (id === null) return;
-    let live = true;
-    api
-      .getNearDuplicates({ id })
-      .then((g) => {
-        if (!live) return;
-        setGroup(g);
-        setOther(g.find((x) => x.article.id !== id)?.article.id ?? null);
-      })
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  // Closed (id null): nothing is asked.
+  const query = useApiQuery((): Promise<NearDuplicate[] | null> => (id === null ? Promise.resolve(null) : api.getNearDuplicates({ id })), [id]);
+  const { error } = query;
+  const group = query.loading || error ? null : (query.data ?? null);
+  /** The copy chosen with the buttons; until then the first other one. Forgotten when another article is compared. */
+  const [picked, setPicked] = useState<number | null>(null);
+  useEffect(() => setPicked(null), [id]);
+  const other = picked ?? group?.find((x) => x.article.id !== id)?.article.id ?? null;
 
   const self = group?.find((g) => g.article.id === id);
   const copy = group?.find((g) => g.article.id === other);
@@ -92,7 +79,7 @@ export function NearDupDialog({ id, onClose }: Props) {
       {others.length > 1 && (
         <div className="segmented compare-pick" role="group" aria-label="对照的稿件">
           {others.map((g) => (
-            <button key={g.article.id} type="button" className={g.article.id === other ? 'on' : ''} onClick={() => setOther(g.article.id)}>
+            <button key={g.article.id} type="button" className={g.article.id === other ? 'on' : ''} onClick={() => setPicked(g.article.id)}>
               {formatArticleDate(g.article) || g.article.title}
               {g.article.page !== undefined && ` ${formatPage(g.article.page)}`}
             </button>

@@ -1,25 +1,14 @@
 /** 更多相似: articles like this one (`moreLikeThis`). */
-import { useEffect, useState } from 'react';
-import type { SearchHit } from '../../../shared/api';
-import { api, errorMessage } from '../api-client';
+import { api } from '../api-client';
 import { hitMeta } from '../lib/format';
 import { navigate } from '../lib/router';
+import { useApiQuery } from '../lib/use-api-query';
 
 export function RelatedList({ id }: { id: number }) {
-  const [hits, setHits] = useState<SearchHit[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    setHits(null);
-    setError(null);
-    api
-      .moreLikeThis({ id, limit: 8 })
-      .then((h) => live && setHits(h))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const related = useApiQuery(() => api.moreLikeThis({ id, limit: 8 }), [id]);
+  const { error } = related;
+  // The previous article's list is not shown while this one's is looked for.
+  const hits = related.loading || error ? null : related.data;
   return (
     <section className="related" aria-label="更多相似">
       <h3>更多相似</h3>

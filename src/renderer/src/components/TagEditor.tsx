@@ -3,11 +3,12 @@
  * autocomplete (kind, name, role for reporters), suggested topics applied
  * only on click, and 撤销 of the last change made here.
  */
-import { useEffect, useState } from 'react';
-import type { ArticleTag, ReporterRole, TagKind, TagRef, TagSuggestion } from '../../../shared/api';
+import { useState } from 'react';
+import type { ArticleTag, ReporterRole, TagKind, TagRef } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { KIND_LABEL, tagQuery } from '../lib/format';
 import { notify, notifyError } from '../lib/notify';
+import { useApiQuery } from '../lib/use-api-query';
 import { TagInput } from './TagInput';
 
 interface Props {
@@ -28,19 +29,10 @@ export function TagEditor({ articleId, tags, writable, onChanged, onSearch, canU
   const [kind, setKind] = useState<TagKind>('topic');
   const [name, setName] = useState('');
   const [role, setRole] = useState<ReporterRole>('记者');
-  const [suggestions, setSuggestions] = useState<TagSuggestion[]>([]);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let live = true;
-    api
-      .suggestTopics({ id: articleId })
-      .then((s) => live && setSuggestions(s))
-      .catch(() => live && setSuggestions([]));
-    return () => {
-      live = false;
-    };
-  }, [articleId, tags]);
+  // Asked again when the tags change (a topic just added is no longer suggested); a failure only hides the suggestions.
+  const suggested = useApiQuery(() => api.suggestTopics({ id: articleId }), [articleId, tags]);
+  const suggestions = suggested.error ? [] : (suggested.data ?? []);
 
   async function change(add: TagRef[], remove: TagRef[], what: string) {
     setBusy(true);

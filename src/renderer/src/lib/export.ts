@@ -51,3 +51,9 @@ export async function exportBasket(): Promise<void> {
     exporting.set(false);
   }
 }
+
+/** Ctrl/⌘+E and the menu: open the clippings page and export the basket. */
+export function requestExport(): void {
+  navigate({ name: 'clippings' });
+  void exportBasket();
+}

@@ -9,6 +9,8 @@ export function useStats(): { stats: ArchiveStats | null; error: string | null }
   const version = useStore(archiveVersion);
   const [stats, setStats] = useState<ArchiveStats | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Not useApiQuery: the poll below replaces the stats without a new call of this effect, and a
+  // failed poll is silent (the stats shown stay, and no error replaces them every two seconds).
   useEffect(() => {
     let live = true;
     api

@@ -1,6 +1,6 @@
 /** The article reader: title block, meta, highlighted body with match navigation, tags, related, raw text, citation. */
 import { useCallback, useEffect, useState } from 'react';
-import type { ArticleDetail, CitationFormat } from '../../../shared/api';
+import type { CitationFormat } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
 import { ArticleBody } from '../components/ArticleBody';
 import { CorrectionPanel, type CorrectionView } from '../components/CorrectionPanel';
@@ -15,19 +15,18 @@ import { isEditable } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { goBack, navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { useApiQuery } from '../lib/use-api-query';
 import { lastTerms, searchFor } from '../lib/use-search';
 
 export function ArticlePage({ id, writable }: { id: number; writable: boolean }) {
-  const [article, setArticle] = useState<ArticleDetail | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  /** Bumped to read the article and its near-duplicates again: after a change made here (tags, 校对) or on 重试. */
   const [reload, setReload] = useState(0);
   const [raw, setRaw] = useState<string | null>(null);
   const [showRaw, setShowRaw] = useState(false);
   const [matchCount, setMatchCount] = useState(0);
   const [current, setCurrent] = useState(-1);
   const [lastChange, setLastChange] = useState<number | null>(null);
-  /** Other articles that are the same or nearly the same story, and whether they are shown side by side. */
-  const [nearDups, setNearDups] = useState(0);
+  /** Whether the other copies of this story (below) are shown side by side. */
   const [comparing, setComparing] = useState(false);
   const [correction, setCorrection] = useState<CorrectionView>(null);
   const terms = useStore(lastTerms);
@@ -35,30 +34,14 @@ export function ArticlePage({ id, writable }: { id: number; writable: boolean })
   const citeChoice = useStore(citeFormat);
   const inBasket = bask.ids.includes(id);
 
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    api
-      .getArticle({ id })
-      .then((a) => live && setArticle(a))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [id, reload]);
+  // undefined: not read yet; null: no article with this id.
+  const { data: article, error } = useApiQuery(() => api.getArticle({ id }), [id, reload]);
 
-  useEffect(() => {
-    let live = true;
-    setNearDups(0);
-    setComparing(false);
-    api
-      .getNearDuplicates({ id })
-      .then((g) => live && setNearDups(Math.max(0, g.length - 1)))
-      .catch(() => undefined); // the line is a convenience: without it the article reads the same
-    return () => {
-      live = false;
-    };
-  }, [id, reload]);
+  // Other articles that are the same or nearly the same story. The line is a convenience: while
+  // asking, or if asking failed, it is left out and the article reads the same.
+  const dups = useApiQuery(() => api.getNearDuplicates({ id }), [id, reload]);
+  const nearDups = dups.loading || dups.error || !dups.data ? 0 : Math.max(0, dups.data.length - 1);
+  useEffect(() => setComparing(false), [id, reload]);
 
   useEffect(() => {
     setShowRaw(false);

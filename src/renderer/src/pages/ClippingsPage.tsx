@@ -10,12 +10,7 @@ import { keysOf } from '../lib/keys';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
-
-/** Ctrl/⌘+E and the menu: open the clippings page and export the basket. */
-export function requestExport(): void {
-  navigate({ name: 'clippings' });
-  void exportBasket();
-}
+import { useApiQuery } from '../lib/use-api-query';
 
 type Summary = Pick<ArticleDetail, 'id' | 'title' | 'date' | 'paper' | 'page'> | { id: number; missing: true };
 
@@ -24,12 +19,12 @@ export function ClippingsPage({ writable }: { writable: boolean }) {
   const prefs = useStore(exportPrefs);
   const busy = useStore(exporting);
   const [info, setInfo] = useState<Map<number, Summary>>(new Map());
-  const [sets, setSets] = useState<ClippingSet[] | null>(null);
-  const [setsError, setSetsError] = useState<string | null>(null);
+  const { data: sets, error: setsError, reload: reloadSets } = useApiQuery(() => api.listClippingSets({}), []);
   const [deleting, setDeleting] = useState<ClippingSet | null>(null);
   const [dragFrom, setDragFrom] = useState<number | null>(null);
-  const [setsVersion, setSetsVersion] = useState(0);
 
+  // Not useApiQuery: this fetches only the basket's ids not yet known, merges them into what is
+  // known, and turns a failed or missing article into a `missing` row rather than an error.
   useEffect(() => {
     const missing = b.ids.filter((id) => !info.has(id));
     if (missing.length === 0) return;
@@ -54,23 +49,12 @@ export function ClippingsPage({ writable }: { writable: boolean }) {
     };
   }, [b.ids, info]);
 
-  useEffect(() => {
-    let live = true;
-    api
-      .listClippingSets({})
-      .then((s) => live && setSets(s))
-      .catch((e: unknown) => live && setSetsError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [setsVersion]);
-
   async function save() {
     const name = b.name.trim() || `剪报 ${new Date().toLocaleDateString('zh-CN')}`;
     try {
       const s = await api.saveClippingSet({ id: b.setId, name, articleIds: b.ids });
       basket.set((x) => ({ ...x, name: s.name, setId: s.id }));
-      setSetsVersion((v) => v + 1);
+      reloadSets();
       notify(`已保存剪报“${s.name}”（${s.articleIds.length} 篇）。`);
     } catch (e) {
       notifyError(`保存失败：${errorMessage(e)}`);
@@ -82,7 +66,7 @@ export function ClippingsPage({ writable }: { writable: boolean }) {
     try {
       await api.deleteClippingSet({ id: s.id! });
       if (basket.get().setId === s.id) basket.set((x) => ({ ...x, setId: undefined }));
-      setSetsVersion((v) => v + 1);
+      reloadSets();
       notify(`已删除剪报“${s.name}”。`);
     } catch (e) {
       notifyError(`删除失败：${errorMessage(e)}`);

@@ -1,6 +1,5 @@
 /** Import: choose or drop .txt pages, check paper/date/page, watch progress, read the report and the history. */
-import { useEffect, useRef, useState } from 'react';
-import type { ImportRecord } from '../../../shared/api';
+import { useRef, useState } from 'react';
 import { api, errorMessage } from '../api-client';
 import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
@@ -23,6 +22,7 @@ import {
 } from '../lib/import-queue';
 import { notifyError } from '../lib/notify';
 import { useStore } from '../lib/store';
+import { useApiQuery } from '../lib/use-api-query';
 
 export function ImportPage({ writable }: { writable: boolean }) {
   const files = useStore(pending);
@@ -279,18 +279,7 @@ function ReportTable() {
 
 function ImportHistory() {
   const version = useStore(archiveVersion);
-  const [list, setList] = useState<ImportRecord[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .listImports({ limit: 200 })
-      .then((l) => live && setList(l))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [version]);
+  const { data: list, error } = useApiQuery(() => api.listImports({ limit: 200 }), [version]);
   return (
     <section className="card" aria-label="导入记录">
       <h2>导入记录</h2>

@@ -18,6 +18,7 @@ import { notify, notifyError } from '../lib/notify';
 import { rememberQuery } from '../lib/recent';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { undoAction } from '../lib/tag-undo';
 import { setDedupe, setFilters, setQuery, setSort, type SearchController } from '../lib/use-search';
 import { NearDupDialog } from '../components/NearDupDialog';
 
@@ -28,21 +29,6 @@ interface Props {
 }
 
 const FILTER_LABEL: Record<keyof SearchFilters, string> = { dateFrom: '起', dateTo: '止', paper: '报纸', page: '版次', reporter: '记者', department: '部门', topic: '主题', corrected: '已校对' };
-
-export function undoAction(changeId: number) {
-  return {
-    label: '撤销',
-    run: () => {
-      api
-        .undoTagChange({ changeId })
-        .then((r) => {
-          archiveChanged();
-          notify(r ? `已撤销，涉及 ${r.articles} 篇文章。` : '没有可撤销的标签操作。');
-        })
-        .catch((e: unknown) => notifyError(`撤销失败：${errorMessage(e)}`));
-    },
-  };
-}
 
 export function SearchPage({ search, stats, visible }: Props) {
   const { query, filters, sort, dedupe, response, hits, loading, error } = search;

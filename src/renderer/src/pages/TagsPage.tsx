@@ -9,6 +9,7 @@ import { KIND_LABEL, tagQuery } from '../lib/format';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
 import { useStore } from '../lib/store';
+import { useApiQuery } from '../lib/use-api-query';
 import { searchFor } from '../lib/use-search';
 
 type Action = { op: 'rename' | 'merge' | 'delete'; tag: TagInfo };
@@ -22,19 +23,12 @@ export function TagsPage({ writable }: { writable: boolean }) {
   const [tags, setTags] = useState<TagInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [action, setAction] = useState<Action | null>(null);
-  const [corrected, setCorrected] = useState<number | null>(null);
+  // The count is a convenience: if it cannot be read the line is left out (or keeps its last value).
+  const stats = useApiQuery(() => api.stats(), [version]);
+  const corrected = stats.data ? (stats.data.correctedArticles ?? 0) : null;
 
-  useEffect(() => {
-    let live = true;
-    api
-      .stats()
-      .then((s) => live && setCorrected(s.correctedArticles ?? 0))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [version]);
-
+  // Not useApiQuery: debounced, so typing in the filter sends one call when the typing pauses,
+  // not one a key (the hook cannot take back a call it has started).
   useEffect(() => {
     let live = true;
     setError(null);
@@ -135,23 +129,16 @@ export function TagsPage({ writable }: { writable: boolean }) {
 }
 
 function TagActionDialog({ action, onClose }: { action: Action | null; onClose(): void }) {
-  const [usage, setUsage] = useState<number | null>(null);
   const [target, setTarget] = useState('');
   const [busy, setBusy] = useState(false);
-
+  // Closed (no action): nothing is asked. While counting, or if counting failed, the action cannot be confirmed.
+  const counted = useApiQuery((): Promise<number | null> => (action ? api.tagUsage({ kind: action.tag.kind, name: action.tag.name }) : Promise.resolve(null)), [action]);
+  const usage = counted.loading || counted.error ? null : (counted.data ?? null);
   useEffect(() => {
-    setUsage(null);
-    setTarget(action?.op === 'rename' ? action.tag.name : '');
-    if (!action) return;
-    let live = true;
-    api
-      .tagUsage({ kind: action.tag.kind, name: action.tag.name })
-      .then((n) => live && setUsage(n))
-      .catch((e: unknown) => live && notifyError(`无法统计受影响的文章：${errorMessage(e)}`));
-    return () => {
-      live = false;
-    };
-  }, [action]);
+    if (counted.error) notifyError(`无法统计受影响的文章：${counted.error}`);
+  }, [counted.error]);
+
+  useEffect(() => setTarget(action?.op === 'rename' ? action.tag.name : ''), [action]);
 
   if (!action) return <Dialog open={false} title="" onClose={onClose}>{null}</Dialog>;
   const { op, tag } = action;
