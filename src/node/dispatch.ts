@@ -2,12 +2,9 @@
  * Calling a contract method on an object that implements it, by name, with
  * errors turned into user-facing messages.
  */
-import { API_METHODS, type ApiMethod, type BaokuApi } from '../shared/api';
+import type { BaokuApi } from '../shared/api';
+import { isApiMethod } from '../shared/api-schema';
 import { UserError, type CallContext } from '../core/service';
-
-export function isApiMethod(m: string): m is ApiMethod {
-  return (API_METHODS as readonly string[]).includes(m);
-}
 
 export type CallOutcome = { value: unknown } | { error: string; code: 'bad-request' | 'not-found' | 'read-only' | 'internal' };
 

@@ -25,8 +25,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import net from 'node:net';
 import { WRITE_METHODS, type ApiMethod, type BaokuApi } from '../shared/api';
-import { validateArg } from '../shared/api-schema';
-import { isApiMethod } from './dispatch';
+import { isApiMethod, validateArg } from '../shared/api-schema';
 import { ApiCallError, type CallTiming, type CoreWorker } from './worker-client';
 
 export interface HttpHostOptions {
