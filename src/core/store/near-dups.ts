@@ -2,7 +2,7 @@
  * Groups of near-duplicate articles (the same agency story printed on several
  * pages or days, trimmed or retitled), kept in SQLite and updated at import.
  *
- * Tables (migration 5): `near_dup` holds one row per searchable article (the
+ * Tables (migration 6): `near_dup` holds one row per searchable article (the
  * first part of a continued one): its shingle count, its packed MinHash
  * signature (NULL when too short to judge, see text/near-dup.ts) and its
  * `group_id`; `near_dup_bands` holds its LSH buckets (bucket, article) for
