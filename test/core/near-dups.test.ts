@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { fromUpload } from '../../src/core/import-files';
 import { bandBuckets, nearDuplicates, type Signed } from '../../src/core/text/near-dup';
 import type { Archive } from '../../src/core/service';
+import { BUCKET_WINDOW } from '../../src/core/store/near-dups';
 import { idOf, openArchive, tempDir, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
 import { DAY1, DAY2, DAY2_WITHOUT_COPY } from './near-dup-pages';
 
@@ -88,11 +89,13 @@ describe('near-duplicates', () => {
     await a.close();
   });
 
-  it('groups as the definition says after many copies, a replaced page and a removed copy (incremental join = all pairs)', async () => {
+  it('groups as the definition says after many copies, a replaced page and a removed copy (incremental join and windowed buckets = all pairs)', async () => {
     const a = await openArchive();
     const sample = fs.readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE), 'utf8');
-    // The same page uploaded on 40 days, each with a line of its own: every story a group of 40.
-    for (let n = 0; n < 40; n++) {
+    // The same page uploaded on 80 days, each with a line of its own: every story a group of 80,
+    // more than a bucket's window (BUCKET_WINDOW), so the window is what joins them.
+    expect(BUCKET_WINDOW).toBeLessThan(80);
+    for (let n = 0; n < 80; n++) {
       const day = new Date(Date.UTC(2030, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
       await importPage(a, `测试日报_${day}_第1版.txt`, `${sample}\n\n本报讯 第 ${n} 号稿件。\n`);
     }
@@ -117,7 +120,7 @@ describe('near-duplicates', () => {
     const expected = new Map<number, number[]>();
     for (const r of rows) expected.set(find(r.id), [...(expected.get(find(r.id)) ?? []), r.id]);
     const big = [...expected.values()].filter((g) => g.length > 1);
-    expect(big.filter((g) => g.length >= 39).length).toBeGreaterThanOrEqual(3); // the sample's stories, 39–40 copies each
+    expect(big.filter((g) => g.length >= 79).length).toBeGreaterThanOrEqual(3); // the sample's stories, 79–80 copies each
 
     // Held in memory and in SQLite the same way.
     for (const g of big) for (const id of g) expect(a.nearDups.group(id).sort((x, y) => x - y)).toEqual(g);

@@ -50,6 +50,20 @@ describe('SaveScheduler', () => {
     expect(saves).toEqual([t0 + 100_000]);
   });
 
+  it('back-to-back batches still save: a change that waited maxWaitMs is saved when a batch ends', () => {
+    const t0 = Date.now();
+    s.changed();
+    // Batches back to back (the next starts before any timer can run): every timer falls inside one.
+    for (let i = 0; i < 30; i++) {
+      s.hold();
+      vi.advanceTimersByTime(1000);
+      s.release();
+      s.changed();
+    }
+    expect(saves.length).toBeGreaterThanOrEqual(1);
+    expect(saves[0] - t0).toBeLessThanOrEqual(21_000);
+  });
+
   it('flush saves only what is pending; saved() forgets it', () => {
     s.flush();
     expect(saves.length).toBe(0);

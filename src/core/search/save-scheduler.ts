@@ -47,10 +47,16 @@ export class SaveScheduler {
     this.holds++;
   }
 
-  /** The batch ended: a save comes when due (at once when the change waited `maxWaitMs`). */
+  /**
+   * The batch ended: a save comes when due; when the change has waited `maxWaitMs` it is made
+   * here, at once (a timer due during the batch might otherwise fall inside the next one, and
+   * back-to-back uploads would never let the index reach the disk).
+   */
   release(): void {
     this.holds = Math.max(0, this.holds - 1);
-    if (this.pending) this.arm();
+    if (!this.pending || this.holds > 0) return;
+    if (Date.now() - this.dirtySince! >= this.o.maxWaitMs) this.saveReporting();
+    else this.arm();
   }
 
   /** Save now if anything is unsaved (throws what the save throws). */
@@ -76,14 +82,18 @@ export class SaveScheduler {
     const due = Math.min(now + this.o.delayMs, (this.dirtySince ?? now) + this.o.maxWaitMs);
     this.timer = setTimeout(() => {
       this.timer = null;
-      // A batch is running: it re-arms at its end.
+      // A batch is running: it saves or re-arms at its end.
       if (this.holds > 0) return;
-      try {
-        this.flush();
-      } catch (err) {
-        this.o.onError(err as Error);
-      }
+      this.saveReporting();
     }, Math.max(0, due - now));
     this.timer.unref?.();
+  }
+
+  private saveReporting(): void {
+    try {
+      this.flush();
+    } catch (err) {
+      this.o.onError(err as Error);
+    }
   }
 }

@@ -17,8 +17,17 @@
  * has an edge to are merged (`join`, linear in the candidates: a standing feature
  * printed every day for years makes a group of thousands). An article that is
  * changed or removed may split its group: those groups, and the groups of its
- * new matches, are recomputed from their members' signatures (`regroup`, which
- * judges every pair sharing a bucket).
+ * new matches, are recomputed from their members' signatures (`regroup`).
+ *
+ * A bucket of more than BUCKET_WINDOW articles (a standing feature, a weather box
+ * printed every day for years: thousands of near-identical copies) is read as a
+ * window: a new article is judged against the bucket's newest BUCKET_WINDOW
+ * articles, and `regroup` judges each article against the BUCKET_WINDOW before it
+ * (by id) in each bucket, never twice a pair already joined. Buckets are pure in
+ * practice (unrelated articles share one with probability ~3·10⁻⁵, text/near-dup.ts),
+ * so the groups of such copies come out the same, and the work per article stays
+ * bounded instead of growing with the group (a soak of 4,000 uploads of one page
+ * spent 300 ms an upload looking up its candidates).
  *
  * Writes are batched: an import queues its articles' signatures (`queue`) and
  * they are stored and grouped together (`flush`: at the end of an import, and
@@ -42,6 +51,8 @@ interface Row {
 
 /** Queued articles (added, changed or removed) after which `queue` flushes by itself. */
 export const FLUSH_EVERY = 1000;
+/** Articles of one LSH bucket judged against a new one (the newest), and against each other at regroup (a sliding window). */
+export const BUCKET_WINDOW = 64;
 
 export class NearDups {
   /** Queued changes: a signature (or null, too short) to store, or 'removed'; the last word per article wins. */
@@ -221,15 +232,17 @@ export class NearDups {
     if (!this.groupOf.has(target)) this.place(target, target);
   }
 
-  /** Articles sharing an LSH bucket with `id`, with their groups. */
+  /** Articles sharing an LSH bucket with `id` (the newest BUCKET_WINDOW of each bucket), with their groups. */
   private candidates(id: number): { id: number; group: number }[] {
     const r = this.row(id);
     if (!r?.sig) return [];
-    const buckets = bandBuckets(r.sig);
-    return this.sql(
-      `SELECT DISTINCT b.article_id AS id, n.group_id AS "group" FROM near_dup_bands b JOIN near_dup n ON n.article_id = b.article_id
-       WHERE b.bucket IN (${buckets.map(() => '?').join(',')}) AND b.article_id != ?`,
-    ).all([...buckets, id]) as { id: number; group: number }[];
+    const inBucket = this.sql(
+      `SELECT b.article_id AS id, n.group_id AS "group" FROM near_dup_bands b JOIN near_dup n ON n.article_id = b.article_id
+       WHERE b.bucket = ? AND b.article_id != ? ORDER BY b.article_id DESC LIMIT ${BUCKET_WINDOW}`,
+    );
+    const seen = new Map<number, number>();
+    for (const b of bandBuckets(r.sig)) for (const c of inBucket.all([b, id]) as { id: number; group: number }[]) seen.set(c.id, c.group);
+    return [...seen].map(([cid, group]) => ({ id: cid, group }));
   }
 
   /** Recompute the components formed by the members of `groups`; each gets its smallest id as group id. */
@@ -250,9 +263,10 @@ export class NearDups {
       parent.set(x, p);
       return p;
     };
-    // Edges: pairs sharing a bucket, judged by estimated containment.
+    // Edges: pairs sharing a bucket (each article and the BUCKET_WINDOW before it, by id), judged
+    // by estimated containment; a pair already in one component is not judged again.
     const buckets = new Map<number, number[]>();
-    for (const r of rows) {
+    for (const r of [...rows].sort((x, y) => x.id - y.id)) {
       if (!r.sig) continue;
       for (const b of bandBuckets(r.sig)) {
         const list = buckets.get(b);
@@ -260,17 +274,13 @@ export class NearDups {
         else buckets.set(b, [r.id]);
       }
     }
-    const judged = new Set<string>();
     for (const ids of buckets.values()) {
-      for (let i = 0; i < ids.length; i++)
-        for (let j = i + 1; j < ids.length; j++) {
-          const key = `${ids[i]}:${ids[j]}`;
-          if (judged.has(key)) continue;
-          judged.add(key);
-          const [a, b] = [byId.get(ids[i])!, byId.get(ids[j])!];
-          if (!nearDuplicates(a as Signed, b as Signed)) continue;
-          const [ra, rb] = [find(a.id), find(b.id)];
-          if (ra !== rb) parent.set(Math.max(ra, rb), Math.min(ra, rb));
+      for (let j = 1; j < ids.length; j++)
+        for (let i = Math.max(0, j - BUCKET_WINDOW); i < j; i++) {
+          const [ra, rb] = [find(ids[i]), find(ids[j])];
+          if (ra === rb) continue;
+          if (!nearDuplicates(byId.get(ids[i])! as Signed, byId.get(ids[j])! as Signed)) continue;
+          parent.set(Math.max(ra, rb), Math.min(ra, rb));
         }
     }
     const set = this.sql('UPDATE near_dup SET group_id = ? WHERE article_id = ?');
