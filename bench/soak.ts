@@ -1,7 +1,7 @@
 /**
  * Soak: mixed friendly and hostile clients against one `baoku serve`.
  *
- *   node bin/run-ts.mjs bench/soak.ts [--minutes 30] [--clients 4] [--pages 40]
+ *   node bin/run-ts.mjs bench/soak.ts [--minutes 30] [--clients 4] [--pages 40] [--uploads new|replace]
  *
  * Builds a temp archive from the bundled sample and up to `--pages` pages of
  * ../shared/pages-dev (when present), starts the real host as a child process
@@ -15,7 +15,11 @@
  * At the end: the host must still be running (0 crashes), every tag that was
  * answered 200 and every page whose import job reported it imported must be
  * in the archive, found by its own marker (0 lost writes), and
- * the p95 of ordinary searches under load is reported next to idle, measured
+ * `--uploads replace`: each client uploads into its own 25 page slots in turn,
+ * so every upload after the first round replaces a page and the archive keeps
+ * its size; at the end each slot's last page must be found once by its marker
+ * and every page it replaced not at all (default `new`: every upload a new page).
+ * The p95 of ordinary searches under load is reported next to idle, measured
  * before the load and again after it (the uploads make the archive several
  * times larger, so a search costs more at the end with no load at all:
  * `p95Ratio` is against the larger of the two idle figures, `p95RatioToStart`
@@ -44,6 +48,9 @@ function arg(name: string, fallback: string): string {
 const minutes = Math.min(60, Math.max(0.1, Number(arg('minutes', '30'))));
 const clients = Math.min(16, Math.max(1, Number(arg('clients', '4'))));
 const maxPages = Math.min(500, Number(arg('pages', '40')));
+const replaceUploads = arg('uploads', 'new') === 'replace';
+/** Page slots per client with `--uploads replace`. */
+const SLOTS = 25;
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-soak-'));
 const archiveDir = path.join(root, 'archive');
@@ -144,6 +151,9 @@ async function main(): Promise<number> {
   const parts: Record<string, number[]> = { wait: [], core: [], total: [], client: [] };
   const tagNames: string[] = [];
   const importedMarkers: string[] = [];
+  /** `--uploads replace`: the marker of each slot's newest page, and the markers it replaced. */
+  const slotMarker = new Map<string, string>();
+  const replacedMarkers: string[] = [];
   const until = Date.now() + minutes * 60_000;
   let seq = 0;
 
@@ -178,6 +188,7 @@ async function main(): Promise<number> {
 
   // The host allows 2,000 requests per client address per 10 s: stay under it (~140/s in all).
   const pause = clients * 7;
+  const uploadsBy = Array.from({ length: clients }, () => 0);
   const worker = async (w: number) => {
     while (Date.now() < until && host.alive()) {
       await new Promise((r) => setTimeout(r, pause));
@@ -201,10 +212,13 @@ async function main(): Promise<number> {
         } else if (roll === 15) {
           // Each upload is its own page (paper, date, page), so none replaces another; the client
           // follows its job as the UI does, and the page's marker is looked for at the end.
-          const day = new Date(Date.UTC(2030, 0, 1) + Math.floor(n / 20) * 86_400_000).toISOString().slice(0, 10);
+          // With --uploads replace, a client's slots (its own, so its uploads of a slot never overlap) take turns.
+          const slot = replaceUploads ? w * SLOTS + (uploadsBy[w]++ % SLOTS) : n;
+          const day = new Date(Date.UTC(2030, 0, 1) + Math.floor(slot / 20) * 86_400_000).toISOString().slice(0, 10);
+          const file = `大众日报_${day}_第${(slot % 20) + 1}版.txt`;
           const marker = `soakmark${n}`;
           const text = `${sample}\n\n本报讯 压力测试第 ${n} 号稿件，唯一标记 ${marker}。\n`;
-          const r = await call('startImport', { files: [{ name: `大众日报_${day}_第${(n % 20) + 1}版.txt`, dataBase64: Buffer.from(text).toString('base64') }] });
+          const r = await call('startImport', { files: [{ name: file, dataBase64: Buffer.from(text).toString('base64') }] });
           if (r.status !== 200) counts.otherFailures++;
           else {
             counts.imports++;
@@ -214,8 +228,14 @@ async function main(): Promise<number> {
               if (st.status !== 200) break;
               if (st.body?.state === 'done') {
                 const files = (st.body.report as { files: { status: string }[] }).files;
-                if (files[0]?.status === 'imported') importedMarkers.push(marker);
-                else counts.otherFailures++;
+                if (files[0]?.status === 'imported' || (replaceUploads && files[0]?.status === 'replaced')) {
+                  if (!replaceUploads) importedMarkers.push(marker);
+                  else {
+                    const before = slotMarker.get(file);
+                    if (before) replacedMarkers.push(before);
+                    slotMarker.set(file, marker);
+                  }
+                } else counts.otherFailures++;
                 break;
               }
               if (st.body?.state !== 'running') break;
@@ -245,11 +265,17 @@ async function main(): Promise<number> {
 
   let lostTags = 0;
   let lostImports = 0;
+  let staleImports = 0;
   if (!crashed) {
     // Every page whose job said 'imported' must be found by its marker, and be counted once.
-    for (const marker of importedMarkers) {
+    for (const marker of [...importedMarkers, ...slotMarker.values()]) {
       const r = await patientCall('search', { query: marker, limit: 5 });
       if (r.status !== 200 || (r.body?.total as number) !== 1) lostImports++;
+    }
+    // A replaced page must be gone: none of its articles left behind (the newest 2,000 checked).
+    for (const marker of replacedMarkers.slice(-2000)) {
+      const r = await patientCall('search', { query: marker, limit: 5 });
+      if (r.status !== 200 || (r.body?.total as number) !== 0) staleImports++;
     }
     const tags = await patientCall('listTags', { kind: 'topic', prefix: 'soak-', limit: 100_000 });
     if (!Array.isArray(tags.body)) throw new Error(`listTags answered ${tags.status}: ${JSON.stringify(tags.body).slice(0, 300)}`);
@@ -268,7 +294,10 @@ async function main(): Promise<number> {
     crashed,
     lostTags,
     lostImports,
-    importsChecked: importedMarkers.length,
+    uploads: replaceUploads ? 'replace' : 'new',
+    importsChecked: importedMarkers.length + slotMarker.size,
+    replacedChecked: Math.min(2000, replacedMarkers.length),
+    staleImports,
     ...counts,
     idle: idleL,
     idleAfter: idleAfterL,
@@ -281,7 +310,7 @@ async function main(): Promise<number> {
   console.log(JSON.stringify(result, null, 2));
   if (crashed) console.log(host.log().slice(-2000));
   fs.rmSync(root, { recursive: true, force: true });
-  return crashed || lostTags || lostImports || counts.searchFailures || counts.hostileAccepted ? 1 : 0;
+  return crashed || lostTags || lostImports || staleImports || counts.searchFailures || counts.hostileAccepted ? 1 : 0;
 }
 
 main().then(
