@@ -14,7 +14,7 @@
  *   oversize read body, a cross-site text/plain write, a foreign Host).
  * At the end: the host must still be running (0 crashes), every tag that was
  * answered 200 and every page whose import job reported it imported must be
- * in the archive, found by its own marker (0 lost writes), and
+ * in the archive, found by its own marker (0 lost writes).
  * `--uploads replace`: each client uploads into its own 25 page slots in turn,
  * so every upload after the first round replaces a page and the archive keeps
  * its size; at the end each slot's last page must be found once by its marker
@@ -224,7 +224,10 @@ async function main(): Promise<number> {
             counts.imports++;
             for (let i = 0; i < 600; i++) {
               const st = await call('importStatus', { jobId: r.body!.jobId });
-              if (st.status === 429) continue;
+              if (st.status === 429) {
+                await new Promise((res) => setTimeout(res, 200));
+                continue;
+              }
               if (st.status !== 200) break;
               if (st.body?.state === 'done') {
                 const files = (st.body.report as { files: { status: string }[] }).files;
