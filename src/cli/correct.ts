@@ -5,6 +5,7 @@
 import type { Archive } from '../core/service';
 import type { ArticleCorrection, ArticleDetail, CorrectionRecord, CorrectionResult } from '../shared/api';
 import { matchDateline } from '../core/ingest/dateline';
+import { PEOPLE } from '../core/store/correct-byline';
 import { namesIn, personNameProblem } from '../shared/person-name';
 import { UsageError } from './args';
 
@@ -22,7 +23,8 @@ function positive(v: unknown, what: string, min = 1): number {
   return n;
 }
 
-const ROLES = ['reporters', 'correspondents', 'photographers', 'interns'] as const;
+/** Whether `o` names people of any role (then the article's people are needed for the others). */
+const asksPeople = (o: Opts) => PEOPLE.some((r) => o[r] !== undefined);
 
 /** The names of a role option, each checked as the contract checks them. */
 function namesOf(v: unknown, flag: string): string[] {
@@ -54,15 +56,10 @@ function fieldsOf(o: Opts, article: ArticleDetail | null): ArticleCorrection {
     if (raw && !m) throw new UsageError(`--dateline：“${raw}”读不出电头（例：新华社北京1月2日电、本报济南讯）`);
     c.dateline = m ? m.dateline : null;
   }
-  if (ROLES.some((r) => o[r] !== undefined)) {
+  if (asksPeople(o)) {
     const was = article?.byline;
-    c.people = {
-      reporters: was?.reporters ?? [],
-      correspondents: was?.correspondents ?? [],
-      photographers: was?.photographers ?? [],
-      interns: was?.interns ?? [],
-    };
-    for (const r of ROLES) if (o[r] !== undefined) c.people[r] = namesOf(o[r], r);
+    c.people = { reporters: [], correspondents: [], photographers: [], interns: [] };
+    for (const r of PEOPLE) c.people[r] = o[r] !== undefined ? namesOf(o[r], r) : (was?.[r] ?? []);
   }
   return c;
 }
@@ -75,7 +72,7 @@ export async function correct(a: Archive, rest: string[], o: Opts): Promise<Corr
   }
   if (rest.length !== 1) throw new UsageError(CORRECT_USAGE);
   const id = positive(rest[0], '文章编号');
-  const fields = fieldsOf(o, ROLES.some((r) => o[r] !== undefined) ? await a.getArticle({ id }) : null);
+  const fields = fieldsOf(o, asksPeople(o) ? await a.getArticle({ id }) : null);
   const structural = [o['merge-prev'], o['merge-next'], o['split-at']].filter((x) => x !== undefined && x !== false).length;
   const kinds = structural + (Object.keys(fields).length ? 1 : 0);
   if (kinds === 0) throw new UsageError(`没有要校对的内容（--title、--date、--merge-prev、--split-at 等）\n${CORRECT_USAGE}`);

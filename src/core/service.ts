@@ -159,7 +159,7 @@ export class Archive implements BaokuApi {
     this.saves = new SaveScheduler({
       delayMs: opts.saveDelayMs ?? 2000,
       maxWaitMs: opts.saveMaxWaitMs ?? 20_000,
-      save: () => saveIndex(this.dir, this.index, this.fingerprint()),
+      save: () => this.writeIndex(),
       onError: (err) => this.opts.log?.(`检索索引保存失败：${err.message}`),
     });
   }
@@ -269,8 +269,12 @@ export class Archive implements BaokuApi {
 
   /** Write the index files now, whatever is pending. */
   saveIndexNow(): void {
-    saveIndex(this.dir, this.index, this.fingerprint());
+    this.writeIndex();
     this.saves.saved();
+  }
+
+  private writeIndex(): void {
+    saveIndex(this.dir, this.index, this.fingerprint());
   }
 
   private scheduleSave(): void {

@@ -267,9 +267,10 @@ describe('import jobs', () => {
     await a.close();
   });
 
-  it('an upload does not rewrite the index file at once: it is saved after the quiet time, or at close', async () => {
+  it('an upload does not rewrite the index file at once: close saves it (when it is saved later: save-scheduler.test.ts)', async () => {
     const dir = tempDir();
-    const open = () => Archive.open({ dir, autoBackup: false, saveDelayMs: 300, saveMaxWaitMs: 300 });
+    // A quiet time longer than the test, so nothing here depends on how fast the machine is.
+    const open = () => Archive.open({ dir, autoBackup: false, saveDelayMs: 600_000, saveMaxWaitMs: 600_000 });
     let a = await open();
     const page = fs.readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE), 'utf8');
     const upload = async (name: string) => {
@@ -279,15 +280,13 @@ describe('import jobs', () => {
       while ((await a.importStatus({ jobId })).state === 'running') await new Promise((r) => setTimeout(r, 2));
     };
     await upload('大众日报_2022-01-28_第3版.txt');
+    await upload('大众日报_2022-01-29_第3版.txt');
     const n = (await a.stats()).articles;
     // Searchable at once; on disk the index still holds what it held at open (nothing).
     expect((await a.search({ query: '淄博' })).total).toBeGreaterThan(0);
     expect(fs.existsSync(path.join(dir, INDEX_FILE)) ? readFingerprint(dir).articles : 0).toBe(0);
-    await new Promise((r) => setTimeout(r, 900));
-    expect(readFingerprint(dir).articles).toBe(n);
-    await upload('大众日报_2022-01-29_第3版.txt');
     await a.close();
-    expect(readFingerprint(dir).articles).toBe(2 * n);
+    expect(readFingerprint(dir).articles).toBe(n);
     a = await open();
     expect(a.openNotices.join('')).not.toMatch(/重建/);
     await a.close();
