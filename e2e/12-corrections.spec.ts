@@ -3,19 +3,13 @@
  * by a word only the parser's reading held, the old one too; 原文对照 shows the change; 历史 lists
  * it and 撤销 takes it back (the shared archive is left as it was).
  */
-import { expect, test, type Page } from '@playwright/test';
-import { ensureSample, openApp, shot } from './helpers';
+import { expect, test } from '@playwright/test';
+import { ensureSample, openApp, search, shot } from './helpers';
 
 test.beforeAll(ensureSample);
 
 const OLD = '行刑衔接 联合打击市场监管领域违法行为';
 const NEW = '行刑衔接 协同打击市场监管领域违法行为';
-
-/** Type a query (results follow the typing). Not Enter: it opens the selected hit, which may still be the last query's. */
-async function search(page: Page, q: string) {
-  await page.getByRole('navigation', { name: '页面' }).getByText('检索').click();
-  await page.getByRole('searchbox', { name: '检索' }).fill(q);
-}
 
 test('correct a headline, find it by the new and the old words, compare, undo', async ({ page }) => {
   await openApp(page);

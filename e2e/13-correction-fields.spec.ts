@@ -5,17 +5,11 @@
  * date; 历史 lists each correction with before and after, and 撤销 takes all back (the shared
  * archive is left as it was).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import path from 'node:path';
-import { ensureSample, openApp, root, shot } from './helpers';
+import { ensureSample, openApp, root, search, shot } from './helpers';
 
 test.beforeAll(ensureSample);
-
-/** Type a query (results follow the typing). Not Enter: it opens the selected hit, which may still be the last query's. */
-async function search(page: Page, q: string) {
-  await page.getByRole('navigation', { name: '页面' }).getByText('检索').click();
-  await page.getByRole('searchbox', { name: '检索' }).fill(q);
-}
 
 test('correct date, page, dateline and a reporter; see them, find by the new date, undo from 历史', async ({ page }) => {
   await openApp(page);

@@ -42,3 +42,9 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
   await page.goto(`${baseURL()}${hash}`);
   await page.getByRole('navigation', { name: '页面' }).waitFor();
 }
+
+/** Type a query (results follow the typing). Not Enter: it opens the selected hit, which may still be the last query's. */
+export async function search(page: Page, q: string) {
+  await page.getByRole('navigation', { name: '页面' }).getByText('检索').click();
+  await page.getByRole('searchbox', { name: '检索' }).fill(q);
+}
