@@ -474,68 +474,58 @@ export interface OriginalReading {
 
 export type ApiMethod = keyof BaokuApi;
 
-/** Methods that change the archive: the read-only HTTP host refuses them. */
-export const WRITE_METHODS: readonly ApiMethod[] = [
-  'startImport',
-  'reparse',
-  'cancelImport',
-  'changeTags',
-  'undoTagChange',
-  'renameTag',
-  'mergeTags',
-  'deleteTag',
-  'saveClippingSet',
-  'deleteClippingSet',
-  'saveSearch',
-  'renameSavedSearch',
-  'deleteSavedSearch',
-  'reorderSavedSearches',
-  'correctArticle',
-  'mergeArticles',
-  'splitArticle',
-  'undoCorrection',
-] as const;
+/**
+ * Every method of the contract, once, with what it does to the archive: `write` methods change
+ * it (the read-only HTTP host refuses them), `read` methods do not. The compiler checks that the
+ * table names each method of `BaokuApi` and nothing else, so a new method cannot be left out of
+ * the carriers' lists (`API_METHODS`, `WRITE_METHODS`) or of the host's read-only rule.
+ */
+export const METHOD_ACCESS = {
+  reparse: 'write',
+  stats: 'read',
+  search: 'read',
+  getArticle: 'read',
+  getRawText: 'read',
+  moreLikeThis: 'read',
+  guessFileMeta: 'read',
+  startImport: 'write',
+  importStatus: 'read',
+  cancelImport: 'write',
+  listImports: 'read',
+  listTags: 'read',
+  changeTags: 'write',
+  undoTagChange: 'write',
+  tagHistory: 'read',
+  suggestTopics: 'read',
+  tagUsage: 'read',
+  renameTag: 'write',
+  mergeTags: 'write',
+  deleteTag: 'write',
+  listClippingSets: 'read',
+  saveClippingSet: 'write',
+  deleteClippingSet: 'write',
+  exportClippings: 'read',
+  getCitation: 'read',
+  listSavedSearches: 'read',
+  saveSearch: 'write',
+  renameSavedSearch: 'write',
+  deleteSavedSearch: 'write',
+  reorderSavedSearches: 'write',
+  openSavedSearch: 'read',
+  getNearDuplicates: 'read',
+  correctArticle: 'write',
+  mergeArticles: 'write',
+  splitArticle: 'write',
+  undoCorrection: 'write',
+  getHistory: 'read',
+  getOriginal: 'read',
+} as const satisfies { [M in ApiMethod]: 'read' | 'write' };
 
-export const API_METHODS: readonly ApiMethod[] = [
-  'reparse',
-  'stats',
-  'search',
-  'getArticle',
-  'getRawText',
-  'moreLikeThis',
-  'guessFileMeta',
-  'startImport',
-  'importStatus',
-  'cancelImport',
-  'listImports',
-  'listTags',
-  'changeTags',
-  'undoTagChange',
-  'tagHistory',
-  'suggestTopics',
-  'tagUsage',
-  'renameTag',
-  'mergeTags',
-  'deleteTag',
-  'listClippingSets',
-  'saveClippingSet',
-  'deleteClippingSet',
-  'exportClippings',
-  'getCitation',
-  'listSavedSearches',
-  'saveSearch',
-  'renameSavedSearch',
-  'deleteSavedSearch',
-  'reorderSavedSearches',
-  'openSavedSearch',
-  'getNearDuplicates',
-  'correctArticle',
-  'mergeArticles',
-  'splitArticle',
-  'undoCorrection',
-  'getHistory',
-  'getOriginal',
-] as const;
+/** All methods of the contract (the carriers build their proxies from it). */
+export const API_METHODS = Object.keys(METHOD_ACCESS) as ApiMethod[];
+
+/** Methods that change the archive: the read-only HTTP host refuses them. */
+export const WRITE_METHODS = API_METHODS.filter((m) => METHOD_ACCESS[m] === 'write');
 
 /** Error that carries a message meant for the user (Chinese), not a stack. */
 export interface ApiErrorBody {

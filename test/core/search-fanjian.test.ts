@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { expandPaths } from '../../src/core/import-files';
 import { keywords, tokenizeForIndex, queryWords } from '../../src/core/text/tokenizer';
-import { findTerms, prepareTerms } from '../../src/core/export/highlight';
+import { findTerms, prepareTerms } from '../../src/shared/find-terms';
 import { idOf, openArchive, REPO, tempDir } from './helpers';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'fanjian');

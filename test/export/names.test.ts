@@ -1,7 +1,7 @@
 /** File names, citations and term matching of the clippings export. */
 import { describe, expect, it } from 'vitest';
 import { clippingFileName, gbt7714 } from '../../src/core/export';
-import { findTerms, prepareTerms } from '../../src/core/export/highlight';
+import { findTerms, prepareTerms } from '../../src/shared/find-terms';
 import { typesetPunct } from '../../src/core/export/punct';
 import { awkwardArticle, sampleArticles } from './sample';
 

@@ -23,7 +23,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { ArticleDetail } from '../../shared/api';
-import { prepareTerms, segments } from './highlight';
+import { markTerms, prepareTerms } from '../../shared/find-terms';
 import { TOC_MIN } from './html';
 import { typesetPunct } from './punct';
 import { gbt7714, referenceList } from './citation';
@@ -155,7 +155,7 @@ function lineRuns(text: string, hit: boolean, extra: { bold?: boolean }): TextRu
 function runs(original: string, terms: string[], extra: { bold?: boolean } = {}): TextRun[] {
   const text = typesetPunct(original);
   if (!terms.length) return lineRuns(text, false, extra);
-  return segments(text, terms).flatMap((s) => lineRuns(s.text, s.hit, extra));
+  return markTerms(text, terms).flatMap((s) => lineRuns(s.text, s.mark, extra));
 }
 
 function bodyParagraph(children: ParagraphChild[]): Paragraph {

@@ -5,7 +5,7 @@
  * resources; every piece of article text is escaped. The PDF is printed from it.
  */
 import type { ArticleDetail } from '../../shared/api';
-import { prepareTerms, segments } from './highlight';
+import { markTerms, prepareTerms } from '../../shared/find-terms';
 import { gbt7714, referenceList } from './citation';
 import {
   chineseDate,
@@ -36,8 +36,8 @@ function escapeLines(s: string): string {
 function marked(original: string, terms: string[]): string {
   const text = typesetPunct(original);
   if (!terms.length) return escapeLines(text);
-  return segments(text, terms)
-    .map((s) => (s.hit ? `<mark>${escapeLines(s.text)}</mark>` : escapeLines(s.text)))
+  return markTerms(text, terms)
+    .map((s) => (s.mark ? `<mark>${escapeLines(s.text)}</mark>` : escapeLines(s.text)))
     .join('');
 }
 

@@ -4,7 +4,7 @@
  * then the reference list (参考文献, GB/T 7714, numbered in clipping order).
  */
 import type { ArticleDetail } from '../../shared/api';
-import { prepareTerms, segments } from './highlight';
+import { markTerms, prepareTerms } from '../../shared/find-terms';
 import { TOC_MIN } from './html';
 import { gbt7714, referenceList } from './citation';
 import { datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
@@ -34,8 +34,8 @@ export function mdCitation(entry: string): string {
 
 function mdMarked(text: string, terms: string[]): string {
   if (!terms.length) return escapeMarkdown(text);
-  return segments(text, terms)
-    .map((s) => (s.hit && s.text.trim() ? `**${escapeMarkdown(s.text)}**` : escapeMarkdown(s.text)))
+  return markTerms(text, terms)
+    .map((s) => (s.mark && s.text.trim() ? `**${escapeMarkdown(s.text)}**` : escapeMarkdown(s.text)))
     .join('');
 }
 

@@ -1,32 +1,17 @@
 /**
  * Snippets: up to three windows of an article's body around the matched
  * words, with highlight ranges in characters of the stored (unfolded) text:
- * the text is folded as the index folds it (widths, case, 繁→简) with a map
- * back, so `台湾` in the terms marks `臺灣` in a traditional article.
+ * the terms are found as everywhere else (src/shared/find-terms.ts: folded as
+ * the index folds, mapped back, so `台湾` marks `臺灣` in a traditional article).
  */
 import type { Snippet } from '../../shared/api';
-import { foldWithOffsets, occurrencesIn } from '../../shared/search-fold';
-
-/** All [start, end) ranges (original offsets) where any of `terms` occurs, merged. */
-export function findRanges(text: string, terms: string[]): [number, number][] {
-  const folded = foldWithOffsets(text);
-  const ranges: [number, number][] = [];
-  for (const term of terms) ranges.push(...occurrencesIn(folded, term));
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-  const merged: [number, number][] = [];
-  for (const r of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
-}
+import { findTerms } from '../../shared/find-terms';
 
 const SENTENCE_END = /[。！？；!?;]/;
 
 /** Up to `max` snippets of about `width` characters, richest windows first, in text order. */
 export function makeSnippets(text: string, terms: string[], max = 3, width = 90): Snippet[] {
-  const ranges = findRanges(text, terms);
+  const ranges = findTerms(text, terms);
   if (ranges.length === 0) {
     const t = text.slice(0, width);
     return t ? [{ text: t + (text.length > width ? '…' : ''), highlights: [] }] : [];

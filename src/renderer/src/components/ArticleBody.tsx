@@ -4,7 +4,7 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import type { ArticleDetail } from '../../../shared/api';
-import { findTerms, splitByRanges } from '../lib/fold';
+import { markTerms } from '../../../shared/find-terms';
 
 interface Props {
   article: ArticleDetail;
@@ -19,7 +19,7 @@ interface Piece {
 }
 
 function piecesOf(text: string, terms: string[], counter: { n: number }): Piece[] {
-  return splitByRanges(text, findTerms(text, terms)).map((p) => ({ text: p.text, match: p.mark ? counter.n++ : -1 }));
+  return markTerms(text, terms).map((p) => ({ text: p.text, match: p.mark ? counter.n++ : -1 }));
 }
 
 export function ArticleBody({ article, terms, current, onCount }: Props) {

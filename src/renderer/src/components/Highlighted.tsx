@@ -1,5 +1,5 @@
 /** Text with [start, end) ranges wrapped in <mark>. */
-import { splitByRanges, type Range } from '../lib/fold';
+import { splitByRanges, type Range } from '../../../shared/find-terms';
 
 export function Highlighted({ text, ranges }: { text: string; ranges: readonly Range[] }) {
   if (ranges.length === 0) return <>{text}</>;

@@ -2,7 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../shared/api';
-import { findTerms } from '../lib/fold';
+import { findTerms } from '../../../shared/find-terms';
 import { hitMeta } from '../lib/format';
 import { Highlighted } from './Highlighted';
 
