@@ -1,7 +1,10 @@
 /**
  * Errors whose message is for the person at the keyboard (one line, Chinese):
- * the CLI prints it and exits 1, the HTTP host and IPC pass it to the UI.
- * Anything else thrown in the core is an internal error (exit 2, stack trace).
+ * the CLI prints it and exits 1, the HTTP host and IPC pass it to the UI with
+ * its `code` (mapped once, in `node/dispatch.ts`). The store and the services
+ * throw the kind that says what went wrong (`NotFound`, `BadInput`); callers
+ * never sort errors by their text. Anything else thrown in the core is an
+ * internal error (exit 2, stack trace).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +14,22 @@ export class UserError extends Error {
   constructor(message: string, code: 'bad-request' | 'not-found' | 'read-only' = 'bad-request') {
     super(message);
     this.code = code;
+  }
+}
+
+/** The thing asked for is not in the archive (an id or a name that is gone): `code` `not-found`. */
+export class NotFound extends UserError {
+  constructor(message: string) {
+    super(message, 'not-found');
+    this.name = 'NotFound';
+  }
+}
+
+/** The request cannot be carried out as asked (an empty name, a field that cannot be corrected): `code` `bad-request`. */
+export class BadInput extends UserError {
+  constructor(message: string) {
+    super(message, 'bad-request');
+    this.name = 'BadInput';
   }
 }
 

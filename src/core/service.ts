@@ -70,7 +70,7 @@ import { expandPaths, fromUpload, type ImportSource } from './import-files';
 import { exportClippings, type PdfRenderer } from './export';
 import { citeArticles } from './export/citation';
 import type { CitationRequest, CitationResult } from '../shared/api';
-import { ensureWritableDir, UserError } from './errors';
+import { ensureWritableDir, NotFound, UserError } from './errors';
 import { NearDups } from './store/near-dups';
 import { articleSignature, collapseGroups } from './search/dedupe';
 
@@ -103,7 +103,7 @@ export interface ArchiveOptions {
   nearDuplicates?: boolean;
 }
 
-export { EnvironmentError, UserError } from './errors';
+export { BadInput, EnvironmentError, NotFound, UserError } from './errors';
 
 interface Job {
   status: ImportJobStatus;
@@ -509,7 +509,7 @@ export class Archive implements BaokuApi {
   async getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]> {
     const ids = this.nearDups.group(req.id);
     const articles = store.getArticles(this.db, ids);
-    if (!articles.some((a) => a.id === req.id)) throw new UserError('没有这篇文章', 'not-found');
+    if (!articles.some((a) => a.id === req.id)) throw new NotFound('没有这篇文章');
     return articles
       .map((article) => ({ article, similarity: article.id === req.id ? 1 : Math.round(this.nearDups.similarity(req.id, article.id) * 100) / 100 }))
       .sort((x, y) => (x.article.date ?? '').localeCompare(y.article.date ?? '') || x.article.id - y.article.id);
@@ -525,7 +525,7 @@ export class Archive implements BaokuApi {
 
   async moreLikeThis(req: { id: number; limit?: number }): Promise<SearchHit[]> {
     const a = store.getArticle(this.db, req.id);
-    if (!a) throw new UserError('没有这篇文章', 'not-found');
+    if (!a) throw new NotFound('没有这篇文章');
     const words = keywords(this.articleText(a), 8).map((k) => k.word);
     if (!words.length) return [];
     const query = words.map((w) => `"${w}"`).join(' OR ');
@@ -732,7 +732,7 @@ export class Archive implements BaokuApi {
 
   async importStatus(req: { jobId: string }): Promise<ImportJobStatus> {
     const job = this.jobs.get(req.jobId);
-    if (!job) throw new UserError('没有这个导入任务', 'not-found');
+    if (!job) throw new NotFound('没有这个导入任务');
     if (job.status.state === 'running') job.status.elapsedMs = Date.now() - job.started;
     return { ...job.status };
   }
@@ -789,7 +789,7 @@ export class Archive implements BaokuApi {
 
   async suggestTopics(req: { id: number }): Promise<TagSuggestion[]> {
     const a = store.getArticle(this.db, req.id);
-    if (!a) throw new UserError('没有这篇文章', 'not-found');
+    if (!a) throw new NotFound('没有这篇文章');
     const have = new Set(a.tags.filter((t) => t.kind === 'topic').map((t) => t.name));
     const names = new Set(a.tags.map((t) => t.name));
     const out: TagSuggestion[] = [];
@@ -818,7 +818,7 @@ export class Archive implements BaokuApi {
 
   async renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number> {
     this.requireWritable();
-    const ids = this.tagOp(() => tags.renameTag(this.db, req.kind, req.from, req.to));
+    const ids = tags.renameTag(this.db, req.kind, req.from, req.to);
     addWords([req.to]);
     this.reindexTags(ids);
     return ids.length;
@@ -826,25 +826,16 @@ export class Archive implements BaokuApi {
 
   async mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number> {
     this.requireWritable();
-    const ids = this.tagOp(() => tags.mergeTags(this.db, req.kind, req.from, req.into));
+    const ids = tags.mergeTags(this.db, req.kind, req.from, req.into);
     this.reindexTags(ids);
     return ids.length;
   }
 
   async deleteTag(req: { kind: TagKind; name: string }): Promise<number> {
     this.requireWritable();
-    const ids = this.tagOp(() => tags.deleteTag(this.db, req.kind, req.name));
+    const ids = tags.deleteTag(this.db, req.kind, req.name);
     this.reindexTags(ids);
     return ids.length;
-  }
-
-  private tagOp(fn: () => number[]): number[] {
-    try {
-      return fn();
-    } catch (err) {
-      if (/^(没有这个标签|新名称不能为空|标签名不能为空)/.test((err as Error).message)) throw new UserError((err as Error).message);
-      throw err;
-    }
   }
 
   /** Add an editor's term to the dictionary; the articles that contain it are re-indexed. */

@@ -31,7 +31,7 @@
  * into family and given name (`splitName`).
  */
 import type { ArticleDetail, CitationFormat, CitationResult } from '../../shared/api';
-import { UserError } from '../errors';
+import { NotFound, UserError } from '../errors';
 import { excerpt, people, type People } from './meta';
 
 // ---------- authors ----------
@@ -233,7 +233,7 @@ export function citeArticles(
 ): CitationResult {
   if (req.ids.length > MAX_CITATIONS) throw new UserError(`一次最多引用 ${MAX_CITATIONS} 篇（这次是 ${req.ids.length} 篇），请缩小范围`);
   const articles = load(req.ids);
-  if (!articles.length) throw new UserError('没有可引用的文章：所选文章不在档案库中', 'not-found');
+  if (!articles.length) throw new NotFound('没有可引用的文章：所选文章不在档案库中');
   const c = citations(articles, req.format);
   return { format: req.format, ...c, mime: CITATION_MIME[req.format], ext: CITATION_EXT[req.format] };
 }

@@ -7,6 +7,7 @@ import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
 import { articleTags } from './tags';
 import { attachContinuations } from './continuations';
 import { NOT_A_PAGE } from '../ingest/page-shape';
+import { NotFound } from '../errors';
 
 export function getArticle(db: Db, id: number): ArticleDetail | null {
   const row = db.prepare(`${ARTICLE_SELECT} WHERE a.id = ?`).get([id]) as ArticleRow | undefined;
@@ -192,7 +193,7 @@ export function saveClippingSet(db: Db, set: ClippingSet): ClippingSet {
   const ids = JSON.stringify(set.articleIds);
   if (set.id) {
     const r = db.prepare('UPDATE clipping_sets SET name = ?, article_ids = ?, updated_at = ? WHERE id = ?').run([set.name, ids, now, set.id]);
-    if (r.changes === 0) throw new Error('没有这个剪报集');
+    if (r.changes === 0) throw new NotFound('没有这个剪报集（可能已被删除）');
     return { ...set, updatedAt: now };
   }
   const r = db.prepare('INSERT INTO clipping_sets (name, article_ids, updated_at) VALUES (?,?,?)').run([set.name, ids, now]);

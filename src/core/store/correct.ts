@@ -5,7 +5,7 @@
  * `correction-ops.ts`; the service re-indexes `changed` and `removed`.
  */
 import type { ArticleCorrection, CorrectionRecord, OriginalReading, Paragraph } from '../../shared/api';
-import { UserError } from '../errors';
+import { BadInput, NotFound } from '../errors';
 import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
 import { rawTextOf } from './articles';
@@ -26,7 +26,7 @@ export interface Outcome {
 
 function existing(db: Db, id: number): Row {
   const r = articleRow(db, id);
-  if (!r) throw new UserError('没有这篇文章', 'not-found');
+  if (!r) throw new NotFound('没有这篇文章');
   return r;
 }
 
@@ -34,7 +34,7 @@ function existing(db: Db, id: number): Row {
 function record(db: Db, r: Row, field: string, before: unknown, after: unknown, author?: string): { id: number; changed: number[]; removed: number[] } {
   const id = insertCorrection(db, { articleId: r.id, pageId: r.page_id, field, before, after, author });
   const applied = applyCorrection(db, correctionById(db, id)!);
-  if (!applied.ok) throw new Error(`校对未能应用：${applied.reason}`);
+  if (!applied.ok) throw new BadInput(`校对未能应用：${applied.reason}`);
   db.prepare('UPDATE corrections SET applied = 1 WHERE id = ?').run([id]);
   return { id, changed: applied.changed, removed: applied.removed };
 }
@@ -44,7 +44,7 @@ function fieldsOf(c: ArticleCorrection): [string, unknown][] {
   const out: [string, unknown][] = [];
   if (c.kicker !== undefined) out.push(['kicker', c.kicker?.trim() || null]);
   if (c.title !== undefined) {
-    if (!c.title.trim()) throw new UserError('标题不能为空');
+    if (!c.title.trim()) throw new BadInput('标题不能为空');
     out.push(['title', c.title.trim()]);
   }
   if (c.subtitle !== undefined) out.push(['subtitle', c.subtitle?.trim() || null]);
@@ -62,21 +62,21 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stri
 /** Correct fields of an article: one correction per field that changes. */
 export function correctArticle(db: Db, id: number, c: ArticleCorrection, author?: string): Outcome {
   const fields = fieldsOf(c);
-  if (!fields.length) throw new UserError('没有要校对的内容');
+  if (!fields.length) throw new BadInput('没有要校对的内容');
   return inTransaction(db, () => {
     const out: Outcome = { articleId: id, correctionIds: [], changed: [], removed: [], reviews: [] };
     for (const [field, value] of fields) {
       const r = existing(db, id);
       const before = fieldValue(db, r, field);
       const para = /^paragraph:(\d+)$/.exec(field);
-      if (para && before === null) throw new UserError(`没有第 ${Number(para[1]) + 1} 段`);
-      if (field === 'caption' && before === null) throw new UserError('这篇文章没有图片说明');
+      if (para && before === null) throw new BadInput(`没有第 ${Number(para[1]) + 1} 段`);
+      if (field === 'caption' && before === null) throw new BadInput('这篇文章没有图片说明');
       if (same(before, value)) continue;
       const done = record(db, r, field, before, value, author);
       out.correctionIds.push(done.id);
       out.changed.push(...done.changed);
     }
-    if (!out.correctionIds.length) throw new UserError('内容没有变化');
+    if (!out.correctionIds.length) throw new BadInput('内容没有变化');
     bumpGeneration(db);
     return out;
   });
@@ -88,9 +88,9 @@ export function mergeArticles(db: Db, id: number, direction: 'prev' | 'next', au
     const r = existing(db, id);
     const first = direction === 'prev' ? previousOnPage(db, r) : r;
     const second = direction === 'prev' ? r : nextOnPage(db, r);
-    if (!first || !second) throw new UserError(direction === 'prev' ? '这是本版第一篇文章，前面没有可合并的文章' : '这是本版最后一篇文章，后面没有可合并的文章');
+    if (!first || !second) throw new BadInput(direction === 'prev' ? '这是本版第一篇文章，前面没有可合并的文章' : '这是本版最后一篇文章，后面没有可合并的文章');
     if (first.part_of !== null || second.part_of !== null || second.continued_from !== null)
-      throw new UserError('转版续接的文章不能合并');
+      throw new BadInput('转版续接的文章不能合并');
     const before = { absorbed: { row: { id: second.id, content_hash: second.content_hash }, tags: [] } };
     const done = record(db, first, direction === 'prev' ? 'merge-prev' : 'merge-next', before, null, author);
     bumpGeneration(db);
@@ -103,7 +103,7 @@ export function splitArticle(db: Db, id: number, at: number, author?: string): O
   return inTransaction(db, () => {
     const r = existing(db, id);
     const ps = JSON.parse(String(r.paragraphs)) as Paragraph[];
-    if (!Number.isInteger(at) || at < 1 || at >= ps.length) throw new UserError(`只能在第 2 段到第 ${ps.length} 段之间拆分（这篇共 ${ps.length} 段）`);
+    if (!Number.isInteger(at) || at < 1 || at >= ps.length) throw new BadInput(`只能在第 2 段到第 ${ps.length} 段之间拆分（这篇共 ${ps.length} 段）`);
     const done = record(db, r, 'split-at', { at, count: ps.length, text: ps[at].text, hash: r.content_hash }, null, author);
     bumpGeneration(db);
     const newId = done.changed.find((x) => x !== id);
@@ -115,13 +115,13 @@ export function splitArticle(db: Db, id: number, at: number, author?: string): O
 export function undoCorrection(db: Db, correctionId: number): Outcome {
   return inTransaction(db, () => {
     const c = correctionById(db, correctionId);
-    if (!c) throw new UserError('没有这条校对记录', 'not-found');
-    if (c.undone_at) throw new UserError('这条校对已经撤销了');
+    if (!c) throw new NotFound('没有这条校对记录');
+    if (c.undone_at) throw new BadInput('这条校对已经撤销了');
     // A later correction of the same place was made on this one's result: it goes first.
     const later = db
       .prepare("SELECT id FROM corrections WHERE article_id = ? AND field = ? AND id > ? AND undone_at IS NULL AND field NOT IN ('merge-next','merge-prev','split-at') ORDER BY id DESC LIMIT 1")
       .get([c.article_id, c.field, c.id]) as { id: number } | undefined;
-    if (later) throw new UserError(`之后对同一处（${fieldLabel(c.field)}）还有校对（第 ${later.id} 号），请先撤销那一条`);
+    if (later) throw new BadInput(`之后对同一处（${fieldLabel(c.field)}）还有校对（第 ${later.id} 号），请先撤销那一条`);
     db.prepare('UPDATE corrections SET undone_at = ?, review = NULL WHERE id = ?').run([new Date().toISOString(), c.id]);
     const reverted = revertPage(db, c.page_id);
     const replayed = replayPage(db, c.page_id, reverted);

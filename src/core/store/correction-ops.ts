@@ -19,6 +19,7 @@ import { applyAutoTags } from './tags';
 import { withDateWarning } from './dates';
 import { replacedStretch, type CorrectionRow } from './corrections';
 import { PEOPLE, bylineWithPeople, type People } from './correct-byline';
+import { BadInput } from '../errors';
 
 /** The article columns corrections change, as stored (JSON as text); `original` holds them as the parser wrote them. */
 const COLS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'date_inferred', 'chars', 'page_fix'] as const;
@@ -105,7 +106,7 @@ export function fieldValue(db: Db, r: Row, field: string): unknown {
     case 'page':
       return pageOf(db, r);
   }
-  throw new Error(`不能校对的字段：${field}`);
+  throw new BadInput(`不能校对的字段：${field}`);
 }
 
 /** Text fields: their replaced stretch is indexed (see `replacedStretch`). */

@@ -31,7 +31,7 @@
  */
 import type { SavedSearch, SaveSearchRequest, SearchFilters, SortOrder } from '../../shared/api';
 import { MAX_NAME_CHARS, MAX_SAVED_SEARCHES } from '../../shared/api-schema';
-import { UserError } from '../errors';
+import { NotFound, UserError } from '../errors';
 import { type Db, inTransaction } from './db';
 
 /** Migration 5 (shipped: never change; add a migration instead). */
@@ -113,7 +113,7 @@ function rows(db: Db): Row[] {
 
 function row(db: Db, id: number): Row {
   const r = db.prepare('SELECT * FROM saved_searches WHERE id = ?').get([id]) as Row | undefined;
-  if (!r) throw new UserError('没有这个保存的搜索（可能已被删除）', 'not-found');
+  if (!r) throw new NotFound('没有这个保存的搜索（可能已被删除）');
   return r;
 }
 
@@ -182,7 +182,7 @@ export function reorderSavedSearches(db: Db, ids: number[]): SavedSearch[] {
     const all = rows(db).map((r) => r.id);
     const known = new Set(all);
     const unknown = ids.find((id) => !known.has(id));
-    if (unknown !== undefined) throw new UserError('没有这个保存的搜索（可能已被删除）', 'not-found');
+    if (unknown !== undefined) throw new NotFound('没有这个保存的搜索（可能已被删除）');
     if (new Set(ids).size !== ids.length) throw new UserError('新顺序里有重复的搜索');
     const named = new Set(ids);
     renumber(db, [...ids, ...all.filter((id) => !named.has(id))]);

@@ -10,6 +10,7 @@ import os from 'node:os';
 import type { ArticleTag, ParsedArticle, ReporterRole, TagInfo, TagKind, TagRef, TagChangeRecord } from '../../shared/api';
 import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
+import { BadInput, NotFound } from '../errors';
 
 interface TagOp {
   op: 'add' | 'remove';
@@ -42,7 +43,7 @@ export function ensureTag(db: Db, kind: TagKind, name: string): number {
   const found = findTagId(db, kind, name);
   if (found !== undefined) return found;
   const n = cleanTagName(kind, name);
-  if (!n) throw new Error('标签名不能为空');
+  if (!n) throw new BadInput('标签名不能为空');
   return Number(db.prepare('INSERT INTO tags (kind, name) VALUES (?, ?)').run([kind, n]).lastInsertRowid);
 }
 
@@ -231,7 +232,7 @@ export function tagUsage(db: Db, kind: TagKind, name: string): { tagId?: number;
 export function mergeTags(db: Db, kind: TagKind, from: string, into: string): number[] {
   return inTransaction(db, () => {
     const a = findTagId(db, kind, from);
-    if (a === undefined) throw new Error(`没有这个标签：${from}`);
+    if (a === undefined) throw new NotFound(`没有这个标签：${from}`);
     const b = ensureTag(db, kind, into);
     if (a === b) return [];
     const fromName = (db.prepare('SELECT name FROM tags WHERE id = ?').get([a]) as { name: string }).name;
@@ -254,9 +255,9 @@ export function mergeTags(db: Db, kind: TagKind, from: string, into: string): nu
 /** Rename a tag (the old name stays as an alias); renaming onto an existing tag merges. */
 export function renameTag(db: Db, kind: TagKind, from: string, to: string): number[] {
   const target = cleanTagName(kind, to);
-  if (!target) throw new Error('新名称不能为空');
+  if (!target) throw new BadInput('新名称不能为空');
   const a = findTagId(db, kind, from);
-  if (a === undefined) throw new Error(`没有这个标签：${from}`);
+  if (a === undefined) throw new NotFound(`没有这个标签：${from}`);
   const b = findTagId(db, kind, target);
   if (b !== undefined && b !== a) return mergeTags(db, kind, from, target);
   return inTransaction(db, () => {
@@ -276,7 +277,7 @@ export function renameTag(db: Db, kind: TagKind, from: string, to: string): numb
 export function deleteTag(db: Db, kind: TagKind, name: string): number[] {
   return inTransaction(db, () => {
     const a = findTagId(db, kind, name);
-    if (a === undefined) throw new Error(`没有这个标签：${name}`);
+    if (a === undefined) throw new NotFound(`没有这个标签：${name}`);
     const rows = db.prepare('SELECT article_id, role, source FROM article_tags WHERE tag_id = ?').all([a]) as {
       article_id: number;
       role: string | null;
