@@ -398,9 +398,16 @@ export class Archive implements BaokuApi {
    * one in relevance order is reordered by proximity: tagging and export act
    * on exact matches only.
    */
-  private matchAll(req: SearchRequest, first?: number, budget?: QueryBudget, dedupe = false): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
+  /** `tree`: a query built by the program (more like this) instead of parsing `req.query`. */
+  private matchAll(
+    req: SearchRequest,
+    first?: number,
+    budget?: QueryBudget,
+    dedupe = false,
+    tree?: ParsedQuery,
+  ): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
     const check = budget && (() => budget.check());
-    const q = parseQuery(req.query ?? '');
+    const q = tree ?? parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
     const sort = req.sort ?? (q.groups.length || q.years.length ? 'relevance' : 'date');
     const { hits, terms, partial } = this.index.search(
@@ -447,13 +454,17 @@ export class Archive implements BaokuApi {
    * budget's deadline passes.
    */
   async search(req: SearchRequest, call?: CallContext): Promise<SearchResponse> {
+    return this.searchWith(req, call);
+  }
+
+  private async searchWith(req: SearchRequest, call?: CallContext, tree?: ParsedQuery): Promise<SearchResponse> {
     const t0 = performance.now();
     const empty = { reporter: [], department: [], topic: [], year: [], paper: [], page: [] };
     const offset = Math.max(0, req.offset ?? 0);
     const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
     let matched: ReturnType<Archive['matchAll']>;
     try {
-      matched = this.matchAll(req, offset + limit, defaultBudget(call?.cancelled), req.dedupe !== false);
+      matched = this.matchAll(req, offset + limit, defaultBudget(call?.cancelled), req.dedupe !== false, tree);
     } catch (err) {
       if (err instanceof QueryError) return { total: 0, tookMs: 0, hits: [], facets: empty, terms: [], error: err.message };
       throw err;
@@ -470,7 +481,7 @@ export class Archive implements BaokuApi {
       return hit;
     });
     const facets = req.facets === false ? empty : this.index.meta.facets(matched.all);
-    const suggestion = matched.all.length === 0 || partial ? this.didYouMean(req.query) : undefined;
+    const suggestion = !tree && (matched.all.length === 0 || partial) ? this.didYouMean(req.query) : undefined;
     return {
       ...(suggestion && { suggestion }),
       total: matched.all.length,
@@ -528,8 +539,9 @@ export class Archive implements BaokuApi {
     if (!a) throw new NotFound('没有这篇文章');
     const words = keywords(this.articleText(a), 8).map((k) => k.word);
     if (!words.length) return [];
-    const query = words.map((w) => `"${w}"`).join(' OR ');
-    const res = await this.search({ query, limit: (req.limit ?? 8) + 1, facets: false });
+    // One OR group of the article's keywords as words (matched through the index, not phrase-checked in SQL).
+    const tree: ParsedQuery = { groups: [words.map((w) => ({ type: 'term', text: w }))], excluded: [], years: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
+    const res = await this.searchWith({ query: words.join(' '), limit: (req.limit ?? 8) + 1, facets: false, sort: 'relevance' }, undefined, tree);
     return res.hits.filter((h) => h.id !== a.id).slice(0, req.limit ?? 8);
   }
 

@@ -227,6 +227,20 @@ describe('ranking (ranking.ts) over packed postings', () => {
     expect(ms2.documentCount).toBe(details.length - 1);
     expect(await compare(ms2)).toBeGreaterThan(5);
   });
+
+  it('refuses MiniSearch operations that would lose the packed postings, and keeps answering after', async () => {
+    const { TextIndex } = await import('../../src/core/search/text-index');
+    const { miniSearchOptions, articleToDoc } = await import('../../src/core/search/article-index');
+    const ids = (await a.search({ query: '', limit: 1000 })).hits.map((h) => h.id);
+    const details = (await Promise.all(ids.map((id) => a.getArticle({ id })))).filter((x) => x !== null);
+    const built = new TextIndex(miniSearchOptions());
+    for (const d of details) built.upsert(articleToDoc(d));
+    const index = new TextIndex(miniSearchOptions(), built.pack());
+    expect(() => index.ms.removeAll()).toThrow(/removeAll\(\) would drop the packed postings/);
+    await expect(index.ms.vacuum()).rejects.toThrow(/pack\(\) is the vacuum/);
+    expect(index.documentCount).toBe(details.length);
+    expect(await compare(index)).toBeGreaterThan(5);
+  });
 });
 
 describe('did you mean', () => {

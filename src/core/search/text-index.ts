@@ -24,21 +24,73 @@ export interface PackedIndex {
   terms: PackedTerms;
 }
 
-/** MiniSearch's private fields that this module reads and sets. */
-interface Internals {
-  _index: unknown;
-  _documentCount: number;
-  _nextId: number;
-  _documentIds: Map<number, number>;
-  _idToShortId: Map<number, number>;
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _dirtCount: number;
+/**
+ * MiniSearch with its postings in a TermStore. The fields read and set here are MiniSearch's
+ * `protected` ones, so a subclass reaches them with the compiler's check: an upgrade that renames
+ * or retypes one fails to build instead of misbehaving (minisearch stays pinned to the version
+ * ranking.ts is tested against, test/core/search.test.ts). The one cast is `_index`: a TermStore
+ * answers the calls MiniSearch makes on its index (get/set/has/fetch/delete/size) but is not a
+ * SearchableMap. The operations that would replace or walk `_index` behind the TermStore's back
+ * throw instead of silently losing the packed base: `removeAll()` (use a new TextIndex) and
+ * `vacuum()` (`TextIndex.pack()` is the vacuum).
+ */
+class PackedMiniSearch<T> extends MiniSearch<T> {
+  constructor(options: Options<T>, store: TermStore) {
+    super({ ...options, autoVacuum: false });
+    this._index = store as unknown as MiniSearch<T>['_index'];
+  }
+
+  override removeAll(documents?: readonly T[]): void {
+    if (documents === undefined) throw new Error('TextIndex: removeAll() would drop the packed postings; make a new TextIndex instead');
+    super.removeAll(documents);
+  }
+
+  override vacuum(): Promise<void> {
+    return Promise.reject(new Error('TextIndex: vacuum() cannot walk a TermStore; pack() is the vacuum'));
+  }
+
+  /** The packed base's numbers, set once when it is loaded (before any write). */
+  loadCounts(documentCount: number, nextId: number, fieldIds: Record<string, number>, avgFieldLength: number[]): void {
+    this._documentCount = documentCount;
+    this._nextId = nextId;
+    this._fieldIds = fieldIds;
+    this._avgFieldLength = avgFieldLength;
+  }
+
+  /** Enter one document of the packed base in MiniSearch's own tables. */
+  enterDocument(shortId: number, id: number, fieldLengths: number[]): void {
+    this._documentIds.set(shortId, id);
+    this._idToShortId.set(id, shortId);
+    this._fieldLength.set(shortId, fieldLengths);
+  }
+
+  shortIdOf(id: number): number | undefined {
+    return this._idToShortId.get(id);
+  }
+
+  fieldLengthsOf(shortId: number): number[] | undefined {
+    return this._fieldLength.get(shortId);
+  }
+
+  get nextId(): number {
+    return this._nextId;
+  }
+
+  get fieldIds(): Readonly<Record<string, number>> {
+    return this._fieldIds;
+  }
+
+  get avgFieldLength(): number[] {
+    return this._avgFieldLength;
+  }
+
+  get dirtCount(): number {
+    return this._dirtCount;
+  }
 }
 
 export class TextIndex<T extends { id: number }> {
-  private readonly mini: MiniSearch<T>;
+  private readonly mini: PackedMiniSearch<T>;
   readonly store: TermStore;
   readonly fields: string[];
   /** 1 for a live document, by short id. */
@@ -55,16 +107,13 @@ export class TextIndex<T extends { id: number }> {
 
   constructor(options: Options<T>, packed?: PackedIndex) {
     this.fields = options.fields;
-    this.mini = new MiniSearch<T>({ ...options, autoVacuum: false });
     this.fieldLen = new Uint32Array(1024 * this.fields.length);
-    const m = this.internals;
+    this.store = new TermStore(packed?.terms);
+    this.mini = new PackedMiniSearch<T>(options, this.store);
     if (packed) {
       const n = packed.articleIds.length;
       this.grow(n);
-      m._documentCount = packed.documentCount;
-      m._nextId = n;
-      m._fieldIds = packed.fieldIds;
-      m._avgFieldLength = packed.avgFieldLength;
+      this.mini.loadCounts(packed.documentCount, n, packed.fieldIds, packed.avgFieldLength);
       for (let s = 0; s < n; s++) {
         const id = packed.articleIds[s];
         this.live[s] = 1;
@@ -73,11 +122,7 @@ export class TextIndex<T extends { id: number }> {
       }
       this.fieldLen.set(packed.fieldLength);
       this.pendingBase = n;
-      this.store = new TermStore(packed.terms);
-    } else {
-      this.store = new TermStore();
     }
-    m._index = this.store;
   }
 
   private setShort(id: number, s: number): void {
@@ -98,16 +143,12 @@ export class TextIndex<T extends { id: number }> {
    */
   private ensureTables(): void {
     if (!this.pendingBase) return;
-    const m = this.internals;
     const nf = this.fields.length;
     for (let s = 0; s < this.pendingBase; s++) {
       if (!this.live[s]) continue;
-      const id = this.articleOf[s];
-      m._documentIds.set(s, id);
-      m._idToShortId.set(id, s);
       const lens: number[] = [];
       for (let f = 0; f < nf; f++) lens.push(this.fieldLen[s * nf + f]);
-      m._fieldLength.set(s, lens);
+      this.mini.enterDocument(s, this.articleOf[s], lens);
     }
     this.pendingBase = 0;
   }
@@ -118,20 +159,16 @@ export class TextIndex<T extends { id: number }> {
     return this.mini;
   }
 
-  private get internals(): Internals {
-    return this.mini as unknown as Internals;
-  }
-
   get documentCount(): number {
     return this.mini.documentCount;
   }
 
   get avgFieldLength(): number[] {
-    return this.internals._avgFieldLength;
+    return this.mini.avgFieldLength;
   }
 
   fieldId(field: string): number {
-    return this.internals._fieldIds[field];
+    return this.mini.fieldIds[field];
   }
 
   has(id: number): boolean {
@@ -159,13 +196,12 @@ export class TextIndex<T extends { id: number }> {
     this.ensureTables();
     if (this.mini.has(doc.id)) this.discard(doc.id);
     this.mini.add(doc);
-    const m = this.internals;
-    const s = m._idToShortId.get(doc.id)!;
+    const s = this.mini.shortIdOf(doc.id)!;
     this.grow(s + 1);
     this.live[s] = 1;
     this.articleOf[s] = doc.id;
     this.setShort(doc.id, s);
-    const lens = m._fieldLength.get(s) ?? [];
+    const lens = this.mini.fieldLengthsOf(s) ?? [];
     const nf = this.fields.length;
     for (let f = 0; f < nf; f++) this.fieldLen[s * nf + f] = lens[f] ?? 0;
   }
@@ -181,29 +217,29 @@ export class TextIndex<T extends { id: number }> {
 
   /** Postings added or left dead since the last pack (a measure of how much a pack would reclaim). */
   get dirt(): number {
-    return this.store.overlayPostings() + this.internals._dirtCount;
+    return this.store.overlayPostings() + this.mini.dirtCount;
   }
 
   /** Everything, live documents only, densely renumbered: what is saved, and what the constructor loads. */
   pack(): PackedIndex {
-    const m = this.internals;
+    const m = this.mini;
     const nf = this.fields.length;
-    const renumber = new Int32Array(m._nextId).fill(-1);
+    const renumber = new Int32Array(m.nextId).fill(-1);
     const articleIds: number[] = [];
-    for (let s = 0; s < m._nextId; s++) {
+    for (let s = 0; s < m.nextId; s++) {
       if (!this.live[s]) continue;
       renumber[s] = articleIds.length;
       articleIds.push(this.articleOf[s]);
     }
     const fieldLength = new Uint32Array(articleIds.length * nf);
-    for (let s = 0; s < m._nextId; s++) {
+    for (let s = 0; s < m.nextId; s++) {
       const d = renumber[s];
       if (d >= 0) fieldLength.set(this.fieldLen.subarray(s * nf, s * nf + nf), d * nf);
     }
     return {
-      documentCount: m._documentCount,
-      fieldIds: { ...m._fieldIds },
-      avgFieldLength: [...m._avgFieldLength],
+      documentCount: m.documentCount,
+      fieldIds: { ...m.fieldIds },
+      avgFieldLength: [...m.avgFieldLength],
       articleIds: Uint32Array.from(articleIds),
       fieldLength,
       terms: this.store.pack(renumber),
