@@ -61,9 +61,9 @@ import { topK } from './search/top-k';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { SaveScheduler } from './search/save-scheduler';
 import { foldForSearch } from './text/normalize';
-import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
-import { DEFAULT_STOP_WORDS } from './text/stopwords';
-import { loadJieba } from './text/jieba';
+import { keywords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
+import { Vocabulary } from './vocabulary';
+import { articlesHolding } from './store/dictionary';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
 import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
@@ -141,12 +141,13 @@ export class Archive implements BaokuApi {
   index: ArticleIndex;
   /** Groups of near-duplicate articles (store/near-dups.ts). */
   readonly nearDups: NearDups;
+  /** The words that cut this archive's text (core/vocabulary.ts: what is per process, what per archive). */
+  private readonly vocabulary: Vocabulary;
   private opts: ArchiveOptions;
   private indexReady = true;
   private indexNotice?: string;
   private jobs = new Map<string, Job>();
   private readonly saves: SaveScheduler;
-  private knownWords = new Set<string>();
   readonly openNotices: string[] = [];
 
   private constructor(opts: ArchiveOptions, db: Db) {
@@ -156,6 +157,7 @@ export class Archive implements BaokuApi {
     this.writable = opts.writable ?? true;
     this.index = new ArticleIndex();
     this.nearDups = new NearDups(db);
+    this.vocabulary = new Vocabulary(db, opts.dir);
     this.saves = new SaveScheduler({
       delayMs: opts.saveDelayMs ?? 2000,
       maxWaitMs: opts.saveMaxWaitMs ?? 20_000,
@@ -181,9 +183,7 @@ export class Archive implements BaokuApi {
         a.notice(`自动备份失败：${(err as Error).message}`);
       }
     }
-    a.loadStopWords();
-    loadJieba();
-    a.loadDictionary();
+    a.vocabulary.load();
     cleanTempFiles(opts.dir);
     const loaded = loadIndex(opts.dir, a.fingerprint());
     if (loaded.index) {
@@ -203,36 +203,12 @@ export class Archive implements BaokuApi {
     this.opts.log?.(message);
   }
 
-  private loadStopWords(): void {
-    const file = path.join(this.dir, 'stopwords.txt');
-    if (fs.existsSync(file)) setStopWords(fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#')));
-    else setStopWords(DEFAULT_STOP_WORDS);
-  }
-
-  /** Editors' terms and every tag name/alias go into jieba's dictionary. */
-  private loadDictionary(): void {
-    const words = [
-      ...(this.db.prepare('SELECT word FROM dictionary').all([]) as { word: string }[]).map((r) => r.word),
-      ...tags.allTagWords(this.db),
-    ];
-    addWords(words);
-    for (const w of words) this.knownWords.add(w);
-  }
-
-  private dictionaryHash(): string {
-    const words = (this.db.prepare('SELECT word FROM dictionary ORDER BY word').all([]) as { word: string }[]).map((r) => r.word);
-    const stop = path.join(this.dir, 'stopwords.txt');
-    const stopText = fs.existsSync(stop) ? fs.readFileSync(stop, 'utf8') : '';
-    // The editors' dictionary and stop words both change what the index holds.
-    return crypto.createHash('sha1').update(words.join('\n')).update('\u0000').update(stopText).digest('hex').slice(0, 16);
-  }
-
   fingerprint(): Fingerprint {
     return {
       format: INDEX_FORMAT,
       schema: LATEST_SCHEMA,
       tokenizer: TOKENIZER_VERSION,
-      dictionary: this.dictionaryHash(),
+      dictionary: this.vocabulary.hash(),
       articles: store.articleCount(this.db),
       generation: Number(getMeta(this.db, 'generation') ?? '0'),
     };
@@ -624,9 +600,7 @@ export class Archive implements BaokuApi {
   private learnNames(articles: ParsedArticle[]): void {
     const names = new Set<string>();
     for (const a of articles) for (const t of tags.bylineTags(a)) names.add(tags.cleanTagName(t.kind, t.name));
-    const newNames = [...names].filter((n) => n && !this.knownWords.has(n));
-    addWords(newNames);
-    newNames.forEach((n) => this.knownWords.add(n));
+    this.vocabulary.learn(names);
   }
 
   /** Read stored pages again with this parser (see `store/reparse.ts`); one transaction per page. */
@@ -779,9 +753,7 @@ export class Archive implements BaokuApi {
     const add = req.add ?? [];
     const remove = req.remove ?? [];
     if (!add.length && !remove.length) throw new UserError('没有要添加或删除的标签');
-    const newWords = add.map((t) => tags.cleanTagName(t.kind, t.name)).filter((w) => !this.knownWords.has(w));
-    addWords(newWords);
-    newWords.forEach((w) => this.knownWords.add(w));
+    this.vocabulary.learn(add.map((t) => tags.cleanTagName(t.kind, t.name)));
     const out = tags.changeTags(this.db, ids, add, remove);
     this.reindexTags(out.articleIds);
     return { changeId: out.changeId, articles: out.articleIds.length };
@@ -831,7 +803,7 @@ export class Archive implements BaokuApi {
   async renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number> {
     this.requireWritable();
     const ids = tags.renameTag(this.db, req.kind, req.from, req.to);
-    addWords([req.to]);
+    this.vocabulary.learn([tags.cleanTagName(req.kind, req.to)]);
     this.reindexTags(ids);
     return ids.length;
   }
@@ -855,12 +827,8 @@ export class Archive implements BaokuApi {
     this.requireWritable();
     const w = word.trim();
     if (w.length < 2) throw new UserError('词条至少两个字');
-    this.db.prepare("INSERT OR IGNORE INTO dictionary (word, source) VALUES (?, 'editor')").run([w]);
-    addWords([w]);
-    this.knownWords.add(w);
-    const ids = (this.db.prepare('SELECT id FROM articles WHERE instr(paragraphs, ?) > 0 OR instr(title, ?) > 0').all([w, w]) as { id: number }[]).map(
-      (r) => r.id,
-    );
+    this.vocabulary.addEditorWord(w);
+    const ids = articlesHolding(this.db, w);
     this.reindex(ids);
     this.flushNearDups();
     this.saveIndexNow();
@@ -1000,7 +968,7 @@ export class Archive implements BaokuApi {
   async correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult> {
     this.requireWritable();
     const { id, ...fields } = req;
-    if (fields.people) addWords(Object.values(fields.people).flat().filter((n) => !this.knownWords.has(n)));
+    if (fields.people) this.vocabulary.learn(Object.values(fields.people).flat());
     return this.corrected(correct.correctArticle(this.db, id, fields));
   }
 

@@ -213,18 +213,22 @@ export function queryWords(text: string): QueryWord[] {
   return words;
 }
 
-/** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary. */
+/** Words inserted into jieba in this process (jieba is one per process and never forgets a word; see core/vocabulary.ts). */
+const inserted = new Set<string>();
+
+/** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary, each once per process. Returns how many were new. */
 export function addWords(words: Iterable<string>): number {
   const jieba = loadJieba();
-  recent.clear();
   let n = 0;
   for (const w of words) {
     const word = w.trim();
-    if (word.length >= 2 && /\p{Script=Han}/u.test(word)) {
+    if (word.length >= 2 && /\p{Script=Han}/u.test(word) && !inserted.has(word)) {
       jieba.insertWord(word, 'nz');
+      inserted.add(word);
       n++;
     }
   }
+  if (n) recent.clear();
   return n;
 }
 
