@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { prng } from '../src/eval/prng';
 
 export const CORPUS_FILE = path.resolve(process.cwd(), '..', 'shared', 'corpus', 'xwlb_items.jsonl.gz');
 /** Bump when the page layout changes: cached page folders are regenerated. */
@@ -38,17 +39,7 @@ export interface BenchPages {
   lastDate: string;
 }
 
-/** mulberry32: a small seeded PRNG, deterministic across platforms. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈';
 const GIVEN = ['晓明', '海燕', '建国', '丽华', '志强', '婷婷', '文博', '思远', '雪梅', '国庆', '振华', '春燕', '子涵', '浩然', '秀英', '德胜', '佳怡', '立新', '一鸣', '静'];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Facts, dateNumber } from '../../src/core/search/facts';
 import type { DocMeta } from '../../src/core/search/article-index';
 import type { Filters } from '../../src/core/search/query';
-import { prng } from '../../bench/corpus';
+import { prng } from '../../src/eval/prng';
 
 /** The plain reading of filters and facets over DocMeta objects, as the facts table must answer. */
 function matchesPlain(m: DocMeta, f: Filters): boolean {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
-import { devArchive, PAGES_DEV_DIR } from '../../scripts/eval-search';
+import { devArchive, PAGES_DEV_DIR } from '../../src/eval/search';
 import { queryWords, tokenizeForIndex, tokenizeForQuery, TOKENIZER_VERSION } from '../../src/core/text/tokenizer';
 import { DEFAULT_RANKING, proximityLevel } from '../../src/core/search/article-index';
 import * as store from '../../src/core/store/articles';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topK } from '../../src/core/search/top-k';
-import { prng } from '../../bench/corpus';
+import { prng } from '../../src/eval/prng';
 
 describe('topK', () => {
   it('gives the same first k as a full sort, ties included', () => {

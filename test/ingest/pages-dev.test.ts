@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PAGES_DEV_DIR, PAGES_DEV_MODERN_DIR, evaluate } from '../../scripts/eval-pages-dev';
+import { PAGES_DEV_DIR, PAGES_DEV_MODERN_DIR, evaluate } from '../../src/eval/pages-dev';
 
 describe.skipIf(!fs.existsSync(PAGES_DEV_DIR))('pages-dev evaluation (1998)', () => {
   it('keeps boundary F1 and headline accuracy above their floors', () => {

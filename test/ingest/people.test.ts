@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEV_SETS, evalPeople, expectedNames, junkDepartmentReason, junkPersonReason } from '../../scripts/eval-people';
+import { DEV_SETS, evalPeople, expectedNames, junkDepartmentReason, junkPersonReason } from '../../src/eval/people';
 import { isBylineLine, parseByline } from '../../src/core/ingest/byline';
 import { isBareSignatureName, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from '../../src/core/ingest/names';
 import { parsePage } from '../../src/core/ingest';

@@ -22,7 +22,6 @@ import { foldForSearch, hasTraditional } from '../text/normalize';
 import { loadJieba } from '../text/jieba';
 import { chineseForms, foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
-import type { SearchHit } from '../../shared/api';
 import { TextIndex, type PackedIndex } from './text-index';
 import { rank, queryTerms, MAX_QUERY_TERMS, MINISEARCH_BM25, type Bm25Params, type RankQuery, type WeightedTerm } from './ranking';
 import { topK } from './top-k';
@@ -43,8 +42,8 @@ export interface TagDoc {
   tags: string;
 }
 
-/** An article's filterable facts: the same fields a search hit shows. */
-export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics' | 'corrected'>;
+import type { DocMeta } from './facts';
+export type { DocMeta };
 
 export const FIELDS = ['title', 'body', 'names'] as const;
 /** MiniSearch's field boosts as first set (plain ranking; the search uses DEFAULT_RANKING.boost). */

@@ -5,10 +5,12 @@
  * indexed by article id (strings interned to numbers), so that filtering,
  * counting facets and ordering 70,000 hits by date costs a few milliseconds.
  */
-import type { FacetCounts, SearchResponse } from '../../shared/api';
-import type { DocMeta } from './article-index';
+import type { FacetCounts, SearchHit, SearchResponse } from '../../shared/api';
 import type { Filters } from './query';
 import { topK } from './top-k';
+
+/** An article's filterable facts: the same fields a search hit shows. */
+export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics' | 'corrected'>;
 
 class Interner {
   private codes = new Map<string, number>();

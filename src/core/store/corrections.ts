@@ -18,7 +18,7 @@
  * fixed is still found by its wrong form.
  */
 import os from 'node:os';
-import type { Db } from './db';
+import type { Db } from './handle';
 
 /** Migration: the corrections table and the article columns they need. */
 export function migrateCorrections(db: Db): void {

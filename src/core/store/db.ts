@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './migrations';
 
-export type Db = InstanceType<typeof Database>;
+export { inTransaction, type Db } from './handle';
+import type { Db } from './handle';
 
 export const DB_FILE = 'archive.sqlite';
 
@@ -61,23 +62,6 @@ export function openDatabase(dir: string): OpenResult {
     }
   }
   return { db, fromVersion, toVersion: LATEST_SCHEMA, backup };
-}
-
-/** Run `fn` in one IMMEDIATE transaction: all of it or nothing. */
-export function inTransaction<T>(db: Db, fn: () => T): T {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = fn();
-    db.exec('COMMIT');
-    return result;
-  } catch (err) {
-    try {
-      db.exec('ROLLBACK');
-    } catch {
-      /* the transaction was already rolled back by SQLite */
-    }
-    throw err;
-  }
 }
 
 /** `PRAGMA quick_check`: 'ok' or the first problems found. */

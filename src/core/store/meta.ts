@@ -1,7 +1,7 @@
 /**
  * Key/value facts about the archive, and its change counter.
  */
-import type { Db } from './db';
+import type { Db } from './handle';
 
 export function getMeta(db: Db, key: string): string | undefined {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get([key]) as { value: string } | undefined)?.value;

@@ -3,7 +3,7 @@
  * database's `PRAGMA user_version` holds the number of the last one applied.
  * Never edit a migration that has shipped: add a new one.
  */
-import type { Db } from './db';
+import type { Db } from './handle';
 import type { Dateline } from '../../shared/types';
 import { articleDate, withDateWarning } from './dates';
 import { bumpGeneration } from './meta';

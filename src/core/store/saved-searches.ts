@@ -32,7 +32,7 @@
 import type { SavedSearch, SaveSearchRequest, SearchFilters, SortOrder } from '../../shared/api';
 import { MAX_NAME_CHARS, MAX_SAVED_SEARCHES } from '../../shared/api-schema';
 import { NotFound, UserError } from '../errors';
-import { type Db, inTransaction } from './db';
+import { type Db, inTransaction } from './handle';
 
 /** Migration 5 (shipped: never change; add a migration instead). */
 export function createSavedSearchesTable(db: Db): void {
