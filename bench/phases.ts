@@ -13,7 +13,7 @@ import { openDatabase, type Db } from '../src/core/store/db';
 import { fileHash, storePage } from '../src/core/store/pages';
 import { iterateArticles } from '../src/core/store/articles';
 import { bylineTags, cleanTagName } from '../src/core/store/tags';
-import { articleToDoc, articleToMeta, miniSearchOptions, type IndexDoc } from '../src/core/search/article-index';
+import { articleToDoc, articleToFacts, miniSearchOptions, type IndexDoc } from '../src/core/search/article-index';
 import { addWords } from '../src/core/text/tokenizer';
 import { loadJieba } from '../src/core/text/jieba';
 import type { TokenDoc } from './peers';
@@ -89,7 +89,7 @@ export function tokenizeStore(db: Db, total: number): { docs: TokenDoc[]; segmen
   for (const batch of iterateArticles(db, 1000)) {
     for (const a of batch) {
       const d: IndexDoc = articleToDoc(a);
-      const m = articleToMeta(a);
+      const m = articleToFacts(a);
       const t = now();
       const title = tokenize(d.title, 'title').join(' ');
       const body = tokenize(d.body, 'body').join(' ');

@@ -238,7 +238,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     log(`重建 ${sec(rebuildMs)} s, 保存 ${sec(saveMs)} s, 索引文件 ${res.indexBuild.sizeMb} MB`);
 
     if (!args.only) {
-      const all = [...archive.index.meta.keys()].sort((a, b) => a - b);
+      const all = [...archive.index.facts.keys()].sort((a, b) => a - b);
       const pick = (n: number) => Array.from({ length: Math.min(n, all.length) }, (_, i) => all[Math.floor((i * all.length) / Math.min(n, all.length))]);
       const ids = pick(1000);
       const tag = { kind: 'topic' as const, name: '基准测试专题' };

@@ -53,7 +53,7 @@ import { countPagesToReparse, pagesToReparse, reparsePage } from './store/repars
 import { searchable } from './store/continuations';
 import { similarTagName } from './store/similar-names';
 import { autoBackup } from './store/backup';
-import { ArticleIndex, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
+import { ArticleIndex, articleToFacts, type Filters, type PartialMatches, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { defaultBudget, type QueryBudget } from './search/budget';
 import { makeSnippets } from './search/snippets';
@@ -393,7 +393,7 @@ export class Archive implements BaokuApi {
       (ids) => store.articleTexts(this.db, ids, foldForSearch, check),
       { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
     );
-    const facts = this.index.meta;
+    const facts = this.index.facts;
     const dir = sort === 'date-asc' ? 1 : -1;
     type Keyed = { h: RawHit; d: number };
     const order =
@@ -416,7 +416,7 @@ export class Archive implements BaokuApi {
       title: a.title,
       kicker: a.kicker,
       subtitle: a.subtitle,
-      ...articleToMeta(a),
+      ...articleToFacts(a),
       ...(a.dateInferred ? { dateInferred: true } : {}),
       score: Math.round(score * 1000) / 1000,
       snippets: makeSnippets(body, terms, 3),
@@ -456,7 +456,7 @@ export class Archive implements BaokuApi {
       if (missing) hit.missing = missing;
       return hit;
     });
-    const facets = req.facets === false ? empty : this.index.meta.facets(matched.all);
+    const facets = req.facets === false ? empty : this.index.facts.facets(matched.all);
     const suggestion = !tree && (matched.all.length === 0 || partial) ? this.didYouMean(req.query) : undefined;
     return {
       ...(suggestion && { suggestion }),

@@ -1,7 +1,7 @@
 /**
  * Header and footer of exported PDFs (Chromium print templates: the title on
  * top, "page / pages" below) and the page margins. Pure, so it is checked with
- * Chromium under plain Node (test/schema/pdf-templates.test.ts).
+ * Chromium under plain Node (test/electron/pdf-templates.test.ts).
  */
 
 /** Margins in inches, as Electron's printToPDF takes them. */

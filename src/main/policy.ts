@@ -2,7 +2,7 @@
  * Pure security policy of the desktop shell: which URLs are ours, which may
  * open in the system browser, and the Content-Security-Policy.
  *
- * No `electron` import, so it is unit-tested under plain Node (test/schema).
+ * No `electron` import, so it is unit-tested under plain Node (test/electron).
  */
 
 /** The renderer is served from this privileged custom scheme in production. */

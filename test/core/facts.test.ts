@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Facts, dateNumber } from '../../src/core/search/facts';
-import type { DocMeta } from '../../src/core/search/article-index';
+import type { ArticleFacts } from '../../src/core/search/article-index';
 import type { Filters } from '../../src/core/search/query';
 import { prng } from '../../src/eval/prng';
 
-/** The plain reading of filters and facets over DocMeta objects, as the facts table must answer. */
-function matchesPlain(m: DocMeta, f: Filters): boolean {
+/** The plain reading of filters and facets over ArticleFacts objects, as the facts table must answer. */
+function matchesPlain(m: ArticleFacts, f: Filters): boolean {
   if (f.dateFrom && (!m.date || m.date < f.dateFrom)) return false;
   if (f.dateTo && (!m.date || m.date > f.dateTo)) return false;
   if (f.papers.length && (!m.paper || !f.papers.includes(m.paper))) return false;
@@ -21,10 +21,10 @@ describe('facts table (facts.ts)', () => {
   const pick = <T,>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
   const reporters = ['陆晓茜', '徐浩', '郭方强', '李乐天', '王磊'];
   const topics = ['希望小屋', '营商环境', '乡村振兴'];
-  const metas = new Map<number, DocMeta>();
+  const factsById = new Map<number, ArticleFacts>();
   const facts = new Facts();
   for (let id = 1; id <= 3000; id++) {
-    const m: DocMeta = {
+    const m: ArticleFacts = {
       date: rand() < 0.05 ? undefined : `20${10 + Math.floor(rand() * 15)}-0${1 + Math.floor(rand() * 9)}-1${Math.floor(rand() * 9)}`,
       paper: rand() < 0.1 ? undefined : pick(['大众日报', '人民日报']),
       page: rand() < 0.1 ? undefined : 1 + Math.floor(rand() * 16),
@@ -33,17 +33,17 @@ describe('facts table (facts.ts)', () => {
       department: rand() < 0.5 ? pick(['淄博融媒体中心', '经济部']) : undefined,
       topics: topics.filter(() => rand() < 0.2),
     };
-    metas.set(id, m);
+    factsById.set(id, m);
     facts.set(id, m);
   }
   // Changes as the index makes them: a re-tag replaces the object, a removal deletes it.
   for (let id = 1; id <= 3000; id += 7) {
-    const m = { ...metas.get(id)!, topics: ['关爱儿童'], reporters: [] };
-    metas.set(id, m);
+    const m = { ...factsById.get(id)!, topics: ['关爱儿童'], reporters: [] };
+    factsById.set(id, m);
     facts.set(id, m);
   }
   for (let id = 5; id <= 3000; id += 11) {
-    metas.delete(id);
+    factsById.delete(id);
     facts.delete(id);
   }
   const none: Filters = { reporters: [], departments: [], topics: [], papers: [], pages: [] };
@@ -58,22 +58,22 @@ describe('facts table (facts.ts)', () => {
     { ...none, reporters: ['没有这个人'] },
   ];
 
-  it('filters as the plain reading of the DocMeta objects does', () => {
+  it('filters as the plain reading of the ArticleFacts objects does', () => {
     for (const f of filterCases) {
       const c = facts.compile(f);
-      const ours = [...metas.keys()].filter((id) => facts.matches(id, c));
-      const plain = [...metas.keys()].filter((id) => matchesPlain(metas.get(id)!, f));
+      const ours = [...factsById.keys()].filter((id) => facts.matches(id, c));
+      const plain = [...factsById.keys()].filter((id) => matchesPlain(factsById.get(id)!, f));
       expect(ours, JSON.stringify(f)).toEqual(plain);
     }
     expect(facts.matches(5, facts.compile(none))).toBe(false); // removed
   });
 
   it('counts facets as the plain reading does', () => {
-    const ids = [...metas.keys()].filter((id) => id % 3 !== 0).map((id) => ({ id }));
+    const ids = [...factsById.keys()].filter((id) => id % 3 !== 0).map((id) => ({ id }));
     const got = facts.facets(ids);
-    const count = (key: (m: DocMeta) => (string | undefined)[]) => {
+    const count = (key: (m: ArticleFacts) => (string | undefined)[]) => {
       const c = new Map<string, number>();
-      for (const { id } of ids) for (const k of key(metas.get(id)!)) if (k) c.set(k, (c.get(k) ?? 0) + 1);
+      for (const { id } of ids) for (const k of key(factsById.get(id)!)) if (k) c.set(k, (c.get(k) ?? 0) + 1);
       return c;
     };
     const asMap = (xs: [string, number][]) => new Map(xs);

@@ -21,7 +21,7 @@ import {
   referenceList,
   splitName,
 } from '../../src/core/export/citation';
-import { excerpt } from '../../src/core/export/meta';
+import { excerpt } from '../../src/core/export/attribution';
 import type { ArticleDetail, Byline } from '../../src/shared/api';
 import { awkwardArticle, sampleArticles } from './sample';
 

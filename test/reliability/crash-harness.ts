@@ -21,7 +21,7 @@ import path from 'node:path';
 import { Archive } from '../../src/core/service';
 import { expandPaths } from '../../src/core/import-files';
 import { iterateArticles } from '../../src/core/store/articles';
-import { articleToMeta } from '../../src/core/search/article-index';
+import { articleToFacts } from '../../src/core/search/article-index';
 import type { SearchResponse } from '../../src/shared/api';
 import type { ChildEvent, CrashOp } from './crash-child';
 import { REPO, seeded, integrity, importMismatches } from './support';
@@ -208,12 +208,12 @@ function indexVsStore(a: Archive): string[] {
   for (const batch of iterateArticles(a.db, 1000)) {
     for (const art of batch) {
       n++;
-      const m = a.index.meta.get(art.id);
+      const m = a.index.facts.get(art.id);
       if (!m || !a.index.text.has(art.id)) problems.push(`文章 ${art.id} 不在索引里`);
-      else if (JSON.stringify(m) !== JSON.stringify(articleToMeta(art))) problems.push(`文章 ${art.id} 在索引里的标签或日期过时`);
+      else if (JSON.stringify(m) !== JSON.stringify(articleToFacts(art))) problems.push(`文章 ${art.id} 在索引里的标签或日期过时`);
     }
   }
-  if (a.index.meta.size !== n || a.index.text.documentCount !== n) problems.push(`索引有 ${a.index.meta.size} 篇，档案库有 ${n} 篇`);
+  if (a.index.facts.size !== n || a.index.text.documentCount !== n) problems.push(`索引有 ${a.index.facts.size} 篇，档案库有 ${n} 篇`);
   return problems.slice(0, 5);
 }
 

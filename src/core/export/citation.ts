@@ -32,7 +32,7 @@
  */
 import type { ArticleDetail, CitationFormat, CitationResult } from '../../shared/api';
 import { NotFound, UserError } from '../errors';
-import { excerpt, people, type People } from './meta';
+import { excerpt, people, type People } from './attribution';
 
 // ---------- authors ----------
 

@@ -7,7 +7,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ArticleDetail } from '../../shared/api';
 import { gbt7714 } from './citation';
-import { allPeople, departments, excerpt, topics } from './meta';
+import { allPeople, departments, excerpt, topics } from './attribution';
 
 export const CSV_HEADER = ['编号', '报纸', '日期', '版次', '标题', '作者', '部门', '主题', '字数', '前100字', '引用'] as const;
 

@@ -27,7 +27,7 @@ import { markTerms, prepareTerms } from '../../shared/find-terms';
 import { TOC_MIN } from './html';
 import { typesetPunct } from './punct';
 import { gbt7714, referenceList } from './citation';
-import { datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
+import { datelinePrefix, madeOn, sourceLine, tagLine } from './attribution';
 import { DEFAULT_TITLE, type ClippingOptions } from './types';
 
 const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '宋体', cs: 'Times New Roman' };

@@ -16,7 +16,7 @@ import {
   ROLES,
   sourceLine,
   topics,
-} from './meta';
+} from './attribution';
 import { typesetPunct } from './punct';
 import { CLIPPING_CSS } from './style';
 import { DEFAULT_TITLE, type ClippingOptions } from './types';

@@ -7,7 +7,7 @@ import type { ArticleDetail } from '../../shared/api';
 import { markTerms, prepareTerms } from '../../shared/find-terms';
 import { TOC_MIN } from './html';
 import { gbt7714, referenceList } from './citation';
-import { datelinePrefix, madeOn, sourceLine, tagLine } from './meta';
+import { datelinePrefix, madeOn, sourceLine, tagLine } from './attribution';
 import { DEFAULT_TITLE, type ClippingOptions } from './types';
 
 // ---------- Markdown ----------

@@ -26,7 +26,7 @@ import {
   isNumberedHead,
   isTitleLike,
   type Unit,
-} from './units';
+} from './lines';
 
 const HEADING_MAX = 30;
 /** A line this long without a sentence end is a cut paragraph, not a subhead. */

@@ -7,7 +7,7 @@
 import type { PageLayout } from './layout';
 import { features } from './segment';
 import { splitPage } from './parse';
-import { splitUnits, type Unit } from './units';
+import { splitUnits, type Unit } from './lines';
 
 export interface ExplainedLine {
   /** 1-based line number in the page text. */

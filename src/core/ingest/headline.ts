@@ -19,7 +19,7 @@
  * Measured (`scripts/eval-pages-dev.ts --set modern --halves`): the whole block exact on 98.6% of
  * matched articles in the tuning half and 99.4% in the held-out half.
  */
-import { isKickerLabel } from './units';
+import { isKickerLabel } from './lines';
 
 export interface HeadlineBlock {
   kicker?: string;

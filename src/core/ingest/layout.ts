@@ -14,7 +14,7 @@
  *   article first (see `segment.ts`).
  */
 import { isBylineLine } from './byline';
-import { endsSentence, isTitleLike, type Unit } from './units';
+import { endsSentence, isTitleLike, type Unit } from './lines';
 
 export type BlankLines = 'paragraphs' | 'blocks' | 'none';
 

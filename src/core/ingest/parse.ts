@@ -13,7 +13,7 @@ import { repairBreaks } from './reflow';
 import { blankLinesOf, isIndentedLayout, readLayout, widenBlockGaps, type PageLayout } from './layout';
 import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
-import { splitUnits, type Unit } from './units';
+import { splitUnits, type Unit } from './lines';
 
 export interface ParseOptions {
   file: string;

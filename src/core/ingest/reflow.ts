@@ -8,7 +8,7 @@
  */
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
-import { endsMidSentence, endsSentence, isMarker, isTitleLike, type Unit } from './units';
+import { endsMidSentence, endsSentence, isMarker, isTitleLike, type Unit } from './lines';
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
 /** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */

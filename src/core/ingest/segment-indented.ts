@@ -12,7 +12,7 @@
  */
 import { isBylineLine } from './byline';
 import type { Segment, SegmentTrace } from './segment';
-import type { Unit } from './units';
+import type { Unit } from './lines';
 
 /** The flush run starting at i: its unit indexes (furniture skipped, not included). */
 function flushRun(units: Unit[], i: number): number[] {

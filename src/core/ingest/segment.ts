@@ -41,7 +41,7 @@ import {
   isNumberedHead,
   isTitleLike,
   type Unit,
-} from './units';
+} from './lines';
 
 export interface Segment {
   /** Indexes into the unit list (furniture inside an article included). */

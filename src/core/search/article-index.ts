@@ -42,8 +42,8 @@ export interface TagDoc {
   tags: string;
 }
 
-import type { DocMeta } from './facts';
-export type { DocMeta };
+import type { ArticleFacts } from './facts';
+export type { ArticleFacts };
 
 export const FIELDS = ['title', 'body', 'names'] as const;
 /** MiniSearch's field boosts as first set (plain ranking; the search uses DEFAULT_RANKING.boost). */
@@ -110,7 +110,7 @@ export function articleToDoc(a: ArticleDetail): IndexDoc {
 }
 
 /** The tag facts of an article (filters and facets). */
-function tagFacts(tags: ArticleTag[]): Pick<DocMeta, 'reporters' | 'department' | 'topics'> {
+function tagFacts(tags: ArticleTag[]): Pick<ArticleFacts, 'reporters' | 'department' | 'topics'> {
   return {
     reporters: tags.filter((t) => t.kind === 'reporter').map((t) => t.name),
     department: tags.find((t) => t.kind === 'department')?.name,
@@ -118,7 +118,7 @@ function tagFacts(tags: ArticleTag[]): Pick<DocMeta, 'reporters' | 'department' 
   };
 }
 
-export function articleToMeta(a: ArticleDetail): DocMeta {
+export function articleToFacts(a: ArticleDetail): ArticleFacts {
   return { date: a.date, paper: a.paper, page: a.page, kind: a.kind, ...tagFacts(a.tags), ...(a.corrected ? { corrected: true } : {}) };
 }
 
@@ -196,7 +196,7 @@ export class ArticleIndex {
   text: TextIndex<IndexDoc>;
   /** Tags: small documents, so a tag edit never re-segments an article's text. */
   tags: TextIndex<TagDoc>;
-  meta = new Facts();
+  facts = new Facts();
   /** The content index changed since it was last written (persist.ts). */
   textDirty = true;
   /** The id of the text file this index was last written to or read from. */
@@ -208,7 +208,7 @@ export class ArticleIndex {
   }
 
   get size(): number {
-    return this.meta.size;
+    return this.facts.size;
   }
 
   /** Add or replace one article. */
@@ -216,15 +216,15 @@ export class ArticleIndex {
     this.textDirty = true;
     this.textCache.delete(a.id);
     this.text.upsert(articleToDoc(a));
-    this.meta.set(a.id, articleToMeta(a));
+    this.facts.set(a.id, articleToFacts(a));
     this.updateTags(a.id, a.tags);
   }
 
   /** Only the tags changed: the tags index and the facts, not the text. */
   updateTags(id: number, tags: ArticleTag[]): void {
-    const m = this.meta.get(id);
+    const m = this.facts.get(id);
     if (!m) return;
-    this.meta.set(id, { ...m, ...tagFacts(tags) });
+    this.facts.set(id, { ...m, ...tagFacts(tags) });
     const names = [...new Set(tags.map((t) => t.name))].join('\n');
     if (names) this.tags.upsert({ id, tags: names });
     else this.tags.discard(id);
@@ -235,7 +235,7 @@ export class ArticleIndex {
     this.textCache.delete(id);
     this.text.discard(id);
     this.tags.discard(id);
-    this.meta.delete(id);
+    this.facts.delete(id);
   }
 
   /**
@@ -326,7 +326,7 @@ export class ArticleIndex {
 
   /** Whether an article is dated in `year` (a bare year in the query). */
   private datedIn(id: number, year: string): boolean {
-    return Math.floor(this.meta.date(id) / 10000) === Number(year);
+    return Math.floor(this.facts.date(id) / 10000) === Number(year);
   }
 
   /**
@@ -370,7 +370,7 @@ export class ArticleIndex {
       terms.add(y);
       proximityWords.push(y);
     }
-    const cf = this.meta.compile(filters);
+    const cf = this.facts.compile(filters);
     /** Articles dated in the year or holding it, with the score of the number as a word. */
     const yearHits = years.map((y) => new Map(this.run(y).map((h) => [h.id, h.score])));
     let hits: RawHit[];
@@ -387,10 +387,10 @@ export class ArticleIndex {
     } else if (years.length) {
       hits = [];
       const first = yearHits[0];
-      for (const id of this.meta.keys()) if (first.has(id) || this.datedIn(id, years[0])) hits.push({ id, score: 0 });
+      for (const id of this.facts.keys()) if (first.has(id) || this.datedIn(id, years[0])) hits.push({ id, score: 0 });
     } else {
       hits = [];
-      for (const id of this.meta.keys()) if (this.meta.matches(id, cf)) hits.push({ id, score: 0 });
+      for (const id of this.facts.keys()) if (this.facts.matches(id, cf)) hits.push({ id, score: 0 });
     }
     if (years.length && hits.length) {
       const kept: RawHit[] = [];
@@ -405,7 +405,7 @@ export class ArticleIndex {
       }
       hits = kept;
     }
-    if ((groups.length || years.length) && cf.any) hits = hits.filter((h) => this.meta.matches(h.id, cf));
+    if ((groups.length || years.length) && cf.any) hits = hits.filter((h) => this.facts.matches(h.id, cf));
     hits = this.checkPhrases(q, hits, containing, texts);
     const drop = this.excludedIds(q, hits, containing, texts);
     if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
@@ -534,7 +534,7 @@ export class ArticleIndex {
     let best = 0;
     const candidates: { id: number; score: number; has: boolean[]; n: number }[] = [];
     for (const [id, e] of found) {
-      if (cf.any && !this.meta.matches(id, cf)) continue;
+      if (cf.any && !this.facts.matches(id, cf)) continue;
       // A year is also met by the article's date.
       years.forEach((y, yi) => {
         if (!e.has[groups.length + yi] && this.datedIn(id, y)) e.has[groups.length + yi] = true;

@@ -1,7 +1,7 @@
 /**
  * The facts table: each article's date, paper, page, reporters, department
  * and topics, for filters, facets and date order. Kept twice: as the
- * `DocMeta` objects (what is saved and shown), and encoded in typed arrays
+ * `ArticleFacts` objects (what is saved and shown), and encoded in typed arrays
  * indexed by article id (strings interned to numbers), so that filtering,
  * counting facets and ordering 70,000 hits by date costs a few milliseconds.
  */
@@ -10,7 +10,7 @@ import type { Filters } from './query';
 import { topK } from './top-k';
 
 /** An article's filterable facts: the same fields a search hit shows. */
-export type DocMeta = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics' | 'corrected'>;
+export type ArticleFacts = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics' | 'corrected'>;
 
 class Interner {
   private codes = new Map<string, number>();
@@ -52,7 +52,7 @@ export interface CompiledFilters {
 const NONE = -1;
 
 export class Facts {
-  private map = new Map<number, DocMeta>();
+  private map = new Map<number, ArticleFacts>();
   private present = new Uint8Array(1024);
   private correctedOf = new Uint8Array(1024);
   private dateOf = new Int32Array(1024);
@@ -72,7 +72,7 @@ export class Facts {
     return this.map.size;
   }
 
-  get(id: number): DocMeta | undefined {
+  get(id: number): ArticleFacts | undefined {
     return this.map.get(id);
   }
 
@@ -84,7 +84,7 @@ export class Facts {
     return this.map.keys();
   }
 
-  [Symbol.iterator](): IterableIterator<[number, DocMeta]> {
+  [Symbol.iterator](): IterableIterator<[number, ArticleFacts]> {
     return this.map[Symbol.iterator]();
   }
 
@@ -109,7 +109,7 @@ export class Facts {
     this.deptOf = widen(this.deptOf, NONE);
   }
 
-  set(id: number, m: DocMeta): void {
+  set(id: number, m: ArticleFacts): void {
     this.grow(id);
     this.map.set(id, m);
     this.present[id] = 1;

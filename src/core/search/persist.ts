@@ -18,7 +18,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { ArticleIndex, type DocMeta } from './article-index';
+import { ArticleIndex, type ArticleFacts } from './article-index';
 import type { PackedIndex } from './text-index';
 
 export const INDEX_FILE = 'search-index.bin';
@@ -148,7 +148,7 @@ export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): vo
   const tags = index.compactTags();
   writeSectionFile(path.join(dir, INDEX_FILE), { fingerprint: fp, textId: index.textFileId, tags: statsOf(tags) }, [
     ...sectionsOf('tags', tags),
-    ['meta', 'json', JSON.stringify([...index.meta])],
+    ['meta', 'json', JSON.stringify([...index.facts])],
   ]);
   for (const old of OLD_FILES) fs.rmSync(path.join(dir, old), { force: true });
 }
@@ -247,8 +247,8 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
     if (textHeader.id !== header.textId) return { index: null, reason: '检索索引与档案库不一致' };
     checkSections(text, textHeader);
     const index = new ArticleIndex({ text: unpack(text, textHeader, 'text', textHeader.text), tags: unpack(main, header, 'tags', header.tags) });
-    for (const [id, m] of json<[number, DocMeta][]>(main, header, 'meta')) index.meta.set(id, m);
-    if (index.meta.size !== index.text.documentCount) return { index: null, reason: '检索索引不完整' };
+    for (const [id, m] of json<[number, ArticleFacts][]>(main, header, 'meta')) index.facts.set(id, m);
+    if (index.facts.size !== index.text.documentCount) return { index: null, reason: '检索索引不完整' };
     index.textFileId = textHeader.id;
     index.textDirty = false;
     return { index };

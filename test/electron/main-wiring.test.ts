@@ -1,6 +1,6 @@
 /**
  * src/main/index.ts run under Node with a stand-in `electron` module
- * (test/schema/fake-electron.ts; no Electron binary runs here) and the REAL
+ * (test/electron/fake-electron.ts; no Electron binary runs here) and the REAL
  * core worker: window options, app:// serving, CSP header, permissions,
  * navigation guards, IPC sender checks, menu commands and quitting.
  */

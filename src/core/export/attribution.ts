@@ -1,5 +1,5 @@
 /**
- * What every clipping says about its article: source line, people by role,
+ * Attribution: what every clipping says about its article: source line, people by role,
  * department and topics (the citation is made in `citation.ts`). Reporters come from the byline and
  * from the article's tags (a tag added by hand counts as much as the byline).
  */

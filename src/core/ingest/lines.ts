@@ -1,5 +1,5 @@
 /**
- * The page as a list of units: one per non-blank line, with its offsets in the
+ * A page's lines, and what each line looks like. The page is a list of units: one per non-blank line, with its offsets in the
  * original text and the number of blank lines before it, plus the features the
  * splitter and the reflow read (sentence end, headline shape, markers, captions).
  */
