@@ -81,6 +81,7 @@ export interface CallContext {
 }
 import * as correct from './store/correct';
 import { correctedCount } from './store/corrections';
+import { archiveCounts } from './store/stats';
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -315,21 +316,8 @@ export class Archive implements BaokuApi {
   // ---------------- archive ----------------
 
   async stats(): Promise<ArchiveStats> {
-    const r = this.db
-      // The second part of a continued article is counted with the first.
-      .prepare('SELECT COUNT(*) AS n, MIN(date) AS first, MAX(date) AS last FROM articles WHERE part_of IS NULL')
-      .get([]) as { n: number; first: string | null; last: string | null };
-    const papers = (this.db.prepare('SELECT name FROM papers ORDER BY name').all([]) as { name: string }[]).map((p) => p.name);
-    // Imports that added or replaced a page; duplicate and rejected attempts stay in the history only.
-    const imports = (this.db.prepare("SELECT COUNT(*) AS n FROM imports WHERE status IN ('imported', 'replaced')").get([]) as { n: number }).n;
-    const tagCount = (this.db.prepare('SELECT COUNT(*) AS n FROM tags').get([]) as { n: number }).n;
     return {
-      articles: r.n,
-      imports,
-      papers,
-      firstDate: r.first ?? undefined,
-      lastDate: r.last ?? undefined,
-      tags: tagCount,
+      ...archiveCounts(this.db),
       indexReady: this.indexReady,
       indexNotice: this.indexNotice ?? this.openNotices[this.openNotices.length - 1],
       writable: this.writable,
@@ -341,11 +329,7 @@ export class Archive implements BaokuApi {
   // ---------------- search ----------------
 
   private resolveFilters(q: ParsedQuery, req: SearchRequest['filters']): Filters {
-    const canon = (kind: TagKind, name: string) => {
-      const id = tags.findTagId(this.db, kind, name);
-      if (id === undefined) return tags.cleanTagName(kind, name);
-      return (this.db.prepare('SELECT name FROM tags WHERE id = ?').get([id]) as { name: string }).name;
-    };
+    const canon = (kind: TagKind, name: string) => tags.canonicalTagName(this.db, kind, name);
     const f: Filters = {
       reporters: q.reporters.map((n) => canon('reporter', n)),
       departments: q.departments.map((n) => canon('department', n)),

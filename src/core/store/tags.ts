@@ -39,6 +39,13 @@ export function findTagId(db: Db, kind: TagKind, name: string): number | undefin
   return alias?.id;
 }
 
+/** The name a tag is filed under (an alias gives its tag's name); a name that is no tag, cleaned. */
+export function canonicalTagName(db: Db, kind: TagKind, name: string): string {
+  const id = findTagId(db, kind, name);
+  if (id === undefined) return cleanTagName(kind, name);
+  return (db.prepare('SELECT name FROM tags WHERE id = ?').get([id]) as { name: string }).name;
+}
+
 export function ensureTag(db: Db, kind: TagKind, name: string): number {
   const found = findTagId(db, kind, name);
   if (found !== undefined) return found;
