@@ -6,6 +6,12 @@
  * directly in the CLI and tests. Every change commits to SQLite first and
  * then updates the index incrementally; the index is saved to disk after
  * changes and rebuilt from the store when it does not match.
+ *
+ * `Archive` opens and closes the archive, keeps the index in step with the store
+ * (rebuild, reindex, save scheduling, near-duplicates) and runs imports; the
+ * rest of the contract is delegated to services with one job each
+ * (`services/`: search, tags, clippings, saved searches, corrections), which
+ * get this archive as their `ArchiveContext`.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -46,63 +52,33 @@ import type {
 import { openDatabase, quickCheck, type Db, LATEST_SCHEMA } from './store/db';
 import * as store from './store/articles';
 import * as tags from './store/tags';
-import * as saved from './store/saved-searches';
 import { getMeta } from './store/meta';
 import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
 import { searchable } from './store/continuations';
-import { similarTagName } from './store/similar-names';
 import { autoBackup } from './store/backup';
-import { ArticleIndex, articleToFacts, type Filters, type PartialMatches, type RawHit } from './search/article-index';
-import { parseQuery, QueryError, type ParsedQuery } from './search/query';
-import { defaultBudget, type QueryBudget } from './search/budget';
-import { makeSnippets } from './search/snippets';
-import { topK } from './search/top-k';
+import { ArticleIndex } from './search/article-index';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { SaveScheduler } from './search/save-scheduler';
-import { foldForSearch } from './text/normalize';
-import { keywords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
+import type { ArchiveContext, ArchiveOptions, CallContext } from './services/context';
+import { SearchService } from './services/search-service';
+import { TagService } from './services/tag-service';
+import { ClippingService } from './services/clipping-service';
+import { SavedSearchService } from './services/saved-search-service';
+import { CorrectionService } from './services/correction-service';
+import { TOKENIZER_VERSION } from './text/tokenizer';
 import { Vocabulary } from './vocabulary';
-import { articlesHolding } from './store/dictionary';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
 import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
-import { exportClippings, type PdfRenderer } from './export';
-import { citeArticles } from './export/citation';
 import type { CitationRequest, CitationResult } from '../shared/api';
 import { ensureWritableDir, NotFound, UserError } from './errors';
 import { NearDups } from './store/near-dups';
-import { articleSignature, collapseGroups } from './search/dedupe';
-
-/** What a carrier passes along with a call besides its argument. */
-export interface CallContext {
-  /** Set to 1 by the carrier when the client no longer waits for the answer (`search/budget.ts`). */
-  cancelled?: Int32Array;
-}
-import * as correct from './store/correct';
+import { articleSignature } from './search/dedupe';
 import { correctedCount } from './store/corrections';
 import { archiveCounts } from './store/stats';
 
-export interface ArchiveOptions {
-  /** The archive folder (database, index, backups). */
-  dir: string;
-  /** False for the read-only LAN host. Default true. */
-  writable?: boolean;
-  /** Where `resources/` is (the built-in sample). */
-  resourcesDir?: string;
-  /** How PDFs are made (Electron passes printToPDF; default headless Chromium). */
-  pdf?: PdfRenderer;
-  /** Notices for the log (index rebuilt, backup taken…). */
-  log?: (message: string) => void;
-  /** Weekly automatic backup (default on). */
-  autoBackup?: boolean;
-  /** Save the index this long after the last change (ms; `search/save-scheduler.ts`). */
-  saveDelayMs?: number;
-  /** …but no later than this after the first unsaved change, unless an import or reparse runs (ms). */
-  saveMaxWaitMs?: number;
-  /** False: no near-duplicate detection at import (bench/near-dup-cost.ts measures what it costs). */
-  nearDuplicates?: boolean;
-}
+export type { ArchiveOptions, CallContext } from './services/context';
 
 export { BadInput, EnvironmentError, NotFound, UserError } from './errors';
 
@@ -122,7 +98,6 @@ interface Job {
 const JOB_KEEP_MS = 15 * 60_000;
 const JOB_KEEP_MAX = 200;
 
-const MAX_EXPORT = 5000;
 /** Postings held unpacked during a rebuild before they are packed (~200 MB of Maps). */
 const REBUILD_PACK_EVERY = 4_000_000;
 
@@ -135,7 +110,7 @@ export function defaultResourcesDir(): string {
   return candidates.find((c) => fs.existsSync(path.join(c, 'sample'))) ?? candidates[0];
 }
 
-export class Archive implements BaokuApi {
+export class Archive implements BaokuApi, ArchiveContext {
   readonly dir: string;
   readonly db: Db;
   readonly writable: boolean;
@@ -143,8 +118,13 @@ export class Archive implements BaokuApi {
   /** Groups of near-duplicate articles (store/near-dups.ts). */
   readonly nearDups: NearDups;
   /** The words that cut this archive's text (core/vocabulary.ts: what is per process, what per archive). */
-  private readonly vocabulary: Vocabulary;
+  readonly vocabulary: Vocabulary;
   private opts: ArchiveOptions;
+  private readonly searcher: SearchService;
+  private readonly tagging: TagService;
+  private readonly clippings: ClippingService;
+  private readonly savedSearches: SavedSearchService;
+  private readonly corrections: CorrectionService;
   private indexReady = true;
   private indexNotice?: string;
   private jobs = new Map<string, Job>();
@@ -165,6 +145,15 @@ export class Archive implements BaokuApi {
       save: () => this.writeIndex(),
       onError: (err) => this.opts.log?.(`检索索引保存失败：${err.message}`),
     });
+    this.searcher = new SearchService(this);
+    this.tagging = new TagService(this, this.searcher);
+    this.clippings = new ClippingService(this, this.searcher);
+    this.savedSearches = new SavedSearchService(this, this.searcher);
+    this.corrections = new CorrectionService(this);
+  }
+
+  get options(): ArchiveOptions {
+    return this.opts;
   }
 
   /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
@@ -258,7 +247,7 @@ export class Archive implements BaokuApi {
     this.saves.changed();
   }
 
-  private reindex(ids: number[], removed: number[] = []): void {
+  reindex(ids: number[], removed: number[] = []): void {
     const gone = [...removed];
     const sigs: Parameters<NearDups['update']>[0] = [];
     for (const id of removed) this.index.remove(id);
@@ -298,12 +287,12 @@ export class Archive implements BaokuApi {
   }
 
   /** After a tag change: only the tags index and the facts are updated. */
-  private reindexTags(ids: number[]): void {
+  reindexTags(ids: number[]): void {
     for (const id of ids) this.index.updateTags(id, tags.articleTags(this.db, id));
     this.scheduleSave();
   }
 
-  private requireWritable(): void {
+  requireWritable(): void {
     if (!this.writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
   }
 
@@ -326,183 +315,27 @@ export class Archive implements BaokuApi {
     };
   }
 
-  // ---------------- search ----------------
-
-  private resolveFilters(q: ParsedQuery, req: SearchRequest['filters']): Filters {
-    const canon = (kind: TagKind, name: string) => tags.canonicalTagName(this.db, kind, name);
-    const f: Filters = {
-      reporters: q.reporters.map((n) => canon('reporter', n)),
-      departments: q.departments.map((n) => canon('department', n)),
-      topics: q.topics.map((n) => canon('topic', n)),
-      papers: [...q.papers],
-      pages: [...q.pages],
-      dateFrom: q.dateFrom,
-      dateTo: q.dateTo,
-      corrected: q.corrected || req?.corrected,
-    };
-    if (req?.reporter) f.reporters.push(canon('reporter', req.reporter));
-    if (req?.department) f.departments.push(canon('department', req.department));
-    if (req?.topic) f.topics.push(canon('topic', req.topic));
-    if (req?.paper) f.papers.push(req.paper);
-    if (req?.page !== undefined) f.pages.push(req.page);
-    if (req?.dateFrom && (!f.dateFrom || req.dateFrom > f.dateFrom)) f.dateFrom = req.dateFrom;
-    if (req?.dateTo && (!f.dateTo || req.dateTo < f.dateTo)) f.dateTo = req.dateTo;
-    return f;
-  }
-
-  /**
-   * All matching articles (`all`, unordered) and the first `first` of them in
-   * the requested order (`ordered`; every one when `first` is not given).
-   * Used by search (one page), bulk tagging and export (all). Only a page of
-   * search results (`first` given) falls back to partial matches, and only
-   * one in relevance order is reordered by proximity: tagging and export act
-   * on exact matches only.
-   */
-  /** `tree`: a query built by the program (more like this) instead of parsing `req.query`. */
-  private matchAll(
-    req: SearchRequest,
-    first?: number,
-    budget?: QueryBudget,
-    dedupe = false,
-    tree?: ParsedQuery,
-  ): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
-    const check = budget && (() => budget.check());
-    const q = tree ?? parseQuery(req.query ?? '');
-    const filters = this.resolveFilters(q, req.filters);
-    const sort = req.sort ?? (q.groups.length || q.years.length ? 'relevance' : 'date');
-    const { hits, terms, partial } = this.index.search(
-      q,
-      filters,
-      (ids, phrase) => store.articlesContaining(this.db, ids, phrase, foldForSearch, check),
-      (ids) => store.articleTexts(this.db, ids, foldForSearch, check),
-      { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
-    );
-    const facts = this.index.facts;
-    const dir = sort === 'date-asc' ? 1 : -1;
-    type Keyed = { h: RawHit; d: number };
-    const order =
-      sort === 'relevance'
-        ? (a: Keyed, b: Keyed) => b.h.score - a.h.score || b.d - a.d || b.h.id - a.h.id
-        : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
-    let keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
-    // 去重: one line per group of near-duplicates, the one that comes first in this order.
-    if (dedupe) keyed = collapseGroups(keyed.map((k) => ({ ...k, id: k.h.id })), this.nearDups.groupOf, order);
-    const all = dedupe ? keyed.map((k) => k.h) : hits;
-    const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
-    return { all, ordered, terms, partial };
-  }
-
-  private toHit(article: ArticleDetail, score: number, terms: string[]): SearchHit {
-    const a = searchable(article) ?? article;
-    const body = a.paragraphs.filter((p) => p.type !== 'caption').map((p) => p.text).join(' ');
-    return {
-      id: a.id,
-      title: a.title,
-      kicker: a.kicker,
-      subtitle: a.subtitle,
-      ...articleToFacts(a),
-      ...(a.dateInferred ? { dateInferred: true } : {}),
-      score: Math.round(score * 1000) / 1000,
-      snippets: makeSnippets(body, terms, 3),
-      ...(this.nearDups.others(a.id) > 0 && { nearDuplicates: this.nearDups.others(a.id) }),
-    };
-  }
+  // ---------------- search (services/search-service.ts) ----------------
 
   /**
    * One page of results. `call.cancelled` is the carrier's cell that says the client left (see
    * `search/budget.ts`); the search stops with an answer saying why when it is set or when the
    * budget's deadline passes.
    */
-  async search(req: SearchRequest, call?: CallContext): Promise<SearchResponse> {
-    return this.searchWith(req, call);
+  search(req: SearchRequest, call?: CallContext): Promise<SearchResponse> {
+    return this.searcher.search(req, call);
   }
-
-  private async searchWith(req: SearchRequest, call?: CallContext, tree?: ParsedQuery): Promise<SearchResponse> {
-    const t0 = performance.now();
-    const empty = { reporter: [], department: [], topic: [], year: [], paper: [], page: [] };
-    const offset = Math.max(0, req.offset ?? 0);
-    const limit = Math.min(Math.max(1, req.limit ?? 20), 1000);
-    let matched: ReturnType<Archive['matchAll']>;
-    try {
-      matched = this.matchAll(req, offset + limit, defaultBudget(call?.cancelled), req.dedupe !== false, tree);
-    } catch (err) {
-      if (err instanceof QueryError) return { total: 0, tookMs: 0, hits: [], facets: empty, terms: [], error: err.message };
-      throw err;
-    }
-    const page = matched.ordered.slice(offset, offset + limit);
-    const articles = new Map(store.getArticles(this.db, page.map((h) => h.id)).map((a) => [a.id, a]));
-    const partial = matched.partial;
-    const hits = page.map((h) => {
-      const a = articles.get(h.id);
-      if (!a) return null;
-      const hit = this.toHit(a, h.score, matched.terms);
-      const missing = partial?.missing.get(h.id);
-      if (missing) hit.missing = missing;
-      return hit;
-    });
-    const facets = req.facets === false ? empty : this.index.facts.facets(matched.all);
-    const suggestion = !tree && (matched.all.length === 0 || partial) ? this.didYouMean(req.query) : undefined;
-    return {
-      ...(suggestion && { suggestion }),
-      total: matched.all.length,
-      tookMs: Math.round((performance.now() - t0) * 10) / 10,
-      hits: hits.filter((h): h is SearchHit => h !== null),
-      facets,
-      terms: matched.terms,
-      ...(partial && {
-        partial: {
-          matched: partial.matched,
-          of: partial.of,
-          message: `没有同时包含全部词语的文章；以下结果包含其中 ${partial.matched} 个`,
-        },
-      }),
-    };
+  getArticle(req: { id: number }): Promise<ArticleDetail | null> {
+    return this.searcher.getArticle(req);
   }
-
-  /** `你是不是要找：陆晓茜`: the query with a word mended to a name or tag of the archive one character away. */
-  private didYouMean(query: string): SearchResponse['suggestion'] {
-    const words = query.split(/\s+/).filter(Boolean);
-    for (let i = 0; i < words.length; i++) {
-      const [, prefix = '', word] = words[i].match(/^((?:记者|部门|主题)[:：])?(.*)$/) ?? [];
-      const name = similarTagName(this.db, word ?? '');
-      if (!name) continue;
-      const mended = [...words.slice(0, i), prefix + name, ...words.slice(i + 1)].join(' ');
-      return { query: mended, message: `你是不是要找：${name}` };
-    }
-    return undefined;
+  getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]> {
+    return this.searcher.getNearDuplicates(req);
   }
-
-  async getArticle(req: { id: number }): Promise<ArticleDetail | null> {
-    return store.getArticle(this.db, req.id);
+  getRawText(req: { id: number }): Promise<string | null> {
+    return this.searcher.getRawText(req);
   }
-
-  /** The article's group of near-duplicates, earliest first, with each one's estimated containment against it. */
-  async getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]> {
-    const ids = this.nearDups.group(req.id);
-    const articles = store.getArticles(this.db, ids);
-    if (!articles.some((a) => a.id === req.id)) throw new NotFound('没有这篇文章');
-    return articles
-      .map((article) => ({ article, similarity: article.id === req.id ? 1 : Math.round(this.nearDups.similarity(req.id, article.id) * 100) / 100 }))
-      .sort((x, y) => (x.article.date ?? '').localeCompare(y.article.date ?? '') || x.article.id - y.article.id);
-  }
-
-  async getRawText(req: { id: number }): Promise<string | null> {
-    return store.rawTextOf(this.db, req.id);
-  }
-
-  private articleText(a: ArticleDetail): string {
-    return [a.kicker, a.title, a.subtitle, ...a.paragraphs.map((p) => p.text)].filter(Boolean).join('\n');
-  }
-
-  async moreLikeThis(req: { id: number; limit?: number }): Promise<SearchHit[]> {
-    const a = store.getArticle(this.db, req.id);
-    if (!a) throw new NotFound('没有这篇文章');
-    const words = keywords(this.articleText(a), 8).map((k) => k.word);
-    if (!words.length) return [];
-    // One OR group of the article's keywords as words (matched through the index, not phrase-checked in SQL).
-    const tree: ParsedQuery = { groups: [words.map((w) => ({ type: 'term', text: w }))], excluded: [], years: [], reporters: [], departments: [], topics: [], papers: [], pages: [] };
-    const res = await this.searchWith({ query: words.join(' '), limit: (req.limit ?? 8) + 1, facets: false, sort: 'relevance' }, undefined, tree);
-    return res.hits.filter((h) => h.id !== a.id).slice(0, req.limit ?? 8);
+  moreLikeThis(req: { id: number; limit?: number }): Promise<SearchHit[]> {
+    return this.searcher.moreLikeThis(req);
   }
 
   // ---------------- import ----------------
@@ -614,7 +447,7 @@ export class Archive implements BaokuApi {
     }
     this.flushNearDups();
     this.saves.flush();
-    if (report.pages) this.countNewMatches();
+    if (report.pages) this.savedSearches.countNewMatches();
     return report;
   }
 
@@ -639,7 +472,7 @@ export class Archive implements BaokuApi {
       this.saves.release();
     }
     this.flushNearDups();
-    if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) this.countNewMatches();
+    if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) this.savedSearches.countNewMatches();
     return reports;
   }
 
@@ -717,265 +550,102 @@ export class Archive implements BaokuApi {
     return store.listImports(this.db, req.limit ?? 200);
   }
 
-  // ---------------- tags ----------------
 
-  async listTags(req: { kind?: TagKind; prefix?: string; limit?: number }): Promise<TagInfo[]> {
-    return tags.listTags(this.db, req.kind, req.prefix, req.limit ?? 1000);
+  // ---------------- tags (services/tag-service.ts) ----------------
+
+  listTags(req: { kind?: TagKind; prefix?: string; limit?: number }): Promise<TagInfo[]> {
+    return this.tagging.listTags(req);
   }
-
-  async changeTags(req: TagChangeRequest): Promise<TagChangeResult> {
-    this.requireWritable();
-    let ids = req.ids ?? [];
-    if (!req.ids && req.query !== undefined) {
-      try {
-        ids = this.matchAll({ query: req.query, filters: req.filters }).ordered.map((h) => h.id);
-      } catch (err) {
-        if (err instanceof QueryError) throw new UserError(err.message);
-        throw err;
-      }
-    }
-    const add = req.add ?? [];
-    const remove = req.remove ?? [];
-    if (!add.length && !remove.length) throw new UserError('没有要添加或删除的标签');
-    this.vocabulary.learn(add.map((t) => tags.cleanTagName(t.kind, t.name)));
-    const out = tags.changeTags(this.db, ids, add, remove);
-    this.reindexTags(out.articleIds);
-    return { changeId: out.changeId, articles: out.articleIds.length };
+  changeTags(req: TagChangeRequest): Promise<TagChangeResult> {
+    return this.tagging.changeTags(req);
   }
-
-  async undoTagChange(req: { changeId?: number }): Promise<TagChangeResult | null> {
-    this.requireWritable();
-    const out = tags.undoChange(this.db, req.changeId);
-    if (!out) return null;
-    this.reindexTags(out.articleIds);
-    return { changeId: out.changeId, articles: out.articleIds.length };
+  undoTagChange(req: { changeId?: number }): Promise<TagChangeResult | null> {
+    return this.tagging.undoTagChange(req);
   }
-
-  async tagHistory(req: { limit?: number }): Promise<TagChangeRecord[]> {
-    return tags.tagHistory(this.db, req.limit ?? 50);
+  tagHistory(req: { limit?: number }): Promise<TagChangeRecord[]> {
+    return this.tagging.tagHistory(req);
   }
-
-  async suggestTopics(req: { id: number }): Promise<TagSuggestion[]> {
-    const a = store.getArticle(this.db, req.id);
-    if (!a) throw new NotFound('没有这篇文章');
-    const have = new Set(a.tags.filter((t) => t.kind === 'topic').map((t) => t.name));
-    const names = new Set(a.tags.map((t) => t.name));
-    const out: TagSuggestion[] = [];
-    const similar = await this.moreLikeThis({ id: a.id, limit: 20 });
-    const counts = new Map<string, number>();
-    for (const h of similar) for (const t of h.topics) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [name, n] of [...counts.entries()].sort((x, y) => y[1] - x[1]).slice(0, 5)) {
-      if (!have.has(name)) out.push({ name, source: 'similar', weight: n });
-    }
-    // Topics already in the vocabulary that the article's text names.
-    const text = this.articleText(a);
-    for (const t of tags.listTags(this.db, 'topic', undefined, 500)) {
-      if (have.has(t.name) || out.some((o) => o.name === t.name) || t.name.length < 2) continue;
-      if (text.includes(t.name)) out.push({ name: t.name, source: 'similar', weight: t.count });
-    }
-    for (const k of topicCandidates(text, 10)) {
-      if (have.has(k.word) || names.has(k.word) || out.some((o) => o.name === k.word)) continue;
-      out.push({ name: k.word, source: 'keyword', weight: Math.round(k.weight * 100) / 100 });
-    }
-    return out.slice(0, 12);
+  suggestTopics(req: { id: number }): Promise<TagSuggestion[]> {
+    return this.tagging.suggestTopics(req);
   }
-
-  async tagUsage(req: { kind: TagKind; name: string }): Promise<number> {
-    return tags.tagUsage(this.db, req.kind, req.name).articleIds.length;
+  tagUsage(req: { kind: TagKind; name: string }): Promise<number> {
+    return this.tagging.tagUsage(req);
   }
-
-  async renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number> {
-    this.requireWritable();
-    const ids = tags.renameTag(this.db, req.kind, req.from, req.to);
-    this.vocabulary.learn([tags.cleanTagName(req.kind, req.to)]);
-    this.reindexTags(ids);
-    return ids.length;
+  renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number> {
+    return this.tagging.renameTag(req);
   }
-
-  async mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number> {
-    this.requireWritable();
-    const ids = tags.mergeTags(this.db, req.kind, req.from, req.into);
-    this.reindexTags(ids);
-    return ids.length;
+  mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number> {
+    return this.tagging.mergeTags(req);
   }
-
-  async deleteTag(req: { kind: TagKind; name: string }): Promise<number> {
-    this.requireWritable();
-    const ids = tags.deleteTag(this.db, req.kind, req.name);
-    this.reindexTags(ids);
-    return ids.length;
+  deleteTag(req: { kind: TagKind; name: string }): Promise<number> {
+    return this.tagging.deleteTag(req);
   }
-
   /** Add an editor's term to the dictionary; the articles that contain it are re-indexed. */
   addDictionaryWord(word: string): number {
-    this.requireWritable();
-    const w = word.trim();
-    if (w.length < 2) throw new UserError('词条至少两个字');
-    this.vocabulary.addEditorWord(w);
-    const ids = articlesHolding(this.db, w);
-    this.reindex(ids);
-    this.flushNearDups();
-    this.saveIndexNow();
-    return ids.length;
+    return this.tagging.addDictionaryWord(word);
   }
 
-  // ---------------- clippings ----------------
+  // ---------------- clippings, exports, citations (services/clipping-service.ts) ----------------
 
-  async listClippingSets(): Promise<ClippingSet[]> {
-    return store.listClippingSets(this.db);
+  listClippingSets(): Promise<ClippingSet[]> {
+    return this.clippings.listClippingSets();
   }
-
-  async saveClippingSet(req: ClippingSet): Promise<ClippingSet> {
-    this.requireWritable();
-    if (!req.name.trim()) throw new UserError('请给剪报集起个名字');
-    return store.saveClippingSet(this.db, { ...req, name: req.name.trim() });
+  saveClippingSet(req: ClippingSet): Promise<ClippingSet> {
+    return this.clippings.saveClippingSet(req);
   }
-
-  async deleteClippingSet(req: { id: number }): Promise<void> {
-    this.requireWritable();
-    store.deleteClippingSet(this.db, req.id);
+  deleteClippingSet(req: { id: number }): Promise<void> {
+    return this.clippings.deleteClippingSet(req);
   }
-
   /** Articles for an export: by ids (in that order) or all results of a query. */
   exportArticles(req: Pick<ExportRequest, 'ids' | 'query' | 'filters' | 'dedupe'>): ArticleDetail[] {
-    let ids = req.ids;
-    if (!ids) {
-      if (req.query === undefined) throw new UserError('请选择要导出的文章');
-      try {
-        ids = this.matchAll({ query: req.query, filters: req.filters, sort: 'date-asc' }, undefined, undefined, req.dedupe === true).ordered.map((h) => h.id);
-      } catch (err) {
-        if (err instanceof QueryError) throw new UserError(err.message);
-        throw err;
-      }
-    }
-    if (ids.length > MAX_EXPORT) throw new UserError(`一次最多导出 ${MAX_EXPORT} 篇（这次是 ${ids.length} 篇），请缩小范围`);
-    const articles = store.getArticles(this.db, ids);
-    if (!articles.length) throw new UserError('没有可导出的文章');
-    return articles;
+    return this.clippings.exportArticles(req);
+  }
+  exportClippings(req: ExportRequest): Promise<ExportResult> {
+    return this.clippings.exportClippings(req);
+  }
+  getCitation(req: CitationRequest): Promise<CitationResult> {
+    return this.clippings.getCitation(req);
   }
 
-  async exportClippings(req: ExportRequest): Promise<ExportResult> {
-    const articles = this.exportArticles(req);
-    let highlightTerms: string[] | undefined;
-    if (req.highlight) {
-      try {
-        const q = parseQuery(req.highlight);
-        highlightTerms = [...q.groups.flat().flatMap((i) => tokenizeForQuery(i.text))];
-      } catch {
-        highlightTerms = undefined;
-      }
-    }
-    const out = await exportClippings(articles, {
-      format: req.format,
-      title: req.title,
-      query: req.query,
-      highlightTerms,
-      pageBreaks: req.pageBreaks,
-      pdf: this.opts.pdf,
-    });
-    return { fileName: out.fileName, mime: out.mime, dataBase64: out.data.toString('base64'), articles: articles.length };
+  // ---------------- saved searches (services/saved-search-service.ts) ----------------
+
+  listSavedSearches(): Promise<SavedSearch[]> {
+    return this.savedSearches.listSavedSearches();
+  }
+  saveSearch(req: SaveSearchRequest): Promise<SavedSearch> {
+    return this.savedSearches.saveSearch(req);
+  }
+  renameSavedSearch(req: { id: number; name: string }): Promise<SavedSearch> {
+    return this.savedSearches.renameSavedSearch(req);
+  }
+  deleteSavedSearch(req: { id: number }): Promise<void> {
+    return this.savedSearches.deleteSavedSearch(req);
+  }
+  reorderSavedSearches(req: { ids: number[] }): Promise<SavedSearch[]> {
+    return this.savedSearches.reorderSavedSearches(req);
+  }
+  openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch> {
+    return this.savedSearches.openSavedSearch(req);
   }
 
-  // ---------------- citations (issue 17; made in export/citation.ts) ----------------
+  // ---------------- corrections (services/correction-service.ts) ----------------
 
-  async getCitation(req: CitationRequest): Promise<CitationResult> {
-    return citeArticles(req, (ids) => store.getArticles(this.db, ids));
+  correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult> {
+    return this.corrections.correctArticle(req);
   }
-
-  // ---------------- saved searches (issue 18; design in store/saved-searches.ts) ----------------
-
-  async listSavedSearches(): Promise<SavedSearch[]> {
-    return saved.listSavedSearches(this.db);
+  mergeArticles(req: { id: number; with: 'prev' | 'next' }): Promise<CorrectionResult> {
+    return this.corrections.mergeArticles(req);
   }
-
-  async saveSearch(req: SaveSearchRequest): Promise<SavedSearch> {
-    this.requireWritable();
-    try {
-      parseQuery(req.query);
-    } catch (err) {
-      if (err instanceof QueryError) throw new UserError(`检索式有误，未保存：${err.message}`);
-      throw err;
-    }
-    return saved.createSavedSearch(this.db, req);
+  splitArticle(req: { id: number; at: number }): Promise<CorrectionResult> {
+    return this.corrections.splitArticle(req);
   }
-
-  async renameSavedSearch(req: { id: number; name: string }): Promise<SavedSearch> {
-    this.requireWritable();
-    return saved.renameSavedSearch(this.db, req.id, req.name);
+  undoCorrection(req: { correctionId: number }): Promise<CorrectionResult> {
+    return this.corrections.undoCorrection(req);
   }
-
-  async deleteSavedSearch(req: { id: number }): Promise<void> {
-    this.requireWritable();
-    saved.deleteSavedSearch(this.db, req.id);
+  getHistory(req: { id: number }): Promise<CorrectionRecord[]> {
+    return this.corrections.getHistory(req);
   }
-
-  async reorderSavedSearches(req: { ids: number[] }): Promise<SavedSearch[]> {
-    this.requireWritable();
-    return saved.reorderSavedSearches(this.db, req.ids);
-  }
-
-  async openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch> {
-    return saved.openSavedSearch(this.db, req.id, this.writable);
-  }
-
-  /** After an import run: each saved search's matches among the articles newer than its last opening. */
-  countNewMatches(): void {
-    if (!this.writable) return;
-    saved.refreshNewCounts(this.db, (t) => {
-      // As `matchAll`, with the text reads (phrases, proximity) limited to the new articles.
-      const newer = (ids: number[]) => ids.filter((id) => id > t.seenThrough);
-      try {
-        const q = parseQuery(t.query);
-        const { hits } = this.index.search(
-          q,
-          this.resolveFilters(q, t.filters),
-          (ids, phrase) => store.articlesContaining(this.db, newer(ids), phrase, foldForSearch),
-          (ids) => store.articleTexts(this.db, newer(ids), foldForSearch),
-        );
-        return hits.reduce((n, h) => n + (h.id > t.seenThrough ? 1 : 0), 0);
-      } catch (err) {
-        if (err instanceof QueryError) return 0;
-        throw err;
-      }
-    });
-  }
-
-  // ---------------- corrections (issue 17): store/correct.ts; the page's articles re-indexed ----------------
-
-  private corrected(out: correct.Outcome): CorrectionResult {
-    this.reindex(out.changed, out.removed);
-    // A corrected, merged or split text is signed again, and grouped at once (not at the next import).
-    this.flushNearDups();
-    return { correctionIds: out.correctionIds, article: store.getArticle(this.db, out.articleId), reviews: out.reviews, ...(out.newId ? { newId: out.newId } : {}) };
-  }
-
-  async correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult> {
-    this.requireWritable();
-    const { id, ...fields } = req;
-    if (fields.people) this.vocabulary.learn(Object.values(fields.people).flat());
-    return this.corrected(correct.correctArticle(this.db, id, fields));
-  }
-
-  async mergeArticles(req: { id: number; with: 'prev' | 'next' }): Promise<CorrectionResult> {
-    this.requireWritable();
-    return this.corrected(correct.mergeArticles(this.db, req.id, req.with));
-  }
-
-  async splitArticle(req: { id: number; at: number }): Promise<CorrectionResult> {
-    this.requireWritable();
-    return this.corrected(correct.splitArticle(this.db, req.id, req.at));
-  }
-
-  async undoCorrection(req: { correctionId: number }): Promise<CorrectionResult> {
-    this.requireWritable();
-    return this.corrected(correct.undoCorrection(this.db, req.correctionId));
-  }
-
-  async getHistory(req: { id: number }): Promise<CorrectionRecord[]> {
-    return correct.correctionHistory(this.db, req.id);
-  }
-
-  async getOriginal(req: { id: number }): Promise<OriginalReading> {
-    return correct.originalReading(this.db, req.id);
+  getOriginal(req: { id: number }): Promise<OriginalReading> {
+    return this.corrections.getOriginal(req);
   }
 }
