@@ -14,6 +14,7 @@ import { blankLinesOf, isIndentedLayout, readLayout, widenBlockGaps, type PageLa
 import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
 import { splitUnits, type Unit } from './lines';
+import { restoreScript, simplifiedTwin } from './script';
 
 export interface ParseOptions {
   file: string;
@@ -27,7 +28,7 @@ export interface ParseOptions {
  * version is offered for reparse. Not bumped for the cut of paragraphs over 5,000 characters
  * (`long-paragraphs.ts`), which changes no page a paper prints; `reparse --all` applies it.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 export interface SplitPage {
   /** The lines after layout repair (furniture marked). */
@@ -47,7 +48,13 @@ export function splitPage(raw: Unit[], trace?: SegmentTrace): SplitPage {
   return { units, layout, segs };
 }
 
+/** Read a page; one printed in traditional characters is read through its simplified twin (`script.ts`). */
 export function parsePage(text: string, opts: ParseOptions): ParsedPage {
+  const twin = simplifiedTwin(text);
+  return twin === undefined ? readPage(text, opts) : restoreScript(readPage(twin, opts), text, twin);
+}
+
+function readPage(text: string, opts: ParseOptions): ParsedPage {
   const warnings: string[] = [];
   const page: ParsedPage = { file: opts.file, articles: [], warnings };
   try {
