@@ -48,6 +48,15 @@ describe('繁简 in search', () => {
     expect(await ids('臺灣 回歸')).toEqual(sorted(hk, bj));
   });
 
+  it('reads a traditional byline, and a reporter filter in either script finds the name as printed', async () => {
+    const article = await a.getArticle({ id: hk });
+    expect(article?.tags.filter((t) => t.kind === 'reporter').map((t) => t.name)).toEqual(['陳嘉欣']);
+    expect(article?.dateline?.raw).toBe('本報香港7月1日訊');
+    expect(await ids('记者:陈嘉欣')).toEqual([hk]);
+    expect(await ids('记者:陳嘉欣')).toEqual([hk]);
+    expect((await a.search({ query: '', filters: { reporter: '黄志伟' }, limit: 10 })).hits.map((h) => h.id)).toEqual([deng]);
+  });
+
   it('a quoted simplified phrase finds it in traditional text, and the other way round', async () => {
     expect(await ids('"香港特别行政区"')).toEqual(sorted(hk, bj));
     expect(await ids('"香港特別行政區"')).toEqual(sorted(hk, bj));

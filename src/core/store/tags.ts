@@ -11,6 +11,7 @@ import type { ArticleTag, ParsedArticle, ReporterRole, TagInfo, TagKind, TagRef,
 import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
 import { BadInput, NotFound } from '../errors';
+import { foldForSearch } from '../../shared/search-fold';
 
 interface TagOp {
   op: 'add' | 'remove';
@@ -39,11 +40,20 @@ export function findTagId(db: Db, kind: TagKind, name: string): number | undefin
   return alias?.id;
 }
 
-/** The name a tag is filed under (an alias gives its tag's name); a name that is no tag, cleaned. */
+/**
+ * The name a tag is filed under (an alias gives its tag's name). A name that is no tag as written
+ * is looked for in either script and any width (`记者:陈嘉欣` finds the reporter printed `陳嘉欣`):
+ * a scan of this kind's names, only when the name is not found as written. Otherwise the name, cleaned.
+ */
 export function canonicalTagName(db: Db, kind: TagKind, name: string): string {
   const id = findTagId(db, kind, name);
-  if (id === undefined) return cleanTagName(kind, name);
-  return (db.prepare('SELECT name FROM tags WHERE id = ?').get([id]) as { name: string }).name;
+  if (id !== undefined) return (db.prepare('SELECT name FROM tags WHERE id = ?').get([id]) as { name: string }).name;
+  const clean = cleanTagName(kind, name);
+  const folded = foldForSearch(clean);
+  for (const r of db.prepare('SELECT name FROM tags WHERE kind = ? ORDER BY id').iterate([kind]) as Iterable<{ name: string }>) {
+    if (foldForSearch(r.name) === folded) return r.name;
+  }
+  return clean;
 }
 
 export function ensureTag(db: Db, kind: TagKind, name: string): number {
