@@ -24,6 +24,8 @@ export interface ImportSource {
   name: string;
   /** Reads the bytes; throws a user-facing Error when the file cannot be read or is too big. */
   read(): Uint8Array;
+  /** The original file's hash when the bytes are not the file's own (a page received by sync: its text, re-encoded). */
+  hash?: string;
 }
 
 export interface SkippedPath {

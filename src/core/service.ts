@@ -81,6 +81,7 @@ export interface CallContext {
 }
 import * as correct from './store/correct';
 import { correctedCount } from './store/corrections';
+import { logDictWord } from './store/oplog';
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -550,7 +551,7 @@ export class Archive implements BaokuApi {
       recordRejected(this.db, label, '', msg);
       return { file: label, status: 'rejected', articles: 0, warnings: [], error: msg, removed: [] };
     }
-    const hash = fileHash(bytes);
+    const hash = src.hash ?? fileHash(bytes);
     let text: string;
     let encoding: string;
     const warnings: string[] = [];
@@ -852,7 +853,7 @@ export class Archive implements BaokuApi {
     this.requireWritable();
     const w = word.trim();
     if (w.length < 2) throw new UserError('词条至少两个字');
-    this.db.prepare("INSERT OR IGNORE INTO dictionary (word, source) VALUES (?, 'editor')").run([w]);
+    if (this.db.prepare("INSERT OR IGNORE INTO dictionary (word, source) VALUES (?, 'editor')").run([w]).changes) logDictWord(this.db, w);
     addWords([w]);
     this.knownWords.add(w);
     const ids = (this.db.prepare('SELECT id FROM articles WHERE instr(paragraphs, ?) > 0 OR instr(title, ?) > 0').all([w, w]) as { id: number }[]).map(

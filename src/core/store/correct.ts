@@ -12,6 +12,7 @@ import { rawTextOf } from './articles';
 import { activeCorrections, correctionById, insertCorrection, type CorrectionRow } from './corrections';
 import { applyCorrection, articleRow, fieldValue, nextOnPage, previousOnPage, type Row } from './correction-ops';
 import { fieldLabel, replayPage, revertPage } from './correction-replay';
+import { logCorrection, logCorrectionUndo } from './oplog';
 
 export interface Outcome {
   /** The article the result is about (after a merge: the first one, which took the other in). */
@@ -36,6 +37,7 @@ function record(db: Db, r: Row, field: string, before: unknown, after: unknown, 
   const applied = applyCorrection(db, correctionById(db, id)!);
   if (!applied.ok) throw new Error(`校对未能应用：${applied.reason}`);
   db.prepare('UPDATE corrections SET applied = 1 WHERE id = ?').run([id]);
+  logCorrection(db, id, r.id, field, before, after); // field corrections travel to the shared archive
   return { id, changed: applied.changed, removed: applied.removed };
 }
 
@@ -123,6 +125,7 @@ export function undoCorrection(db: Db, correctionId: number): Outcome {
       .get([c.article_id, c.field, c.id]) as { id: number } | undefined;
     if (later) throw new UserError(`之后对同一处（${fieldLabel(c.field)}）还有校对（第 ${later.id} 号），请先撤销那一条`);
     db.prepare('UPDATE corrections SET undone_at = ?, review = NULL WHERE id = ?').run([new Date().toISOString(), c.id]);
+    logCorrectionUndo(db, c.id);
     const reverted = revertPage(db, c.page_id);
     const replayed = replayPage(db, c.page_id, reverted);
     bumpGeneration(db);

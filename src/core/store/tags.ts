@@ -6,10 +6,10 @@
  * Automatic tags (from bylines) are `source = 'auto'`; an editor's tag is
  * `manual` and is never overwritten by a re-import.
  */
-import os from 'node:os';
 import type { ArticleTag, ParsedArticle, ReporterRole, TagInfo, TagKind, TagRef, TagChangeRecord } from '../../shared/api';
 import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
+import { changeAuthor, logTagOps } from './oplog';
 
 interface TagOp {
   op: 'add' | 'remove';
@@ -83,14 +83,6 @@ export function articleTags(db: Db, articleId: number): ArticleTag[] {
   ).map((r) => ({ kind: r.kind, name: r.name, role: (r.role ?? undefined) as ReporterRole | undefined, source: r.source }));
 }
 
-function userName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 function record(db: Db, action: string, ops: TagOp[], articles: number): number {
   bumpGeneration(db);
   // The undo list is the inverse of what was done, in reverse order.
@@ -101,7 +93,7 @@ function record(db: Db, action: string, ops: TagOp[], articles: number): number 
   return Number(
     db
       .prepare('INSERT INTO tag_changes (action, articles, user, at, undo) VALUES (?,?,?,?,?)')
-      .run([action, articles, userName(), new Date().toISOString(), JSON.stringify(undo)]).lastInsertRowid,
+      .run([action, articles, changeAuthor(db), new Date().toISOString(), JSON.stringify(undo)]).lastInsertRowid,
   );
 }
 
@@ -145,6 +137,7 @@ export function changeTags(db: Db, ids: number[], add: TagRef[], remove: TagRef[
       }
     }
     applyOps(db, ops);
+    logTagOps(db, ops);
     const touched = [...new Set(ops.map((o) => o.a))];
     const desc = [
       ...add.map((r) => `+${r.kind}:${r.name}`),
@@ -175,6 +168,7 @@ export function undoChange(db: Db, changeId?: number): TagChangeOutcome | null {
       return art && tag;
     });
     applyOps(db, ops);
+    logTagOps(db, ops);
     db.prepare('UPDATE tag_changes SET undone = 1 WHERE id = ?').run([row.id]);
     bumpGeneration(db);
     return { changeId: row.id, articleIds: [...new Set(ops.map((o) => o.a))] };
