@@ -55,6 +55,7 @@ const USAGE = `报库 baoku — 报纸文字档案库
       --token 至少 16 个字符；不给时非本机地址会自动生成。
   baoku sync --archive DIR --remote postgres://用户@主机/数据库 [--user 名字] [--json]   # 与团队档案库交换改动（--user 记住本机使用者）
   baoku users list | add 名字 --role editor|reporter | role 名字 editor|reporter   （都要 --remote URL；编辑可写，记者只读）
+  baoku users me [名字] --archive DIR              # 本机使用者：之后的改动记在这个名字下
   baoku conflicts --archive DIR [--all] [--json]  |  baoku conflicts resolve 冲突编号 --archive DIR   # 同步发现的冲突
 
 档案库目录也可用环境变量 BAOKU_ARCHIVE 指定。`;
@@ -441,7 +442,7 @@ async function run(argv: string[]): Promise<number> {
       if (rest.length) throw new UsageError('用法：baoku sync --archive DIR --remote URL [--user 名字]');
       return syncCommand(syncOpts(o, json), (fn, writable) => withArchive(o, fn, writable), out);
     case 'users':
-      return usersCommand(rest, syncOpts(o, json), out);
+      return usersCommand(rest, syncOpts(o, json), (fn, writable) => withArchive(o, fn, writable), out);
     case 'conflicts':
       return conflictsCommand(rest, syncOpts(o, json), (fn, writable) => withArchive(o, fn, writable), out);
     case 'serve': {

@@ -58,11 +58,19 @@ export async function syncCommand(o: SyncOpts, withArchive: WithArchive, out: Ou
   }, true);
 }
 
-/** `baoku users add NAME --role R | list | role NAME R` (against the remote). */
-export async function usersCommand(rest: string[], o: SyncOpts, out: Out): Promise<number> {
+/** `baoku users add NAME --role R | list | role NAME R` (against the remote); `users me [NAME]` (this desk). */
+export async function usersCommand(rest: string[], o: SyncOpts, withArchive: WithArchive, out: Out): Promise<number> {
   const [sub, name, role] = rest;
-  const usage = '用法：baoku users list | add 名字 --role editor|reporter | role 名字 editor|reporter（都要 --remote URL）';
+  const usage = '用法：baoku users list | add 名字 --role editor|reporter | role 名字 editor|reporter（都要 --remote URL）| me [名字] --archive DIR';
   switch (sub) {
+    case 'me':
+      // The desk's user: the author of its changes from now on (before a sync, too).
+      return withArchive(async (a) => {
+        if (name) setMeta(a.db, 'sync.user', cleanUserName(name));
+        const me = syncUser(a.db);
+        out(o.json, { user: me ?? null }, () => (me ? `本机使用者：${me}` : '本机还没有指定使用者（baoku users me 名字）'));
+        return 0;
+      }, !!name);
     case 'list':
       return withRemote(o, async (r) => {
         const users = await r.listUsers();

@@ -25,6 +25,9 @@ interface Run {
   killed: boolean;
   steps: number;
   out: string;
+  err: string;
+  /** The child failed because the server was killed under it. */
+  failed?: boolean;
 }
 
 /**
@@ -32,7 +35,7 @@ interface Run {
  * and `kill.ms` more milliseconds have passed (so the kill lands inside the next step as well as
  * between steps). No `kill`: it runs to the end.
  */
-function runChild(dir: string, url: string, user: string, kill?: { step: number; ms: number }): Promise<Run> {
+function runChild(dir: string, url: string, user: string, kill?: { step: number; ms: number; server?: Cluster }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(REPO, 'bin', 'run-ts.mjs'), path.join(REPO, 'test', 'sync', 'sync-child.ts'), dir, url, user], {
       cwd: REPO,
@@ -42,23 +45,26 @@ function runChild(dir: string, url: string, user: string, kill?: { step: number;
     let err = '';
     let killed = false;
     let armed = false;
+    // With `kill.server`, it is the PostgreSQL server that is killed; the child then fails (and says so).
+    const serverKilled = kill?.server ? () => killed : undefined;
     const steps = () => (out.match(/^(push|pull) /gm) ?? []).length;
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (kill && !armed && out.includes('ready\n') && steps() >= kill.step) {
         armed = true;
         setTimeout(() => {
-          if (child.exitCode === null) {
-            killed = true;
-            child.kill('SIGKILL');
-          }
+          if (child.exitCode !== null) return;
+          killed = true;
+          if (kill.server) kill.server.crash();
+          else child.kill('SIGKILL');
         }, kill.ms);
       }
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL' && killed, steps: steps(), out });
+      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL' && killed, steps: steps(), out, err });
+      else if (serverKilled?.()) resolve({ killed: false, steps: steps(), out, err, failed: true });
       else reject(new Error(`sync child exited ${code}: ${err}`));
     });
   });
@@ -99,6 +105,16 @@ describe.skipIf(!!missing)('team archive: sync killed (kill -9) at random points
       const run = await runChild(eDir, url, '甲', { step: Math.floor(rng() * 6), ms: Math.floor(rng() * 15) });
       if (run.killed) kills++;
     }
+    // The server killed under a push, twice: the child fails saying it lost the connection; nothing half-written stays.
+    let serverKills = 0;
+    for (let i = 0; i < 2; i++) {
+      const run = await runChild(eDir, url, '甲', { step: 1 + Math.floor(rng() * 4), ms: Math.floor(rng() * 15), server: cluster });
+      if (run.failed) {
+        serverKills++;
+        expect(run.err).toMatch(/baoku sync:|terminat|connection|ECONNRE|shut ?down/i);
+      }
+      cluster.restart();
+    }
     const last = await runChild(eDir, url, '甲');
     expect(last.out).toMatch(/^done /m);
     expect(kills).toBeGreaterThan(0);
@@ -120,7 +136,7 @@ describe.skipIf(!!missing)('team archive: sync killed (kill -9) at random points
     }
     expect((await runChild(fDir, url, '乙')).out).toMatch(/^done /m);
     expect(pullKills).toBeGreaterThan(0);
-    process.stdout.write(`[sync-kill] ${kills} kills while pushing, ${pullKills} while pulling (seed ${SEED})\n`);
+    process.stdout.write(`[sync-kill] ${kills} kills while pushing, ${serverKills} server kills, ${pullKills} while pulling (seed ${SEED})\n`);
 
     const e2 = await desk('甲', eDir);
     const f = await desk('乙', fDir);

@@ -52,6 +52,10 @@ export interface Cluster {
   url: string;
   /** A fresh database in the cluster (each test its own shared archive). */
   createDb(name: string): string;
+  /** The server killed (`pg_ctl stop -m immediate`: no shutdown checkpoint, crash recovery at the next start). */
+  crash(): void;
+  /** Started again after `crash`. */
+  restart(): void;
   stop(): void;
 }
 
@@ -66,14 +70,25 @@ export async function startCluster(): Promise<Cluster> {
     asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
   run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;
+  let running = true;
   return {
     url,
     createDb(name) {
       run(path.join('createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    crash() {
+      run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
+      running = false;
+    },
+    restart() {
+      if (running) return;
+      start();
+      running = true;
     },
     stop() {
       if (stopped) return;

@@ -16,6 +16,24 @@ import { desk, idOf, importFiles, page, snapshot, sync, tagsOf } from './desks';
 const missing = pgMissing();
 if (missing) console.warn(`跳过团队档案库的测试：${missing}`);
 
+describe('team archive tests without PostgreSQL', () => {
+  it('fail in CI and are skipped elsewhere, saying what to install', () => {
+    const saved = { bin: process.env.BAOKU_PG_BIN, ci: process.env.CI };
+    try {
+      process.env.BAOKU_PG_BIN = '/nonexistent/postgresql/bin';
+      process.env.CI = 'true';
+      expect(() => pgMissing()).toThrow(/找不到 PostgreSQL.*apt-get install postgresql/);
+      process.env.CI = '';
+      expect(pgMissing()).toMatch(/找不到 PostgreSQL/);
+    } finally {
+      for (const [k, v] of [['BAOKU_PG_BIN', saved.bin], ['CI', saved.ci]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
+
 describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => {
   let cluster: Cluster;
   let url: string;
@@ -83,6 +101,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect((await b.getArticle({ id: idOf(b, '让老街巷留住乡愁') }))!.subtitle).toBeUndefined();
     // Who made it shows on the other desk; the search index follows.
     expect((await b.getHistory({ id: yB })).map((h) => h.author)).toEqual(['甲']);
+    expect((await a.getHistory({ id: yA })).map((h) => h.author)).toEqual(['甲']); // the named user, not the OS account
     expect((await b.search({ query: '一组数字' })).hits.map((h) => h.id)).toContain(yB);
     expect(sa.corrections).toHaveLength(2);
     expect(listConflicts(a.db)).toEqual([]);
@@ -108,6 +127,8 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     // …and the desks that made the ops get them back as known.
     setMeta(a.db, 'sync.lastSeq', '0');
     expect((await sync(a, url)).applied).toBe(0);
+    // A desk belongs to one shared archive: its positions mean nothing in another.
+    await expect(sync(c, cluster.createDb('another'))).rejects.toThrow(/已经与另一个团队档案库同步过/);
   });
 
   it('two corrections of the same field: a conflict (冲突：…) on both desks, both values kept, the desks agree', { timeout: 180_000 }, async () => {

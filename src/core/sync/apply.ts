@@ -77,6 +77,8 @@ export async function applyOp(archive: Archive, op: RemoteOp, retry?: unknown): 
 
 function applyImport(archive: Archive, op: RemoteOp, p: ImportPayload & { rawText: string }): Applied {
   if (op.target && latestSeq(archive.db, ['import'], op.target) > op.seq) return {};
+  // The same file, imported here too: nothing to do (and no `duplicate` line in the import history).
+  if (archive.db.prepare('SELECT 1 FROM pages WHERE hash = ? AND page_key = ?').get([p.hash, op.target])) return {};
   const bytes = Buffer.from(p.rawText, 'utf8');
   archive.importOne({ name: p.file, read: () => bytes, hash: p.hash }, { paper: p.paper, date: p.date, page: p.page, force: true });
   return {};

@@ -19,6 +19,7 @@ import { getMeta, setMeta } from '../store/meta';
 import { logCorrection, logDictWord, logTagOps, SYNCED_FIELD, syncUser } from '../store/oplog';
 import { applyOp } from './apply';
 import { RefusedError, type Remote, type RemoteOp, type WireOp } from './remote';
+import { UserError } from '../errors';
 
 export interface SyncReport {
   user: string;
@@ -206,6 +207,11 @@ export async function syncArchive(archive: Archive, remote: Remote, opts: SyncOp
   const user = syncUser(db);
   if (!user) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
   const report: SyncReport = { user, pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
+  // A desk syncs with one shared archive: its pull position and sent marks are that archive's.
+  const shared = await remote.archiveId();
+  const joined = getMeta(db, 'sync.archiveId');
+  if (joined && joined !== shared) throw new UserError('这个档案库已经与另一个团队档案库同步过，不能再与这个同步（它的改动记录对不上）；请用新的档案库目录加入');
+  if (!joined) setMeta(db, 'sync.archiveId', shared);
   baselineOps(db);
   try {
     report.pushed = await push(db, remote, user, opts);

@@ -5,6 +5,8 @@
  * Schema (made here, `ensureSchema`, under an advisory lock so two desks starting at once do not race):
  * - `baoku_users(name, role)`: role `editor` (writes) or `reporter` (reads only).
  * - `baoku_ops(seq bigserial, id uuid unique, kind, target, author, at, base, payload)`: the log.
+ * - `baoku_meta`: `archive_id`, this shared archive's identity (a desk's pull position and sent
+ *   marks mean something only for the one archive it synced with).
  *   `seq` is the server's order, which every desk applies in; `id` unique makes a re-sent op a no-op.
  *   Payloads are JSON kept as text (exactly what was sent; jsonb would reorder keys).
  *
@@ -68,6 +70,11 @@ const SCHEMA = `
     payload TEXT NOT NULL,
     received_at TIMESTAMPTZ NOT NULL DEFAULT now()
   );
+  CREATE TABLE IF NOT EXISTS baoku_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  INSERT INTO baoku_meta (key, value) VALUES ('archive_id', gen_random_uuid()::text) ON CONFLICT (key) DO NOTHING;
 `;
 
 /** `postgres://user:secret@host/db` → `postgres://user@host/db` (for messages). */
@@ -115,6 +122,12 @@ export class Remote {
       await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       await this.client.query(SCHEMA);
     });
+  }
+
+  /** This shared archive's identity (made with the schema). */
+  async archiveId(): Promise<string> {
+    const r = await this.client.query<{ value: string }>("SELECT value FROM baoku_meta WHERE key = 'archive_id'");
+    return r.rows[0].value;
   }
 
   // ---------------- users ----------------
