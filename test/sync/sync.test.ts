@@ -4,6 +4,8 @@
  * log changes nothing; a reporter's write is refused by the server; a real conflict is reported.
  * Crash safety (kill -9 mid-sync) is `kill.test.ts`.
  */
+import path from 'node:path';
+import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { setMeta } from '../../src/core/store/meta';
@@ -131,6 +133,28 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     await expect(sync(c, cluster.createDb('another'))).rejects.toThrow(/已经与另一个团队档案库同步过/);
   });
 
+  it('tag renames, merges and deletions travel, and meet tags added meanwhile under the old name', { timeout: 180_000 }, async () => {
+    const [yA, yB] = [idOf(a, '数读临沂商城'), idOf(b, '数读临沂商城')];
+    const [wA, wB] = [idOf(a, '让老街巷留住乡愁'), idOf(b, '让老街巷留住乡愁')];
+    await a.changeTags({ ids: [wA], add: [{ kind: 'topic', name: '城市更新' }, { kind: 'topic', name: '老街巷' }] });
+    await sync(a, url);
+    await sync(b, url);
+    // 甲 renames 临沂商城 and merges 老街巷 into 城市更新; 乙, not knowing, tags another article 临沂商城 and deletes 重大项目.
+    await a.renameTag({ kind: 'topic', from: '临沂商城', to: '临沂商贸城' });
+    await a.mergeTags({ kind: 'topic', from: '老街巷', into: '城市更新' });
+    await b.changeTags({ ids: [wB], add: [{ kind: 'topic', name: '临沂商城' }] });
+    await b.deleteTag({ kind: 'topic', name: '重大项目' });
+    await sync(a, url);
+    await sync(b, url);
+    await sync(a, url);
+    expect(snapshot(a)).toEqual(snapshot(b));
+    expect(tagsOf(b, yB)).toContain('topic:临沂商贸城');
+    expect(tagsOf(a, wA)).toEqual(expect.arrayContaining(['topic:临沂商贸城', 'topic:城市更新']));
+    expect(tagsOf(a, wA)).not.toContain('topic:老街巷');
+    expect(tagsOf(a, yA)).not.toContain('topic:临沂商城');
+    expect((await a.listTags({ kind: 'topic' })).map((t) => t.name)).not.toContain('重大项目');
+  });
+
   it('two corrections of the same field: a conflict (冲突：…) on both desks, both values kept, the desks agree', { timeout: 180_000 }, async () => {
     const [vA, vB] = [idOf(a, '停车难'), idOf(b, '停车难')];
     await a.correctArticle({ id: vA, title: '停车难要靠精细化治理' });
@@ -158,6 +182,32 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     opened.push(a);
   });
 
+  it('an archive made before the op log (schema 7) joins: its pages, tags, corrections and words are sent at its first sync', { timeout: 180_000 }, async () => {
+    const old = await desk('乙');
+    await importFiles(old, [page('dzrb_20220620_04.txt')]);
+    const id = (old.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 1').get([]) as { id: number }).id;
+    await old.changeTags({ ids: [id], add: [{ kind: 'topic', name: '旧档案的题' }] });
+    await old.correctArticle({ id, title: '旧档案校对的标题' });
+    old.addDictionaryWord('旧档案词');
+    await old.close();
+    // As the previous version left it: no op log.
+    const raw = new Database(path.join(old.dir, 'archive.sqlite'));
+    raw.exec('DROP TABLE ops; DROP TABLE tag_dots; DROP TABLE sync_conflicts; PRAGMA user_version = 7;');
+    raw.close();
+    const joined = await desk('乙', old.dir);
+    opened.push(joined);
+    expect((joined.db.prepare('SELECT COUNT(*) AS n FROM ops').get([]) as { n: number }).n).toBe(0);
+    const report = await sync(joined, url);
+    expect(report.pushed).toBe(4); // the page, the tag, the correction, the word
+    await sync(a, url);
+    const there = idOf(a, '旧档案校对的标题');
+    expect(tagsOf(a, there)).toContain('topic:旧档案的题');
+    expect((await a.search({ query: '旧档案校对的标题' })).hits.map((h) => h.id)).toContain(there);
+    expect((a.db.prepare("SELECT COUNT(*) AS n FROM dictionary WHERE word = '旧档案词'").get([]) as { n: number }).n).toBe(1);
+    // Once: a second sync sends nothing more.
+    expect((await sync(joined, url)).pushed).toBe(0);
+  });
+
   it("a reporter's changes are refused by the shared archive; the reporter still receives everyone's", { timeout: 180_000 }, async () => {
     const d = await desk('丁');
     opened.push(d);
@@ -174,7 +224,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect(await r.counts()).toEqual(before);
     await r.close();
     expect(idOf(d, '总投资2860亿元')).toBeGreaterThan(0);
-    expect(snapshot(d).pages).toHaveLength(4);
+    expect(snapshot(d).pages).toHaveLength(5);
     // The unsent ops wait on the reporter's desk; made an editor, the desk sends them.
     expect((d.db.prepare('SELECT COUNT(*) AS n FROM ops WHERE server_seq IS NULL').get([]) as { n: number }).n).toBe(1);
     await d.close();

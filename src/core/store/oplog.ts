@@ -20,6 +20,7 @@
  * - `tag`: entries (article, tag, role, add|remove). Tags merge as an observed-remove set: each add
  *   is a "dot" (`tag_dots`: article, tag, the adding op's id); a remove carries the dots it saw
  *   (its base) and takes away only those, so an add made elsewhere at the same time wins.
+ *   `tag-vocabulary`: a tag renamed, merged into another or deleted (by name).
  * - `correct`: one field of one article (merges and splits stay local in this slice); base: the
  *   field's value it was made on (`before`); `correct-undo`: the correction op it takes back.
  * - `dict`: an editor's dictionary word.
@@ -38,7 +39,7 @@ export function migrateOpLog(db: Db): void {
     CREATE TABLE ops (
       n INTEGER PRIMARY KEY,                 -- local order
       id TEXT NOT NULL UNIQUE,               -- UUID
-      kind TEXT NOT NULL,                    -- import | tag | correct | correct-undo | dict
+      kind TEXT NOT NULL,                    -- import | tag | tag-vocabulary | correct | correct-undo | dict
       target TEXT,                           -- what it changes: page key, [article key, field], word
       author TEXT,                           -- NULL: made before this desk named its user
       at TEXT NOT NULL,
@@ -75,7 +76,7 @@ export function migrateOpLog(db: Db): void {
   `);
 }
 
-export type OpKind = 'import' | 'tag' | 'correct' | 'correct-undo' | 'dict';
+export type OpKind = 'import' | 'tag' | 'tag-vocabulary' | 'correct' | 'correct-undo' | 'dict';
 
 /** A remote op being applied (`asRemote`): its author, and that nothing is recorded meanwhile. */
 let applying: { opId: string; author: string } | undefined;
@@ -246,6 +247,19 @@ export function logCorrectionUndo(db: Db, correctionId: number): void {
   const of = db.prepare("SELECT id, target FROM ops WHERE local_ref = ? AND kind = 'correct'").get([correctionId]) as { id: string; target: string } | undefined;
   if (!of) return;
   insertOp(db, { kind: 'correct-undo', target: of.target, base: { of: of.id }, payload: { of: of.id } });
+}
+
+export interface TagVocabularyChange {
+  action: 'rename' | 'merge' | 'delete';
+  kind: string;
+  from: string;
+  to?: string;
+}
+
+/** A tag renamed, merged into another or deleted (`tags.ts`): the same on every desk. */
+export function logTagVocabulary(db: Db, change: TagVocabularyChange): void {
+  if (applying) return;
+  insertOp(db, { kind: 'tag-vocabulary', target: `tag:${change.kind}:${change.from}`, payload: change });
 }
 
 /** An editor's dictionary word was added. */

@@ -9,7 +9,7 @@
 import type { ArticleTag, ParsedArticle, ReporterRole, TagInfo, TagKind, TagRef, TagChangeRecord } from '../../shared/api';
 import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
-import { changeAuthor, logTagOps } from './oplog';
+import { changeAuthor, logTagOps, logTagVocabulary } from './oplog';
 
 interface TagOp {
   op: 'add' | 'remove';
@@ -237,10 +237,12 @@ export function mergeTags(db: Db, kind: TagKind, from: string, into: string): nu
        SELECT article_id, ?, role, source FROM article_tags WHERE tag_id = ?`,
     ).run([b, a]);
     db.prepare('UPDATE OR IGNORE tag_aliases SET tag_id = ? WHERE tag_id = ?').run([b, a]);
+    db.prepare('UPDATE OR IGNORE tag_dots SET tag_id = ? WHERE tag_id = ?').run([b, a]); // the adds seen go along (oplog.ts)
     db.prepare('DELETE FROM tags WHERE id = ?').run([a]);
     db.prepare('INSERT OR IGNORE INTO tag_aliases (tag_id, kind, alias) VALUES (?,?,?)').run([b, kind, fromName]);
     // Not undoable: recorded with an empty undo list.
     record(db, `merge ${kind}:${fromName} → ${into}`, [], ids.length);
+    logTagVocabulary(db, { action: 'merge', kind, from: fromName, to: cleanTagName(kind, into) });
     return ids;
   });
 }
@@ -263,6 +265,7 @@ export function renameTag(db: Db, kind: TagKind, from: string, to: string): numb
     );
     // Not undoable: recorded with an empty undo list.
     record(db, `rename ${kind}:${old} → ${target}`, [], ids.length);
+    logTagVocabulary(db, { action: 'rename', kind, from: old, to: target });
     return ids;
   });
 }
@@ -279,6 +282,7 @@ export function deleteTag(db: Db, kind: TagKind, name: string): number[] {
     db.prepare('DELETE FROM tags WHERE id = ?').run([a]);
     // Not undoable: recorded with an empty undo list.
     record(db, `delete ${kind}:${name}`, [], rows.length);
+    logTagVocabulary(db, { action: 'delete', kind, from: name });
     return rows.map((r) => r.article_id);
   });
 }

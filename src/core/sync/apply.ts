@@ -19,6 +19,8 @@
  *   both values; the one later in server order is in the article on every desk, so desks agree,
  *   and the other is kept in the conflict for a person to decide (`baoku conflicts`).
  * - correct-undo: undoes the correction that op made here. dict: the word is added.
+ * - tag-vocabulary: the rename, merge or deletion is done by name where the tag exists (a tag
+ *   deleted on one desk while another adds it to an article: the add, coming later, makes it again).
  * An op whose article is not here (a page read differently by another parser version, an article
  * merged away) is kept `pending` and tried again at the next sync.
  */
@@ -28,7 +30,7 @@ import { UserError } from '../errors';
 import { findTagId } from '../store/tags';
 import { articleRow, fieldValue } from '../store/correction-ops';
 import { fieldLabel } from '../store/correction-replay';
-import { asRemote, findArticle, type ImportPayload, type TagEntry } from '../store/oplog';
+import { asRemote, findArticle, type ImportPayload, type TagEntry, type TagVocabularyChange } from '../store/oplog';
 import type { Db } from '../store/db';
 import type { RemoteOp } from './remote';
 
@@ -65,6 +67,9 @@ export async function applyOp(archive: Archive, op: RemoteOp, retry?: unknown): 
         return applyCorrection(archive, op, payload as { article: string; field: string; after: unknown });
       case 'correct-undo':
         return applyUndo(archive, payload as { of: string });
+      case 'tag-vocabulary':
+        await applyVocabulary(archive, payload as unknown as TagVocabularyChange);
+        return {};
       case 'dict':
         archive.addDictionaryWord(String(payload.word));
         return {};
@@ -127,6 +132,15 @@ async function applyTags(archive: Archive, op: RemoteOp, entries: TagEntry[]): P
     }
   }
   return pending.length ? { pending } : {};
+}
+
+/** A rename, merge or deletion of a tag, by name; a tag this desk does not have is nothing to do. */
+async function applyVocabulary(archive: Archive, c: TagVocabularyChange): Promise<void> {
+  const kind = c.kind as TagKind;
+  if (findTagId(archive.db, kind, c.from) === undefined) return;
+  if (c.action === 'delete') await archive.deleteTag({ kind, name: c.from });
+  else if (c.action === 'merge') await archive.mergeTags({ kind, from: c.from, into: c.to! });
+  else await archive.renameTag({ kind, from: c.from, to: c.to! });
 }
 
 /** A correction field and value as the archive's `ArticleCorrection`. */
