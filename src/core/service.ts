@@ -574,7 +574,7 @@ export class Archive implements BaokuApi {
         return { file: label, status: 'rejected', articles: 0, warnings, error: msg, notAPage: true, removed: [] };
       }
     }
-    const page = parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
+    const page = src.reading ?? parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
     warnings.push(...page.warnings);
     if (page.articles.length === 0) {
       const msg = '没有识别出任何文章（这像不像一版报纸的文字？）';

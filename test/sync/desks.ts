@@ -62,7 +62,8 @@ export function snapshot(a: Archive): Snapshot {
   const corrections = (
     db.prepare('SELECT article_id AS id, field, after FROM corrections WHERE undone_at IS NULL AND applied = 1').all([]) as { id: number; field: string; after: string }[]
   )
-    .map((c) => `${key.get(c.id)}|${c.field}|${c.after}`)
+    // A merge's or split's `after` holds local row ids (the new article's, the tags'): its field and place are what must agree.
+    .map((c) => `${key.get(c.id)}|${c.field}|${/^(merge|split)/.test(c.field) ? '' : c.after}`)
     .sort();
   const pages = (db.prepare('SELECT page_key, hash FROM pages ORDER BY page_key').all([]) as { page_key: string; hash: string }[]).map((p) => `${p.page_key} ${p.hash}`);
   return { articles, tags, corrections, pages };

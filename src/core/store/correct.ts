@@ -34,10 +34,10 @@ function existing(db: Db, id: number): Row {
 /** Record and apply one correction (it must fit: it is made on the article as it is now). */
 function record(db: Db, r: Row, field: string, before: unknown, after: unknown, author?: string): { id: number; changed: number[]; removed: number[] } {
   const id = insertCorrection(db, { articleId: r.id, pageId: r.page_id, field, before, after, author });
+  logCorrection(db, id, r.id, field, before, after); // the op for the shared archive (named as the articles are before it)
   const applied = applyCorrection(db, correctionById(db, id)!);
   if (!applied.ok) throw new Error(`校对未能应用：${applied.reason}`);
   db.prepare('UPDATE corrections SET applied = 1 WHERE id = ?').run([id]);
-  logCorrection(db, id, r.id, field, before, after); // field corrections travel to the shared archive
   return { id, changed: applied.changed, removed: applied.removed };
 }
 

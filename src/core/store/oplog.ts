@@ -12,17 +12,24 @@
  *
  * What travels, and how it names things (local row ids differ from desk to desk):
  * - `import`: the page's file name, hash, paper/date/page and encoding; the raw text is not copied
- *   into the log (it is in `imports.raw_text`, `import_id`) and is added when the op is sent. The
- *   receiving desk reads the articles from the raw text with its own parser (as `baoku reparse`
- *   does): the raw text is the archive's source of truth, the articles are derived from it, and a
- *   desk with a newer parser would read them again anyway. Target: the page key; base: the hash of
+ *   into the log (it is in `imports.raw_text`, `import_id`) and is added when the op is sent: it is
+ *   the archive's source of truth (原文, reparse). The articles as this desk read them go too, and
+ *   the receiving desk stores them as they are rather than parsing the text again: a reading depends
+ *   not only on the text and the parser version but on the desk's dictionary (names learned from
+ *   earlier bylines, tag names, editors' words), and two desks reading the same page differently
+ *   (a byline's people, where an article ends) would never agree on its articles or their keys.
+ *   The reading is kept in the op only until it is sent (and only on a desk that has joined: a
+ *   single-PC archive stores nothing twice); an op without one (a page from before the op log,
+ *   `engine.ts` `baselineOps`) is parsed by the receiver. Target: the page key; base: the hash of
  *   the page it replaced here (or null).
  * - `tag`: entries (article, tag, role, add|remove). Tags merge as an observed-remove set: each add
  *   is a "dot" (`tag_dots`: article, tag, the adding op's id); a remove carries the dots it saw
  *   (its base) and takes away only those, so an add made elsewhere at the same time wins.
  *   `tag-vocabulary`: a tag renamed, merged into another or deleted (by name).
- * - `correct`: one field of one article (merges and splits stay local in this slice); base: the
- *   field's value it was made on (`before`); `correct-undo`: the correction op it takes back.
+ * - `correct`: one field of one article; base: the field's value it was made on (`before`). Or a
+ *   merge (the article taken in, by key) or a split (where; base: the paragraph it starts with; the
+ *   new article's content hash is made from the first's and the place, so it has the same key on
+ *   every desk). `correct-undo`: the correction op it takes back.
  * - `dict`: an editor's dictionary word.
  * An article is named by its page key, its parser content hash and which of the page's articles
  * with that hash it is (`articleKey`); content hashes are the parser's reading, unchanged by
@@ -31,6 +38,7 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import type { Db } from './db';
+import type { ParsedArticle } from '../../shared/api';
 import { getMeta } from './meta';
 
 /** Migration: the op log, the tag dots, the conflicts the sync found. */
@@ -175,12 +183,18 @@ export interface ImportPayload {
   page?: number;
   encoding?: string;
   parserVersion?: number;
+  /** The articles as read here (kept until the op is sent; see the header). */
+  reading?: { articles: ParsedArticle[]; warnings: string[] };
 }
 
-/** `storePage` stored (imported or replaced) a page: `previousHash` is what the page held here before. */
-export function logImport(db: Db, importId: number, pageKey: string, p: ImportPayload, previousHash: string | null): void {
+/**
+ * `storePage` stored (imported or replaced) a page: `previousHash` is what the page held here before.
+ * On a desk that has joined a shared archive the articles as read here go along (until sent).
+ */
+export function logImport(db: Db, importId: number, pageKey: string, p: ImportPayload & { articles?: ParsedArticle[]; warnings?: string[] }, previousHash: string | null): void {
   if (applying) return;
-  const payload: ImportPayload = { file: p.file, hash: p.hash, paper: p.paper, date: p.date, page: p.page, encoding: p.encoding, parserVersion: p.parserVersion };
+  const reading = getMeta(db, 'sync.archiveId') && p.articles ? { articles: p.articles, warnings: p.warnings ?? [] } : undefined;
+  const payload: ImportPayload = { file: p.file, hash: p.hash, paper: p.paper, date: p.date, page: p.page, encoding: p.encoding, parserVersion: p.parserVersion, reading };
   insertOp(db, { kind: 'import', target: pageKey, base: previousHash, payload, importId });
 }
 
@@ -226,19 +240,35 @@ export function logTagOps(db: Db, ops: { op: 'add' | 'remove'; a: number; t: num
   insertOp(db, { kind: 'tag', base: observed.length ? { observed } : null, payload: { entries } }, id);
 }
 
-/** The fields whose corrections travel (merges and splits stay on this desk in this slice). */
-export const SYNCED_FIELD = /^(title|kicker|subtitle|caption|people|dateline|date|page|paragraph:\d+)$/;
+/** The fields whose corrections travel: every field, merges and splits. */
+export const SYNCED_FIELD = /^(title|kicker|subtitle|caption|people|dateline|date|page|paragraph:\d+|merge-next|merge-prev|split-at)$/;
 
 export function correctionTarget(articleKey: string, field: string): string {
   return JSON.stringify([articleKey, field]);
 }
 
-/** A correction was recorded and applied (`correct.ts`): `before` is its base. */
+/**
+ * A correction was recorded (`correct.ts`, before it is applied: the articles are named as they are
+ * now). A field's: `before` is its base. A merge (on the first article): the article it takes in,
+ * by key. A split: where, and the paragraph it starts with (its base).
+ */
 export function logCorrection(db: Db, correctionId: number, articleId: number, field: string, before: unknown, after: unknown): void {
   if (applying || !SYNCED_FIELD.test(field)) return;
   const article = articleKey(db, articleId);
   if (!article) return;
-  insertOp(db, { kind: 'correct', target: correctionTarget(article, field), base: before ?? null, payload: { article, field, after: after ?? null }, localRef: correctionId });
+  let base: unknown = before ?? null;
+  let payload: Record<string, unknown> = { article, field, after: after ?? null };
+  if (field === 'merge-next' || field === 'merge-prev') {
+    const absorbed = articleKey(db, (before as { absorbed: { row: { id: number } } }).absorbed.row.id);
+    if (!absorbed) return;
+    base = { absorbed };
+    payload = { article, field, absorbed };
+  } else if (field === 'split-at') {
+    const b = before as { at: number; text: string };
+    base = { at: b.at, text: b.text };
+    payload = { article, field, at: b.at };
+  }
+  insertOp(db, { kind: 'correct', target: correctionTarget(article, field), base, payload, localRef: correctionId });
 }
 
 /** A correction was undone: travels when the correction did (made here or received). */

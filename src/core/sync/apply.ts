@@ -9,7 +9,7 @@
  *
  * Merge rules (ops arrive in the server's order, `seq`; a desk pushes before it pulls, so its own
  * changes already have their numbers):
- * - import: the latest version of a page in server order stands. A page that a later op (or one not
+ * - import: stored as the sending desk read it (`store/oplog.ts`). The latest version of a page in server order stands. A page that a later op (or one not
  *   yet sent) set here is not replaced by an earlier one; the earlier text stays in the import history.
  * - tag: an observed-remove set (see `store/oplog.ts`): an add is a dot; a remove takes away the
  *   dots it saw; the tag goes only when no dot is left, so an add made elsewhere at the same time
@@ -18,6 +18,9 @@
  *   people corrected the same field differently: a conflict (`冲突：…`, `sync_conflicts`) records
  *   both values; the one later in server order is in the article on every desk, so desks agree,
  *   and the other is kept in the conflict for a person to decide (`baoku conflicts`).
+ * - correct, a merge or a split: done here when the articles are as they were where it was made
+ *   (the article taken in comes next on the page; the paragraph split at is the same), else a
+ *   conflict that changes nothing here.
  * - correct-undo: undoes the correction that op made here. dict: the word is added.
  * - tag-vocabulary: the rename, merge or deletion is done by name where the tag exists (a tag
  *   deleted on one desk while another adds it to an article: the add, coming later, makes it again).
@@ -28,7 +31,7 @@ import type { Archive } from '../service';
 import type { TagKind, TagRef, ArticleCorrection, ReporterRole } from '../../shared/api';
 import { UserError } from '../errors';
 import { findTagId } from '../store/tags';
-import { articleRow, fieldValue } from '../store/correction-ops';
+import { articleRow, fieldValue, nextOnPage } from '../store/correction-ops';
 import { fieldLabel } from '../store/correction-replay';
 import { asRemote, findArticle, type ImportPayload, type TagEntry, type TagVocabularyChange } from '../store/oplog';
 import type { Db } from '../store/db';
@@ -85,7 +88,8 @@ function applyImport(archive: Archive, op: RemoteOp, p: ImportPayload & { rawTex
   // The same file, imported here too: nothing to do (and no `duplicate` line in the import history).
   if (archive.db.prepare('SELECT 1 FROM pages WHERE hash = ? AND page_key = ?').get([p.hash, op.target])) return {};
   const bytes = Buffer.from(p.rawText, 'utf8');
-  archive.importOne({ name: p.file, read: () => bytes, hash: p.hash }, { paper: p.paper, date: p.date, page: p.page, force: true });
+  const reading = p.reading && { file: p.file, paper: p.paper, date: p.date, page: p.page, articles: p.reading.articles, warnings: p.reading.warnings };
+  archive.importOne({ name: p.file, read: () => bytes, hash: p.hash, reading }, { paper: p.paper, date: p.date, page: p.page, force: true });
   return {};
 }
 
@@ -161,10 +165,52 @@ function shown(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** A merge or split made elsewhere: done here when the articles are as they were there, else a conflict (nothing changed here). */
+async function applyRestructure(archive: Archive, op: RemoteOp, p: { article: string; field: string; absorbed?: string; at?: number }): Promise<Applied> {
+  const db = archive.db;
+  const id = findArticle(db, p.article)!;
+  const row = articleRow(db, id)!;
+  const base = JSON.parse(op.base ?? 'null') as { absorbed?: string; text?: string } | null;
+  let why: string | undefined;
+  let run: () => Promise<{ correctionIds: number[] }>;
+  if (p.field === 'split-at') {
+    const ps = JSON.parse(String(row.paragraphs)) as { text: string }[];
+    if (ps[p.at!]?.text !== base?.text) why = `拆分：${op.author} 在第 ${p.at! + 1} 段拆分，本机这一段已不同`;
+    run = () => archive.splitArticle({ id, at: p.at! });
+  } else {
+    const other = findArticle(db, p.absorbed!);
+    if (other === undefined) return { pending: true };
+    const next = nextOnPage(db, row);
+    if (next?.id !== other) why = `合并：${op.author} 把后一篇并入本篇，本机两篇已不相邻`;
+    run = () => archive.mergeArticles({ id, with: 'next' });
+  }
+  if (!why) {
+    try {
+      return { localRef: (await run()).correctionIds[0] };
+    } catch (err) {
+      if (!(err instanceof UserError)) throw err;
+      why = `${op.author} 的${fieldLabel(p.field)}在本机做不了：${err.message}`;
+    }
+  }
+  const message = `冲突：《${row.title}》的${why}；未应用`;
+  db.prepare('INSERT OR IGNORE INTO sync_conflicts (op_id, article_id, target, message, mine, theirs, kept, at) VALUES (?,?,?,?,?,?,?,?)').run([
+    op.id,
+    id,
+    op.target ?? '',
+    message,
+    null,
+    op.payload,
+    'mine',
+    new Date().toISOString(),
+  ]);
+  return { conflict: message };
+}
+
 async function applyCorrection(archive: Archive, op: RemoteOp, p: { article: string; field: string; after: unknown }): Promise<Applied> {
   const db = archive.db;
   const id = findArticle(db, p.article);
   if (id === undefined) return { pending: true };
+  if (/^(merge-next|merge-prev|split-at)$/.test(p.field)) return applyRestructure(archive, op, p);
   const row = articleRow(db, id)!;
   const current = fieldValue(db, row, p.field);
   const base = op.base === null ? null : (JSON.parse(op.base) as unknown);

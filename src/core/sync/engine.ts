@@ -144,7 +144,8 @@ async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Pr
     const seqs = await remote.push(batch);
     db.exec('BEGIN IMMEDIATE');
     try {
-      const mark = db.prepare('UPDATE ops SET server_seq = ?, author = COALESCE(author, ?) WHERE id = ?');
+      // Sent: an import's reading is not kept in the log any longer (the articles are in the archive).
+      const mark = db.prepare("UPDATE ops SET server_seq = ?, author = COALESCE(author, ?), payload = CASE WHEN kind = 'import' THEN json_remove(payload, '$.reading') ELSE payload END WHERE id = ?");
       for (const op of batch) {
         const seq = seqs.get(op.id);
         if (seq === undefined) throw new Error(`团队档案库没有确认操作 ${op.id}`);
@@ -172,8 +173,8 @@ async function receive(archive: Archive, op: RemoteOp, report: SyncReport): Prom
       if (known.server_seq === null) db.prepare('UPDATE ops SET server_seq = ? WHERE id = ?').run([op.seq, op.id]);
     } else {
       const done = await applyOp(archive, op);
-      // An import's raw text is in `imports` now; the op row keeps the rest.
-      const payload = op.kind === 'import' ? JSON.stringify({ ...(JSON.parse(op.payload) as object), rawText: undefined }) : op.payload;
+      // An import's raw text is in `imports` now and its reading in `articles`; the op row keeps the rest.
+      const payload = op.kind === 'import' ? JSON.stringify({ ...(JSON.parse(op.payload) as object), rawText: undefined, reading: undefined }) : op.payload;
       db.prepare(
         `INSERT INTO ops (id, kind, target, author, at, base, payload, local_ref, origin, server_seq, pending) VALUES (?,?,?,?,?,?,?,?, 'remote', ?, ?)`,
       ).run([op.id, op.kind, op.target, op.author, op.at, op.base, payload, done.localRef ?? null, op.seq, done.pending === undefined ? null : JSON.stringify(done.pending)]);
