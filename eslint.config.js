@@ -42,7 +42,8 @@ export default tseslint.config(
   },
   layer('src/core/text/**/*.ts', ['../ingest/**', '../store/**', '../search/**', '../export/**', '../service', '../import-files'], 'core/text is the lowest layer: it imports no other core folder.'),
   layer('src/core/ingest/**/*.ts', ['../store/**', '../search/**', '../export/**', '../service', '../import-files'], 'core/ingest reads pages; it never reaches the store, the index or exports.'),
-  layer('src/core/store/**/*.ts', ['../search/**', '../export/**', '../service', '../import-files'], 'core/store is the source of truth; the search index is derived from it, never the other way.'),
+  layer('src/core/store/**/*.ts', ['../search/**', '../export/**', '../sync/**', '../service', '../import-files'], 'core/store is the source of truth; the search index is derived from it, never the other way.'),
+  layer('src/core/sync/**/*.ts', ['../search/**', '../export/**', '../ingest/**', '../text/**'], 'core/sync moves operations between the store and PostgreSQL; it changes the archive only through the store and the Archive.'),
   layer('src/core/search/**/*.ts', ['../store/**', '../ingest/**', '../export/**', '../service', '../import-files'], 'core/search gets stored text through callbacks from the service, not from the store.'),
   layer('src/core/export/**/*.ts', ['../store/**', '../search/**', '../ingest/**', '../service', '../import-files'], 'core/export renders what it is given.'),
   {

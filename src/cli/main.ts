@@ -19,6 +19,7 @@ import { savedCommand } from './saved';
 import { UsageError, parseIds, parseKind, parseTagRef } from './args';
 import { forTerminal } from './terminal';
 import { correct, correctionText, historyText } from './correct';
+import { conflictsCommand, syncCommand, usersCommand } from './sync';
 
 /** The progress line's word for a file's result. */
 const STATUS_WORD: Record<ImportFileStatus, string> = { imported: '已导入', duplicate: '重复', replaced: '已替换', rejected: '被拒绝' };
@@ -52,6 +53,10 @@ const USAGE = `报库 baoku — 报纸文字档案库
       浏览器只能用绑定的地址（127.0.0.1、localhost 或 --host 给的地址）访问；
       用别的主机名（如 baoku.lan）访问时，用 --allow-host NAME 允许它（可重复）。
       --token 至少 16 个字符；不给时非本机地址会自动生成。
+  baoku sync --archive DIR --remote postgres://用户@主机/数据库 [--user 名字] [--json]   # 与团队档案库交换改动（--user 记住本机使用者）
+  baoku users list | add 名字 --role editor|reporter | role 名字 editor|reporter   （都要 --remote URL；编辑可写，记者只读）
+  baoku users me [名字] --archive DIR              # 本机使用者：之后的改动记在这个名字下
+  baoku conflicts --archive DIR [--all] [--json]  |  baoku conflicts resolve 冲突编号 --archive DIR   # 同步发现的冲突
 
 档案库目录也可用环境变量 BAOKU_ARCHIVE 指定。`;
 
@@ -133,6 +138,10 @@ function printSearch(json: boolean, res: SearchResponse): void {
   );
 }
 
+function syncOpts(o: Opts, json: boolean) {
+  return { json, remote: o.remote as string | undefined, user: o.user as string | undefined, role: o.role as string | undefined, all: !!o.all };
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values: o, positionals } = parseArgs({
     args: argv,
@@ -181,6 +190,9 @@ async function run(argv: string[]): Promise<number> {
       interns: { type: 'string' },
       dateline: { type: 'string' },
       caption: { type: 'string' },
+      remote: { type: 'string' },
+      user: { type: 'string' },
+      role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -426,6 +438,13 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'saved':
       return savedCommand(rest, { json, limit: num(o.limit, 'limit'), offset: num(o.offset, 'offset'), sort: o.sort as string | undefined }, (fn, writable) => withArchive(o, fn, writable), out, printSearch);
+    case 'sync':
+      if (rest.length) throw new UsageError('用法：baoku sync --archive DIR --remote URL [--user 名字]');
+      return syncCommand(syncOpts(o, json), (fn, writable) => withArchive(o, fn, writable), out);
+    case 'users':
+      return usersCommand(rest, syncOpts(o, json), (fn, writable) => withArchive(o, fn, writable), out);
+    case 'conflicts':
+      return conflictsCommand(rest, syncOpts(o, json), (fn, writable) => withArchive(o, fn, writable), out);
     case 'serve': {
       const { serve } = await import('./serve');
       return serve({

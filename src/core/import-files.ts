@@ -15,6 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { UploadedFile } from '../shared/api';
+import type { ParsedPage } from '../shared/types';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Folders deeper than this below a chosen folder are not walked (and are reported). */
@@ -24,6 +25,10 @@ export interface ImportSource {
   name: string;
   /** Reads the bytes; throws a user-facing Error when the file cannot be read or is too big. */
   read(): Uint8Array;
+  /** The original file's hash when the bytes are not the file's own (a page received by sync: its text, re-encoded). */
+  hash?: string;
+  /** The page as the desk that imported it read it (received by sync: stored as it is, not parsed again). */
+  reading?: ParsedPage;
 }
 
 export interface SkippedPath {

@@ -355,7 +355,7 @@ export class Archive implements BaokuApi, ArchiveContext {
       recordRejected(this.db, label, '', msg);
       return { file: label, status: 'rejected', articles: 0, warnings: [], error: msg, removed: [] };
     }
-    const hash = fileHash(bytes);
+    const hash = src.hash ?? fileHash(bytes);
     let text: string;
     let encoding: string;
     const warnings: string[] = [];
@@ -378,7 +378,7 @@ export class Archive implements BaokuApi, ArchiveContext {
         return { file: label, status: 'rejected', articles: 0, warnings, error: msg, notAPage: true, removed: [] };
       }
     }
-    const page = parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
+    const page = src.reading ?? parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
     warnings.push(...page.warnings);
     if (page.articles.length === 0) {
       const msg = '没有识别出任何文章（这像不像一版报纸的文字？）';
@@ -626,6 +626,10 @@ export class Archive implements BaokuApi, ArchiveContext {
   }
   openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch> {
     return this.savedSearches.openSavedSearch(req);
+  }
+  /** After an import or a sync: each saved search's matches among the newer articles (its `+N`). */
+  countNewMatches(): void {
+    this.savedSearches.countNewMatches();
   }
 
   // ---------------- corrections (services/correction-service.ts) ----------------

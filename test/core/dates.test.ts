@@ -159,8 +159,11 @@ describe('an archive of schema 1 with dateline dates', () => {
       await a.close();
       const raw = new Database(path.join(dir, 'archive.sqlite'));
       // (Schema 1 had none of the later columns either: parser version, continuations, inferred
-      // dates; nor saved searches, near-duplicate groups or corrections.)
+      // dates; nor saved searches, near-duplicate groups, corrections or the op log.)
       raw.exec(`
+        DROP TABLE ops;
+        DROP TABLE tag_dots;
+        DROP TABLE sync_conflicts;
         DROP TABLE saved_searches;
         DROP TABLE near_dup;
         DROP TABLE near_dup_bands;

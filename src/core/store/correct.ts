@@ -12,6 +12,7 @@ import { rawTextOf } from './articles';
 import { activeCorrections, correctionById, insertCorrection, type CorrectionRow } from './corrections';
 import { applyCorrection, articleRow, fieldValue, nextOnPage, previousOnPage, type Row } from './correction-ops';
 import { fieldLabel, replayPage, revertPage } from './correction-replay';
+import { logCorrection, logCorrectionUndo } from './oplog';
 
 export interface Outcome {
   /** The article the result is about (after a merge: the first one, which took the other in). */
@@ -33,6 +34,7 @@ function existing(db: Db, id: number): Row {
 /** Record and apply one correction (it must fit: it is made on the article as it is now). */
 function record(db: Db, r: Row, field: string, before: unknown, after: unknown, author?: string): { id: number; changed: number[]; removed: number[] } {
   const id = insertCorrection(db, { articleId: r.id, pageId: r.page_id, field, before, after, author });
+  logCorrection(db, id, r.id, field, before, after); // the op for the shared archive (named as the articles are before it)
   const applied = applyCorrection(db, correctionById(db, id)!);
   if (!applied.ok) throw new BadInput(`校对未能应用：${applied.reason}`);
   db.prepare('UPDATE corrections SET applied = 1 WHERE id = ?').run([id]);
@@ -123,6 +125,7 @@ export function undoCorrection(db: Db, correctionId: number): Outcome {
       .get([c.article_id, c.field, c.id]) as { id: number } | undefined;
     if (later) throw new BadInput(`之后对同一处（${fieldLabel(c.field)}）还有校对（第 ${later.id} 号），请先撤销那一条`);
     db.prepare('UPDATE corrections SET undone_at = ?, review = NULL WHERE id = ?').run([new Date().toISOString(), c.id]);
+    logCorrectionUndo(db, c.id);
     const reverted = revertPage(db, c.page_id);
     const replayed = replayPage(db, c.page_id, reverted);
     bumpGeneration(db);

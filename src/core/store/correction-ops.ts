@@ -278,7 +278,8 @@ function split(db: Db, c: CorrectionRow, first: Row, at: number, wantedId: numbe
     ...cols,
     page_id: first.page_id,
     seq: first.seq + 1,
-    content_hash: `split:${c.id}`,
+    // The same on every desk that makes this split (the op log names articles by page, hash and place: `oplog.ts`).
+    content_hash: `split:${first.content_hash.slice(0, 16)}:${at}`,
     // Its reading as the split made it: what its own corrections are compared with, and 原文对照 shows.
     original: JSON.stringify(cols),
     replaced_text: null,

@@ -17,8 +17,8 @@
  * replaced (`articles.replaced_text`, see `replacedStretch`), so an OCR-like misreading an editor
  * fixed is still found by its wrong form.
  */
-import os from 'node:os';
 import type { Db } from './handle';
+import { changeAuthor } from './oplog';
 
 /** Migration: the corrections table and the article columns they need. */
 export function migrateCorrections(db: Db): void {
@@ -68,20 +68,11 @@ export interface CorrectionRow {
   applied: number;
 }
 
-/** Who made a correction: the OS user, else `editor`. */
-export function authorName(): string {
-  try {
-    return os.userInfo().username || 'editor';
-  } catch {
-    return 'editor';
-  }
-}
-
 export function insertCorrection(db: Db, c: { articleId: number; pageId: number; field: string; before: unknown; after: unknown; author?: string }): number {
   return Number(
     db
       .prepare('INSERT INTO corrections (article_id, page_id, field, before, after, author, created_at) VALUES (?,?,?,?,?,?,?)')
-      .run([c.articleId, c.pageId, c.field, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), c.author ?? authorName(), new Date().toISOString()])
+      .run([c.articleId, c.pageId, c.field, JSON.stringify(c.before ?? null), JSON.stringify(c.after ?? null), c.author ?? changeAuthor(db), new Date().toISOString()])
       .lastInsertRowid,
   );
 }

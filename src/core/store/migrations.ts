@@ -9,6 +9,7 @@ import { articleDate, withDateWarning } from './dates';
 import { bumpGeneration } from './meta';
 import { createSavedSearchesTable } from './saved-searches';
 import { migrateCorrections } from './corrections';
+import { migrateOpLog } from './oplog';
 
 /**
  * Every article's date re-derived from stored data: its page's date (the
@@ -209,4 +210,6 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
   },
   // 7: editors' corrections with the parser's reading kept (issue 17, see corrections.ts).
   (db) => migrateCorrections(db),
+  // 8: the operation log for the newsroom's shared archive, tag dots, sync conflicts (issue 22, see oplog.ts).
+  (db) => migrateOpLog(db),
 ];

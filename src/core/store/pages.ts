@@ -17,6 +17,7 @@ import { bumpGeneration } from './meta';
 import { linkContinuations } from './continuations';
 import { articleDate, withDateWarning, type ArticleDating } from './dates';
 import { replayPage, revertPage, type Reverted } from './correction-replay';
+import { logImport } from './oplog';
 
 export interface PageInput {
   file: string;
@@ -167,9 +168,10 @@ export function storePage(db: Db, p: PageInput): StoreResult {
       return { importId, status: 'duplicate' as const, articles: 0, changedIds: [], removedIds: [] };
     }
     const key = pageKey(p);
-    const existing = db.prepare('SELECT id FROM pages WHERE page_key = ?').get([key]) as { id: number } | undefined;
+    const existing = db.prepare('SELECT id, hash FROM pages WHERE page_key = ?').get([key]) as { id: number; hash: string } | undefined;
     const status: ImportFileStatus = existing ? 'replaced' : 'imported';
     const importId = recordImport(db, p, status, p.articles.length);
+    logImport(db, importId, key, p, existing?.hash ?? null); // the op that carries this page to the shared archive
     const now = new Date().toISOString();
     let pageId: number;
     const kept = new Map<string, number[]>();

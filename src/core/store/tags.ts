@@ -6,12 +6,12 @@
  * Automatic tags (from bylines) are `source = 'auto'`; an editor's tag is
  * `manual` and is never overwritten by a re-import.
  */
-import os from 'node:os';
 import type { ArticleTag, ParsedArticle, ReporterRole, TagInfo, TagKind, TagRef, TagChangeRecord } from '../../shared/api';
 import { type Db, inTransaction } from './db';
 import { bumpGeneration } from './meta';
 import { BadInput, NotFound } from '../errors';
 import { foldForSearch } from '../../shared/search-fold';
+import { changeAuthor, logTagOps, logTagVocabulary } from './oplog';
 
 interface TagOp {
   op: 'add' | 'remove';
@@ -101,14 +101,6 @@ export function articleTags(db: Db, articleId: number): ArticleTag[] {
   ).map((r) => ({ kind: r.kind, name: r.name, role: (r.role ?? undefined) as ReporterRole | undefined, source: r.source }));
 }
 
-function userName(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'unknown';
-  }
-}
-
 function record(db: Db, action: string, ops: TagOp[], articles: number): number {
   bumpGeneration(db);
   // The undo list is the inverse of what was done, in reverse order.
@@ -119,7 +111,7 @@ function record(db: Db, action: string, ops: TagOp[], articles: number): number 
   return Number(
     db
       .prepare('INSERT INTO tag_changes (action, articles, user, at, undo) VALUES (?,?,?,?,?)')
-      .run([action, articles, userName(), new Date().toISOString(), JSON.stringify(undo)]).lastInsertRowid,
+      .run([action, articles, changeAuthor(db), new Date().toISOString(), JSON.stringify(undo)]).lastInsertRowid,
   );
 }
 
@@ -163,6 +155,7 @@ export function changeTags(db: Db, ids: number[], add: TagRef[], remove: TagRef[
       }
     }
     applyOps(db, ops);
+    logTagOps(db, ops);
     const touched = [...new Set(ops.map((o) => o.a))];
     const desc = [
       ...add.map((r) => `+${r.kind}:${r.name}`),
@@ -193,6 +186,7 @@ export function undoChange(db: Db, changeId?: number): TagChangeOutcome | null {
       return art && tag;
     });
     applyOps(db, ops);
+    logTagOps(db, ops);
     db.prepare('UPDATE tag_changes SET undone = 1 WHERE id = ?').run([row.id]);
     bumpGeneration(db);
     return { changeId: row.id, articleIds: [...new Set(ops.map((o) => o.a))] };
@@ -261,10 +255,12 @@ export function mergeTags(db: Db, kind: TagKind, from: string, into: string): nu
        SELECT article_id, ?, role, source FROM article_tags WHERE tag_id = ?`,
     ).run([b, a]);
     db.prepare('UPDATE OR IGNORE tag_aliases SET tag_id = ? WHERE tag_id = ?').run([b, a]);
+    db.prepare('UPDATE OR IGNORE tag_dots SET tag_id = ? WHERE tag_id = ?').run([b, a]); // the adds seen go along (oplog.ts)
     db.prepare('DELETE FROM tags WHERE id = ?').run([a]);
     db.prepare('INSERT OR IGNORE INTO tag_aliases (tag_id, kind, alias) VALUES (?,?,?)').run([b, kind, fromName]);
     // Not undoable: recorded with an empty undo list.
     record(db, `merge ${kind}:${fromName} → ${into}`, [], ids.length);
+    logTagVocabulary(db, { action: 'merge', kind, from: fromName, to: cleanTagName(kind, into) });
     return ids;
   });
 }
@@ -287,6 +283,7 @@ export function renameTag(db: Db, kind: TagKind, from: string, to: string): numb
     );
     // Not undoable: recorded with an empty undo list.
     record(db, `rename ${kind}:${old} → ${target}`, [], ids.length);
+    logTagVocabulary(db, { action: 'rename', kind, from: old, to: target });
     return ids;
   });
 }
@@ -303,6 +300,7 @@ export function deleteTag(db: Db, kind: TagKind, name: string): number[] {
     db.prepare('DELETE FROM tags WHERE id = ?').run([a]);
     // Not undoable: recorded with an empty undo list.
     record(db, `delete ${kind}:${name}`, [], rows.length);
+    logTagVocabulary(db, { action: 'delete', kind, from: name });
     return rows.map((r) => r.article_id);
   });
 }

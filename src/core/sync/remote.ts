@@ -1,0 +1,213 @@
+/**
+ * The newsroom's shared archive in PostgreSQL (issue 22): the change log every desk pushes to and
+ * pulls from, and its users. Plain Node (`pg`), no Electron.
+ *
+ * Schema (made here, `ensureSchema`, under an advisory lock so two desks starting at once do not race):
+ * - `baoku_users(name, role)`: role `editor` (writes) or `reporter` (reads only).
+ * - `baoku_ops(seq bigserial, id uuid unique, kind, target, author, at, base, payload)`: the log.
+ * - `baoku_meta`: `archive_id`, this shared archive's identity (a desk's pull position and sent
+ *   marks mean something only for the one archive it synced with).
+ *   `seq` is the server's order, which every desk applies in; `id` unique makes a re-sent op a no-op.
+ *   Payloads are JSON kept as text (exactly what was sent; jsonb would reorder keys).
+ *
+ * A push is one transaction: the roles of the batch's authors are checked inside it (a reporter's
+ * write is refused there, whatever the desk says), the ops are inserted with `ON CONFLICT (id) DO
+ * NOTHING`, and their sequence numbers are read back. A desk killed before or during the commit
+ * has sent nothing; killed after it, it sends the same ops again and gets the same numbers back.
+ * Pushes take one advisory transaction lock, so they commit one after another and a sequence number
+ * is never visible before a smaller one: a pull reading "after N" cannot skip an op still being
+ * committed (bigserial numbers are handed out before commit, in any order, otherwise).
+ */
+import pg from 'pg';
+import { UserError } from '../errors';
+
+export type Role = 'editor' | 'reporter';
+export const ROLES: readonly Role[] = ['editor', 'reporter'];
+export const ROLE_LABEL: Record<Role, string> = { editor: '编辑', reporter: '记者' };
+
+/** An operation as it travels. */
+export interface WireOp {
+  id: string;
+  kind: string;
+  target: string | null;
+  author: string;
+  at: string;
+  /** JSON text. */
+  base: string | null;
+  /** JSON text (an import's carries its raw text). */
+  payload: string;
+}
+
+export interface RemoteOp extends WireOp {
+  seq: number;
+}
+
+export interface RemoteUser {
+  name: string;
+  role: Role;
+}
+
+/** A push the shared archive refused (an author who may not write). */
+export class RefusedError extends UserError {}
+
+const SCHEMA_LOCK = 0x6261_6f6b; // 'baok'
+const PUSH_LOCK = 0x6261_6f70; // 'baop'
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS baoku_users (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL CHECK (role IN ('editor', 'reporter')),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE TABLE IF NOT EXISTS baoku_ops (
+    seq BIGSERIAL PRIMARY KEY,
+    id UUID NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    target TEXT,
+    author TEXT NOT NULL REFERENCES baoku_users(name),
+    at TIMESTAMPTZ NOT NULL,
+    base TEXT,
+    payload TEXT NOT NULL,
+    received_at TIMESTAMPTZ NOT NULL DEFAULT now()
+  );
+  CREATE TABLE IF NOT EXISTS baoku_meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+  INSERT INTO baoku_meta (key, value) VALUES ('archive_id', gen_random_uuid()::text) ON CONFLICT (key) DO NOTHING;
+`;
+
+/** `postgres://user:secret@host/db` → `postgres://user@host/db` (for messages). */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
+
+export class Remote {
+  private constructor(private readonly client: pg.Client) {}
+
+  /** Connect and make sure the schema is there. */
+  static async connect(url: string): Promise<Remote> {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new UserError(`团队档案库的地址要写成 postgres://用户@主机/数据库（收到：${redactUrl(url)}）`);
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+    // A connection lost later is reported by the query that needed it; this keeps it from crashing the process.
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+    } catch (err) {
+      throw new UserError(`连接不上团队档案库（${redactUrl(url)}）：${(err as Error).message}`);
+    }
+    const r = new Remote(client);
+    await r.ensureSchema();
+    return r;
+  }
+
+  async close(): Promise<void> {
+    await this.client.end().catch(() => undefined);
+  }
+
+  private async tx<T>(fn: () => Promise<T>): Promise<T> {
+    await this.client.query('BEGIN');
+    try {
+      const out = await fn();
+      await this.client.query('COMMIT');
+      return out;
+    } catch (err) {
+      await this.client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  }
+
+  async ensureSchema(): Promise<void> {
+    await this.tx(async () => {
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
+      await this.client.query(SCHEMA);
+    });
+  }
+
+  /** This shared archive's identity (made with the schema). */
+  async archiveId(): Promise<string> {
+    const r = await this.client.query<{ value: string }>("SELECT value FROM baoku_meta WHERE key = 'archive_id'");
+    return r.rows[0].value;
+  }
+
+  // ---------------- users ----------------
+
+  async listUsers(): Promise<RemoteUser[]> {
+    const r = await this.client.query<RemoteUser>('SELECT name, role FROM baoku_users ORDER BY name');
+    return r.rows;
+  }
+
+  async addUser(name: string, role: Role): Promise<RemoteUser> {
+    const n = cleanUserName(name);
+    const r = await this.client.query('INSERT INTO baoku_users (name, role) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [n, role]);
+    if (!r.rowCount) throw new UserError(`团队档案库里已有用户“${n}”（改角色用 baoku users role ${n} editor|reporter）`);
+    return { name: n, role };
+  }
+
+  async setRole(name: string, role: Role): Promise<RemoteUser> {
+    const r = await this.client.query('UPDATE baoku_users SET role = $2 WHERE name = $1', [name, role]);
+    if (!r.rowCount) throw new UserError(`团队档案库里没有用户“${name}”（baoku users list 查看全部）`);
+    return { name, role };
+  }
+
+  async user(name: string): Promise<RemoteUser | undefined> {
+    const r = await this.client.query<RemoteUser>('SELECT name, role FROM baoku_users WHERE name = $1', [name]);
+    return r.rows[0];
+  }
+
+  // ---------------- the log ----------------
+
+  /** Send a batch in one transaction; the sequence number of each op (new or sent before). */
+  async push(ops: WireOp[]): Promise<Map<string, number>> {
+    if (!ops.length) return new Map();
+    return this.tx(async () => {
+      await this.client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+      const authors = [...new Set(ops.map((o) => o.author))];
+      // FOR SHARE: a role changed while this push runs waits for it (the check and the insert see the same role).
+      const found = await this.client.query<RemoteUser>('SELECT name, role FROM baoku_users WHERE name = ANY($1) FOR SHARE', [authors]);
+      const roles = new Map(found.rows.map((u) => [u.name, u.role]));
+      for (const a of authors) {
+        const role = roles.get(a);
+        if (!role) throw new RefusedError(`团队档案库里没有用户“${a}”，不能写入（由编辑用 baoku users add ${a} --role editor 添加）`);
+        if (role !== 'editor') throw new RefusedError(`“${a}”是${ROLE_LABEL[role]}（${role}），只能读取团队档案库，不能写入；本机的改动留在本机`);
+      }
+      const values: unknown[] = [];
+      const rows = ops.map((o, i) => {
+        values.push(o.id, o.kind, o.target, o.author, o.at, o.base, o.payload);
+        const b = i * 7;
+        return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
+      });
+      await this.client.query(`INSERT INTO baoku_ops (id, kind, target, author, at, base, payload) VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`, values);
+      const seqs = await this.client.query<{ id: string; seq: string }>('SELECT id::text AS id, seq FROM baoku_ops WHERE id = ANY($1::uuid[])', [ops.map((o) => o.id)]);
+      return new Map(seqs.rows.map((r) => [r.id, Number(r.seq)]));
+    });
+  }
+
+  /** Ops after sequence number `after`, in order, at most `limit`. */
+  async pull(after: number, limit: number): Promise<RemoteOp[]> {
+    const r = await this.client.query<Omit<RemoteOp, 'seq' | 'at'> & { seq: string; at: Date }>(
+      'SELECT seq, id::text AS id, kind, target, author, at, base, payload FROM baoku_ops WHERE seq > $1 ORDER BY seq LIMIT $2',
+      [after, limit],
+    );
+    return r.rows.map((o) => ({ ...o, seq: Number(o.seq), at: o.at.toISOString() }));
+  }
+
+  /** How many ops the shared archive holds, and how many distinct ids (equal, by the unique key). */
+  async counts(): Promise<{ ops: number; ids: number; last: number }> {
+    const r = await this.client.query<{ ops: string; ids: string; last: string | null }>('SELECT COUNT(*) AS ops, COUNT(DISTINCT id) AS ids, MAX(seq) AS last FROM baoku_ops');
+    return { ops: Number(r.rows[0].ops), ids: Number(r.rows[0].ids), last: Number(r.rows[0].last ?? 0) };
+  }
+}
+
+/** A user's name as stored: trimmed, one space between words, 1–40 characters. */
+export function cleanUserName(name: string): string {
+  const n = name.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (!n || n.length > 40) throw new UserError('用户名要有 1 到 40 个字');
+  return n;
+}
+
+export function parseRole(s: string | undefined): Role {
+  if (s === 'editor' || s === '编辑') return 'editor';
+  if (s === 'reporter' || s === '记者') return 'reporter';
+  throw new UserError(`角色只能是 editor（编辑，可写）或 reporter（记者，只读）（收到：${s ?? '无'}）`);
+}
