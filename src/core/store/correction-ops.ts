@@ -20,6 +20,7 @@ import { withDateWarning } from './dates';
 import { replacedStretch, type CorrectionRow } from './corrections';
 import { PEOPLE, bylineWithPeople, type People } from './correct-byline';
 import { BadInput } from '../errors';
+import { nextArticleId } from './article-ids';
 
 /** The article columns corrections change, as stored (JSON as text); `original` holds them as the parser wrote them. */
 const COLS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'paragraphs', 'byline', 'warnings', 'char_start', 'char_end', 'date', 'date_inferred', 'chars', 'page_fix'] as const;
@@ -167,19 +168,22 @@ export { nextOnPage };
  */
 export function freeId(db: Db, wanted: number | undefined, pageId: number, ours: string, since: number): number | undefined {
   if (wanted === undefined || !articleRow(db, wanted)) return wanted;
-  const fresh = (db.prepare('SELECT MAX(id) AS m FROM articles').get([]) as { m: number }).m + 1;
+  const fresh = nextArticleId(db);
   db.prepare(`UPDATE corrections SET article_id = ? WHERE article_id = ? AND page_id = ? AND ${ours}`).run([fresh, wanted, pageId, since]);
   return fresh;
 }
 
+/** Insert a row under `id` (an article restored under its own id) or under a fresh one (`nextArticleId`). */
 export function insertRow(db: Db, id: number | undefined, r: Omit<Row, 'id'>): number {
   // The table's own columns (a row read back may carry more keys than columns).
   const table = new Set((db.prepare('PRAGMA table_info(articles)').all([]) as { name: string }[]).map((c) => c.name));
   const cols = Object.keys(r).filter((k) => k !== 'id' && table.has(k));
-  const res = db
-    .prepare(`INSERT INTO articles (${id !== undefined ? 'id, ' : ''}${cols.join(', ')}) VALUES (${id !== undefined ? '?, ' : ''}${cols.map(() => '?').join(', ')})`)
-    .run([...(id !== undefined ? [id] : []), ...cols.map((k) => (r as unknown as Record<string, Value>)[k])]);
-  return Number(res.lastInsertRowid);
+  const rowId = id ?? nextArticleId(db);
+  db.prepare(`INSERT INTO articles (id, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`).run([
+    rowId,
+    ...cols.map((k) => (r as unknown as Record<string, Value>)[k]),
+  ]);
+  return rowId;
 }
 
 /** The parser's reading of a row (its original columns, if corrected). */

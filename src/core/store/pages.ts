@@ -18,6 +18,7 @@ import { linkContinuations } from './continuations';
 import { articleDate, withDateWarning, type ArticleDating } from './dates';
 import { replayPage, revertPage, type Reverted } from './correction-replay';
 import { logImport } from './oplog';
+import { nextArticleId } from './article-ids';
 
 export interface PageInput {
   file: string;
@@ -89,10 +90,13 @@ const ARTICLE_COLUMNS = ['kind', 'kicker', 'title', 'subtitle', 'dateline', 'par
 
 /** Insert a parsed article on a page with its byline tags; returns its id. `dating`: see `dates.ts`. */
 export function insertArticle(db: Db, pageId: number, seq: number, a: ParsedArticle, dating: ArticleDating, now: string): number {
-  const r = db
-    .prepare(`INSERT INTO articles (page_id, seq, ${ARTICLE_COLUMNS.join(', ')}) VALUES (?,?,${ARTICLE_COLUMNS.map(() => '?').join(',')})`)
-    .run([pageId, seq, ...articleValues(a, dating, now)]);
-  const id = Number(r.lastInsertRowid);
+  const id = nextArticleId(db);
+  db.prepare(`INSERT INTO articles (id, page_id, seq, ${ARTICLE_COLUMNS.join(', ')}) VALUES (?,?,?,${ARTICLE_COLUMNS.map(() => '?').join(',')})`).run([
+    id,
+    pageId,
+    seq,
+    ...articleValues(a, dating, now),
+  ]);
   applyAutoTags(db, id, a);
   return id;
 }
