@@ -53,7 +53,7 @@ import { countPagesToReparse, pagesToReparse, reparsePage } from './store/repars
 import { searchable } from './store/continuations';
 import { similarTagName } from './store/similar-names';
 import { autoBackup } from './store/backup';
-import { ArticleIndex, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
+import { ArticleIndex, articleToDoc, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { defaultBudget, type QueryBudget } from './search/budget';
 import { makeSnippets } from './search/snippets';
@@ -61,7 +61,7 @@ import { topK } from './search/top-k';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { SaveScheduler } from './search/save-scheduler';
 import { foldForSearch } from './text/normalize';
-import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
+import { addWords, keywords, setStopWords, tokenizeForIndex, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
 import { loadJieba } from './text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
@@ -114,6 +114,9 @@ interface ReadPage {
   warnings: string[];
   page: ReturnType<typeof parsePage>;
 }
+
+/** An import slice that may be cut (segmenting a page's bodies ahead) ends after about this long (ms). */
+const IMPORT_SLICE_MS = 4;
 
 /** Import slices waiting for their turn (`yieldToCalls`), oldest first. */
 const turns: (() => void)[] = [];
@@ -625,6 +628,8 @@ export class Archive implements BaokuApi {
       recordRejected(this.db, label, hash, msg, warnings);
       return refuse({ warnings, error: msg });
     }
+    // Byline names become words now, before the bodies are segmented ahead (`importSources`).
+    this.learnNames(page.articles);
     return { label, hash, text, encoding, warnings, page };
   }
 
@@ -634,7 +639,6 @@ export class Archive implements BaokuApi {
    * the store has dropped).
    */
   private storeRead({ label, hash, text, encoding, warnings, page }: ReadPage): ImportFileReport & { removed: number[] } {
-    this.learnNames(page.articles);
     const result = storePage(this.db, {
       parserVersion: PARSER_VERSION,
       file: label,
@@ -707,9 +711,10 @@ export class Archive implements BaokuApi {
    *
    * The work is cut into slices with a turn of the event loop between them (`yieldToCalls`), so
    * calls waiting in the core worker (a search, `stats`, a tag edit) are answered between two
-   * slices instead of after the whole job: per file, reading and parsing, then storing and
-   * indexing (one slice, see `storeRead`); at the end, the near-duplicate grouping, then the
-   * saved searches' new-match counts.
+   * slices instead of after the whole job: per file, reading and parsing (`readPage`), then
+   * segmenting its bodies ahead (IMPORT_SLICE_MS a slice), then storing and indexing (one slice,
+   * see `storeRead`); at the end, the near-duplicate grouping, then the saved searches'
+   * new-match counts.
    */
   async importSources(
     sources: ImportSource[],
@@ -722,8 +727,20 @@ export class Archive implements BaokuApi {
     this.saves.hold();
     try {
       for (let i = 0; i < sources.length; i++) {
+        let sliceStart = performance.now();
         const read = this.readPage(sources[i], opts);
-        if (!('report' in read)) await yieldToCalls();
+        if (!('report' in read)) {
+          // The bodies segmented ahead into the tokenizer's memo (text/tokenizer.ts), a few
+          // milliseconds a slice, so that storing and indexing the page is a short slice too.
+          for (const a of read.page.articles) {
+            if (performance.now() - sliceStart >= IMPORT_SLICE_MS) {
+              await yieldToCalls();
+              sliceStart = performance.now();
+            }
+            tokenizeForIndex(articleToDoc({ ...a, id: 0 } as ArticleDetail).body);
+          }
+          await yieldToCalls();
+        }
         const { removed: _removed, ...report } = 'report' in read ? read.report : this.storeRead(read);
         reports.push(report);
         if (onFile?.(report, i + 1) === false) break;

@@ -54,6 +54,11 @@ export const FLUSH_EVERY = 1000;
 /** Articles of one LSH bucket judged against a new one (the newest), and against each other at regroup (a sliding window). */
 export const BUCKET_WINDOW = 64;
 
+function sameSignature(row: Row, shingles: number, packed: Uint8Array | null): boolean {
+  if (row.shingles !== shingles || !row.sig !== !packed) return false;
+  return !packed || (row.sig!.length === packed.length && row.sig!.every((b, i) => b === packed[i]));
+}
+
 export class NearDups {
   /** Queued changes: a signature (or null, too short) to store, or 'removed'; the last word per article wins. */
   private pending = new Map<number, Signature | null | 'removed'>();
@@ -174,8 +179,7 @@ export class NearDups {
     if (!changed.length && !removed.length) return;
     inTransaction(this.db, () => {
       const touched = new Set<number>();
-      const forget = (id: number): boolean => {
-        const old = this.row(id);
+      const forget = (id: number, old = this.row(id)): boolean => {
         if (!old) return false;
         touched.add(old.group);
         if (old.sig) {
@@ -192,8 +196,12 @@ export class NearDups {
       const fresh: number[] = [];
       const rewritten: number[] = [];
       for (const c of changed) {
-        (forget(c.id) ? rewritten : fresh).push(c.id);
         const packed = c.sig ? packSignature(c.sig) : null;
+        const old = this.row(c.id);
+        // The same signature as stored (a page uploaded again, an article kept with its tags): its
+        // edges, and so every group, stay as they are.
+        if (old && sameSignature(old, c.sig?.shingles ?? 0, packed)) continue;
+        (forget(c.id, old) ? rewritten : fresh).push(c.id);
         ins.run([c.id, c.sig?.shingles ?? 0, packed ? Buffer.from(packed) : null, c.id]);
         if (packed) for (const b of bandBuckets(packed)) band.run([b, c.id]);
       }
