@@ -321,8 +321,10 @@ export class Archive implements BaokuApi {
     const gone = [...removed];
     const sigs: Parameters<NearDups['update']>[0] = [];
     for (const id of removed) this.index.remove(id);
+    // Read together (two statements per 500, not two per article): a page's articles are re-read in the import's store-and-index slice.
+    const read = new Map(store.getArticles(this.db, ids).map((a) => [a.id, a]));
     for (const id of ids) {
-      const a = store.getArticle(this.db, id);
+      const a = read.get(id);
       const doc = a && searchable(a);
       if (doc) {
         this.index.upsert(doc);
