@@ -24,7 +24,8 @@
  * times larger, so a search costs more at the end with no load at all:
  * `p95Ratio` is against the larger of the two idle figures, `p95RatioToStart`
  * against the first). Server-Timing splits the loaded searches' time into the
- * core's own work and the wait before it (`loadedParts`).
+ * core's own work and the wait before it (`loadedParts`); `machine` gives the load
+ * average when the load began and ended (the machine may be shared).
  * Exit code 1 when the host died, a write was lost or an ordinary request failed.
  */
 import { spawn } from 'node:child_process';
@@ -111,6 +112,7 @@ async function startServe(): Promise<{ port: number; alive: () => boolean; stop:
 
 async function main(): Promise<number> {
   console.log(`soak: ${minutes} min, ${clients} clients, archive in ${root}`);
+  const loadAtStart = os.loadavg();
   const ids = await buildArchive();
   const queries = loadQueries().map((q) => q.q);
   const sample = fs.readFileSync(path.join(REPO, 'resources', 'sample', '大众日报_2022-01-28_第3版.txt'), 'utf8');
@@ -259,6 +261,7 @@ async function main(): Promise<number> {
   };
   await Promise.all(Array.from({ length: clients }, (_, w) => worker(w)));
   const crashed = !host.alive();
+  const loadAtEnd = os.loadavg();
   // Idle again, on the archive the load has grown: what a search costs with nobody else asking.
   const idleAfter: number[] = [];
   if (!crashed) {
@@ -309,6 +312,9 @@ async function main(): Promise<number> {
     p95RatioToStart: Math.round((loadL.p95 / (idleL.p95 || 1)) * 100) / 100,
     coreByMethod: Object.fromEntries(Object.entries(coreByMethod).map(([k, v]) => [k, { ...latency(v), sumMs: Math.round(v.reduce((a, b) => a + b, 0)) }])),
     loadedParts: Object.fromEntries(Object.entries(parts).map(([k, v]) => [k, latency(v.length ? v : [0])])),
+    // The machine's load average (1, 5, 15 min) when the load began and ended, over os.cpus() cores:
+    // every thread here (this client, the host, its core worker) competes with whatever else runs.
+    machine: { cores: os.cpus().length, loadAtStart: loadAtStart.map((x) => Math.round(x * 100) / 100), loadAtEnd: loadAtEnd.map((x) => Math.round(x * 100) / 100) },
   };
   console.log(JSON.stringify(result, null, 2));
   if (crashed) console.log(host.log().slice(-2000));

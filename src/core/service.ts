@@ -57,7 +57,7 @@ import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
 import { searchable } from './store/continuations';
 import { autoBackup } from './store/backup';
-import { ArticleIndex } from './search/article-index';
+import { ArticleIndex, articleToDoc } from './search/article-index';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { SaveScheduler } from './search/save-scheduler';
 import type { ArchiveContext, ArchiveOptions, CallContext } from './services/context';
@@ -66,7 +66,7 @@ import { TagService } from './services/tag-service';
 import { ClippingService } from './services/clipping-service';
 import { SavedSearchService } from './services/saved-search-service';
 import { CorrectionService } from './services/correction-service';
-import { TOKENIZER_VERSION } from './text/tokenizer';
+import { tokenizeForIndex, TOKENIZER_VERSION } from './text/tokenizer';
 import { Vocabulary } from './vocabulary';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
 import { pageShape } from './ingest/page-shape';
@@ -81,6 +81,42 @@ import { archiveCounts } from './store/stats';
 export type { ArchiveOptions, CallContext } from './services/context';
 
 export { BadInput, EnvironmentError, NotFound, UserError } from './errors';
+
+/** A file read and parsed, not yet stored (`Archive.readPage` → `storeRead`). */
+interface ReadPage {
+  label: string;
+  hash: string;
+  text: string;
+  encoding: string;
+  warnings: string[];
+  page: ReturnType<typeof parsePage>;
+}
+
+/** An import slice that may be cut (segmenting a page's bodies ahead) ends after about this long (ms). */
+const IMPORT_SLICE_MS = 4;
+
+/** Import slices waiting for their turn (`yieldToCalls`), oldest first. */
+const turns: (() => void)[] = [];
+
+/**
+ * Wait for a turn of the event loop: in the core worker, calls that arrived meanwhile are
+ * dispatched first (the port's messages come in the poll phase, before `setImmediate` callbacks
+ * run). One waiting slice is let go per turn, in turn order: two or three import jobs at once
+ * take turns with each other instead of all running a slice back to back in one turn while a
+ * search waits.
+ */
+function yieldToCalls(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    turns.push(resolve);
+    if (turns.length === 1) setImmediate(nextTurn);
+  });
+}
+
+function nextTurn(): void {
+  // The slice let go runs in the microtasks after this callback; a later `setImmediate` is the next turn.
+  turns.shift()?.();
+  if (turns.length) setImmediate(nextTurn);
+}
 
 interface Job {
   status: ImportJobStatus;
@@ -251,8 +287,10 @@ export class Archive implements BaokuApi, ArchiveContext {
     const gone = [...removed];
     const sigs: Parameters<NearDups['update']>[0] = [];
     for (const id of removed) this.index.remove(id);
+    // Read together (two statements per 500, not two per article): a page's articles are re-read in the import's store-and-index slice.
+    const read = new Map(store.getArticles(this.db, ids).map((a) => [a.id, a]));
     for (const id of ids) {
-      const a = store.getArticle(this.db, id);
+      const a = read.get(id);
       const doc = a && searchable(a);
       if (doc) {
         this.index.upsert(doc);
@@ -346,14 +384,26 @@ export class Archive implements BaokuApi, ArchiveContext {
 
   /** Import one file: decode, parse, store in one transaction, index. Never throws for bad input. */
   importOne(src: ImportSource, opts: ImportOptions): ImportFileReport & { removed: number[] } {
+    const read = this.readPage(src, opts);
+    return 'report' in read ? read.report : this.storeRead(read);
+  }
+
+  /**
+   * The first slice of a file's import: read, decode and parse it, touching nothing a search reads
+   * (a refused file is recorded in `imports`). Either the finished report or the parsed page.
+   */
+  private readPage(src: ImportSource, opts: ImportOptions): { report: ImportFileReport & { removed: number[] } } | ReadPage {
     const label = path.basename(src.name);
+    const refuse = (report: Omit<ImportFileReport, 'file' | 'status' | 'articles'>) => ({
+      report: { file: label, status: 'rejected' as const, articles: 0, removed: [], ...report },
+    });
     let bytes: Uint8Array;
     try {
       bytes = src.read();
     } catch (err) {
       const msg = (err as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到这个文件' : (err as Error).message;
       recordRejected(this.db, label, '', msg);
-      return { file: label, status: 'rejected', articles: 0, warnings: [], error: msg, removed: [] };
+      return refuse({ warnings: [], error: msg });
     }
     const hash = src.hash ?? fileHash(bytes);
     let text: string;
@@ -367,7 +417,7 @@ export class Archive implements BaokuApi, ArchiveContext {
     } catch (err) {
       const msg = err instanceof IngestError ? err.message : `无法读取：${(err as Error).message}`;
       recordRejected(this.db, label, hash, msg);
-      return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+      return refuse({ warnings, error: msg });
     }
     // A README, a licence, a config file or a corpus' SOURCE.txt is skipped unless forced.
     if (!opts.force) {
@@ -375,7 +425,7 @@ export class Archive implements BaokuApi, ArchiveContext {
       if (!shape.ok) {
         const msg = shape.reason!;
         recordRejected(this.db, label, hash, msg, warnings);
-        return { file: label, status: 'rejected', articles: 0, warnings, error: msg, notAPage: true, removed: [] };
+        return refuse({ warnings, error: msg, notAPage: true });
       }
     }
     const page = src.reading ?? parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
@@ -383,9 +433,19 @@ export class Archive implements BaokuApi, ArchiveContext {
     if (page.articles.length === 0) {
       const msg = '没有识别出任何文章（这像不像一版报纸的文字？）';
       recordRejected(this.db, label, hash, msg, warnings);
-      return { file: label, status: 'rejected', articles: 0, warnings, error: msg, removed: [] };
+      return refuse({ warnings, error: msg });
     }
+    // Byline names become words now, before the bodies are segmented ahead (`importSources`).
     this.learnNames(page.articles);
+    return { label, hash, text, encoding, warnings, page };
+  }
+
+  /**
+   * The second slice: store the parsed page in one transaction and bring the index up to it, with
+   * no yield between the two, so a search sees the whole page or none of it (and never an article
+   * the store has dropped).
+   */
+  private storeRead({ label, hash, text, encoding, warnings, page }: ReadPage): ImportFileReport & { removed: number[] } {
     const result = storePage(this.db, {
       parserVersion: PARSER_VERSION,
       file: label,
@@ -451,7 +511,16 @@ export class Archive implements BaokuApi, ArchiveContext {
     return report;
   }
 
-  /** Import sources one by one (the CLI calls this directly; the UI through jobs). */
+  /**
+   * Import sources one by one (the CLI calls this directly; the UI through jobs).
+   *
+   * The work is cut into slices with a turn of the event loop between them (`yieldToCalls`), so
+   * calls waiting in the core worker (a search, `stats`, a tag edit) are answered between two
+   * slices instead of after the whole job: per file, reading and parsing (`readPage`), then
+   * segmenting its bodies ahead (IMPORT_SLICE_MS a slice), then storing and indexing (one slice,
+   * see `storeRead`); at the end, the near-duplicate grouping, then the saved searches'
+   * new-match counts.
+   */
   async importSources(
     sources: ImportSource[],
     opts: ImportOptions,
@@ -463,16 +532,33 @@ export class Archive implements BaokuApi, ArchiveContext {
     this.saves.hold();
     try {
       for (let i = 0; i < sources.length; i++) {
-        const { removed: _removed, ...report } = this.importOne(sources[i], opts);
+        let sliceStart = performance.now();
+        const read = this.readPage(sources[i], opts);
+        if (!('report' in read)) {
+          // The bodies segmented ahead into the tokenizer's memo (text/tokenizer.ts), a few
+          // milliseconds a slice, so that storing and indexing the page is a short slice too.
+          for (const a of read.page.articles) {
+            if (performance.now() - sliceStart >= IMPORT_SLICE_MS) {
+              await yieldToCalls();
+              sliceStart = performance.now();
+            }
+            tokenizeForIndex(articleToDoc({ ...a, id: 0 } as ArticleDetail).body);
+          }
+          await yieldToCalls();
+        }
+        const { removed: _removed, ...report } = 'report' in read ? read.report : this.storeRead(read);
         reports.push(report);
         if (onFile?.(report, i + 1) === false) break;
-        await new Promise((r) => setImmediate(r));
+        await yieldToCalls();
       }
     } finally {
       this.saves.release();
     }
     this.flushNearDups();
-    if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) this.savedSearches.countNewMatches();
+    if (reports.some((r) => r.status === 'imported' || r.status === 'replaced')) {
+      await yieldToCalls();
+      this.savedSearches.countNewMatches();
+    }
     return reports;
   }
 
@@ -504,6 +590,8 @@ export class Archive implements BaokuApi, ArchiveContext {
     const opts = { paper: req.paper, date: req.date, page: req.page, force: req.force };
     void (async () => {
       try {
+        // The call answers with the job id first; the job runs in slices after it (`importSources`).
+        await yieldToCalls();
         const reports = await this.importSources(sources, opts, (r, done) => {
           job.status.filesDone = done;
           job.status.articlesFound += r.articles;

@@ -1,6 +1,14 @@
 /**
  * The core in a worker thread: jieba, SQLite, indexing and imports never run
  * on the event loop of the Electron main process or the HTTP host.
+ *
+ * Calls are dispatched as their messages arrive, also while an import job runs:
+ * the job works in slices with a turn of this thread's event loop between them
+ * (`Archive.importSources`), so a search waits for one slice, not for the job.
+ * Calls are answered in the order they came, not reads before writes: apart
+ * from searches every call is a few milliseconds of work (a tag edit about one;
+ * `startImport` only queues its job), so putting searches first would save a
+ * search little.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Archive, UserError } from '../core/service';

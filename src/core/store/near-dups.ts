@@ -54,6 +54,11 @@ export const FLUSH_EVERY = 1000;
 /** Articles of one LSH bucket judged against a new one (the newest), and against each other at regroup (a sliding window). */
 export const BUCKET_WINDOW = 64;
 
+function sameSignature(row: Row, shingles: number, packed: Uint8Array | null): boolean {
+  if (row.shingles !== shingles || !row.sig !== !packed) return false;
+  return !packed || (row.sig!.length === packed.length && row.sig!.every((b, i) => b === packed[i]));
+}
+
 export class NearDups {
   /** Queued changes: a signature (or null, too short) to store, or 'removed'; the last word per article wins. */
   private pending = new Map<number, Signature | null | 'removed'>();
@@ -174,8 +179,7 @@ export class NearDups {
     if (!changed.length && !removed.length) return;
     inTransaction(this.db, () => {
       const touched = new Set<number>();
-      const forget = (id: number): boolean => {
-        const old = this.row(id);
+      const forget = (id: number, old = this.row(id)): boolean => {
         if (!old) return false;
         touched.add(old.group);
         if (old.sig) {
@@ -192,8 +196,12 @@ export class NearDups {
       const fresh: number[] = [];
       const rewritten: number[] = [];
       for (const c of changed) {
-        (forget(c.id) ? rewritten : fresh).push(c.id);
         const packed = c.sig ? packSignature(c.sig) : null;
+        const old = this.row(c.id);
+        // The same signature as stored (a page uploaded again, an article kept with its tags): its
+        // edges, and so every group, stay as they are.
+        if (old && sameSignature(old, c.sig?.shingles ?? 0, packed)) continue;
+        (forget(c.id, old) ? rewritten : fresh).push(c.id);
         ins.run([c.id, c.sig?.shingles ?? 0, packed ? Buffer.from(packed) : null, c.id]);
         if (packed) for (const b of bandBuckets(packed)) band.run([b, c.id]);
       }
@@ -224,80 +232,96 @@ export class NearDups {
     for (const g of linked) {
       if (g === target) continue;
       move.run([target, g]);
-      for (const m of this.members.get(g) ?? [g]) {
-        this.unplace(m);
-        this.place(m, target);
-      }
+      this.moveMembers(g, target);
     }
     if (!this.groupOf.has(target)) this.place(target, target);
   }
 
-  /** Articles sharing an LSH bucket with `id` (the newest BUCKET_WINDOW of each bucket), with their groups. */
+  /** Every member of group `from` (itself alone when it has no list) into group `to`, in memory. */
+  private moveMembers(from: number, to: number): void {
+    const list = this.members.get(from) ?? [from];
+    this.members.delete(from);
+    for (const m of list) this.place(m, to);
+  }
+
+  /**
+   * Articles sharing an LSH bucket with `id` (the newest BUCKET_WINDOW of each bucket), with their
+   * groups: one statement, a UNION of one windowed look-up per bucket read from the bucket index
+   * alone, so each candidate crosses into JavaScript once (not once per bucket it shares: up to
+   * BANDS times). Their groups are the ones held in memory, kept equal to `near_dup.group_id`
+   * (an article in no group of two or more is its own group).
+   */
   private candidates(id: number): { id: number; group: number }[] {
     const r = this.row(id);
     if (!r?.sig) return [];
-    const inBucket = this.sql(
-      `SELECT b.article_id AS id, n.group_id AS "group" FROM near_dup_bands b JOIN near_dup n ON n.article_id = b.article_id
-       WHERE b.bucket = ? AND b.article_id != ? ORDER BY b.article_id DESC LIMIT ${BUCKET_WINDOW}`,
-    );
-    const seen = new Map<number, number>();
-    for (const b of bandBuckets(r.sig)) for (const c of inBucket.all([b, id]) as { id: number; group: number }[]) seen.set(c.id, c.group);
-    return [...seen].map(([cid, group]) => ({ id: cid, group }));
+    const buckets = bandBuckets(r.sig);
+    const one = `SELECT * FROM (SELECT article_id FROM near_dup_bands WHERE bucket = ? AND article_id != ? ORDER BY article_id DESC LIMIT ${BUCKET_WINDOW})`;
+    const ids = this.sql(buckets.map(() => one).join(' UNION ')).all(buckets.flatMap((b) => [b, id])) as { article_id: number }[];
+    return ids.map(({ article_id: cid }) => ({ id: cid, group: this.groupOf.get(cid) ?? cid }));
   }
 
-  /** Recompute the components formed by the members of `groups`; each gets its smallest id as group id. */
+  /**
+   * Recompute the components formed by the members of `groups`; each gets its smallest id as group id.
+   * Union-find over the rows' positions (sorted by id). A pair already in one component is not
+   * judged, and a bucket whose members are all in one component already is passed over whole:
+   * neither can join anything, so the components are those of every edge judged, at a fraction
+   * of the work (a group of a hundred copies of one story shares all BANDS buckets: the first
+   * bucket joins it, the other buckets are one look each instead of a hundred times the window).
+   */
   private regroup(groups: Set<number>): void {
-    const marks = [...groups];
     const rows: Row[] = [];
     const q = this.sql('SELECT article_id AS id, shingles, sig, group_id AS g FROM near_dup WHERE group_id = ?');
-    for (const g of marks) {
+    for (const g of groups) {
       for (const r of q.all([g]) as { id: number; shingles: number; sig: ArrayBuffer | null; g: number }[]) {
         rows.push({ id: r.id, shingles: r.shingles, sig: r.sig ? new Uint8Array(r.sig) : null, group: r.g });
       }
     }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const parent = new Map(rows.map((r) => [r.id, r.id]));
+    rows.sort((x, y) => x.id - y.id);
+    const parent = Int32Array.from(rows, (_, i) => i);
     const find = (x: number): number => {
-      let p = parent.get(x)!;
-      while (p !== parent.get(p)) p = parent.get(p)!;
-      parent.set(x, p);
-      return p;
+      while (parent[x] !== x) {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+      }
+      return x;
     };
     // Edges: pairs sharing a bucket (each article and the BUCKET_WINDOW before it, by id), judged
-    // by estimated containment; a pair already in one component is not judged again.
+    // by estimated containment.
     const buckets = new Map<number, number[]>();
-    for (const r of [...rows].sort((x, y) => x.id - y.id)) {
-      if (!r.sig) continue;
+    rows.forEach((r, i) => {
+      if (!r.sig) return;
       for (const b of bandBuckets(r.sig)) {
         const list = buckets.get(b);
-        if (list) list.push(r.id);
-        else buckets.set(b, [r.id]);
+        if (list) list.push(i);
+        else buckets.set(b, [i]);
       }
-    }
-    for (const ids of buckets.values()) {
-      for (let j = 1; j < ids.length; j++)
+    });
+    for (const at of buckets.values()) {
+      if (at.length < 2) continue;
+      const first = find(at[0]);
+      if (at.every((i) => find(i) === first)) continue;
+      for (let j = 1; j < at.length; j++)
         for (let i = Math.max(0, j - BUCKET_WINDOW); i < j; i++) {
-          const [ra, rb] = [find(ids[i]), find(ids[j])];
+          const [ra, rb] = [find(at[i]), find(at[j])];
           if (ra === rb) continue;
-          if (!nearDuplicates(byId.get(ids[i])! as Signed, byId.get(ids[j])! as Signed)) continue;
-          parent.set(Math.max(ra, rb), Math.min(ra, rb));
+          if (!nearDuplicates(rows[at[i]] as Signed, rows[at[j]] as Signed)) continue;
+          parent[Math.max(ra, rb)] = Math.min(ra, rb);
         }
     }
-    const set = this.sql('UPDATE near_dup SET group_id = ? WHERE article_id = ?');
-    const comp = new Map<number, number[]>();
-    for (const r of rows) {
-      const root = find(r.id);
-      const list = comp.get(root);
-      if (list) list.push(r.id);
-      else comp.set(root, [r.id]);
+    // Positions are in id order and a root is the smallest position of its component: its id is the group id.
+    for (const g of groups) {
+      for (const m of this.members.get(g) ?? []) this.groupOf.delete(m);
+      this.members.delete(g);
     }
-    for (const ids of comp.values()) {
-      const g = Math.min(...ids);
-      for (const id of ids) {
-        if (byId.get(id)!.group !== g) set.run([g, id]);
-        this.unplace(id);
-        if (ids.length > 1) this.place(id, g);
-      }
+    for (const r of rows) if (this.groupOf.has(r.id)) this.unplace(r.id);
+    const size = new Map<number, number>();
+    for (let i = 0; i < rows.length; i++) size.set(find(i), (size.get(find(i)) ?? 0) + 1);
+    const set = this.sql('UPDATE near_dup SET group_id = ? WHERE article_id = ?');
+    for (let i = 0; i < rows.length; i++) {
+      const root = find(i);
+      const g = rows[root].id;
+      if (rows[i].group !== g) set.run([g, rows[i].id]);
+      if (size.get(root)! > 1) this.place(rows[i].id, g);
     }
   }
 }

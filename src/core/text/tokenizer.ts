@@ -102,13 +102,18 @@ function pushNumberUnit(out: string[], p: Piece, next: Piece | undefined, folded
 }
 
 /**
- * The last few texts tokenized for the index, with their terms: near-duplicate
+ * The last texts tokenized for the index, with their terms: near-duplicate
  * detection (text/near-dup.ts) reads an article's body terms right after the
- * index did, without segmenting the text again. Emptied whenever the
- * dictionary or the stop words change. Callers must not modify the arrays.
+ * index did, without segmenting the text again; and an import segments the
+ * bodies of a page it has parsed ahead of storing it (`Archive.importSources`),
+ * so the slice that stores and indexes the page, which a search waits for,
+ * finds them here. Emptied whenever the dictionary or the stop words change
+ * (the index then segments again, with the new words). Callers must not
+ * modify the arrays.
  */
 const recent = new Map<string, string[]>();
-const RECENT = 4;
+/** Bodies kept: a page's articles, of a few imports at once. */
+const RECENT = 64;
 /** Only texts this long are kept (bodies; not the short names and tags tokenized in between). */
 const RECENT_MIN_CHARS = 64;
 
