@@ -4,7 +4,7 @@
  *
  * Calls are dispatched as their messages arrive, also while an import job runs:
  * the job works in slices with a turn of this thread's event loop between them
- * (`Archive.importSources`), so a search waits for one slice, not for the job.
+ * (`ImportService.importSources`, core/services/import-service.ts), so a search waits for one slice, not for the job.
  * Calls are answered in the order they came, not reads before writes: apart
  * from searches every call is a few milliseconds of work (a tag edit about one;
  * `startImport` only queues its job), so putting searches first would save a

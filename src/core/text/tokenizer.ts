@@ -105,7 +105,7 @@ function pushNumberUnit(out: string[], p: Piece, next: Piece | undefined, folded
  * The last texts tokenized for the index, with their terms: near-duplicate
  * detection (text/near-dup.ts) reads an article's body terms right after the
  * index did, without segmenting the text again; and an import segments the
- * bodies of a page it has parsed ahead of storing it (`Archive.importSources`),
+ * bodies of a page it has parsed ahead of storing it (`ImportService.importSources`, core/services/import-service.ts),
  * so the slice that stores and indexes the page, which a search waits for,
  * finds them here. Emptied whenever the dictionary or the stop words change
  * (the index then segments again, with the new words). Callers must not
