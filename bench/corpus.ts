@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { prng } from '../src/eval/prng';
+import { prng } from '../src/core/text/prng';
 
 export const CORPUS_FILE = path.resolve(process.cwd(), '..', 'shared', 'corpus', 'xwlb_items.jsonl.gz');
 /** Bump when the page layout changes: cached page folders are regenerated. */

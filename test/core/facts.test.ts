@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Facts, dateNumber } from '../../src/core/search/facts';
 import type { ArticleFacts } from '../../src/core/search/article-index';
 import type { Filters } from '../../src/core/search/query';
-import { prng } from '../../src/eval/prng';
+import { prng } from '../../src/core/text/prng';
 
 /** The plain reading of filters and facets over ArticleFacts objects, as the facts table must answer. */
 function matchesPlain(m: ArticleFacts, f: Filters): boolean {

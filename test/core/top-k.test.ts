@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { topK } from '../../src/core/search/top-k';
-import { prng } from '../../src/eval/prng';
+import { prng } from '../../src/core/text/prng';
 
 describe('topK', () => {
   it('gives the same first k as a full sort, ties included', () => {

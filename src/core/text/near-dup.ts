@@ -34,6 +34,7 @@
  * - Articles with fewer than MIN_SHINGLES shingles (one-line briefs) get no
  *   signature: too little text to tell a copy from a formula.
  */
+import { prng } from './prng';
 
 export const SHINGLE = 3;
 export const BANDS = 32;
@@ -48,18 +49,6 @@ export const MIN_RESEMBLANCE = 0.5;
 export const NEAR_DUP_VERSION = 1;
 
 const SEED = 0x5eed_d0b1;
-
-/** mulberry32: a small seeded PRNG, the same numbers on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MUL = new Uint32Array(NUM_HASHES);
 const ADD = new Uint32Array(NUM_HASHES);
