@@ -43,7 +43,8 @@ import type {
   CorrectionResult,
   OriginalReading,
 } from '../shared/api';
-import { openDatabase, quickCheck, type Db, LATEST_SCHEMA } from './store/db';
+import { openDatabase, type Db, DB_FILE, LATEST_SCHEMA } from './store/db';
+import { quickCheckOffThread } from './store/off-thread';
 import * as store from './store/articles';
 import * as tags from './store/tags';
 import * as saved from './store/saved-searches';
@@ -52,7 +53,7 @@ import { storePage, fileHash, recordRejected } from './store/pages';
 import { countPagesToReparse, pagesToReparse, reparsePage } from './store/reparse';
 import { searchable } from './store/continuations';
 import { similarTagName } from './store/similar-names';
-import { autoBackup } from './store/backup';
+import { autoBackupOffThread } from './store/backup';
 import { ArticleIndex, articleToMeta, type Filters, type PartialMatches, type RawHit } from './search/article-index';
 import { parseQuery, QueryError, type ParsedQuery } from './search/query';
 import { defaultBudget, type QueryBudget } from './search/budget';
@@ -63,7 +64,7 @@ import { SaveScheduler } from './search/save-scheduler';
 import { foldForSearch } from './text/normalize';
 import { addWords, keywords, setStopWords, tokenizeForQuery, topicCandidates, TOKENIZER_VERSION } from './text/tokenizer';
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
-import { loadJieba } from './text/jieba';
+import { loadJieba, startJieba } from './text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from './ingest';
 import { pageShape } from './ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from './import-files';
@@ -148,6 +149,7 @@ export class Archive implements BaokuApi {
   private readonly saves: SaveScheduler;
   private knownWords = new Set<string>();
   readonly openNotices: string[] = [];
+  private closed = false;
 
   private constructor(opts: ArchiveOptions, db: Db) {
     this.opts = opts;
@@ -164,25 +166,19 @@ export class Archive implements BaokuApi {
     });
   }
 
-  /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
+  /**
+   * Open (creating if needed) an archive: migrate, load the dictionary and the index. What the
+   * first search does not need runs after, off this thread (`checked`): the database's
+   * `quick_check` and the weekly backup. jieba loads in a thread of its own meanwhile (text/jieba.ts).
+   */
   static async open(opts: ArchiveOptions): Promise<Archive> {
+    startJieba();
     // SQLite writes beside the database (WAL) even for reading: the folder must be writable.
     ensureWritableDir(opts.dir);
     const { db, backup, fromVersion } = openDatabase(opts.dir);
     const a = new Archive(opts, db);
     if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);
-    const check = quickCheck(db);
-    if (check !== 'ok') a.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
-    if (a.writable && opts.autoBackup !== false && store.articleCount(db) > 0) {
-      try {
-        const made = autoBackup(db, opts.dir);
-        if (made) a.opts.log?.(`已自动备份到 ${made}`);
-      } catch (err) {
-        a.notice(`自动备份失败：${(err as Error).message}`);
-      }
-    }
     a.loadStopWords();
-    loadJieba();
     a.loadDictionary();
     cleanTempFiles(opts.dir);
     const loaded = loadIndex(opts.dir, a.fingerprint());
@@ -195,7 +191,33 @@ export class Archive implements BaokuApi {
     a.syncNearDups();
     const older = countPagesToReparse(db, PARSER_VERSION);
     if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
+    a.checked = a.checkAndBackUp();
     return a;
+  }
+
+  /**
+   * Resolves when the checks after open are done: the database's `quick_check` (a problem becomes
+   * a notice: `openNotices`, `stats().indexNotice`), then the weekly automatic backup. Both run
+   * in a thread of their own (store/off-thread.ts). Never rejects.
+   */
+  checked: Promise<void> = Promise.resolve();
+
+  private async checkAndBackUp(): Promise<void> {
+    let check: string;
+    try {
+      check = await quickCheckOffThread(path.join(this.dir, DB_FILE));
+    } catch (err) {
+      check = (err as Error).message;
+    }
+    // A damaged database is not backed up over the good generations.
+    if (check !== 'ok') return this.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
+    if (!this.writable || this.opts.autoBackup === false || this.closed || store.articleCount(this.db) === 0) return;
+    try {
+      const made = await autoBackupOffThread(this.dir);
+      if (made) this.opts.log?.(`已自动备份到 ${made}`);
+    } catch (err) {
+      this.notice(`自动备份失败：${(err as Error).message}`);
+    }
   }
 
   private notice(message: string): void {
@@ -240,6 +262,7 @@ export class Archive implements BaokuApi {
 
   /** Rebuild the whole index from the store, in batches, yielding between them. */
   async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
     this.indexReady = false;
     const fresh = new ArticleIndex();
     const total = store.articleCount(this.db);
@@ -331,6 +354,8 @@ export class Archive implements BaokuApi {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    await this.checked;
     this.flushNearDups();
     this.saves.flush();
     this.db.close();
@@ -541,6 +566,7 @@ export class Archive implements BaokuApi {
 
   /** Import one file: decode, parse, store in one transaction, index. Never throws for bad input. */
   importOne(src: ImportSource, opts: ImportOptions): ImportFileReport & { removed: number[] } {
+    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
     const label = path.basename(src.name);
     let bytes: Uint8Array;
     try {
@@ -620,6 +646,7 @@ export class Archive implements BaokuApi {
   /** Read stored pages again with this parser (see `store/reparse.ts`); one transaction per page. */
   async reparse(req: { all?: boolean } = {}, onPage?: (done: number, total: number) => void): Promise<ReparseReport> {
     this.requireWritable();
+    loadJieba();
     const pages = pagesToReparse(this.db, PARSER_VERSION, req.all);
     const report: ReparseReport = { pages: 0, unchanged: 0, rewritten: 0, added: 0, removed: 0 };
     // One save at the end, none while the pages are read again.
@@ -852,6 +879,7 @@ export class Archive implements BaokuApi {
     this.requireWritable();
     const w = word.trim();
     if (w.length < 2) throw new UserError('词条至少两个字');
+    loadJieba();
     this.db.prepare("INSERT OR IGNORE INTO dictionary (word, source) VALUES (?, 'editor')").run([w]);
     addWords([w]);
     this.knownWords.add(w);

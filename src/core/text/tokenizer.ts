@@ -17,7 +17,7 @@
 import { foldForSearch } from './normalize';
 import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
-import { loadJieba } from './jieba';
+import { insertWords, queryJieba } from './jieba';
 
 /**
  * Bump when tokenisation changes: persisted indexes are rebuilt.
@@ -125,7 +125,7 @@ export function tokenizeForIndex(text: string): string[] {
 }
 
 function indexTerms(text: string): string[] {
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const folded = foldForSearch(text);
   const out: string[] = [];
   const ps = pieces(folded);
@@ -153,7 +153,7 @@ function indexTerms(text: string): string[] {
 
 /** Smallest dictionary pieces of one word (`高新区` → [`高新`, `新区`]). */
 function minimalPieces(word: string): string[] {
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const parts = [...new Set(jieba.cutForSearch(word, true))];
   if (parts.length <= 1) return [word];
   const minimal = parts.filter((p) => !parts.some((q) => q !== p && q.length < p.length && p.includes(q)));
@@ -189,7 +189,7 @@ export interface QueryWord {
 /** The words of a free-text query item (see QueryWord), numbers in one form (`一九九六` → `1996`). */
 export function queryWords(text: string): QueryWord[] {
   if (!text) return [];
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const folded = foldNumbers(foldForSearch(text));
   const words: QueryWord[] = [];
   const push = (word: string, parts: string[]) => {
@@ -215,22 +215,19 @@ export function queryWords(text: string): QueryWord[] {
 
 /** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary. */
 export function addWords(words: Iterable<string>): number {
-  const jieba = loadJieba();
   recent.clear();
-  let n = 0;
+  const add: string[] = [];
   for (const w of words) {
     const word = w.trim();
-    if (word.length >= 2 && /\p{Script=Han}/u.test(word)) {
-      jieba.insertWord(word, 'nz');
-      n++;
-    }
+    if (word.length >= 2 && /\p{Script=Han}/u.test(word)) add.push(word);
   }
-  return n;
+  insertWords(add);
+  return add.length;
 }
 
 /** Top keywords of a text (TF-IDF, jieba `extract`; traditional text read as simplified, as jieba's dictionary is), for 更多相似 and topic suggestions. */
 export function keywords(text: string, topN = 10): { word: string; weight: number }[] {
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   return jieba
     .extract(toSimplified(text), topN * 2)
     .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
@@ -247,7 +244,7 @@ const TOPIC_POS = /^(n|nz|vn|nt|an)$/;
  * named as the rest of the archive names them.
  */
 export function topicCandidates(original: string, topN = 8): { word: string; weight: number }[] {
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const text = toSimplified(original);
   const weights = new Map(jieba.extract(text, 60).map((k) => [k.word, k.weight]));
   const tagged = jieba.tag(text);
