@@ -27,6 +27,7 @@ import { buildFlex, buildFts, type PeerEngine, type TokenDoc } from './peers';
 import { planQuery } from './plan';
 import { cpuMs, fileSize, gc, latency, loadQueries, mb, now, progress, rssMb, timeQueries, type Latency } from './measure';
 import type { ColdResult } from './cold';
+import { loadSampler, missedTargets, type LoadFigures } from './targets';
 
 const ROOT = process.cwd();
 const DATA = path.join(ROOT, '.bench-data');
@@ -87,6 +88,10 @@ interface SizeResult {
   cold?: ColdResult;
   peers?: PeerResult[];
   tagging?: { addMs: number; removeMs: number; articles: number };
+  /** The machine's 1-minute load average during this size's run (others share the machine). */
+  load?: LoadFigures;
+  /** Issue 16's targets missed (bench/targets.ts). */
+  missed?: string[];
   export?: { pdfMs?: number; pdfMb?: number; docxMs?: number; docxMb?: number; error?: string };
   totalMs: number;
 }
@@ -274,7 +279,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
 
     log('冷启动（子进程）：加载索引 + 查询延迟');
     res.cold = runCold(dir, args.reps);
-    log(`打开 ${res.cold.openMs} ms, loadIndex ${res.cold.loadIndexMs} ms, RSS ${res.cold.rssAfterLoadMb} MB, p95 ${res.cold.search.relevance.full.p95} ms (不去重 ${res.cold.relevanceNoDedupe.p95} ms)`);
+    log(`打开 ${res.cold.openMs} ms, 首个结果 ${res.cold.firstAnswerMs} ms, 检查完 ${res.cold.checkedMs} ms, loadIndex ${res.cold.loadIndexMs} ms, RSS ${res.cold.rssAfterLoadMb} MB, p95 ${res.cold.search.relevance.full.p95} ms (不去重 ${res.cold.relevanceNoDedupe.p95} ms)`);
 
     if (!args.peers) {
       res.totalMs = Math.round(now() - t0);
@@ -330,7 +335,9 @@ function table(r: SizeResult): string {
   }
   if (r.cold) {
     const c = r.cold;
+    add(`首个结果：打开 + 第一次检索「${c.firstQuery}」(ms)`, c.firstAnswerMs);
     add('冷启动 Archive.open (ms)', c.openMs);
+    add('  打开后的检查 (quick_check) 完成于 (ms)', c.checkedMs);
     add('  其中本进程 CPU (ms)', c.openCpuMs);
     add('  其中 loadIndex (ms)', c.loadIndexMs);
     add('加载后 RSS (MB)', c.rssAfterLoadMb, undefined, flex?.heapDeltaMb);
@@ -356,6 +363,7 @@ function table(r: SizeResult): string {
     if (r.export.error) rows.push([`导出失败: ${r.export.error}`, '', '', '', '', '']);
   }
   add('本规模总耗时 (s)', sec(r.totalMs));
+  if (r.load) rows.push([`机器负载（1 分钟平均）: 开始 ${r.load.start}, 结束 ${r.load.end}, 期间 ${r.load.min}–${r.load.max}（均 ${r.load.mean}）${r.cold ? `；冷启动子进程 ${r.cold.load.start} → ${r.cold.load.end}` : ''}`, '', '', '', '', '']);
   const width = (s: string) => [...s].reduce((n, ch) => n + (/[\u2e80-\uffff]/.test(ch) ? 2 : 1), 0);
   const cols = rows[0].map((_, i) => Math.max(...rows.map((row) => (row.length > 1 && row.slice(1).some(Boolean)) || i > 0 ? width(row[i]) : 0)));
   return rows
@@ -381,8 +389,13 @@ async function main(): Promise<void> {
     loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10),
   };
   log(`Node ${env.node}, ${env.cores} 核, ${env.memGb} GiB, commit ${env.commit}, load ${env.loadAverage.join(' ')}`);
+  const missed: string[] = [];
   for (const size of args.sizes) {
+    const sampler = loadSampler();
     const res = await benchSize(size, args);
+    res.load = sampler.stop();
+    res.missed = missedTargets(res);
+    missed.push(...res.missed.map((m) => `规模 ${size}: ${m}`));
     const out = path.join(ROOT, 'bench', 'results', `${env.date.slice(0, 10)}-${size}${args.only ? `-${args.only}` : ''}.json`);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     const loadAfter = os.loadavg().map((x) => Math.round(x * 10) / 10);
@@ -390,6 +403,10 @@ async function main(): Promise<void> {
     console.log(`\n${table(res)}\n\n结果：${path.relative(ROOT, out)}  (Node ${env.node}, ${env.cores} 核, commit ${env.commit}, 机器负载 ${env.loadAverage[0]} → ${loadAfter[0]})\n`);
   }
   log(`RSS ${rssMb()} MB`);
+  if (missed.length) {
+    console.error(`\n未达标（issue 16，bench/targets.ts）：\n${missed.map((m) => `  ✗ ${m}`).join('\n')}`);
+    process.exitCode = 1;
+  } else if (args.only !== 'ingest') console.log('issue 16 的目标全部达到（bench/targets.ts）');
 }
 
 main().catch((err) => {
