@@ -188,7 +188,6 @@ export class Archive implements BaokuApi {
       if (store.articleCount(db) > 0) a.notice(`${loaded.reason}，正在从档案库重建检索索引`);
       await a.rebuildIndex();
     }
-    a.syncNearDups();
     const older = countPagesToReparse(db, PARSER_VERSION);
     if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
     a.checked = a.checkAndBackUp();
@@ -196,9 +195,11 @@ export class Archive implements BaokuApi {
   }
 
   /**
-   * Resolves when the checks after open are done: the database's `quick_check` (a problem becomes
-   * a notice: `openNotices`, `stats().indexNotice`), then the weekly automatic backup. Both run
-   * in a thread of their own (store/off-thread.ts). Never rejects.
+   * Resolves when the work after open is done: the database's `quick_check` (a problem becomes
+   * a notice: `openNotices`, `stats().indexNotice`), near-duplicate rows made consistent with the
+   * store (`syncNearDups`: two anti-joins over every article, a second at 150k), then the weekly
+   * automatic backup. The check and the backup run in a thread of their own (store/off-thread.ts).
+   * Never rejects.
    */
   checked: Promise<void> = Promise.resolve();
 
@@ -208,6 +209,14 @@ export class Archive implements BaokuApi {
       check = await quickCheckOffThread(path.join(this.dir, DB_FILE));
     } catch (err) {
       check = (err as Error).message;
+    }
+    if (this.writable && !this.closed) {
+      try {
+        this.flushNearDups();
+        this.syncNearDups();
+      } catch (err) {
+        this.opts.log?.(`相近稿件分组未能更新：${(err as Error).message}`);
+      }
     }
     // A damaged database is not backed up over the good generations.
     if (check !== 'ok') return this.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
@@ -329,7 +338,7 @@ export class Archive implements BaokuApi {
     this.nearDups.flush();
   }
 
-  /** Near-duplicate rows made consistent with the store at open (an import cut short, an upgraded archive). */
+  /** Near-duplicate rows made consistent with the store after open (`checked`: an import cut short, an upgraded archive). */
   private syncNearDups(): void {
     if (!this.writable) return;
     const orphans = this.nearDups.orphans();
@@ -444,7 +453,7 @@ export class Archive implements BaokuApi {
         : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
     let keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
     // 去重: one line per group of near-duplicates, the one that comes first in this order.
-    if (dedupe) keyed = collapseGroups(keyed.map((k) => ({ ...k, id: k.h.id })), this.nearDups.groupOf, order);
+    if (dedupe) keyed = collapseGroups(keyed, this.nearDups.groupOf, order, (k) => k.h.id);
     const all = dedupe ? keyed.map((k) => k.h) : hits;
     const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
     return { all, ordered, terms, partial };

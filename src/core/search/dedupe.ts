@@ -17,18 +17,23 @@ export function articleSignature(doc: ArticleDetail): Signature | null {
  * comes first in `order` stays (the best scored in relevance order, the
  * first by date in date order); articles in no group all stay.
  */
-export function collapseGroups<T extends { id: number }>(hits: T[], groupOf: ReadonlyMap<number, number>, order: (a: T, b: T) => number): T[] {
+export function collapseGroups<T>(
+  hits: T[],
+  groupOf: ReadonlyMap<number, number>,
+  order: (a: T, b: T) => number,
+  idOf: (h: T) => number = (h) => (h as { id: number }).id,
+): T[] {
   if (!groupOf.size) return hits;
   const best = new Map<number, T>();
   for (const h of hits) {
-    const g = groupOf.get(h.id);
+    const g = groupOf.get(idOf(h));
     if (g === undefined) continue;
     const cur = best.get(g);
     if (!cur || order(h, cur) < 0) best.set(g, h);
   }
   if (!best.size) return hits;
   return hits.filter((h) => {
-    const g = groupOf.get(h.id);
+    const g = groupOf.get(idOf(h));
     return g === undefined || best.get(g) === h;
   });
 }

@@ -11,8 +11,9 @@
  * Each file: "BAOKUIX5", u32 header length, header JSON, padding to 8, then
  * sections (each padded to 8) listed in the header by name, type, offset,
  * length and CRC-32: a text index's article ids, field lengths and packed
- * terms (term-store.ts), and JSON for the term list and the facts. Loading is
- * one read per file, a CRC check, and typed-array views: no per-posting work.
+ * terms with the term list as sorted UTF-8 bytes (term-store.ts), and JSON
+ * for the facts. Loading is one read per file, a CRC check, and typed-array
+ * views: no per-posting or per-term work.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -27,8 +28,11 @@ export const TEXT_FILE = 'search-text.bin';
 export const INDEX_FILES = [INDEX_FILE, TEXT_FILE];
 /** Files of earlier formats, removed when a new index is saved. */
 const OLD_FILES = ['search-index.json'];
-/** 3: terms under `termKey`. 4: tags in their own index. 5: binary, packed postings (term-store.ts), text in its own file. */
-export const INDEX_FORMAT = 5;
+/**
+ * 3: terms under `termKey`. 4: tags in their own index. 5: binary, packed postings (term-store.ts), text in its own file.
+ * 6: the term list as sorted UTF-8 bytes and offsets (term-store.ts), not JSON.
+ */
+export const INDEX_FORMAT = 6;
 const MAGIC = 'BAOKUIX5';
 
 export interface Fingerprint {
@@ -91,7 +95,8 @@ function sectionsOf(name: string, p: PackedIndex): Part[] {
     [`${name}.entryStart`, 'u32', p.terms.entryStart],
     [`${name}.docs`, 'u32', p.terms.docs],
     [`${name}.freqs`, 'u16', p.terms.freqs],
-    [`${name}.terms`, 'json', JSON.stringify(p.terms.terms)],
+    [`${name}.termBytes`, 'u8', p.terms.termBytes],
+    [`${name}.termOffset`, 'u32', p.terms.termOffset],
   ];
 }
 
@@ -213,7 +218,8 @@ function unpack(buf: Buffer, header: { sections: Section[] }, name: string, stat
     articleIds: arr('articleIds', 'u32'),
     fieldLength: arr('fieldLength', 'u32'),
     terms: {
-      terms: json<string[]>(buf, header, `${name}.terms`),
+      termBytes: arr('termBytes', 'u8'),
+      termOffset: arr('termOffset', 'u32'),
       termStart: arr('termStart', 'u32'),
       entryField: arr('entryField', 'u8'),
       entryStart: arr('entryStart', 'u32'),
@@ -237,6 +243,7 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
   } catch {
     return { index: null, reason: '检索索引文件已损坏' };
   }
+  if (header.fingerprint?.format !== expected.format) return { index: null, reason: '检索索引格式已更新' };
   if (!header.fingerprint || !sameFingerprint(header.fingerprint, expected)) {
     return { index: null, reason: '检索索引与档案库不一致' };
   }
