@@ -1,10 +1,11 @@
 /**
  * jieba in its own thread (text/jieba.ts, jieba-thread.ts): what the first searches use while
  * this thread has not loaded jieba. Its cuts must be this thread's, words added before or
- * after it started included, and the index terms of a query the same either way.
+ * after it started included, and the index terms of a query the same either way; keywords
+ * come from a copy with the IDF table.
  */
 import { describe, expect, it } from 'vitest';
-import { insertWords, loadJieba, queryJieba, startJieba } from '../../src/core/text/jieba';
+import { insertWords, keywordJieba, loadJieba, queryJieba, startJieba } from '../../src/core/text/jieba';
 import { JiebaThread } from '../../src/core/text/jieba-thread';
 import { tokenizeForIndex, tokenizeForQuery } from '../../src/core/text/tokenizer';
 
@@ -22,13 +23,18 @@ describe('jieba in its own thread', () => {
       search: thread.cutForSearch(TEXT, true),
       query: tokenizeForQuery('钱学敏 淄博高新区 经济工作'),
       index: [...tokenizeForIndex(TEXT)],
-      extract: thread.extract(TEXT, 5).map((k) => k.word),
+      extract: keywordJieba().extract(TEXT, 5).map((k) => k.word),
     };
+    // The query thread loads without the IDF table: it refuses to extract rather than answer wrongly.
+    expect(() => thread.extract(TEXT, 5)).toThrow(/IDF/);
+    expect(keywordJieba()).toBeInstanceOf(JiebaThread);
+    expect(keywordJieba()).not.toBe(thread);
     expect(viaThread.cut).toContain('钱学敏');
     expect(viaThread.cut).toContain('淄博高新区');
 
     const own = loadJieba();
-    expect(queryJieba()).toBe(own); // this thread's copy from now on; the thread is ended
+    expect(queryJieba()).toBe(own); // this thread's copy from now on; the threads are ended
+    expect(keywordJieba()).toBe(own);
     expect(own.cut(TEXT, true)).toEqual(viaThread.cut);
     expect(own.cutForSearch(TEXT, true)).toEqual(viaThread.search);
     expect(own.extract(TEXT, 5).map((k) => k.word)).toEqual(viaThread.extract);

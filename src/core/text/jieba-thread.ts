@@ -47,7 +47,8 @@ export class JiebaThread implements Jieba {
   private readonly cell = new Int32Array(new SharedArrayBuffer(4));
   private failed?: Error;
 
-  constructor(modulePath: string, files: Record<string, string>, words: string[]) {
+  /** `keywords` false: loaded without the IDF table, so `extract` is refused (jieba.ts). */
+  constructor(modulePath: string, files: Record<string, string>, words: string[], private readonly keywords = true) {
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(CODE, {
@@ -83,6 +84,7 @@ export class JiebaThread implements Jieba {
   }
 
   extract(text: string, topN: number): { word: string; weight: number }[] {
+    if (!this.keywords) throw new Error('这个 jieba 线程没有载入 IDF 表，不能提取关键词');
     return this.call('extract', text, topN);
   }
 

@@ -9,7 +9,11 @@
  * while the archive opens its database and index, and `queryJieba()` hands
  * out that copy behind synchronous calls (jieba-thread.ts; tens of µs a call,
  * a handful per query) until this thread has loaded its own. So the first
- * search waits for the slower of the two loads, not for their sum.
+ * search waits for the slower of the two loads, not for their sum. That copy
+ * loads without the IDF table (a quarter of the load): cutting and tagging do
+ * not read it, only keyword extraction does, which `keywordJieba()` serves
+ * from a third copy with every table, started on its first use (更多相似,
+ * topic suggestions), or from this thread's own copy once loaded.
  *
  * Words added to the dictionary (`insertWords`: names, tags, editors' terms)
  * go to every copy, the one loaded later included (replayed in order).
@@ -20,6 +24,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { JiebaThread } from './jieba-thread';
 
 export interface Jieba {
@@ -32,8 +37,10 @@ export interface Jieba {
 
 let instance: Jieba | null = null;
 const require = createRequire(import.meta.url);
-/** The copy in its own thread, until this thread loads jieba (then it is ended). */
+/** The copy in its own thread for queries (no IDF table), until this thread loads jieba (then it is ended). */
 let thread: JiebaThread | null = null;
+/** The copy in its own thread for keyword extraction (every table), started on first use. */
+let keywordThread: JiebaThread | null = null;
 /** Every word inserted so far, in order: a copy loaded later gets them too. */
 const inserted: string[] = [];
 
@@ -65,22 +72,45 @@ export function loadJieba(): Jieba {
   nodejieba.load(dictionaryFiles(nodejieba));
   for (const w of inserted) nodejieba.insertWord(w, 'nz');
   instance = nodejieba;
-  // Queries use this copy from now on; the thread's copy is given back.
+  // Queries use this copy from now on; the threads' copies are given back.
   thread?.close();
-  thread = null;
+  keywordThread?.close();
+  thread = keywordThread = null;
   return instance;
 }
 
-/** Start loading jieba in a thread of its own, unless it is loaded already (returns at once). */
+/**
+ * An IDF table of one entry (cppjieba insists on a readable, well-formed file): the query
+ * thread never extracts keywords, and loading the real table is a quarter of jieba's load.
+ */
+function stubIdf(): string {
+  const file = path.join(os.tmpdir(), 'baoku-jieba-idf-stub.utf8');
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== IDF_STUB) fs.writeFileSync(file, IDF_STUB);
+  return file;
+}
+const IDF_STUB = '报库 10.0\n';
+
+/** Start loading jieba for queries in a thread of its own, unless it is loaded already (returns at once). */
 export function startJieba(): void {
   if (instance || thread) return;
   const nodejieba = require('nodejieba') as Record<string, string>;
-  thread = new JiebaThread(require.resolve('nodejieba'), dictionaryFiles(nodejieba), inserted);
+  thread = new JiebaThread(require.resolve('nodejieba'), { ...dictionaryFiles(nodejieba), idfDict: stubIdf() }, inserted, false);
+}
+
+/** jieba for keyword extraction (`extract`, with `tag` beside it): this thread's copy when loaded, else a full copy in a thread. */
+export function keywordJieba(): Jieba {
+  if (instance) return instance;
+  if (!keywordThread) {
+    const nodejieba = require('nodejieba') as Record<string, string>;
+    keywordThread = new JiebaThread(require.resolve('nodejieba'), dictionaryFiles(nodejieba), inserted);
+  }
+  return keywordThread;
 }
 
 /**
- * jieba for a query's few short cuts: this thread's copy when loaded, the
- * thread's copy otherwise (started if need be; a call waits until it has loaded).
+ * jieba for a query's few short cuts (and any cutting or tagging): this thread's copy when
+ * loaded, the query thread's copy otherwise (started if need be; a call waits until it has
+ * loaded). Not for `extract`: see `keywordJieba`.
  */
 export function queryJieba(): Jieba {
   if (instance) return instance;
@@ -94,6 +124,7 @@ export function insertWords(words: string[]): void {
   inserted.push(...words);
   if (instance) for (const w of words) instance.insertWord(w, 'nz');
   thread?.insertWords(words);
+  keywordThread?.insertWords(words);
 }
 
 let tried: Jieba | null | undefined;

@@ -17,7 +17,7 @@
 import { foldForSearch } from './normalize';
 import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
-import { insertWords, queryJieba } from './jieba';
+import { insertWords, keywordJieba, queryJieba } from './jieba';
 
 /**
  * Bump when tokenisation changes: persisted indexes are rebuilt.
@@ -227,7 +227,7 @@ export function addWords(words: Iterable<string>): number {
 
 /** Top keywords of a text (TF-IDF, jieba `extract`; traditional text read as simplified, as jieba's dictionary is), for 更多相似 and topic suggestions. */
 export function keywords(text: string, topN = 10): { word: string; weight: number }[] {
-  const jieba = queryJieba();
+  const jieba = keywordJieba();
   return jieba
     .extract(toSimplified(text), topN * 2)
     .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
@@ -244,7 +244,7 @@ const TOPIC_POS = /^(n|nz|vn|nt|an)$/;
  * named as the rest of the archive names them.
  */
 export function topicCandidates(original: string, topN = 8): { word: string; weight: number }[] {
-  const jieba = queryJieba();
+  const jieba = keywordJieba();
   const text = toSimplified(original);
   const weights = new Map(jieba.extract(text, 60).map((k) => [k.word, k.weight]));
   const tagged = jieba.tag(text);
