@@ -88,8 +88,8 @@ export class Facts {
   private paperOf = new Int32Array(1024).fill(NONE);
   private pageOf = new Int32Array(1024).fill(NONE);
   private deptOf = new Int32Array(1024).fill(NONE);
-  private reportersOf: (number[] | Uint32Array | undefined)[] = [];
-  private topicsOf: (number[] | Uint32Array | undefined)[] = [];
+  private reportersOf: (Uint32Array | undefined)[] = [];
+  private topicsOf: (Uint32Array | undefined)[] = [];
   private dates = new Interner();
   private kinds = new Interner();
   private papers = new Interner();
@@ -166,8 +166,8 @@ export class Facts {
     this.paperOf[id] = m.paper ? this.papers.code(m.paper) : NONE;
     this.pageOf[id] = m.page ?? NONE;
     this.deptOf[id] = m.department ? this.depts.code(m.department) : NONE;
-    this.reportersOf[id] = m.reporters.length ? m.reporters.map((r) => this.reporters.code(r)) : undefined;
-    this.topicsOf[id] = m.topics.length ? m.topics.map((t) => this.topics.code(t)) : undefined;
+    this.reportersOf[id] = m.reporters.length ? Uint32Array.from(m.reporters, (r) => this.reporters.code(r)) : undefined;
+    this.topicsOf[id] = m.topics.length ? Uint32Array.from(m.topics, (t) => this.topics.code(t)) : undefined;
   }
 
   delete(id: number): void {
@@ -185,7 +185,7 @@ export class Facts {
     const ids = Uint32Array.from(this.keys());
     const n = ids.length;
     const pick = (a: Int32Array) => Int32Array.from(ids, (id) => a[id]);
-    const lists = (of: (number[] | Uint32Array | undefined)[]) => {
+    const lists = (of: (Uint32Array | undefined)[]) => {
       const start = new Uint32Array(n + 1);
       for (let i = 0; i < n; i++) start[i + 1] = start[i] + (of[ids[i]]?.length ?? 0);
       const codes = new Uint32Array(start[n]);
@@ -311,9 +311,9 @@ export class Facts {
       const dep = this.deptOf[id];
       if (dep !== NONE) depts[dep]++;
       const rs = this.reportersOf[id];
-      if (rs) for (const r of rs) reporters[r]++;
+      if (rs) for (let k = 0; k < rs.length; k++) reporters[rs[k]]++;
       const ts = this.topicsOf[id];
-      if (ts) for (const t of ts) topics[t]++;
+      if (ts) for (let k = 0; k < ts.length; k++) topics[ts[k]]++;
       const y = Math.floor(this.dateOf[id] / 10000);
       if (y) years[y]++;
       const pg = this.pageOf[id];
