@@ -1,5 +1,8 @@
 /**
- * `npm run bench [-- --size 10000[,50000,…]] [--only ingest|search] [--seed 1] [--reps 5] [--no-export] [--no-peers]`
+ * `npm run bench [-- --size 10000[,50000,…]] [--only ingest|search] [--seed 1] [--reps 5] [--no-export] [--no-peers] [--no-rebuild]`
+ *
+ * `--no-rebuild` (with `--only search`): keep the archive's saved index when it is current
+ * (no rebuild figure then; the rebuild target is not judged).
  *
  * Builds archives from the real corpus written out as daily-paper page files
  * (bench/corpus.ts, under `.bench-data/`), then per size measures: import end
@@ -41,16 +44,19 @@ interface Args {
   exportDocs: boolean;
   /** Measure FTS5 and FlexSearch on the same documents too (default on). */
   peers: boolean;
+  /** Keep a current saved index instead of rebuilding it (timed) first. */
+  rebuild: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: [10000], seed: 1, reps: 5, exportDocs: true, peers: true };
+  const a: Args = { sizes: [10000], seed: 1, reps: 5, exportDocs: true, peers: true, rebuild: true };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const v = argv[i + 1];
-    if (k === '--no-export' || k === '--no-peers') {
+    if (k === '--no-export' || k === '--no-peers' || k === '--no-rebuild') {
       if (k === '--no-export') a.exportDocs = false;
-      else a.peers = false;
+      else if (k === '--no-peers') a.peers = false;
+      else a.rebuild = false;
       continue;
     }
     if (k === '--size') a.sizes = v.split(',').map((s) => Number(s.replace(/k$/i, '000')));
@@ -71,6 +77,8 @@ const sec = (ms: number) => r1(ms / 1000);
 interface PeerResult {
   name: string;
   buildMs: number;
+  /** This process's CPU time during the build (a fairer figure than wall time on a shared machine). */
+  buildCpuMs: number;
   sizeMb: number;
   heapDeltaMb?: number;
   relevance: Latency;
@@ -84,7 +92,7 @@ interface SizeResult {
   articles?: number;
   import?: { ms: number; cpuMs: number; articlesPerS: number; mbPerS: number; fractionOfJieba?: number };
   phases?: PhaseTimes & { jiebaCharsPerS: number; segmentCharsPerS: number };
-  indexBuild?: { rebuildCpuMs: number; rebuildMs: number; saveMs: number; sizeMb: number; dbMb: number };
+  indexBuild?: { timed: boolean; rebuildCpuMs: number; rebuildMs: number; saveMs: number; sizeMb: number; dbMb: number };
   cold?: ColdResult;
   peers?: PeerResult[];
   tagging?: { addMs: number; removeMs: number; articles: number };
@@ -154,8 +162,10 @@ async function runPeers(docs: TokenDoc[], size: number, seed: number, reps: numb
   const out: PeerResult[] = [];
   for (const make of [() => buildFts(docs, path.join(DATA, `peer-fts-${size}-s${seed}.sqlite`)), () => buildFlex(docs)]) {
     gc();
+    const c0 = cpuMs();
     const e: PeerEngine = make();
-    log(`${e.name}: 建索引 ${sec(e.buildMs)} s`);
+    const buildCpuMs = cpuMs() - c0;
+    log(`${e.name}: 建索引 ${sec(e.buildMs)} s (CPU ${sec(buildCpuMs)} s)`);
     const totals: Record<string, number> = {};
     const rel = await timeQueries(plans, reps, (p) => {
       const r = e.search(p, 'relevance');
@@ -165,6 +175,7 @@ async function runPeers(docs: TokenDoc[], size: number, seed: number, reps: numb
     out.push({
       name: e.name,
       buildMs: Math.round(e.buildMs),
+      buildCpuMs: Math.round(buildCpuMs),
       sizeMb: mb(e.sizeBytes),
       heapDeltaMb: e.heapDeltaMb,
       relevance: latency(rel.all),
@@ -224,7 +235,9 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     const cb = cpuMs();
     // Without a (current) index file, open itself rebuilds and saves: that is then the timed build.
     const archive = await Archive.open({ dir, autoBackup: false, log: (m) => log(m) });
-    if (hadIndex && !archive.openNotices.length) {
+    const rebuilt = !hadIndex || archive.openNotices.some((n) => /重建检索索引/.test(n));
+    if (!args.rebuild && rebuilt) log('索引不是最新的：已重建（计时）');
+    if (args.rebuild && hadIndex && !rebuilt) {
       const tick = progress('重建索引', res.articles ?? 0, 10000);
       await archive.rebuildIndex((d) => tick(d)); // includes one save
     }
@@ -233,7 +246,9 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     const ts = now();
     archive.saveIndexNow();
     const saveMs = now() - ts;
+    if (!args.rebuild && !rebuilt) log('沿用已保存的索引（--no-rebuild）');
     res.indexBuild = {
+      timed: args.rebuild || rebuilt,
       rebuildMs: Math.round(rebuildMs),
       rebuildCpuMs: Math.round(rebuildCpuMs),
       saveMs: Math.round(saveMs),
@@ -326,9 +341,11 @@ function table(r: SizeResult): string {
     add('  jieba cutForSearch 本身 (s)', sec(p.jiebaFloorMs));
     add('  分词 字/s vs jieba 字/s', p.segmentCharsPerS, undefined, p.jiebaCharsPerS);
   }
-  if (r.indexBuild) {
+  if (r.indexBuild?.timed) {
     add('重建索引，含分词 (s)', sec(r.indexBuild.rebuildMs), fts && sec(fts.buildMs), flex && sec(flex.buildMs));
-    add('  其中本进程 CPU (s)', sec(r.indexBuild.rebuildCpuMs));
+    add('  其中本进程 CPU (s)', sec(r.indexBuild.rebuildCpuMs), fts && sec(fts.buildCpuMs), flex && sec(flex.buildCpuMs));
+  }
+  if (r.indexBuild) {
     add('保存索引 (s)', sec(r.indexBuild.saveMs));
     add('索引文件 (MB)', r.indexBuild.sizeMb, fts?.sizeMb);
     add('数据库 (MB)', r.indexBuild.dbMb);
