@@ -150,8 +150,6 @@ export class Archive implements BaokuApi {
   private knownWords = new Set<string>();
   readonly openNotices: string[] = [];
   private closed = false;
-  /** Ends the threads of the work after open when the archive closes (`checked`). */
-  private readonly closing = new AbortController();
 
   private constructor(opts: ArchiveOptions, db: Db) {
     this.opts = opts;
@@ -208,9 +206,8 @@ export class Archive implements BaokuApi {
   private async checkAndBackUp(): Promise<void> {
     let check: string;
     try {
-      check = await quickCheckOffThread(path.join(this.dir, DB_FILE), this.closing.signal);
+      check = await quickCheckOffThread(path.join(this.dir, DB_FILE));
     } catch (err) {
-      if (this.closed) return; // ended by close: not a finding
       check = (err as Error).message;
     }
     if (this.writable && !this.closed) {
@@ -225,10 +222,10 @@ export class Archive implements BaokuApi {
     if (check !== 'ok') return this.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
     if (!this.writable || this.opts.autoBackup === false || this.closed || store.articleCount(this.db) === 0) return;
     try {
-      const made = await autoBackupOffThread(this.dir, this.closing.signal);
+      const made = await autoBackupOffThread(this.dir);
       if (made) this.opts.log?.(`已自动备份到 ${made}`);
     } catch (err) {
-      if (!this.closed) this.notice(`自动备份失败：${(err as Error).message}`);
+      this.notice(`自动备份失败：${(err as Error).message}`);
     }
   }
 
@@ -367,8 +364,6 @@ export class Archive implements BaokuApi {
 
   async close(): Promise<void> {
     this.closed = true;
-    // A check or backup still running is ended, not waited for (the next open checks again).
-    this.closing.abort();
     await this.checked;
     this.flushNearDups();
     this.saves.flush();

@@ -88,17 +88,12 @@ export function autoBackup(db: Db, dir: string, keep = 4, everyMs = 7 * 24 * 360
 }
 
 /** `autoBackup` with the copy made off this thread (store/off-thread.ts): the archive answers searches meanwhile. */
-export async function autoBackupOffThread(dir: string, signal?: AbortSignal, keep = 4, everyMs = 7 * 24 * 3600 * 1000, now = Date.now()): Promise<string | null> {
+export async function autoBackupOffThread(dir: string, keep = 4, everyMs = 7 * 24 * 3600 * 1000, now = Date.now()): Promise<string | null> {
   const out = dueAutoBackup(dir, everyMs, now);
   if (!out) return null;
   const tmp = `${out}.partial`;
   fs.rmSync(tmp, { force: true });
-  try {
-    await runOffThread(path.join(dir, DB_FILE), [`VACUUM INTO '${tmp.replace(/'/g, "''")}'`], { signal });
-  } catch (err) {
-    fs.rmSync(tmp, { force: true });
-    throw err;
-  }
+  await runOffThread(path.join(dir, DB_FILE), [`VACUUM INTO '${tmp.replace(/'/g, "''")}'`]);
   fs.renameSync(tmp, out);
   pruneAutoBackups(dir, keep);
   return out;

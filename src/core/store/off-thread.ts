@@ -34,23 +34,16 @@ try {
 parentPort.postMessage(reply);
 `;
 
-/**
- * Run `sql` (in order) on `file` in a thread; the rows of each statement (none for statements
- * that return nothing). `signal` ends the thread (the archive closes): the promise rejects.
- */
-export function runOffThread(file: string, sql: string[], opts: { readonly?: boolean; signal?: AbortSignal } = {}): Promise<Record<string, unknown>[][]> {
+/** Run `sql` (in order) on `file` in a thread; the rows of each statement (none for statements that return nothing). */
+export function runOffThread(file: string, sql: string[], opts: { readonly?: boolean } = {}): Promise<Record<string, unknown>[][]> {
   return new Promise((resolve, reject) => {
-    if (opts.signal?.aborted) return reject(new Error('已取消'));
     const worker = new Worker(CODE, { eval: true, workerData: { module: require.resolve('libsql'), file, sql, readonly: opts.readonly ?? true } });
-    const stop = () => void worker.terminate();
-    opts.signal?.addEventListener('abort', stop, { once: true });
     let reply: { rows?: Record<string, unknown>[][]; error?: string } | undefined;
     let failed: Error | undefined;
     worker.once('message', (m: typeof reply) => (reply = m));
     worker.once('error', (err) => (failed = err));
     // Answered when the thread has ended (its connection closed).
     worker.once('exit', (code) => {
-      opts.signal?.removeEventListener('abort', stop);
       if (reply?.rows) resolve(reply.rows);
       else reject(failed ?? new Error(reply?.error ?? `数据库线程已退出（${code}）`));
     });
@@ -58,7 +51,7 @@ export function runOffThread(file: string, sql: string[], opts: { readonly?: boo
 }
 
 /** `PRAGMA quick_check` off this thread: 'ok' or the first problems found (as `quickCheck` in db.ts). */
-export async function quickCheckOffThread(file: string, signal?: AbortSignal): Promise<string> {
-  const [rows] = await runOffThread(file, ['PRAGMA quick_check'], { signal });
+export async function quickCheckOffThread(file: string): Promise<string> {
+  const [rows] = await runOffThread(file, ['PRAGMA quick_check']);
   return rows.map((r) => String(Object.values(r)[0])).join('; ');
 }
