@@ -364,6 +364,7 @@ export class Archive implements BaokuApi {
 
   async close(): Promise<void> {
     this.closed = true;
+    // Waited for, never cut short: ending a thread inside a libsql call aborts the process.
     await this.checked;
     this.flushNearDups();
     this.saves.flush();
