@@ -102,10 +102,13 @@ export class JiebaThread implements Jieba {
     if (!this.failed) this.port.postMessage({ method: 'insertWords', args: [words] });
   }
 
-  /** End the thread (this thread has its own jieba now). */
+  /**
+   * Let the thread end (this thread has its own jieba now): its port is closed, so it exits when
+   * its current work (perhaps still loading the dictionaries) is done. Not `terminate()`: ending a
+   * thread inside a native call can abort the process.
+   */
   close(): void {
     this.failed ??= new Error('已关闭');
     this.port.close();
-    void this.worker.terminate();
   }
 }
