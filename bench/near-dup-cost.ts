@@ -3,7 +3,14 @@
  * (bench/corpus.ts) imported into a fresh archive with detection off and on,
  * alternately (off, on, off, on), so a change in the machine's load hits both.
  *
- *   node bin/run-ts.mjs bench/near-dup-cost.ts [items=3000]
+ *   node bin/run-ts.mjs bench/near-dup-cost.ts [items=3000] [--into ARCHIVE]
+ *
+ * `--into ARCHIVE` (e.g. `.bench-data/archive-150000-s1`): what detection
+ * adds to an import into an archive of that size, not into an empty one:
+ * each run imports the pages into a fresh copy of ARCHIVE (as the paper
+ * 对照报, so they add to it rather than replace its pages; the same stories,
+ * so detection finds the copies, as with agency copy printed again). Only
+ * the import is timed, not the copy, the open or the index save at close.
  *
  * Prints ms per article for each run, the mean of each mode, the added
  * share, the groups found, and `uptime` before and after. On a loaded
@@ -19,21 +26,26 @@ import path from 'node:path';
 import { Archive } from '../src/core/service';
 import { expandPaths } from '../src/core/import-files';
 import { ensurePages } from './corpus';
-import { iterateArticles } from '../src/core/store/articles';
+import { getArticles, iterateArticles } from '../src/core/store/articles';
 import { searchable } from '../src/core/store/continuations';
 import { articleToDoc } from '../src/core/search/article-index';
 import { tokenizeForIndex } from '../src/core/text/tokenizer';
 import { signature } from '../src/core/text/near-dup';
 
-const size = Number(process.argv[2] ?? 3000);
-const pages = ensurePages(path.join(os.tmpdir(), 'baoku-near-dup-bench'), size, 1, console.log);
+const into = process.argv.includes('--into') ? path.resolve(process.argv[process.argv.indexOf('--into') + 1]) : undefined;
+const size = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3000);
+// Seed 2 when adding to a bench archive (built with seed 1): other bylines, the same stories.
+const pages = ensurePages(path.join(os.tmpdir(), 'baoku-near-dup-bench'), size, into ? 2 : 1, console.log);
 const uptime = () => execSync('uptime').toString().trim();
 console.log(`${pages.items} items on ${pages.files.length} pages; ${uptime()}`);
 
 const runs: { on: boolean; msPerArticle: number; groups: number }[] = [];
 for (const on of [false, true, false, true]) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-nd-cost-'));
+  const dir = fs.mkdtempSync(path.join(into ? path.dirname(into) : os.tmpdir(), 'baoku-nd-cost-'));
+  if (into) for (const f of fs.readdirSync(into)) if (!f.startsWith('backups')) fs.cpSync(path.join(into, f), path.join(dir, f), { recursive: true });
   const a = await Archive.open({ dir, autoBackup: false, saveDelayMs: 600_000, nearDuplicates: on });
+  await a.checked;
+  const before = a.nearDups.members.size;
   let updateMs = 0;
   const update = a.nearDups.update.bind(a.nearDups);
   a.nearDups.update = (c, r) => {
@@ -42,13 +54,16 @@ for (const on of [false, true, false, true]) {
     updateMs += performance.now() - u0;
   };
   const t0 = performance.now();
-  const reports = await a.importSources(expandPaths([pages.dir]).sources, {});
+  const reports = await a.importSources(expandPaths([pages.dir]).sources, into ? { paper: '对照报' } : {});
   const ms = performance.now() - t0;
   const articles = reports.reduce((n, r) => n + r.articles, 0);
-  const groups = a.nearDups.members.size;
+  const groups = a.nearDups.members.size - (into ? before : 0);
   let minhashMs = 0;
   if (on) {
-    for (const batch of iterateArticles(a.db, 1000))
+    // The imported articles only (the archive's own were signed when it was built).
+    const firstNew = into ? Math.max(...a.index.facts.keys()) - articles + 1 : 0;
+    const batches = into ? [getArticles(a.db, [...a.index.facts.keys()].filter((id) => id >= firstNew))] : iterateArticles(a.db, 1000);
+    for (const batch of batches)
       for (const x of batch) {
         const doc = searchable(x);
         if (!doc) continue;
@@ -62,7 +77,7 @@ for (const on of [false, true, false, true]) {
   await a.close();
   fs.rmSync(dir, { recursive: true, force: true });
   runs.push({ on, msPerArticle: ms / articles, groups });
-  console.log(`detection ${on ? 'on ' : 'off'}: ${articles} articles in ${(ms / 1000).toFixed(1)} s = ${(ms / articles).toFixed(2)} ms/article${on ? `, ${groups} groups of 2 or more` : ''}`);
+  console.log(`detection ${on ? 'on ' : 'off'}: ${articles} articles in ${(ms / 1000).toFixed(1)} s = ${(ms / articles).toFixed(2)} ms/article${on ? `, ${groups} groups of 2 or more${into ? ' more than before' : ''}` : ''}`);
 }
 const mean = (xs: number[]) => xs.reduce((n, x) => n + x, 0) / xs.length;
 const off = mean(runs.filter((r) => !r.on).map((r) => r.msPerArticle));

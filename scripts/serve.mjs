@@ -3,34 +3,14 @@
 // (the built-in sample is imported into an empty archive).
 //   npm run serve                       → archive in .demo-archive/, http://127.0.0.1:5174/
 //   npm run serve -- --archive DIR      → any archive; other `baoku serve` flags pass through
-import { spawnSync, spawn } from 'node:child_process';
-import fs from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureUiBuilt } from './build-ui.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const index = path.join(root, 'out', 'renderer', 'index.html');
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-const stale =
-  !fs.existsSync(index) ||
-  Math.max(newestMtime(path.join(root, 'src', 'renderer')), newestMtime(path.join(root, 'src', 'shared'))) > fs.statSync(index).mtimeMs;
-if (stale) {
-  console.log('正在构建界面… (building the UI)');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
+if (!ensureUiBuilt()) process.exit(1);
 
 const args = process.argv.slice(2);
 const hasArchive = args.includes('--archive');

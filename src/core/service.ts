@@ -47,13 +47,14 @@ import type {
   CorrectionResult,
   OriginalReading,
 } from '../shared/api';
-import { openDatabase, quickCheck, type Db, LATEST_SCHEMA } from './store/db';
+import { openDatabase, type Db, DB_FILE, LATEST_SCHEMA } from './store/db';
+import { quickCheckOffThread } from './store/off-thread';
 import * as store from './store/articles';
 import * as tags from './store/tags';
 import { getMeta } from './store/meta';
 import { countPagesToReparse } from './store/reparse';
 import { searchable } from './store/continuations';
-import { autoBackup } from './store/backup';
+import { autoBackupOffThread } from './store/backup';
 import { ArticleIndex } from './search/article-index';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
 import { SaveScheduler } from './search/save-scheduler';
@@ -65,6 +66,7 @@ import { SavedSearchService } from './services/saved-search-service';
 import { CorrectionService } from './services/correction-service';
 import { ImportService } from './services/import-service';
 import { TOKENIZER_VERSION } from './text/tokenizer';
+import { loadJieba, startJieba } from './text/jieba';
 import { Vocabulary } from './vocabulary';
 import { PARSER_VERSION } from './ingest';
 import type { ImportSource } from './import-files';
@@ -111,6 +113,7 @@ export class Archive implements BaokuApi, ArchiveContext {
   private indexNotice?: string;
   private readonly saves: SaveScheduler;
   readonly openNotices: string[] = [];
+  private closed = false;
 
   private constructor(opts: ArchiveOptions, db: Db) {
     this.opts = opts;
@@ -143,23 +146,18 @@ export class Archive implements BaokuApi, ArchiveContext {
     return this.opts;
   }
 
-  /** Open (creating if needed) an archive: migrate, check, load jieba and the index. */
+  /**
+   * Open (creating if needed) an archive: migrate, load the dictionary and the index. What the
+   * first search does not need runs after, off this thread (`checked`): the database's
+   * `quick_check` and the weekly backup. jieba loads in a thread of its own meanwhile (text/jieba.ts).
+   */
   static async open(opts: ArchiveOptions): Promise<Archive> {
+    startJieba();
     // SQLite writes beside the database (WAL) even for reading: the folder must be writable.
     ensureWritableDir(opts.dir);
     const { db, backup, fromVersion } = openDatabase(opts.dir);
     const a = new Archive(opts, db);
     if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);
-    const check = quickCheck(db);
-    if (check !== 'ok') a.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
-    if (a.writable && opts.autoBackup !== false && store.articleCount(db) > 0) {
-      try {
-        const made = autoBackup(db, opts.dir);
-        if (made) a.opts.log?.(`已自动备份到 ${made}`);
-      } catch (err) {
-        a.notice(`自动备份失败：${(err as Error).message}`);
-      }
-    }
     a.vocabulary.load();
     cleanTempFiles(opts.dir);
     const loaded = loadIndex(opts.dir, a.fingerprint());
@@ -169,10 +167,45 @@ export class Archive implements BaokuApi, ArchiveContext {
       if (store.articleCount(db) > 0) a.notice(`${loaded.reason}，正在从档案库重建检索索引`);
       await a.rebuildIndex();
     }
-    a.syncNearDups();
     const older = countPagesToReparse(db, PARSER_VERSION);
     if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
+    a.checked = a.checkAndBackUp();
     return a;
+  }
+
+  /**
+   * Resolves when the work after open is done: the database's `quick_check` (a problem becomes
+   * a notice: `openNotices`, `stats().indexNotice`), near-duplicate rows made consistent with the
+   * store (`syncNearDups`: two anti-joins over every article, a second at 150k), then the weekly
+   * automatic backup. The check and the backup run in a thread of their own (store/off-thread.ts).
+   * Never rejects.
+   */
+  checked: Promise<void> = Promise.resolve();
+
+  private async checkAndBackUp(): Promise<void> {
+    let check: string;
+    try {
+      check = await quickCheckOffThread(path.join(this.dir, DB_FILE));
+    } catch (err) {
+      check = (err as Error).message;
+    }
+    if (this.writable && !this.closed) {
+      try {
+        this.flushNearDups();
+        this.syncNearDups();
+      } catch (err) {
+        this.opts.log?.(`相近稿件分组未能更新：${(err as Error).message}`);
+      }
+    }
+    // A damaged database is not backed up over the good generations.
+    if (check !== 'ok') return this.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
+    if (!this.writable || this.opts.autoBackup === false || this.closed || store.articleCount(this.db) === 0) return;
+    try {
+      const made = await autoBackupOffThread(this.dir);
+      if (made) this.opts.log?.(`已自动备份到 ${made}`);
+    } catch (err) {
+      this.notice(`自动备份失败：${(err as Error).message}`);
+    }
   }
 
   private notice(message: string): void {
@@ -193,6 +226,7 @@ export class Archive implements BaokuApi, ArchiveContext {
 
   /** Rebuild the whole index from the store, in batches, yielding between them. */
   async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
     this.indexReady = false;
     const fresh = new ArticleIndex();
     const total = store.articleCount(this.db);
@@ -261,7 +295,7 @@ export class Archive implements BaokuApi, ArchiveContext {
     this.nearDups.flush();
   }
 
-  /** Near-duplicate rows made consistent with the store at open (an import cut short, an upgraded archive). */
+  /** Near-duplicate rows made consistent with the store after open (`checked`: an import cut short, an upgraded archive). */
   private syncNearDups(): void {
     if (!this.writable) return;
     const orphans = this.nearDups.orphans();
@@ -286,6 +320,9 @@ export class Archive implements BaokuApi, ArchiveContext {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    // Waited for, never cut short: ending a thread inside a libsql call aborts the process.
+    await this.checked;
     this.flushNearDups();
     this.saves.flush();
     this.db.close();

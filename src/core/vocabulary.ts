@@ -25,7 +25,7 @@ import { addDictionaryWord, dictionaryWords } from './store/dictionary';
 import { allTagWords } from './store/tags';
 import { DEFAULT_STOP_WORDS } from './text/stopwords';
 import { addWords, setStopWords } from './text/tokenizer';
-import { loadJieba } from './text/jieba';
+import { startJieba } from './text/jieba';
 
 export class Vocabulary {
   private readonly known = new Set<string>();
@@ -40,12 +40,12 @@ export class Vocabulary {
     return path.join(this.dir, 'stopwords.txt');
   }
 
-  /** Stop words from the archive (or the defaults), jieba loaded, the dictionary and every tag word taught. */
+  /** Stop words from the archive (or the defaults), jieba started loading (in its own thread; text/jieba.ts), the dictionary and every tag word taught. */
   load(): void {
     const file = this.stopWordsFile;
     if (fs.existsSync(file)) setStopWords(fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l && !l.startsWith('#')));
     else setStopWords(DEFAULT_STOP_WORDS);
-    loadJieba();
+    startJieba();
     this.learn([...dictionaryWords(this.db), ...allTagWords(this.db)]);
   }
 

@@ -89,6 +89,30 @@ describe('facts table (facts.ts)', () => {
     expect(got.page.map(([p]) => Number(p))).toEqual([...got.page.map(([p]) => Number(p))].sort((a, b) => a - b));
   });
 
+  it('gives back each article\'s facts as set, and the same after a round trip through columns (what the index file holds)', () => {
+    const back = Facts.fromColumns(facts.toColumns());
+    for (const table of [facts, back]) {
+      expect(table.size).toBe(factsById.size);
+      expect([...table.keys()]).toEqual([...factsById.keys()].sort((a, b) => a - b));
+      for (const [id, m] of factsById) expect(table.get(id), String(id)).toEqual(m);
+      expect(table.get(5)).toBeUndefined();
+    }
+    for (const f of filterCases) {
+      const c = back.compile(f);
+      expect([...factsById.keys()].filter((id) => back.matches(id, c)), JSON.stringify(f)).toEqual([...factsById.keys()].filter((id) => facts.matches(id, facts.compile(f))));
+    }
+    const ids = [...factsById.keys()].map((id) => ({ id }));
+    expect(back.facets(ids)).toEqual(facts.facets(ids));
+    // A loaded table takes changes as a new one does.
+    const m = { ...factsById.get(2)!, reporters: ['新来的记者'], corrected: true };
+    back.set(2, m);
+    expect(back.get(2)).toEqual(m);
+    expect(back.matches(2, back.compile({ ...none, reporters: ['新来的记者'], corrected: true }))).toBe(true);
+    back.delete(3);
+    expect(back.has(3)).toBe(false);
+    expect(back.size).toBe(factsById.size - 1);
+  });
+
   it('orders dates as their ISO strings do', () => {
     const dates = ['2022-01-28', '2022-01', '2022', '2021-12-31', '2022-01-01', ''];
     const byNumber = [...dates].sort((a, b) => dateNumber(a) - dateNumber(b));

@@ -10,6 +10,7 @@ import { expandPaths } from '../../src/core/import-files';
 import { decodeBuffer } from '../../src/core/ingest';
 import { INDEX_FILE, TEXT_FILE, readFingerprint } from '../../src/core/search/persist';
 import { Archive } from '../../src/core/service';
+import { checkBackupFile } from '../../src/core/store/backup';
 import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
@@ -156,6 +157,46 @@ describe('the index on disk', () => {
       await b.close();
       expect(fs.existsSync(path.join(dir, 'search-index.json')), what).toBe(false);
     }
+  });
+
+  it('a damaged database is still reported, by the check that runs after open (the first search does not wait for it)', async () => {
+    const dir = tempDir();
+    const a = await sampleArchive(dir);
+    const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
+    const root = (a.db.prepare("SELECT rootpage AS p FROM sqlite_master WHERE name = 'imports_hash'").get([]) as { p: number }).p;
+    const pageSize = (a.db.prepare('PRAGMA page_size').get([]) as { page_size: number }).page_size;
+    a.db.exec('PRAGMA wal_checkpoint(TRUNCATE)'); // every page in the database file itself
+    await a.close();
+    // The file hash index's root page overwritten: a b-tree page SQLite cannot read (nothing at open reads it).
+    const fd = fs.openSync(path.join(dir, 'archive.sqlite'), 'r+');
+    fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
+    fs.closeSync(fd);
+    const logged: string[] = [];
+    const b = await Archive.open({ dir, log: (m) => logged.push(m) });
+    expect((await b.search({ query: '淄博' })).hits.map((h) => h.id)).toEqual(before);
+    await b.checked;
+    expect(b.openNotices.join()).toMatch(/数据库检查发现问题：.*Tree \d+ page \d+.*建议用备份恢复/s);
+    expect((await b.stats()).indexNotice).toMatch(/数据库检查发现问题/);
+    // Not backed up over the good generations.
+    expect(logged.join()).not.toMatch(/已自动备份/);
+    expect(fs.existsSync(path.join(dir, 'backups')) ? fs.readdirSync(path.join(dir, 'backups')).filter((f) => f.startsWith('auto-')) : []).toEqual([]);
+    await b.close();
+  });
+
+  it('takes the weekly backup after open, off the archive\'s thread, and a sound database raises no notice', async () => {
+    const dir = tempDir();
+    const a = await sampleArchive(dir);
+    await a.close();
+    const b = await Archive.open({ dir });
+    await b.checked;
+    expect(b.openNotices).toEqual([]);
+    const autos = fs.readdirSync(path.join(dir, 'backups')).filter((f) => /^auto-\d+\.sqlite$/.test(f));
+    expect(autos).toHaveLength(1);
+    expect(checkBackupFile(path.join(dir, 'backups', autos[0]))).toBe('ok');
+    await b.close();
+    const c = await Archive.open({ dir, autoBackup: false });
+    expect((await c.search({ query: '淄博' })).total).toBeGreaterThan(0);
+    await c.close();
   });
 
   it('rewrites only the small file after a tag edit, the text index after an import', async () => {

@@ -241,6 +241,30 @@ describe('ranking (ranking.ts) over packed postings', () => {
     expect(index.documentCount).toBe(details.length);
     expect(await compare(index)).toBeGreaterThan(5);
   });
+
+  it('keeps the packed terms in byte order when an overlay brings new terms, and finds every one', async () => {
+    const { TextIndex } = await import('../../src/core/search/text-index');
+    const { miniSearchOptions, articleToDoc } = await import('../../src/core/search/article-index');
+    const ids = (await a.search({ query: '', limit: 1000 })).hits.map((h) => h.id);
+    const details = (await Promise.all(ids.map((id) => a.getArticle({ id })))).filter((x) => x !== null);
+    const all = new TextIndex(miniSearchOptions());
+    for (const d of details) all.upsert(articleToDoc(d));
+    // A base of every other article, then the rest on top: their own words are new terms.
+    const half = new TextIndex(miniSearchOptions());
+    details.forEach((d, i) => i % 2 === 0 && half.upsert(articleToDoc(d)));
+    const grown = new TextIndex(miniSearchOptions(), half.pack());
+    details.forEach((d, i) => i % 2 === 1 && grown.upsert(articleToDoc(d)));
+    const packed = grown.pack();
+    const { termBytes, termOffset } = packed.terms;
+    const terms: string[] = [];
+    for (let i = 0; i + 1 < termOffset.length; i++) terms.push(Buffer.from(termBytes.subarray(termOffset[i], termOffset[i + 1])).toString('utf8'));
+    const expected = [...new Set([...all.store].map(([t]) => t))].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+    expect(terms).toEqual(expected);
+    const reloaded = new TextIndex(miniSearchOptions(), packed);
+    for (const t of expected) expect(reloaded.store.has(t), t).toBe(true);
+    expect(reloaded.store.has('不在索引里的词')).toBe(false);
+    expect(await compare(reloaded)).toBeGreaterThan(5);
+  });
 });
 
 describe('did you mean', () => {

@@ -19,7 +19,7 @@
 import type { Options } from 'minisearch';
 import type { ArticleDetail, ArticleTag } from '../../shared/types';
 import { foldForSearch, hasTraditional } from '../text/normalize';
-import { loadJieba } from '../text/jieba';
+import { queryJieba } from '../text/jieba';
 import { chineseForms, foldNumbers, queryWords, tokenizeForIndex, tokenizeForQuery } from '../text/tokenizer';
 import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './query';
 import { TextIndex, type PackedIndex } from './text-index';
@@ -661,7 +661,7 @@ function nearWords(i: QueryItem): string[] {
 /** Words of running text between two matches (jieba's words with a letter, digit or Han character). */
 function wordsIn(gap: string): number {
   if (!gap) return 0;
-  return loadJieba()
+  return queryJieba()
     .cut(gap, true)
     .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }

@@ -15,20 +15,25 @@ export function articleSignature(doc: ArticleDetail): Signature | null {
 /**
  * One hit per group of near-duplicates: of each group's hits, the one that
  * comes first in `order` stays (the best scored in relevance order, the
- * first by date in date order); articles in no group all stay.
+ * first by date in date order); articles in no group all stay. `groupOf`
+ * gives an article's group id, 0 for none (store/near-dups.ts `groupIdOf`).
  */
-export function collapseGroups<T extends { id: number }>(hits: T[], groupOf: ReadonlyMap<number, number>, order: (a: T, b: T) => number): T[] {
-  if (!groupOf.size) return hits;
+export function collapseGroups<T>(
+  hits: T[],
+  groupOf: (id: number) => number,
+  order: (a: T, b: T) => number,
+  idOf: (h: T) => number = (h) => (h as { id: number }).id,
+): T[] {
   const best = new Map<number, T>();
   for (const h of hits) {
-    const g = groupOf.get(h.id);
-    if (g === undefined) continue;
+    const g = groupOf(idOf(h));
+    if (!g) continue;
     const cur = best.get(g);
     if (!cur || order(h, cur) < 0) best.set(g, h);
   }
   if (!best.size) return hits;
   return hits.filter((h) => {
-    const g = groupOf.get(h.id);
-    return g === undefined || best.get(g) === h;
+    const g = groupOf(idOf(h));
+    return !g || best.get(g) === h;
   });
 }

@@ -1,11 +1,14 @@
 /**
  * The facts table: each article's date, paper, page, reporters, department
- * and topics, for filters, facets and date order. Kept twice: as the
- * `ArticleFacts` objects (what is saved and shown), and encoded in typed arrays
+ * and topics, for filters, facets and date order. Encoded in typed arrays
  * indexed by article id (strings interned to numbers), so that filtering,
- * counting facets and ordering 70,000 hits by date costs a few milliseconds.
+ * counting facets and ordering 70,000 hits by date costs a few
+ * milliseconds; an article's `ArticleFacts` object is made when asked for
+ * (`get`). Saved as columns (`toColumns`, `Facts.fromColumns`; persist.ts):
+ * loading 150k articles' facts is a loop over typed arrays, where JSON of
+ * the objects took a second to parse at start-up.
  */
-import type { FacetCounts, SearchHit, SearchResponse } from '../../shared/api';
+import type { ArticleKind, FacetCounts, SearchHit, SearchResponse } from '../../shared/api';
 import type { Filters } from './query';
 import { topK } from './top-k';
 
@@ -27,6 +30,30 @@ class Interner {
   find(value: string): number {
     return this.codes.get(value) ?? -1;
   }
+  static of(values: string[]): Interner {
+    const i = new Interner();
+    for (const v of values) i.code(v);
+    return i;
+  }
+}
+
+/** The facts as columns, one row per article in ascending id (what persist.ts saves). */
+export interface FactColumns {
+  ids: Uint32Array;
+  /** Codes into the string tables, -1 for none. */
+  date: Int32Array;
+  kind: Int32Array;
+  paper: Int32Array;
+  department: Int32Array;
+  /** -1 for none. */
+  page: Int32Array;
+  corrected: Uint8Array;
+  /** Row i's reporters are `reporterCodes[reporterStart[i] .. reporterStart[i + 1])`; topics likewise. */
+  reporterStart: Uint32Array;
+  reporterCodes: Uint32Array;
+  topicStart: Uint32Array;
+  topicCodes: Uint32Array;
+  strings: { dates: string[]; kinds: string[]; papers: string[]; departments: string[]; reporters: string[]; topics: string[] };
 }
 
 /** `2022-01-28` → 20220128, `2022-01` → 20220100 (ordered as the ISO strings are); no date → 0. */
@@ -52,40 +79,58 @@ export interface CompiledFilters {
 const NONE = -1;
 
 export class Facts {
-  private map = new Map<number, ArticleFacts>();
+  private count = 0;
   private present = new Uint8Array(1024);
   private correctedOf = new Uint8Array(1024);
   private dateOf = new Int32Array(1024);
   private maxPage = 0;
   /** Codes, NONE when absent. */
+  private dateStrOf = new Int32Array(1024).fill(NONE);
+  private kindOf = new Int32Array(1024).fill(NONE);
   private paperOf = new Int32Array(1024).fill(NONE);
   private pageOf = new Int32Array(1024).fill(NONE);
   private deptOf = new Int32Array(1024).fill(NONE);
-  private reportersOf: (number[] | undefined)[] = [];
-  private topicsOf: (number[] | undefined)[] = [];
+  private reportersOf: (Uint32Array | undefined)[] = [];
+  private topicsOf: (Uint32Array | undefined)[] = [];
+  private dates = new Interner();
+  private kinds = new Interner();
   private papers = new Interner();
   private depts = new Interner();
   private reporters = new Interner();
   private topics = new Interner();
 
   get size(): number {
-    return this.map.size;
+    return this.count;
   }
 
+  /** The article's facts as a `ArticleFacts` (a new object), or undefined. */
   get(id: number): ArticleFacts | undefined {
-    return this.map.get(id);
+    if (!this.has(id)) return undefined;
+    const str = (codes: Int32Array, i: Interner) => (codes[id] === NONE ? undefined : i.values[codes[id]]);
+    const m: ArticleFacts = {
+      date: str(this.dateStrOf, this.dates),
+      paper: str(this.paperOf, this.papers),
+      page: this.pageOf[id] === NONE ? undefined : this.pageOf[id],
+      kind: str(this.kindOf, this.kinds) as ArticleKind,
+      reporters: Array.from(this.reportersOf[id] ?? [], (c) => this.reporters.values[c]),
+      department: str(this.deptOf, this.depts),
+      topics: Array.from(this.topicsOf[id] ?? [], (c) => this.topics.values[c]),
+    };
+    if (this.correctedOf[id]) m.corrected = true;
+    return m;
   }
 
   has(id: number): boolean {
-    return this.map.has(id);
+    return id >= 0 && id < this.present.length && this.present[id] === 1;
   }
 
-  keys(): IterableIterator<number> {
-    return this.map.keys();
+  /** Article ids, ascending. */
+  *keys(): IterableIterator<number> {
+    for (let id = 0; id < this.present.length; id++) if (this.present[id]) yield id;
   }
 
-  [Symbol.iterator](): IterableIterator<[number, ArticleFacts]> {
-    return this.map[Symbol.iterator]();
+  *[Symbol.iterator](): IterableIterator<[number, ArticleFacts]> {
+    for (const id of this.keys()) yield [id, this.get(id)!];
   }
 
   private grow(id: number): void {
@@ -104,6 +149,8 @@ export class Facts {
     corrected.set(this.correctedOf);
     this.correctedOf = corrected;
     this.dateOf = widen(this.dateOf, 0);
+    this.dateStrOf = widen(this.dateStrOf, NONE);
+    this.kindOf = widen(this.kindOf, NONE);
     this.paperOf = widen(this.paperOf, NONE);
     this.pageOf = widen(this.pageOf, NONE);
     this.deptOf = widen(this.deptOf, NONE);
@@ -111,25 +158,97 @@ export class Facts {
 
   set(id: number, m: ArticleFacts): void {
     this.grow(id);
-    this.map.set(id, m);
+    if (!this.present[id]) this.count++;
     this.present[id] = 1;
     this.correctedOf[id] = m.corrected ? 1 : 0;
     this.dateOf[id] = dateNumber(m.date);
     if (m.page !== undefined && m.page > this.maxPage) this.maxPage = m.page;
+    this.dateStrOf[id] = m.date !== undefined ? this.dates.code(m.date) : NONE;
+    this.kindOf[id] = m.kind !== undefined ? this.kinds.code(m.kind) : NONE;
     this.paperOf[id] = m.paper ? this.papers.code(m.paper) : NONE;
     this.pageOf[id] = m.page ?? NONE;
     this.deptOf[id] = m.department ? this.depts.code(m.department) : NONE;
-    this.reportersOf[id] = m.reporters.length ? m.reporters.map((r) => this.reporters.code(r)) : undefined;
-    this.topicsOf[id] = m.topics.length ? m.topics.map((t) => this.topics.code(t)) : undefined;
+    this.reportersOf[id] = m.reporters.length ? Uint32Array.from(m.reporters, (r) => this.reporters.code(r)) : undefined;
+    this.topicsOf[id] = m.topics.length ? Uint32Array.from(m.topics, (t) => this.topics.code(t)) : undefined;
   }
 
   delete(id: number): void {
-    if (!this.map.delete(id)) return;
+    if (!this.has(id)) return;
+    this.count--;
     this.present[id] = 0;
     this.correctedOf[id] = 0;
     this.dateOf[id] = 0;
-    this.paperOf[id] = this.pageOf[id] = this.deptOf[id] = NONE;
+    this.dateStrOf[id] = this.kindOf[id] = this.paperOf[id] = this.pageOf[id] = this.deptOf[id] = NONE;
     this.reportersOf[id] = this.topicsOf[id] = undefined;
+  }
+
+  /** Every article's facts as columns (persist.ts). */
+  toColumns(): FactColumns {
+    const ids = Uint32Array.from(this.keys());
+    const n = ids.length;
+    const pick = (a: Int32Array) => Int32Array.from(ids, (id) => a[id]);
+    const lists = (of: (Uint32Array | undefined)[]) => {
+      const start = new Uint32Array(n + 1);
+      for (let i = 0; i < n; i++) start[i + 1] = start[i] + (of[ids[i]]?.length ?? 0);
+      const codes = new Uint32Array(start[n]);
+      for (let i = 0; i < n; i++) {
+        const l = of[ids[i]];
+        if (l) for (let k = 0; k < l.length; k++) codes[start[i] + k] = l[k];
+      }
+      return { start, codes };
+    };
+    const r = lists(this.reportersOf);
+    const t = lists(this.topicsOf);
+    return {
+      ids,
+      date: pick(this.dateStrOf),
+      kind: pick(this.kindOf),
+      paper: pick(this.paperOf),
+      department: pick(this.deptOf),
+      page: pick(this.pageOf),
+      corrected: Uint8Array.from(ids, (id) => this.correctedOf[id]),
+      reporterStart: r.start,
+      reporterCodes: r.codes,
+      topicStart: t.start,
+      topicCodes: t.codes,
+      strings: {
+        dates: this.dates.values,
+        kinds: this.kinds.values,
+        papers: this.papers.values,
+        departments: this.depts.values,
+        reporters: this.reporters.values,
+        topics: this.topics.values,
+      },
+    };
+  }
+
+  /** A table from saved columns. Strings no article uses any more are dropped at the next save's interning only; they do no harm. */
+  static fromColumns(c: FactColumns): Facts {
+    const f = new Facts();
+    const n = c.ids.length;
+    if (n) f.grow(c.ids[n - 1]);
+    f.dates = Interner.of(c.strings.dates);
+    f.kinds = Interner.of(c.strings.kinds);
+    f.papers = Interner.of(c.strings.papers);
+    f.depts = Interner.of(c.strings.departments);
+    f.reporters = Interner.of(c.strings.reporters);
+    f.topics = Interner.of(c.strings.topics);
+    for (let i = 0; i < n; i++) {
+      const id = c.ids[i];
+      f.present[id] = 1;
+      f.correctedOf[id] = c.corrected[i];
+      f.dateStrOf[id] = c.date[i];
+      f.dateOf[id] = c.date[i] === NONE ? 0 : dateNumber(f.dates.values[c.date[i]]);
+      f.kindOf[id] = c.kind[i];
+      f.paperOf[id] = c.paper[i];
+      f.pageOf[id] = c.page[i];
+      if (c.page[i] > f.maxPage) f.maxPage = c.page[i];
+      f.deptOf[id] = c.department[i];
+      if (c.reporterStart[i + 1] > c.reporterStart[i]) f.reportersOf[id] = c.reporterCodes.subarray(c.reporterStart[i], c.reporterStart[i + 1]);
+      if (c.topicStart[i + 1] > c.topicStart[i]) f.topicsOf[id] = c.topicCodes.subarray(c.topicStart[i], c.topicStart[i + 1]);
+    }
+    f.count = n;
+    return f;
   }
 
   /** The date as a number (yyyymmdd, 0 if unknown): ISO order without strings. */
@@ -194,9 +313,9 @@ export class Facts {
       const dep = this.deptOf[id];
       if (dep !== NONE) depts[dep]++;
       const rs = this.reportersOf[id];
-      if (rs) for (const r of rs) reporters[r]++;
+      if (rs) for (let k = 0; k < rs.length; k++) reporters[rs[k]]++;
       const ts = this.topicsOf[id];
-      if (ts) for (const t of ts) topics[t]++;
+      if (ts) for (let k = 0; k < ts.length; k++) topics[ts[k]]++;
       const y = Math.floor(this.dateOf[id] / 10000);
       if (y) years[y]++;
       const pg = this.pageOf[id];

@@ -11,14 +11,17 @@
  * Each file: "BAOKUIX5", u32 header length, header JSON, padding to 8, then
  * sections (each padded to 8) listed in the header by name, type, offset,
  * length and CRC-32: a text index's article ids, field lengths and packed
- * terms (term-store.ts), and JSON for the term list and the facts. Loading is
- * one read per file, a CRC check, and typed-array views: no per-posting work.
+ * terms with the term list as sorted UTF-8 bytes (term-store.ts), and the
+ * facts as columns (facts.ts; their strings as JSON). Loading is one read
+ * per file, a CRC check, typed-array views and one loop over the articles'
+ * facts: no per-posting or per-term work.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { ArticleIndex, type ArticleFacts } from './article-index';
+import { ArticleIndex } from './article-index';
+import { Facts, type FactColumns } from './facts';
 import type { PackedIndex } from './text-index';
 
 export const INDEX_FILE = 'search-index.bin';
@@ -27,8 +30,11 @@ export const TEXT_FILE = 'search-text.bin';
 export const INDEX_FILES = [INDEX_FILE, TEXT_FILE];
 /** Files of earlier formats, removed when a new index is saved. */
 const OLD_FILES = ['search-index.json'];
-/** 3: terms under `termKey`. 4: tags in their own index. 5: binary, packed postings (term-store.ts), text in its own file. */
-export const INDEX_FORMAT = 5;
+/**
+ * 3: terms under `termKey`. 4: tags in their own index. 5: binary, packed postings (term-store.ts), text in its own file.
+ * 6: the term list as sorted UTF-8 bytes and offsets (term-store.ts), the facts as columns (facts.ts), not JSON.
+ */
+export const INDEX_FORMAT = 6;
 const MAGIC = 'BAOKUIX5';
 
 export interface Fingerprint {
@@ -52,7 +58,7 @@ export function sameFingerprint(a: Fingerprint, b: Fingerprint): boolean {
   );
 }
 
-type ArrayKind = 'u8' | 'u16' | 'u32' | 'json';
+type ArrayKind = 'u8' | 'u16' | 'u32' | 'i32' | 'json';
 interface Section {
   name: string;
   kind: ArrayKind;
@@ -79,7 +85,7 @@ interface MainHeader {
 }
 type Part = [name: string, kind: ArrayKind, data: ArrayBufferView | string];
 
-const ARRAYS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array } as const;
+const ARRAYS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, i32: Int32Array } as const;
 const pad8 = (n: number) => (8 - (n % 8)) % 8;
 
 function sectionsOf(name: string, p: PackedIndex): Part[] {
@@ -91,7 +97,25 @@ function sectionsOf(name: string, p: PackedIndex): Part[] {
     [`${name}.entryStart`, 'u32', p.terms.entryStart],
     [`${name}.docs`, 'u32', p.terms.docs],
     [`${name}.freqs`, 'u16', p.terms.freqs],
-    [`${name}.terms`, 'json', JSON.stringify(p.terms.terms)],
+    [`${name}.termBytes`, 'u8', p.terms.termBytes],
+    [`${name}.termOffset`, 'u32', p.terms.termOffset],
+  ];
+}
+
+function factSections(c: FactColumns): Part[] {
+  return [
+    ['facts.ids', 'u32', c.ids],
+    ['facts.date', 'i32', c.date],
+    ['facts.kind', 'i32', c.kind],
+    ['facts.paper', 'i32', c.paper],
+    ['facts.department', 'i32', c.department],
+    ['facts.page', 'i32', c.page],
+    ['facts.corrected', 'u8', c.corrected],
+    ['facts.reporterStart', 'u32', c.reporterStart],
+    ['facts.reporterCodes', 'u32', c.reporterCodes],
+    ['facts.topicStart', 'u32', c.topicStart],
+    ['facts.topicCodes', 'u32', c.topicCodes],
+    ['facts.strings', 'json', JSON.stringify(c.strings)],
   ];
 }
 
@@ -148,7 +172,7 @@ export function saveIndex(dir: string, index: ArticleIndex, fp: Fingerprint): vo
   const tags = index.compactTags();
   writeSectionFile(path.join(dir, INDEX_FILE), { fingerprint: fp, textId: index.textFileId, tags: statsOf(tags) }, [
     ...sectionsOf('tags', tags),
-    ['meta', 'json', JSON.stringify([...index.facts])],
+    ...factSections(index.facts.toColumns()),
   ]);
   for (const old of OLD_FILES) fs.rmSync(path.join(dir, old), { force: true });
 }
@@ -198,22 +222,25 @@ function json<T>(buf: Buffer, header: { sections: Section[] }, name: string): T 
   return JSON.parse(buf.toString('utf8', s.offset, s.offset + s.length)) as T;
 }
 
+/** A typed-array section: a view when aligned (a large file's buffer starts at 0), a copy otherwise. */
+function arrayOf<K extends Exclude<ArrayKind, 'json'>>(buf: Buffer, header: { sections: Section[] }, name: string, kind: K): InstanceType<(typeof ARRAYS)[K]> {
+  const s = section(buf, header, name);
+  const T = ARRAYS[kind];
+  const at = buf.byteOffset + s.offset;
+  const ab = buf.buffer as ArrayBuffer;
+  if (at % T.BYTES_PER_ELEMENT === 0) return new T(ab, at, s.length / T.BYTES_PER_ELEMENT) as InstanceType<(typeof ARRAYS)[K]>;
+  return new T(ab.slice(at, at + s.length)) as InstanceType<(typeof ARRAYS)[K]>;
+}
+
 function unpack(buf: Buffer, header: { sections: Section[] }, name: string, stats: IndexStats): PackedIndex {
-  const arr = <K extends Exclude<ArrayKind, 'json'>>(part: string, kind: K): InstanceType<(typeof ARRAYS)[K]> => {
-    const s = section(buf, header, `${name}.${part}`);
-    const T = ARRAYS[kind];
-    const at = buf.byteOffset + s.offset;
-    const ab = buf.buffer as ArrayBuffer;
-    // A view when aligned (a large file's buffer starts at 0), a copy otherwise.
-    if (at % T.BYTES_PER_ELEMENT === 0) return new T(ab, at, s.length / T.BYTES_PER_ELEMENT) as InstanceType<(typeof ARRAYS)[K]>;
-    return new T(ab.slice(at, at + s.length)) as InstanceType<(typeof ARRAYS)[K]>;
-  };
+  const arr = <K extends Exclude<ArrayKind, 'json'>>(part: string, kind: K) => arrayOf(buf, header, `${name}.${part}`, kind);
   return {
     ...stats,
     articleIds: arr('articleIds', 'u32'),
     fieldLength: arr('fieldLength', 'u32'),
     terms: {
-      terms: json<string[]>(buf, header, `${name}.terms`),
+      termBytes: arr('termBytes', 'u8'),
+      termOffset: arr('termOffset', 'u32'),
       termStart: arr('termStart', 'u32'),
       entryField: arr('entryField', 'u8'),
       entryStart: arr('entryStart', 'u32'),
@@ -221,6 +248,28 @@ function unpack(buf: Buffer, header: { sections: Section[] }, name: string, stat
       freqs: arr('freqs', 'u16'),
     },
   };
+}
+
+function factsOf(buf: Buffer, header: { sections: Section[] }): Facts {
+  const arr = <K extends Exclude<ArrayKind, 'json'>>(part: string, kind: K) => arrayOf(buf, header, `facts.${part}`, kind);
+  const c: FactColumns = {
+    ids: arr('ids', 'u32'),
+    date: arr('date', 'i32'),
+    kind: arr('kind', 'i32'),
+    paper: arr('paper', 'i32'),
+    department: arr('department', 'i32'),
+    page: arr('page', 'i32'),
+    corrected: arr('corrected', 'u8'),
+    reporterStart: arr('reporterStart', 'u32'),
+    reporterCodes: arr('reporterCodes', 'u32'),
+    topicStart: arr('topicStart', 'u32'),
+    topicCodes: arr('topicCodes', 'u32'),
+    strings: json<FactColumns['strings']>(buf, header, 'facts.strings'),
+  };
+  const n = c.ids.length;
+  const rows = [c.date, c.kind, c.paper, c.department, c.page, c.corrected];
+  if (rows.some((a) => a.length !== n) || c.reporterStart.length !== n + 1 || c.topicStart.length !== n + 1) throw new Error('facts columns of different lengths');
+  return Facts.fromColumns(c);
 }
 
 /** Load the saved index if its fingerprint matches `expected`; otherwise null. */
@@ -237,6 +286,7 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
   } catch {
     return { index: null, reason: '检索索引文件已损坏' };
   }
+  if (header.fingerprint?.format !== expected.format) return { index: null, reason: '检索索引格式已更新' };
   if (!header.fingerprint || !sameFingerprint(header.fingerprint, expected)) {
     return { index: null, reason: '检索索引与档案库不一致' };
   }
@@ -247,7 +297,7 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
     if (textHeader.id !== header.textId) return { index: null, reason: '检索索引与档案库不一致' };
     checkSections(text, textHeader);
     const index = new ArticleIndex({ text: unpack(text, textHeader, 'text', textHeader.text), tags: unpack(main, header, 'tags', header.tags) });
-    for (const [id, m] of json<[number, ArticleFacts][]>(main, header, 'meta')) index.facts.set(id, m);
+    index.facts = factsOf(main, header);
     if (index.facts.size !== index.text.documentCount) return { index: null, reason: '检索索引不完整' };
     index.textFileId = textHeader.id;
     index.textDirty = false;

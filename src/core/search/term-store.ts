@@ -16,6 +16,12 @@
  * `fetch`, `get`, `has`, `delete`, `size` and iteration. `get` and iteration
  * build Maps and are for MiniSearch's own search (tests compare it with
  * ranking.ts); queries read postings through `forEachPosting`.
+ *
+ * The base's terms are UTF-8 bytes end to end in byte order, with offsets
+ * (`termBytes`, `termOffset`), found by binary search: loading them is a view
+ * of the file, where a list of a million strings and a Map over it took a
+ * second or more of the start-up (JSON.parse, then a Map entry per term).
+ * A lookup costs ~20 byte comparisons; a query looks up a handful of terms.
  */
 
 /** field id → (MiniSearch short document id → term frequency): MiniSearch's shape. */
@@ -23,8 +29,11 @@ export type FieldTermData = Map<number, Map<number, number>>;
 
 /** The packed base: terms, then per term its fields, then per field its postings. */
 export interface PackedTerms {
-  terms: string[];
-  /** `terms.length + 1` offsets into the entry arrays. */
+  /** The terms' UTF-8 bytes, one after another, in byte order (= code point order). */
+  termBytes: Uint8Array;
+  /** Terms + 1 offsets into `termBytes`. */
+  termOffset: Uint32Array;
+  /** Terms + 1 offsets into the entry arrays. */
   termStart: Uint32Array;
   /** Field id of each (term, field) entry. */
   entryField: Uint8Array;
@@ -37,7 +46,8 @@ export interface PackedTerms {
 
 export function emptyPacked(): PackedTerms {
   return {
-    terms: [],
+    termBytes: new Uint8Array(0),
+    termOffset: new Uint32Array(1),
     termStart: new Uint32Array(1),
     entryField: new Uint8Array(0),
     entryStart: new Uint32Array(1),
@@ -47,16 +57,52 @@ export function emptyPacked(): PackedTerms {
 }
 
 const MAX_FREQ = 0xffff;
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder();
+
+/** Byte order of `a` against `b[from, to)`. */
+function compareBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): number {
+  const n = Math.min(a.length, to - from);
+  for (let i = 0; i < n; i++) {
+    const d = a[i] - b[from + i];
+    if (d) return d;
+  }
+  return a.length - (to - from);
+}
 
 export class TermStore {
   private base: PackedTerms;
-  private baseIndex = new Map<string, number>();
   private overlay = new Map<string, FieldTermData>();
   private overlayOnly = 0;
 
   constructor(base: PackedTerms = emptyPacked()) {
     this.base = base;
-    for (let i = 0; i < base.terms.length; i++) this.baseIndex.set(base.terms[i], i);
+  }
+
+  /** Number of terms in the base. */
+  private get baseCount(): number {
+    return this.base.termOffset.length - 1;
+  }
+
+  /** The base's index of a term (by its UTF-8 bytes), or -1. */
+  private find(term: string | Uint8Array): number {
+    const key = typeof term === 'string' ? utf8.encode(term) : term;
+    const { termBytes, termOffset } = this.base;
+    let lo = 0;
+    let hi = this.baseCount - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareBytes(key, termBytes, termOffset[mid], termOffset[mid + 1]);
+      if (c === 0) return mid;
+      if (c < 0) hi = mid - 1;
+      else lo = mid + 1;
+    }
+    return -1;
+  }
+
+  /** The base's term at index `i`. */
+  private termAt(i: number): string {
+    return fromUtf8.decode(this.base.termBytes.subarray(this.base.termOffset[i], this.base.termOffset[i + 1]));
   }
 
   /** Number of (term, field) postings in the overlay: how much has changed since the last pack. */
@@ -68,8 +114,8 @@ export class TermStore {
 
   /** The packed postings of the term in the field: `docs`/`freqs` from `start` to `end` (dead documents included). */
   baseRange(term: string, fieldId: number): { docs: Uint32Array; freqs: Uint16Array; start: number; end: number } | null {
-    const ti = this.baseIndex.get(term);
-    if (ti === undefined) return null;
+    const ti = this.find(term);
+    if (ti < 0) return null;
     const { termStart, entryField, entryStart, docs, freqs } = this.base;
     for (let e = termStart[ti]; e < termStart[ti + 1]; e++) {
       if (entryField[e] === fieldId) return { docs, freqs, start: entryStart[e], end: entryStart[e + 1] };
@@ -92,9 +138,13 @@ export class TermStore {
 
   /** The field ids the term has postings in, base and overlay, ascending. */
   private fieldsOf(term: string): number[] {
-    const fields = new Set<number>(this.overlay.get(term)?.keys() ?? []);
-    const ti = this.baseIndex.get(term);
-    if (ti !== undefined) for (let e = this.base.termStart[ti]; e < this.base.termStart[ti + 1]; e++) fields.add(this.base.entryField[e]);
+    return this.fieldsAt(this.find(term), this.overlay.get(term));
+  }
+
+  /** The field ids of base term `ti` (-1: none) and of its overlay data, ascending. */
+  private fieldsAt(ti: number, data: FieldTermData | undefined): number[] {
+    const fields = new Set<number>(data?.keys() ?? []);
+    if (ti >= 0) for (let e = this.base.termStart[ti]; e < this.base.termStart[ti + 1]; e++) fields.add(this.base.entryField[e]);
     return [...fields].sort((a, b) => a - b);
   }
 
@@ -106,7 +156,7 @@ export class TermStore {
     if (!data) {
       data = init();
       this.overlay.set(term, data);
-      if (!this.baseIndex.has(term)) this.overlayOnly++;
+      if (this.find(term) < 0) this.overlayOnly++;
     }
     return data;
   }
@@ -124,21 +174,24 @@ export class TermStore {
   }
 
   has(term: string): boolean {
-    return this.baseIndex.has(term) || this.overlay.has(term);
+    return this.overlay.has(term) || this.find(term) >= 0;
   }
 
   /** Drops the overlay entry only; base postings of dead documents stay until the next pack. */
   delete(term: string): void {
-    if (this.overlay.delete(term) && !this.baseIndex.has(term)) this.overlayOnly--;
+    if (this.overlay.delete(term) && this.find(term) < 0) this.overlayOnly--;
   }
 
   get size(): number {
-    return this.base.terms.length + this.overlayOnly;
+    return this.baseCount + this.overlayOnly;
   }
 
   *[Symbol.iterator](): IterableIterator<[string, FieldTermData]> {
-    for (const term of this.base.terms) yield [term, this.get(term)!];
-    for (const term of this.overlay.keys()) if (!this.baseIndex.has(term)) yield [term, this.get(term)!];
+    for (let i = 0; i < this.baseCount; i++) {
+      const term = this.termAt(i);
+      yield [term, this.get(term)!];
+    }
+    for (const term of this.overlay.keys()) if (this.find(term) < 0) yield [term, this.get(term)!];
   }
 
   atPrefix(): never {
@@ -151,12 +204,26 @@ export class TermStore {
 
   /**
    * Base and overlay merged into a new base, keeping only live documents and
-   * renumbering them: `renumber[oldShortId]` is the new id, or -1 for a dead document.
+   * renumbering them: `renumber[oldShortId]` is the new id, or -1 for a dead
+   * document. Terms stay in byte order: the base's (already in order) merged
+   * with the overlay's new terms (sorted here).
    */
   pack(renumber: Int32Array): PackedTerms {
     const { base, overlay } = this;
     const cap = base.docs.length + this.overlayPostings();
-    const terms: string[] = [];
+    // Overlay data by base term index, and the overlay's new terms in byte order.
+    const overlayOf = new Map<number, FieldTermData>();
+    const added: { bytes: Uint8Array; data: FieldTermData }[] = [];
+    for (const [term, data] of overlay) {
+      const bytes = utf8.encode(term);
+      const ti = this.find(bytes);
+      if (ti >= 0) overlayOf.set(ti, data);
+      else added.push({ bytes, data });
+    }
+    added.sort((x, y) => compareBytes(x.bytes, y.bytes, 0, y.bytes.length));
+    const termBytes = new Uint8Array(base.termBytes.length + added.reduce((n, a) => n + a.bytes.length, 0));
+    const termOffset: number[] = [0];
+    let tb = 0;
     const termStart: number[] = [0];
     const entryField: number[] = [];
     const entryStart: number[] = [0];
@@ -170,25 +237,45 @@ export class TermStore {
       freqs[n] = f > MAX_FREQ ? MAX_FREQ : f;
       n++;
     };
-    const packTerm = (term: string) => {
+    /** One term: base term `ti` (-1: none) with its overlay `data`; `bytes` its UTF-8. */
+    const packTerm = (ti: number, data: FieldTermData | undefined, bytes: Uint8Array) => {
       const entriesBefore = entryField.length;
-      for (const f of this.fieldsOf(term)) {
+      for (const f of this.fieldsAt(ti, data)) {
         const start = n;
-        this.forEachPosting(term, f, put);
+        if (ti >= 0) {
+          for (let e = base.termStart[ti]; e < base.termStart[ti + 1]; e++) {
+            if (base.entryField[e] !== f) continue;
+            for (let p = base.entryStart[e]; p < base.entryStart[e + 1]; p++) put(base.docs[p], base.freqs[p]);
+          }
+        }
+        const o = data?.get(f);
+        if (o) for (const [shortId, freq] of o) put(shortId, freq);
         if (n > start) {
           entryField.push(f);
           entryStart.push(n);
         }
       }
       if (entryField.length > entriesBefore) {
-        terms.push(term);
+        termBytes.set(bytes, tb);
+        tb += bytes.length;
+        termOffset.push(tb);
         termStart.push(entryField.length);
       }
     };
-    for (const term of base.terms) packTerm(term);
-    for (const term of overlay.keys()) if (!this.baseIndex.has(term)) packTerm(term);
+    let j = 0;
+    for (let ti = 0; ti < this.baseCount; ti++) {
+      const from = base.termOffset[ti];
+      const to = base.termOffset[ti + 1];
+      while (j < added.length && compareBytes(added[j].bytes, base.termBytes, from, to) < 0) {
+        packTerm(-1, added[j].data, added[j].bytes);
+        j++;
+      }
+      packTerm(ti, overlayOf.get(ti), base.termBytes.subarray(from, to));
+    }
+    for (; j < added.length; j++) packTerm(-1, added[j].data, added[j].bytes);
     return {
-      terms,
+      termBytes: termBytes.slice(0, tb),
+      termOffset: Uint32Array.from(termOffset),
       termStart: Uint32Array.from(termStart),
       entryField: Uint8Array.from(entryField),
       entryStart: Uint32Array.from(entryStart),

@@ -24,6 +24,7 @@ import { pagesToReparse, reparsePage } from '../store/reparse';
 import { articleToDoc } from '../search/article-index';
 import type { SaveScheduler } from '../search/save-scheduler';
 import { tokenizeForIndex } from '../text/tokenizer';
+import { loadJieba } from '../text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from '../ingest';
 import { pageShape } from '../ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from '../import-files';
@@ -110,6 +111,7 @@ export class ImportService {
    * (a refused file is recorded in `imports`). Either the finished report or the parsed page.
    */
   private readPage(src: ImportSource, opts: ImportOptions): { report: ImportFileReport & { removed: number[] } } | ReadPage {
+    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
     const label = path.basename(src.name);
     const refuse = (report: Omit<ImportFileReport, 'file' | 'status' | 'articles'>) => ({
       report: { file: label, status: 'rejected' as const, articles: 0, removed: [], ...report },
@@ -200,6 +202,7 @@ export class ImportService {
   /** Read stored pages again with this parser (see `store/reparse.ts`); one transaction per page. */
   async reparse(req: { all?: boolean } = {}, onPage?: (done: number, total: number) => void): Promise<ReparseReport> {
     this.ctx.requireWritable();
+    loadJieba();
     const pages = pagesToReparse(this.ctx.db, PARSER_VERSION, req.all);
     const report: ReparseReport = { pages: 0, unchanged: 0, rewritten: 0, added: 0, removed: 0 };
     // One save at the end, none while the pages are read again.

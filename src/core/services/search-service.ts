@@ -86,7 +86,7 @@ export class SearchService {
         : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
     let keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
     // 去重: one line per group of near-duplicates, the one that comes first in this order.
-    if (dedupe) keyed = collapseGroups(keyed.map((k) => ({ ...k, id: k.h.id })), this.ctx.nearDups.groupOf, order);
+    if (dedupe && this.ctx.nearDups.groupOf.size) keyed = collapseGroups(keyed, (id) => this.ctx.nearDups.groupIdOf(id), order, (k) => k.h.id);
     const all = dedupe ? keyed.map((k) => k.h) : hits;
     const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
     return { all, ordered, terms, partial };

@@ -5,6 +5,7 @@ import * as tags from '../store/tags';
 import { articlesHolding } from '../store/dictionary';
 import { QueryError } from '../search/query';
 import { topicCandidates } from '../text/tokenizer';
+import { loadJieba } from '../text/jieba';
 import { NotFound, UserError } from '../errors';
 import type { ArchiveContext } from './context';
 import { articleText, type SearchService } from './search-service';
@@ -107,6 +108,7 @@ export class TagService {
     this.ctx.requireWritable();
     const w = word.trim();
     if (w.length < 2) throw new UserError('词条至少两个字');
+    loadJieba(); // the articles holding the word are segmented again: this thread's own copy
     this.ctx.vocabulary.addEditorWord(w);
     const ids = articlesHolding(this.ctx.db, w);
     this.ctx.reindex(ids);

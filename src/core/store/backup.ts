@@ -1,12 +1,14 @@
 /**
  * Backups: consistent snapshots with `VACUUM INTO` (safe while the archive is
  * in use), restore with an integrity check first, and weekly automatic
- * backups kept in a few generations.
+ * backups kept in a few generations (made off the archive's thread when it
+ * opens, store/off-thread.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'libsql';
 import { type Db, DB_FILE } from './db';
+import { runOffThread } from './off-thread';
 
 export function backupTo(db: Db, out: string): void {
   const tmp = `${out}.partial`;
@@ -53,19 +55,46 @@ export function restoreFrom(dir: string, file: string): void {
   fs.rmSync(path.join(dir, 'search-index.json'), { force: true });
 }
 
-/** Weekly automatic backup in `backups/auto-*.sqlite`, keeping `keep` generations. Returns the new file, if one was made. */
-export function autoBackup(db: Db, dir: string, keep = 4, everyMs = 7 * 24 * 3600 * 1000, now = Date.now()): string | null {
+/** Where this week's automatic backup goes, or null when the newest is less than `everyMs` old. */
+function dueAutoBackup(dir: string, everyMs: number, now: number): string | null {
   const bdir = path.join(dir, 'backups');
   fs.mkdirSync(bdir, { recursive: true });
-  const autos = fs
+  const latest = autoBackups(bdir).pop();
+  if (latest && now - Number(/\d+/.exec(latest)![0]) < everyMs) return null;
+  return path.join(bdir, `auto-${now}.sqlite`);
+}
+
+function autoBackups(bdir: string): string[] {
+  return fs
     .readdirSync(bdir)
     .filter((f) => /^auto-\d+\.sqlite$/.test(f))
     .sort();
-  const latest = autos.length ? Number(/\d+/.exec(autos[autos.length - 1])![0]) : 0;
-  if (now - latest < everyMs) return null;
-  const out = path.join(bdir, `auto-${now}.sqlite`);
-  backupTo(db, out);
-  const all = [...autos, path.basename(out)];
+}
+
+/** Keep the newest `keep` automatic backups. */
+function pruneAutoBackups(dir: string, keep: number): void {
+  const bdir = path.join(dir, 'backups');
+  const all = autoBackups(bdir);
   for (const old of all.slice(0, Math.max(0, all.length - keep))) fs.rmSync(path.join(bdir, old), { force: true });
+}
+
+/** Weekly automatic backup in `backups/auto-*.sqlite`, keeping `keep` generations. Returns the new file, if one was made. */
+export function autoBackup(db: Db, dir: string, keep = 4, everyMs = 7 * 24 * 3600 * 1000, now = Date.now()): string | null {
+  const out = dueAutoBackup(dir, everyMs, now);
+  if (!out) return null;
+  backupTo(db, out);
+  pruneAutoBackups(dir, keep);
+  return out;
+}
+
+/** `autoBackup` with the copy made off this thread (store/off-thread.ts): the archive answers searches meanwhile. */
+export async function autoBackupOffThread(dir: string, keep = 4, everyMs = 7 * 24 * 3600 * 1000, now = Date.now()): Promise<string | null> {
+  const out = dueAutoBackup(dir, everyMs, now);
+  if (!out) return null;
+  const tmp = `${out}.partial`;
+  fs.rmSync(tmp, { force: true });
+  await runOffThread(path.join(dir, DB_FILE), [`VACUUM INTO '${tmp.replace(/'/g, "''")}'`]);
+  fs.renameSync(tmp, out);
+  pruneAutoBackups(dir, keep);
   return out;
 }

@@ -66,6 +66,8 @@ export class NearDups {
 
   /** Group id of every article in a group of two or more (the others are alone). */
   readonly groupOf = new Map<number, number>();
+  /** The same by article id in a typed array, 0 for none (`groupIdOf`: a search collapses 30,000 hits with it). */
+  private groupArr = new Int32Array(1024);
   /** Members of each group of two or more. */
   readonly members = new Map<number, number[]>();
 
@@ -113,8 +115,21 @@ export class NearDups {
     this.update(changed, removed);
   }
 
+  /** The article's group id, 0 when it is in no group of two or more. */
+  groupIdOf(id: number): number {
+    return id < this.groupArr.length ? this.groupArr[id] : 0;
+  }
+
   private place(id: number, group: number): void {
     this.groupOf.set(id, group);
+    if (id >= this.groupArr.length) {
+      let cap = this.groupArr.length;
+      while (cap <= id) cap *= 2;
+      const next = new Int32Array(cap);
+      next.set(this.groupArr);
+      this.groupArr = next;
+    }
+    this.groupArr[id] = group;
     const list = this.members.get(group) ?? [];
     list.push(id);
     this.members.set(group, list);
@@ -124,6 +139,7 @@ export class NearDups {
     const g = this.groupOf.get(id);
     if (g === undefined) return;
     this.groupOf.delete(id);
+    this.groupArr[id] = 0;
     const list = this.members.get(g)?.filter((m) => m !== id) ?? [];
     if (list.length) this.members.set(g, list);
     else this.members.delete(g);

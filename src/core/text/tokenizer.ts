@@ -17,7 +17,7 @@
 import { foldForSearch } from './normalize';
 import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
-import { loadJieba } from './jieba';
+import { insertWords, keywordJieba, queryJieba } from './jieba';
 
 /**
  * Bump when tokenisation changes: persisted indexes are rebuilt.
@@ -130,7 +130,7 @@ export function tokenizeForIndex(text: string): string[] {
 }
 
 function indexTerms(text: string): string[] {
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const folded = foldForSearch(text);
   const out: string[] = [];
   const ps = pieces(folded);
@@ -158,7 +158,7 @@ function indexTerms(text: string): string[] {
 
 /** Smallest dictionary pieces of one word (`高新区` → [`高新`, `新区`]). */
 function minimalPieces(word: string): string[] {
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const parts = [...new Set(jieba.cutForSearch(word, true))];
   if (parts.length <= 1) return [word];
   const minimal = parts.filter((p) => !parts.some((q) => q !== p && q.length < p.length && p.includes(q)));
@@ -194,7 +194,7 @@ export interface QueryWord {
 /** The words of a free-text query item (see QueryWord), numbers in one form (`一九九六` → `1996`). */
 export function queryWords(text: string): QueryWord[] {
   if (!text) return [];
-  const jieba = loadJieba();
+  const jieba = queryJieba();
   const folded = foldNumbers(foldForSearch(text));
   const words: QueryWord[] = [];
   const push = (word: string, parts: string[]) => {
@@ -223,23 +223,22 @@ const inserted = new Set<string>();
 
 /** Add words (names from bylines, tag values, editors' terms) to jieba's dictionary, each once per process. Returns how many were new. */
 export function addWords(words: Iterable<string>): number {
-  const jieba = loadJieba();
-  let n = 0;
+  const add: string[] = [];
   for (const w of words) {
     const word = w.trim();
     if (word.length >= 2 && /\p{Script=Han}/u.test(word) && !inserted.has(word)) {
-      jieba.insertWord(word, 'nz');
       inserted.add(word);
-      n++;
+      add.push(word);
     }
   }
-  if (n) recent.clear();
-  return n;
+  insertWords(add);
+  if (add.length) recent.clear();
+  return add.length;
 }
 
 /** Top keywords of a text (TF-IDF, jieba `extract`; traditional text read as simplified, as jieba's dictionary is), for 更多相似 and topic suggestions. */
 export function keywords(text: string, topN = 10): { word: string; weight: number }[] {
-  const jieba = loadJieba();
+  const jieba = keywordJieba();
   return jieba
     .extract(toSimplified(text), topN * 2)
     .filter((k) => k.word.length >= 2 && !stopWords.has(k.word) && !/^[\d.]+$/.test(k.word))
@@ -256,7 +255,7 @@ const TOPIC_POS = /^(n|nz|vn|nt|an)$/;
  * named as the rest of the archive names them.
  */
 export function topicCandidates(original: string, topN = 8): { word: string; weight: number }[] {
-  const jieba = loadJieba();
+  const jieba = keywordJieba();
   const text = toSimplified(original);
   const weights = new Map(jieba.extract(text, 60).map((k) => [k.word, k.weight]));
   const tagged = jieba.tag(text);
