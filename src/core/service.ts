@@ -152,9 +152,9 @@ export class Archive implements BaokuApi, ArchiveContext {
    * `quick_check` and the weekly backup. jieba loads in a thread of its own meanwhile (text/jieba.ts).
    */
   static async open(opts: ArchiveOptions): Promise<Archive> {
-    startJieba();
     // SQLite writes beside the database (WAL) even for reading: the folder must be writable.
     ensureWritableDir(opts.dir);
+    startJieba();
     const { db, backup, fromVersion } = openDatabase(opts.dir);
     const a = new Archive(opts, db);
     if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);

@@ -4,9 +4,12 @@
  * after it started included, and the index terms of a query the same either way; keywords
  * come from a copy with the IDF table.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertWords, keywordJieba, loadJieba, queryJieba, startJieba } from '../../src/core/text/jieba';
 import { JiebaThread } from '../../src/core/text/jieba-thread';
+import { REPO } from './helpers';
 import { tokenizeForIndex, tokenizeForQuery } from '../../src/core/text/tokenizer';
 
 const TEXT = '中央经济工作会议在北京举行，淄博高新区的钱学敏代表发言。香港特別行政區';
@@ -42,4 +45,25 @@ describe('jieba in its own thread', () => {
     expect(tokenizeForIndex(TEXT + ' ')).toEqual(viaThread.index);
     expect(() => thread.cut('经济', true)).toThrow(/jieba 线程不可用/);
   });
+});
+
+describe('a process that ends while jieba’s thread is loading', () => {
+  // Ending the process while the thread is inside nodejieba's native load aborted it (SIGABRT,
+  // "terminate called after throwing an instance of 'Napi::Error'"): a `baoku` command refused
+  // within the first ~100 ms died instead of exiting 1. The window is a few ms wide, so the
+  // end is swept across the load, a few processes at a time (which also stretches the load).
+  it('ends cleanly (exit 0, no signal) wherever in the load it ends', async () => {
+    const script = path.join(REPO, 'test', 'fixtures', 'scripts', 'exit-while-jieba-loads.ts');
+    const run = (delay: number) =>
+      new Promise<{ delay: number; code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.join(REPO, 'bin', 'run-ts.mjs'), script, String(delay)], { cwd: REPO });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code, signal) => resolve({ delay, code, signal, stderr }));
+      });
+    const delays = Array.from({ length: 36 }, (_, i) => i * 4);
+    const ended: Awaited<ReturnType<typeof run>>[] = [];
+    for (let i = 0; i < delays.length; i += 3) ended.push(...(await Promise.all(delays.slice(i, i + 3).map(run))));
+    expect(ended.filter((e) => e.code !== 0 || e.signal)).toEqual([]);
+  }, 180_000);
 });

@@ -24,11 +24,12 @@ export interface Jieba {
 }
 
 const CODE = `
-const { workerData } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const { port, cell, module: path, files, words } = workerData;
 const nodejieba = require(path);
 nodejieba.load(files);
 for (const w of words) nodejieba.insertWord(w, 'nz');
+parentPort.postMessage('loaded');
 port.on('message', (m) => {
   if (m.method === 'insertWords') {
     for (const w of m.args[0]) nodejieba.insertWord(w, 'nz');
@@ -66,9 +67,12 @@ export class JiebaThread implements Jieba {
     });
     this.worker.on('error', (err) => (this.failed = err));
     this.worker.on('exit', (code) => (this.failed ??= new Error(`jieba 线程已退出（${code}）`)));
-    // Neither keeps the process alive.
-    this.worker.unref();
+    // The port never keeps the process alive; the thread does only while it loads: a process
+    // that ends while the thread is inside nodejieba's native load aborts (SIGABRT, "terminate
+    // called after throwing an instance of 'Napi::Error'"), so a command that fails or finishes
+    // within the load waits for it (well under a second) and then exits cleanly.
     this.port.unref();
+    this.worker.once('message', () => this.worker.unref());
   }
 
   private call<T>(method: keyof Jieba, ...args: unknown[]): T {
