@@ -47,7 +47,7 @@ import type {
   CorrectionResult,
   OriginalReading,
 } from '../shared/api';
-import { openDatabase, type Db, DB_FILE, LATEST_SCHEMA } from './store/db';
+import { openDatabase, type Db, DB_FILE, INDEXED_SCHEMA } from './store/db';
 import { quickCheckOffThread } from './store/off-thread';
 import * as store from './store/articles';
 import * as tags from './store/tags';
@@ -216,7 +216,7 @@ export class Archive implements BaokuApi, ArchiveContext {
   fingerprint(): Fingerprint {
     return {
       format: INDEX_FORMAT,
-      schema: LATEST_SCHEMA,
+      schema: INDEXED_SCHEMA,
       tokenizer: TOKENIZER_VERSION,
       dictionary: this.vocabulary.hash(),
       articles: store.articleCount(this.db),

@@ -19,17 +19,19 @@ interface Part {
   part_of: number | null;
 }
 
+/**
+ * The continued parts of one issue (date, paper). Run at every page import: the `pages_issue`
+ * index (migration 9) finds the issue's pages, so it costs the issue's articles, not the archive's.
+ */
+export const ISSUE_PARTS_SQL = `SELECT a.id, p.page, a.seq, a.continued_to, a.continued_from, a.part_of FROM articles a JOIN pages p ON p.id = a.page_id
+  WHERE p.date = ? AND p.paper_id IS ? AND (a.continued_to IS NOT NULL OR a.continued_from IS NOT NULL OR a.part_of IS NOT NULL)
+  ORDER BY p.page, a.seq`;
+
 /** Re-link the continued articles of the issue that `pageId` belongs to; returns the ids whose link changed. */
 export function linkContinuations(db: Db, pageId: number): number[] {
   const issue = db.prepare('SELECT paper_id AS paper, date FROM pages WHERE id = ?').get([pageId]) as { paper: number | null; date: string | null } | undefined;
   if (!issue || issue.date === null) return [];
-  const parts = db
-    .prepare(
-      `SELECT a.id, p.page, a.seq, a.continued_to, a.continued_from, a.part_of FROM articles a JOIN pages p ON p.id = a.page_id
-       WHERE p.date = ? AND p.paper_id IS ? AND (a.continued_to IS NOT NULL OR a.continued_from IS NOT NULL OR a.part_of IS NOT NULL)
-       ORDER BY p.page, a.seq`,
-    )
-    .all([issue.date, issue.paper]) as Part[];
+  const parts = db.prepare(ISSUE_PARTS_SQL).all([issue.date, issue.paper]) as Part[];
   const want = new Map<number, number | null>();
   const taken = new Set<number>();
   for (const first of parts) {

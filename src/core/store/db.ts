@@ -29,6 +29,14 @@ export function schemaVersion(db: Db): number {
 }
 
 export const LATEST_SCHEMA = MIGRATIONS.length;
+/**
+ * The last migration that changed what the search index is built from (the search index's
+ * fingerprint holds it, so a saved index made before it is rebuilt at open). A migration that
+ * only adds an index or a table the search index does not read leaves it: 150k articles take
+ * minutes to index again. Raise it (or bump the generation, store/meta.ts) in a migration that
+ * changes indexed data.
+ */
+export const INDEXED_SCHEMA = 8;
 
 /** Open (creating if needed) the archive database in `dir` and migrate it. */
 export function openDatabase(dir: string): OpenResult {
