@@ -18,7 +18,7 @@ import { Archive } from '../src/core/service';
 import { SearchService } from '../src/core/services/search-service';
 import { loadIndex, readFingerprint } from '../src/core/search/persist';
 import type { SearchRequest } from '../src/shared/api';
-import { cpuMs, gc, latency, loadQueries, now, rssMb, heapMb, timeQueries, type Latency } from './measure';
+import { cpuMs, gc, latency, loadQueries, now, rssMb, heapMb, timePaired, timeQueries, type Latency } from './measure';
 
 export interface ColdResult {
   /** `loadIndex` alone, after the open (file cache warm). */
@@ -36,7 +36,8 @@ export interface ColdResult {
   heapAfterLoadMb: number;
   articles: number;
   search: Record<'relevance' | 'date', { full: Latency; core: Latency; perQueryMax: Record<string, number>; totals: Record<string, number> }>;
-  /** Relevance, full call, with `dedupe: false` (the default collapses near-duplicate groups). */
+  /** Relevance, full call, with 去重 (the default: one line per near-duplicate group) and with `dedupe: false`, timed side by side (timePaired). */
+  relevanceDedupe: Latency;
   relevanceNoDedupe: Latency;
   rssAfterSearchMb: number;
 }
@@ -86,9 +87,13 @@ async function main(): Promise<void> {
     queries.forEach((q, i) => (perQueryMax[q.q] = Math.round(full.perQuery[i] * 10) / 10));
     search[sort] = { full: latency(full.all), core: latency(core.all), perQueryMax, totals };
   }
-  const noDedupe = await timeQueries(queries, reps, async (q) => {
-    await archive.search({ query: q.q, filters: q.filters, sort: 'relevance', limit: 20, dedupe: false });
-  });
+  // What 去重 costs: the same relevance searches with and without it, side by side.
+  const dedupe = await timePaired(
+    queries,
+    reps,
+    (q) => archive.search({ query: q.q, filters: q.filters, sort: 'relevance', limit: 20 }),
+    (q) => archive.search({ query: q.q, filters: q.filters, sort: 'relevance', limit: 20, dedupe: false }),
+  );
   const rssAfterSearchMb = rssMb();
   // Last: a second index in memory would count in the RSS figures.
   const loadIndexMs = timeLoadIndex(dir);
@@ -104,7 +109,8 @@ async function main(): Promise<void> {
     heapAfterLoadMb,
     articles: archive.index.size,
     search,
-    relevanceNoDedupe: latency(noDedupe.all),
+    relevanceDedupe: latency(dedupe.a),
+    relevanceNoDedupe: latency(dedupe.b),
     rssAfterSearchMb,
   };
   await archive.close();

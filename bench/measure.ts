@@ -66,6 +66,31 @@ export async function timeQueries<T>(queries: T[], reps: number, fn: (q: T) => u
   return { all, perQuery };
 }
 
+/**
+ * Two ways of running the same queries, timed side by side: after a warm-up of both, each
+ * query runs both ways in every round, in alternating order, so a change in the machine's
+ * load or a warmer cache falls on both alike (timing one after the other compared a cold
+ * first pass with a warm second one).
+ */
+export async function timePaired<T>(queries: T[], reps: number, a: (q: T) => unknown, b: (q: T) => unknown): Promise<{ a: number[]; b: number[] }> {
+  for (const q of queries) {
+    await a(q);
+    await b(q);
+  }
+  const out = { a: [] as number[], b: [] as number[] };
+  for (let r = 0; r < reps; r++) {
+    for (let i = 0; i < queries.length; i++) {
+      const order = (r + i) % 2 ? (['b', 'a'] as const) : (['a', 'b'] as const);
+      for (const which of order) {
+        const t = now();
+        await (which === 'a' ? a : b)(queries[i]);
+        out[which].push(now() - t);
+      }
+    }
+  }
+  return out;
+}
+
 /** This process's CPU time (user + system) in ms: less sensitive than wall time to other load on the machine. */
 export function cpuMs(): number {
   const u = process.cpuUsage();

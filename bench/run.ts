@@ -294,7 +294,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
 
     log('冷启动（子进程）：加载索引 + 查询延迟');
     res.cold = runCold(dir, args.reps);
-    log(`打开 ${res.cold.openMs} ms, 首个结果 ${res.cold.firstAnswerMs} ms, 检查完 ${res.cold.checkedMs} ms, loadIndex ${res.cold.loadIndexMs} ms, RSS ${res.cold.rssAfterLoadMb} MB, p95 ${res.cold.search.relevance.full.p95} ms (不去重 ${res.cold.relevanceNoDedupe.p95} ms)`);
+    log(`打开 ${res.cold.openMs} ms, 首个结果 ${res.cold.firstAnswerMs} ms, 检查完 ${res.cold.checkedMs} ms, loadIndex ${res.cold.loadIndexMs} ms, RSS ${res.cold.rssAfterLoadMb} MB, p95 ${res.cold.search.relevance.full.p95} ms；去重的代价（交替计时）p95 ${res.cold.relevanceDedupe.p95} ms vs 不去重 ${res.cold.relevanceNoDedupe.p95} ms`);
 
     if (!args.peers) {
       res.totalMs = Math.round(now() - t0);
