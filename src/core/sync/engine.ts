@@ -13,7 +13,7 @@
  * The search index follows the store as after any edit; it is saved at the end (killed before, it
  * no longer matches the store's generation and is rebuilt at the next open).
  */
-import type { Archive } from '../service';
+import type { SyncTarget } from './target';
 import type { Db } from '../store/db';
 import { getMeta, setMeta } from '../store/meta';
 import { logCorrection, logDictWord, logTagOps, SYNCED_FIELD, syncUser } from '../store/oplog';
@@ -164,7 +164,7 @@ async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Pr
 const lastSeq = (db: Db) => Number(getMeta(db, 'sync.lastSeq') ?? '0');
 
 /** Apply one remote op and remember it, in one transaction. True when it was new here. */
-async function receive(archive: Archive, op: RemoteOp, report: SyncReport): Promise<void> {
+async function receive(archive: SyncTarget, op: RemoteOp, report: SyncReport): Promise<void> {
   const db = archive.db;
   await transaction(db, async () => {
     const known = db.prepare('SELECT server_seq FROM ops WHERE id = ?').get([op.id]) as { server_seq: number | null } | undefined;
@@ -186,7 +186,7 @@ async function receive(archive: Archive, op: RemoteOp, report: SyncReport): Prom
 }
 
 /** Ops that waited for their article: tried again (their article may have come since). */
-async function retryPending(archive: Archive, report: SyncReport): Promise<void> {
+async function retryPending(archive: SyncTarget, report: SyncReport): Promise<void> {
   const db = archive.db;
   const rows = db.prepare('SELECT id, kind, target, author, at, base, payload, server_seq AS seq, pending FROM ops WHERE pending IS NOT NULL ORDER BY server_seq').all([]) as (RemoteOp & {
     pending: string;
@@ -203,7 +203,7 @@ async function retryPending(archive: Archive, report: SyncReport): Promise<void>
 }
 
 /** Push, pull, apply. The desk's user must be named (`sync.user`). */
-export async function syncArchive(archive: Archive, remote: Remote, opts: SyncOptions = {}): Promise<SyncReport> {
+export async function syncArchive(archive: SyncTarget, remote: Remote, opts: SyncOptions = {}): Promise<SyncReport> {
   const db = archive.db;
   const user = syncUser(db);
   if (!user) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
