@@ -9,7 +9,8 @@
  *   (answers say only `hasPassword`; connection errors name host, port, user and database, never
  *   the password). It is in `archive.sqlite`, and so in its backups, like a password a browser
  *   remembers: readable by whoever can read the archive folder. A newsroom gives baoku a login of
- *   its own; a desk that keeps no password leaves it out and PostgreSQL's `~/.pgpass` supplies it;
+ *   its own; a desk that keeps no password leaves it out and PostgreSQL's `~/.pgpass` supplies it
+ *   (`baoku sync` without `--remote` connects to this address too);
  * - `sync.user`: this desk's user (shared with the CLI's `--user`);
  * - `team.lastSync`: the last sync that reached the shared archive (`TeamSyncResult`, JSON).
  * A failed attempt is answered, not stored: a remote that cannot be reached changes nothing here.
@@ -27,6 +28,7 @@ import { shownValue } from '../sync/apply';
 import { listConflicts, resolveConflict, syncArchive } from '../sync/engine';
 import { cleanUserName, Remote } from '../sync/remote';
 import type { SyncTarget } from '../sync/target';
+import type { Db } from '../store/handle';
 import type { ArchiveContext } from './context';
 
 const REMOTE = 'team.remote';
@@ -55,6 +57,12 @@ function withPassword(remote: string, password: string | undefined): string {
   const u = new URL(remote);
   u.password = encodeURIComponent(password);
   return u.href;
+}
+
+/** The address kept in 设置 → 团队档案库, with its password, to connect to (`baoku sync` without `--remote` uses it). */
+export function storedRemoteUrl(db: Db): string | undefined {
+  const remote = getMeta(db, REMOTE);
+  return remote && withPassword(remote, getMeta(db, PASSWORD));
 }
 
 /** An error met after connecting, as one sentence (a `UserError`'s message is one already). */
@@ -142,7 +150,7 @@ export class TeamService {
     const remote = getMeta(this.db, REMOTE);
     if (!remote) throw new UserError('还没有填写团队档案库的地址（postgres://用户@主机/数据库）');
     if (!syncUser(this.db)) throw new UserError('请先填写本机使用者：团队档案库里的用户名，本机的改动都记在这个名字下');
-    this.running ??= this.run(withPassword(remote, getMeta(this.db, PASSWORD))).finally(() => (this.running = undefined));
+    this.running ??= this.run(storedRemoteUrl(this.db)!).finally(() => (this.running = undefined));
     return this.running;
   }
 

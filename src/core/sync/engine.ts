@@ -45,6 +45,8 @@ export interface SyncOptions {
   pullBatch?: number;
   /** Called after each batch pushed or op pulled. */
   onProgress?: (what: 'push' | 'pull', done: number) => void;
+  /** Only receive (a read replica, `follow.ts`): no user needed, nothing of this archive is sent. */
+  pullOnly?: boolean;
 }
 
 /** Keep a push batch under this many bytes of JSON (pages' raw texts). */
@@ -202,23 +204,25 @@ async function retryPending(archive: SyncTarget, report: SyncReport): Promise<vo
   report.pending = (db.prepare('SELECT COUNT(*) AS n FROM ops WHERE pending IS NOT NULL').get([]) as { n: number }).n;
 }
 
-/** Push, pull, apply. The desk's user must be named (`sync.user`). */
+/** Push, pull, apply. The desk's user must be named (`sync.user`), unless it only receives (`pullOnly`). */
 export async function syncArchive(archive: SyncTarget, remote: Remote, opts: SyncOptions = {}): Promise<SyncReport> {
   const db = archive.db;
   const user = syncUser(db);
-  if (!user) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
-  const report: SyncReport = { user, pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
+  if (!user && !opts.pullOnly) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
+  const report: SyncReport = { user: user ?? '', pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
   // A desk syncs with one shared archive: its pull position and sent marks are that archive's.
   const shared = await remote.archiveId();
   const joined = getMeta(db, 'sync.archiveId');
   if (joined && joined !== shared) throw new UserError('这个档案库已经与另一个团队档案库同步过，不能再与这个同步（它的改动记录对不上）；请用新的档案库目录加入');
   if (!joined) setMeta(db, 'sync.archiveId', shared);
-  baselineOps(db);
-  try {
-    report.pushed = await push(db, remote, user, opts);
-  } catch (err) {
-    if (!(err instanceof RefusedError)) throw err;
-    report.refused = err.message; // what this desk changed stays here; it still receives everyone else's
+  if (!opts.pullOnly) {
+    baselineOps(db);
+    try {
+      report.pushed = await push(db, remote, user!, opts);
+    } catch (err) {
+      if (!(err instanceof RefusedError)) throw err;
+      report.refused = err.message; // what this desk changed stays here; it still receives everyone else's
+    }
   }
   try {
     for (;;) {
@@ -234,7 +238,8 @@ export async function syncArchive(archive: SyncTarget, remote: Remote, opts: Syn
   } finally {
     archive.flushNearDups();
     if (report.applied) archive.countNewMatches();
-    archive.saveIndexNow();
+    // A replica pulling every few seconds leaves the index file to the save scheduler (a large index is not rewritten each time).
+    if (!opts.pullOnly) archive.saveIndexNow();
   }
   report.lastSeq = lastSeq(db);
   return report;
