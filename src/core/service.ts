@@ -10,7 +10,7 @@
  * `Archive` opens and closes the archive and keeps the index in step with the
  * store (rebuild, reindex, save scheduling, near-duplicates); the contract is
  * delegated to services with one job each (`services/`: imports, search, tags,
- * clippings, saved searches, corrections), which get this archive as their
+ * clippings, saved searches, corrections, the shared archive), which get this archive as their
  * `ArchiveContext`.
  */
 import fs from 'node:fs';
