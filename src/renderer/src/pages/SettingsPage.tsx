@@ -7,15 +7,18 @@
 import { useEffect, useState } from 'react';
 import type { TeamConflict, TeamStatus, TeamSyncResult } from '../../../shared/api';
 import { api, errorMessage } from '../api-client';
-import { archiveChanged } from '../lib/app-events';
+import { archiveChanged, archiveVersion } from '../lib/app-events';
 import { formatTime } from '../lib/format';
 import { notify, notifyError } from '../lib/notify';
 import { navigate } from '../lib/router';
+import { useStore } from '../lib/store';
 import { useApiQuery } from '../lib/use-api-query';
 
 export function SettingsPage({ writable }: { writable: boolean }) {
-  const status = useApiQuery(() => api.teamStatus({}), []);
-  const conflicts = useApiQuery(() => api.listTeamConflicts({}), []);
+  // Read again after any change to the archive (an edit adds to 待发送, a sync to everything).
+  const version = useStore(archiveVersion);
+  const status = useApiQuery(() => api.teamStatus({}), [version]);
+  const conflicts = useApiQuery(() => api.listTeamConflicts({}), [version]);
   const [result, setResult] = useState<TeamSyncResult | null>(null);
   const [syncing, setSyncing] = useState(false);
   const s = status.data;
