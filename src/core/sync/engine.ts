@@ -11,7 +11,8 @@
  *   cursor (`meta` `sync.lastSeq`): applied and remembered, or neither. An op whose id is already
  *   here (this desk's own, or one applied before) is skipped: replaying the log changes nothing.
  * The search index follows the store as after any edit; it is saved at the end (killed before, it
- * no longer matches the store's generation and is rebuilt at the next open).
+ * no longer matches the store's generation and is rebuilt at the next open); a replica's pulls
+ * (`pullOnly`, `follow.ts`) leave the saving to the archive's save scheduler.
  */
 import type { SyncTarget } from './target';
 import type { Db } from '../store/db';
