@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { Remote } from '../../src/core/sync/remote';
 import { REPO, tempDir } from '../core/helpers';
+import { runCli } from '../cli/run-cli';
 import { startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { desk, idOf, importFiles, page, sync } from './desks';
 
@@ -43,6 +44,19 @@ async function until(what: string, ok: () => Promise<boolean>, limitMs = 60_000)
   }
   throw new Error(`${what}: not seen within ${limitMs} ms`);
 }
+
+describe('baoku serve --remote, refused uses', () => {
+  it('a replica takes no --allow-write, and only a postgres:// address', { timeout: 120_000 }, async () => {
+    const dir = tempDir('baoku-replica-args-');
+    const w = await runCli(['serve', '--archive', dir, '--remote', 'postgres://u:geheim@127.0.0.1/x', '--allow-write'], { cwd: dir });
+    expect(w.code).toBe(1);
+    expect(w.stderr).toContain('只读副本，不能与 --allow-write 同用');
+    const h = await runCli(['serve', '--archive', dir, '--remote', 'http://u:geheim@db.lan/x'], { cwd: dir });
+    expect(h.code).toBe(1);
+    expect(h.stderr).toContain('团队档案库的地址要写成 postgres://');
+    expect(h.stderr).not.toContain('geheim');
+  });
+});
 
 describe.skipIf(!!missing)('baoku serve --remote: a read replica kept current from the change log', () => {
   let cluster: Cluster;
