@@ -150,9 +150,10 @@ describe.skipIf(!!missing)('设置 → 团队档案库 (TeamService) against one
 
     // A host that does not exist, likewise.
     await a.setTeamSettings({ remote: 'postgres://postgres@baoku-no-such-host.invalid/newsroom_app' });
+    const before2 = dbState(a);
     const r2 = await a.syncNow();
     expect(r2.error).toBe('连接不上团队档案库：找不到主机“baoku-no-such-host.invalid”（地址写错了，或本机没有连上报社的网络）。');
-    expect(dbState(a)).toEqual(before);
+    expect(dbState(a)).toEqual(before2);
 
     // Back to the real address (the password of the old one is not kept for a new address): the tag edit goes.
     const back = await a.setTeamSettings({ remote: url });

@@ -145,7 +145,7 @@ export class TeamService {
   }
 
   /** Push and pull now. One at a time: a call while a sync runs gets that sync's answer. */
-  syncNow(): Promise<TeamSyncResult> {
+  async syncNow(): Promise<TeamSyncResult> {
     this.archive.requireWritable();
     const remote = getMeta(this.db, REMOTE);
     if (!remote) throw new UserError('还没有填写团队档案库的地址（postgres://用户@主机/数据库）');
