@@ -19,7 +19,7 @@ import { callApi, ensureSample, openApp, root, search, shot } from './helpers';
 
 const run = promisify(execFile);
 const missing = pgMissing();
-const OTHER_PAGE = path.join(root, 'test', 'fixtures', 'pages', 'dzrb_20220510_05.txt');
+const OTHER_PAGE = path.join(root, 'test', 'fixtures', 'pages', 'bjrb_20210105_02.txt');
 const PASSWORD = 'e2e-密码-7Q';
 
 let cluster: Cluster | undefined;

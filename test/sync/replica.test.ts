@@ -102,13 +102,17 @@ describe.skipIf(!!missing)('baoku serve --remote: a read replica kept current fr
     expect((await call<{ total: number }>(base, 'search', { query: '停车难' })).body.total).toBe(0);
     expect((await call<{ writable: boolean }>(base, 'stats')).body.writable).toBe(false);
 
-    await importFiles(a, [page('dzrb_20220510_05.txt')]);
+    await importFiles(a, [page('bjrb_20210105_02.txt')]);
     await sync(a, url);
-    const pageMs = await until('the page on the replica', async () => (await call<{ total: number }>(base, 'search', { query: '停车难' })).body.total > 0);
+    const seen = (what: string, ok: () => Promise<boolean>) =>
+      until(what, ok).catch((e: Error) => {
+        throw new Error(`${e.message}\n--- replica output ---\n${output}`);
+      });
+    const pageMs = await seen('the page on the replica', async () => (await call<{ total: number }>(base, 'search', { query: '停车难' })).body.total > 0);
 
     await a.changeTags({ ids: [idOf(a, '停车难')], add: [{ kind: 'topic', name: '副本跟随' }] });
     await sync(a, url);
-    const tagMs = await until('the tag on the replica', async () => (await call<{ total: number }>(base, 'search', { query: '主题:副本跟随' })).body.total === 1);
+    const tagMs = await seen('the tag on the replica', async () => (await call<{ total: number }>(base, 'search', { query: '主题:副本跟随' })).body.total === 1);
     console.log(`replica: a pushed page searchable after ${pageMs} ms, a pushed tag after ${tagMs} ms (pull every 1 s)`);
 
     // Its clients only read: a write is refused, and the archive says it is read-only.
