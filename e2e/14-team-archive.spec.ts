@@ -113,4 +113,24 @@ test('设置 → 团队档案库: an unreachable address is said plainly; the re
   }
   await search(page, '停车难');
   await expect(page.locator('.hit-title').first()).toContainText('停车难');
+
+  // Both desks correct the same headline differently: a conflict, listed with what each wrote.
+  const here = (await callApi<{ hits: { id: number }[] }>('search', { query: '停车难' })).hits[0].id;
+  await callApi('correctArticle', { id: here, title: '停车难要靠精细化治理' });
+  const there = JSON.parse((await cli(['search', '停车难', '--archive', otherDesk, '--json'])).stdout) as { hits: { id: number }[] };
+  await cli(['correct', String(there.hits[0].id), '--title', '停车难须靠精细治理', '--archive', otherDesk]);
+  await cli(['sync', '--archive', otherDesk, '--remote', url]);
+  await page.getByRole('navigation', { name: '页面' }).getByText('设置').click();
+  await page.getByRole('button', { name: '立即同步' }).click();
+  await expect(result).toContainText('发现 1 处冲突', { timeout: 60_000 });
+  const conflicts = page.getByRole('region', { name: '冲突' });
+  await expect(conflicts.locator('.conflict-message')).toContainText('冲突：《停车难要靠精细化治理》的标题：李编辑 改为「停车难须靠精细治理」，王编辑 改为「停车难要靠精细化治理」');
+  await expect(conflicts.locator('.conflict-sides')).toContainText('李编辑 写的「停车难须靠精细治理」');
+  await expect(conflicts.locator('.conflict-sides')).toContainText('本机当时是「停车难要靠精细化治理」现用');
+  await expect(state.locator('.team-conflict-count')).toHaveText('1 处');
+  await conflicts.locator('.conflict').scrollIntoViewIfNeeded();
+  await shot(page, 'team-conflict');
+  await conflicts.getByRole('button', { name: '标为已处理' }).click();
+  await expect(conflicts).toContainText('没有未处理的冲突。');
+  await expect(state.locator('.team-conflict-count')).toHaveText('0 处');
 });
