@@ -50,6 +50,7 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku check --archive DIR
   baoku backup --archive DIR --out FILE [--force]   |  baoku restore --archive DIR --from FILE
   baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T] [--allow-host NAME]…
+      [--remote postgres://… [--pull-every 秒]]   # 团队档案库的只读副本：每隔几秒取回改动，检索随之更新
       浏览器只能用绑定的地址（127.0.0.1、localhost 或 --host 给的地址）访问；
       用别的主机名（如 baoku.lan）访问时，用 --allow-host NAME 允许它（可重复）。
       --token 至少 16 个字符；不给时非本机地址会自动生成。
@@ -191,6 +192,7 @@ async function run(argv: string[]): Promise<number> {
       dateline: { type: 'string' },
       caption: { type: 'string' },
       remote: { type: 'string' },
+      'pull-every': { type: 'string' },
       user: { type: 'string' },
       role: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -455,6 +457,8 @@ async function run(argv: string[]): Promise<number> {
         allowWrite: !!o['allow-write'],
         demo: !!o.demo,
         allowHosts: o['allow-host'] as string[] | undefined,
+        remote: (o.remote as string | undefined) ?? process.env.BAOKU_REMOTE,
+        pullEverySeconds: num(o['pull-every'], 'pull-every'),
       });
     }
     default:

@@ -1,5 +1,7 @@
 /**
- * `baoku serve`: the core in a worker thread behind the HTTP host.
+ * `baoku serve`: the core in a worker thread behind the HTTP host. With `--remote` it is a read
+ * replica of the newsroom's shared archive (`core/sync/follow.ts`): `--archive DIR` is its own copy,
+ * kept current by pulling the change log every `--pull-every` seconds (default 2); clients only read.
  */
 import net from 'node:net';
 import path from 'node:path';
@@ -8,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { ApiCallError, startCoreWorker } from '../node/worker-client';
 import { startHttpHost, tokenProblem } from '../node/http-host';
 import { EnvironmentError, UserError } from '../core/errors';
+import { redactUrl } from '../core/sync/remote';
 import { UsageError } from './args';
 import { forTerminal } from './terminal';
 
@@ -20,6 +23,10 @@ export interface ServeOptions {
   demo?: boolean;
   /** Extra names accepted in the Host header (`--allow-host`). */
   allowHosts?: string[];
+  /** Follow this shared archive (PostgreSQL) as a read replica. */
+  remote?: string;
+  /** Seconds between pulls of the change log (default 2). */
+  pullEverySeconds?: number;
 }
 
 function repoRoot(): string {
@@ -61,6 +68,10 @@ export async function serve(o: ServeOptions): Promise<number> {
   for (const name of o.allowHosts ?? []) {
     if (!/^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(name)) throw new UsageError(`--allow-host 的名字无效：${JSON.stringify(name)}（只写主机名，如 baoku.lan）`);
   }
+  if (o.remote && allowWrite) throw new UsageError('--remote 的服务是团队档案库的只读副本，不能与 --allow-write 同用：改动在各台电脑上做，再同步');
+  if (o.remote && !/^postgres(ql)?:\/\//.test(o.remote)) throw new UsageError(`团队档案库的地址要写成 postgres://用户@主机/数据库（收到：${redactUrl(o.remote)}）`);
+  const pullEvery = o.pullEverySeconds ?? 2;
+  if (!(pullEvery > 0 && pullEvery <= 3600)) throw new UsageError('--pull-every 是 1 到 3600 之间的秒数');
   const rendererDir = path.join(repoRoot(), 'out', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     process.stderr.write('界面尚未构建：先运行 npm run build:renderer（npm run serve 会自动构建）\n');
@@ -73,8 +84,10 @@ export async function serve(o: ServeOptions): Promise<number> {
   const core = startCoreWorker({
     archiveDir: o.archive,
     demo: o.demo,
-    // --demo imports the sample directly at open; the archive is writable only with --allow-write.
-    writable: allowWrite,
+    // --demo imports the sample directly at open; the archive is writable only with --allow-write,
+    // or for the replica's own pulls (`follow`; its clients only read: the host refuses their writes).
+    writable: allowWrite || !!o.remote,
+    follow: o.remote ? { remote: o.remote, everyMs: pullEvery * 1000 } : undefined,
     resourcesDir: path.join(repoRoot(), 'resources'),
     log: (m) => process.stderr.write(`${forTerminal(m)}\n`),
   });
@@ -95,6 +108,7 @@ export async function serve(o: ServeOptions): Promise<number> {
   }
   const link = h.token ? `${h.url}?token=${h.token}` : h.url;
   process.stdout.write(`报库已启动：${link}\n档案库：${forTerminal(o.archive, false)}（${allowWrite ? '可修改' : '只读'}）\n`);
+  if (o.remote) process.stdout.write(`跟随团队档案库：${redactUrl(o.remote)}，每 ${pullEvery} 秒取回改动\n`);
   if (h.token) process.stdout.write(`局域网访问需要上面链接中的令牌。\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -1,14 +1,16 @@
 /**
  * `baoku sync`, `baoku users`, `baoku conflicts`: the newsroom's shared archive from a terminal
  * (issue 22; the engine is `core/sync/`). The PostgreSQL address comes from `--remote` or
- * `BAOKU_REMOTE` and is never stored in the archive (it may hold a password); the desk's user name
- * (`--user`) is stored (`meta` `sync.user`) and used for every later change and sync.
+ * `BAOKU_REMOTE`, which the CLI never stores; `baoku sync` without either uses the address kept by
+ * the app's 设置 → 团队档案库 (`services/team-service.ts`). The desk's user name (`--user`) is stored
+ * (`meta` `sync.user`) and used for every later change and sync.
  */
 import type { Archive } from '../core/service';
 import { setMeta } from '../core/store/meta';
 import { syncUser } from '../core/store/oplog';
 import { listConflicts, resolveConflict, syncArchive, type SyncReport } from '../core/sync/engine';
 import { cleanUserName, parseRole, Remote, ROLE_LABEL } from '../core/sync/remote';
+import { storedRemoteUrl } from '../core/services/team-service';
 import { UsageError } from './args';
 
 export interface SyncOpts {
@@ -47,8 +49,9 @@ export function syncText(r: SyncReport): string {
 
 /** `baoku sync --archive DIR --remote URL [--user NAME]`. */
 export async function syncCommand(o: SyncOpts, withArchive: WithArchive, out: Out): Promise<number> {
-  const url = remoteUrl(o);
   return withArchive(async (a) => {
+    const url = o.remote ?? process.env.BAOKU_REMOTE ?? storedRemoteUrl(a.db);
+    if (!url) throw new UsageError('请用 --remote postgres://用户@主机/数据库 指定团队档案库（或设置环境变量 BAOKU_REMOTE，或在程序的 设置 → 团队档案库 里填写）');
     if (o.user) setMeta(a.db, 'sync.user', cleanUserName(o.user));
     if (!syncUser(a.db)) throw new UsageError('请用 --user 名字 指定本机的使用者（团队档案库里的用户名，之后会记住）');
     const report = await withRemote({ ...o, remote: url }, (r) => syncArchive(a, r));

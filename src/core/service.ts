@@ -10,7 +10,7 @@
  * `Archive` opens and closes the archive and keeps the index in step with the
  * store (rebuild, reindex, save scheduling, near-duplicates); the contract is
  * delegated to services with one job each (`services/`: imports, search, tags,
- * clippings, saved searches, corrections), which get this archive as their
+ * clippings, saved searches, corrections, the shared archive), which get this archive as their
  * `ArchiveContext`.
  */
 import fs from 'node:fs';
@@ -46,6 +46,10 @@ import type {
   CorrectionRecord,
   CorrectionResult,
   OriginalReading,
+  TeamConflict,
+  TeamSettingsRequest,
+  TeamStatus,
+  TeamSyncResult,
 } from '../shared/api';
 import { openDatabase, type Db, DB_FILE, INDEXED_SCHEMA } from './store/db';
 import { quickCheckOffThread } from './store/off-thread';
@@ -65,6 +69,7 @@ import { ClippingService } from './services/clipping-service';
 import { SavedSearchService } from './services/saved-search-service';
 import { CorrectionService } from './services/correction-service';
 import { ImportService } from './services/import-service';
+import { TeamService } from './services/team-service';
 import { TOKENIZER_VERSION } from './text/tokenizer';
 import { loadJieba, startJieba } from './text/jieba';
 import { Vocabulary } from './vocabulary';
@@ -109,6 +114,7 @@ export class Archive implements BaokuApi, ArchiveContext {
   private readonly savedSearches: SavedSearchService;
   private readonly corrections: CorrectionService;
   private readonly imports: ImportService;
+  private readonly team: TeamService;
   private indexReady = true;
   private indexNotice?: string;
   private readonly saves: SaveScheduler;
@@ -134,6 +140,7 @@ export class Archive implements BaokuApi, ArchiveContext {
     this.clippings = new ClippingService(this, this.searcher);
     this.savedSearches = new SavedSearchService(this, this.searcher);
     this.corrections = new CorrectionService(this);
+    this.team = new TeamService(this);
     this.imports = new ImportService(
       this,
       this.saves,
@@ -323,6 +330,7 @@ export class Archive implements BaokuApi, ArchiveContext {
     this.closed = true;
     // Waited for, never cut short: ending a thread inside a libsql call aborts the process.
     await this.checked;
+    await this.team.idle();
     this.flushNearDups();
     this.saves.flush();
     this.db.close();
@@ -497,5 +505,23 @@ export class Archive implements BaokuApi, ArchiveContext {
   }
   getOriginal(req: { id: number }): Promise<OriginalReading> {
     return this.corrections.getOriginal(req);
+  }
+
+  // ---------------- the newsroom's shared archive (services/team-service.ts) ----------------
+
+  teamStatus(): Promise<TeamStatus> {
+    return this.team.teamStatus();
+  }
+  setTeamSettings(req: TeamSettingsRequest): Promise<TeamStatus> {
+    return this.team.setTeamSettings(req);
+  }
+  syncNow(): Promise<TeamSyncResult> {
+    return this.team.syncNow();
+  }
+  listTeamConflicts(req: { all?: boolean }): Promise<TeamConflict[]> {
+    return this.team.listTeamConflicts(req);
+  }
+  resolveTeamConflict(req: { id: number }): Promise<TeamStatus> {
+    return this.team.resolveTeamConflict(req);
   }
 }

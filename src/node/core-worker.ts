@@ -13,6 +13,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Archive, UserError } from '../core/service';
 import type { PdfRenderer } from '../core/export';
+import { followRemote, type Follower } from '../core/sync/follow';
 import { dispatch } from './dispatch';
 import type { FromWorker, ToWorker, WorkerData } from './protocol';
 
@@ -50,10 +51,13 @@ async function main() {
     post({ type: 'open-failed', error: (err as Error).message, user: err instanceof UserError });
     return;
   }
+  // A read replica: its copy follows the shared archive; to its clients it is read-only.
+  const follower: Follower | undefined = data.follow && followRemote(archive, data.follow.remote, { everyMs: data.follow.everyMs, log: (message) => post({ type: 'log', message }) });
   port!.on('message', async (msg: ToWorker) => {
     if (msg.type === 'call') {
       const t0 = performance.now();
       const out = await dispatch(archive, msg.method, msg.arg, msg.cancel ? { cancelled: new Int32Array(msg.cancel) } : undefined);
+      if (follower && msg.method === 'stats' && 'value' in out) (out.value as { writable: boolean }).writable = false;
       const coreMs = performance.now() - t0;
       post('value' in out ? { type: 'result', id: msg.id, value: out.value, coreMs } : { type: 'result', id: msg.id, error: out.error, code: out.code, coreMs });
     } else if (msg.type === 'pdf-result') {
@@ -62,6 +66,7 @@ async function main() {
       if (w && msg.dataBase64 !== undefined) w.resolve(Buffer.from(msg.dataBase64, 'base64'));
       else w?.reject(new Error(msg.error ?? 'PDF 生成失败'));
     } else if (msg.type === 'close') {
+      await follower?.stop();
       await archive.close();
       post({ type: 'closed' });
       port!.close();

@@ -36,4 +36,10 @@ export interface WorkerData {
   resourcesDir?: string;
   /** 'external': PDFs are rendered by the parent (Electron printToPDF). */
   pdf?: 'chromium' | 'external';
+  /**
+   * A read replica (`baoku serve --remote`): pull the shared archive's change log every `everyMs`
+   * (`core/sync/follow.ts`). The archive is opened writable for that; `stats` says not writable,
+   * and the carrier refuses its clients' writes.
+   */
+  follow?: { remote: string; everyMs: number };
 }

@@ -16,6 +16,8 @@ export interface CoreWorkerOptions {
   resourcesDir?: string;
   pdf?: 'chromium' | 'external';
   log?: (message: string) => void;
+  /** A read replica of a shared archive (`WorkerData.follow`). */
+  follow?: WorkerData['follow'];
 }
 
 export interface CoreWorker extends BaokuApi {
@@ -70,6 +72,7 @@ export function startCoreWorker(opts: CoreWorkerOptions): CoreWorker {
     writable: opts.writable,
     resourcesDir: opts.resourcesDir,
     pdf: opts.pdf,
+    follow: opts.follow,
   };
   const worker = new Worker(entry.file, { workerData: data, execArgv: entry.execArgv });
   let seq = 0;

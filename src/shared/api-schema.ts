@@ -286,6 +286,22 @@ export const API_SCHEMAS = {
   undoCorrection: z.strictObject({ correctionId: id }),
   getHistory: z.strictObject({ id }),
   getOriginal: z.strictObject({ id }),
+
+  // the newsroom's shared archive (issue 22)
+  teamStatus: optionalArg(z.strictObject({})),
+  setTeamSettings: z
+    .strictObject({
+      remote: text(MAX_PATH_CHARS)
+        .refine((s) => /^\s*postgres(ql)?:\/\/\S+$/.test(s), { message: '团队档案库的地址要写成 postgres://用户@主机/数据库' })
+        .nullable()
+        .optional(),
+      password: text(MAX_NAME_CHARS).nullable().optional(),
+      user: name.optional(),
+    })
+    .refine((v) => Object.keys(v).length > 0, { message: '没有要改的设置' }),
+  syncNow: optionalArg(z.strictObject({})),
+  listTeamConflicts: optionalArg(z.strictObject({ all: z.boolean().optional() })),
+  resolveTeamConflict: z.strictObject({ id }),
 } satisfies Record<ApiMethod, z.ZodType>;
 
 /** The validated argument type of each method. */

@@ -355,6 +355,82 @@ export interface NearDuplicate {
   similarity: number;
 }
 
+// ---------- the newsroom's shared archive (issue 22: 设置 → 团队档案库) ----------
+
+/** This desk's settings and state for the shared archive (`teamStatus`). */
+export interface TeamStatus {
+  /**
+   * The shared archive's PostgreSQL address as entered, without its password
+   * (`postgres://baoku@db.lan/baoku`); absent when none is set, and always on a read-only carrier.
+   */
+  remote?: string;
+  /** A password is kept for that address (it is never sent back). */
+  hasPassword: boolean;
+  /** This desk's user in the shared archive: the author of its changes from now on. */
+  user?: string;
+  /** The last sync that reached the shared archive, and what it did. */
+  lastSync?: TeamSyncResult;
+  /** This desk's changes not yet sent. */
+  unsent: number;
+  /** Changes received that wait for their article here (tried again at each sync). */
+  waiting: number;
+  /** Conflicts not yet closed (`冲突：…`, `listTeamConflicts`). */
+  openConflicts: number;
+  /** A sync is running now (started by `syncNow`). */
+  syncing: boolean;
+}
+
+/** Set (or, with `null`, forget) the address and its password, and set this desk's user. Only what is given changes. */
+export interface TeamSettingsRequest {
+  /** `postgres://用户@主机[:端口]/数据库`; a password written in it is kept apart, as `password` is. `null`: forget address and password. */
+  remote?: string | null;
+  /** The password for the address (`null`: forget it; the address stays). */
+  password?: string | null;
+  user?: string;
+}
+
+/** What one `syncNow` did. A failure is an answer too (`ok` false, `error` says why in one sentence): nothing was lost. */
+export interface TeamSyncResult {
+  ok: boolean;
+  /** When it ended (ISO). */
+  at: string;
+  /** This desk's changes sent. */
+  pushed: number;
+  /** Changes received, and of those applied here now. */
+  pulled: number;
+  applied: number;
+  /** Received changes still waiting for their article here. */
+  pending: number;
+  /** Conflicts this sync found (`冲突：…`). */
+  conflicts: string[];
+  /** The shared archive refused this desk's changes (a reporter, an unknown user): they stay here. */
+  refused?: string;
+  /** Why the sync failed (`ok` false), one sentence: the server cannot be reached, the password… */
+  error?: string;
+  /** The outcome in one line, for the user. */
+  message: string;
+}
+
+/** A conflict a sync found: two people changed the same thing differently (`listTeamConflicts`). */
+export interface TeamConflict {
+  id: number;
+  /** `冲突：《标题》的标题：甲 改为「…」，乙 改为「…」；现用「…」` */
+  message: string;
+  articleId?: number;
+  /** The article's title now (absent when it is no longer in the archive). */
+  articleTitle?: string;
+  /** What was changed, in Chinese (`标题`, `第 3 段`, `与下一篇合并`). */
+  field: string;
+  /** The other desk's change: who, and what they wrote (absent for a merge or split). */
+  theirs: { author: string; value?: string };
+  /** What this desk had when their change came (absent for a merge or split). */
+  mine?: string;
+  /** Which of the two the article holds now. */
+  kept: 'mine' | 'theirs';
+  at: string;
+  resolvedAt?: string;
+}
+
 /** Everything the UI may ask. */
 export interface BaokuApi {
   stats(): Promise<ArchiveStats>;
@@ -406,6 +482,14 @@ export interface BaokuApi {
   undoCorrection(req: { correctionId: number }): Promise<CorrectionResult>;
   getHistory(req: { id: number }): Promise<CorrectionRecord[]>;
   getOriginal(req: { id: number }): Promise<OriginalReading>;
+  // the newsroom's shared archive (issue 22): 设置 → 团队档案库
+  teamStatus(req: Record<string, never>): Promise<TeamStatus>;
+  setTeamSettings(req: TeamSettingsRequest): Promise<TeamStatus>;
+  /** Send this desk's changes and receive everyone's, now (in the core's worker); a failure is answered, not thrown. */
+  syncNow(req: Record<string, never>): Promise<TeamSyncResult>;
+  listTeamConflicts(req: { all?: boolean }): Promise<TeamConflict[]>;
+  /** A person decided: the conflict is closed (the article keeps what it has; correct it to change it). */
+  resolveTeamConflict(req: { id: number }): Promise<TeamStatus>;
 }
 
 // ---------- corrections ----------
@@ -519,6 +603,11 @@ export const METHOD_ACCESS = {
   undoCorrection: 'write',
   getHistory: 'read',
   getOriginal: 'read',
+  teamStatus: 'read',
+  setTeamSettings: 'write',
+  syncNow: 'write',
+  listTeamConflicts: 'read',
+  resolveTeamConflict: 'write',
 } as const satisfies { [M in ApiMethod]: 'read' | 'write' };
 
 /** All methods of the contract (the carriers build their proxies from it). */

@@ -87,6 +87,18 @@ const VALID: Record<ApiMethod, unknown[]> = {
   undoCorrection: [{ correctionId: 7 }],
   getHistory: [{ id: 1 }],
   getOriginal: [{ id: 1 }],
+  teamStatus: [{}, undefined],
+  setTeamSettings: [
+    { remote: 'postgres://baoku@db.lan/baoku' },
+    { remote: 'postgresql://baoku:密码@10.0.0.5:5433/报库', user: '王编辑' },
+    { remote: null },
+    { password: 's3cret' },
+    { password: null },
+    { user: '李记者' },
+  ],
+  syncNow: [{}, undefined],
+  listTeamConflicts: [{}, { all: true }],
+  resolveTeamConflict: [{ id: 3 }],
 };
 
 /** Arguments every method must refuse. */
@@ -205,6 +217,11 @@ const HOSTILE: Record<ApiMethod, unknown[]> = {
   undoCorrection: [{}, { correctionId: 0 }],
   getHistory: [{}],
   getOriginal: [{ id: 'x' }],
+  teamStatus: [{ remote: 'x' }],
+  setTeamSettings: [{}, { remote: 'http://db.lan/baoku' }, { remote: 'postgres://a b@db/x' }, { user: '' }, { user: '   ' }, { remote: 'postgres://db/x\n' }, { role: 'editor' }],
+  syncNow: [{ remote: 'postgres://db/x' }],
+  listTeamConflicts: [{ all: 'yes' }],
+  resolveTeamConflict: [{}, { id: 0 }],
 };
 
 describe('validateArg', () => {

@@ -27,7 +27,7 @@
  * An op whose article is not here (a page read differently by another parser version, an article
  * merged away) is kept `pending` and tried again at the next sync.
  */
-import type { Archive } from '../service';
+import type { SyncTarget } from './target';
 import type { TagKind, TagRef, ArticleCorrection, ReporterRole } from '../../shared/api';
 import { UserError } from '../errors';
 import { findTagId } from '../store/tags';
@@ -58,7 +58,7 @@ function latestSeq(db: Db, kinds: string[], target: string): number {
 }
 
 /** Apply `op` (or, retrying, only `retry`: what was pending). */
-export async function applyOp(archive: Archive, op: RemoteOp, retry?: unknown): Promise<Applied> {
+export async function applyOp(archive: SyncTarget, op: RemoteOp, retry?: unknown): Promise<Applied> {
   return asRemote(op.id, op.author, async () => {
     const payload = JSON.parse(op.payload) as Record<string, unknown>;
     switch (op.kind) {
@@ -83,7 +83,7 @@ export async function applyOp(archive: Archive, op: RemoteOp, retry?: unknown): 
   });
 }
 
-function applyImport(archive: Archive, op: RemoteOp, p: ImportPayload & { rawText: string }): Applied {
+function applyImport(archive: SyncTarget, op: RemoteOp, p: ImportPayload & { rawText: string }): Applied {
   if (op.target && latestSeq(archive.db, ['import'], op.target) > op.seq) return {};
   // The same file, imported here too: nothing to do (and no `duplicate` line in the import history).
   if (archive.db.prepare('SELECT 1 FROM pages WHERE hash = ? AND page_key = ?').get([p.hash, op.target])) return {};
@@ -93,7 +93,7 @@ function applyImport(archive: Archive, op: RemoteOp, p: ImportPayload & { rawTex
   return {};
 }
 
-async function applyTags(archive: Archive, op: RemoteOp, entries: TagEntry[]): Promise<Applied> {
+async function applyTags(archive: SyncTarget, op: RemoteOp, entries: TagEntry[]): Promise<Applied> {
   const db = archive.db;
   const pending: TagEntry[] = [];
   // Per article: the tags to add and to remove; articles with the same change go in one call.
@@ -139,7 +139,7 @@ async function applyTags(archive: Archive, op: RemoteOp, entries: TagEntry[]): P
 }
 
 /** A rename, merge or deletion of a tag, by name; a tag this desk does not have is nothing to do. */
-async function applyVocabulary(archive: Archive, c: TagVocabularyChange): Promise<void> {
+async function applyVocabulary(archive: SyncTarget, c: TagVocabularyChange): Promise<void> {
   const kind = c.kind as TagKind;
   if (findTagId(archive.db, kind, c.from) === undefined) return;
   if (c.action === 'delete') await archive.deleteTag({ kind, name: c.from });
@@ -155,7 +155,7 @@ function asCorrection(field: string, value: unknown): ArticleCorrection {
 }
 
 /** A value as a conflict message shows it. */
-function shown(v: unknown): string {
+export function shownValue(v: unknown): string {
   if (v === null || v === undefined) return '（空）';
   if (typeof v === 'string') return v;
   if (typeof v === 'object' && !Array.isArray(v)) {
@@ -166,7 +166,7 @@ function shown(v: unknown): string {
 }
 
 /** A merge or split made elsewhere: done here when the articles are as they were there, else a conflict (nothing changed here). */
-async function applyRestructure(archive: Archive, op: RemoteOp, p: { article: string; field: string; absorbed?: string; at?: number }): Promise<Applied> {
+async function applyRestructure(archive: SyncTarget, op: RemoteOp, p: { article: string; field: string; absorbed?: string; at?: number }): Promise<Applied> {
   const db = archive.db;
   const id = findArticle(db, p.article)!;
   const row = articleRow(db, id)!;
@@ -206,7 +206,7 @@ async function applyRestructure(archive: Archive, op: RemoteOp, p: { article: st
   return { conflict: message };
 }
 
-async function applyCorrection(archive: Archive, op: RemoteOp, p: { article: string; field: string; after: unknown }): Promise<Applied> {
+async function applyCorrection(archive: SyncTarget, op: RemoteOp, p: { article: string; field: string; after: unknown }): Promise<Applied> {
   const db = archive.db;
   const id = findArticle(db, p.article);
   if (id === undefined) return { pending: true };
@@ -230,7 +230,7 @@ async function applyCorrection(archive: Archive, op: RemoteOp, p: { article: str
     | { author: string | null }
     | undefined;
   const who = mine?.author ?? '本机';
-  const message = `冲突：《${row.title}》的${fieldLabel(p.field)}：${op.author} 改为「${shown(p.after)}」，${who} 改为「${shown(current)}」；现用「${shown(theirs ? p.after : current)}」`;
+  const message = `冲突：《${row.title}》的${fieldLabel(p.field)}：${op.author} 改为「${shownValue(p.after)}」，${who} 改为「${shownValue(current)}」；现用「${shownValue(theirs ? p.after : current)}」`;
   db.prepare('INSERT OR IGNORE INTO sync_conflicts (op_id, article_id, target, message, mine, theirs, kept, at) VALUES (?,?,?,?,?,?,?,?)').run([
     op.id,
     id,
@@ -244,7 +244,7 @@ async function applyCorrection(archive: Archive, op: RemoteOp, p: { article: str
   return { conflict: message, localRef: theirs ? await apply() : undefined };
 }
 
-async function applyUndo(archive: Archive, p: { of: string }): Promise<Applied> {
+async function applyUndo(archive: SyncTarget, p: { of: string }): Promise<Applied> {
   const made = archive.db.prepare('SELECT local_ref FROM ops WHERE id = ?').get([p.of]) as { local_ref: number | null } | undefined;
   if (!made) return { pending: true };
   if (made.local_ref === null) return {};

@@ -11,9 +11,10 @@
  *   cursor (`meta` `sync.lastSeq`): applied and remembered, or neither. An op whose id is already
  *   here (this desk's own, or one applied before) is skipped: replaying the log changes nothing.
  * The search index follows the store as after any edit; it is saved at the end (killed before, it
- * no longer matches the store's generation and is rebuilt at the next open).
+ * no longer matches the store's generation and is rebuilt at the next open); a replica's pulls
+ * (`pullOnly`, `follow.ts`) leave the saving to the archive's save scheduler.
  */
-import type { Archive } from '../service';
+import type { SyncTarget } from './target';
 import type { Db } from '../store/db';
 import { getMeta, setMeta } from '../store/meta';
 import { logCorrection, logDictWord, logTagOps, SYNCED_FIELD, syncUser } from '../store/oplog';
@@ -45,6 +46,8 @@ export interface SyncOptions {
   pullBatch?: number;
   /** Called after each batch pushed or op pulled. */
   onProgress?: (what: 'push' | 'pull', done: number) => void;
+  /** Only receive (a read replica, `follow.ts`): no user needed, nothing of this archive is sent. */
+  pullOnly?: boolean;
 }
 
 /** Keep a push batch under this many bytes of JSON (pages' raw texts). */
@@ -164,7 +167,7 @@ async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Pr
 const lastSeq = (db: Db) => Number(getMeta(db, 'sync.lastSeq') ?? '0');
 
 /** Apply one remote op and remember it, in one transaction. True when it was new here. */
-async function receive(archive: Archive, op: RemoteOp, report: SyncReport): Promise<void> {
+async function receive(archive: SyncTarget, op: RemoteOp, report: SyncReport): Promise<void> {
   const db = archive.db;
   await transaction(db, async () => {
     const known = db.prepare('SELECT server_seq FROM ops WHERE id = ?').get([op.id]) as { server_seq: number | null } | undefined;
@@ -186,7 +189,7 @@ async function receive(archive: Archive, op: RemoteOp, report: SyncReport): Prom
 }
 
 /** Ops that waited for their article: tried again (their article may have come since). */
-async function retryPending(archive: Archive, report: SyncReport): Promise<void> {
+async function retryPending(archive: SyncTarget, report: SyncReport): Promise<void> {
   const db = archive.db;
   const rows = db.prepare('SELECT id, kind, target, author, at, base, payload, server_seq AS seq, pending FROM ops WHERE pending IS NOT NULL ORDER BY server_seq').all([]) as (RemoteOp & {
     pending: string;
@@ -202,23 +205,25 @@ async function retryPending(archive: Archive, report: SyncReport): Promise<void>
   report.pending = (db.prepare('SELECT COUNT(*) AS n FROM ops WHERE pending IS NOT NULL').get([]) as { n: number }).n;
 }
 
-/** Push, pull, apply. The desk's user must be named (`sync.user`). */
-export async function syncArchive(archive: Archive, remote: Remote, opts: SyncOptions = {}): Promise<SyncReport> {
+/** Push, pull, apply. The desk's user must be named (`sync.user`), unless it only receives (`pullOnly`). */
+export async function syncArchive(archive: SyncTarget, remote: Remote, opts: SyncOptions = {}): Promise<SyncReport> {
   const db = archive.db;
   const user = syncUser(db);
-  if (!user) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
-  const report: SyncReport = { user, pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
+  if (!user && !opts.pullOnly) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
+  const report: SyncReport = { user: user ?? '', pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
   // A desk syncs with one shared archive: its pull position and sent marks are that archive's.
   const shared = await remote.archiveId();
   const joined = getMeta(db, 'sync.archiveId');
   if (joined && joined !== shared) throw new UserError('这个档案库已经与另一个团队档案库同步过，不能再与这个同步（它的改动记录对不上）；请用新的档案库目录加入');
   if (!joined) setMeta(db, 'sync.archiveId', shared);
-  baselineOps(db);
-  try {
-    report.pushed = await push(db, remote, user, opts);
-  } catch (err) {
-    if (!(err instanceof RefusedError)) throw err;
-    report.refused = err.message; // what this desk changed stays here; it still receives everyone else's
+  if (!opts.pullOnly) {
+    baselineOps(db);
+    try {
+      report.pushed = await push(db, remote, user!, opts);
+    } catch (err) {
+      if (!(err instanceof RefusedError)) throw err;
+      report.refused = err.message; // what this desk changed stays here; it still receives everyone else's
+    }
   }
   try {
     for (;;) {
@@ -234,7 +239,8 @@ export async function syncArchive(archive: Archive, remote: Remote, opts: SyncOp
   } finally {
     archive.flushNearDups();
     if (report.applied) archive.countNewMatches();
-    archive.saveIndexNow();
+    // A replica pulling every few seconds leaves the index file to the save scheduler (a large index is not rewritten each time).
+    if (!opts.pullOnly) archive.saveIndexNow();
   }
   report.lastSeq = lastSeq(db);
   return report;

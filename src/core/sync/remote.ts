@@ -82,6 +82,35 @@ export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
+/** Where `url` points, for messages: `主机:端口`, the user and the database (never the password). */
+function where(url: string): { at: string; user: string; db: string } {
+  try {
+    const u = new URL(url);
+    return { at: `${u.hostname || 'localhost'}:${u.port || '5432'}`, user: decodeURIComponent(u.username) || '（未填）', db: decodeURIComponent(u.pathname.slice(1)) || '（未填）' };
+  } catch {
+    return { at: redactUrl(url), user: '（未填）', db: '（未填）' };
+  }
+}
+
+/**
+ * Why a connection to the shared archive failed, as one sentence a user can act on (the server is
+ * not there, the name is wrong, the password…), for the CLI and 设置 → 团队档案库 alike.
+ */
+export function connectProblem(err: unknown, url: string): string {
+  const e = err as { code?: string; message?: string; errors?: { code?: string }[] };
+  const code = e.code ?? e.errors?.[0]?.code ?? '';
+  const msg = String(e.message ?? err);
+  const { at, user, db } = where(url);
+  if (code === 'ECONNREFUSED') return `连接不上团队档案库：${at} 上没有 PostgreSQL 在接受连接（服务器没有开，或地址、端口写错了）。`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `连接不上团队档案库：找不到主机“${at.replace(/:\d+$/, '')}”（地址写错了，或本机没有连上报社的网络）。`;
+  if (code === 'ETIMEDOUT' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH' || /timeout/i.test(msg)) return `连接不上团队档案库：${at} 没有回应（网络不通，或被防火墙挡住了）。`;
+  if (code === '28P01') return `团队档案库拒绝登录：用户“${user}”的密码不对。`;
+  if (/password must be a string|no password/i.test(msg)) return `团队档案库要求密码：请填写用户“${user}”的密码。`;
+  if (code === '3D000') return `团队档案库所在的服务器上没有数据库“${db}”（请管理员先创建它）。`;
+  if (code === '28000') return `团队档案库不允许本机以用户“${user}”登录（服务器的 pg_hba.conf 里没有允许本机的条目）。`;
+  return `连接不上团队档案库（${redactUrl(url)}）：${msg.replace(/\/\/([^:/@]+):[^@]*@/g, '//$1:***@')}`;
+}
+
 export class Remote {
   private constructor(private readonly client: pg.Client) {}
 
@@ -94,7 +123,7 @@ export class Remote {
     try {
       await client.connect();
     } catch (err) {
-      throw new UserError(`连接不上团队档案库（${redactUrl(url)}）：${(err as Error).message}`);
+      throw new UserError(connectProblem(err, url));
     }
     const r = new Remote(client);
     await r.ensureSchema();

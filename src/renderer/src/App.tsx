@@ -21,6 +21,7 @@ import { pickFolder, queueDroppedFiles } from './lib/import-queue';
 import { ImportPage } from './pages/ImportPage';
 import { SearchPage } from './pages/SearchPage';
 import { TagsPage } from './pages/TagsPage';
+import { SettingsPage } from './pages/SettingsPage';
 
 function focusSearch(): void {
   navigate({ name: 'search' });
@@ -123,6 +124,7 @@ export function App() {
         {route.name === 'import' && <ImportPage writable={writable} />}
         {route.name === 'clippings' && <ClippingsPage writable={writable} />}
         {route.name === 'tags' && <TagsPage writable={writable} />}
+        {route.name === 'settings' && <SettingsPage writable={writable} />}
       </main>
       <Toasts />
     </div>

@@ -1,6 +1,6 @@
 /**
  * Hash routing (works from file:// in Electron and from the HTTP host):
- * `#/` search, `#/article/12`, `#/import`, `#/clippings`, `#/tags`.
+ * `#/` search, `#/article/12`, `#/import`, `#/clippings`, `#/tags`, `#/settings`.
  * Each entry carries its depth in history.state so "back" knows whether
  * there is an in-app page to return to.
  */
@@ -11,13 +11,14 @@ export type Route =
   | { name: 'article'; id: number }
   | { name: 'import' }
   | { name: 'clippings' }
-  | { name: 'tags' };
+  | { name: 'tags' }
+  | { name: 'settings' };
 
 export function parseHash(hash: string): Route {
   const h = hash.replace(/^#\/?/, '');
   const [head, arg] = h.split(/[/?]/);
   if (head === 'article' && arg && /^\d+$/.test(arg)) return { name: 'article', id: Number(arg) };
-  if (head === 'import' || head === 'clippings' || head === 'tags') return { name: head };
+  if (head === 'import' || head === 'clippings' || head === 'tags' || head === 'settings') return { name: head };
   return { name: 'search' };
 }
 
