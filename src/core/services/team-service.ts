@@ -21,7 +21,7 @@
  */
 import type { TeamConflict, TeamSettingsRequest, TeamStatus, TeamSyncResult } from '../../shared/api';
 import { UserError } from '../errors';
-import { getMeta, setMeta } from '../store/meta';
+import { getMeta, setMeta, TEAM_PASSWORD_KEY } from '../store/meta';
 import { syncUser } from '../store/oplog';
 import { fieldLabel } from '../store/correction-replay';
 import { shownValue } from '../sync/apply';
@@ -32,7 +32,7 @@ import type { Db } from '../store/handle';
 import type { ArchiveContext } from './context';
 
 const REMOTE = 'team.remote';
-const PASSWORD = 'team.password';
+const PASSWORD = TEAM_PASSWORD_KEY;
 const LAST_SYNC = 'team.lastSync';
 
 /** `postgres://u:p@h/db` → the address without the password, and the password (decoded), if any. */

@@ -9,12 +9,28 @@ import path from 'node:path';
 import Database from 'libsql';
 import { type Db, DB_FILE } from './db';
 import { runOffThread } from './off-thread';
+import { LOCAL_SECRET_KEYS } from './meta';
 
 export function backupTo(db: Db, out: string): void {
   const tmp = `${out}.partial`;
   fs.rmSync(tmp, { force: true });
   db.exec(`VACUUM INTO '${tmp.replace(/'/g, "''")}'`);
+  dropSecrets(tmp);
   fs.renameSync(tmp, out);
+}
+
+/**
+ * A backup travels (to a USB stick, a colleague, the newsroom's file server): the secrets kept in
+ * the archive (the team archive's password) are taken out of the copy before it gets its name.
+ * Restored, the archive asks for the password again in 设置 → 团队档案库.
+ */
+function dropSecrets(file: string): void {
+  const db = new Database(file);
+  try {
+    db.prepare(`DELETE FROM meta WHERE key IN (${LOCAL_SECRET_KEYS.map(() => '?').join(',')})`).run(LOCAL_SECRET_KEYS);
+  } finally {
+    db.close();
+  }
 }
 
 export function checkBackupFile(file: string): string {
@@ -94,6 +110,7 @@ export async function autoBackupOffThread(dir: string, keep = 4, everyMs = 7 * 2
   const tmp = `${out}.partial`;
   fs.rmSync(tmp, { force: true });
   await runOffThread(path.join(dir, DB_FILE), [`VACUUM INTO '${tmp.replace(/'/g, "''")}'`]);
+  dropSecrets(tmp);
   fs.renameSync(tmp, out);
   pruneAutoBackups(dir, keep);
   return out;

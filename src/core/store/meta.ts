@@ -3,6 +3,11 @@
  */
 import type { Db } from './handle';
 
+/** The team archive's password (services/team-service.ts): kept in this database only, never in a backup (backup.ts). */
+export const TEAM_PASSWORD_KEY = 'team.password';
+/** Keys that never leave this archive's own database: a backup is made without them. */
+export const LOCAL_SECRET_KEYS = [TEAM_PASSWORD_KEY];
+
 export function getMeta(db: Db, key: string): string | undefined {
   return (db.prepare('SELECT value FROM meta WHERE key = ?').get([key]) as { value: string } | undefined)?.value;
 }
