@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     load: { start: Math.round(loadStart * 10) / 10, end: Math.round(os.loadavg()[0] * 10) / 10 },
     rssAfterLoadMb,
     heapAfterLoadMb,
-    articles: archive.index.size,
+    articles: archive.indexedIds().length,
     search,
     relevanceNoDedupe: latency(noDedupe.all),
     rssAfterSearchMb,

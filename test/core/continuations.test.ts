@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { REPO, idOf, openArchive } from './helpers';
+import { storedRow } from '../support/sqlite';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'pages');
 const P1 = path.join(DIR, '2022-03-01_第1版.txt');
@@ -23,7 +24,7 @@ describe('continued articles', () => {
       await a.importSources(expandPaths([order[1]]).sources, opts);
 
       const first = await idOf(a, '春耕备耕有序推进');
-      const second = (a.db.prepare('SELECT id FROM articles WHERE part_of = ?').get([first]) as { id: number } | undefined)?.id;
+      const second = (storedRow(a, 'SELECT id FROM articles WHERE part_of = ?', [first]) as { id: number } | undefined)?.id;
       expect(second).toBeDefined();
       const stats = await a.stats();
       // Four articles on the two pages; the continued story counts once.
@@ -50,11 +51,11 @@ describe('continued articles', () => {
     const a = await openArchive();
     await a.importSources(expandPaths([P1, P2]).sources, opts);
     const first = await idOf(a, '春耕备耕有序推进');
-    const second = (a.db.prepare('SELECT id FROM articles WHERE part_of = ?').get([first]) as { id: number }).id;
-    const { fromUpload } = await import('../../src/core/import-files');
+    const second = (storedRow(a, 'SELECT id FROM articles WHERE part_of = ?', [first]) as { id: number }).id;
+    const { fromUpload } = await import('../../src/core/ingest/sources');
     const text = (await import('node:fs')).readFileSync(P1, 'utf8').replace('(下转第2版)', '');
     await a.importSources([fromUpload({ name: '2022-03-01_第1版.txt', dataBase64: Buffer.from(text, 'utf8').toString('base64') })], opts);
-    expect(a.db.prepare('SELECT part_of FROM articles WHERE id = ?').get([second])).toMatchObject({ part_of: null });
+    expect(storedRow(a, 'SELECT part_of FROM articles WHERE id = ?', [second])).toMatchObject({ part_of: null });
     expect((await a.search({ query: '宁津县 播种机' })).hits.map((h) => h.id)).toEqual([second]);
     await a.close();
   });
