@@ -75,8 +75,12 @@ describe('reparse', () => {
     expect(cut).toBeGreaterThan(f.s + (f.e - f.s) / 2);
     runSql(a, "UPDATE articles SET char_end = ?, content_hash = 'older' WHERE id = ?", [cut - 2, feature]);
     const tail = Number(
-      runSql(a, `INSERT INTO articles (page_id, seq, kind, title, paragraphs, warnings, char_start, char_end, chars, content_hash, updated_at)
-           SELECT page_id, seq, 'story', '缘 起', '[]', '[]', ?, ?, 0, 'older-tail', updated_at FROM articles WHERE id = ?`,, [cut, f.e, feature]).lastInsertRowid,
+      runSql(
+        a,
+        `INSERT INTO articles (page_id, seq, kind, title, paragraphs, warnings, char_start, char_end, chars, content_hash, updated_at)
+         SELECT page_id, seq, 'story', '缘 起', '[]', '[]', ?, ?, 0, 'older-tail', updated_at FROM articles WHERE id = ?`,
+        [cut, f.e, feature],
+      ).lastInsertRowid,
     );
     await a.changeTags({ ids: [tail], add: [{ kind: 'topic', name: '文化馆' }] });
     runSql(a, 'UPDATE pages SET parser_version = 0');

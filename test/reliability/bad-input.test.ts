@@ -29,8 +29,12 @@ function expectClearMessage(r: ImportFileReport): void {
 
 function titlesOf(a: Archive, file: string): string[] {
   return (
-    storedRows(a, `SELECT a.title FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id
-         WHERE i.file = ? AND i.status IN ('imported','replaced') ORDER BY a.seq`,, [file]) as { title: string }[]
+    storedRows(
+      a,
+      `SELECT a.title FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id
+       WHERE i.file = ? AND i.status IN ('imported','replaced') ORDER BY a.seq`,
+      [file],
+    ) as { title: string }[]
   ).map((r) => r.title);
 }
 

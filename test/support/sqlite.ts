@@ -26,7 +26,7 @@ export function storedRow(a: { dir: string }, sql: string, params: unknown[] = [
   return readStore(a, (db) => db.prepare(sql).get(params));
 }
 
-/** Run one statement on a writable connection of the test's own. */
-export function runSql(a: { dir: string }, sql: string, params: unknown[] = []): void {
-  writeStore(a, (db) => db.prepare(sql).run(params));
+/** Run one statement on a writable connection of the test's own (its `changes`, `lastInsertRowid`). */
+export function runSql(a: { dir: string }, sql: string, params: unknown[] = []): ReturnType<ReturnType<Db['prepare']>['run']> {
+  return writeStore(a, (db) => db.prepare(sql).run(params));
 }
