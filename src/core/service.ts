@@ -54,7 +54,7 @@ import { correctedCount } from './store/corrections';
 import { archiveCounts } from './store/stats';
 import type { Fingerprint } from './search/persist';
 import type { RankingOptions } from './search/article-index';
-import { registerContext, type ArchiveContext, type ArchiveOptions, type CallContext } from './services/context';
+import { assembleContext, registerContext, type ArchiveContext, type ArchiveOptions, type CallContext } from './services/context';
 import { IndexKeeper } from './services/index-keeper';
 import { Upkeep } from './services/upkeep';
 import { SearchService } from './services/search-service';
@@ -67,7 +67,7 @@ import { startJieba } from './text/jieba';
 import { Vocabulary } from './vocabulary';
 import { PARSER_VERSION } from './ingest';
 import type { ImportSource } from './ingest/sources';
-import { ensureWritableDir, UserError } from './errors';
+import { ensureWritableDir } from './errors';
 
 export type { ArchiveOptions, CallContext } from './services/context';
 
@@ -116,24 +116,7 @@ export class Archive implements BaokuApi {
     this.nearDups = new NearDups(db);
     this.vocabulary = new Vocabulary(db, opts.dir);
     const keeper = (this.keeper = new IndexKeeper(db, this.vocabulary, this.nearDups, { ...opts, writable }));
-    this.ctx = {
-      db,
-      writable,
-      options: opts,
-      vocabulary: this.vocabulary,
-      nearDups: this.nearDups,
-      get index() {
-        return keeper.index;
-      },
-      requireWritable: () => {
-        if (!writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
-      },
-      reindex: (ids, removed) => keeper.reindex(ids, removed),
-      reindexTags: (ids) => keeper.reindexTags(ids),
-      flushNearDups: () => keeper.flushNearDups(),
-      saveIndexNow: () => keeper.saveIndexNow(),
-    };
-    const ctx = this.ctx;
+    const ctx = (this.ctx = assembleContext({ db, writable, options: opts, vocabulary: this.vocabulary, nearDups: this.nearDups }, keeper));
     registerContext(this, ctx);
     this.upkeep = new Upkeep(db, keeper, { ...opts, writable }, (m) => this.notice(m), () => this.closed);
     this.searcher = new SearchService(ctx);

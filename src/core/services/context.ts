@@ -9,6 +9,7 @@ import type { ArticleIndex } from '../search/article-index';
 import type { NearDups } from '../store/near-dups';
 import type { PdfRenderer } from '../export';
 import type { Vocabulary } from '../vocabulary';
+import { UserError } from '../errors';
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -60,6 +61,23 @@ export interface ArchiveContext extends IndexKeeping {
   readonly nearDups: NearDups;
   /** Throws `这是只读共享…` (read-only) unless the archive may be changed. */
   requireWritable(): void;
+}
+
+/** The context of one archive: its store's side as given, the index's side from its keeper. */
+export function assembleContext(store: Omit<ArchiveContext, keyof IndexKeeping | 'requireWritable'>, keeper: IndexKeeping): ArchiveContext {
+  return {
+    ...store,
+    get index() {
+      return keeper.index;
+    },
+    requireWritable: () => {
+      if (!store.writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
+    },
+    reindex: (ids, removed) => keeper.reindex(ids, removed),
+    reindexTags: (ids) => keeper.reindexTags(ids),
+    flushNearDups: () => keeper.flushNearDups(),
+    saveIndexNow: () => keeper.saveIndexNow(),
+  };
 }
 
 /**
