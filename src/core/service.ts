@@ -186,6 +186,13 @@ export class Archive implements BaokuApi {
   indexMismatches(limit?: number): string[] {
     return this.keeper.mismatches(limit);
   }
+  /**
+   * The matching core alone: every article the request matches, in its order, with no page of hits
+   * built (no snippets, facets or articles read). `bench/cold.ts` splits a search's time with it.
+   */
+  matchCount(req: SearchRequest): number {
+    return this.searcher.matchAll(req).ordered.length;
+  }
   /** How matches are scored from now on (the relevance evaluation tunes it; a rebuild starts from the default). */
   setRanking(ranking: RankingOptions): void {
     this.keeper.setRanking(ranking);

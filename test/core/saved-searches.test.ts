@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { expandPaths } from '../../src/core/ingest/sources';
-import { backupTo, restoreFrom } from '../../src/core/store/backup';
+import { restoreFrom } from '../../src/core/store/backup';
 import { REPO, openArchive, sampleArchive, tempDir } from './helpers';
 import { storedRow } from '../support/sqlite';
 
