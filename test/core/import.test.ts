@@ -12,7 +12,7 @@ import { INDEX_FILE, TEXT_FILE, readFingerprint } from '../../src/core/search/pe
 import { Archive } from '../../src/core/service';
 import { checkBackupFile } from '../../src/core/store/backup';
 import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
-import { runSql, storedRow } from '../support/sqlite';
+import { runSql, storedRow, writeStore } from '../support/sqlite';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
 
@@ -166,7 +166,8 @@ describe('the index on disk', () => {
     const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
     const root = (storedRow(a, "SELECT rootpage AS p FROM sqlite_master WHERE name = 'imports_hash'") as { p: number }).p;
     const pageSize = (storedRow(a, 'PRAGMA page_size') as { page_size: number }).page_size;
-    await a.close(); // the last connection: every page checkpointed into the database file itself
+    writeStore(a, (db) => db.exec('PRAGMA wal_checkpoint(TRUNCATE)')); // every page in the database file itself
+    await a.close();
     // The file hash index's root page overwritten: a b-tree page SQLite cannot read (nothing at open reads it).
     const fd = fs.openSync(path.join(dir, 'archive.sqlite'), 'r+');
     fs.writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (root - 1) * pageSize);
