@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Converter } from 'opencc-js';
 import { Archive } from '../src/core/service';
-import { expandPaths } from '../src/core/import-files';
+import { expandPaths } from '../src/core/ingest/sources';
 import { INDEX_FILES } from '../src/core/search/persist';
 import { ensurePages } from './corpus';
 import { cpuMs, fileSize, now } from './measure';

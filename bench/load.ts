@@ -18,7 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'libsql';
 import { Archive } from '../src/core/service';
-import { expandPaths, type ImportSource } from '../src/core/import-files';
+import { expandPaths, type ImportSource } from '../src/core/ingest/sources';
 import { INDEX_FILES } from '../src/core/search/persist';
 import { DB_FILE } from '../src/core/store/db';
 import { backupTo } from '../src/core/store/backup';

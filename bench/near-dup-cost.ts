@@ -24,9 +24,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../src/core/service';
-import { expandPaths } from '../src/core/import-files';
+import { expandPaths } from '../src/core/ingest/sources';
 import { ensurePages } from './corpus';
 import { getArticles, iterateArticles } from '../src/core/store/articles';
+import { withConnection } from '../src/core/store/db';
 import { searchable } from '../src/core/store/continuations';
 import { articleToDoc } from '../src/core/search/article-index';
 import { tokenizeForIndex } from '../src/core/text/tokenizer';
@@ -61,11 +62,9 @@ for (const on of [false, true, false, true]) {
   let minhashMs = 0;
   if (on) {
     // The imported articles only (the archive's own were signed when it was built).
-    // No spread of the ids into Math.max: 150k arguments overflow the stack.
-    let lastId = 0;
-    for (const id of a.index.facts.keys()) if (id > lastId) lastId = id;
-    const firstNew = lastId - articles + 1;
-    const batches = into ? [getArticles(a.db, [...a.index.facts.keys()].filter((id) => id >= firstNew))] : iterateArticles(a.db, 1000);
+    const indexed = a.indexedIds();
+    const firstNew = into ? indexed[indexed.length - 1] - articles + 1 : 0;
+    const batches = withConnection(a.dir, (db) => (into ? [getArticles(db, indexed.filter((id) => id >= firstNew))] : [...iterateArticles(db, 1000)]));
     for (const batch of batches)
       for (const x of batch) {
         const doc = searchable(x);

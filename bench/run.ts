@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../src/core/service';
-import { expandPaths } from '../src/core/import-files';
+import { expandPaths } from '../src/core/ingest/sources';
 import { INDEX_FILE, INDEX_FILES } from '../src/core/search/persist';
 import { openDatabase } from '../src/core/store/db';
 import { articleCount } from '../src/core/store/articles';
@@ -258,7 +258,7 @@ async function benchSize(size: number, args: Args): Promise<SizeResult> {
     log(`重建 ${sec(rebuildMs)} s, 保存 ${sec(saveMs)} s, 索引文件 ${res.indexBuild.sizeMb} MB`);
 
     if (!args.only) {
-      const all = [...archive.index.facts.keys()].sort((a, b) => a - b);
+      const all = archive.indexedIds();
       const pick = (n: number) => Array.from({ length: Math.min(n, all.length) }, (_, i) => all[Math.floor((i * all.length) / Math.min(n, all.length))]);
       const ids = pick(1000);
       const tag = { kind: 'topic' as const, name: '基准测试专题' };

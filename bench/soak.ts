@@ -35,7 +35,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive } from '../src/core/service';
-import { expandPaths } from '../src/core/import-files';
+import { expandPaths } from '../src/core/ingest/sources';
+import { withConnection } from '../src/core/store/db';
 import { latency, loadQueries } from './measure';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -71,7 +72,7 @@ async function buildArchive(): Promise<number[]> {
       );
     }
     await a.importSources(expandPaths(paths).sources, {});
-    return (a.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 500').all([]) as { id: number }[]).map((r) => r.id);
+    return withConnection(a.dir, (db) => db.prepare('SELECT id FROM articles ORDER BY id LIMIT 500').all([]) as { id: number }[]).map((r) => r.id);
   } finally {
     await a.close();
   }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Archive } from '../src/core/service';
-import { expandPaths } from '../src/core/import-files';
+import { expandPaths } from '../src/core/ingest/sources';
 
 const { values } = parseArgs({ options: { archive: { type: 'string' } } });
 const pagesDev = path.resolve('..', 'shared', 'pages-dev');

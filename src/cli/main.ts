@@ -9,9 +9,8 @@ import { Archive, UserError } from '../core/service';
 import { ensureWritableDir } from '../core/errors';
 import { decodeBuffer, explainPage, formatExplained, parsePage, IngestError } from '../core/ingest';
 import { pageShape } from '../core/ingest/page-shape';
-import { expandPaths } from '../core/import-files';
-import { backupTo, restoreFrom } from '../core/store/backup';
-import { quickCheck } from '../core/store/db';
+import { expandPaths } from '../core/ingest/sources';
+import { restoreFrom } from '../core/store/backup';
 import { clippingFileName } from '../core/export';
 import { CITATION_EXT } from '../core/export/citation';
 import type { CitationFormat, ExportFormat, ImportFileReport, ImportFileStatus, SearchResponse, SortOrder } from '../shared/api';
@@ -405,7 +404,7 @@ async function run(argv: string[]): Promise<number> {
       return withArchive(
         o,
         async (a) => {
-          const r = quickCheck(a.db);
+          const r = a.checkDatabase();
           out(json, { integrity: r }, () => (r === 'ok' ? '档案库完好' : `发现问题：${r}`));
           return r === 'ok' ? 0 : 2;
         },
@@ -420,7 +419,7 @@ async function run(argv: string[]): Promise<number> {
         o,
         async (a) => {
           if (fs.existsSync(file)) fs.rmSync(file);
-          backupTo(a.db, file);
+          a.backupTo(file);
           out(json, { file }, () => `已备份到 ${file}`);
           return 0;
         },

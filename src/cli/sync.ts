@@ -6,11 +6,9 @@
  * (`meta` `sync.user`) and used for every later change and sync.
  */
 import type { Archive } from '../core/service';
-import { setMeta } from '../core/store/meta';
-import { syncUser } from '../core/store/oplog';
-import { listConflicts, resolveConflict, syncArchive, type SyncReport } from '../core/sync/engine';
+import { archiveConflicts, deskUser, resolveArchiveConflict, setDeskUser, syncArchive, type SyncReport } from '../core/sync/engine';
 import { cleanUserName, parseRole, Remote, ROLE_LABEL } from '../core/sync/remote';
-import { storedRemoteUrl } from '../core/services/team-service';
+import { storedRemoteOf } from '../core/services/team-service';
 import { UsageError } from './args';
 
 export interface SyncOpts {
@@ -50,10 +48,10 @@ export function syncText(r: SyncReport): string {
 /** `baoku sync --archive DIR --remote URL [--user NAME]`. */
 export async function syncCommand(o: SyncOpts, withArchive: WithArchive, out: Out): Promise<number> {
   return withArchive(async (a) => {
-    const url = o.remote ?? process.env.BAOKU_REMOTE ?? storedRemoteUrl(a.db);
+    const url = o.remote ?? process.env.BAOKU_REMOTE ?? storedRemoteOf(a);
     if (!url) throw new UsageError('请用 --remote postgres://用户@主机/数据库 指定团队档案库（或设置环境变量 BAOKU_REMOTE，或在程序的 设置 → 团队档案库 里填写）');
-    if (o.user) setMeta(a.db, 'sync.user', cleanUserName(o.user));
-    if (!syncUser(a.db)) throw new UsageError('请用 --user 名字 指定本机的使用者（团队档案库里的用户名，之后会记住）');
+    if (o.user) setDeskUser(a, cleanUserName(o.user));
+    if (!deskUser(a)) throw new UsageError('请用 --user 名字 指定本机的使用者（团队档案库里的用户名，之后会记住）');
     const report = await withRemote({ ...o, remote: url }, (r) => syncArchive(a, r));
     out(o.json, report, () => syncText(report));
     if (report.refused) process.stderr.write(`baoku: ${report.refused}\n`);
@@ -69,8 +67,8 @@ export async function usersCommand(rest: string[], o: SyncOpts, withArchive: Wit
     case 'me':
       // The desk's user: the author of its changes from now on (before a sync, too).
       return withArchive(async (a) => {
-        if (name) setMeta(a.db, 'sync.user', cleanUserName(name));
-        const me = syncUser(a.db);
+        if (name) setDeskUser(a, cleanUserName(name));
+        const me = deskUser(a);
         out(o.json, { user: me ?? null }, () => (me ? `本机使用者：${me}` : '本机还没有指定使用者（baoku users me 名字）'));
         return 0;
       }, !!name);
@@ -110,14 +108,14 @@ export async function conflictsCommand(rest: string[], o: SyncOpts, withArchive:
     const id = Number(n);
     if (!Number.isInteger(id) || id <= 0) throw new UsageError('用法：baoku conflicts resolve 冲突编号 --archive DIR');
     return withArchive(async (a) => {
-      if (!resolveConflict(a.db, id)) throw new UsageError(`没有未处理的第 ${id} 号冲突（baoku conflicts 查看）`);
+      if (!resolveArchiveConflict(a, id)) throw new UsageError(`没有未处理的第 ${id} 号冲突（baoku conflicts 查看）`);
       out(o.json, { resolved: id }, () => `第 ${id} 号冲突已处理`);
       return 0;
     }, true);
   }
   if (sub !== undefined) throw new UsageError('用法：baoku conflicts [--all] [--json] | conflicts resolve 冲突编号');
   return withArchive(async (a) => {
-    const list = listConflicts(a.db, o.all);
+    const list = archiveConflicts(a, o.all);
     out(o.json, list, () => (list.length ? list.map((c) => `#${c.id} ${c.message}${c.resolvedAt ? '（已处理）' : ''}`).join('\n') : '没有未处理的冲突'));
     return 0;
   }, false);

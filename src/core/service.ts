@@ -1,17 +1,16 @@
 /**
- * The archive: the one implementation of the `BaokuApi` contract.
+ * The archive: the one implementation of the `BaokuApi` contract, and the composition root of
+ * its services.
  *
- * Owns the SQLite store (source of truth) and the search index derived from
- * it. Runs in a worker thread in the app and the HTTP host (src/node), and
- * directly in the CLI and tests. Every change commits to SQLite first and
- * then updates the index incrementally; the index is saved to disk after
- * changes and rebuilt from the store when it does not match.
- *
- * `Archive` opens and closes the archive and keeps the index in step with the
- * store (rebuild, reindex, save scheduling, near-duplicates); the contract is
- * delegated to services with one job each (`services/`: imports, search, tags,
- * clippings, saved searches, corrections, the shared archive), which get this archive as their
- * `ArchiveContext`.
+ * Owns the SQLite store (source of truth) and, through `IndexKeeper`, the search index derived
+ * from it. Runs in a worker thread in the app and the HTTP host (src/node), and directly in the
+ * CLI and tests. `Archive` opens and closes the archive, collects the notices of its open, and
+ * delegates everything else to services with one job each (`services/`): index keeping, upkeep
+ * (checks and backups), imports, search, tags, clippings, saved searches, corrections, the
+ * newsroom's shared archive (设置 → 团队档案库). Each
+ * service is one field and one construction here; they share the `ArchiveContext` this class
+ * assembles (the store, the index and the operations that keep it in step). The store and the
+ * index are private: nothing outside the core reaches into them, only through methods.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -46,23 +45,23 @@ import type {
   CorrectionRecord,
   CorrectionResult,
   OriginalReading,
+  CitationRequest,
+  CitationResult,
   TeamConflict,
   TeamSettingsRequest,
   TeamStatus,
   TeamSyncResult,
 } from '../shared/api';
-import { openDatabase, type Db, DB_FILE, INDEXED_SCHEMA } from './store/db';
-import { quickCheckOffThread } from './store/off-thread';
-import * as store from './store/articles';
-import * as tags from './store/tags';
-import { getMeta } from './store/meta';
+import { openDatabase, type Db } from './store/db';
 import { countPagesToReparse } from './store/reparse';
-import { searchable } from './store/continuations';
-import { autoBackupOffThread } from './store/backup';
-import { ArticleIndex } from './search/article-index';
-import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from './search/persist';
-import { SaveScheduler } from './search/save-scheduler';
-import type { ArchiveContext, ArchiveOptions, CallContext } from './services/context';
+import { NearDups } from './store/near-dups';
+import { correctedCount } from './store/corrections';
+import { archiveCounts } from './store/stats';
+import type { Fingerprint } from './search/persist';
+import type { RankingOptions } from './search/article-index';
+import { assembleContext, registerContext, type ArchiveContext, type ArchiveOptions, type CallContext } from './services/context';
+import { IndexKeeper } from './services/index-keeper';
+import { Upkeep } from './services/upkeep';
 import { SearchService } from './services/search-service';
 import { TagService } from './services/tag-service';
 import { ClippingService } from './services/clipping-service';
@@ -70,24 +69,15 @@ import { SavedSearchService } from './services/saved-search-service';
 import { CorrectionService } from './services/correction-service';
 import { ImportService } from './services/import-service';
 import { TeamService } from './services/team-service';
-import { TOKENIZER_VERSION } from './text/tokenizer';
-import { loadJieba, startJieba } from './text/jieba';
+import { startJieba } from './text/jieba';
 import { Vocabulary } from './vocabulary';
 import { PARSER_VERSION } from './ingest';
-import type { ImportSource } from './import-files';
-import type { CitationRequest, CitationResult } from '../shared/api';
-import { ensureWritableDir, UserError } from './errors';
-import { NearDups } from './store/near-dups';
-import { articleSignature } from './search/dedupe';
-import { correctedCount } from './store/corrections';
-import { archiveCounts } from './store/stats';
+import type { ImportSource } from './ingest/sources';
+import { ensureWritableDir } from './errors';
 
 export type { ArchiveOptions, CallContext } from './services/context';
 
 export { BadInput, EnvironmentError, NotFound, UserError } from './errors';
-
-/** Postings held unpacked during a rebuild before they are packed (~200 MB of Maps). */
-const REBUILD_PACK_EVERY = 4_000_000;
 
 export function defaultResourcesDir(): string {
   // src/core/service.ts → ../../resources; bundled main → resources next to the app.
@@ -98,16 +88,25 @@ export function defaultResourcesDir(): string {
   return candidates.find((c) => fs.existsSync(path.join(c, 'sample'))) ?? candidates[0];
 }
 
-export class Archive implements BaokuApi, ArchiveContext {
+export class Archive implements BaokuApi {
   readonly dir: string;
-  readonly db: Db;
   readonly writable: boolean;
-  index: ArticleIndex;
   /** Groups of near-duplicate articles (store/near-dups.ts). */
   readonly nearDups: NearDups;
   /** The words that cut this archive's text (core/vocabulary.ts: what is per process, what per archive). */
   readonly vocabulary: Vocabulary;
-  private opts: ArchiveOptions;
+  /** What the user should know since open (an upgrade, a rebuild, a failed check); the last is `stats().indexNotice`. */
+  readonly openNotices: string[] = [];
+  /**
+   * Resolves when the work after open is done (`Upkeep#afterOpen`: quick_check, near-duplicate
+   * rows, the weekly backup, off this thread). Never rejects; `close()` waits for it.
+   */
+  checked: Promise<void> = Promise.resolve();
+  private closed = false;
+  private readonly db: Db;
+  private readonly ctx: ArchiveContext;
+  private readonly keeper: IndexKeeper;
+  private readonly upkeep: Upkeep;
   private readonly searcher: SearchService;
   private readonly tagging: TagService;
   private readonly clippings: ClippingService;
@@ -115,48 +114,31 @@ export class Archive implements BaokuApi, ArchiveContext {
   private readonly corrections: CorrectionService;
   private readonly imports: ImportService;
   private readonly team: TeamService;
-  private indexReady = true;
-  private indexNotice?: string;
-  private readonly saves: SaveScheduler;
-  readonly openNotices: string[] = [];
-  private closed = false;
 
   private constructor(opts: ArchiveOptions, db: Db) {
-    this.opts = opts;
+    const writable = opts.writable ?? true;
     this.dir = opts.dir;
     this.db = db;
-    this.writable = opts.writable ?? true;
-    this.index = new ArticleIndex();
+    this.writable = writable;
     this.nearDups = new NearDups(db);
     this.vocabulary = new Vocabulary(db, opts.dir);
-    this.saves = new SaveScheduler({
-      delayMs: opts.saveDelayMs ?? 2000,
-      maxWaitMs: opts.saveMaxWaitMs ?? 20_000,
-      save: () => this.writeIndex(),
-      onError: (err) => this.opts.log?.(`检索索引保存失败：${err.message}`),
-    });
-    this.searcher = new SearchService(this);
-    this.tagging = new TagService(this, this.searcher);
-    this.clippings = new ClippingService(this, this.searcher);
-    this.savedSearches = new SavedSearchService(this, this.searcher);
-    this.corrections = new CorrectionService(this);
-    this.team = new TeamService(this);
-    this.imports = new ImportService(
-      this,
-      this.saves,
-      () => this.savedSearches.countNewMatches(),
-      () => path.join(opts.resourcesDir ?? defaultResourcesDir(), 'sample'),
-    );
-  }
-
-  get options(): ArchiveOptions {
-    return this.opts;
+    const keeper = (this.keeper = new IndexKeeper(db, this.vocabulary, this.nearDups, { ...opts, writable }));
+    const ctx = (this.ctx = assembleContext({ db, writable, options: opts, vocabulary: this.vocabulary, nearDups: this.nearDups }, keeper));
+    registerContext(this, ctx);
+    this.upkeep = new Upkeep(db, keeper, { ...opts, writable }, (m) => this.notice(m), () => this.closed);
+    this.searcher = new SearchService(ctx);
+    this.tagging = new TagService(ctx, this.searcher);
+    this.clippings = new ClippingService(ctx, this.searcher);
+    this.savedSearches = new SavedSearchService(ctx, this.searcher);
+    this.corrections = new CorrectionService(ctx);
+    this.team = new TeamService(ctx, this);
+    this.imports = new ImportService(ctx, keeper.saves, () => this.savedSearches.countNewMatches(), () => path.join(opts.resourcesDir ?? defaultResourcesDir(), 'sample'));
   }
 
   /**
    * Open (creating if needed) an archive: migrate, load the dictionary and the index. What the
-   * first search does not need runs after, off this thread (`checked`): the database's
-   * `quick_check` and the weekly backup. jieba loads in a thread of its own meanwhile (text/jieba.ts).
+   * first search does not need runs after, off this thread (`checked`). jieba loads in a thread
+   * of its own meanwhile (text/jieba.ts), started once the folder is known to be usable.
    */
   static async open(opts: ArchiveOptions): Promise<Archive> {
     // SQLite writes beside the database (WAL) even for reading: the folder must be writable.
@@ -166,164 +148,16 @@ export class Archive implements BaokuApi, ArchiveContext {
     const a = new Archive(opts, db);
     if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);
     a.vocabulary.load();
-    cleanTempFiles(opts.dir);
-    const loaded = loadIndex(opts.dir, a.fingerprint());
-    if (loaded.index) {
-      a.index = loaded.index;
-    } else {
-      if (store.articleCount(db) > 0) a.notice(`${loaded.reason}，正在从档案库重建检索索引`);
-      await a.rebuildIndex();
-    }
+    await a.keeper.load((m) => a.notice(m));
     const older = countPagesToReparse(db, PARSER_VERSION);
     if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
-    a.checked = a.checkAndBackUp();
+    a.checked = a.upkeep.afterOpen();
     return a;
-  }
-
-  /**
-   * Resolves when the work after open is done: the database's `quick_check` (a problem becomes
-   * a notice: `openNotices`, `stats().indexNotice`), near-duplicate rows made consistent with the
-   * store (`syncNearDups`: two anti-joins over every article, a second at 150k), then the weekly
-   * automatic backup. The check and the backup run in a thread of their own (store/off-thread.ts).
-   * Never rejects.
-   */
-  checked: Promise<void> = Promise.resolve();
-
-  private async checkAndBackUp(): Promise<void> {
-    let check: string;
-    try {
-      check = await quickCheckOffThread(path.join(this.dir, DB_FILE));
-    } catch (err) {
-      check = (err as Error).message;
-    }
-    if (this.writable && !this.closed) {
-      try {
-        this.flushNearDups();
-        this.syncNearDups();
-      } catch (err) {
-        this.opts.log?.(`相近稿件分组未能更新：${(err as Error).message}`);
-      }
-    }
-    // A damaged database is not backed up over the good generations.
-    if (check !== 'ok') return this.notice(`数据库检查发现问题：${check}。建议用备份恢复（baoku restore）。`);
-    if (!this.writable || this.opts.autoBackup === false || this.closed || store.articleCount(this.db) === 0) return;
-    try {
-      const made = await autoBackupOffThread(this.dir);
-      if (made) this.opts.log?.(`已自动备份到 ${made}`);
-    } catch (err) {
-      this.notice(`自动备份失败：${(err as Error).message}`);
-    }
   }
 
   private notice(message: string): void {
     this.openNotices.push(message);
-    this.opts.log?.(message);
-  }
-
-  fingerprint(): Fingerprint {
-    return {
-      format: INDEX_FORMAT,
-      schema: INDEXED_SCHEMA,
-      tokenizer: TOKENIZER_VERSION,
-      dictionary: this.vocabulary.hash(),
-      articles: store.articleCount(this.db),
-      generation: Number(getMeta(this.db, 'generation') ?? '0'),
-    };
-  }
-
-  /** Rebuild the whole index from the store, in batches, yielding between them. */
-  async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
-    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
-    this.indexReady = false;
-    const fresh = new ArticleIndex();
-    const total = store.articleCount(this.db);
-    let done = 0;
-    const signed = new Set(this.writable ? (this.db.prepare('SELECT article_id AS id FROM near_dup').all([]) as { id: number }[]).map((r) => r.id) : []);
-    for (const batch of store.iterateArticles(this.db, 1000)) {
-      const sigs: Parameters<NearDups['update']>[0] = [];
-      for (const a of batch) {
-        const doc = searchable(a);
-        if (doc) fresh.upsert(doc);
-        // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
-        if (doc && this.writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc) });
-      }
-      this.nearDups.update(sigs, []);
-      // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
-      if (fresh.text.dirt > REBUILD_PACK_EVERY) fresh.compactText();
-      done += batch.length;
-      onProgress?.(done, total);
-      await new Promise((r) => setImmediate(r));
-    }
-    this.index = fresh;
-    this.indexReady = true;
-    this.indexNotice = undefined;
-    this.saveIndexNow();
-    return done;
-  }
-
-  /** Write the index files now, whatever is pending. */
-  saveIndexNow(): void {
-    this.writeIndex();
-    this.saves.saved();
-  }
-
-  private writeIndex(): void {
-    saveIndex(this.dir, this.index, this.fingerprint());
-  }
-
-  private scheduleSave(): void {
-    this.saves.changed();
-  }
-
-  reindex(ids: number[], removed: number[] = []): void {
-    const gone = [...removed];
-    const sigs: Parameters<NearDups['update']>[0] = [];
-    for (const id of removed) this.index.remove(id);
-    // Read together (two statements per 500, not two per article): a page's articles are re-read in the import's store-and-index slice.
-    const read = new Map(store.getArticles(this.db, ids).map((a) => [a.id, a]));
-    for (const id of ids) {
-      const a = read.get(id);
-      const doc = a && searchable(a);
-      if (doc) {
-        this.index.upsert(doc);
-        // The body's terms come from the index's tokenizing, just done.
-        if (this.opts.nearDuplicates !== false) sigs.push({ id, sig: articleSignature(doc) });
-      } else {
-        this.index.remove(id);
-        gone.push(id);
-      }
-    }
-    this.nearDups.queue(sigs, gone); // stored and grouped in batches: `flushNearDups`
-    this.scheduleSave();
-  }
-
-  /** Store and group the queued near-duplicate signatures (after an import, a reparse, an edit). */
-  flushNearDups(): void {
-    this.nearDups.flush();
-  }
-
-  /** Near-duplicate rows made consistent with the store after open (`checked`: an import cut short, an upgraded archive). */
-  private syncNearDups(): void {
-    if (!this.writable) return;
-    const orphans = this.nearDups.orphans();
-    const missing = this.nearDups.missing();
-    if (!orphans.length && !missing.length) return;
-    const sigs: Parameters<NearDups['update']>[0] = [];
-    for (const a of store.getArticles(this.db, missing)) {
-      const doc = searchable(a);
-      if (doc) sigs.push({ id: doc.id, sig: articleSignature(doc) });
-    }
-    this.nearDups.update(sigs, orphans);
-  }
-
-  /** After a tag change: only the tags index and the facts are updated. */
-  reindexTags(ids: number[]): void {
-    for (const id of ids) this.index.updateTags(id, tags.articleTags(this.db, id));
-    this.scheduleSave();
-  }
-
-  requireWritable(): void {
-    if (!this.writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
+    this.ctx.options.log?.(message);
   }
 
   async close(): Promise<void> {
@@ -331,9 +165,54 @@ export class Archive implements BaokuApi, ArchiveContext {
     // Waited for, never cut short: ending a thread inside a libsql call aborts the process.
     await this.checked;
     await this.team.idle();
-    this.flushNearDups();
-    this.saves.flush();
+    this.keeper.close();
     this.db.close();
+  }
+
+  // ---------------- the index (services/index-keeper.ts) and upkeep (services/upkeep.ts) ----------------
+
+  /** What the saved index files must match to be loaded instead of rebuilt. */
+  fingerprint(): Fingerprint {
+    return this.keeper.fingerprint();
+  }
+  /** Rebuild the whole index from the store (`baoku rebuild`). */
+  rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    return this.keeper.rebuildIndex(onProgress);
+  }
+  /** Write the index files now, whatever is pending. */
+  saveIndexNow(): void {
+    this.keeper.saveIndexNow();
+  }
+  /** Store and group the queued near-duplicate signatures. */
+  flushNearDups(): void {
+    this.keeper.flushNearDups();
+  }
+  /** The ids of the articles in the index, ascending. */
+  indexedIds(): number[] {
+    return this.keeper.indexedIds();
+  }
+  /** Where the index is not the store's (articles missing, extra, or with other facts); empty when it is. */
+  indexMismatches(limit?: number): string[] {
+    return this.keeper.mismatches(limit);
+  }
+  /**
+   * The matching core alone: every article the request matches, in its order, with no page of hits
+   * built (no snippets, facets or articles read). `bench/cold.ts` splits a search's time with it.
+   */
+  matchCount(req: SearchRequest): number {
+    return this.searcher.matchAll(req).ordered.length;
+  }
+  /** How matches are scored from now on (the relevance evaluation tunes it; a rebuild starts from the default). */
+  setRanking(ranking: RankingOptions): void {
+    this.keeper.setRanking(ranking);
+  }
+  /** `PRAGMA quick_check` now: 'ok' or the first problems found (`baoku check`). */
+  checkDatabase(): string {
+    return this.upkeep.checkNow();
+  }
+  /** A consistent copy of the database in `file` (`baoku backup`). */
+  backupTo(file: string): void {
+    this.upkeep.backupTo(file);
   }
 
   // ---------------- archive ----------------
@@ -341,8 +220,8 @@ export class Archive implements BaokuApi, ArchiveContext {
   async stats(): Promise<ArchiveStats> {
     return {
       ...archiveCounts(this.db),
-      indexReady: this.indexReady,
-      indexNotice: this.indexNotice ?? this.openNotices[this.openNotices.length - 1],
+      indexReady: this.keeper.indexReady,
+      indexNotice: this.openNotices[this.openNotices.length - 1],
       writable: this.writable,
       pagesToReparse: countPagesToReparse(this.db, PARSER_VERSION),
       correctedArticles: correctedCount(this.db),

@@ -36,7 +36,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Archive } from '../core/service';
-import { expandPaths } from '../core/import-files';
+import { expandPaths } from '../core/ingest/sources';
+import { withConnection } from '../core/store/db';
 import { DEFAULT_RANKING, type RankingOptions } from '../core/search/article-index';
 import { loadJieba } from '../core/text/jieba';
 
@@ -115,7 +116,7 @@ export async function devArchive(dir?: string, pagesDir = PAGES_DEV_DIR): Promis
 
 /** Run every query of both kinds and rank the target. */
 export async function runEval(a: Archive, queries: DevQuery[]): Promise<Outcome[]> {
-  const rows = a.db.prepare('SELECT kicker, title, subtitle, paragraphs FROM articles').all([]) as {
+  const rows = withConnection(a.dir, (db) => db.prepare('SELECT kicker, title, subtitle, paragraphs FROM articles').all([])) as {
     kicker: string | null;
     title: string;
     subtitle: string | null;
@@ -254,7 +255,7 @@ async function sweep(a: Archive, all: DevQuery[]): Promise<void> {
     variants.push([`proximity ×${x}`, { ...d, proximity: { title: d.proximity.title * x, sentence: d.proximity.sentence * x, paragraph: d.proximity.paragraph * x } }]);
   console.log(`tuning half A only: MRR@10 keywords / title words — ${tuning.length} dev queries; ${wide.length} generated (parsed targets only)`);
   for (const [name, r] of variants) {
-    a.index.ranking = r;
+    a.setRanking(r);
     const o = await runEval(a, tuning);
     const k = mrr(o.filter((x) => x.kind === 'q_keywords'));
     const t = mrr(o.filter((x) => x.kind === 'q_title'));
@@ -263,7 +264,7 @@ async function sweep(a: Archive, all: DevQuery[]): Promise<void> {
     const wt = mrr(w.filter((x) => x.kind === 'q_title'));
     console.log(`  ${name.padEnd(22)} dev ${k.toFixed(3)} / ${t.toFixed(3)}   generated ${wk.toFixed(3)} / ${wt.toFixed(3)}   mean ${((wk + wt) / 2).toFixed(4)}`);
   }
-  a.index.ranking = d;
+  a.setRanking(d);
   if (process.argv.includes('--verbose')) {
     console.log('generated tuning queries below rank 1 with the current settings:');
     for (const o of await runEval(a, wide)) {
@@ -283,10 +284,10 @@ export async function main(): Promise<void> {
   const keep = ai >= 0 ? args[ai + 1] : undefined;
   const t0 = performance.now();
   const a = await devArchive(keep);
-  const articles = (a.db.prepare('SELECT count(*) AS n FROM articles').get([]) as { n: number }).n;
+  const articles = withConnection(a.dir, (db) => (db.prepare('SELECT count(*) AS n FROM articles').get([]) as { n: number }).n);
   console.log(`imported ${articles} articles from ${PAGES_DEV_DIR} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const queries = loadQueries();
-  if (args.includes('--plain')) a.index.ranking = { ...DEFAULT_RANKING, plain: true };
+  if (args.includes('--plain')) a.setRanking({ ...DEFAULT_RANKING, plain: true });
   if (args.includes('--sweep')) await sweep(a, queries);
   const outcomes = await runEval(a, queries);
   print(outcomes, args.includes('--verbose'));

@@ -6,11 +6,12 @@
 import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { REPO, idOf, openArchive, tempDir } from './helpers';
 import { DB_FILE } from '../../src/core/store/db';
 import { loadIndex, readFingerprint, saveIndex } from '../../src/core/search/persist';
 import { ISSUE_PARTS_SQL } from '../../src/core/store/continuations';
+import { readStore, storedRow } from '../support/sqlite';
 
 const DIR = path.join(REPO, 'test', 'fixtures', 'pages');
 const P1 = path.join(DIR, '2022-03-01_第1版.txt');
@@ -27,7 +28,7 @@ describe('continued articles', () => {
       await a.importSources(expandPaths([order[1]]).sources, opts);
 
       const first = await idOf(a, '春耕备耕有序推进');
-      const second = (a.db.prepare('SELECT id FROM articles WHERE part_of = ?').get([first]) as { id: number } | undefined)?.id;
+      const second = (storedRow(a, 'SELECT id FROM articles WHERE part_of = ?', [first]) as { id: number } | undefined)?.id;
       expect(second).toBeDefined();
       const stats = await a.stats();
       // Four articles on the two pages; the continued story counts once.
@@ -54,11 +55,11 @@ describe('continued articles', () => {
     const a = await openArchive();
     await a.importSources(expandPaths([P1, P2]).sources, opts);
     const first = await idOf(a, '春耕备耕有序推进');
-    const second = (a.db.prepare('SELECT id FROM articles WHERE part_of = ?').get([first]) as { id: number }).id;
-    const { fromUpload } = await import('../../src/core/import-files');
+    const second = (storedRow(a, 'SELECT id FROM articles WHERE part_of = ?', [first]) as { id: number }).id;
+    const { fromUpload } = await import('../../src/core/ingest/sources');
     const text = (await import('node:fs')).readFileSync(P1, 'utf8').replace('(下转第2版)', '');
     await a.importSources([fromUpload({ name: '2022-03-01_第1版.txt', dataBase64: Buffer.from(text, 'utf8').toString('base64') })], opts);
-    expect(a.db.prepare('SELECT part_of FROM articles WHERE id = ?').get([second])).toMatchObject({ part_of: null });
+    expect(storedRow(a, 'SELECT part_of FROM articles WHERE id = ?', [second])).toMatchObject({ part_of: null });
     expect((await a.search({ query: '宁津县 播种机' })).hits.map((h) => h.id)).toEqual([second]);
     await a.close();
   });
@@ -71,7 +72,7 @@ describe('linking continued articles at import', () => {
   it('finds the issue’s pages by index, not by a scan of every article', async () => {
     const a = await openArchive();
     await a.importSources(expandPaths([P1, P2]).sources, opts);
-    const plan = (a.db.prepare(`EXPLAIN QUERY PLAN ${ISSUE_PARTS_SQL}`).all(['2022-03-01', 1]) as { detail: string }[]).map((r) => r.detail);
+    const plan = readStore(a, (db) => db.prepare(`EXPLAIN QUERY PLAN ${ISSUE_PARTS_SQL}`).all(['2022-03-01', 1]) as { detail: string }[]).map((r) => r.detail);
     expect(plan.some((d) => /^SEARCH p USING (COVERING )?INDEX pages_issue/.test(d)), plan.join('\n')).toBe(true);
     expect(plan.filter((d) => /^SCAN/.test(d)), plan.join('\n')).toEqual([]);
     await a.close();
@@ -93,7 +94,7 @@ describe('linking continued articles at import', () => {
     const b = await openArchive(dir);
     expect(b.openNotices.join('\n')).toMatch(/数据库已从版本 8 升级/);
     expect(b.openNotices.join('\n')).not.toMatch(/重建检索索引/);
-    expect(b.db.prepare("SELECT name FROM sqlite_master WHERE name = 'pages_issue'").get([])).toBeDefined();
+    expect(storedRow(b, "SELECT name FROM sqlite_master WHERE name = 'pages_issue'")).toBeDefined();
     expect((await b.search({ query: '宁津县 播种机' })).total).toBe(1);
     await b.close();
   });

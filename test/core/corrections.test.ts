@@ -7,11 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { Archive } from '../../src/core/service';
 import { LATEST_SCHEMA } from '../../src/core/store/db';
 import { WRITE_METHODS } from '../../src/shared/api';
 import { REPO, idOf, openArchive, tempDir } from './helpers';
+import { runSql, storedRow, storedRows } from '../support/sqlite';
 
 const PAGE = path.join(REPO, 'test', 'fixtures', 'pages', 'rmrb_19980112_05.txt');
 
@@ -23,9 +24,9 @@ async function archiveWithPage(dir = tempDir()): Promise<Archive> {
 
 const titles = async (a: Archive, q: string) => (await a.search({ query: q, limit: 50 })).hits.map((h) => h.title);
 const ids = async (a: Archive, q: string) => (await a.search({ query: q, limit: 50 })).hits.map((h) => h.id);
-const count = (a: Archive) => (a.db.prepare('SELECT COUNT(*) AS n FROM articles').get([]) as { n: number }).n;
+const count = (a: Archive) => (storedRow(a, 'SELECT COUNT(*) AS n FROM articles') as { n: number }).n;
 const manualTags = (a: Archive, id: number) =>
-  (a.db.prepare("SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? AND at.source = 'manual' ORDER BY t.name").all([id]) as { name: string }[]).map((r) => r.name);
+  (storedRows(a, "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? AND at.source = 'manual' ORDER BY t.name", [id]) as { name: string }[]).map((r) => r.name);
 
 /** The page file with `from` replaced by `to`, under the same name (the same page of the same issue). */
 function changedPage(from: string, to: string): string {
@@ -39,8 +40,8 @@ function changedPage(from: string, to: string): string {
 describe('corrections: store', () => {
   it('adds the corrections table and the article columns in a numbered migration', async () => {
     const a = await openArchive();
-    expect(a.db.prepare('PRAGMA user_version').get([])).toMatchObject({ user_version: LATEST_SCHEMA });
-    const cols = (t: string) => (a.db.prepare(`PRAGMA table_info(${t})`).all([]) as { name: string }[]).map((c) => c.name);
+    expect(storedRow(a, 'PRAGMA user_version')).toMatchObject({ user_version: LATEST_SCHEMA });
+    const cols = (t: string) => (storedRows(a, `PRAGMA table_info(${t})`) as { name: string }[]).map((c) => c.name);
     expect(cols('corrections')).toEqual(['id', 'article_id', 'page_id', 'field', 'before', 'after', 'author', 'created_at', 'undone_at', 'review', 'applied']);
     expect(cols('articles')).toEqual(expect.arrayContaining(['original', 'replaced_text', 'page_fix']));
     await a.close();
@@ -69,7 +70,7 @@ describe('corrections: fields', () => {
     const before = (await a.getArticle({ id }))!;
     expect(before.title).toBe('黄河小浪底工程进展顺利');
     // An OCR-like misreading in the title is mended: 小浪底 was read as 小狼底 (made so here) and fixed.
-    a.db.prepare("UPDATE articles SET title = '黄河小狼底工程进展顺利' WHERE id = ?").run([id]);
+    runSql(a, "UPDATE articles SET title = '黄河小狼底工程进展顺利' WHERE id = ?", [id]);
     await a.rebuildIndex();
     const r = await a.correctArticle({ id, title: '黄河小浪底工程进展顺利', subtitle: '截流工作全面展开' });
     expect(r.correctionIds).toHaveLength(2);
@@ -272,7 +273,7 @@ describe('corrections survive re-import and reparse', () => {
     expect((await a.getArticle({ id: c.part }))!.title).toMatch(/缘/);
     // The brief, the merged article, and the split's two parts.
     expect(await titles(a, '已校对')).toHaveLength(4);
-    expect(a.db.prepare('SELECT COUNT(*) AS n FROM corrections WHERE applied = 1 AND review IS NULL').get([])).toMatchObject({ n: 3 });
+    expect(storedRow(a, 'SELECT COUNT(*) AS n FROM corrections WHERE applied = 1 AND review IS NULL')).toMatchObject({ n: 3 });
   }
 
   it('the same page again: a duplicate, nothing changes', async () => {

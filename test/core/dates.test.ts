@@ -9,11 +9,12 @@ import path from 'node:path';
 import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { gbt7714 } from '../../src/core/export';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { Archive } from '../../src/core/service';
 import { INFERRED_DATE_WARNING, NO_YEAR_WARNING, articleDate, yearOnPage } from '../../src/core/store/dates';
 import type { Dateline } from '../../src/shared/types';
 import { openArchive, tempDir, REPO } from './helpers';
+import { storedRows, writeStore } from '../support/sqlite';
 
 const PAGES_DEV = path.resolve(REPO, '..', 'shared', 'pages-dev');
 const DATES = path.join(REPO, 'test', 'fixtures', 'dates');
@@ -51,7 +52,7 @@ describe.skipIf(!fs.existsSync(PAGES_DEV))('importing the real pages of pages-de
     expect(files.length).toBeGreaterThan(50);
     const reports = await a.importSources(expandPaths(files.map((f) => path.join(PAGES_DEV, f))).sources, {});
     expect(reports.every((r) => r.status === 'imported')).toBe(true);
-    const rows = a.db.prepare(ROWS).all([]) as Row[];
+    const rows = storedRows(a, ROWS) as Row[];
     expect(rows.length).toBeGreaterThan(500);
     const wrong = rows.filter((r) => r.date !== issueOf(r.file));
     expect(wrong.map((r) => `${r.file} ${r.title} ${r.date}`)).toEqual([]);
@@ -98,7 +99,7 @@ describe('an article without a known issue date', () => {
     const a = await openArchive();
     const [r] = await a.importSources(expandPaths([path.join(DATES, 'page-footer.txt')]).sources, {});
     expect(r).toMatchObject({ status: 'imported', paper: '人民日报', date: '2021-01-05', page: 1 });
-    const rows = a.db.prepare(ROWS).all([]) as Row[];
+    const rows = storedRows(a, ROWS) as Row[];
     expect(rows.length).toBe(2);
     for (const row of rows) expect(row).toMatchObject({ date: '2021-01-05', date_inferred: 0 });
     const wire = (await a.getArticle({ id: rows[1].id }))!;
@@ -113,7 +114,7 @@ describe('an article without a known issue date', () => {
     expect(r.status).toBe('imported');
     expect(r.date).toBeUndefined();
     expect(r.warnings).toContain('未能确定出版日期');
-    const rows = a.db.prepare(ROWS).all([]) as Row[];
+    const rows = storedRows(a, ROWS) as Row[];
     expect(rows.length).toBe(2);
     const first = (await a.getArticle({ id: rows[0].id }))!;
     expect(first.date).toBe('1997-12-30'); // the year from 一九九七年十二月三十日 on the page
@@ -130,7 +131,7 @@ describe('an article without a known issue date', () => {
     // The same page imported with the issue date given: the issue date, nothing inferred.
     const b = await openArchive();
     await b.importSources(expandPaths([path.join(DATES, 'no-issue-date.txt')]).sources, { date: '1998-01-01' });
-    for (const row of b.db.prepare(ROWS).all([]) as Row[]) expect(row).toMatchObject({ date: '1998-01-01', date_inferred: 0 });
+    for (const row of storedRows(b, ROWS) as Row[]) expect(row).toMatchObject({ date: '1998-01-01', date_inferred: 0 });
     const art = (await b.getArticle({ id: 1 }))!;
     expect(art.warnings).not.toContain(INFERRED_DATE_WARNING);
     await a.close();
@@ -151,9 +152,11 @@ describe('an archive of schema 1 with dateline dates', () => {
       // Build it with today's code, then write what schema 1 stored: dateline dates, no flag.
       const a = await openArchive(dir);
       await a.importSources(expandPaths(files).sources, {});
-      const rows = a.db.prepare(ROWS).all([]) as Row[];
-      const set = a.db.prepare("UPDATE articles SET date = ?, warnings = '[]' WHERE id = ?");
-      for (const r of rows) set.run([datelineDate(r.issue, r.dateline), r.id]);
+      const rows = storedRows(a, ROWS) as Row[];
+      writeStore(a, (db) => {
+        const set = db.prepare("UPDATE articles SET date = ?, warnings = '[]' WHERE id = ?");
+        for (const r of rows) set.run([datelineDate(r.issue, r.dateline), r.id]);
+      });
       // The index as the old code saved it: built from those dates.
       await a.rebuildIndex();
       await a.close();
@@ -194,7 +197,7 @@ describe('an archive of schema 1 with dateline dates', () => {
     const a = await Archive.open({ dir, autoBackup: false });
     expect(a.openNotices.some((n) => /升级/.test(n))).toBe(true);
     expect(a.openNotices.some((n) => /重建检索索引/.test(n))).toBe(true);
-    const rows = a.db.prepare(ROWS).all([]) as Row[];
+    const rows = storedRows(a, ROWS) as Row[];
     for (const r of rows.filter((x) => x.issue)) expect(r, r.title).toMatchObject({ date: r.issue, date_inferred: 0 });
     const undated = rows.filter((x) => !x.issue);
     expect(undated.length).toBe(2);

@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
+import { storedRow } from '../support/sqlite';
 
 export const REPO = path.resolve(__dirname, '..', '..');
 export const SAMPLE_DIR = path.join(REPO, 'resources', 'sample');
@@ -30,7 +31,7 @@ export async function sampleArchive(dir = tempDir()): Promise<Archive> {
 
 /** Id of the article whose title contains `text`. */
 export async function idOf(a: Archive, text: string): Promise<number> {
-  const row = a.db.prepare('SELECT id FROM articles WHERE instr(title, ?) > 0 OR instr(kicker, ?) > 0 OR instr(subtitle, ?) > 0').get([text, text, text]) as
+  const row = storedRow(a, 'SELECT id FROM articles WHERE instr(title, ?) > 0 OR instr(kicker, ?) > 0 OR instr(subtitle, ?) > 0', [text, text, text]) as
     | { id: number }
     | undefined;
   if (!row) throw new Error(`no article titled ${text}`);

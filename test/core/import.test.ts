@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { decodeBuffer } from '../../src/core/ingest';
 import { INDEX_FILE, TEXT_FILE, readFingerprint } from '../../src/core/search/persist';
 import { Archive } from '../../src/core/service';
 import { checkBackupFile } from '../../src/core/store/backup';
 import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
+import { runSql, storedRow, writeStore } from '../support/sqlite';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
 
@@ -122,8 +123,8 @@ describe('the index on disk', () => {
     expect(b.openNotices).toEqual([]);
     expect((await b.search({ query: '淄博' })).hits.map((h) => h.id)).toEqual(before);
     // A change committed to the store but never saved to the index (a crash before the save).
-    b.db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'generation'").run([]);
-    b.db.close();
+    runSql(b, "UPDATE meta SET value = value + 1 WHERE key = 'generation'");
+    await b.close(); // nothing of the index was unsaved: its files stay as they were
 
     const c = await openArchive(dir);
     expect(c.openNotices.join()).toMatch(/重建检索索引/);
@@ -163,9 +164,9 @@ describe('the index on disk', () => {
     const dir = tempDir();
     const a = await sampleArchive(dir);
     const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
-    const root = (a.db.prepare("SELECT rootpage AS p FROM sqlite_master WHERE name = 'imports_hash'").get([]) as { p: number }).p;
-    const pageSize = (a.db.prepare('PRAGMA page_size').get([]) as { page_size: number }).page_size;
-    a.db.exec('PRAGMA wal_checkpoint(TRUNCATE)'); // every page in the database file itself
+    const root = (storedRow(a, "SELECT rootpage AS p FROM sqlite_master WHERE name = 'imports_hash'") as { p: number }).p;
+    const pageSize = (storedRow(a, 'PRAGMA page_size') as { page_size: number }).page_size;
+    writeStore(a, (db) => db.exec('PRAGMA wal_checkpoint(TRUNCATE)')); // every page in the database file itself
     await a.close();
     // The file hash index's root page overwritten: a b-tree page SQLite cannot read (nothing at open reads it).
     const fd = fs.openSync(path.join(dir, 'archive.sqlite'), 'r+');
@@ -231,7 +232,7 @@ describe('the index on disk', () => {
 
 describe('files that are not newspaper pages', () => {
   it('are skipped with the reason, nothing stored, unless forced', async () => {
-    const { fromUpload } = await import('../../src/core/import-files');
+    const { fromUpload } = await import('../../src/core/ingest/sources');
     const a = await openArchive();
     const readme = '# 报库\n\n离线的报纸文字档案库。\n\n## 安装\n\n```bash\nnpm ci\n```\n\n- `baoku import 目录`：导入\n- `baoku search 词`：检索\n';
     const upload = (name: string, text: string) => fromUpload({ name, dataBase64: Buffer.from(text, 'utf8').toString('base64') });
@@ -249,7 +250,7 @@ describe('files that are not newspaper pages', () => {
 
 describe('a page whose body is one line', () => {
   it('is stored in paragraphs cut at sentence ends, and the report says so', async () => {
-    const { fromUpload } = await import('../../src/core/import-files');
+    const { fromUpload } = await import('../../src/core/ingest/sources');
     const { PARAGRAPH_MAX } = await import('../../src/core/ingest/long-paragraphs');
     const a = await openArchive();
     const sentences = ['全国总工会今天在北京召开会议，部署春节期间走访慰问困难职工工作。', '会议要求各级工会把党和政府的温暖送到困难职工家中！', '困难职工的年货备齐了吗？'];
@@ -270,7 +271,7 @@ describe('a page whose body is one line', () => {
 
 describe('the import count in stats', () => {
   it('counts imports that added or replaced a page, not duplicate or rejected attempts', async () => {
-    const { fromUpload } = await import('../../src/core/import-files');
+    const { fromUpload } = await import('../../src/core/ingest/sources');
     const a = await sampleArchive();
     const file = path.join(SAMPLE_DIR, fs.readdirSync(SAMPLE_DIR).find((f) => f.endsWith('.txt'))!);
     const text = fs.readFileSync(file, 'utf8');

@@ -9,12 +9,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromUpload } from '../../src/core/import-files';
+import { fromUpload } from '../../src/core/ingest/sources';
 import { bandBuckets, nearDuplicates, type Signed } from '../../src/core/text/near-dup';
 import type { Archive } from '../../src/core/service';
 import { BUCKET_WINDOW } from '../../src/core/store/near-dups';
 import { idOf, openArchive, tempDir, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
 import { DAY1, DAY2, DAY2_WITHOUT_COPY } from './near-dup-pages';
+import { storedRow, storedRows } from '../support/sqlite';
 
 async function importPage(a: Archive, name: string, text: string): Promise<void> {
   const [r] = await a.importSources([fromUpload({ name, dataBase64: Buffer.from(text, 'utf8').toString('base64') })], { paper: '测试日报' });
@@ -69,7 +70,7 @@ describe('near-duplicates', () => {
     await importPage(a, '测试日报_2022-05-11_第4版.txt', DAY2_WITHOUT_COPY);
     expect((await a.getNearDuplicates({ id: story })).map((g) => g.article.id)).toEqual([story]);
     expect((await a.search({ query: '风云三号G星' })).hits.map((h) => [h.id, h.nearDuplicates])).toEqual([[story, undefined]]);
-    expect(a.db.prepare('SELECT COUNT(*) AS n FROM near_dup WHERE article_id NOT IN (SELECT id FROM articles)').get([])).toMatchObject({ n: 0 });
+    expect(storedRow(a, 'SELECT COUNT(*) AS n FROM near_dup WHERE article_id NOT IN (SELECT id FROM articles)')).toMatchObject({ n: 0 });
 
     await importPage(a, '测试日报_2022-05-11_第4版.txt', DAY2);
     const copy = await idOf(a, '首颗降水测量卫星升空');
@@ -105,7 +106,7 @@ describe('near-duplicates', () => {
     await importPage(a, '测试日报_2030-01-05_第1版.txt', DAY2); // a page of copies replaced by another page
 
     // The definition: components of the graph of pairs that share an LSH bucket and are judged near-duplicates.
-    const rows = (a.db.prepare('SELECT article_id AS id, shingles, sig FROM near_dup ORDER BY article_id').all([]) as { id: number; shingles: number; sig: ArrayBuffer | null }[])
+    const rows = (storedRows(a, 'SELECT article_id AS id, shingles, sig FROM near_dup ORDER BY article_id') as { id: number; shingles: number; sig: ArrayBuffer | null }[])
       .filter((r) => r.sig)
       .map((r) => ({ id: r.id, shingles: r.shingles, sig: new Uint8Array(r.sig!) }));
     const parent = new Map(rows.map((r) => [r.id, r.id]));
@@ -124,7 +125,7 @@ describe('near-duplicates', () => {
 
     // Held in memory and in SQLite the same way.
     for (const g of big) for (const id of g) expect(a.nearDups.group(id).sort((x, y) => x - y)).toEqual(g);
-    const stored = a.db.prepare('SELECT article_id AS id, group_id AS g FROM near_dup').all([]) as { id: number; g: number }[];
+    const stored = storedRows(a, 'SELECT article_id AS id, group_id AS g FROM near_dup') as { id: number; g: number }[];
     for (const r of stored) expect(r.g).toBe(rows.some((x) => x.id === r.id) ? find(r.id) : r.id);
     await a.close();
   });

@@ -5,10 +5,11 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { Archive } from '../../src/core/service';
 import { PARSER_VERSION } from '../../src/core/ingest';
 import { REPO, idOf, openArchive, tempDir } from './helpers';
+import { runSql, storedRow, storedRows } from '../support/sqlite';
 
 const PAGE = path.join(REPO, 'test', 'fixtures', 'pages', 'rmrb_19980112_05.txt');
 
@@ -19,9 +20,9 @@ async function archiveWithPage(dir: string): Promise<Archive> {
 }
 
 const row = (a: Archive, id: number) =>
-  a.db.prepare('SELECT char_start AS s, char_end AS e, paragraphs FROM articles WHERE id = ?').get([id]) as { s: number; e: number; paragraphs: string };
+  storedRow(a, 'SELECT char_start AS s, char_end AS e, paragraphs FROM articles WHERE id = ?', [id]) as { s: number; e: number; paragraphs: string };
 const manualTags = (a: Archive, id: number) =>
-  (a.db.prepare("SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? AND at.source = 'manual' ORDER BY t.name").all([id]) as { name: string }[]).map((r) => r.name);
+  (storedRows(a, "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ? AND at.source = 'manual' ORDER BY t.name", [id]) as { name: string }[]).map((r) => r.name);
 
 describe('reparse', () => {
   it('splits what an older parser ran together, keeping ids and editors’ tags, and says so at open', async () => {
@@ -36,9 +37,9 @@ describe('reparse', () => {
     const f = row(a, feature);
     const e = row(a, essay);
     const merged = JSON.stringify([...JSON.parse(f.paragraphs), ...JSON.parse(e.paragraphs)]);
-    a.db.prepare("UPDATE articles SET char_end = ?, paragraphs = ?, content_hash = 'older' WHERE id = ?").run([e.e, merged, feature]);
-    a.db.prepare('DELETE FROM articles WHERE id = ?').run([essay]);
-    a.db.prepare('UPDATE pages SET parser_version = 0').run([]);
+    runSql(a, "UPDATE articles SET char_end = ?, paragraphs = ?, content_hash = 'older' WHERE id = ?", [e.e, merged, feature]);
+    runSql(a, 'DELETE FROM articles WHERE id = ?', [essay]);
+    runSql(a, 'UPDATE pages SET parser_version = 0');
     await a.close();
 
     a = await Archive.open({ dir, autoBackup: false, saveDelayMs: 50 });
@@ -56,7 +57,7 @@ describe('reparse', () => {
     // The essay is an article again, found by its own words under its own headline, signed.
     const hits = (await a.search({ query: '腊月 春联' })).hits;
     expect(hits[0]?.title).toBe('天冷人心暖（新春随笔）');
-    expect(a.db.prepare('SELECT parser_version AS v FROM pages').get([])).toMatchObject({ v: PARSER_VERSION });
+    expect(storedRow(a, 'SELECT parser_version AS v FROM pages')).toMatchObject({ v: PARSER_VERSION });
     // Nothing left to read again, unless asked for all.
     expect((await a.reparse({})).pages).toBe(0);
     expect(await a.reparse({ all: true })).toEqual({ pages: 1, unchanged: total, rewritten: 0, added: 0, removed: 0 });
@@ -69,20 +70,20 @@ describe('reparse', () => {
     const feature = await idOf(a, '小城里的');
     const f = row(a, feature);
     // An older reading: the feature cut at its last subhead (more than half of it stays above).
-    const text = a.db.prepare('SELECT raw_text AS t FROM imports').get([]) as { t: string };
+    const text = storedRow(a, 'SELECT raw_text AS t FROM imports') as { t: string };
     const cut = text.t.indexOf('缘 起');
     expect(cut).toBeGreaterThan(f.s + (f.e - f.s) / 2);
-    a.db.prepare("UPDATE articles SET char_end = ?, content_hash = 'older' WHERE id = ?").run([cut - 2, feature]);
+    runSql(a, "UPDATE articles SET char_end = ?, content_hash = 'older' WHERE id = ?", [cut - 2, feature]);
     const tail = Number(
-      a.db
-        .prepare(
-          `INSERT INTO articles (page_id, seq, kind, title, paragraphs, warnings, char_start, char_end, chars, content_hash, updated_at)
-           SELECT page_id, seq, 'story', '缘 起', '[]', '[]', ?, ?, 0, 'older-tail', updated_at FROM articles WHERE id = ?`,
-        )
-        .run([cut, f.e, feature]).lastInsertRowid,
+      runSql(
+        a,
+        `INSERT INTO articles (page_id, seq, kind, title, paragraphs, warnings, char_start, char_end, chars, content_hash, updated_at)
+         SELECT page_id, seq, 'story', '缘 起', '[]', '[]', ?, ?, 0, 'older-tail', updated_at FROM articles WHERE id = ?`,
+        [cut, f.e, feature],
+      ).lastInsertRowid,
     );
     await a.changeTags({ ids: [tail], add: [{ kind: 'topic', name: '文化馆' }] });
-    a.db.prepare('UPDATE pages SET parser_version = 0').run([]);
+    runSql(a, 'UPDATE pages SET parser_version = 0');
 
     const r = await a.reparse({});
     expect(r).toMatchObject({ pages: 1, rewritten: 1, added: 0, removed: 1 });

@@ -7,9 +7,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
-import { backupTo, restoreFrom } from '../../src/core/store/backup';
+import { expandPaths } from '../../src/core/ingest/sources';
+import { restoreFrom } from '../../src/core/store/backup';
 import { REPO, openArchive, sampleArchive, tempDir } from './helpers';
+import { storedRow } from '../support/sqlite';
 
 const PAGES = path.join(REPO, 'test', 'fixtures', 'pages');
 const importPage = (a: Archive, file: string) => a.importSources(expandPaths([path.join(PAGES, file)]).sources, {});
@@ -17,7 +18,7 @@ const byName = async (a: Archive, name: string) => (await a.listSavedSearches())
 /** Articles of the archive matching `query` now, with ids above `after`. */
 const matchesAfter = async (a: Archive, query: string, after: number, filters = {}) =>
   (await a.search({ query, filters, limit: 1000, facets: false })).hits.filter((h) => h.id > after).length;
-const newest = (a: Archive) => (a.db.prepare('SELECT MAX(id) AS m FROM articles').get([]) as { m: number }).m;
+const newest = (a: Archive) => (storedRow(a, 'SELECT MAX(id) AS m FROM articles') as { m: number }).m;
 
 describe('saved searches: new matches after imports', () => {
   let a: Archive;
@@ -52,7 +53,7 @@ describe('saved searches: new matches after imports', () => {
     expect((await byName(a, '春运')).newCount).toBe(spring);
     expect((await byName(a, '青岛港')).newCount).toBe(0);
     // A filter-only search counts every new article of that paper.
-    const rmrb = a.db.prepare("SELECT COUNT(*) AS n FROM articles WHERE id > ? AND part_of IS NULL").get([before]) as { n: number };
+    const rmrb = storedRow(a, "SELECT COUNT(*) AS n FROM articles WHERE id > ? AND part_of IS NULL", [before]) as { n: number };
     expect(rmrb.n).toBeGreaterThan(0);
     expect((await byName(a, '人民日报的全部新文章')).newCount).toBe(rmrb.n);
   });
@@ -151,7 +152,7 @@ describe('saved searches: rename, delete, reorder, refusals', () => {
     expect((await byName(a, '投资')).newCount).toBe(0);
     expect((await byName(a, '甲')).newCount).toBe(await matchesAfter(a, '淄博', before));
     const file = path.join(tempDir(), 'backup.sqlite');
-    backupTo(a.db, file);
+    a.backupTo(file);
     const list = await a.listSavedSearches();
     const other = tempDir();
     restoreFrom(other, file);

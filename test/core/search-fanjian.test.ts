@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { keywords, tokenizeForIndex, queryWords } from '../../src/core/text/tokenizer';
 import { findTerms, prepareTerms } from '../../src/shared/find-terms';
 import { idOf, openArchive, REPO, tempDir } from './helpers';

@@ -14,6 +14,7 @@ import * as store from '../../src/core/store/articles';
 import { foldForSearch } from '../../src/core/text/normalize';
 import { idOf, sampleArchive } from './helpers';
 import { parseQuery, QueryError } from '../../src/core/search/query';
+import { readStore } from '../support/sqlite';
 
 const present = fs.existsSync(PAGES_DEV_DIR);
 
@@ -74,7 +75,8 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
 
   it('ranks the article whose headline holds the words side by side first', async () => {
     expect((await titles('三改 卢布'))[0]).toBe('俄罗斯三改卢布面值');
-    const texts = store.articleTexts(a.db, [await idOf(a, '俄罗斯三改卢布面值')], foldForSearch);
+    const id = await idOf(a, '俄罗斯三改卢布面值');
+    const texts = readStore(a, (db) => store.articleTexts(db, [id], foldForSearch));
     const parts = [...texts.values()][0];
     expect(proximityLevel(parts, ['三改', '卢布'])).toBe(3);
     expect(proximityLevel(parts, ['卢布', '不存在的词'])).toBe(0);
@@ -84,7 +86,7 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
     // The target holds these words closer together than the article BM25 alone puts first.
     const query = '财税 财政 工作';
     const withProx = await a.search({ query, limit: 10, facets: false });
-    a.index.ranking = { ...DEFAULT_RANKING, proximity: { title: 0, sentence: 0, paragraph: 0 } };
+    a.setRanking({ ...DEFAULT_RANKING, proximity: { title: 0, sentence: 0, paragraph: 0 } });
     try {
       const without = await a.search({ query, limit: 10, facets: false });
       const rankOf = (r: typeof withProx) => r.hits.findIndex((h) => h.title.includes('坚定信心稳步前进'));
@@ -92,7 +94,7 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
       expect(rankOf(without)).toBeGreaterThan(0);
       expect(withProx.total).toBe(without.total);
     } finally {
-      a.index.ranking = DEFAULT_RANKING;
+      a.setRanking(DEFAULT_RANKING);
     }
   });
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { sampleArchive, idOf, SAMPLE_EXPECTED, SAMPLE_DIR, SAMPLE_FILE, REPO } from './helpers';
 
 const PAGES_DEV = path.resolve(REPO, '..', 'shared', 'pages-dev');

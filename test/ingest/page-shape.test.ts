@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandPaths, fromPath } from '../../src/core/import-files';
+import { expandPaths, fromPath } from '../../src/core/ingest/sources';
 import { decodeBuffer } from '../../src/core/ingest';
 import { pageShape } from '../../src/core/ingest/page-shape';
 import { openArchive } from '../core/helpers';

@@ -12,10 +12,11 @@ import path from 'node:path';
 import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { autoBackup, backupTo, checkBackupFile, restoreFrom } from '../../src/core/store/backup';
 import { DB_FILE } from '../../src/core/store/db';
 import { articlesChecksum, integrity, realPages, REPO, tmpDir } from './support';
+import { readStore, storedRows } from '../support/sqlite';
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, [path.join(REPO, 'bin', 'baoku.mjs'), ...args], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
@@ -41,9 +42,9 @@ describe.skipIf(realPages().length < 3)('backup and restore', () => {
   beforeAll(async () => {
     const a = await Archive.open({ dir, autoBackup: false });
     await a.importSources(expandPaths(realPages().slice(0, 3)).sources, {});
-    const ids = (a.db.prepare('SELECT id FROM articles').all([]) as { id: number }[]).map((r) => r.id);
+    const ids = (storedRows(a, 'SELECT id FROM articles') as { id: number }[]).map((r) => r.id);
     await a.changeTags({ ids, add: [{ kind: 'topic', name: '备份前' }] });
-    committed = articlesChecksum(a.db);
+    committed = readStore(a, (db) => articlesChecksum(db));
     await a.close();
   }, 120_000);
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
@@ -59,7 +60,7 @@ describe.skipIf(realPages().length < 3)('backup and restore', () => {
     try {
       const out = path.join(root, 'during-write.sqlite');
       // Must not wait for the writer, which holds its transaction until the `finally` below.
-      backupTo(a.db, out);
+      a.backupTo(out);
       expect(checkBackupFile(out)).toBe('ok');
       expect(checksumOf(out)).toEqual(committed);
       // The CLI, in its own process, too.
@@ -78,20 +79,20 @@ describe.skipIf(realPages().length < 3)('backup and restore', () => {
   it('restore gives back the same articles after later changes, and the index is rebuilt', async () => {
     const backup = path.join(root, 'before-changes.sqlite');
     let a = await Archive.open({ dir, autoBackup: false });
-    backupTo(a.db, backup);
+    a.backupTo(backup);
     const extra = await a.importSources(expandPaths(realPages().slice(3, 5)).sources, {});
     expect(extra.some((r) => r.status === 'imported')).toBe(true);
-    const ids = (a.db.prepare('SELECT id FROM articles LIMIT 50').all([]) as { id: number }[]).map((r) => r.id);
+    const ids = (storedRows(a, 'SELECT id FROM articles LIMIT 50') as { id: number }[]).map((r) => r.id);
     await a.changeTags({ ids, add: [{ kind: 'topic', name: '备份后' }] });
-    expect(articlesChecksum(a.db)).not.toEqual(committed);
+    expect(readStore(a, (db) => articlesChecksum(db))).not.toEqual(committed);
     await a.close();
 
     restoreFrom(dir, backup);
     const notices: string[] = [];
     a = await Archive.open({ dir, autoBackup: false, log: (m) => notices.push(m) });
     try {
-      expect(articlesChecksum(a.db)).toEqual(committed);
-      expect(integrity(a.db)).toBe('ok');
+      expect(readStore(a, (db) => articlesChecksum(db))).toEqual(committed);
+      expect(readStore(a, (db) => integrity(db))).toBe('ok');
       expect(notices.join('\n')).toMatch(/重建检索索引/);
       expect((await a.search({ query: '主题:备份后' })).total).toBe(0);
       expect((await a.search({ query: '主题:备份前' })).total).toBe(committed.count);

@@ -9,10 +9,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths, fromUpload } from '../../src/core/import-files';
+import { expandPaths, fromUpload } from '../../src/core/ingest/sources';
 import type { ImportFileReport } from '../../src/shared/api';
 import { writeHostileCorpus, type HostileFile } from './hostile';
 import { articlesChecksum, importMismatches, integrity, realPages, tmpDir } from './support';
+import { readStore, storedRows } from '../support/sqlite';
 
 const pages = realPages();
 
@@ -28,12 +29,12 @@ function expectClearMessage(r: ImportFileReport): void {
 
 function titlesOf(a: Archive, file: string): string[] {
   return (
-    a.db
-      .prepare(
-        `SELECT a.title FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id
-         WHERE i.file = ? AND i.status IN ('imported','replaced') ORDER BY a.seq`,
-      )
-      .all([file]) as { title: string }[]
+    storedRows(
+      a,
+      `SELECT a.title FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id
+       WHERE i.file = ? AND i.status IN ('imported','replaced') ORDER BY a.seq`,
+      [file],
+    ) as { title: string }[]
   ).map((r) => r.title);
 }
 
@@ -65,7 +66,7 @@ describe.skipIf(pages.length < 6)('hostile files imported beside good pages', ()
   it('refuses every binary, empty, oversized and unreadable file, leaving the articles table unchanged', async () => {
     const rejects = hostile.filter((h) => h.expect === 'reject');
     expect(rejects.length).toBeGreaterThanOrEqual(7);
-    const before = articlesChecksum(a.db);
+    const before = readStore(a, (db) => articlesChecksum(db));
     const reports = await a.importSources(expandPaths(rejects.map((h) => path.join(folder, h.name))).sources, {});
     expect(reports).toHaveLength(rejects.length);
     for (const r of reports) {
@@ -73,7 +74,7 @@ describe.skipIf(pages.length < 6)('hostile files imported beside good pages', ()
       expect(r.articles).toBe(0);
       expectClearMessage(r);
     }
-    expect(articlesChecksum(a.db)).toEqual(before);
+    expect(readStore(a, (db) => articlesChecksum(db))).toEqual(before);
     // Every attempt is on record, as a refusal.
     const recorded = await a.listImports({ limit: 100 });
     for (const h of rejects) expect(recorded.find((i) => i.file === h.name)?.status).toBe('rejected');
@@ -81,7 +82,7 @@ describe.skipIf(pages.length < 6)('hostile files imported beside good pages', ()
   });
 
   it('imports the good pages and the really-text files of the same folder, each bad one with a clear message', { timeout: 300_000 }, async () => {
-    const before = articlesChecksum(a.db);
+    const before = readStore(a, (db) => articlesChecksum(db));
     const ex = expandPaths([folder]);
     // An upload whose name climbs out of its folder, and one with only Windows-illegal characters.
     const climbing = fromUpload({ name: '../../../etc/上级目录.txt', dataBase64: fs.readFileSync(pages[5]).toString('base64') });
@@ -118,15 +119,13 @@ describe.skipIf(pages.length < 6)('hostile files imported beside good pages', ()
       if (h.sameAs) expect(titles, `${h.name} (${h.why})`).toEqual(titlesOf(a, h.sameAs));
     }
     // The oddities survive as text: emoji and combining marks are kept, not mangled.
-    const odd = a.db
-      .prepare("SELECT paragraphs FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id WHERE i.file = '统一码怪字符.txt'")
-      .all([]) as { paragraphs: string }[];
+    const odd = storedRows(a, "SELECT paragraphs FROM articles a JOIN pages p ON p.id = a.page_id JOIN imports i ON i.id = p.import_id WHERE i.file = '统一码怪字符.txt'") as { paragraphs: string }[];
     expect(odd.map((r) => r.paragraphs).join('')).toMatch(/👨‍👩‍👧‍👦/u);
     // What was added is exactly what the non-refused reports announced; the store is sound.
     const added = reports.filter((r) => r.status === 'imported').reduce((n, r) => n + r.articles, 0);
-    expect(articlesChecksum(a.db).count).toBe(before.count + added);
-    expect(integrity(a.db)).toBe('ok');
-    const m = importMismatches(a.db);
+    expect(readStore(a, (db) => articlesChecksum(db)).count).toBe(before.count + added);
+    expect(readStore(a, (db) => integrity(db))).toBe('ok');
+    const m = readStore(a, (db) => importMismatches(db));
     expect(m).toEqual({ pages: [], orphans: 0, foreignKeys: 0, unrecordedPages: 0 });
     // Time per file (the 5 MB line, 20,000 bylines…) is printed below, not asserted: a busy machine is slow at random.
     // Searching the imported oddities is safe.

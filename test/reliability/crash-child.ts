@@ -13,8 +13,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Archive } from '../../src/core/service';
-import type { ImportSource } from '../../src/core/import-files';
+import type { ImportSource } from '../../src/core/ingest/sources';
 import { seeded, pick, randInt } from './support';
+import { storedRow, storedRows } from '../support/sqlite';
 
 export type CrashOp = 'import' | 'replace' | 'tag' | 'undo' | 'save';
 
@@ -62,7 +63,7 @@ async function main() {
   const a = await Archive.open({ dir, log: (m) => notices.push(m), saveDelayMs: 60_000 });
   emit({ ev: 'ready', articles: (await a.stats()).articles, notices });
 
-  const baseIds = (a.db.prepare('SELECT id FROM articles WHERE id <= ? ORDER BY id LIMIT 1000').all([baseMaxId]) as { id: number }[]).map((r) => r.id);
+  const baseIds = (storedRows(a, 'SELECT id FROM articles WHERE id <= ? ORDER BY id LIMIT 1000', [baseMaxId]) as { id: number }[]).map((r) => r.id);
   const mine: { file: string; name: string; date: string; cut: number }[] = [];
   const ops: [CrashOp, number][] = [
     ['import', 4],
@@ -98,7 +99,7 @@ async function main() {
       const out = await a.changeTags({ ids, add: [{ kind: 'topic', name: topic }] });
       emit({ ev: 'done', op: 'tag', topic, changeId: out.changeId, articles: out.articles, ms: ms() });
     } else if (op === 'undo') {
-      const row = a.db.prepare('SELECT id FROM tag_changes WHERE undone = 0 ORDER BY id DESC LIMIT 1 OFFSET ?').get([randInt(rng, 0, 3)]) as
+      const row = storedRow(a, 'SELECT id FROM tag_changes WHERE undone = 0 ORDER BY id DESC LIMIT 1 OFFSET ?', [randInt(rng, 0, 3)]) as
         | { id: number }
         | undefined;
       if (!row) continue;

@@ -19,12 +19,11 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
-import { iterateArticles } from '../../src/core/store/articles';
-import { articleToFacts } from '../../src/core/search/article-index';
+import { expandPaths } from '../../src/core/ingest/sources';
 import type { SearchResponse } from '../../src/shared/api';
 import type { ChildEvent, CrashOp } from './crash-child';
 import { REPO, seeded, integrity, importMismatches } from './support';
+import { readStore, storedRow, storedRows } from '../support/sqlite';
 
 export interface CrashOptions {
   dir: string;
@@ -102,8 +101,8 @@ export async function buildBaseArchive(dir: string, pages: string[], minArticles
       }));
       await a.importSources(batch, { date: `1999-0${1 + (copy % 9)}-1${copy % 10}` });
     }
-    const maxId = (a.db.prepare('SELECT MAX(id) AS m FROM articles').get([]) as { m: number }).m;
-    const all = (a.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 1000').all([]) as { id: number }[]).map((r) => r.id);
+    const maxId = (storedRow(a, 'SELECT MAX(id) AS m FROM articles') as { m: number }).m;
+    const all = (storedRows(a, 'SELECT id FROM articles ORDER BY id LIMIT 1000') as { id: number }[]).map((r) => r.id);
     const tags: BaseArchive['tags'] = [];
     for (const [topic, ids] of [
       ['基础主题甲', all],
@@ -191,30 +190,16 @@ function runChild(
 }
 
 function hasTopic(a: Archive, topic: string, ids: number[]): number {
-  const tagId = (a.db.prepare("SELECT id FROM tags WHERE kind = 'topic' AND name = ?").get([topic]) as { id: number } | undefined)?.id;
+  const tagId = (storedRow(a, "SELECT id FROM tags WHERE kind = 'topic' AND name = ?", [topic]) as { id: number } | undefined)?.id;
   if (tagId === undefined) return 0;
-  const stmt = a.db.prepare("SELECT 1 FROM article_tags WHERE article_id = ? AND tag_id = ? AND source = 'manual'");
-  return ids.filter((id) => stmt.get([id, tagId])).length;
+  return readStore(a, (db) => {
+    const stmt = db.prepare("SELECT 1 FROM article_tags WHERE article_id = ? AND tag_id = ? AND source = 'manual'");
+    return ids.filter((id) => stmt.get([id, tagId])).length;
+  });
 }
 
 function comparable(r: SearchResponse): string {
   return JSON.stringify({ total: r.total, ids: r.hits.map((h) => h.id).sort((x, y) => x - y), facets: r.facets, error: r.error });
-}
-
-/** The loaded index holds exactly the store's articles, with the store's facts (date, page, tags…). */
-function indexVsStore(a: Archive): string[] {
-  const problems: string[] = [];
-  let n = 0;
-  for (const batch of iterateArticles(a.db, 1000)) {
-    for (const art of batch) {
-      n++;
-      const m = a.index.facts.get(art.id);
-      if (!m || !a.index.text.has(art.id)) problems.push(`文章 ${art.id} 不在索引里`);
-      else if (JSON.stringify(m) !== JSON.stringify(articleToFacts(art))) problems.push(`文章 ${art.id} 在索引里的标签或日期过时`);
-    }
-  }
-  if (a.index.facts.size !== n || a.index.text.documentCount !== n) problems.push(`索引有 ${a.index.facts.size} 篇，档案库有 ${n} 篇`);
-  return problems.slice(0, 5);
 }
 
 /** Search results of a loaded index against a fresh rebuild from the store. */
@@ -265,15 +250,18 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
       continue;
     }
     try {
-      const verdict = integrity(a.db);
+      const verdict = readStore(a, (db) => integrity(db));
       if (verdict !== 'ok') problems.push(`integrity_check: ${verdict}`);
-      const m = importMismatches(a.db);
+      const m = readStore(a, (db) => importMismatches(db));
       for (const p of m.pages) problems.push(`版面 ${p.pageId} 有 ${p.found} 篇，导入记录 ${p.importId} 说 ${p.expected} 篇`);
       if (m.orphans) problems.push(`${m.orphans} 篇文章没有版面`);
       if (m.foreignKeys) problems.push(`${m.foreignKeys} 个外键悬空`);
       if (m.unrecordedPages) problems.push(`${m.unrecordedPages} 个版面指向未成功的导入`);
-      const recorded = a.db.prepare('SELECT 1 FROM imports WHERE file = ? AND status = ?');
-      for (const d of doneImports) if (!recorded.get([d.file, d.status])) problems.push(`已完成的导入丢失：${d.file} (${d.status})`);
+      const lost = readStore(a, (db) => {
+        const recorded = db.prepare('SELECT 1 FROM imports WHERE file = ? AND status = ?');
+        return doneImports.filter((d) => !recorded.get([d.file, d.status]));
+      });
+      for (const d of lost) problems.push(`已完成的导入丢失：${d.file} (${d.status})`);
       for (const [topic, t] of topics) {
         const n = hasTopic(a, topic, t.ids);
         if (t.state === 'present' && n !== t.ids.length) problems.push(`已提交的标签丢失：${topic} 只剩 ${n}/${t.ids.length}`);
@@ -283,7 +271,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
           t.state = n === 0 ? 'absent' : 'present';
         }
         if (t.changeId === undefined && t.state === 'present') {
-          t.changeId = (a.db.prepare('SELECT id FROM tag_changes WHERE action = ? ORDER BY id DESC').get([`+topic:${topic}`]) as { id: number }).id;
+          t.changeId = (storedRow(a, 'SELECT id FROM tag_changes WHERE action = ? ORDER BY id DESC', [`+topic:${topic}`]) as { id: number }).id;
         }
       }
       const rebuilt = notices.some((n) => n.includes('重建检索索引'));
@@ -291,7 +279,7 @@ export async function crashCampaign(o: CrashOptions): Promise<CrashSummary> {
       const queries = ['', '经济', '改革 OR 开放', '"新华社" -北京', '1998-01', ...(someTopic ? [`主题:${someTopic}`] : [])];
       let compared = false;
       if (!rebuilt) {
-        problems.push(...indexVsStore(a));
+        problems.push(...a.indexMismatches());
         if (loadedCount++ % (o.rebuildCompareEvery ?? 1) === 0) {
           problems.push(...(await indexDifferences(a, queries)));
           compared = true;

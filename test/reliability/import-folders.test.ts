@@ -11,8 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths, readRegularFile } from '../../src/core/import-files';
+import { expandPaths, readRegularFile } from '../../src/core/ingest/sources';
 import { REPO, tmpDir } from './support';
+import { storedRows } from '../support/sqlite';
 
 const SAMPLE = path.join(REPO, 'resources', 'sample', '大众日报_2022-01-28_第3版.txt');
 
@@ -92,7 +93,7 @@ describe('importing hostile folders', () => {
       expect(byName['a']?.error).toMatch(/循环/);
       expect(byName['outdir']?.error).toMatch(/之外/);
       expect(byName['大众日报_2022-01-28_第3版.txt']?.status).toBe('imported');
-      const texts = archive.db.prepare('SELECT raw_text FROM imports').all([]) as { raw_text: string | null }[];
+      const texts = storedRows(archive, 'SELECT raw_text FROM imports') as { raw_text: string | null }[];
       expect(texts.some((t) => (t.raw_text ?? '').includes('私人文件'))).toBe(false);
     } finally {
       await archive.close();

@@ -9,10 +9,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { parseQuery, QueryError } from '../../src/core/search/query';
 import type { SearchRequest } from '../../src/shared/api';
 import { pick, randInt, realPages, seeded, tmpDir } from './support';
+import { storedRow, storedRows } from '../support/sqlite';
 
 const PARSE_CASES = 6000;
 const SEARCH_CASES = 2500;
@@ -65,7 +66,7 @@ describe.skipIf(realPages().length < 3)('query fuzz', () => {
     const reports = await a.importSources(expandPaths(realPages().slice(0, 4)).sources, {});
     expect(reports.some((r) => r.status === 'imported')).toBe(true);
     // Words the archive really holds: titles split into 2–4-character pieces, plus reporters.
-    const titles = (a.db.prepare('SELECT title FROM articles').all([]) as { title: string }[]).map((r) => r.title);
+    const titles = (storedRows(a, 'SELECT title FROM articles') as { title: string }[]).map((r) => r.title);
     const reporters = (await a.listTags({ kind: 'reporter' })).map((t) => t.name);
     words = [...new Set([...titles.flatMap((t) => t.match(/\p{Script=Han}{2,4}/gu) ?? []), ...reporters])];
     expect(words.length).toBeGreaterThan(10);
@@ -144,7 +145,7 @@ describe.skipIf(realPages().length < 3)('query fuzz', () => {
   });
 
   it('a known-good query still finds its own title after the fuzzing', async () => {
-    const title = (a.db.prepare('SELECT title FROM articles ORDER BY id LIMIT 1').get([]) as { title: string }).title;
+    const title = (storedRow(a, 'SELECT title FROM articles ORDER BY id LIMIT 1') as { title: string }).title;
     const word = title.match(/\p{Script=Han}{2,}/u)![0];
     const res = await a.search({ query: `"${word}"` });
     expect(res.error).toBeUndefined();

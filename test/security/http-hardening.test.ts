@@ -18,9 +18,10 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { sameToken } from '../../src/node/http-host';
 import { REPO, tmpDir } from '../reliability/support';
+import { storedRow } from '../support/sqlite';
 
 const BIN = path.join(REPO, 'bin', 'baoku.mjs');
 
@@ -114,7 +115,7 @@ describe('baoku serve against hostile clients', () => {
   beforeAll(async () => {
     const a = await Archive.open({ dir: archiveDir, autoBackup: false });
     await a.importSources(expandPaths([path.join(REPO, 'resources', 'sample')]).sources, {});
-    articleId = (a.db.prepare('SELECT MIN(id) AS id FROM articles').get([]) as { id: number }).id;
+    articleId = (storedRow(a, 'SELECT MIN(id) AS id FROM articles') as { id: number }).id;
     await a.close();
     s = await startServe(['--archive', archiveDir, '--allow-write', '--allow-host', 'baoku.lan']);
   }, 120_000);

@@ -12,11 +12,12 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { startCoreWorker, type CoreWorker } from '../../src/node/worker-client';
 import { isLoopback, startHttpHost, type HttpHost } from '../../src/node/http-host';
 import { WRITE_METHODS } from '../../src/shared/api';
 import { REPO, tmpDir } from '../reliability/support';
+import { storedRow } from '../support/sqlite';
 
 const SECRET = 'TOP-SECRET-4f1d2c';
 const TOKEN = 'tok-8c1f3e7a9b2d4c6e8f0a1b3c';
@@ -97,7 +98,7 @@ describe('HTTP host security', () => {
     fs.symlinkSync(path.join(root, 'www', 'secret.txt'), path.join(rendererDir, 'assets', 'link.txt'));
     const a = await Archive.open({ dir: archiveDir, autoBackup: false });
     await a.importSources(expandPaths([path.join(REPO, 'resources', 'sample')]).sources, {});
-    articleId = (a.db.prepare('SELECT MIN(id) AS id FROM articles').get([]) as { id: number }).id;
+    articleId = (storedRow(a, 'SELECT MIN(id) AS id FROM articles') as { id: number }).id;
     await a.close();
     writable = startCoreWorker({ archiveDir, writable: true });
     readOnly = startCoreWorker({ archiveDir, writable: false });

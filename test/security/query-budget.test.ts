@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { callApi, SearchSlot } from '../../src/main/call';
 import { startCoreWorker, type CoreWorker } from '../../src/node/worker-client';
 import { startHttpHost, type HttpHost } from '../../src/node/http-host';

@@ -4,19 +4,20 @@
  */
 import path from 'node:path';
 import { Archive } from '../../src/core/service';
-import { expandPaths } from '../../src/core/import-files';
-import { setMeta } from '../../src/core/store/meta';
+import { expandPaths } from '../../src/core/ingest/sources';
 import { articleKey } from '../../src/core/store/oplog';
-import { syncArchive, type SyncReport } from '../../src/core/sync/engine';
+import type { Db } from '../../src/core/store/db';
+import { setDeskUser, syncArchive, type SyncReport } from '../../src/core/sync/engine';
 import { Remote } from '../../src/core/sync/remote';
 import { REPO, tempDir } from '../core/helpers';
+import { readStore, storedRow, storedRows } from '../support/sqlite';
 
 export const FIXTURE_PAGES = path.join(REPO, 'test', 'fixtures', 'pages');
 export const page = (name: string) => path.join(FIXTURE_PAGES, name);
 
 export async function desk(user: string, dir = tempDir('baoku-desk-')): Promise<Archive> {
   const a = await Archive.open({ dir, autoBackup: false, saveDelayMs: 50 });
-  setMeta(a.db, 'sync.user', user);
+  setDeskUser(a, user);
   return a;
 }
 
@@ -44,7 +45,10 @@ export interface Snapshot {
 
 /** Everything that must converge: articles (as shown), their tags, the corrections standing. */
 export function snapshot(a: Archive): Snapshot {
-  const db = a.db;
+  return readStore(a, (db) => snapshotOf(db));
+}
+
+function snapshotOf(db: Db): Snapshot {
   const ids = (db.prepare('SELECT id FROM articles ORDER BY id').all([]) as { id: number }[]).map((r) => r.id);
   const key = new Map(ids.map((id) => [id, articleKey(db, id)!]));
   const articles: Record<string, unknown> = {};
@@ -71,13 +75,13 @@ export function snapshot(a: Archive): Snapshot {
 
 /** The id of the article titled (in part) `text`. */
 export function idOf(a: Archive, text: string): number {
-  const r = a.db.prepare('SELECT id FROM articles WHERE instr(title, ?) > 0 ORDER BY id LIMIT 1').get([text]) as { id: number } | undefined;
+  const r = storedRow(a, 'SELECT id FROM articles WHERE instr(title, ?) > 0 ORDER BY id LIMIT 1', [text]) as { id: number } | undefined;
   if (!r) throw new Error(`no article titled ${text}`);
   return r.id;
 }
 
 export function tagsOf(a: Archive, id: number): string[] {
-  return (a.db.prepare('SELECT t.kind, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?').all([id]) as { kind: string; name: string }[])
+  return (storedRows(a, 'SELECT t.kind, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?', [id]) as { kind: string; name: string }[])
     .map((t) => `${t.kind}:${t.name}`)
     .sort();
 }

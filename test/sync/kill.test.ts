@@ -16,6 +16,7 @@ import { seeded } from '../reliability/support';
 import { REPO } from '../core/helpers';
 import { desk, FIXTURE_PAGES, snapshot } from './desks';
 import { pgMissing, startCluster, type Cluster } from './pg-cluster';
+import { readStore, storedRows } from '../support/sqlite';
 
 const KILLS = Number(process.env.BAOKU_SYNC_KILLS ?? 6);
 const SEED = Number(process.env.BAOKU_SYNC_SEED ?? 20250522);
@@ -91,10 +92,10 @@ describe.skipIf(!!missing)('team archive: sync killed (kill -9) at random points
     const e = await desk('甲');
     const files = fs.readdirSync(FIXTURE_PAGES).filter((f) => f.endsWith('.txt')).map((f) => path.join(FIXTURE_PAGES, f));
     await e.importSources(files.map((f) => ({ name: path.basename(f), read: () => fs.readFileSync(f) })), {});
-    const ids = (e.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 40').all([]) as { id: number }[]).map((r) => r.id);
+    const ids = (storedRows(e, 'SELECT id FROM articles ORDER BY id LIMIT 40') as { id: number }[]).map((r) => r.id);
     for (const [i, id] of ids.entries()) await e.changeTags({ ids: [id], add: [{ kind: 'topic', name: `专题${i % 5}` }] });
     for (const id of ids.slice(0, 5)) await e.correctArticle({ id, title: `校对后的标题${id}` });
-    const ops = count(e.db, 'SELECT COUNT(*) AS n FROM ops');
+    const ops = readStore(e, (db) => count(db, 'SELECT COUNT(*) AS n FROM ops'));
     expect(ops).toBeGreaterThan(60);
     const eDir = e.dir;
     await e.close();
@@ -141,16 +142,16 @@ describe.skipIf(!!missing)('team archive: sync killed (kill -9) at random points
     const e2 = await desk('甲', eDir);
     const f = await desk('乙', fDir);
     try {
-      expect(count(e2.db, 'SELECT COUNT(*) AS n FROM ops WHERE server_seq IS NULL')).toBe(0);
-      expect(count(f.db, 'SELECT COUNT(*) AS n FROM ops')).toBe(ops);
+      expect(readStore(e2, (db) => count(db, 'SELECT COUNT(*) AS n FROM ops WHERE server_seq IS NULL'))).toBe(0);
+      expect(readStore(f, (db) => count(db, 'SELECT COUNT(*) AS n FROM ops'))).toBe(ops);
       expect(snapshot(f)).toEqual(snapshot(e2));
       // Applied once each: no page stored twice (a second apply would be a `duplicate` import), one tag change per tag op.
-      expect(count(f.db, "SELECT COUNT(*) AS n FROM imports WHERE status = 'duplicate'")).toBe(0);
-      expect(count(f.db, "SELECT COUNT(*) AS n FROM imports WHERE status IN ('imported','replaced')")).toBe(count(e2.db, "SELECT COUNT(*) AS n FROM ops WHERE kind = 'import'"));
-      expect(count(f.db, 'SELECT COUNT(*) AS n FROM tag_changes')).toBe(count(e2.db, "SELECT COUNT(*) AS n FROM ops WHERE kind = 'tag'"));
-      expect(count(f.db, 'SELECT COUNT(*) AS n FROM corrections')).toBe(5);
+      expect(readStore(f, (db) => count(db, "SELECT COUNT(*) AS n FROM imports WHERE status = 'duplicate'"))).toBe(0);
+      expect(readStore(f, (db) => count(db, "SELECT COUNT(*) AS n FROM imports WHERE status IN ('imported','replaced')"))).toBe(readStore(e2, (db) => count(db, "SELECT COUNT(*) AS n FROM ops WHERE kind = 'import'")));
+      expect(readStore(f, (db) => count(db, 'SELECT COUNT(*) AS n FROM tag_changes'))).toBe(readStore(e2, (db) => count(db, "SELECT COUNT(*) AS n FROM ops WHERE kind = 'tag'")));
+      expect(readStore(f, (db) => count(db, 'SELECT COUNT(*) AS n FROM corrections'))).toBe(5);
       // The search index of the killed desk follows its store (rebuilt or kept current): it finds what the other desk finds.
-      const found = async (a: Archive) => (await a.search({ query: '校对后的标题 OR 专题3', limit: 100 })).hits.map((h) => articleKey(a.db, h.id)).sort();
+      const found = async (a: Archive) => (await a.search({ query: '校对后的标题 OR 专题3', limit: 100 })).hits.map((h) => readStore(a, (db) => articleKey(db, h.id))).sort();
       expect((await found(e2)).length).toBeGreaterThan(5);
       expect(await found(f)).toEqual(await found(e2));
     } finally {

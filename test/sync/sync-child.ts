@@ -4,13 +4,12 @@
  * Usage: node bin/run-ts.mjs test/sync/sync-child.ts ARCHIVE_DIR POSTGRES_URL USER
  */
 import { Archive } from '../../src/core/service';
-import { setMeta } from '../../src/core/store/meta';
-import { syncArchive } from '../../src/core/sync/engine';
+import { setDeskUser, syncArchive } from '../../src/core/sync/engine';
 import { Remote } from '../../src/core/sync/remote';
 
 const [dir, url, user] = process.argv.slice(2);
 const archive = await Archive.open({ dir, autoBackup: false });
-setMeta(archive.db, 'sync.user', user);
+setDeskUser(archive, user);
 const remote = await Remote.connect(url);
 process.stdout.write('ready\n');
 const report = await syncArchive(archive, remote, { pushBatch: 2, pullBatch: 3, onProgress: (what, n) => process.stdout.write(`${what} ${n}\n`) });

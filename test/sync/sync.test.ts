@@ -9,11 +9,12 @@ import Database from 'libsql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { setMeta } from '../../src/core/store/meta';
-import { listConflicts } from '../../src/core/sync/engine';
+import { archiveConflicts } from '../../src/core/sync/engine';
 import { Remote } from '../../src/core/sync/remote';
 import { runCli } from '../cli/run-cli';
 import { startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { desk, idOf, importFiles, page, snapshot, sync, tagsOf } from './desks';
+import { storedRow, storedRows, writeStore } from '../support/sqlite';
 
 const missing = pgMissing();
 if (missing) console.warn(`跳过团队档案库的测试：${missing}`);
@@ -68,7 +69,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     await sync(b, url);
     await sync(a, url);
     expect(snapshot(a)).toEqual(snapshot(b));
-    expect((b.db.prepare('SELECT COUNT(*) AS n FROM pages').get([]) as { n: number }).n).toBe(3);
+    expect((storedRow(b, 'SELECT COUNT(*) AS n FROM pages') as { n: number }).n).toBe(3);
 
     // Offline: each edits, the other does not see it.
     const [xA, xB] = [idOf(a, '总投资2860亿元'), idOf(b, '总投资2860亿元')];
@@ -106,7 +107,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect((await a.getHistory({ id: yA })).map((h) => h.author)).toEqual(['甲']); // the named user, not the OS account
     expect((await b.search({ query: '一组数字' })).hits.map((h) => h.id)).toContain(yB);
     expect(sa.corrections).toHaveLength(2);
-    expect(listConflicts(a.db)).toEqual([]);
+    expect(archiveConflicts(a)).toEqual([]);
   });
 
   it('a third desk joining later receives everything; replaying the whole log there changes nothing', { timeout: 180_000 }, async () => {
@@ -116,18 +117,18 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect(first.pushed).toBe(0);
     expect(snapshot(c)).toEqual(snapshot(a));
     const before = snapshot(c);
-    const ops = (c.db.prepare('SELECT COUNT(*) AS n FROM ops').get([]) as { n: number }).n;
-    const history = (c.db.prepare('SELECT COUNT(*) AS n FROM tag_changes').get([]) as { n: number }).n;
+    const ops = (storedRow(c, 'SELECT COUNT(*) AS n FROM ops') as { n: number }).n;
+    const history = (storedRow(c, 'SELECT COUNT(*) AS n FROM tag_changes') as { n: number }).n;
     // The same log again from the start: every op is known here, none is applied twice.
-    setMeta(c.db, 'sync.lastSeq', '0');
+    writeStore(c, (db) => setMeta(db, 'sync.lastSeq', '0'));
     const again = await sync(c, url);
     expect(again.pulled).toBe(first.pulled);
     expect(again.applied).toBe(0);
     expect(snapshot(c)).toEqual(before);
-    expect((c.db.prepare('SELECT COUNT(*) AS n FROM ops').get([]) as { n: number }).n).toBe(ops);
-    expect((c.db.prepare('SELECT COUNT(*) AS n FROM tag_changes').get([]) as { n: number }).n).toBe(history);
+    expect((storedRow(c, 'SELECT COUNT(*) AS n FROM ops') as { n: number }).n).toBe(ops);
+    expect((storedRow(c, 'SELECT COUNT(*) AS n FROM tag_changes') as { n: number }).n).toBe(history);
     // …and the desks that made the ops get them back as known.
-    setMeta(a.db, 'sync.lastSeq', '0');
+    writeStore(a, (db) => setMeta(db, 'sync.lastSeq', '0'));
     expect((await sync(a, url)).applied).toBe(0);
     // A desk belongs to one shared archive: its positions mean nothing in another.
     await expect(sync(c, cluster.createDb('another'))).rejects.toThrow(/已经与另一个团队档案库同步过/);
@@ -167,7 +168,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     const ta = (await a.getArticle({ id: vA }))!.title;
     expect(ta).toBe((await b.getArticle({ id: vB }))!.title);
     for (const x of [a, b]) {
-      const open = listConflicts(x.db);
+      const open = archiveConflicts(x);
       expect(open).toHaveLength(1);
       expect([open[0].mine, open[0].theirs].sort()).toEqual(['停车难要靠精细化治理', '停车难须靠精细治理'].sort());
     }
@@ -188,7 +189,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     // Another page after it: the article merged away is not the newest row (see the note in the report on id reuse).
     await importFiles(a, [page('rmrb_19980105_04.txt'), page('rmrb_19980108_09.txt')]);
     // 甲's desk has joined: the pages' readings wait in the log with them, and leave it once sent.
-    const readings = () => (a.db.prepare("SELECT COUNT(*) AS n FROM ops WHERE kind = 'import' AND json_extract(payload, '$.reading') IS NOT NULL").get([]) as { n: number }).n;
+    const readings = () => (storedRow(a, "SELECT COUNT(*) AS n FROM ops WHERE kind = 'import' AND json_extract(payload, '$.reading') IS NOT NULL") as { n: number }).n;
     expect(readings()).toBe(2);
     await sync(a, url);
     expect(readings()).toBe(0);
@@ -202,11 +203,11 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect(shown(a)).toEqual(shown(b));
     expect(() => idOf(b, '黄河小浪底')).toThrow(); // merged into the one before on 乙's desk too
     // 乙 stored 甲's reading: a byline 甲's dictionary read as a name is read so on 乙's desk too (parsing again there did not).
-    const poem = (x: Archive) => (x.db.prepare("SELECT byline FROM articles WHERE title LIKE '冬夜%'").get([]) as { byline: string }).byline;
+    const poem = (x: Archive) => (storedRow(x, "SELECT byline FROM articles WHERE title LIKE '冬夜%'") as { byline: string }).byline;
     expect(poem(b)).toBe(poem(a));
-    const partA = a.db.prepare("SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE t.name = '拆出的文章'").all([]);
+    const partA = storedRows(a, "SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id WHERE t.name = '拆出的文章'");
     expect(partA).toHaveLength(1);
-    expect(listConflicts(a.db).filter((c) => /拆分|合并/.test(c.message))).toEqual([]);
+    expect(archiveConflicts(a).filter((c) => /拆分|合并/.test(c.message))).toEqual([]);
     // 甲 takes the merge back: both desks have the two articles again.
     const merge = (await a.getHistory({ id: idOf(a, '长江三峡库区移民') })).find((h) => h.field === 'merge-next')!;
     await a.undoCorrection({ correctionId: merge.id });
@@ -219,7 +220,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
   it('an archive made before the op log (schema 7) joins: its pages, tags, corrections and words are sent at its first sync', { timeout: 180_000 }, async () => {
     const old = await desk('乙');
     await importFiles(old, [page('dzrb_20220620_04.txt')]);
-    const id = (old.db.prepare('SELECT id FROM articles ORDER BY id LIMIT 1').get([]) as { id: number }).id;
+    const id = (storedRow(old, 'SELECT id FROM articles ORDER BY id LIMIT 1') as { id: number }).id;
     await old.changeTags({ ids: [id], add: [{ kind: 'topic', name: '旧档案的题' }] });
     await old.correctArticle({ id, title: '旧档案校对的标题' });
     old.addDictionaryWord('旧档案词');
@@ -230,14 +231,14 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     raw.close();
     const joined = await desk('乙', old.dir);
     opened.push(joined);
-    expect((joined.db.prepare('SELECT COUNT(*) AS n FROM ops').get([]) as { n: number }).n).toBe(0);
+    expect((storedRow(joined, 'SELECT COUNT(*) AS n FROM ops') as { n: number }).n).toBe(0);
     const report = await sync(joined, url);
     expect(report.pushed).toBe(4); // the page, the tag, the correction, the word
     await sync(a, url);
     const there = idOf(a, '旧档案校对的标题');
     expect(tagsOf(a, there)).toContain('topic:旧档案的题');
     expect((await a.search({ query: '旧档案校对的标题' })).hits.map((h) => h.id)).toContain(there);
-    expect((a.db.prepare("SELECT COUNT(*) AS n FROM dictionary WHERE word = '旧档案词'").get([]) as { n: number }).n).toBe(1);
+    expect((storedRow(a, "SELECT COUNT(*) AS n FROM dictionary WHERE word = '旧档案词'") as { n: number }).n).toBe(1);
     // Once: a second sync sends nothing more.
     expect((await sync(joined, url)).pushed).toBe(0);
   });
@@ -260,7 +261,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect(idOf(d, '总投资2860亿元')).toBeGreaterThan(0);
     expect(snapshot(d).pages).toHaveLength(7);
     // The unsent ops wait on the reporter's desk; made an editor, the desk sends them.
-    expect((d.db.prepare('SELECT COUNT(*) AS n FROM ops WHERE server_seq IS NULL').get([]) as { n: number }).n).toBe(1);
+    expect((storedRow(d, 'SELECT COUNT(*) AS n FROM ops WHERE server_seq IS NULL') as { n: number }).n).toBe(1);
     await d.close();
     opened.splice(opened.indexOf(d), 1);
     const cli = await runCli(['sync', '--archive', d.dir, '--remote', url], { cwd: d.dir });

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
 import { Remote } from '../../src/core/sync/remote';
 import { tempDir } from '../core/helpers';
+import { storedRow, storedRows } from '../support/sqlite';
 import { startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { idOf, importFiles, page, snapshot } from './desks';
 
@@ -32,7 +33,7 @@ function deadPort(): Promise<number> {
 
 /** Everything a sync could change in an archive's database, as rows. */
 function dbState(a: Archive) {
-  const rows = (sql: string) => a.db.prepare(sql).all([]);
+  const rows = (sql: string) => storedRows(a, sql);
   return {
     ...snapshot(a),
     ops: rows('SELECT id, kind, server_seq, pending FROM ops ORDER BY n'),
@@ -168,7 +169,7 @@ describe.skipIf(!!missing)('设置 → 团队档案库 (TeamService) against one
     expect(forgot.remote).toBeUndefined();
     expect(forgot.hasPassword).toBe(false);
     expect(forgot.user).toBe('乙');
-    expect((b.db.prepare("SELECT COUNT(*) AS n FROM meta WHERE key LIKE 'team.%' AND key <> 'team.lastSync'").get([]) as { n: number }).n).toBe(0);
+    expect((storedRow(b, "SELECT COUNT(*) AS n FROM meta WHERE key LIKE 'team.%' AND key <> 'team.lastSync'") as { n: number }).n).toBe(0);
 
     const dir = a.dir;
     await a.close();

@@ -1,13 +1,15 @@
 /**
  * What the archive's services share: the store, whether it may be changed, the current search
- * index and the operations that keep it in step with the store. `Archive` (core/service.ts)
- * provides it; each service gets it at construction and lives as long as the archive.
+ * index and the operations that keep it in step with the store (`IndexKeeping`, by
+ * `IndexKeeper`). `Archive` (core/service.ts) assembles it; each service gets it at construction
+ * and lives as long as the archive.
  */
 import type { Db } from '../store/handle';
 import type { ArticleIndex } from '../search/article-index';
 import type { NearDups } from '../store/near-dups';
 import type { PdfRenderer } from '../export';
 import type { Vocabulary } from '../vocabulary';
+import { UserError } from '../errors';
 
 export interface ArchiveOptions {
   /** The archive folder (database, index, backups). */
@@ -36,17 +38,10 @@ export interface CallContext {
   cancelled?: Int32Array;
 }
 
-export interface ArchiveContext {
-  readonly db: Db;
-  readonly writable: boolean;
-  readonly options: ArchiveOptions;
-  readonly vocabulary: Vocabulary;
-  /** Groups of near-duplicate articles (store/near-dups.ts). */
-  readonly nearDups: NearDups;
+/** The index's side of the context, kept by `IndexKeeper` (services/index-keeper.ts). */
+export interface IndexKeeping {
   /** The current search index; a rebuild replaces it, so read it at each use. */
   readonly index: ArticleIndex;
-  /** Throws `这是只读共享…` (read-only) unless the archive may be changed. */
-  requireWritable(): void;
   /** After articles changed in the store: their index entries (and near-duplicate signatures) follow. */
   reindex(ids: number[], removed?: number[]): void;
   /** After a tag change: only the tags index and the facts follow. */
@@ -55,4 +50,50 @@ export interface ArchiveContext {
   flushNearDups(): void;
   /** Write the index files now. */
   saveIndexNow(): void;
+}
+
+export interface ArchiveContext extends IndexKeeping {
+  readonly db: Db;
+  readonly writable: boolean;
+  readonly options: ArchiveOptions;
+  readonly vocabulary: Vocabulary;
+  /** Groups of near-duplicate articles (store/near-dups.ts). */
+  readonly nearDups: NearDups;
+  /** Throws `这是只读共享…` (read-only) unless the archive may be changed. */
+  requireWritable(): void;
+}
+
+/** The context of one archive: its store's side as given, the index's side from its keeper. */
+export function assembleContext(store: Omit<ArchiveContext, keyof IndexKeeping | 'requireWritable'>, keeper: IndexKeeping): ArchiveContext {
+  return {
+    ...store,
+    get index() {
+      return keeper.index;
+    },
+    requireWritable: () => {
+      if (!store.writable) throw new UserError('这是只读共享，不能修改档案库', 'read-only');
+    },
+    reindex: (ids, removed) => keeper.reindex(ids, removed),
+    reindexTags: (ids) => keeper.reindexTags(ids),
+    flushNearDups: () => keeper.flushNearDups(),
+    saveIndexNow: () => keeper.saveIndexNow(),
+  };
+}
+
+/**
+ * Each open archive's context, for the core's own modules that act on an `Archive` from outside
+ * it (`core/sync`: the op log is in its store). `Archive` keeps its store and index private;
+ * ESLint keeps this module out of reach of the carriers, the CLI, the tests and the benchmarks,
+ * which use `Archive`'s named methods instead.
+ */
+const contexts = new WeakMap<object, ArchiveContext>();
+
+export function registerContext(archive: object, ctx: ArchiveContext): void {
+  contexts.set(archive, ctx);
+}
+
+export function contextOf(archive: object): ArchiveContext {
+  const ctx = contexts.get(archive);
+  if (!ctx) throw new Error('not an open archive');
+  return ctx;
 }

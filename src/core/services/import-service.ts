@@ -27,7 +27,7 @@ import { tokenizeForIndex } from '../text/tokenizer';
 import { loadJieba } from '../text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from '../ingest';
 import { pageShape } from '../ingest/page-shape';
-import { expandPaths, fromUpload, type ImportSource } from '../import-files';
+import { expandPaths, fromUpload, type ImportSource } from '../ingest/sources';
 import { NotFound, UserError } from '../errors';
 import type { ArchiveContext } from './context';
 

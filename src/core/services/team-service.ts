@@ -29,7 +29,7 @@ import { listConflicts, resolveConflict, syncArchive } from '../sync/engine';
 import { cleanUserName, Remote } from '../sync/remote';
 import type { SyncTarget } from '../sync/target';
 import type { Db } from '../store/handle';
-import type { ArchiveContext } from './context';
+import { contextOf, type ArchiveContext } from './context';
 
 const REMOTE = 'team.remote';
 const PASSWORD = TEAM_PASSWORD_KEY;
@@ -65,6 +65,11 @@ export function storedRemoteUrl(db: Db): string | undefined {
   return remote && withPassword(remote, getMeta(db, PASSWORD));
 }
 
+/** `storedRemoteUrl` of an open archive (`baoku sync` without `--remote`). */
+export function storedRemoteOf(archive: SyncTarget): string | undefined {
+  return storedRemoteUrl(contextOf(archive).db);
+}
+
 /** An error met after connecting, as one sentence (a `UserError`'s message is one already). */
 function syncProblem(err: unknown): string {
   if (err instanceof UserError) return err.message;
@@ -87,10 +92,14 @@ function summary(r: Omit<TeamSyncResult, 'message'>): string {
 export class TeamService {
   private running?: Promise<TeamSyncResult>;
 
-  constructor(private readonly archive: ArchiveContext & SyncTarget) {}
+  /** `ctx`: the archive's store and state; `target`: the archive itself, as the sync engine applies remote ops through it. */
+  constructor(
+    private readonly ctx: ArchiveContext,
+    private readonly target: SyncTarget,
+  ) {}
 
   private get db() {
-    return this.archive.db;
+    return this.ctx.db;
   }
 
   private count(sql: string): number {
@@ -102,10 +111,10 @@ export class TeamService {
     const last = getMeta(this.db, LAST_SYNC);
     const user = syncUser(this.db);
     // A read-only carrier (the LAN host) does not show where the newsroom's database is.
-    const shown = this.archive.writable ? remote : undefined;
+    const shown = this.ctx.writable ? remote : undefined;
     return {
       ...(shown ? { remote: shown } : {}),
-      hasPassword: this.archive.writable && !!getMeta(this.db, PASSWORD),
+      hasPassword: this.ctx.writable && !!getMeta(this.db, PASSWORD),
       ...(user ? { user } : {}),
       ...(last ? { lastSync: JSON.parse(last) as TeamSyncResult } : {}),
       unsent: this.count('SELECT COUNT(*) AS n FROM ops WHERE server_seq IS NULL'),
@@ -116,7 +125,7 @@ export class TeamService {
   }
 
   async setTeamSettings(req: TeamSettingsRequest): Promise<TeamStatus> {
-    this.archive.requireWritable();
+    this.ctx.requireWritable();
     const user = req.user === undefined ? undefined : cleanUserName(req.user);
     const split = req.remote ? splitRemote(req.remote) : undefined;
     this.db.exec('BEGIN IMMEDIATE');
@@ -146,7 +155,7 @@ export class TeamService {
 
   /** Push and pull now. One at a time: a call while a sync runs gets that sync's answer. */
   async syncNow(): Promise<TeamSyncResult> {
-    this.archive.requireWritable();
+    this.ctx.requireWritable();
     const remote = getMeta(this.db, REMOTE);
     if (!remote) throw new UserError('还没有填写团队档案库的地址（postgres://用户@主机/数据库）');
     if (!syncUser(this.db)) throw new UserError('请先填写本机使用者：团队档案库里的用户名，本机的改动都记在这个名字下');
@@ -168,7 +177,7 @@ export class TeamService {
       return this.finish({ ok: false, at: new Date().toISOString(), ...base, error: syncProblem(err) });
     }
     try {
-      const r = await syncArchive(this.archive, remote);
+      const r = await syncArchive(this.target, remote);
       const done = this.finish({ ok: true, at: new Date().toISOString(), pushed: r.pushed, pulled: r.pulled, applied: r.applied, pending: r.pending, conflicts: r.conflicts, ...(r.refused ? { refused: r.refused } : {}) });
       setMeta(this.db, LAST_SYNC, JSON.stringify(done));
       return done;
@@ -212,7 +221,7 @@ export class TeamService {
   }
 
   async resolveTeamConflict(req: { id: number }): Promise<TeamStatus> {
-    this.archive.requireWritable();
+    this.ctx.requireWritable();
     if (!resolveConflict(this.db, req.id)) throw new UserError(`没有未处理的第 ${req.id} 号冲突`, 'not-found');
     return this.teamStatus();
   }

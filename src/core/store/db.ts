@@ -72,6 +72,24 @@ export function openDatabase(dir: string): OpenResult {
   return { db, fromVersion, toVersion: LATEST_SCHEMA, backup };
 }
 
+/**
+ * `fn` run on a connection of its own to the database file of the archive in `dir`, never the
+ * archive's, opened for this call and closed after it (nothing is held across a restore or a
+ * reopen); read-only unless `writable` (`query_only`, which SQLite enforces). For what looks at an
+ * archive from outside it: the relevance evaluation, the benchmarks, and tests that check what is
+ * stored or make a state the archive never makes itself (its index does not see such a change).
+ */
+export function withConnection<T>(dir: string, fn: (db: Db) => T, opts: { writable?: boolean } = {}): T {
+  const db = new Database(path.join(dir, DB_FILE));
+  try {
+    db.exec('PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;');
+    if (!opts.writable) db.exec('PRAGMA query_only = ON');
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** `PRAGMA quick_check`: 'ok' or the first problems found. */
 export function quickCheck(db: Db): string {
   const rows = db.prepare('PRAGMA quick_check').all() as Record<string, string>[];

@@ -172,6 +172,11 @@ export class NearDups {
     return { id: r.id, shingles: r.shingles, sig: r.sig ? new Uint8Array(r.sig as ArrayBuffer) : null, group: r.g };
   }
 
+  /** Articles that have a row (a signature, or none because too short). */
+  signedIds(): number[] {
+    return (this.db.prepare('SELECT article_id AS id FROM near_dup').all([]) as { id: number }[]).map((r) => r.id);
+  }
+
   /** Searchable articles with no row yet (a new or upgraded archive, or an import cut short). */
   missing(): number[] {
     return (

@@ -28,6 +28,7 @@
  * merged away) is kept `pending` and tried again at the next sync.
  */
 import type { SyncTarget } from './target';
+import { contextOf } from '../services/context';
 import type { TagKind, TagRef, ArticleCorrection, ReporterRole } from '../../shared/api';
 import { UserError } from '../errors';
 import { findTagId } from '../store/tags';
@@ -84,9 +85,9 @@ export async function applyOp(archive: SyncTarget, op: RemoteOp, retry?: unknown
 }
 
 function applyImport(archive: SyncTarget, op: RemoteOp, p: ImportPayload & { rawText: string }): Applied {
-  if (op.target && latestSeq(archive.db, ['import'], op.target) > op.seq) return {};
+  if (op.target && latestSeq(contextOf(archive).db, ['import'], op.target) > op.seq) return {};
   // The same file, imported here too: nothing to do (and no `duplicate` line in the import history).
-  if (archive.db.prepare('SELECT 1 FROM pages WHERE hash = ? AND page_key = ?').get([p.hash, op.target])) return {};
+  if (contextOf(archive).db.prepare('SELECT 1 FROM pages WHERE hash = ? AND page_key = ?').get([p.hash, op.target])) return {};
   const bytes = Buffer.from(p.rawText, 'utf8');
   const reading = p.reading && { file: p.file, paper: p.paper, date: p.date, page: p.page, articles: p.reading.articles, warnings: p.reading.warnings };
   archive.importOne({ name: p.file, read: () => bytes, hash: p.hash, reading }, { paper: p.paper, date: p.date, page: p.page, force: true });
@@ -94,7 +95,7 @@ function applyImport(archive: SyncTarget, op: RemoteOp, p: ImportPayload & { raw
 }
 
 async function applyTags(archive: SyncTarget, op: RemoteOp, entries: TagEntry[]): Promise<Applied> {
-  const db = archive.db;
+  const db = contextOf(archive).db;
   const pending: TagEntry[] = [];
   // Per article: the tags to add and to remove; articles with the same change go in one call.
   const changes = new Map<number, { add: TagRef[]; remove: TagRef[] }>();
@@ -141,7 +142,7 @@ async function applyTags(archive: SyncTarget, op: RemoteOp, entries: TagEntry[])
 /** A rename, merge or deletion of a tag, by name; a tag this desk does not have is nothing to do. */
 async function applyVocabulary(archive: SyncTarget, c: TagVocabularyChange): Promise<void> {
   const kind = c.kind as TagKind;
-  if (findTagId(archive.db, kind, c.from) === undefined) return;
+  if (findTagId(contextOf(archive).db, kind, c.from) === undefined) return;
   if (c.action === 'delete') await archive.deleteTag({ kind, name: c.from });
   else if (c.action === 'merge') await archive.mergeTags({ kind, from: c.from, into: c.to! });
   else await archive.renameTag({ kind, from: c.from, to: c.to! });
@@ -167,7 +168,7 @@ export function shownValue(v: unknown): string {
 
 /** A merge or split made elsewhere: done here when the articles are as they were there, else a conflict (nothing changed here). */
 async function applyRestructure(archive: SyncTarget, op: RemoteOp, p: { article: string; field: string; absorbed?: string; at?: number }): Promise<Applied> {
-  const db = archive.db;
+  const db = contextOf(archive).db;
   const id = findArticle(db, p.article)!;
   const row = articleRow(db, id)!;
   const base = JSON.parse(op.base ?? 'null') as { absorbed?: string; text?: string } | null;
@@ -207,7 +208,7 @@ async function applyRestructure(archive: SyncTarget, op: RemoteOp, p: { article:
 }
 
 async function applyCorrection(archive: SyncTarget, op: RemoteOp, p: { article: string; field: string; after: unknown }): Promise<Applied> {
-  const db = archive.db;
+  const db = contextOf(archive).db;
   const id = findArticle(db, p.article);
   if (id === undefined) return { pending: true };
   if (/^(merge-next|merge-prev|split-at)$/.test(p.field)) return applyRestructure(archive, op, p);
@@ -245,7 +246,7 @@ async function applyCorrection(archive: SyncTarget, op: RemoteOp, p: { article: 
 }
 
 async function applyUndo(archive: SyncTarget, p: { of: string }): Promise<Applied> {
-  const made = archive.db.prepare('SELECT local_ref FROM ops WHERE id = ?').get([p.of]) as { local_ref: number | null } | undefined;
+  const made = contextOf(archive).db.prepare('SELECT local_ref FROM ops WHERE id = ?').get([p.of]) as { local_ref: number | null } | undefined;
   if (!made) return { pending: true };
   if (made.local_ref === null) return {};
   try {

@@ -15,6 +15,7 @@
  * (`pullOnly`, `follow.ts`) leave the saving to the archive's save scheduler.
  */
 import type { SyncTarget } from './target';
+import { contextOf } from '../services/context';
 import type { Db } from '../store/db';
 import { getMeta, setMeta } from '../store/meta';
 import { logCorrection, logDictWord, logTagOps, SYNCED_FIELD, syncUser } from '../store/oplog';
@@ -168,7 +169,7 @@ const lastSeq = (db: Db) => Number(getMeta(db, 'sync.lastSeq') ?? '0');
 
 /** Apply one remote op and remember it, in one transaction. True when it was new here. */
 async function receive(archive: SyncTarget, op: RemoteOp, report: SyncReport): Promise<void> {
-  const db = archive.db;
+  const db = contextOf(archive).db;
   await transaction(db, async () => {
     const known = db.prepare('SELECT server_seq FROM ops WHERE id = ?').get([op.id]) as { server_seq: number | null } | undefined;
     if (known) {
@@ -190,7 +191,7 @@ async function receive(archive: SyncTarget, op: RemoteOp, report: SyncReport): P
 
 /** Ops that waited for their article: tried again (their article may have come since). */
 async function retryPending(archive: SyncTarget, report: SyncReport): Promise<void> {
-  const db = archive.db;
+  const db = contextOf(archive).db;
   const rows = db.prepare('SELECT id, kind, target, author, at, base, payload, server_seq AS seq, pending FROM ops WHERE pending IS NOT NULL ORDER BY server_seq').all([]) as (RemoteOp & {
     pending: string;
   })[];
@@ -207,7 +208,7 @@ async function retryPending(archive: SyncTarget, report: SyncReport): Promise<vo
 
 /** Push, pull, apply. The desk's user must be named (`sync.user`), unless it only receives (`pullOnly`). */
 export async function syncArchive(archive: SyncTarget, remote: Remote, opts: SyncOptions = {}): Promise<SyncReport> {
-  const db = archive.db;
+  const db = contextOf(archive).db;
   const user = syncUser(db);
   if (!user && !opts.pullOnly) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
   const report: SyncReport = { user: user ?? '', pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
@@ -284,4 +285,26 @@ export function listConflicts(db: Db, all = false): ConflictRecord[] {
 /** A person decided: the conflict is closed (the article keeps what it has; correct it to change it). */
 export function resolveConflict(db: Db, id: number): boolean {
   return db.prepare('UPDATE sync_conflicts SET resolved_at = ? WHERE id = ? AND resolved_at IS NULL').run([new Date().toISOString(), id]).changes > 0;
+}
+
+// The same for an `Archive` (the CLI's and the tests' way: its store is the core's own).
+
+/** This desk's user (`meta` `sync.user`): the author of its changes and its syncs; undefined until named. */
+export function deskUser(archive: SyncTarget): string | undefined {
+  return syncUser(contextOf(archive).db);
+}
+
+/** Name this desk's user (already cleaned: `cleanUserName`). */
+export function setDeskUser(archive: SyncTarget, name: string): void {
+  setMeta(contextOf(archive).db, 'sync.user', name);
+}
+
+/** `listConflicts` of an archive. */
+export function archiveConflicts(archive: SyncTarget, all = false): ConflictRecord[] {
+  return listConflicts(contextOf(archive).db, all);
+}
+
+/** `resolveConflict` in an archive. */
+export function resolveArchiveConflict(archive: SyncTarget, id: number): boolean {
+  return resolveConflict(contextOf(archive).db, id);
 }

@@ -45,6 +45,16 @@ export const STATUS_LABEL: Record<ImportFileStatus, string> = {
   rejected: '被拒绝',
 };
 
+/** What became of an imported file, for the report and the history: `已跳过` when it was not a page. */
+export function importStatusLabel(r: { status: ImportFileStatus; notAPage?: boolean }): string {
+  return r.notAPage ? '已跳过' : STATUS_LABEL[r.status];
+}
+
+/** Which page an import read (`人民日报 1998-01-01 第1版`), as much of it as is known. */
+export function importedPageLabel(r: { paper?: string; date?: string; page?: number }): string {
+  return [r.paper, r.date, formatPage(r.page)].filter(Boolean).join(' ');
+}
+
 /** A query-syntax token for a tag, quoted when it contains spaces. */
 export function tagQuery(kind: TagKind, name: string): string {
   const v = /[\s"]/.test(name) ? `"${name.replace(/"/g, '')}"` : name;

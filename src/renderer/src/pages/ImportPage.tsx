@@ -5,7 +5,7 @@ import { archiveVersion } from '../lib/app-events';
 import { isDesktop } from '../lib/bridge';
 import { dateProblem } from '../lib/dates';
 import { DateInput } from '../components/DateInput';
-import { formatDuration, formatTime, STATUS_LABEL } from '../lib/format';
+import { formatDuration, formatTime, importedPageLabel, importStatusLabel } from '../lib/format';
 import { cancelRun, importRun, runImport } from '../lib/import-job';
 import {
   allRows,
@@ -244,10 +244,10 @@ function ReportTable() {
           <tr key={i}>
             <td className="file-name">{r.file}</td>
             <td>
-              <span className={`status status-${r.status}`}>{r.notAPage ? '已跳过' : STATUS_LABEL[r.status]}</span>
+              <span className={`status status-${r.status}`}>{importStatusLabel(r)}</span>
             </td>
             <td>{r.articles}</td>
-            <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
+            <td className="small">{importedPageLabel(r)}</td>
             <td className="small">
               {r.error && <div className="error-text">{r.error}</div>}
               {r.notAPage &&
@@ -301,10 +301,10 @@ function ImportHistory() {
               <tr key={r.id}>
                 <td className="small nowrap">{formatTime(r.importedAt)}</td>
                 <td className="file-name">{r.file}</td>
-                <td className="small">{[r.paper, r.date, r.page !== undefined ? `第${r.page}版` : ''].filter(Boolean).join(' ')}</td>
+                <td className="small">{importedPageLabel(r)}</td>
                 <td>
                   <span className={`status status-${r.status}`} title={r.notAPage ? r.warnings[0] : undefined}>
-                    {r.notAPage ? '已跳过' : STATUS_LABEL[r.status]}
+                    {importStatusLabel(r)}
                   </span>
                   {r.warnings.length > 0 && <span className="muted small"> · {r.warnings.length} 条提示</span>}
                 </td>

@@ -1,4 +1,9 @@
 /**
+ * The first step of ingest (file → decode → page shape → parse): what an import reads. It lives in
+ * `ingest/` because it is where a page's bytes come from, before `decode.ts` reads them, and it
+ * knows nothing of the store or the index (ingest's layer rule keeps it so); the import service
+ * (`services/import-service.ts`) runs it, and the CLI walks folders with it.
+ *
  * What an import reads: local paths (files and folders, recursively, `.txt`,
  * in a stable order) or uploaded contents, checked for size before reading.
  *
@@ -14,8 +19,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { UploadedFile } from '../shared/api';
-import type { ParsedPage } from '../shared/types';
+import type { UploadedFile } from '../../shared/api';
+import type { ParsedPage } from '../../shared/types';
 
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 /** Folders deeper than this below a chosen folder are not walked (and are reported). */

@@ -1,0 +1,220 @@
+/**
+ * Index keeping: the search index derived from the store, from the archive's open to its close.
+ *
+ * One job: the index says what the store says. At open the saved files are loaded when their
+ * fingerprint matches this archive (index format, schema, tokenizer, dictionary and stop words,
+ * article count, the store's `generation`), else the index is rebuilt from the store (`load`).
+ * After every change committed to the store the services call `reindex` (articles) or
+ * `reindexTags` (tags only); near-duplicate signatures come from the same tokenizing and are
+ * queued, then stored and grouped by `flushNearDups`. When the files are written is the
+ * `SaveScheduler`'s business (`search/save-scheduler.ts`): imports and reparses hold it, and
+ * `close` writes what is pending. The index is never the source of truth: anything wrong with it
+ * means "rebuild from the store", never a wrong answer.
+ */
+import type { Db } from '../store/handle';
+import * as store from '../store/articles';
+import * as tags from '../store/tags';
+import { getMeta } from '../store/meta';
+import { INDEXED_SCHEMA } from '../store/db';
+import { searchable } from '../store/continuations';
+import type { NearDups } from '../store/near-dups';
+import { ArticleIndex, articleToFacts, type RankingOptions } from '../search/article-index';
+import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from '../search/persist';
+import { SaveScheduler } from '../search/save-scheduler';
+import { articleSignature } from '../search/dedupe';
+import { TOKENIZER_VERSION } from '../text/tokenizer';
+import { loadJieba } from '../text/jieba';
+import type { Vocabulary } from '../vocabulary';
+import type { ArchiveOptions, IndexKeeping } from './context';
+
+/** Postings held unpacked during a rebuild before they are packed (~200 MB of Maps). */
+const REBUILD_PACK_EVERY = 4_000_000;
+
+type Signatures = Parameters<NearDups['update']>[0];
+
+export class IndexKeeper implements IndexKeeping {
+  private current = new ArticleIndex();
+  private ready = true;
+  /** When the index files are written; imports and reparses hold it (`ImportService`). */
+  readonly saves: SaveScheduler;
+
+  constructor(
+    private readonly db: Db,
+    private readonly vocabulary: Vocabulary,
+    private readonly nearDups: NearDups,
+    private readonly opts: ArchiveOptions & { writable: boolean },
+  ) {
+    this.saves = new SaveScheduler({
+      delayMs: opts.saveDelayMs ?? 2000,
+      maxWaitMs: opts.saveMaxWaitMs ?? 20_000,
+      save: () => this.writeIndex(),
+      onError: (err) => opts.log?.(`检索索引保存失败：${err.message}`),
+    });
+  }
+
+  /** The current index; a rebuild replaces it, so read it at each use. */
+  get index(): ArticleIndex {
+    return this.current;
+  }
+
+  /** False while a rebuild runs (`stats().indexReady`). */
+  get indexReady(): boolean {
+    return this.ready;
+  }
+
+  /**
+   * At open: the saved index when its fingerprint matches the store, else a rebuild from the
+   * store (`notice` is told why when there is anything to rebuild).
+   */
+  async load(notice: (message: string) => void): Promise<void> {
+    cleanTempFiles(this.opts.dir);
+    const loaded = loadIndex(this.opts.dir, this.fingerprint());
+    if (loaded.index) {
+      this.current = loaded.index;
+      return;
+    }
+    if (store.articleCount(this.db) > 0) notice(`${loaded.reason}，正在从档案库重建检索索引`);
+    await this.rebuildIndex();
+  }
+
+  /** What the saved files must match to be loaded instead of rebuilt (`search/persist.ts`). */
+  fingerprint(): Fingerprint {
+    return {
+      format: INDEX_FORMAT,
+      schema: INDEXED_SCHEMA,
+      tokenizer: TOKENIZER_VERSION,
+      dictionary: this.vocabulary.hash(),
+      articles: store.articleCount(this.db),
+      generation: Number(getMeta(this.db, 'generation') ?? '0'),
+    };
+  }
+
+  /** Rebuild the whole index from the store, in batches, yielding between them. */
+  async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
+    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
+    this.ready = false;
+    const fresh = new ArticleIndex();
+    const total = store.articleCount(this.db);
+    const writable = this.opts.writable;
+    let done = 0;
+    const signed = new Set(writable ? this.nearDups.signedIds() : []);
+    for (const batch of store.iterateArticles(this.db, 1000)) {
+      const sigs: Signatures = [];
+      for (const a of batch) {
+        const doc = searchable(a);
+        if (doc) fresh.upsert(doc);
+        // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
+        if (doc && writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc) });
+      }
+      this.nearDups.update(sigs, []);
+      // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
+      if (fresh.text.dirt > REBUILD_PACK_EVERY) fresh.compactText();
+      done += batch.length;
+      onProgress?.(done, total);
+      await new Promise((r) => setImmediate(r));
+    }
+    this.current = fresh;
+    this.ready = true;
+    this.saveIndexNow();
+    return done;
+  }
+
+  /** Write the index files now, whatever is pending. */
+  saveIndexNow(): void {
+    this.writeIndex();
+    this.saves.saved();
+  }
+
+  private writeIndex(): void {
+    saveIndex(this.opts.dir, this.current, this.fingerprint());
+  }
+
+  reindex(ids: number[], removed: number[] = []): void {
+    const gone = [...removed];
+    const sigs: Signatures = [];
+    for (const id of removed) this.current.remove(id);
+    // Read together (two statements per 500, not two per article): a page's articles are re-read in the import's store-and-index slice.
+    const read = new Map(store.getArticles(this.db, ids).map((a) => [a.id, a]));
+    for (const id of ids) {
+      const a = read.get(id);
+      const doc = a && searchable(a);
+      if (doc) {
+        this.current.upsert(doc);
+        // The body's terms come from the index's tokenizing, just done.
+        if (this.opts.nearDuplicates !== false) sigs.push({ id, sig: articleSignature(doc) });
+      } else {
+        this.current.remove(id);
+        gone.push(id);
+      }
+    }
+    this.nearDups.queue(sigs, gone); // stored and grouped in batches: `flushNearDups`
+    this.saves.changed();
+  }
+
+  /** After a tag change: only the tags index and the facts are updated. */
+  reindexTags(ids: number[]): void {
+    for (const id of ids) this.current.updateTags(id, tags.articleTags(this.db, id));
+    this.saves.changed();
+  }
+
+  /** Store and group the queued near-duplicate signatures (after an import, a reparse, an edit). */
+  flushNearDups(): void {
+    this.nearDups.flush();
+  }
+
+  /**
+   * Near-duplicate rows made consistent with the store (after open: an import cut short, an
+   * upgraded archive): signatures for articles without one, rows of articles gone removed.
+   */
+  syncNearDups(): void {
+    if (!this.opts.writable) return;
+    const orphans = this.nearDups.orphans();
+    const missing = this.nearDups.missing();
+    if (!orphans.length && !missing.length) return;
+    const sigs: Signatures = [];
+    for (const a of store.getArticles(this.db, missing)) {
+      const doc = searchable(a);
+      if (doc) sigs.push({ id: doc.id, sig: articleSignature(doc) });
+    }
+    this.nearDups.update(sigs, orphans);
+  }
+
+  /** The ids of the articles in the index, ascending. */
+  indexedIds(): number[] {
+    return [...this.current.facts.keys()].sort((a, b) => a - b);
+  }
+
+  /**
+   * Where the index is not the store's: a searchable article missing from the text index or the facts,
+   * facts (date, page, tags…) other than the store's, or another count. The first `limit` problems, in
+   * Chinese; none when the index holds exactly the store's articles.
+   */
+  mismatches(limit = 5): string[] {
+    const problems: string[] = [];
+    const index = this.current;
+    let n = 0;
+    for (const batch of store.iterateArticles(this.db, 1000)) {
+      for (const art of batch) {
+        const doc = searchable(art);
+        if (!doc) continue; // a second part is searched as part of the first
+        n++;
+        const facts = index.facts.get(doc.id);
+        if (!facts || !index.text.has(doc.id)) problems.push(`文章 ${doc.id} 不在索引里`);
+        else if (JSON.stringify(facts) !== JSON.stringify(articleToFacts(doc))) problems.push(`文章 ${doc.id} 在索引里的标签或日期过时`);
+      }
+    }
+    if (index.facts.size !== n || index.text.documentCount !== n) problems.push(`索引有 ${index.facts.size} 篇，档案库有 ${n} 篇`);
+    return problems.slice(0, limit);
+  }
+
+  /** How matches are scored from now on (the evaluation scripts tune it); a rebuild starts from the default. */
+  setRanking(ranking: RankingOptions): void {
+    this.current.ranking = ranking;
+  }
+
+  /** At close: the queued signatures stored, the index files written if anything is unsaved. */
+  close(): void {
+    this.flushNearDups();
+    this.saves.flush();
+  }
+}
