@@ -227,7 +227,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     await old.close();
     // As the previous version left it: no op log.
     const raw = new Database(path.join(old.dir, 'archive.sqlite'));
-    raw.exec('DROP TABLE ops; DROP TABLE tag_dots; DROP TABLE sync_conflicts; PRAGMA user_version = 7;');
+    raw.exec('DROP TABLE ops; DROP TABLE tag_dots; DROP TABLE sync_conflicts; DROP INDEX pages_issue; PRAGMA user_version = 7;');
     raw.close();
     const joined = await desk('乙', old.dir);
     opened.push(joined);

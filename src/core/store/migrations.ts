@@ -215,5 +215,5 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
   // 9: the pages of one issue found by an index: linking continued articles (continuations.ts) looks
   // up the issue of every imported page, and without it SQLite scanned every article instead (an
   // import into a 150k archive spent ~0.1 s a page there).
-  (db) => db.exec('CREATE INDEX pages_issue ON pages(date, paper_id)'),
+  (db) => db.exec('CREATE INDEX IF NOT EXISTS pages_issue ON pages(date, paper_id)'),
 ];
