@@ -9,13 +9,13 @@
 import { expect, test } from '@playwright/test';
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Remote } from '../src/core/sync/remote';
 import { pgMissing, startCluster, type Cluster } from '../test/sync/pg-cluster';
 import { callApi, ensureSample, openApp, root, search, shot } from './helpers';
+import { freePort } from '../test/support/ports';
 
 const run = promisify(execFile);
 const missing = pgMissing();
@@ -25,17 +25,6 @@ const PASSWORD = 'e2e-密码-7Q';
 let cluster: Cluster | undefined;
 let url = '';
 let otherDesk = '';
-
-function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 const cli = (args: string[]) => run(process.execPath, [path.join(root, 'bin', 'baoku.mjs'), ...args], { cwd: root, timeout: 120_000 });
 
@@ -76,7 +65,7 @@ test('设置 → 团队档案库: an unreachable address is said plainly; the re
   await expect(page.getByRole('button', { name: '立即同步' })).toBeDisabled();
 
   // An address where no PostgreSQL listens.
-  const port = await deadPort();
+  const port = await freePort();
   await page.getByLabel('团队档案库地址', { exact: true }).fill(`postgres://postgres@127.0.0.1:${port}/newsroom_e2e`);
   await page.getByLabel('本机使用者', { exact: true }).fill('王编辑');
   await page.getByRole('button', { name: '保存设置' }).click();

@@ -9,9 +9,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/ports';
 
 /** The newest `/usr/lib/postgresql/N/bin` with initdb and pg_ctl, if any (BAOKU_PG_BIN overrides). */
 export function pgBin(): string | undefined {
@@ -34,17 +34,6 @@ export function pgMissing(): string | undefined {
   if (pgBin()) return undefined;
   if (process.env.CI === 'true') throw new Error(PG_MISSING);
   return PG_MISSING;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Cluster {

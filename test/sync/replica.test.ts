@@ -6,7 +6,6 @@
  * printed (a measurement, never asserted: the wait is bounded only so a broken replica fails).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
@@ -15,20 +14,10 @@ import { REPO, tempDir } from '../core/helpers';
 import { runCli } from '../cli/run-cli';
 import { startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { desk, idOf, importFiles, page, sync } from './desks';
+import { freePort } from '../support/ports';
 
 const missing = pgMissing();
 if (missing) console.warn(`跳过团队档案库只读副本的测试：${missing}`);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 async function call<T>(base: string, method: string, arg: unknown = {}): Promise<{ status: number; body: T }> {
   const r = await fetch(`${base}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(arg) });

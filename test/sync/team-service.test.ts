@@ -5,7 +5,6 @@
  * what each side wrote and can be closed; a remote that cannot be reached is answered with one clear
  * sentence and changes nothing; a read-only archive neither shows the address nor syncs.
  */
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
 import { Remote } from '../../src/core/sync/remote';
@@ -13,23 +12,12 @@ import { tempDir } from '../core/helpers';
 import { storedRow, storedRows } from '../support/sqlite';
 import { startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { idOf, importFiles, page, snapshot } from './desks';
+import { freePort } from '../support/ports';
 
 const missing = pgMissing();
 if (missing) console.warn(`跳过团队档案库设置的测试：${missing}`);
 
 const PASSWORD = 'Geheim-密码-42';
-
-/** A port on which nothing listens (bound, then closed). */
-function deadPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Everything a sync could change in an archive's database, as rows. */
 function dbState(a: Archive) {
@@ -134,7 +122,7 @@ describe.skipIf(!!missing)('设置 → 团队档案库 (TeamService) against one
 
   it('a remote that cannot be reached: one clear sentence, nothing changed, the password in no message', { timeout: 60_000 }, async () => {
     await a.changeTags({ ids: [idOf(a, '停车难')], add: [{ kind: 'topic', name: '城市治理' }] });
-    const port = await deadPort();
+    const port = await freePort();
     await a.setTeamSettings({ remote: `postgres://postgres:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/newsroom_app` });
     const before = dbState(a);
     const lastBefore = (await a.teamStatus()).lastSync;
