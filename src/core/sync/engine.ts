@@ -14,6 +14,7 @@
  * no longer matches the store's generation and is rebuilt at the next open); a replica's pulls
  * (`pullOnly`, `follow.ts`) leave the saving to the archive's save scheduler.
  */
+import type { TeamSyncResult } from '../../shared/api';
 import type { SyncTarget } from './target';
 import { contextOf } from '../services/context';
 import type { Db } from '../store/db';
@@ -23,21 +24,14 @@ import { applyOp } from './apply';
 import { RefusedError, type Remote, type RemoteOp, type WireOp } from './remote';
 import { UserError } from '../errors';
 
-export interface SyncReport {
+/**
+ * What one sync did: the counts the app shows (`TeamSyncResult` of the contract: ops sent; ops
+ * received, others' and, when sent before, this desk's own, and of those applied here now; still
+ * waiting for their article; conflicts found; why the shared archive refused this desk's changes),
+ * with the desk's user and the last server sequence it has seen.
+ */
+export interface SyncReport extends Pick<TeamSyncResult, 'pushed' | 'pulled' | 'applied' | 'pending' | 'conflicts' | 'refused'> {
   user: string;
-  /** Ops this desk sent. */
-  pushed: number;
-  /** Ops received from the shared archive (others' and, when sent before, this desk's own). */
-  pulled: number;
-  /** Of those, applied here now. */
-  applied: number;
-  /** Still waiting for their article here. */
-  pending: number;
-  /** Conflicts found by this sync (`冲突：…`). */
-  conflicts: string[];
-  /** Why the shared archive refused this desk's changes (a reporter, an unknown user); they stay here. */
-  refused?: string;
-  /** The last server sequence this desk has seen. */
   lastSeq: number;
 }
 
