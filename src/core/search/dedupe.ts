@@ -25,7 +25,7 @@ export function collapseGroups<T>(
   idOf: (h: T) => number = (h) => (h as { id: number }).id,
 ): T[] {
   // Typed arrays, not a Map of group → best hit: a common word's 35,000 hits at 150k articles
-  // took ~30 ms through the Map, ~1 ms this way. Group ids are article ids (the group's first).
+  // took ~30 ms through the Map, ~4 ms this way. Group ids are article ids (the group's first).
   const groups = new Int32Array(hits.length);
   let top = 0;
   for (let i = 0; i < hits.length; i++) {

@@ -70,7 +70,7 @@ export class JiebaThread implements Jieba {
     // The port never keeps the process alive; the thread does only while it loads: a process
     // that ends while the thread is inside nodejieba's native load aborts (SIGABRT, "terminate
     // called after throwing an instance of 'Napi::Error'"), so a command that fails or finishes
-    // within the load waits for it (well under a second) and then exits cleanly.
+    // within the load waits for it (a second or two) and then exits cleanly.
     this.port.unref();
     this.worker.once('message', () => this.worker.unref());
   }
