@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { Remote } from '../src/core/sync/remote';
-import { pgMissing, startCluster, type Cluster } from '../test/sync/pg-cluster';
+import { pgMissing, sharedArchiveDb, startCluster, type Cluster } from '../test/sync/pg-cluster';
 import { callApi, ensureSample, openApp, root, search, shot } from './helpers';
 import { freePort } from '../test/support/ports';
 
@@ -34,11 +34,7 @@ test.beforeAll(async () => {
   test.setTimeout(180_000);
   await ensureSample();
   cluster = await startCluster();
-  url = cluster.createDb('newsroom_e2e');
-  const r = await Remote.connect(url);
-  await r.addUser('王编辑', 'editor');
-  await r.addUser('李编辑', 'editor');
-  await r.close();
+  url = await sharedArchiveDb(cluster, 'newsroom_e2e', { 王编辑: 'editor', 李编辑: 'editor' });
   // Another desk sends a page of its own before this one syncs.
   otherDesk = fs.mkdtempSync(path.join(os.tmpdir(), 'baoku-e2e-desk-'));
   await cli(['import', OTHER_PAGE, '--archive', otherDesk]);

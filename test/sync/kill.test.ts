@@ -15,7 +15,7 @@ import { Remote } from '../../src/core/sync/remote';
 import { seeded } from '../reliability/support';
 import { REPO } from '../core/helpers';
 import { desk, FIXTURE_PAGES, snapshot } from './desks';
-import { pgMissing, startCluster, type Cluster } from './pg-cluster';
+import { pgMissing, sharedArchiveDb, startCluster, type Cluster } from './pg-cluster';
 import { readStore, storedRows } from '../support/sqlite';
 
 const KILLS = Number(process.env.BAOKU_SYNC_KILLS ?? 6);
@@ -78,11 +78,7 @@ describe.skipIf(!!missing)('team archive: sync killed (kill -9) at random points
   let url: string;
   beforeAll(async () => {
     cluster = await startCluster();
-    url = cluster.createDb('killed');
-    const r = await Remote.connect(url);
-    await r.addUser('甲', 'editor');
-    await r.addUser('乙', 'editor');
-    await r.close();
+    url = await sharedArchiveDb(cluster, 'killed', { 甲: 'editor', 乙: 'editor' });
   });
   afterAll(() => cluster?.stop());
 

@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../support/ports';
+import { Remote, type Role } from '../../src/core/sync/remote';
 
 /** The newest `/usr/lib/postgresql/N/bin` with initdb and pg_ctl, if any (BAOKU_PG_BIN overrides). */
 export function pgBin(): string | undefined {
@@ -89,4 +90,16 @@ export async function startCluster(): Promise<Cluster> {
       }
     },
   };
+}
+
+/** A new database of `cluster` set up as a newsroom's shared archive with its `users` (name → role): its address. */
+export async function sharedArchiveDb(cluster: Cluster, name: string, users: Record<string, Role>): Promise<string> {
+  const url = cluster.createDb(name);
+  const r = await Remote.connect(url);
+  try {
+    for (const [user, role] of Object.entries(users)) await r.addUser(user, role);
+  } finally {
+    await r.close();
+  }
+  return url;
 }

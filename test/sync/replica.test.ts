@@ -9,10 +9,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
-import { Remote } from '../../src/core/sync/remote';
 import { REPO, tempDir } from '../core/helpers';
 import { runCli } from '../cli/run-cli';
-import { startCluster, pgMissing, type Cluster } from './pg-cluster';
+import { sharedArchiveDb, startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { desk, idOf, importFiles, page, sync } from './desks';
 import { freePort } from '../support/ports';
 
@@ -57,10 +56,7 @@ describe.skipIf(!!missing)('baoku serve --remote: a read replica kept current fr
 
   beforeAll(async () => {
     cluster = await startCluster();
-    url = cluster.createDb('newsroom_replica');
-    const r = await Remote.connect(url);
-    await r.addUser('甲', 'editor');
-    await r.close();
+    url = await sharedArchiveDb(cluster, 'newsroom_replica', { 甲: 'editor' });
     a = await desk('甲');
     const port = await freePort();
     base = `http://127.0.0.1:${port}/`;

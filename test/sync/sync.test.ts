@@ -12,7 +12,7 @@ import { setMeta } from '../../src/core/store/meta';
 import { archiveConflicts } from '../../src/core/sync/engine';
 import { Remote } from '../../src/core/sync/remote';
 import { runCli } from '../cli/run-cli';
-import { startCluster, pgMissing, type Cluster } from './pg-cluster';
+import { sharedArchiveDb, startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { desk, idOf, importFiles, page, snapshot, sync, tagsOf } from './desks';
 import { storedRow, storedRows, writeStore } from '../support/sqlite';
 
@@ -46,12 +46,7 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
 
   beforeAll(async () => {
     cluster = await startCluster();
-    url = cluster.createDb('newsroom');
-    const r = await Remote.connect(url);
-    await r.addUser('甲', 'editor');
-    await r.addUser('乙', 'editor');
-    await r.addUser('丁', 'reporter');
-    await r.close();
+    url = await sharedArchiveDb(cluster, 'newsroom', { 甲: 'editor', 乙: 'editor', 丁: 'reporter' });
     a = await desk('甲');
     b = await desk('乙');
     opened.push(a, b);

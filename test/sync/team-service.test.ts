@@ -7,10 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
-import { Remote } from '../../src/core/sync/remote';
 import { tempDir } from '../core/helpers';
 import { storedRow, storedRows } from '../support/sqlite';
-import { startCluster, pgMissing, type Cluster } from './pg-cluster';
+import { sharedArchiveDb, startCluster, pgMissing, type Cluster } from './pg-cluster';
 import { idOf, importFiles, page, snapshot } from './desks';
 import { freePort } from '../support/ports';
 
@@ -39,11 +38,7 @@ describe.skipIf(!!missing)('设置 → 团队档案库 (TeamService) against one
 
   beforeAll(async () => {
     cluster = await startCluster();
-    url = cluster.createDb('newsroom_app');
-    const r = await Remote.connect(url);
-    await r.addUser('甲', 'editor');
-    await r.addUser('乙', 'editor');
-    await r.close();
+    url = await sharedArchiveDb(cluster, 'newsroom_app', { 甲: 'editor', 乙: 'editor' });
     a = await Archive.open({ dir: tempDir('baoku-team-a-'), autoBackup: false, saveDelayMs: 50 });
     b = await Archive.open({ dir: tempDir('baoku-team-b-'), autoBackup: false, saveDelayMs: 50 });
   }, 120_000);
