@@ -28,7 +28,7 @@ import { shownValue } from '../sync/apply';
 import { listConflicts, resolveConflict, syncArchive } from '../sync/engine';
 import { cleanUserName, Remote } from '../sync/remote';
 import type { SyncTarget } from '../sync/target';
-import type { Db } from '../store/handle';
+import { inTransaction, type Db } from '../store/handle';
 import { contextOf, type ArchiveContext } from './context';
 
 const REMOTE = 'team.remote';
@@ -128,8 +128,7 @@ export class TeamService {
     this.ctx.requireWritable();
     const user = req.user === undefined ? undefined : cleanUserName(req.user);
     const split = req.remote ? splitRemote(req.remote) : undefined;
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
+    inTransaction(this.db, () => {
       if (req.remote === null) {
         this.db.prepare('DELETE FROM meta WHERE key IN (?, ?)').run([REMOTE, PASSWORD]);
       } else if (split) {
@@ -145,11 +144,7 @@ export class TeamService {
         setMeta(this.db, PASSWORD, req.password);
       }
       if (user) setMeta(this.db, 'sync.user', user);
-      this.db.exec('COMMIT');
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+    });
     return this.teamStatus();
   }
 
