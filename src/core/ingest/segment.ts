@@ -230,6 +230,18 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return j - i;
   };
 
+  /**
+   * Whether the running text from `j` up to the next headline-shaped line (or the page's end) ends
+   * with a signature or credit line of its own (not a photo credit).
+   */
+  const signedSection = (j: number): boolean => {
+    let last = -1;
+    for (; j < units.length && !f[j].title; j++) if (!units[j].furniture) last = j;
+    if (last < 0 || f[last].dateline) return false;
+    const t = units[last].text;
+    return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t);
+  };
+
   /** The rule that decided the last `startsHere` (for `--explain`). */
   let rule = '';
   const at = (name: string, start: boolean): boolean => {
@@ -287,6 +299,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const intro = units[i + 1];
       const by = units[i + 2];
       if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return at('headline-intro-byline', true);
+      // A headline with its own subtitle on the line (`一条美丽的星河——读《追寻永恒》`) after a finished
+      // paragraph: a new piece, even inside a signed feature (a subhead carries no subtitle).
+      if (/^[^—]{2,20}——(?:读|评|记|访|看|写在|谈)/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '')) return at('headline-with-subtitle', true);
+      // A signed feature names its writer once, at the top: a headline-shaped line whose own text ends
+      // with a signature or credit of its own (`…展览。` ⏎ `（张铁林黎世高）`) is the next piece.
+      if (st.topAuthor && /[\u4e00-\u9fa5]{2}/.test(u.text) && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && signedSection(i + 1)) return at('signed-piece-after-signed-feature', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
@@ -326,7 +344,21 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.headless && st.hasText) return at('brief-after-brief', true);
       // `本报讯` opens a news item, never a paragraph inside one; a second dateline of another kind
       // opens the next item only after a dated one (not a quoted source, `据新华社…`).
-      if (st.hasText && /^本报(?:专)?讯/.test(u.text)) return at('benbao-xun', true);
+      const dl = matchDateline(u.text)!;
+      // (Not the dateline under the article's own picture or its editor's note, `编者按：…`.)
+      const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
+      const underNote = !st.hasDateline && st.leadAt >= 0 && i - st.leadAt <= 2 && /^[【〔\[]?编者(?:按|的话)/.test(units[st.leadAt].text);
+      if (st.hasText && !ownPictureAbove && !underNote && dl.dateline.agency === '本报' && dl.dateline.raw.endsWith('讯')) return at('benbao-xun', true);
+      // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`) after a dated
+      // item's running text, on another subject than the item's headline and lead: the next item of a
+      // column of agency briefs. (A headline that joins two stories, `拉莫斯看好…菲律宾通货膨胀率下降`,
+      // shares its words with each dated part: one article; so is a roundup, `韩国` ⏎ `据新华社汉城…电`.)
+      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && dl.credit && /记者/.test(dl.credit)) {
+        const ctx = [units[i - 1].text];
+        if (st.headAt >= 0) ctx.push(units[st.headAt].text);
+        if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
+        if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
+      }
       return at('dateline', st.hasDateline && st.hasText && /^新华社(?:专)?讯/.test(u.text));
     }
     return at('body', false);
