@@ -57,5 +57,19 @@ export function cohesion(t: string, context: string[]): number {
   return shared / first.size;
 }
 
+/**
+ * Whether the subject of a lead-shaped paragraph (its words before the day: `新邮票是` in
+ * `新邮票是６日开始…`) shares a character pair with the headline above: the paragraph then goes
+ * on with the headline's story (`美国发行虎年邮票`) rather than opening a brief of its own.
+ */
+export function subjectInHeadline(t: string, headline: string): boolean {
+  const m = t.match(LEAD);
+  if (!m) return false;
+  const subject = bigrams(m[0].replace(/(?:(?:去年|今年)?(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)$/, ''));
+  const head = bigrams(headline);
+  for (const x of subject) if (head.has(x)) return true;
+  return false;
+}
+
 /** Below this share of shared pairs a lead-shaped paragraph is a new item. */
 export const BRIEF_COHESION = 0.1;

@@ -21,7 +21,7 @@
  * `ArticleState`, renewed at each boundary; `startsHere` decides each line by the first of its
  * named rules that applies (`at('rule', start)`), and the name reaches `baoku parse --explain`.
  */
-import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead } from './brief';
+import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, subjectInHeadline } from './brief';
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
@@ -110,6 +110,7 @@ export function features(u: Unit): Feature {
       !!trailingContinuation(t) ||
       /——编者$|—编者$|^编后[：:]/.test(t) ||
       endsWithCredit(t) ||
+      isDateSignature(t) ||
       (u.furniture?.kind === 'continued-to') ||
       // A 导读 box ends with its last teaser line; a letter with its signature (`（…支队刘业国）`).
       (!u.furniture && (isTeaser(t) || isSignatureLine(t))),
@@ -117,6 +118,17 @@ export function features(u: Unit): Feature {
     note: !u.furniture && isHeadNote(t) && !byline,
     caption: !u.furniture && isCaptionText(t),
   };
+}
+
+const YEAR = '(?:[０-９0-9]{4}|[一二三四五六七八九〇零○]{4})';
+const MONTH_DAY = '(?:[０-９0-9一二三四五六七八九十]{1,2}月(?:[０-９0-9一二三四五六七八九十]{1,3}日)?)';
+const DATE_SIGNATURE = new RegExp(
+  `^[（(]?${YEAR}年${MONTH_DAY}?(?:岁暮|岁末|岁尾|年底|年末|元旦|除夕|春节|初春|早春|春|盛夏|夏|深秋|秋|隆冬|冬)?(?:(?:写|改|定稿|改定)?于[\u4e00-\u9fa5]{2,8})?[）)]?$`,
+);
+
+/** The date a piece was written, on its own line at its end: `１９９７年岁暮`, `一九九七年十二月于北京`. */
+export function isDateSignature(t: string): boolean {
+  return t.length <= 24 && DATE_SIGNATURE.test(t);
 }
 
 /** A photo credit line: `本报记者 X 摄`, `X 摄`, `（新华社记者X摄）`. */
@@ -255,6 +267,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (f[i].title) {
       if (st.creditItem) return at('after-credit-item', true);
       if (!st.hasBody) return at('headline-before-body', false);
+      // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
+      // note (`附记：…`) after running text belongs to the piece above.
+      if (!/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(u.text)) return at('separator', false);
+      // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
+      if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
+      if (st.hasText && /^[［\[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return at('column-label', true);
@@ -325,6 +343,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
       return at('one-paragraph-brief', true);
     }
+    // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
+    // headline-less brief.
+    if (st.photoItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
+      return at('text-after-photo-item', true);
+    }
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
@@ -332,7 +355,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         const ctx = [prev.text];
         if (st.headAt >= 0) ctx.push(units[st.headAt].text);
         if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
-        if (cohesion(u.text, ctx) < BRIEF_COHESION) return at('brief-lead', true);
+        const sameSubject = st.headAt >= 0 && subjectInHeadline(u.text, units[st.headAt].text);
+        if (cohesion(u.text, ctx) < BRIEF_COHESION && !sameSubject) return at('brief-lead', true);
       }
     }
     if (f[i].dateline) {
@@ -374,7 +398,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       openedBy.push(rule);
       cur = [];
       st = freshState();
-      st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief') && !f[i].dateline;
+      st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
     if (f[i].dateline) st.hasDateline = true;
