@@ -20,6 +20,9 @@ export function positionedName(t: string): { name: string; office: string } | un
   return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
 }
 
+/** Characters no given name holds (particles, pronouns, function words). */
+const FUNCTION_CHAR = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过之其所者于对为说到要会能该此各每些等并但却很更还又再已将您你我他她它]/;
+
 /** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`, an office and a name. */
 function isAuthorLineRaw(t: string): boolean {
   if (isBylineLine(t)) return true;
@@ -27,6 +30,12 @@ function isAuthorLineRaw(t: string): boolean {
   if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
   // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
   if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
+  // Three or four writers run together (`吴希曾刘伯根岑红`, `高扬文史怀璧焦善民王锐`): longer runs, and a
+  // given name may hold `曾`; never a clause (`周小燕老师您辛苦了` holds `了`).
+  if (t.length >= 8 && t.length <= 12) {
+    const names = splitNameRun(t, true);
+    if (names && names.length >= 3 && names.every((n) => !FUNCTION_CHAR.test(n.slice(1)))) return true;
+  }
   return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
 }
 
