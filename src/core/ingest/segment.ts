@@ -431,7 +431,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1;
     if (!st.hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) st.picHead = true;
     st.creditItem = cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
-    if (st.hasBody || !isHead) {
+    // A summary under the headline (`江泽民强调：●…●…`) belongs to the headline block.
+    const summary = !st.hasBody && (u.text.match(/[●◆■]/g)?.length ?? 0) >= 2;
+    if ((st.hasBody || !isHead) && !summary) {
       // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
       const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
       if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) st.captionBody = false;
@@ -452,7 +454,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       introByline = !opts.closingStyle && !!a && !!b && !f[i + 2].title && !f[i + 2].byline && !f[i + 2].dateline && !f[i + 3].title && !f[i + 3].byline && !f[i + 3].dateline && !a.furniture && !b.furniture;
       if (introByline) st.topAuthor = true;
     }
-    if (!isHead && !ft.marker) {
+    if (!isHead && !ft.marker && !summary) {
       st.hasBody = true;
       if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {
         st.hasText = true;
