@@ -5,7 +5,7 @@
 import type { Byline } from '../../shared/types';
 import { isBylineLine } from './byline';
 import { memo } from './memo';
-import { isAffiliatedName, splitNameRun } from './names';
+import { isAffiliatedName, isPlaceWord, splitNameRun } from './names';
 
 const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
 /** An office, then a name: `中共中央总书记、国家主席江泽民`, `国家税务总局党组书记、副局长项怀诚`. */
@@ -27,7 +27,8 @@ const FUNCTION_CHAR = /[的了是在和与及或不也就都而把被让给从�
 function isAuthorLineRaw(t: string): boolean {
   if (isBylineLine(t)) return true;
   if (positionedName(t)) return true;
-  if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return true;
+  // A short name (`周德武`), not a place (`泰国` over a roundup's dated part).
+  if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return !isPlaceWord(t);
   // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
   if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
   // Three or four writers run together (`吴希曾刘伯根岑红`, `高扬文史怀璧焦善民王锐`): longer runs, and a

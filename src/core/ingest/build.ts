@@ -10,7 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isSignatureLine } from './names';
+import { isPlaceWord, isSignatureLine } from './names';
 import { dashSignatureByline, positionedName } from './author';
 import { isAuthorLine, isDashSignature, isPhotoCredit } from './segment';
 import {
@@ -143,6 +143,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         (!!matchDateline(content[k + 1].text) ||
           (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))));
       if ((!isTitleLike(t) && !exclaim) || full) break;
+      // A roundup's first place label (`东亚货币继续贬值` ⏎ `泰国` ⏎ `本报曼谷…电`) opens its body.
+      if (titleLines.length > 0 && t.length <= 5 && isPlaceWord(t) && content[k + 1] && matchDateline(content[k + 1].text)) break;
       // A headline-shaped line set apart by a wide gap just before the body is a photo caption.
       const next = content[k + 1];
       if (titleLines.length > 0 && content[k].gap >= 2 && next && matchDateline(next.text)) {
@@ -284,15 +286,17 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       if (!t) continue;
     }
     const next = merged[i + 1];
+    // (Before any text only a roundup's place label over its dated part: `泰国` ⏎ `本报曼谷…电`.)
+    const placeLabel = !seenText && t.length <= 5 && next !== undefined && isPlaceWord(t) && !!matchDateline(next.text);
     const heading =
-      seenText &&
+      (seenText || placeLabel) &&
       !listLike &&
       next !== undefined &&
       isTitleLike(t) &&
       (t.length <= HEADING_MAX || isNumberedHead(t)) &&
       !endsMidSentence(t);
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
-    seenText = true;
+    if (!placeLabel) seenText = true;
   }
   // Credits further down the text: a roundup's later datelines (`本报广州１月５日电（记者安江）`) and
   // picture credits inside a paragraph (`（见图新华社记者安小虎摄）`) name people of this article too.
