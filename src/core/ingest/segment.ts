@@ -277,7 +277,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(u.text)) return at('separator', false);
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
-      if (st.hasText && /^[［\[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
+      if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return at('column-label', true);
@@ -376,7 +376,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const dl = matchDateline(u.text)!;
       // (Not the dateline under the article's own picture or its editor's note, `编者按：…`.)
       const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
-      const underNote = !st.hasDateline && st.leadAt >= 0 && i - st.leadAt <= 2 && /^[【〔\[]?编者(?:按|的话)/.test(units[st.leadAt].text);
+      const underNote = !st.hasDateline && st.leadAt >= 0 && i - st.leadAt <= 2 && /^[【〔[]?编者(?:按|的话)/.test(units[st.leadAt].text);
       if (st.hasText && !ownPictureAbove && !underNote && dl.dateline.agency === '本报' && dl.dateline.raw.endsWith('讯')) return at('benbao-xun', true);
       // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`) after a dated
       // item's running text, on another subject than the item's headline and lead: the next item of a
