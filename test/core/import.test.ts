@@ -160,6 +160,37 @@ describe('the index on disk', () => {
     }
   });
 
+  it('a damaged text index is found by the check after open, rebuilt, and never saved as sound before that check', async () => {
+    const dir = tempDir();
+    const a = await sampleArchive(dir);
+    const before = (await a.search({ query: '淄博' })).hits.map((h) => h.id);
+    await a.close();
+    const textFile = path.join(dir, TEXT_FILE);
+    const spoiled = fs.readFileSync(textFile);
+    spoiled[spoiled.length - 100] ^= 0x55; // one byte of the last section (the term list)
+    fs.writeFileSync(textFile, spoiled);
+
+    const b = await openArchive(dir);
+    expect(b.openNotices).toEqual([]); // not checked yet: the first search does not wait for it
+    // A change to an article's text, then a save, before the check: the check is finished first and
+    // nothing is written (else the damaged postings would be packed into a file with sound CRCs).
+    await b.correctArticle({ id: before[0], title: '淄博校对后的标题' });
+    b.saveIndexNow();
+    expect(fs.readFileSync(textFile).equals(spoiled)).toBe(true);
+    await b.checked;
+    expect(b.openNotices.join()).toMatch(/检索索引文件已损坏，正在从档案库重建检索索引/);
+    expect((await b.search({ query: '校对后的标题' })).hits.map((h) => h.id)).toEqual([before[0]]);
+    expect(b.indexMismatches()).toEqual([]);
+    await b.close();
+
+    const c = await openArchive(dir);
+    await c.checked;
+    expect(c.openNotices).toEqual([]);
+    expect(new Set((await c.search({ query: '淄博' })).hits.map((h) => h.id))).toEqual(new Set(before));
+    expect(c.indexMismatches()).toEqual([]);
+    await c.close();
+  });
+
   it('a damaged database is still reported, by the check that runs after open (the first search does not wait for it)', async () => {
     const dir = tempDir();
     const a = await sampleArchive(dir);

@@ -14,7 +14,8 @@
  * terms with the term list as sorted UTF-8 bytes (term-store.ts), and the
  * facts as columns (facts.ts; their strings as JSON). Loading is one read
  * per file, a CRC check, typed-array views and one loop over the articles'
- * facts: no per-posting or per-term work.
+ * facts: no per-posting or per-term work. The text file's CRC check may be
+ * left for after the first search (`SectionCheck`, `deferTextCheck`).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -196,6 +197,63 @@ function checkSections(buf: Buffer, header: { sections: Section[] }): void {
   }
 }
 
+/**
+ * The CRC check of a loaded file's sections, left for later: run in slices (`run`, a turn of the
+ * event loop between slices) or at once (`runNow`). `damaged` names the first bad section.
+ */
+export class SectionCheck {
+  private section = 0;
+  private at = 0;
+  private crc = 0;
+  private bad?: string;
+
+  constructor(
+    private readonly buf: Buffer,
+    private readonly sections: Section[],
+  ) {}
+
+  get done(): boolean {
+    return this.bad !== undefined || this.section >= this.sections.length;
+  }
+
+  /** The first section whose bytes do not match their CRC (after `done`). */
+  get damaged(): string | undefined {
+    return this.bad;
+  }
+
+  /** Check up to `bytes` more bytes; true when the check is done. */
+  step(bytes: number): boolean {
+    while (!this.done && bytes > 0) {
+      const s = this.sections[this.section];
+      const n = Math.min(bytes, s.length - this.at);
+      this.crc = crc32(this.buf.subarray(s.offset + this.at, s.offset + this.at + n), this.crc);
+      this.at += n;
+      bytes -= n;
+      if (this.at < s.length) break;
+      if (this.crc !== s.crc) this.bad = s.name;
+      this.section++;
+      this.at = 0;
+      this.crc = 0;
+    }
+    return this.done;
+  }
+
+  runNow(): void {
+    this.step(Infinity);
+  }
+
+  /**
+   * In slices of `sliceBytes` (8 MB: a few milliseconds each), each after a turn of the event loop
+   * (the first too: what is waiting goes first); stops early when `stop()` says so.
+   */
+  async run(stop: () => boolean = () => false, sliceBytes = 8 << 20): Promise<void> {
+    while (!this.done && !stop()) {
+      await new Promise((r) => setImmediate(r));
+      this.step(sliceBytes);
+    }
+  }
+}
+
 /** The fingerprint at the head of the main index file (for tools that time `loadIndex` alone). */
 export function readFingerprint(dir: string): Fingerprint {
   const fd = fs.openSync(path.join(dir, INDEX_FILE), 'r');
@@ -272,8 +330,17 @@ function factsOf(buf: Buffer, header: { sections: Section[] }): Facts {
   return Facts.fromColumns(c);
 }
 
-/** Load the saved index if its fingerprint matches `expected`; otherwise null. */
-export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleIndex; reason?: undefined } | { index: null; reason: string } {
+/**
+ * Load the saved index if its fingerprint matches `expected`; otherwise null. The main file
+ * (fingerprint, tags, facts: ~10 MB at 150k articles) is checked against its CRCs here; the text
+ * file's check (~170 MB) is left to the caller when `deferTextCheck` (`textCheck`: IndexKeeper runs
+ * it after the first search), else done here too. Section bounds are always checked here.
+ */
+export function loadIndex(
+  dir: string,
+  expected: Fingerprint,
+  opts: { deferTextCheck?: boolean } = {},
+): { index: ArticleIndex; textCheck?: SectionCheck; reason?: undefined } | { index: null; reason: string } {
   const file = path.join(dir, INDEX_FILE);
   if (!fs.existsSync(file)) {
     return { index: null, reason: OLD_FILES.some((f) => fs.existsSync(path.join(dir, f))) ? '检索索引格式已更新' : '没有检索索引' };
@@ -295,13 +362,18 @@ export function loadIndex(dir: string, expected: Fingerprint): { index: ArticleI
     const text = fs.readFileSync(path.join(dir, TEXT_FILE));
     const textHeader = readHeader<TextHeader>(text);
     if (textHeader.id !== header.textId) return { index: null, reason: '检索索引与档案库不一致' };
-    checkSections(text, textHeader);
+    const textCheck = new SectionCheck(text, textHeader.sections);
+    for (const s of textHeader.sections) if (s.offset + s.length > text.length) throw new Error(`section ${s.name} truncated`);
+    if (!opts.deferTextCheck) {
+      textCheck.runNow();
+      if (textCheck.damaged) throw new Error(`section ${textCheck.damaged} damaged`);
+    }
     const index = new ArticleIndex({ text: unpack(text, textHeader, 'text', textHeader.text), tags: unpack(main, header, 'tags', header.tags) });
     index.facts = factsOf(main, header);
     if (index.facts.size !== index.text.documentCount) return { index: null, reason: '检索索引不完整' };
     index.textFileId = textHeader.id;
     index.textDirty = false;
-    return { index };
+    return opts.deferTextCheck ? { index, textCheck } : { index };
   } catch {
     return { index: null, reason: '检索索引文件已损坏' };
   }

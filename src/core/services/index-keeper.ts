@@ -9,7 +9,14 @@
  * queued, then stored and grouped by `flushNearDups`. When the files are written is the
  * `SaveScheduler`'s business (`search/save-scheduler.ts`): imports and reparses hold it, and
  * `close` writes what is pending. The index is never the source of truth: anything wrong with it
- * means "rebuild from the store", never a wrong answer.
+ * means "rebuild from the store".
+ *
+ * The loaded text index (~170 MB at 150k articles) is checked against its CRCs after the first
+ * search, not before (`verifyLoaded`, run by Upkeep after open; half a second at 150k here, most of
+ * it the first touch of the file's pages): its write was atomic and fsynced, so only damage on the
+ * disk can make it differ, as Lucene leaves whole-file checksums to merges and CheckIndex. A damaged
+ * one found then is dropped at once (searches answer nothing, `indexReady` false) and rebuilt, with
+ * a notice; nothing is written from it before its check (`writeIndex` finishes the check first).
  */
 import type { Db } from '../store/handle';
 import * as store from '../store/articles';
@@ -19,7 +26,7 @@ import { INDEXED_SCHEMA } from '../store/db';
 import { searchable } from '../store/continuations';
 import type { NearDups } from '../store/near-dups';
 import { ArticleIndex, articleToFacts, type RankingOptions } from '../search/article-index';
-import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint } from '../search/persist';
+import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint, type SectionCheck } from '../search/persist';
 import { SaveScheduler } from '../search/save-scheduler';
 import { articleSignature } from '../search/dedupe';
 import { TOKENIZER_VERSION } from '../text/tokenizer';
@@ -35,6 +42,9 @@ type Signatures = Parameters<NearDups['update']>[0];
 export class IndexKeeper implements IndexKeeping {
   private current = new ArticleIndex();
   private ready = true;
+  /** The loaded text index's CRC check while it is not done (`verifyLoaded`). */
+  private unverified?: SectionCheck;
+  private notice: (message: string) => void = () => {};
   /** When the index files are written; imports and reparses hold it (`ImportService`). */
   readonly saves: SaveScheduler;
 
@@ -67,13 +77,37 @@ export class IndexKeeper implements IndexKeeping {
    * store (`notice` is told why when there is anything to rebuild).
    */
   async load(notice: (message: string) => void): Promise<void> {
+    this.notice = notice;
     cleanTempFiles(this.opts.dir);
-    const loaded = loadIndex(this.opts.dir, this.fingerprint());
+    const loaded = loadIndex(this.opts.dir, this.fingerprint(), { deferTextCheck: true });
     if (loaded.index) {
       this.current = loaded.index;
+      this.unverified = loaded.textCheck;
       return;
     }
     if (store.articleCount(this.db) > 0) notice(`${loaded.reason}，正在从档案库重建检索索引`);
+    await this.rebuildIndex();
+  }
+
+  /**
+   * After open: the loaded text index checked against its CRCs, in slices, unless `stop()` (the
+   * archive closing); a damaged one is dropped and rebuilt from the store, with a notice.
+   */
+  async verifyLoaded(stop: () => boolean): Promise<void> {
+    const check = this.unverified;
+    if (!check) return;
+    await check.run(stop);
+    if (check.done) await this.settle(check);
+  }
+
+  /** A finished check: done with it; a damaged index is dropped at once and rebuilt. */
+  private async settle(check: SectionCheck): Promise<void> {
+    if (this.unverified !== check) return;
+    this.unverified = undefined;
+    if (!check.damaged) return;
+    this.current = new ArticleIndex();
+    this.ready = false;
+    this.notice('检索索引文件已损坏，正在从档案库重建检索索引');
     await this.rebuildIndex();
   }
 
@@ -92,6 +126,7 @@ export class IndexKeeper implements IndexKeeping {
   /** Rebuild the whole index from the store, in batches, yielding between them. */
   async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
     loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
+    this.unverified = undefined; // the loaded index is being replaced: its check no longer matters
     this.ready = false;
     const fresh = new ArticleIndex();
     const total = store.articleCount(this.db);
@@ -126,6 +161,14 @@ export class IndexKeeper implements IndexKeeping {
   }
 
   private writeIndex(): void {
+    // Nothing is written while a rebuild runs (it saves when done; the index it replaces may be the
+    // empty one that stands in for a damaged index), nor from a loaded index before its check.
+    if (!this.ready) return;
+    if (this.unverified) {
+      this.unverified.runNow();
+      if (this.unverified.damaged) return; // dropped and rebuilt by `verifyLoaded` (or at the next open)
+      this.unverified = undefined;
+    }
     saveIndex(this.opts.dir, this.current, this.fingerprint());
   }
 

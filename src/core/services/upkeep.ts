@@ -1,7 +1,7 @@
 /**
  * Upkeep: the database's health and copies. After open (`afterOpen`, which `Archive.checked` is)
- * the database's `quick_check`, near-duplicate rows made consistent with the store, then the
- * weekly automatic backup; on demand (`baoku check`, `baoku backup`) a check and a backup now.
+ * the database's `quick_check` and the loaded search index's CRCs (IndexKeeper#verifyLoaded),
+ * near-duplicate rows made consistent with the store, then the weekly automatic backup; on demand (`baoku check`, `baoku backup`) a check and a backup now.
  *
  * The check and the weekly backup run on a connection of their own in a thread of their own
  * (`store/off-thread.ts`), so the first search after a start does not wait for them; `close`
@@ -19,7 +19,7 @@ import type { IndexKeeper } from './index-keeper';
 export class Upkeep {
   constructor(
     private readonly db: Db,
-    private readonly keeper: Pick<IndexKeeper, 'flushNearDups' | 'syncNearDups'>,
+    private readonly keeper: Pick<IndexKeeper, 'flushNearDups' | 'syncNearDups' | 'verifyLoaded'>,
     private readonly opts: ArchiveOptions & { writable: boolean },
     /** A problem for the user: `Archive.openNotices` and the log. */
     private readonly notice: (message: string) => void,
@@ -28,18 +28,21 @@ export class Upkeep {
   ) {}
 
   /**
-   * The work after open: a problem found by `quick_check` becomes a notice, near-duplicate rows
+   * The work after open: a problem found by `quick_check` becomes a notice, a damaged search index
+   * is rebuilt (`verifyLoaded`), near-duplicate rows
    * follow the store (`syncNearDups`: two anti-joins over every article, a second at 150k), and
    * the weekly backup is taken unless the database is damaged. Never rejects.
    */
   async afterOpen(): Promise<void> {
     const { writable, log } = this.opts;
-    let check: string;
+    // The database's check in its thread while the loaded search index's CRCs are checked here, in slices.
+    const checking = quickCheckOffThread(path.join(this.opts.dir, DB_FILE)).catch((err: Error) => err.message);
     try {
-      check = await quickCheckOffThread(path.join(this.opts.dir, DB_FILE));
+      await this.keeper.verifyLoaded(this.closing);
     } catch (err) {
-      check = (err as Error).message;
+      log?.(`检索索引检查未能完成：${(err as Error).message}`);
     }
+    const check = await checking;
     if (writable && !this.closing()) {
       try {
         this.keeper.flushNearDups();
