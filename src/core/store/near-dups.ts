@@ -252,6 +252,7 @@ export class NearDups {
       }
       // In key order: the B-tree is walked once, left to right, not once per row.
       bands.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      const freshSet = new Set(fresh);
       const band = this.sql('INSERT OR IGNORE INTO near_dup_bands_new (bucket, article_id) VALUES (?,?)');
       for (const row of bands) this.recentRows += band.run(row).changes;
       // A changed article's old group may split: it is recomputed, with the groups of its new matches.
@@ -260,8 +261,9 @@ export class NearDups {
         for (const other of this.candidates(id)) touched.add(other.group);
       }
       if (touched.size) this.regroup(touched);
-      // New articles only join groups.
-      for (const id of fresh) this.join(id);
+      // New articles only join groups; their buckets' members looked up for all of them at once.
+      const members = this.bucketMembers(bands.filter(([, id]) => freshSet.has(id)).map(([b]) => b));
+      for (const id of fresh) this.join(id, members);
       if (this.recentRows > this.mergeFloor) this.mergeIfDue();
     });
   }
@@ -283,11 +285,11 @@ export class NearDups {
   }
 
   /** A new article (its row stored, in a group of its own): merge it with the groups it has an edge to. */
-  private join(id: number): void {
+  private join(id: number, members: Map<number, number[]>): void {
     const me = this.row(id);
     if (!me?.sig) return;
     const linked = new Set<number>([me.group]);
-    for (const c of this.candidates(id)) {
+    for (const c of this.candidates(id, members)) {
       if (linked.has(c.group)) continue; // one edge to a group is enough
       const other = this.row(c.id);
       if (other?.sig && nearDuplicates(me as Signed, other as Signed)) linked.add(other.group);
@@ -312,19 +314,55 @@ export class NearDups {
 
   /**
    * Articles sharing an LSH bucket with `id` (the newest BUCKET_WINDOW of each bucket, of the two
-   * bucket tables together), with their groups: one statement, a UNION of one windowed look-up per
-   * bucket read from the bucket tables' keys alone, so each candidate crosses into JavaScript once
-   * (not once per bucket it shares: up to BANDS times). Their groups are the ones held in memory, kept equal to `near_dup.group_id`
-   * (an article in no group of two or more is its own group).
+   * bucket tables together), with their groups. Their groups are the ones held in memory, kept
+   * equal to `near_dup.group_id` (an article in no group of two or more is its own group).
+   * `members`: the buckets' members looked up beforehand (`bucketMembers`), for a batch at once.
    */
-  private candidates(id: number): { id: number; group: number }[] {
+  private candidates(id: number, members?: Map<number, number[]>): { id: number; group: number }[] {
     const r = this.row(id);
     if (!r?.sig) return [];
     const buckets = bandBuckets(r.sig);
-    const newest = (table: string) => `SELECT article_id FROM (SELECT article_id FROM ${table} WHERE bucket = ? AND article_id != ? ORDER BY article_id DESC LIMIT ${BUCKET_WINDOW})`;
-    const one = `SELECT * FROM (${newest('near_dup_bands')} UNION ALL ${newest('near_dup_bands_new')} ORDER BY article_id DESC LIMIT ${BUCKET_WINDOW})`;
-    const ids = this.sql(buckets.map(() => one).join(' UNION ')).all(buckets.flatMap((b) => [b, id, b, id])) as { article_id: number }[];
-    return ids.map(({ article_id: cid }) => ({ id: cid, group: this.groupOf.get(cid) ?? cid }));
+    members ??= this.bucketMembers(buckets);
+    const out = new Set<number>();
+    for (const b of buckets) {
+      let n = 0;
+      for (const cid of members.get(b) ?? []) {
+        if (cid === id) continue;
+        if (n++ === BUCKET_WINDOW) break;
+        out.add(cid);
+      }
+    }
+    return [...out].map((cid) => ({ id: cid, group: this.groupOf.get(cid) ?? cid }));
+  }
+
+  /**
+   * The members of each of `buckets`, newest first, at least the newest BUCKET_WINDOW besides any
+   * one article (so BUCKET_WINDOW + 1). One statement per bucket table for all the buckets of a
+   * batch, given in key order, read from the tables' keys alone: a statement per article (16
+   * windowed look-ups in each table) cost ~0.3 ms an article at 150k, more than storing the
+   * buckets, and most of it was the statement's overhead, not the look-ups.
+   */
+  private bucketMembers(buckets: number[]): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    if (!buckets.length) return out;
+    const keys = JSON.stringify([...new Set(buckets)].sort((x, y) => x - y));
+    for (const table of ['near_dup_bands', 'near_dup_bands_new']) {
+      // A windowed look-up per bucket (a bucket of a standing feature holds thousands), its ids as one string.
+      const q = this.sql(
+        `SELECT bucket, ids FROM (SELECT j.value AS bucket, (SELECT group_concat(article_id) FROM (SELECT article_id FROM ${table} WHERE bucket = j.value ORDER BY article_id DESC LIMIT ${BUCKET_WINDOW + 1})) AS ids FROM json_each(?) AS j) WHERE ids IS NOT NULL`,
+      );
+      for (const { bucket, ids } of q.all([keys]) as { bucket: number; ids: string }[]) {
+        const found = ids.split(',').map(Number);
+        const list = out.get(bucket);
+        if (list) list.push(...found);
+        else out.set(bucket, found);
+      }
+    }
+    for (const list of out.values()) {
+      list.sort((x, y) => y - x);
+      if (list.length > BUCKET_WINDOW + 1) list.length = BUCKET_WINDOW + 1;
+    }
+    return out;
   }
 
   /**
