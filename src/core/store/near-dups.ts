@@ -237,7 +237,7 @@ export class NearDups {
       };
       for (const id of removed) forget(id);
       const ins = this.sql('INSERT INTO near_dup (article_id, shingles, sig, group_id) VALUES (?,?,?,?)');
-      const fresh: number[] = [];
+      const fresh = new Map<number, Signed>(); // new articles with a signature
       const bands: [number, number][] = [];
       const rewritten: number[] = [];
       for (const c of changed) {
@@ -246,15 +246,17 @@ export class NearDups {
         // The same signature as stored (a page uploaded again, an article kept with its tags): its
         // edges, and so every group, stay as they are.
         if (old && sameSignature(old, c.sig?.shingles ?? 0, packed)) continue;
-        (forget(c.id, old) ? rewritten : fresh).push(c.id);
+        if (forget(c.id, old)) rewritten.push(c.id);
+        else if (packed) fresh.set(c.id, { sig: packed, shingles: c.sig!.shingles });
         ins.run([c.id, c.sig?.shingles ?? 0, packed ? Buffer.from(packed) : null, c.id]);
         if (packed) for (const b of bandBuckets(packed)) bands.push([b, c.id]);
       }
-      // In key order: the B-tree is walked once, left to right, not once per row.
+      // In key order, in one statement: the B-tree is walked once, left to right, not once per row.
       bands.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-      const freshSet = new Set(fresh);
-      const band = this.sql('INSERT OR IGNORE INTO near_dup_bands_new (bucket, article_id) VALUES (?,?)');
-      for (const row of bands) this.recentRows += band.run(row).changes;
+      if (bands.length) {
+        const band = this.sql("INSERT OR IGNORE INTO near_dup_bands_new (bucket, article_id) SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY key");
+        this.recentRows += band.run([JSON.stringify(bands)]).changes;
+      }
       // A changed article's old group may split: it is recomputed, with the groups of its new matches.
       for (const id of rewritten) {
         touched.add(id);
@@ -262,8 +264,8 @@ export class NearDups {
       }
       if (touched.size) this.regroup(touched);
       // New articles only join groups; their buckets' members looked up for all of them at once.
-      const members = this.bucketMembers(bands.filter(([, id]) => freshSet.has(id)).map(([b]) => b));
-      for (const id of fresh) this.join(id, members);
+      const members = this.bucketMembers(bands.filter(([, id]) => fresh.has(id)).map(([b]) => b));
+      for (const [id, me] of fresh) this.join(id, me, members);
       if (this.recentRows > this.mergeFloor) this.mergeIfDue();
     });
   }
@@ -285,14 +287,13 @@ export class NearDups {
   }
 
   /** A new article (its row stored, in a group of its own): merge it with the groups it has an edge to. */
-  private join(id: number, members: Map<number, number[]>): void {
-    const me = this.row(id);
-    if (!me?.sig) return;
-    const linked = new Set<number>([me.group]);
-    for (const c of this.candidates(id, members)) {
+  private join(id: number, me: Signed, members: Map<number, number[]>): void {
+    // Its group now (an earlier article of the batch may have joined it), as held in memory.
+    const linked = new Set<number>([this.groupOf.get(id) ?? id]);
+    for (const c of this.candidates(id, members, me.sig)) {
       if (linked.has(c.group)) continue; // one edge to a group is enough
       const other = this.row(c.id);
-      if (other?.sig && nearDuplicates(me as Signed, other as Signed)) linked.add(other.group);
+      if (other?.sig && nearDuplicates(me, other as Signed)) linked.add(c.group);
     }
     if (linked.size === 1) return;
     const target = Math.min(...linked);
@@ -318,10 +319,9 @@ export class NearDups {
    * equal to `near_dup.group_id` (an article in no group of two or more is its own group).
    * `members`: the buckets' members looked up beforehand (`bucketMembers`), for a batch at once.
    */
-  private candidates(id: number, members?: Map<number, number[]>): { id: number; group: number }[] {
-    const r = this.row(id);
-    if (!r?.sig) return [];
-    const buckets = bandBuckets(r.sig);
+  private candidates(id: number, members?: Map<number, number[]>, sig = this.row(id)?.sig): { id: number; group: number }[] {
+    if (!sig) return [];
+    const buckets = bandBuckets(sig);
     members ??= this.bucketMembers(buckets);
     const out = new Set<number>();
     for (const b of buckets) {
