@@ -5,6 +5,10 @@
  *
  *   node bin/run-ts.mjs bench/near-dup-cost.ts [items=3000] [--into ARCHIVE]
  *
+ * `--per-import N`: the pages imported N at a time (a day's paper, say),
+ * one import each, instead of all in one import: near-duplicates are stored
+ * at the end of each import, so this is what a small import pays.
+ *
  * `--into ARCHIVE` (e.g. `.bench-data/archive-150000-s1`): what detection
  * adds to an import into an archive of that size, not into an empty one:
  * each run imports the pages into a fresh copy of ARCHIVE (as the paper
@@ -34,11 +38,12 @@ import { tokenizeForIndex } from '../src/core/text/tokenizer';
 import { signature } from '../src/core/text/near-dup';
 
 const into = process.argv.includes('--into') ? path.resolve(process.argv[process.argv.indexOf('--into') + 1]) : undefined;
-const size = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 3000);
+const perImport = process.argv.includes('--per-import') ? Number(process.argv[process.argv.indexOf('--per-import') + 1]) : Infinity;
+const size = Number(process.argv.slice(2).find((a, i, all) => /^\d+$/.test(a) && all[i - 1] !== '--per-import') ?? 3000);
 // Seed 2 when adding to a bench archive (built with seed 1): other bylines, the same stories.
 const pages = ensurePages(path.join(os.tmpdir(), 'baoku-near-dup-bench'), size, into ? 2 : 1, console.log);
 const uptime = () => execSync('uptime').toString().trim();
-console.log(`${pages.items} items on ${pages.files.length} pages; ${uptime()}`);
+console.log(`${pages.items} items on ${pages.files.length} pages${perImport < Infinity ? `, ${perImport} pages an import` : ''}; ${uptime()}`);
 
 const runs: { on: boolean; msPerArticle: number; groups: number }[] = [];
 for (const on of [false, true, false, true]) {
@@ -55,7 +60,10 @@ for (const on of [false, true, false, true]) {
     updateMs += performance.now() - u0;
   };
   const t0 = performance.now();
-  const reports = await a.importSources(expandPaths([pages.dir]).sources, into ? { paper: '对照报' } : {});
+  const sources = expandPaths([pages.dir]).sources;
+  const reports = [];
+  for (let i = 0; i < sources.length; i += Math.min(perImport, sources.length))
+    reports.push(...(await a.importSources(sources.slice(i, i + Math.min(perImport, sources.length)), into ? { paper: '对照报' } : {})));
   const ms = performance.now() - t0;
   const articles = reports.reduce((n, r) => n + r.articles, 0);
   const groups = a.nearDups.members.size - (into ? before : 0);

@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadDocs } from './near-dup-data';
 import { tokenizeForIndex } from '../src/core/text/tokenizer';
-import { bandBuckets, CONTAINMENT, MIN_RESEMBLANCE, packSignature, resemblance, shingleHashes, signature, similarity } from '../src/core/text/near-dup';
+import { bandBuckets, BANDS, CONTAINMENT, MIN_RESEMBLANCE, NUM_HASHES, nearDuplicates, ROWS, packSignature, resemblance, shingleHashes, signature, similarity, type Signed } from '../src/core/text/near-dup';
 
 interface Label {
   a: string;
@@ -77,4 +77,70 @@ console.log('\nlabelled pairs with an estimated C ≥ 0.75:');
 for (const r of rows.filter((x) => x.estimate >= 0.75).sort((x, y) => y.estimate - x.estimate)) {
   const [da, db] = [docs.get(r.a)!, docs.get(r.b)!];
   console.log(`  ${r.same ? 'same' : 'diff'} C ${r.estimate.toFixed(2)} J ${r.j.toFixed(2)} exact ${r.exact.toFixed(2)} ${r.candidate ? 'LSH' : '   '}  《${da.title.slice(0, 18)}》 / 《${db.title.slice(0, 18)}》${r.note ? `  (${r.note})` : ''}`);
+}
+
+// LSH layouts: what fewer bands would miss. Every text of the windows is signed; the reference is every
+// pair the decision accepts (C ≥ CONTAINMENT, J ≥ MIN_RESEMBLANCE), found without bands: such a pair
+// agrees on at least half of the NUM_HASHES values, so it shares at least one single-value bucket. A
+// layout's recall is the share of those pairs that share one of its band buckets (a pair it misses is
+// never judged, so never grouped); its candidates are the pairs judged, the work at import.
+console.log(`\nLSH layouts on every text of the windows (the reference: the pairs the decision accepts, found by all ${NUM_HASHES} single values)`);
+const signed: Signed[] = [];
+for (const d of docs.values()) {
+  const g = signature(tokenizeForIndex(d.body));
+  if (g) signed.push({ sig: packSignature(g), shingles: g.shingles });
+}
+const pairsSharing = (bucketsOf: (s: Signed) => number[]): Set<number> => {
+  const at = new Map<number, number[]>();
+  signed.forEach((s, i) => {
+    for (const b of new Set(bucketsOf(s))) {
+      const list = at.get(b);
+      if (list) list.push(i);
+      else at.set(b, [i]);
+    }
+  });
+  const out = new Set<number>();
+  for (const list of at.values()) for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) out.add(list[x] * signed.length + list[y]);
+  return out;
+};
+const singles = (s: Signed) => Array.from({ length: NUM_HASHES }, (_, i) => i * 0x1_0000 + s.sig[2 * i] + 256 * s.sig[2 * i + 1]);
+const accepted = new Set([...pairsSharing(singles)].filter((p) => nearDuplicates(signed[Math.floor(p / signed.length)], signed[p % signed.length])));
+console.log(`${signed.length} texts signed, ${accepted.size} pairs accepted by the decision; their J: ${[...accepted].map((p) => resemblance(signed[Math.floor(p / signed.length)].sig, signed[p % signed.length].sig).toFixed(2)).join(" ")}`);
+console.log('  bands × rows  P(J=0.5)  P(J=0.6)  P(J=0.8)  accepted found  recall  candidates/text  labelled TP FP FN');
+for (const [bands, rows] of [
+  [32, 3],
+  [24, 3],
+  [16, 3],
+  [12, 3],
+  [8, 3],
+  [16, 2],
+  [12, 2],
+  [8, 2],
+  [6, 2],
+  [16, 4],
+]) {
+  const cand = pairsSharing((s) => bandBuckets(s.sig, bands, rows));
+  const found = [...accepted].filter((p) => cand.has(p)).length;
+  const p = (j: number) => (1 - (1 - j ** rows) ** bands).toFixed(3);
+  const lab = labelled(bands, rows);
+  const mark = bands === BANDS && rows === ROWS ? '  ← used' : '';
+  console.log(
+    `  ${String(bands).padStart(5)} × ${rows}   ${p(0.5).padStart(8)}  ${p(0.6).padStart(8)}  ${p(0.8).padStart(8)}  ${String(found).padStart(14)}  ${(found / Math.max(1, accepted.size)).toFixed(3)}  ${((2 * cand.size) / signed.length).toFixed(2).padStart(15)}  ${String(lab.tp).padStart(11)} ${lab.fp} ${lab.fn}${mark}`,
+  );
+}
+
+/** The labelled pairs predicted near-duplicates with a layout of `bands` × `rows` at the chosen thresholds. */
+function labelled(bands: number, rows: number): { tp: number; fp: number; fn: number } {
+  let tp = 0;
+  let fp = 0;
+  for (const l of labels) {
+    const [ga, gb] = [signature(tokenizeForIndex(docs.get(l.a)!.body)), signature(tokenizeForIndex(docs.get(l.b)!.body))];
+    if (!ga || !gb) continue;
+    const [a, b] = [{ sig: packSignature(ga), shingles: ga.shingles }, { sig: packSignature(gb), shingles: gb.shingles }];
+    const bucketsA = new Set(bandBuckets(a.sig, bands, rows));
+    if (!bandBuckets(b.sig, bands, rows).some((x) => bucketsA.has(x)) || !nearDuplicates(a, b)) continue;
+    if (l.same) tp++;
+    else fp++;
+  }
+  return { tp, fp, fn: positives - tp };
 }

@@ -170,6 +170,7 @@ describe('an archive of schema 1 with dateline dates', () => {
         DROP TABLE saved_searches;
         DROP TABLE near_dup;
         DROP TABLE near_dup_bands;
+        DROP TABLE near_dup_bands_new;
         DROP INDEX articles_corrected;
         DROP TABLE corrections;
         ALTER TABLE articles DROP COLUMN original;

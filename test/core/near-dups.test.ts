@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'libsql';
 import { describe, expect, it } from 'vitest';
 import { fromUpload } from '../../src/core/ingest/sources';
 import { bandBuckets, nearDuplicates, type Signed } from '../../src/core/text/near-dup';
@@ -90,8 +91,12 @@ describe('near-duplicates', () => {
     await a.close();
   });
 
-  it('groups as the definition says after many copies, a replaced page and a removed copy (incremental join and windowed buckets = all pairs)', async () => {
+  it.each([
+    ['buckets in the small table', undefined],
+    ['buckets merged into the large table every few pages', 100],
+  ])('groups as the definition says after many copies, a replaced page and a removed copy (incremental join and windowed buckets = all pairs): %s', async (_, mergeFloor) => {
     const a = await openArchive();
+    if (mergeFloor) a.nearDups.mergeFloor = mergeFloor;
     const sample = fs.readFileSync(path.join(SAMPLE_DIR, SAMPLE_FILE), 'utf8');
     // The same page uploaded on 80 days, each with a line of its own: every story a group of 80,
     // more than a bucket's window (BUCKET_WINDOW), so the window is what joins them.
@@ -127,6 +132,46 @@ describe('near-duplicates', () => {
     for (const g of big) for (const id of g) expect(a.nearDups.group(id).sort((x, y) => x - y)).toEqual(g);
     const stored = storedRows(a, 'SELECT article_id AS id, group_id AS g FROM near_dup') as { id: number; g: number }[];
     for (const r of stored) expect(r.g).toBe(rows.some((x) => x.id === r.id) ? find(r.id) : r.id);
+
+    // The bucket rows are exactly the signed articles' buckets, each in one of the two tables.
+    const bucketRows = (table: string) => storedRows(a, `SELECT bucket, article_id AS id FROM ${table}`).map((r) => `${(r as { bucket: number }).bucket}:${(r as { id: number }).id}`);
+    const [large, small] = [bucketRows('near_dup_bands'), bucketRows('near_dup_bands_new')];
+    expect([...large, ...small].sort()).toEqual(rows.flatMap((r) => bandBuckets(r.sig).map((b) => `${b}:${r.id}`)).sort());
+    if (mergeFloor) {
+      expect(large.length).toBeGreaterThan(small.length); // merged
+    } else expect(large).toEqual([]);
+    await a.close();
+  });
+
+  it('keeps the groups and finds new copies in an archive made with 32 bands in one bucket table (migration 10)', async () => {
+    const dir = tempDir();
+    let a = await openArchive(dir);
+    await importPage(a, '测试日报_2022-05-10_第3版.txt', DAY1);
+    await importPage(a, '测试日报_2022-05-11_第4版.txt', DAY2); // the story and its copy: a group to keep
+    await a.close();
+    // The archive as schema 9 left it: every article's 32 buckets in near_dup_bands, no small table.
+    const raw = new Database(path.join(dir, 'archive.sqlite'));
+    const signedRows = (raw.prepare('SELECT article_id AS id, sig, group_id AS g FROM near_dup WHERE sig IS NOT NULL').all([]) as { id: number; sig: ArrayBuffer; g: number }[]).map(
+      (r) => ({ id: r.id, sig: new Uint8Array(r.sig), g: r.g }),
+    );
+    raw.exec('DELETE FROM near_dup_bands; DROP TABLE near_dup_bands_new; PRAGMA user_version = 9;');
+    const ins = raw.prepare('INSERT INTO near_dup_bands (bucket, article_id) VALUES (?,?)');
+    for (const r of signedRows) for (const b of bandBuckets(r.sig, 32, 3)) ins.run([b, r.id]);
+    raw.close();
+    const groupsBefore = signedRows.filter((r) => r.g !== r.id).length;
+    expect(groupsBefore).toBeGreaterThan(0);
+
+    a = await openArchive(dir);
+    // Only the first 16 bands' buckets are left, in the large table; signatures and groups as they were.
+    const left = storedRows(a, 'SELECT bucket, article_id AS id FROM near_dup_bands').map((r) => `${(r as { bucket: number }).bucket}:${(r as { id: number }).id}`);
+    expect(left.sort()).toEqual(signedRows.flatMap((r) => bandBuckets(r.sig).map((b) => `${b}:${r.id}`)).sort());
+    expect(storedRows(a, 'SELECT article_id AS id, sig, group_id AS g FROM near_dup WHERE sig IS NOT NULL')).toHaveLength(signedRows.length);
+    for (const r of signedRows) expect(a.nearDups.groupIdOf(r.id) || r.id).toBe(r.g);
+    // A new copy is found through the migrated buckets and joins the group.
+    await importPage(a, '测试日报_2030-01-01_第1版.txt', DAY1.replace('我国成功发射风云三号G星', '风云三号G星发射成功'));
+    const [story, copy, again] = [await idOf(a, '我国成功发射风云三号G星'), await idOf(a, '首颗降水测量卫星升空'), await idOf(a, '风云三号G星发射成功')];
+    expect((await a.getNearDuplicates({ id: again })).map((g) => g.article.id)).toEqual([story, copy, again]);
+    expect(storedRow(a, 'SELECT COUNT(*) AS n FROM near_dup_bands WHERE article_id = ?', [again])).toMatchObject({ n: 0 }); // its buckets: the small table
     await a.close();
   });
 });

@@ -2,11 +2,12 @@
  * Groups of near-duplicate articles (the same agency story printed on several
  * pages or days, trimmed or retitled), kept in SQLite and updated at import.
  *
- * Tables (migration 6): `near_dup` holds one row per searchable article (the
+ * Tables (migrations 6 and 10): `near_dup` holds one row per searchable article (the
  * first part of a continued one): its shingle count, its packed MinHash
  * signature (NULL when too short to judge, see text/near-dup.ts) and its
- * `group_id`; `near_dup_bands` holds its LSH buckets (bucket, article) for
- * the candidate look-up.
+ * `group_id`; its LSH buckets (bucket, article), for the candidate look-up, are
+ * rows of `near_dup_bands_new` (a small table new buckets are written to) or of
+ * `near_dup_bands` (the large one they are merged into), never both.
  *
  * Groups are the connected components of the graph whose edges are pairs that
  * share an LSH bucket and are judged near-duplicates (`nearDuplicates`); a
@@ -24,7 +25,7 @@
  * window: a new article is judged against the bucket's newest BUCKET_WINDOW
  * articles, and `regroup` judges each article against the BUCKET_WINDOW before it
  * (by id) in each bucket, never twice a pair already joined. Buckets are pure in
- * practice (unrelated articles share one with probability ~3·10⁻⁵, text/near-dup.ts),
+ * practice (unrelated articles share one with probability ~2·10⁻⁵, text/near-dup.ts),
  * so the groups of such copies come out the same, and the work per article stays
  * bounded instead of growing with the group (a soak of 4,000 uploads of one page
  * spent 300 ms an upload looking up its candidates).
@@ -32,14 +33,23 @@
  * Writes are batched: an import queues its articles' signatures (`queue`) and
  * they are stored and grouped together (`flush`: at the end of an import, and
  * every FLUSH_EVERY articles), in one transaction. The LSH buckets are random
- * keys, so storing them page by page rewrote most of the bucket table's pages
- * on every commit; a batch pays that once. Until the flush the new articles
- * are not grouped yet; an import cut short leaves articles without a row,
- * which `missing` finds when the archive opens.
+ * keys: written into one table of every article's buckets (4.8 million rows at
+ * 150k articles with 32 bands), a flush of a thousand articles dirtied most of
+ * its B-tree pages, and that was a quarter of an import's time into a 150k
+ * archive (bench/near-dup-cost.ts). So the buckets are written in two levels,
+ * as a log-structured merge: a flush inserts its buckets, sorted, into the
+ * small `near_dup_bands_new`, whose pages stay few; when it holds more than
+ * MERGE_FLOOR rows and more than 1/MERGE_RATIO of the large table's, its rows
+ * are merged into `near_dup_bands` in one pass in key order (each page of the
+ * large table written once per merge, not once per flush) and it is emptied
+ * (at 150k articles: ~1 s once every ~10,000 articles, ~0.1 ms an article).
+ * A look-up reads both. Until the flush the new articles are not grouped yet;
+ * an import cut short leaves articles without a row, which `missing` finds
+ * when the archive opens.
  */
 import type { Db } from './db';
 import { inTransaction } from './db';
-import { bandBuckets, NEAR_DUP_VERSION, nearDuplicates, similarity, type Signature, type Signed, packSignature } from '../text/near-dup';
+import { BANDS, bandBuckets, NEAR_DUP_VERSION, nearDuplicates, similarity, type Signature, type Signed, packSignature } from '../text/near-dup';
 import { getMeta, setMeta } from './meta';
 
 interface Row {
@@ -53,6 +63,10 @@ interface Row {
 export const FLUSH_EVERY = 1000;
 /** Articles of one LSH bucket judged against a new one (the newest), and against each other at regroup (a sliding window). */
 export const BUCKET_WINDOW = 64;
+/** Bucket rows the small table may hold before a merge, whatever the large one's size… */
+export const MERGE_FLOOR = 64_000;
+/** …and beyond that, the large table's share it may reach: each merge rewrites the large table's pages once. */
+export const MERGE_RATIO = 16;
 
 function sameSignature(row: Row, shingles: number, packed: Uint8Array | null): boolean {
   if (row.shingles !== shingles || !row.sig !== !packed) return false;
@@ -63,6 +77,12 @@ export class NearDups {
   /** Queued changes: a signature (or null, too short) to store, or 'removed'; the last word per article wins. */
   private pending = new Map<number, Signature | null | 'removed'>();
   private stmts = new Map<string, ReturnType<Db['prepare']>>();
+  /** Rows of `near_dup_bands_new`. */
+  private recentRows: number;
+  /** Rows of `near_dup_bands` estimated from the signed articles, counted once between merges. */
+  private largeRows: number | undefined;
+  /** Rows the small table may hold before a merge at the least (MERGE_FLOOR; a test sets it low to merge often). */
+  mergeFloor = MERGE_FLOOR;
 
   /** Group id of every article in a group of two or more (the others are alone). */
   readonly groupOf = new Map<number, number>();
@@ -75,7 +95,7 @@ export class NearDups {
     if (getMeta(db, 'near_dup_version') !== String(NEAR_DUP_VERSION)) {
       // Signatures made another way cannot be compared: all are made again (`missing`).
       inTransaction(db, () => {
-        db.exec('DELETE FROM near_dup; DELETE FROM near_dup_bands;');
+        db.exec('DELETE FROM near_dup; DELETE FROM near_dup_bands; DELETE FROM near_dup_bands_new;');
         setMeta(db, 'near_dup_version', String(NEAR_DUP_VERSION));
       });
     }
@@ -83,6 +103,7 @@ export class NearDups {
       .prepare('SELECT article_id AS id, group_id AS g FROM near_dup WHERE group_id IN (SELECT group_id FROM near_dup GROUP BY group_id HAVING COUNT(*) > 1)')
       .all([]) as { id: number; g: number }[];
     for (const r of rows) this.place(r.id, r.g);
+    this.recentRows = (db.prepare('SELECT COUNT(*) AS n FROM near_dup_bands_new').get([]) as { n: number }).n;
   }
 
   /** A prepared statement, prepared once. */
@@ -205,7 +226,11 @@ export class NearDups {
         touched.add(old.group);
         if (old.sig) {
           const del = this.sql('DELETE FROM near_dup_bands WHERE bucket = ? AND article_id = ?');
-          for (const b of bandBuckets(old.sig)) del.run([b, id]);
+          const delNew = this.sql('DELETE FROM near_dup_bands_new WHERE bucket = ? AND article_id = ?');
+          for (const b of bandBuckets(old.sig)) {
+            del.run([b, id]);
+            this.recentRows -= delNew.run([b, id]).changes;
+          }
         }
         this.sql('DELETE FROM near_dup WHERE article_id = ?').run([id]);
         this.unplace(id);
@@ -213,8 +238,8 @@ export class NearDups {
       };
       for (const id of removed) forget(id);
       const ins = this.sql('INSERT INTO near_dup (article_id, shingles, sig, group_id) VALUES (?,?,?,?)');
-      const band = this.sql('INSERT OR IGNORE INTO near_dup_bands (bucket, article_id) VALUES (?,?)');
-      const fresh: number[] = [];
+      const fresh = new Map<number, Signed>(); // new articles with a signature
+      const bands: [number, number][] = [];
       const rewritten: number[] = [];
       for (const c of changed) {
         const packed = c.sig ? packSignature(c.sig) : null;
@@ -222,9 +247,16 @@ export class NearDups {
         // The same signature as stored (a page uploaded again, an article kept with its tags): its
         // edges, and so every group, stay as they are.
         if (old && sameSignature(old, c.sig?.shingles ?? 0, packed)) continue;
-        (forget(c.id, old) ? rewritten : fresh).push(c.id);
+        if (forget(c.id, old)) rewritten.push(c.id);
+        else if (packed) fresh.set(c.id, { sig: packed, shingles: c.sig!.shingles });
         ins.run([c.id, c.sig?.shingles ?? 0, packed ? Buffer.from(packed) : null, c.id]);
-        if (packed) for (const b of bandBuckets(packed)) band.run([b, c.id]);
+        if (packed) for (const b of bandBuckets(packed)) bands.push([b, c.id]);
+      }
+      // In key order, in one statement: the B-tree is walked once, left to right, not once per row.
+      bands.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      if (bands.length) {
+        const band = this.sql("INSERT OR IGNORE INTO near_dup_bands_new (bucket, article_id) SELECT value ->> 0, value ->> 1 FROM json_each(?) ORDER BY key");
+        this.recentRows += band.run([JSON.stringify(bands)]).changes;
       }
       // A changed article's old group may split: it is recomputed, with the groups of its new matches.
       for (const id of rewritten) {
@@ -232,20 +264,37 @@ export class NearDups {
         for (const other of this.candidates(id)) touched.add(other.group);
       }
       if (touched.size) this.regroup(touched);
-      // New articles only join groups.
-      for (const id of fresh) this.join(id);
+      // New articles only join groups; their buckets' members looked up for all of them at once.
+      const members = this.bucketMembers(bands.filter(([, id]) => fresh.has(id)).map(([b]) => b));
+      for (const [id, me] of fresh) this.join(id, me, members);
+      if (this.recentRows > this.mergeFloor) this.mergeIfDue();
     });
   }
 
+  /**
+   * The small bucket table merged into the large one when it holds more than 1/MERGE_RATIO of its
+   * rows (estimated: BANDS per signed article, counted once between merges; near_dup's count is read
+   * from its small group index, the large table's would mean reading all of it).
+   */
+  private mergeIfDue(): void {
+    this.largeRows ??= (this.db.prepare('SELECT COUNT(*) AS n FROM near_dup').get([]) as { n: number }).n * BANDS;
+    if (this.recentRows * MERGE_RATIO <= this.largeRows) return;
+    this.db.exec(`
+      INSERT OR IGNORE INTO near_dup_bands (bucket, article_id) SELECT bucket, article_id FROM near_dup_bands_new ORDER BY bucket, article_id;
+      DELETE FROM near_dup_bands_new;
+    `);
+    this.recentRows = 0;
+    this.largeRows = undefined;
+  }
+
   /** A new article (its row stored, in a group of its own): merge it with the groups it has an edge to. */
-  private join(id: number): void {
-    const me = this.row(id);
-    if (!me?.sig) return;
-    const linked = new Set<number>([me.group]);
-    for (const c of this.candidates(id)) {
+  private join(id: number, me: Signed, members: Map<number, number[]>): void {
+    // Its group now (an earlier article of the batch may have joined it), as held in memory.
+    const linked = new Set<number>([this.groupOf.get(id) ?? id]);
+    for (const c of this.candidates(id, members, me.sig)) {
       if (linked.has(c.group)) continue; // one edge to a group is enough
       const other = this.row(c.id);
-      if (other?.sig && nearDuplicates(me as Signed, other as Signed)) linked.add(other.group);
+      if (other?.sig && nearDuplicates(me, other as Signed)) linked.add(c.group);
     }
     if (linked.size === 1) return;
     const target = Math.min(...linked);
@@ -266,19 +315,56 @@ export class NearDups {
   }
 
   /**
-   * Articles sharing an LSH bucket with `id` (the newest BUCKET_WINDOW of each bucket), with their
-   * groups: one statement, a UNION of one windowed look-up per bucket read from the bucket index
-   * alone, so each candidate crosses into JavaScript once (not once per bucket it shares: up to
-   * BANDS times). Their groups are the ones held in memory, kept equal to `near_dup.group_id`
-   * (an article in no group of two or more is its own group).
+   * Articles sharing an LSH bucket with `id` (the newest BUCKET_WINDOW of each bucket, of the two
+   * bucket tables together), with their groups. Their groups are the ones held in memory, kept
+   * equal to `near_dup.group_id` (an article in no group of two or more is its own group).
+   * `members`: the buckets' members looked up beforehand (`bucketMembers`), for a batch at once.
    */
-  private candidates(id: number): { id: number; group: number }[] {
-    const r = this.row(id);
-    if (!r?.sig) return [];
-    const buckets = bandBuckets(r.sig);
-    const one = `SELECT * FROM (SELECT article_id FROM near_dup_bands WHERE bucket = ? AND article_id != ? ORDER BY article_id DESC LIMIT ${BUCKET_WINDOW})`;
-    const ids = this.sql(buckets.map(() => one).join(' UNION ')).all(buckets.flatMap((b) => [b, id])) as { article_id: number }[];
-    return ids.map(({ article_id: cid }) => ({ id: cid, group: this.groupOf.get(cid) ?? cid }));
+  private candidates(id: number, members?: Map<number, number[]>, sig = this.row(id)?.sig): { id: number; group: number }[] {
+    if (!sig) return [];
+    const buckets = bandBuckets(sig);
+    members ??= this.bucketMembers(buckets);
+    const out = new Set<number>();
+    for (const b of buckets) {
+      let n = 0;
+      for (const cid of members.get(b) ?? []) {
+        if (cid === id) continue;
+        if (n++ === BUCKET_WINDOW) break;
+        out.add(cid);
+      }
+    }
+    return [...out].map((cid) => ({ id: cid, group: this.groupOf.get(cid) ?? cid }));
+  }
+
+  /**
+   * The members of each of `buckets`, newest first, at least the newest BUCKET_WINDOW besides any
+   * one article (so BUCKET_WINDOW + 1). One statement per bucket table for all the buckets of a
+   * batch, given in key order, read from the tables' keys alone. A statement per article (16
+   * windowed look-ups in each table, merged and sorted per bucket) cost ~0.5 ms an article in an
+   * import into a 150k archive, more than storing the buckets; this way ~0.23 ms (both on a loaded
+   * machine), most of it the large table's pages read from the file.
+   */
+  private bucketMembers(buckets: number[]): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    if (!buckets.length) return out;
+    const keys = JSON.stringify([...new Set(buckets)].sort((x, y) => x - y));
+    for (const table of ['near_dup_bands', 'near_dup_bands_new']) {
+      // A windowed look-up per bucket (a bucket of a standing feature holds thousands), its ids as one string.
+      const q = this.sql(
+        `SELECT bucket, ids FROM (SELECT j.value AS bucket, (SELECT group_concat(article_id) FROM (SELECT article_id FROM ${table} WHERE bucket = j.value ORDER BY article_id DESC LIMIT ${BUCKET_WINDOW + 1})) AS ids FROM json_each(?) AS j) WHERE ids IS NOT NULL`,
+      );
+      for (const { bucket, ids } of q.all([keys]) as { bucket: number; ids: string }[]) {
+        const found = ids.split(',').map(Number);
+        const list = out.get(bucket);
+        if (list) list.push(...found);
+        else out.set(bucket, found);
+      }
+    }
+    for (const list of out.values()) {
+      list.sort((x, y) => y - x);
+      if (list.length > BUCKET_WINDOW + 1) list.length = BUCKET_WINDOW + 1;
+    }
+    return out;
   }
 
   /**

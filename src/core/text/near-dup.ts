@@ -16,10 +16,21 @@
  *   as the low 16 bits of each value (b-bit MinHash, Li & König 2010): the
  *   fraction of equal positions estimates the Jaccard resemblance J of the
  *   two shingle sets (a 1/65536 chance of a chance collision per position).
- * - LSH: BANDS bands of ROWS stored values; two articles that agree on all values
- *   of any one band are candidates. With 32 × 3 an article pair is a
- *   candidate with probability 1 − (1 − J³)³²: 0.23 at J = 0.2, 0.58 at
- *   0.3, 0.88 at 0.4, 0.99 at 0.5; unrelated articles (J ≈ 0.01) almost never.
+ * - LSH: BANDS bands of ROWS stored values (the first BANDS × ROWS of the
+ *   NUM_HASHES; the estimates below use all of them); two articles that agree
+ *   on all values of any one band are candidates. With 16 × 3 an article pair
+ *   is a candidate with probability 1 − (1 − J³)¹⁶: 0.65 at J = 0.4, 0.88 at
+ *   0.5, 0.98 at 0.6, 1.00 from 0.8; unrelated articles (J ≈ 0.01) almost
+ *   never. 32 bands until migration 10 (0.99 at J = 0.5): every bucket is a
+ *   row written at import, and 32 of them per article made storing them a
+ *   quarter of an import's time into a 150k archive. The pairs the decision
+ *   below accepts in the measured windows all have J ≥ 0.96, and 16 × 3 finds
+ *   every one of them and every labelled pair that 32 × 3 found
+ *   (`bench/near-dup-eval.ts`, its table of layouts); what it gives up is a
+ *   share of the copies with J between 0.5 and 0.6 (trimmed to about half).
+ *   Two rows a band would keep more of those, but makes ~10 times the
+ *   candidates to judge. Changing BANDS or ROWS needs a migration that
+ *   rewrites the stored buckets (store/near-dups.ts).
  * - Decision: a trimmed copy has a low J against the full story, so
  *   candidates are judged by their estimated containment, the share of the
  *   shorter article's shingles found in the longer one:
@@ -37,9 +48,9 @@
 import { prng } from './prng';
 
 export const SHINGLE = 3;
-export const BANDS = 32;
+export const NUM_HASHES = 96;
+export const BANDS = 16;
 export const ROWS = 3;
-export const NUM_HASHES = BANDS * ROWS;
 export const MIN_SHINGLES = 12;
 /** Estimated containment at or above which two articles are near-duplicates… (see bench/near-dup-eval.ts) */
 export const CONTAINMENT = 0.9;
@@ -129,11 +140,11 @@ export function packSignature(sig: Signature): Uint8Array {
  * collide). Made from the stored form so that an article's buckets can be
  * recomputed, and deleted exactly, from what the archive holds.
  */
-export function bandBuckets(packed: Uint8Array): number[] {
+export function bandBuckets(packed: Uint8Array, bands = BANDS, rows = ROWS): number[] {
   const out: number[] = [];
-  for (let b = 0; b < BANDS; b++) {
+  for (let b = 0; b < bands; b++) {
     let h = 0x811c9dc5 ^ b;
-    for (let k = 2 * b * ROWS; k < 2 * (b + 1) * ROWS; k++) h = Math.imul(h ^ packed[k], 0x01000193);
+    for (let k = 2 * b * rows; k < 2 * (b + 1) * rows; k++) h = Math.imul(h ^ packed[k], 0x01000193);
     out.push(b * 0x1_0000_0000 + fmix(h >>> 0));
   }
   return out;
