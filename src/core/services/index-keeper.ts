@@ -176,7 +176,7 @@ export class IndexKeeper implements IndexKeeping {
     const gone = [...removed];
     const sigs: Signatures = [];
     for (const id of removed) this.current.remove(id);
-    // Read together (two statements per 500, not two per article): a page's articles are re-read in the import's store-and-index slice.
+    // Read together (two statements per 500, not two per article): a page's articles are re-read in the store-and-index slice of the import.
     const read = new Map(store.getArticles(this.db, ids).map((a) => [a.id, a]));
     for (const id of ids) {
       const a = read.get(id);

@@ -218,7 +218,7 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
   (db) => db.exec('CREATE INDEX IF NOT EXISTS pages_issue ON pages(date, paper_id)'),
   // 10: near-duplicate LSH buckets in 16 bands instead of 32 (text/near-dup.ts), and a small table
   // new buckets are written to first, merged into the large one in batches (store/near-dups.ts: a
-  // quarter of an import's time into a 150k archive went to writing buckets). A band's buckets are
+  // quarter of the time of an import into a 150k archive went to writing buckets). A band's buckets are
   // the same with 16 bands as with 32 (band b hashes the same three values), so the stored
   // signatures and groups are kept and only the buckets of bands 16–31 (bucket ≥ 16·2³²) dropped.
   // (IF NOT EXISTS: tests make an older archive by dropping only what the migrations they replay add.)

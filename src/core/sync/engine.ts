@@ -117,7 +117,7 @@ interface OpRow {
   import_id: number | null;
 }
 
-/** The next batch of ops not yet sent, as they travel (an import's raw text added from `imports`). */
+/** The next batch of ops not yet sent, as they travel (the raw text of an import added from `imports`). */
 function unsent(db: Db, user: string, max: number): WireOp[] {
   const rows = db
     .prepare('SELECT o.id, o.kind, o.target, o.author, o.at, o.base, o.payload, o.import_id, i.raw_text FROM ops o LEFT JOIN imports i ON i.id = o.import_id WHERE o.server_seq IS NULL ORDER BY o.n LIMIT ?')
@@ -142,7 +142,7 @@ async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Pr
     const seqs = await remote.push(batch);
     db.exec('BEGIN IMMEDIATE');
     try {
-      // Sent: an import's reading is not kept in the log any longer (the articles are in the archive).
+      // Sent: the reading of an import is not kept in the log any longer (the articles are in the archive).
       const mark = db.prepare("UPDATE ops SET server_seq = ?, author = COALESCE(author, ?), payload = CASE WHEN kind = 'import' THEN json_remove(payload, '$.reading') ELSE payload END WHERE id = ?");
       for (const op of batch) {
         const seq = seqs.get(op.id);
@@ -171,7 +171,7 @@ async function receive(archive: SyncTarget, op: RemoteOp, report: SyncReport): P
       if (known.server_seq === null) db.prepare('UPDATE ops SET server_seq = ? WHERE id = ?').run([op.seq, op.id]);
     } else {
       const done = await applyOp(archive, op);
-      // An import's raw text is in `imports` now and its reading in `articles`; the op row keeps the rest.
+      // The raw text of an import is in `imports` now and its reading in `articles`; the op row keeps the rest.
       const payload = op.kind === 'import' ? JSON.stringify({ ...(JSON.parse(op.payload) as object), rawText: undefined, reading: undefined }) : op.payload;
       db.prepare(
         `INSERT INTO ops (id, kind, target, author, at, base, payload, local_ref, origin, server_seq, pending) VALUES (?,?,?,?,?,?,?,?, 'remote', ?, ?)`,

@@ -34,7 +34,7 @@ export interface WireOp {
   at: string;
   /** JSON text. */
   base: string | null;
-  /** JSON text (an import's carries its raw text). */
+  /** JSON text (that of an import carries its raw text). */
   payload: string;
 }
 

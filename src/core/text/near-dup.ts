@@ -23,7 +23,7 @@
  *   0.5, 0.98 at 0.6, 1.00 from 0.8; unrelated articles (J ≈ 0.01) almost
  *   never. 32 bands until migration 10 (0.99 at J = 0.5): every bucket is a
  *   row written at import, and 32 of them per article made storing them a
- *   quarter of an import's time into a 150k archive. The pairs the decision
+ *   quarter of the time of an import into a 150k archive. The pairs the decision
  *   below accepts in the measured windows all have J ≥ 0.96, and 16 × 3 finds
  *   every one of them and every labelled pair that 32 × 3 found
  *   (`bench/near-dup-eval.ts`, its table of layouts); what it gives up is a
