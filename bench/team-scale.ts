@@ -333,7 +333,7 @@ async function main(): Promise<void> {
         }
       }),
     );
-    log(`样本 ${i + 1}：同步 ${Math.round(now() - t)} ms 后两个副本分别在 ${Math.round(latencies[0].at(-1)!)} / ${Math.round(latencies[1].at(-1)!)} ms 检索得到`);
+    log(`样本 ${i + 1}：发送确认（连接后 ${Math.round(pushed - t)} ms）后，两个副本分别在 ${Math.round(latencies[0].at(-1)!)} / ${Math.round(latencies[1].at(-1)!)} ms 检索得到`);
   }
   await a.close();
 

@@ -12,9 +12,10 @@
  *   here (this desk's own, or one applied before) is skipped: replaying the log changes nothing.
  *   The ops this sync has just sent come back without their payload (`Remote.pull` `held`): a
  *   desk's first sync uploads its pages once and does not download them again.
- * The search index follows the store as after any edit; it is saved at the end (killed before, it
- * no longer matches the store's generation and is rebuilt at the next open); a replica's pulls
- * (`pullOnly`, `follow.ts`) leave the saving to the archive's save scheduler.
+ * The search index follows the store as after any edit; no index file is written while ops are
+ * applied (the save scheduler is held, as by an import), and a desk's sync writes it at the end when
+ * it changed (killed before, it no longer matches the store's generation and is rebuilt at the next
+ * open); a replica's pulls (`pullOnly`, `follow.ts`) leave the saving to the save scheduler.
  */
 import type { TeamSyncResult } from '../../shared/api';
 import type { SyncTarget } from './target';
@@ -226,6 +227,9 @@ export async function syncArchive(archive: SyncTarget, remote: Remote, opts: Syn
       report.refused = err.message; // what this desk changed stays here; it still receives everyone else's
     }
   }
+  // Applying ops changes the index over and over: no index file is written until the end of the
+  // pull (at 150k a save takes seconds and was a tenth of a first sync's pull).
+  const release = archive.holdIndexSaves();
   try {
     const limit = opts.pullBatch ?? 200;
     let k = 0;
@@ -246,8 +250,11 @@ export async function syncArchive(archive: SyncTarget, remote: Remote, opts: Syn
   } finally {
     archive.flushNearDups();
     if (report.applied) archive.countNewMatches();
-    // A replica pulling every few seconds leaves the index file to the save scheduler (a large index is not rewritten each time).
-    if (!opts.pullOnly) archive.saveIndexNow();
+    release();
+    // A desk's sync ends with its index file current (written now if a change, the sync's or an edit
+    // before it, is not on disk yet; not at all otherwise); a replica pulling every few seconds leaves
+    // the file to the save scheduler.
+    if (!opts.pullOnly) archive.flushIndexSaves();
   }
   report.lastSeq = lastSeq(db);
   return report;
