@@ -28,6 +28,13 @@ test('keyboard-only search → open → back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: '导入版面' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(box).toBeVisible();
+  // Ctrl+, opens 设置 (#/settings), even from the search box; Esc returns.
+  await box.focus();
+  await page.keyboard.press('Control+Comma');
+  await expect(page.getByRole('heading', { name: '设置', exact: true })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/settings');
+  await page.keyboard.press('Escape');
+  await expect(box).toBeVisible();
   await page.locator('.hit-title').first().focus();
   await page.keyboard.press('Control+k');
   await expect(box).toBeFocused();

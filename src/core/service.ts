@@ -183,6 +183,22 @@ export class Archive implements BaokuApi {
   saveIndexNow(): void {
     this.keeper.saveIndexNow();
   }
+  /**
+   * No index file written until the returned release is called (a sync, like an import, changes the
+   * index many times and is saved once at its end; a file written meanwhile would be stale at once).
+   */
+  holdIndexSaves(): () => void {
+    this.keeper.saves.hold();
+    let held = true;
+    return () => {
+      if (held) this.keeper.saves.release();
+      held = false;
+    };
+  }
+  /** Write the index files now if they lack a change (nothing when they are current). */
+  flushIndexSaves(): void {
+    this.keeper.saves.flush();
+  }
   /** Store and group the queued near-duplicate signatures. */
   flushNearDups(): void {
     this.keeper.flushNearDups();

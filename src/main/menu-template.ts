@@ -31,7 +31,8 @@ export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
       item('import-folder'),
       { type: 'separator' },
       item('export'),
-      ...(mac ? [] : ([{ type: 'separator' }, { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
+      // 设置… sits in the application menu on macOS (where ⌘, is looked for), here elsewhere.
+      ...(mac ? [] : ([{ type: 'separator' }, item('settings'), { type: 'separator' }, { label: '退出', role: 'quit', accelerator: 'CmdOrCtrl+Q' }] as MenuItemConstructorOptions[])),
     ],
   };
 
@@ -80,6 +81,8 @@ export function menuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
     label: '报库',
     submenu: [
       item('about'),
+      { type: 'separator' },
+      item('settings'),
       { type: 'separator' },
       { label: '隐藏报库', role: 'hide' },
       { label: '隐藏其他', role: 'hideOthers' },

@@ -34,7 +34,7 @@ export interface CommandSpec {
   label: string;
   /** What the shortcut does, in the help text (Chinese). */
   action: string;
-  /** Menu that carries the command (`undefined`: keyboard only). */
+  /** Menu that carries the command (`undefined`: keyboard only; `file` is the application menu on macOS for 设置). */
   menu?: 'file' | 'view' | 'help';
   scope: CommandScope;
   shortcuts: readonly CommandShortcut[];
@@ -52,6 +52,8 @@ export const COMMANDS = [
   { id: 'import-folder', label: '导入文件夹…', action: '导入文件夹', menu: 'file', scope: 'global', shortcuts: [] },
   { id: 'tags', label: '标签', action: '标签', menu: 'view', scope: 'global', shortcuts: [{ key: 'CmdOrCtrl+T', when: 'always' }] },
   { id: 'clippings', label: '剪报', action: '剪报', menu: 'view', scope: 'global', shortcuts: [{ key: 'CmdOrCtrl+B', when: 'always' }] },
+  // Ctrl/⌘+, is where desktop apps keep their settings (macOS: 报库 → 设置…; elsewhere 文件 → 设置…).
+  { id: 'settings', label: '设置…', action: '设置', menu: 'file', scope: 'global', shortcuts: [{ key: 'CmdOrCtrl+,', when: 'always' }] },
   { id: 'about', label: '关于报库', action: '关于', menu: 'help', scope: 'global', shortcuts: [] },
 ] as const satisfies readonly CommandSpec[];
 

@@ -37,6 +37,16 @@ describe('command table', () => {
     expect(accelerator('focus-search')).toBe('CmdOrCtrl+K');
   });
 
+  it('opens 设置 with Ctrl/⌘+, (where desktop apps keep settings), even from a text field', () => {
+    const none = { ctrlKey: false, metaKey: false, shiftKey: false, altKey: false };
+    expect(accelerator('settings')).toBe('CmdOrCtrl+,');
+    expect(commandForKey({ ...none, key: ',', ctrlKey: true }, { mac: false, editing: true, scope: 'global' })).toBe('settings');
+    expect(commandForKey({ ...none, key: ',', metaKey: true }, { mac: true, editing: false, scope: 'global' })).toBe('settings');
+    // A comma typed alone is text.
+    expect(commandForKey({ ...none, key: ',' }, { mac: false, editing: false, scope: 'global' })).toBeUndefined();
+    expect(keyLabel('CmdOrCtrl+,', 'pc')).toBe('Ctrl+,');
+  });
+
   for (const platform of ['linux', 'win32', 'darwin'] as const) {
     it(`gives the menu (${platform}) exactly the table's labels and accelerators`, () => {
       const sent: MenuCommand[] = [];

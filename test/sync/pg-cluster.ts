@@ -49,7 +49,11 @@ export interface Cluster {
   stop(): void;
 }
 
-export async function startCluster(): Promise<Cluster> {
+/**
+ * `fsync`: off unless asked (a test's cluster is thrown away; a crash test still gets crash
+ * recovery from `crash`); on for a benchmark, so that commits cost what they cost on a real server.
+ */
+export async function startCluster(opts: { fsync?: boolean } = {}): Promise<Cluster> {
   const bin = pgBin();
   if (!bin) throw new Error(PG_MISSING);
   const asRoot = process.getuid?.() === 0;
@@ -58,9 +62,9 @@ export async function startCluster(): Promise<Cluster> {
   if (asRoot) execFileSync('chown', ['postgres:postgres', dir]);
   const run = (cmd: string, args: string[]) =>
     asRoot ? execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin, cmd), ...args], { stdio: 'pipe' }) : execFileSync(path.join(bin, cmd), args, { stdio: 'pipe' });
-  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  run('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', ...(opts.fsync ? [] : ['--no-sync'])]);
   const port = await freePort();
-  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`, 'start']);
+  const start = () => run('pg_ctl', ['-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${opts.fsync ? 'on' : 'off'}`, 'start']);
   start();
   const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
   let stopped = false;

@@ -10,9 +10,12 @@
  * - pull: each op is applied in one SQLite transaction together with its row in `ops` and the pull
  *   cursor (`meta` `sync.lastSeq`): applied and remembered, or neither. An op whose id is already
  *   here (this desk's own, or one applied before) is skipped: replaying the log changes nothing.
- * The search index follows the store as after any edit; it is saved at the end (killed before, it
- * no longer matches the store's generation and is rebuilt at the next open); a replica's pulls
- * (`pullOnly`, `follow.ts`) leave the saving to the archive's save scheduler.
+ *   The ops this sync has just sent come back without their payload (`Remote.pull` `held`): a
+ *   desk's first sync uploads its pages once and does not download them again.
+ * The search index follows the store as after any edit; no index file is written while ops are
+ * applied (the save scheduler is held, as by an import), and a desk's sync writes it at the end when
+ * it changed (killed before, it no longer matches the store's generation and is rebuilt at the next
+ * open); a replica's pulls (`pullOnly`, `follow.ts`) leave the saving to the save scheduler.
  */
 import type { TeamSyncResult } from '../../shared/api';
 import type { SyncTarget } from './target';
@@ -134,11 +137,12 @@ function unsent(db: Db, user: string, max: number): WireOp[] {
   return out;
 }
 
-async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Promise<number> {
-  let pushed = 0;
+/** Send every op not yet sent; the sequence numbers the server gave them, ascending. */
+async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Promise<number[]> {
+  const sent: number[] = [];
   for (;;) {
     const batch = unsent(db, user, opts.pushBatch ?? 100);
-    if (!batch.length) return pushed;
+    if (!batch.length) return sent.sort((a, b) => a - b);
     const seqs = await remote.push(batch);
     db.exec('BEGIN IMMEDIATE');
     try {
@@ -148,14 +152,14 @@ async function push(db: Db, remote: Remote, user: string, opts: SyncOptions): Pr
         const seq = seqs.get(op.id);
         if (seq === undefined) throw new Error(`团队档案库没有确认操作 ${op.id}`);
         mark.run([seq, user, op.id]);
+        sent.push(seq);
       }
       db.exec('COMMIT');
     } catch (err) {
       db.exec('ROLLBACK');
       throw err;
     }
-    pushed += batch.length;
-    opts.onProgress?.('push', pushed);
+    opts.onProgress?.('push', sent.length);
   }
 }
 
@@ -206,6 +210,8 @@ export async function syncArchive(archive: SyncTarget, remote: Remote, opts: Syn
   const user = syncUser(db);
   if (!user && !opts.pullOnly) throw new RefusedError('请先用 --user 名字 指定本机的使用者（团队档案库里的用户名）');
   const report: SyncReport = { user: user ?? '', pushed: 0, pulled: 0, applied: 0, pending: 0, conflicts: [], lastSeq: lastSeq(db) };
+  /** The sequence numbers of the ops this sync sent (ascending): pulled back without their payload. */
+  let sent: number[] = [];
   // A desk syncs with one shared archive: its pull position and sent marks are that archive's.
   const shared = await remote.archiveId();
   const joined = getMeta(db, 'sync.archiveId');
@@ -214,15 +220,25 @@ export async function syncArchive(archive: SyncTarget, remote: Remote, opts: Syn
   if (!opts.pullOnly) {
     baselineOps(db);
     try {
-      report.pushed = await push(db, remote, user!, opts);
+      sent = await push(db, remote, user!, opts);
+      report.pushed = sent.length;
     } catch (err) {
       if (!(err instanceof RefusedError)) throw err;
       report.refused = err.message; // what this desk changed stays here; it still receives everyone else's
     }
   }
+  // Applying ops changes the index over and over: no index file is written until the end of the
+  // pull (at 150k a save takes seconds and was a tenth of a first sync's pull).
+  const release = archive.holdIndexSaves();
   try {
+    const limit = opts.pullBatch ?? 200;
+    let k = 0;
     for (;;) {
-      const ops = await remote.pull(lastSeq(db), opts.pullBatch ?? 200);
+      const after = lastSeq(db);
+      // Of what this sync sent, the numbers that can be in the next page (the `limit` smallest above
+      // the cursor): those ops come back without their payload (a first sync sends every page once).
+      while (k < sent.length && sent[k] <= after) k++;
+      const ops = await remote.pull(after, limit, sent.slice(k, k + limit));
       if (!ops.length) break;
       for (const op of ops) {
         await receive(archive, op, report);
@@ -234,8 +250,11 @@ export async function syncArchive(archive: SyncTarget, remote: Remote, opts: Syn
   } finally {
     archive.flushNearDups();
     if (report.applied) archive.countNewMatches();
-    // A replica pulling every few seconds leaves the index file to the save scheduler (a large index is not rewritten each time).
-    if (!opts.pullOnly) archive.saveIndexNow();
+    release();
+    // A desk's sync ends with its index file current (written now if a change, the sync's or an edit
+    // before it, is not on disk yet; not at all otherwise); a replica pulling every few seconds leaves
+    // the file to the save scheduler.
+    if (!opts.pullOnly) archive.flushIndexSaves();
   }
   report.lastSeq = lastSeq(db);
   return report;

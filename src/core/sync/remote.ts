@@ -212,11 +212,17 @@ export class Remote {
     });
   }
 
-  /** Ops after sequence number `after`, in order, at most `limit`. */
-  async pull(after: number, limit: number): Promise<RemoteOp[]> {
+  /**
+   * Ops after sequence number `after`, in order, at most `limit`. `held`: sequence numbers of ops
+   * the desk already has (those it has just sent): they come with an empty payload (''), so that a
+   * desk's first sync does not download again the pages it has just uploaded. The desk must not
+   * apply them (it has them: `engine.ts receive` only records their number).
+   */
+  async pull(after: number, limit: number, held: readonly number[] = []): Promise<RemoteOp[]> {
     const r = await this.client.query<Omit<RemoteOp, 'seq' | 'at'> & { seq: string; at: Date }>(
-      'SELECT seq, id::text AS id, kind, target, author, at, base, payload FROM baoku_ops WHERE seq > $1 ORDER BY seq LIMIT $2',
-      [after, limit],
+      `SELECT seq, id::text AS id, kind, target, author, at, base, CASE WHEN seq = ANY($3::bigint[]) THEN '' ELSE payload END AS payload
+       FROM baoku_ops WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [after, limit, held],
     );
     return r.rows.map((o) => ({ ...o, seq: Number(o.seq), at: o.at.toISOString() }));
   }

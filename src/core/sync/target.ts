@@ -23,5 +23,6 @@ export interface SyncTarget
   addDictionaryWord(word: string): number;
   flushNearDups(): void;
   countNewMatches(): void;
-  saveIndexNow(): void;
+  holdIndexSaves(): () => void;
+  flushIndexSaves(): void;
 }

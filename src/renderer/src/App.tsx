@@ -52,6 +52,8 @@ export function App() {
         return navigate({ name: 'clippings' });
       case 'tags':
         return navigate({ name: 'tags' });
+      case 'settings':
+        return navigate({ name: 'settings' });
       case 'about':
         return notify(`报库：离线报纸资料库。检索、标签、剪报都在本机完成。快捷键：${shortcutsHelp()}。`);
     }

@@ -36,7 +36,7 @@ export function NavBar({ route, stats }: { route: Route; stats: ArchiveStats | n
         {tab('import', '导入', `导入（${keysOf('import')}）`, run.running ? '…' : undefined)}
         {tab('clippings', '剪报', `剪报（${keysOf('clippings')}；${keysOf('export')} 导出）`, b.ids.length ? String(b.ids.length) : undefined)}
         {tab('tags', '标签', `标签管理（${keysOf('tags')}）`)}
-        {tab('settings', '设置', '设置：团队档案库')}
+        {tab('settings', '设置', `设置：团队档案库（${keysOf('settings')}）`)}
       </nav>
       <span className="nav-stats muted small">
         {stats && (
