@@ -80,6 +80,10 @@ export function sameShape(a: string, b: string, strict = false): boolean {
 
 /** Two characters padded apart: `缘 起`. */
 const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
+/** Letters that place the page's pictures inside a story (`（Ａ、Ｂ）`): neither a byline nor an end. */
+const PLACE_MARK = /^[（(][Ａ-ＺA-Z](?:[、，,][Ａ-ＺA-Z])*[）)]$/;
+/** The heading of a notice from the paper or an organisation (`致读者`, `更正`, `征稿启事`, `郑重声明`). */
+const NOTICE_HEADING = /^(?:致读者|告读者|敬告读者|更正|[\u4e00-\u9fa5]{0,8}(?:启事|声明))$/;
 
 /** Ends with a column's tag in brackets (`…（人民论坛）`, `…（新闻随笔）`), not a picture note, a part or an artwork. */
 export function isColumnTagged(t: string): boolean {
@@ -103,7 +107,7 @@ export interface Feature {
 /** What a line looks like, read once per line (the splitter's and `--explain`'s classes). */
 export function features(u: Unit): Feature {
   const t = u.text;
-  const byline = !u.furniture && isBylineLine(t);
+  const byline = !u.furniture && !PLACE_MARK.test(t) && isBylineLine(t);
   const dl = !u.furniture && !!matchDateline(t);
   return {
     title: !u.furniture && isTitleLike(t),
@@ -144,7 +148,7 @@ export function isPhotoCredit(t: string): boolean {
 /** A paragraph closed by a bare credit: `…项目。（孙贤迅）`. */
 export function endsWithCredit(t: string): boolean {
   const m = t.match(/[。！？!?…”’」』][（(]([^（）()]{1,30})[）)]$/);
-  return !!m && isBylineLine(`（${m[1]}）`);
+  return !!m && !PLACE_MARK.test(`（${m[1]}）`) && isBylineLine(`（${m[1]}）`);
 }
 
 /** Called for each content line after an article's first: whether it opens a new article, and the rule that said so. */
@@ -278,6 +282,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
+      // A notice to readers (`致读者`, `更正`, `…启事`) after running text is an item of its own: the
+      // paper's voice, never a subhead of the signed piece above it.
+      if (st.hasText && NOTICE_HEADING.test(u.text)) return at('notice-heading', true);
       const prevText = units[i - 1]?.text ?? '';
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return at('column-label', true);
