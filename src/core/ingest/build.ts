@@ -153,6 +153,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         k++;
         continue;
       }
+      // A photo item's headline ends with its mark (`…出版（图片）`): a headline-shaped line under it is its caption.
+      if (/[（(](?:图片|照片)[）)]$/.test(titleLines[titleLines.length - 1] ?? '')) break;
       titleLines.push(t);
       if (hasPictureMark(t)) sawPictureMark = true;
       k++;

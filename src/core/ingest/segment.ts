@@ -275,6 +275,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.hasText && isDashSignature(u.text)) return at('dash-signature', false);
     if (f[i].title) {
       if (st.creditItem) return at('after-credit-item', true);
+      // A photo item (`…（图片）`) carries one caption line: a headline over running text after it is the next piece.
+      if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && !f[i + 1].title) return at('after-photo-caption', true);
       if (!st.hasBody) return at('headline-before-body', false);
       // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
       // note (`附记：…`) after running text belongs to the piece above.
