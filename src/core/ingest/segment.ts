@@ -78,6 +78,14 @@ export function sameShape(a: string, b: string, strict = false): boolean {
   return !strict && a.length === b.length && a.length <= 8;
 }
 
+/** Two lines of one length (6 or more) that differ in one or two characters: `１９９７中国十大科技进展` / `１９９７世界十大科技进展`. */
+function twinLine(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 6 || a === b) return false;
+  let diff = 0;
+  for (let k = 0; k < a.length && diff <= 2; k++) if (a[k] !== b[k]) diff++;
+  return diff <= 2;
+}
+
 /** Two characters padded apart: `缘 起`. */
 const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
 /** Letters that place the page's pictures inside a story (`（Ａ、Ｂ）`): neither a byline nor an end. */
@@ -244,6 +252,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   let st = freshState();
   /** For each boundary, the rule that opened the article after it. */
   const openedBy: string[] = [];
+  /** The first line of each article so far that opened on a headline. */
+  const pageHeads: string[] = [];
 
   const headBlock = (i: number): number => {
     let j = i;
@@ -337,6 +347,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A signed feature names its writer once, at the top: a headline-shaped line whose own text ends
       // with a signature or credit of its own (`…展览。` ⏎ `（张铁林黎世高）`) is the next piece.
       if (st.topAuthor && /[\u4e00-\u9fa5]{2}/.test(u.text) && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && signedSection(i + 1)) return at('signed-piece-after-signed-feature', true);
+      // A line that is an earlier headline of this page with a word changed (`１９９７中国十大科技进展` …
+      // `１９９７世界十大科技进展`): the page's next box of the same kind, even after a signed feature.
+      if (st.hasText && endsSentence(units[i - 1]?.text ?? '') && pageHeads.some((h) => twinLine(h, u.text))) return at('twin-headline', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
@@ -418,6 +431,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (f[i].dateline) st.hasDateline = true;
     // What the article's first line says about it.
     if (cur.length === 0) {
+      if (f[i].title) pageHeads.push(u.text);
       st.headless = f[i].dateline;
       st.pictureTitle = hasPictureMark(u.text);
       st.photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
