@@ -268,6 +268,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const signedSection = (j: number): boolean => {
     let last = -1;
     for (; j < units.length && !f[j].title; j++) if (!units[j].furniture) last = j;
+    // A symposium's piece is signed under its text (`———王文西（山东）`), a headline-shaped line.
+    if (last >= 0 && j < units.length && isDashSignature(units[j].text)) return true;
     if (last < 0 || f[last].dateline) return false;
     const t = units[last].text;
     return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t);
