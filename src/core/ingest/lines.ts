@@ -83,8 +83,11 @@ export function hasPictureMark(t: string): boolean {
 
 /** A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`) or opens with `图为`. */
 export function isCaptionText(t: string): boolean {
-  return /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图/.test(t);
+  return /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图/.test(t) || (t.length <= 60 && POSITION_CAPTION.test(t));
 }
+
+/** One sentence placing a person in the picture: `李国安（右）和战士研究地质情况。`, `…（前排左）在课堂上。` */
+const POSITION_CAPTION = /^[^。！？]{0,30}[（(](?:前排|后排|中排|中间)?[左右中][一二三四五六七八九十]?[）)][^。！？]*[。！？]?$/;
 
 /** Numbered subhead: `一、…`, `（一）…`, `1.`, `第一部分`. */
 export function isNumberedHead(t: string): boolean {
