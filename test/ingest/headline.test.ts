@@ -1,0 +1,28 @@
+/**
+ * Kicker, title and subtitle of a two-line headline block told apart by their cues
+ * (ingest/headline.ts; lines written for this test).
+ */
+import { describe, expect, it } from 'vitest';
+import { readHeadline } from '../../src/core/ingest/headline';
+
+describe('readHeadline', () => {
+  it('reads a subtitle under a dash and a kicker ending in a verb of speech', () => {
+    expect(readHeadline(['一条河的新生', '——江城治理护城河纪事'])).toEqual({ title: '一条河的新生', subtitle: '——江城治理护城河纪事' });
+    expect(readHeadline(['全省农村工作会议强调', '抓好春耕备耕'])).toEqual({ kicker: '全省农村工作会议强调', title: '抓好春耕备耕' });
+  });
+
+  it("takes a leader's visit or exchange of messages on the first line as the title", () => {
+    expect(readHeadline(['省长看望慰问老党员和困难群众', '代表省委省政府向全省人民致以新春祝福'])).toEqual({
+      title: '省长看望慰问老党员和困难群众',
+      subtitle: '代表省委省政府向全省人民致以新春祝福',
+    });
+    expect(readHeadline(['两国元首就建交三十周年互致贺电', '两国总理也互致贺电'])).toEqual({
+      title: '两国元首就建交三十周年互致贺电',
+      subtitle: '两国总理也互致贺电',
+    });
+  });
+
+  it('keeps a first line that names its genre (…活动综述) as the kicker', () => {
+    expect(readHeadline(['市总工会慰问帮扶困难职工活动综述', '真情暖人心'])).toEqual({ kicker: '市总工会慰问帮扶困难职工活动综述', title: '真情暖人心' });
+  });
+});
