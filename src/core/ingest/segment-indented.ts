@@ -9,6 +9,8 @@
  *   lead-in of the body;
  * - flush lines that are all bylines or photo credits (`本报记者 王浩`, `新华社记者 X 摄`):
  *   they close the article above.
+ * And one flush line opens an article after flush lines: after a page-staff line (`本版制图：…`),
+ * which never stands inside a headline block.
  */
 import { isBylineLine } from './byline';
 import type { Segment, SegmentTrace } from './segment';
@@ -46,14 +48,21 @@ export function segmentIndented(units: Unit[], trace?: SegmentTrace): Segment[] 
   let cur: number[] = [];
   let hasBody = false;
   let prevIndented = true;
+  /** A page-staff line (`本版制图：…`) came after the last line of text. */
+  let staffLine = false;
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     if (u.furniture) {
+      if (u.furniture.kind === 'credit') staffLine = true;
       cur.push(i);
       continue;
     }
-    const start = !u.indent && prevIndented && hasBody && opensArticle(units, i);
-    if (cur.length > 0) trace?.(i, start, u.indent ? 'indented-line' : prevIndented && hasBody ? ruleAt(units, i) : 'headline-block');
+    // Page-staff lines stand between pieces, never inside a headline block: a flush line before one,
+    // with no text under it, was a picture's headline (`侗寨闹新春 苗族庆坡会` ⏎ `本版制图：…` ⏎ `多部…`).
+    const staffBreak = !u.indent && !prevIndented && !hasBody && staffLine && cur.some((j) => !units[j].furniture);
+    const start = staffBreak || (!u.indent && prevIndented && hasBody && opensArticle(units, i));
+    staffLine = false;
+    if (cur.length > 0) trace?.(i, start, staffBreak ? 'staff-line-between-heads' : u.indent ? 'indented-line' : prevIndented && hasBody ? ruleAt(units, i) : 'headline-block');
     if (start) {
       segs.push({ units: cur });
       cur = [];
