@@ -261,6 +261,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return j - i;
   };
 
+  /** Whether most of the `n` lines from `j` are rows of figures (a third of their characters or more digits). */
+  const tableRows = (j: number, n: number): boolean => {
+    let rows = 0;
+    for (let k = j; k < j + n; k++) {
+      const t = units[k].text;
+      if ((t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length) rows++;
+    }
+    return n >= 2 && rows * 2 > n;
+  };
+
   /**
    * Whether the running text from `j` up to the next headline-shaped line (or the page's end) ends
    * with a signature or credit line of its own (not a photo credit).
@@ -309,6 +319,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
+      // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
+      if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) return at('table-box', true);
       if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '')));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
