@@ -71,4 +71,15 @@ describe('letter signatures', () => {
     expect(isSignatureLine('（《世界华文女作家丛书》由江西百花洲文艺出版社出版）')).toBe(false);
     expect(parseByline('（武警北京一总队十支队刘业国）').reporters).toEqual(['刘业国']);
   });
+
+  it('reads a work unit and several names run together as a signature of the unit and each writer', () => {
+    expect(isSignatureLine('（江苏吴县人民法院张立华王春英）')).toBe(true);
+    expect(isSignatureLine('（中国农业银行浙江安吉县支行李小红陈国平周明）')).toBe(true);
+    expect(isSignatureLine('（江苏吴县人民法院审判工作纪实）')).toBe(false);
+    expect(parseByline('（江苏吴县人民法院张立华王春英）')).toMatchObject({ reporters: ['张立华', '王春英'], organization: '江苏吴县人民法院' });
+    expect(parseByline('（中国农业银行浙江安吉县支行李小红陈国平周明）')).toMatchObject({
+      reporters: ['李小红', '陈国平', '周明'],
+      organization: '中国农业银行浙江安吉县支行',
+    });
+  });
 });

@@ -12,7 +12,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName } from './names';
+import { holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -227,6 +227,12 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
       // The writer's place or work unit is an organisation, not a desk of the paper.
       byline.organization = unit.affiliation;
       (photoTail ? byline.photographers : byline.reporters).push(unit.name);
+      return byline;
+    }
+    const units = paren ? unitAndNames(inner.replace(/\s+/g, '')) : undefined;
+    if (units) {
+      byline.organization = units.affiliation;
+      add(photoTail ? byline.photographers : byline.reporters, units.names);
       return byline;
     }
     let tokens = personTokens(inner);

@@ -121,11 +121,33 @@ export function unitAndName(t: string): { affiliation: string; name: string } | 
   return isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : affiliatedName(t);
 }
 
-/** A letter's closing signature in parentheses: `（武警北京一总队十支队刘业国）`. */
+/**
+ * A letter's closing signature in parentheses: `（武警北京一总队十支队刘业国）`, or a work unit and
+ * the names of its writers run together (`（某县人民法院牛某华白某英）`).
+ */
 export function isSignatureLine(t: string): boolean {
   const m = t.match(/^[（(]([^（）()]{4,30})[）)]$/);
-  return !!m && isAffiliatedName(m[1]);
+  if (!m) return false;
+  return isAffiliatedName(m[1]) || !!unitAndNames(m[1]);
 }
+
+/**
+ * A work unit and the names of its writers run together, in a credit already known to be one:
+ * `某县人民法院牛某华白某英` → `{ affiliation: '某县人民法院', names: ['牛某华', '白某英'] }`.
+ */
+export function unitAndNames(t: string): { affiliation: string; names: string[] } | undefined {
+  if (!/^[\u4e00-\u9fa5]+$/.test(t) || /^(?:摘自|据|转自|选自|原载|本报)/.test(t)) return undefined;
+  // Each place where a unit's ending leaves names run together after it, the longest unit first.
+  for (let k = t.length - 4; k >= 2; k--) {
+    if (!UNIT_END.test(t.slice(0, k))) continue;
+    const names = splitNameRun(t.slice(k));
+    if (names) return { affiliation: t.slice(0, k), names };
+  }
+  return undefined;
+}
+
+/** How a work unit's name ends (`UNIT_NAME`'s endings). */
+const UNIT_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部队|银行|分行|支行|学校)$/;
 
 /** Words that never stand in a person's name: agencies, credit phrases, roles, dates. */
 const CREDIT_WORD =
