@@ -397,7 +397,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         if (st.headAt >= 0) ctx.push(units[st.headAt].text);
         if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
         const sameSubject = st.headAt >= 0 && subjectInHeadline(u.text, units[st.headAt].text);
-        if (cohesion(u.text, ctx) < BRIEF_COHESION && !sameSubject) return at('brief-lead', true);
+        const c = cohesion(u.text, ctx);
+        if (c < BRIEF_COHESION && !sameSubject) return at('brief-lead', true);
+        // The first of a run of headline-less briefs may share a little more with the item above,
+        // even its subject word (`总统` under `…新总统宣誓就职`), but the paragraph after it is plainly
+        // the next brief.
+        const next = units[i + 1];
+        const nextBrief = !!next && !next.furniture && !f[i + 1].title && !f[i + 1].dateline && isBriefLead(next.text) && cohesion(next.text, [u.text, ...ctx]) < BRIEF_COHESION;
+        if (c < 2 * BRIEF_COHESION && nextBrief) return at('brief-run-start', true);
       }
     }
     if (f[i].dateline) {
