@@ -155,6 +155,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       }
       // A photo item's headline ends with its mark (`…出版（图片）`): a headline-shaped line under it is its caption.
       if (/[（(](?:图片|照片)[）)]$/.test(titleLines[titleLines.length - 1] ?? '')) break;
+      // The first part of a numbered list (`一、先进集体（共…个）`) opens the body.
+      if (titleLines.length > 0 && /^(?:一|１|1)、/.test(t)) break;
       titleLines.push(t);
       if (hasPictureMark(t)) sawPictureMark = true;
       k++;

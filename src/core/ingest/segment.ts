@@ -78,6 +78,13 @@ export function sameShape(a: string, b: string, strict = false): boolean {
   return !strict && a.length === b.length && a.length <= 8;
 }
 
+/** The number a numbered line opens with (`二、…` 2, `（三）…` 3, `５、…` 5), else 0. */
+function itemNumber(t: string): number {
+  const m = t.match(/^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})(?:、|[.．](?![0-9０-９])))/);
+  if (!m) return 0;
+  return m[3] ? Number(asciiDigits(m[3])) : (parseNumber(m[1] ?? m[2]) ?? 0);
+}
+
 /** Two lines of one length (6 or more) that differ in one or two characters: `１９９７中国十大科技进展` / `１９９７世界十大科技进展`. */
 function twinLine(a: string, b: string): boolean {
   if (a.length !== b.length || a.length < 6 || a === b) return false;
@@ -210,6 +217,8 @@ interface ArticleState {
   captionsLeft: number;
   /** Headline-shaped lines after running text that stayed in the article (its subheads). */
   subheads: string[];
+  /** The number of the article's last numbered line (`二、…`, `５、…`; 0: none yet). */
+  lastNumber: number;
 }
 
 function freshState(): ArticleState {
@@ -235,6 +244,7 @@ function freshState(): ArticleState {
     picCount: 0,
     captionsLeft: 0,
     subheads: [],
+    lastNumber: 0,
   };
 }
 
@@ -350,6 +360,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!next) return at('page-end', false);
       // Two short lines of one length (`关爱道德模范` ⏎ `礼敬有德之人`) after running text: a couplet subhead.
       if (len === 2 && st.hasText && block[0].length === block[1].length && block[0].length <= 10 && !/[，,、]/.test(block.join(''))) return at('couplet-subhead', false);
+      // A block that holds the next number of the article's list (`…医院` ⏎ `二、先进个人…` after `一、…`):
+      // the list goes on.
+      if (st.lastNumber > 0 && block.some((t) => itemNumber(t) === st.lastNumber + 1)) return at('numbered-list-goes-on', false);
       if (len >= 2) return at('multi-line-headline', true);
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
@@ -458,6 +471,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       st.photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
     }
     cur.push(i);
+    const number = u.furniture ? 0 : itemNumber(u.text);
+    if (number) st.lastNumber = number;
     if (u.furniture) {
       if (u.furniture.kind === 'continued-to') st.closed = true;
       continue;
