@@ -18,6 +18,7 @@ import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isDeskSignature,
   isExclaimHead,
   isArtworkTitle,
   isHeadNote,
@@ -167,12 +168,14 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   let body = content.slice(k);
   // Trailing bylines and credits (standalone lines), bottom up.
   let photoCredit = false;
-  while (body.length > 0 && (isBylineLine(body[body.length - 1].text) || isSignatureLine(body[body.length - 1].text) || (body.length > 1 && isDashSignature(body[body.length - 1].text)))) {
+  const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
+  while (body.length > 0 && signs(body[body.length - 1].text)) {
     const t = body[body.length - 1].text;
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     // A credit right after a caption belongs to the caption, not to the article end.
-    byline = mergeBylines(byline, isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
+    const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t);
+    byline = mergeBylines(byline, desk ? { raw: t, department: t.replace(/^本报/, ''), reporters: [], correspondents: [], photographers: [], interns: [] } : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
   }

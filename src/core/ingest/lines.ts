@@ -89,6 +89,11 @@ export function isCaptionText(t: string): boolean {
 /** One sentence placing a person in the picture: `李国安（右）和战士研究地质情况。`, `…（前排左）在课堂上。` */
 const POSITION_CAPTION = /^[^。！？]{0,30}[（(](?:前排|后排|中排|中间)?[左右中][一二三四五六七八九十]?[）)][^。！？]*[。！？]?$/;
 
+/** A desk of the paper on its own line, signing a piece it speaks for: `文艺部`, `本报群众工作部`. */
+export function isDeskSignature(t: string): boolean {
+  return /^(?:本报)?[\u4e00-\u9fa5]{1,4}部$/.test(t);
+}
+
 /** Numbered subhead: `一、…`, `（一）…`, `1.`, `第一部分`. */
 export function isNumberedHead(t: string): boolean {
   return /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:、|[.．](?![0-9０-９]))|第[一二三四五六七八九十]{1,3}[部章节篇])/.test(t);

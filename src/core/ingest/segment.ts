@@ -37,6 +37,7 @@ import {
   endsSentence,
   hasPictureMark,
   isCaptionText,
+  isDeskSignature,
   isArtworkTitle,
   isColumnLabel,
   isExclaimHead,
@@ -313,6 +314,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
       // note (`附记：…`) after running text belongs to the piece above.
       if (!/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(u.text)) return at('separator', false);
+      // The paper's desk signing a piece it speaks for (`文艺部`, `本报群众工作部`) after its text.
+      if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
@@ -531,6 +534,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     else if (!ft.marker && !ft.caption && (st.hasBody || ft.title)) st.closed = false;
     if (ft.closer && ft.byline && !st.hasText) st.closed = false;
     if (st.hasText && isDashSignature(u.text)) st.closed = true;
+    if (rule === 'desk-signature' && !start) st.closed = true;
     if (introByline) st.closed = false;
   }
   if (cur.length) segs.push({ units: cur });
