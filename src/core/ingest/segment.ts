@@ -218,6 +218,8 @@ interface ArticleState {
   captionsLeft: number;
   /** Headline-shaped lines after running text that stayed in the article (its subheads). */
   subheads: string[];
+  /** Dated paragraphs so far (a roundup holds several). */
+  datelines: number;
   /** The number of the article's last numbered line (`二、…`, `５、…`; 0: none yet). */
   lastNumber: number;
 }
@@ -246,6 +248,7 @@ function freshState(): ArticleState {
     captionsLeft: 0,
     subheads: [],
     lastNumber: 0,
+    datelines: 0,
   };
 }
 
@@ -425,7 +428,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     if (f[i].dateline) {
       // The picture under a pictured headline (caption, credit) comes before the dateline.
-      if (st.closed && !(st.picHead && st.captionBody && !st.hasDateline)) return at('dateline-after-st.closed', true);
+      if (st.closed && !(st.picHead && st.captionBody && !st.hasDateline)) {
+        // A roundup under one headline (`《…文选》出版发行江苏隆重纪念一代伟人`): its dated parts, each
+        // closed by a credit, go on while they keep to the headline's subject.
+        const dl = matchDateline(u.text)!;
+        const roundup = st.datelines >= 2 && st.headAt >= 0 && cohesion(u.text.slice(dl.length), [units[st.headAt].text]) >= BRIEF_COHESION;
+        return at(roundup ? 'roundup-part' : 'dateline-after-closed', !roundup);
+      }
       // A photo item (`…（图片）`) carries only a caption: a dated paragraph opens the next item.
       if (st.photoItem && st.hasBody) return at('dateline-after-photo-item', true);
       // A brief after a headline-less brief: `本报讯…` ⏎⏎ `本报讯…`.
@@ -465,7 +474,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
-    if (f[i].dateline) st.hasDateline = true;
+    if (f[i].dateline) {
+      st.hasDateline = true;
+      st.datelines++;
+    }
     // What the article's first line says about it.
     if (cur.length === 0) {
       if (f[i].title) pageHeads.push(u.text);
