@@ -10,7 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isPlaceWord, isSignatureLine } from './names';
+import { isPersonName, isPlaceWord, isSignatureLine } from './names';
 import { dashSignatureByline, positionedName } from './author';
 import { isAuthorLine, isDashSignature, isPhotoCredit } from './segment';
 import {
@@ -178,6 +178,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     byline = mergeBylines(byline, desk ? { raw: t, department: t.replace(/^本报/, ''), reporters: [], correspondents: [], photographers: [], interns: [] } : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
+  }
+
+  // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
+  if (!byline && titleLines.length > 0 && body.length >= 3 && !isTitleLike(body[0].text) && isAuthorLine(body[1].text) && isPersonName(body[1].text) && !isTitleLike(body[2].text) && !isPersonName(body.slice(2).find((u) => isTitleLike(u.text))?.text ?? '')) {
+    // (Not the first of a series of names set as subheads, profiles one per person: the next subhead is no name.)
+    byline = authorByline(body[1].text, warnings);
+    body = [body[0], ...body.slice(2)];
   }
 
   // ---- second-pass reflow inside the article ----

@@ -31,7 +31,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { isAuthorLine } from './author';
-import { isSignatureLine } from './names';
+import { isPersonName, isSignatureLine } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
@@ -299,6 +299,24 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t);
   };
 
+  const authorUnderIntro = (i: number): boolean => {
+    const next = units[i + 1];
+    return (
+      st.headAt >= 0 &&
+      st.leadAt === i - 1 &&
+      st.leadAt - st.headAt <= 2 &&
+      !st.topAuthor &&
+      isAuthorLine(units[i].text) &&
+      isPersonName(units[i].text) &&
+      !!next &&
+      !next.furniture &&
+      !f[i + 1].title &&
+      !f[i + 1].dateline &&
+      // (Not the first of a series of names set as subheads, profiles one per person: the next subhead is no name.)
+      !isPersonName(units.slice(i + 2).find((_, k) => f[i + 2 + k].title)?.text ?? '')
+    );
+  };
+
   /** The rule that decided the last `startsHere` (for `--explain`). */
   let rule = '';
   const at = (name: string, start: boolean): boolean => {
@@ -326,6 +344,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // paper's voice, never a subhead of the signed piece above it.
       if (st.hasText && NOTICE_HEADING.test(u.text)) return at('notice-heading', true);
       const prevText = units[i - 1]?.text ?? '';
+      // A writer's bare name right under the paragraph that follows the headline, with running text
+      // after it: the feature's author, set below its intro.
+      if (authorUnderIntro(i)) return at('author-under-intro', false);
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return at('column-label', true);
       if (hasPictureMark(u.text) && st.hasText) return at('picture-mark-after-text', true);
@@ -533,6 +554,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       introByline = !opts.closingStyle && !!a && !!b && !f[i + 2].title && !f[i + 2].byline && !f[i + 2].dateline && !f[i + 3].title && !f[i + 3].byline && !f[i + 3].dateline && !a.furniture && !b.furniture;
       if (introByline) st.topAuthor = true;
     }
+    // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
+    if (rule === 'author-under-intro' && !start) st.topAuthor = true;
     if (!isHead && !ft.marker && !summary) {
       st.hasBody = true;
       if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {
