@@ -267,4 +267,42 @@ describe.skipIf(!!missing)('team archive: desks offline, one PostgreSQL', () => 
     expect(ok.code).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ user: '丁', pushed: 1 });
   });
+
+  it('clipping sets travel whole: made on one desk, renamed and changed on another, deleted', { timeout: 180_000 }, async () => {
+    await sync(a, url);
+    await sync(b, url);
+    /** A desk's clipping sets by name, their articles named by title. */
+    const setsOf = async (x: Archive) =>
+      Object.fromEntries(
+        await Promise.all(
+          (await x.listClippingSets()).map(async (c) => [c.name, await Promise.all(c.articleIds.map(async (id) => (await x.getArticle({ id }))!.title))] as const),
+        ),
+      );
+    const made = await a.saveClippingSet({ name: '重大项目剪报', articleIds: [idOf(a, '总投资2860亿元'), idOf(a, '数读临沂商城')] });
+    await sync(a, url);
+    await sync(b, url);
+    expect(await setsOf(b)).toEqual(await setsOf(a));
+    expect(Object.keys(await setsOf(b))).toContain('重大项目剪报');
+
+    // 乙 renames it and drops an article; 甲 receives the whole set as 乙 left it.
+    const there = (await b.listClippingSets()).find((c) => c.name === '重大项目剪报')!;
+    await b.saveClippingSet({ id: there.id, name: '重大项目（精选）', articleIds: [there.articleIds[1]] });
+    await sync(b, url);
+    await sync(a, url);
+    expect(await setsOf(a)).toEqual(await setsOf(b));
+    expect((await a.listClippingSets()).find((c) => c.id === made.id)?.name).toBe('重大项目（精选）');
+
+    // 甲 deletes it; 乙 no longer has it.
+    await a.deleteClippingSet({ id: made.id! });
+    await sync(a, url);
+    await sync(b, url);
+    expect(Object.keys(await setsOf(b))).not.toContain('重大项目（精选）');
+
+    // A set a desk made before clipping sets travelled (its row, no op; the desk synced before) goes at the next sync.
+    const id = idOf(b, '数读临沂商城');
+    writeStore(b, (db) => db.prepare("INSERT INTO clipping_sets (name, article_ids, updated_at, uid) VALUES ('旧剪报集', ?, '2026-01-01T00:00:00.000Z', 'old-set-1')").run([JSON.stringify([id])]));
+    expect((await sync(b, url)).pushed).toBe(1);
+    await sync(a, url);
+    expect((await setsOf(a))['旧剪报集']).toEqual([(await a.getArticle({ id: idOf(a, '数读临沂商城') }))!.title]);
+  });
 });

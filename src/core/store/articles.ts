@@ -1,8 +1,11 @@
 /**
- * Reading articles, imports and clipping sets from the store.
+ * Reading articles, imports and clipping sets from the store (and writing clipping sets).
  */
+import crypto from 'node:crypto';
 import type { ArticleDetail, ClippingSet, ImportRecord, ImportFileStatus } from '../../shared/api';
 import type { Db } from './db';
+import { inTransaction } from './handle';
+import { logClippingSet } from './oplog';
 import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
 import { articleTags } from './tags';
 import { attachContinuations } from './continuations';
@@ -202,19 +205,47 @@ export function listClippingSets(db: Db): ClippingSet[] {
   ).map((r) => ({ id: r.id, name: r.name, articleIds: JSON.parse(r.article_ids), updatedAt: r.updated_at }));
 }
 
+/** Save a clipping set (new when it has no id), and record it for the shared archive. */
 export function saveClippingSet(db: Db, set: ClippingSet): ClippingSet {
-  const now = new Date().toISOString();
-  const ids = JSON.stringify(set.articleIds);
-  if (set.id) {
-    const r = db.prepare('UPDATE clipping_sets SET name = ?, article_ids = ?, updated_at = ? WHERE id = ?').run([set.name, ids, now, set.id]);
-    if (r.changes === 0) throw new NotFound('没有这个剪报集（可能已被删除）');
-    return { ...set, updatedAt: now };
-  }
-  const r = db.prepare('INSERT INTO clipping_sets (name, article_ids, updated_at) VALUES (?,?,?)').run([set.name, ids, now]);
-  return { ...set, id: Number(r.lastInsertRowid), updatedAt: now };
+  return inTransaction(db, () => {
+    const now = new Date().toISOString();
+    const ids = JSON.stringify(set.articleIds);
+    let id = set.id;
+    let uid: string;
+    if (id) {
+      const row = db.prepare('SELECT uid FROM clipping_sets WHERE id = ?').get([id]) as { uid: string } | undefined;
+      if (!row) throw new NotFound('没有这个剪报集（可能已被删除）');
+      db.prepare('UPDATE clipping_sets SET name = ?, article_ids = ?, updated_at = ? WHERE id = ?').run([set.name, ids, now, id]);
+      uid = row.uid;
+    } else {
+      uid = crypto.randomUUID();
+      id = Number(db.prepare('INSERT INTO clipping_sets (name, article_ids, updated_at, uid) VALUES (?,?,?,?)').run([set.name, ids, now, uid]).lastInsertRowid);
+    }
+    logClippingSet(db, uid, set);
+    return { ...set, id, updatedAt: now };
+  });
 }
 
 export function deleteClippingSet(db: Db, id: number): void {
-  db.prepare('DELETE FROM clipping_sets WHERE id = ?').run([id]);
+  inTransaction(db, () => {
+    const row = db.prepare('SELECT uid FROM clipping_sets WHERE id = ?').get([id]) as { uid: string } | undefined;
+    if (!row) return;
+    db.prepare('DELETE FROM clipping_sets WHERE id = ?').run([id]);
+    logClippingSet(db, row.uid, 'deleted');
+  });
+}
+
+/**
+ * A clipping set as another desk saved it (sync): made or replaced by its `uid`, with the articles
+ * this desk has (in order), or deleted.
+ */
+export function putClippingSet(db: Db, uid: string, set: { name: string; articleIds: number[]; at: string } | 'deleted'): void {
+  if (set === 'deleted') {
+    db.prepare('DELETE FROM clipping_sets WHERE uid = ?').run([uid]);
+    return;
+  }
+  const ids = JSON.stringify(set.articleIds);
+  const r = db.prepare('UPDATE clipping_sets SET name = ?, article_ids = ?, updated_at = ? WHERE uid = ?').run([set.name, ids, set.at, uid]);
+  if (r.changes === 0) db.prepare('INSERT INTO clipping_sets (name, article_ids, updated_at, uid) VALUES (?,?,?,?)').run([set.name, ids, set.at, uid]);
 }
 

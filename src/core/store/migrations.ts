@@ -231,4 +231,14 @@ export const MIGRATIONS: ((db: Db) => void)[] = [
         PRIMARY KEY (bucket, article_id)
       ) WITHOUT ROWID;
     `),
+  // 11: a clipping set's name across desks (`uid`), so that clipping sets travel to the newsroom's
+  // shared archive (issue 22, store/oplog.ts `logClippingSet`). Sets made before get one now.
+  (db) => {
+    const cols = db.prepare('PRAGMA table_info(clipping_sets)').all([]) as { name: string }[];
+    if (!cols.some((c) => c.name === 'uid')) db.exec('ALTER TABLE clipping_sets ADD COLUMN uid TEXT');
+    db.exec(`
+      UPDATE clipping_sets SET uid = lower(hex(randomblob(16))) WHERE uid IS NULL;
+      CREATE UNIQUE INDEX IF NOT EXISTS clipping_sets_uid ON clipping_sets(uid);
+    `);
+  },
 ];

@@ -31,6 +31,8 @@
  *   new article's content hash is made from the first's and the place, so it has the same key on
  *   every desk). `correct-undo`: the correction op it takes back.
  * - `dict`: an editor's dictionary word.
+ * - `clips`: a clipping set as a whole (its name and articles, by key), or its deletion; named by its
+ *   `uid`. The latest in server order stands (a set is one editor's list, not merged item by item).
  * An article is named by its page key, its parser content hash and which of the page's articles
  * with that hash it is (`articleKey`); content hashes are the parser's reading, unchanged by
  * corrections, so the same page read by the same parser gives the same keys on every desk.
@@ -47,7 +49,7 @@ export function migrateOpLog(db: Db): void {
     CREATE TABLE ops (
       n INTEGER PRIMARY KEY,                 -- local order
       id TEXT NOT NULL UNIQUE,               -- UUID
-      kind TEXT NOT NULL,                    -- import | tag | tag-vocabulary | correct | correct-undo | dict
+      kind TEXT NOT NULL,                    -- import | tag | tag-vocabulary | correct | correct-undo | dict | clips
       target TEXT,                           -- what it changes: page key, [article key, field], word
       author TEXT,                           -- NULL: made before this desk named its user
       at TEXT NOT NULL,
@@ -84,7 +86,7 @@ export function migrateOpLog(db: Db): void {
   `);
 }
 
-export type OpKind = 'import' | 'tag' | 'tag-vocabulary' | 'correct' | 'correct-undo' | 'dict';
+export type OpKind = 'import' | 'tag' | 'tag-vocabulary' | 'correct' | 'correct-undo' | 'dict' | 'clips';
 
 /** A remote op being applied (`asRemote`): its author, and that nothing is recorded meanwhile. */
 let applying: { opId: string; author: string } | undefined;
@@ -290,6 +292,28 @@ export interface TagVocabularyChange {
 export function logTagVocabulary(db: Db, change: TagVocabularyChange): void {
   if (applying) return;
   insertOp(db, { kind: 'tag-vocabulary', target: `tag:${change.kind}:${change.from}`, payload: change });
+}
+
+export interface ClippingSetPayload {
+  /** The set's `uid`. */
+  set: string;
+  name?: string;
+  /** Its articles in order, by `articleKey`. */
+  articles?: string[];
+  deleted?: true;
+}
+
+/** The op target of a clipping set. */
+export const clipsTarget = (uid: string) => `clips:${uid}`;
+
+/** A clipping set was saved (its whole content) or deleted. */
+export function logClippingSet(db: Db, uid: string, set: { name: string; articleIds: number[] } | 'deleted'): void {
+  if (applying) return;
+  const payload: ClippingSetPayload =
+    set === 'deleted'
+      ? { set: uid, deleted: true }
+      : { set: uid, name: set.name, articles: set.articleIds.map((id) => articleKey(db, id)).filter((k): k is string => !!k) };
+  insertOp(db, { kind: 'clips', target: clipsTarget(uid), payload });
 }
 
 /** An editor's dictionary word was added. */

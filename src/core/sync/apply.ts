@@ -22,6 +22,9 @@
  *   (the article taken in comes next on the page; the paragraph split at is the same), else a
  *   conflict that changes nothing here.
  * - correct-undo: undoes the correction that op made here. dict: the word is added.
+ * - clips: the clipping set is made, replaced or deleted as a whole by its uid; an earlier op for
+ *   the same set than one already here (or not yet sent) is skipped. Articles not here yet are left
+ *   out and the op kept pending: tried again, it fills them in.
  * - tag-vocabulary: the rename, merge or deletion is done by name where the tag exists (a tag
  *   deleted on one desk while another adds it to an article: the add, coming later, makes it again).
  * An op whose article is not here (a page read differently by another parser version, an article
@@ -34,7 +37,8 @@ import { UserError } from '../errors';
 import { findTagId } from '../store/tags';
 import { articleRow, fieldValue, nextOnPage } from '../store/correction-ops';
 import { fieldLabel } from '../store/correction-replay';
-import { asRemote, findArticle, type ImportPayload, type TagEntry, type TagVocabularyChange } from '../store/oplog';
+import { asRemote, findArticle, type ClippingSetPayload, type ImportPayload, type TagEntry, type TagVocabularyChange } from '../store/oplog';
+import { putClippingSet } from '../store/articles';
 import type { Db } from '../store/db';
 import type { RemoteOp } from './remote';
 
@@ -77,11 +81,30 @@ export async function applyOp(archive: SyncTarget, op: RemoteOp, retry?: unknown
       case 'dict':
         archive.addDictionaryWord(String(payload.word));
         return {};
+      case 'clips':
+        return applyClippingSet(contextOf(archive).db, op, payload as unknown as ClippingSetPayload);
       default:
         // An op of a newer program: kept (pending), applied once this desk understands it.
         return { pending: true };
     }
   });
+}
+
+function applyClippingSet(db: Db, op: RemoteOp, p: ClippingSetPayload): Applied {
+  if (op.target && latestSeq(db, ['clips'], op.target) > op.seq) return {};
+  if (p.deleted) {
+    putClippingSet(db, p.set, 'deleted');
+    return {};
+  }
+  const ids: number[] = [];
+  const missing: string[] = [];
+  for (const key of p.articles ?? []) {
+    const id = findArticle(db, key);
+    if (id === undefined) missing.push(key);
+    else ids.push(id);
+  }
+  putClippingSet(db, p.set, { name: p.name ?? '', articleIds: ids, at: op.at });
+  return missing.length ? { pending: missing } : {};
 }
 
 function applyImport(archive: SyncTarget, op: RemoteOp, p: ImportPayload & { rawText: string }): Applied {

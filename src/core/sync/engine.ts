@@ -21,8 +21,9 @@ import type { TeamSyncResult } from '../../shared/api';
 import type { SyncTarget } from './target';
 import { contextOf } from '../services/context';
 import type { Db } from '../store/db';
+import { inTransaction } from '../store/handle';
 import { getMeta, setMeta } from '../store/meta';
-import { logCorrection, logDictWord, logTagOps, SYNCED_FIELD, syncUser } from '../store/oplog';
+import { logClippingSet, logCorrection, logDictWord, logTagOps, SYNCED_FIELD, syncUser } from '../store/oplog';
 import { applyOp } from './apply';
 import { RefusedError, type Remote, type RemoteOp, type WireOp } from './remote';
 import { UserError } from '../errors';
@@ -68,12 +69,25 @@ async function transaction<T>(db: Db, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** An op for each clipping set that has none (made before clipping sets travelled); how many. */
+function unloggedClippingSets(db: Db): number {
+  const sets = db.prepare("SELECT uid, name, article_ids FROM clipping_sets c WHERE NOT EXISTS (SELECT 1 FROM ops o WHERE o.target = 'clips:' || c.uid) ORDER BY id").all([]) as {
+    uid: string;
+    name: string;
+    article_ids: string;
+  }[];
+  for (const c of sets) logClippingSet(db, c.uid, { name: c.name, articleIds: JSON.parse(c.article_ids) as number[] });
+  return sets.length;
+}
+
 /**
  * Ops for what this archive held before it kept an op log (made by an older version, or before
- * migration 8): its pages, editors' tags, field corrections and dictionary words, once.
+ * migration 8): its pages, editors' tags, field corrections, dictionary words and clipping sets, once
+ * (clipping sets also later: see `unloggedClippingSets`).
  */
 export function baselineOps(db: Db): number {
-  if (getMeta(db, 'sync.baseline')) return 0;
+  // (Clipping sets travel since migration 11: a desk that made its baseline before has sets without an op.)
+  if (getMeta(db, 'sync.baseline')) return inTransaction(db, () => unloggedClippingSets(db));
   const before = (db.prepare('SELECT COUNT(*) AS n FROM ops').get([]) as { n: number }).n;
   db.exec('BEGIN IMMEDIATE');
   try {
@@ -99,6 +113,7 @@ export function baselineOps(db: Db): number {
       if (SYNCED_FIELD.test(c.field)) logCorrection(db, c.id, c.article_id, c.field, c.before && JSON.parse(c.before), c.after && JSON.parse(c.after));
     }
     for (const w of db.prepare("SELECT word FROM dictionary WHERE source = 'editor' AND NOT EXISTS (SELECT 1 FROM ops o WHERE o.target = 'dict:' || word)").all([]) as { word: string }[]) logDictWord(db, w.word);
+    unloggedClippingSets(db);
     setMeta(db, 'sync.baseline', new Date().toISOString());
     db.exec('COMMIT');
   } catch (err) {
