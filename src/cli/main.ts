@@ -49,7 +49,7 @@ const USAGE = `报库 baoku — 报纸文字档案库
   baoku check --archive DIR
   baoku backup --archive DIR --out FILE [--force]   |  baoku restore --archive DIR --from FILE
   baoku serve --archive DIR [--port N] [--host H] [--allow-write] [--demo] [--token T] [--allow-host NAME]…
-      [--remote postgres://… [--pull-every 秒]]   # 团队档案库的只读副本：每隔几秒取回改动，检索随之更新
+      [--remote postgres://… [--pull-every 秒]]   # 团队档案库的只读副本：有人发送改动即取回（另每隔几秒一次），检索随之更新
       浏览器只能用绑定的地址（127.0.0.1、localhost 或 --host 给的地址）访问；
       用别的主机名（如 baoku.lan）访问时，用 --allow-host NAME 允许它（可重复）。
       --token 至少 16 个字符；不给时非本机地址会自动生成。

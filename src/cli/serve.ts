@@ -1,7 +1,8 @@
 /**
  * `baoku serve`: the core in a worker thread behind the HTTP host. With `--remote` it is a read
  * replica of the newsroom's shared archive (`core/sync/follow.ts`): `--archive DIR` is its own copy,
- * kept current by pulling the change log every `--pull-every` seconds (default 2); clients only read.
+ * kept current by pulling the change log when a push is announced and every `--pull-every` seconds
+ * besides (default 2); clients only read.
  */
 import net from 'node:net';
 import path from 'node:path';

@@ -1,9 +1,11 @@
 /**
  * A read replica of the newsroom's shared archive (issue 22, `baoku serve --remote URL`): the
  * serving process keeps an archive of its own (`--archive DIR`, its cache: the store and the
- * in-memory index) current by pulling the change log every few seconds and applying it as a desk
- * would (`syncArchive` with `pullOnly`: nothing is ever sent, no user needed). Several such processes
- * behind a load balancer answer the same within a pull interval of a change.
+ * in-memory index) current by pulling the change log and applying it as a desk would (`syncArchive`
+ * with `pullOnly`: nothing is ever sent, no user needed). It pulls as soon as PostgreSQL tells it that
+ * a push committed (LISTEN/NOTIFY, `Remote.listen`), and every few seconds besides (a notification
+ * lost with a connection is made up by the next interval). Several such processes behind a load
+ * balancer answer the same within the time to apply a change (tens of milliseconds for a tag).
  *
  * One connection, kept open between pulls and opened again after an error (the next pull retries;
  * an error is logged once until the connection works again). The first pull of an empty replica
@@ -15,7 +17,7 @@ import type { SyncTarget } from './target';
 import { UserError } from '../errors';
 
 export interface FollowOptions {
-  /** Pause between the end of one pull and the start of the next (ms). */
+  /** Pause between the end of one pull and the start of the next when no push is announced meanwhile (ms). */
   everyMs: number;
   log?: (message: string) => void;
   /** After each pull that applied something (tests, measurements). */
@@ -35,10 +37,20 @@ export function followRemote(archive: SyncTarget, url: string, opts: FollowOptio
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let lastError = '';
+  /** A pull is running now. */
+  let pulling = false;
+  /** A change was announced while a pull ran: pull again at once when it ends. */
+  let again = false;
+
+  const connect = async (): Promise<Remote> => {
+    const r = await Remote.connect(url);
+    await r.listen(wake);
+    return r;
+  };
 
   const pullOnce = async (): Promise<void> => {
     try {
-      remote ??= await Remote.connect(url);
+      remote ??= await connect();
       const r = await syncArchive(archive, remote, { pullOnly: true });
       if (lastError) opts.log?.('团队档案库又连上了');
       lastError = '';
@@ -57,10 +69,22 @@ export function followRemote(archive: SyncTarget, url: string, opts: FollowOptio
 
   const loop = () => {
     if (stopped) return;
+    clearTimeout(timer);
+    pulling = true;
+    again = false;
     running = pullOnce().finally(() => {
-      if (!stopped) timer = setTimeout(loop, opts.everyMs);
+      pulling = false;
+      if (stopped) return;
+      if (again) loop();
+      else timer = setTimeout(loop, opts.everyMs);
     });
   };
+  /** A push committed on the shared archive: pull now (or right after the pull that runs). */
+  function wake(): void {
+    if (stopped) return;
+    if (pulling) again = true;
+    else loop();
+  }
   loop();
   const first = running;
 

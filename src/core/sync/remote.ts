@@ -111,6 +111,9 @@ export function connectProblem(err: unknown, url: string): string {
   return `连接不上团队档案库（${redactUrl(url)}）：${msg.replace(/\/\/([^:/@]+):[^@]*@/g, '//$1:***@')}`;
 }
 
+/** The PostgreSQL notification channel a push signals on (`listen`). */
+const CHANGED_CHANNEL = 'baoku_ops_changed';
+
 export class Remote {
   private constructor(private readonly client: pg.Client) {}
 
@@ -207,9 +210,23 @@ export class Remote {
         return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}, $${b + 7})`;
       });
       await this.client.query(`INSERT INTO baoku_ops (id, kind, target, author, at, base, payload) VALUES ${rows.join(', ')} ON CONFLICT (id) DO NOTHING`, values);
+      // Read replicas listening (`listen`) hear of it when this transaction commits, not before.
+      await this.client.query(`SELECT pg_notify('${CHANGED_CHANNEL}', '')`);
       const seqs = await this.client.query<{ id: string; seq: string }>('SELECT id::text AS id, seq FROM baoku_ops WHERE id = ANY($1::uuid[])', [ops.map((o) => o.id)]);
       return new Map(seqs.rows.map((r) => [r.id, Number(r.seq)]));
     });
+  }
+
+  /**
+   * Call `onChange` whenever a push commits new ops to the shared archive (PostgreSQL LISTEN/NOTIFY on
+   * this connection; notifications arrive between queries). A replica pulls at once instead of
+   * waiting for its next interval.
+   */
+  async listen(onChange: () => void): Promise<void> {
+    this.client.on('notification', (n) => {
+      if (n.channel === CHANGED_CHANNEL) onChange();
+    });
+    await this.client.query(`LISTEN ${CHANGED_CHANNEL}`);
   }
 
   /**
