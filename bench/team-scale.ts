@@ -213,11 +213,17 @@ function searchFrom(agent: http.Agent, c: number, base: string, query: string): 
 }
 
 /** `clients` loops searching `queries` in turn on `targets` (request k to target k mod n) for `seconds`. */
-async function load(targets: Served[], queries: string[], clients: number, seconds: number): Promise<{ rps: number; lat: Latency; errors: number; perTarget: number[] }> {
+async function load(targets: Served[], queries: string[], clients: number, seconds: number): Promise<{ rps: number; lat: Latency; errors: number; why: string; perTarget: number[] }> {
   const samples: number[] = [];
   const perTarget = targets.map(() => 0);
   let next = 0;
   let errors = 0;
+  /** What the failures were (HTTP status or error code), counted. */
+  const reasons = new Map<string, number>();
+  const failed = (why: string) => {
+    errors++;
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  };
   const end = now() + seconds * 1000;
   const t = now();
   const agents = Array.from({ length: clients }, () => new http.Agent({ keepAlive: true }));
@@ -230,19 +236,20 @@ async function load(targets: Served[], queries: string[], clients: number, secon
         const s = now();
         try {
           const status = await searchFrom(agent, c, targets[target].base, q);
-          if (status !== 200) errors++;
+          if (status !== 200) failed(`HTTP ${status}`);
           else {
             samples.push(now() - s);
             perTarget[target]++;
           }
-        } catch {
-          errors++;
+        } catch (err) {
+          failed((err as NodeJS.ErrnoException).code ?? (err as Error).message);
         }
       }
     }),
   );
   for (const a of agents) a.destroy();
-  return { rps: Math.round((samples.length / ((now() - t) / 1000)) * 10) / 10, lat: latency(samples), errors, perTarget };
+  const why = [...reasons].map(([r, n]) => `${r} ×${n}`).join(', ');
+  return { rps: Math.round((samples.length / ((now() - t) / 1000)) * 10) / 10, lat: latency(samples), errors, why, perTarget };
 }
 
 // ---------------- the run ----------------
@@ -370,7 +377,7 @@ async function main(): Promise<void> {
   await settle([local]);
   const queries = loadQueries().map((q) => q.q);
   for (const s of [...replicas, local]) for (const q of queries) await call(s.base, 'search', { query: q });
-  const rounds: { name: string; rps: number; lat: Latency; errors: number; perTarget: number[] }[] = [];
+  const rounds: { name: string; rps: number; lat: Latency; errors: number; why: string; perTarget: number[] }[] = [];
   for (let round = 0; round < 2; round++) {
     for (const [name, targets] of [
       ['两个副本', replicas],
@@ -378,7 +385,7 @@ async function main(): Promise<void> {
     ] as const) {
       const r = await load([...targets], queries, CLIENTS, SECONDS);
       rounds.push({ name, ...r });
-      log(`(d) ${name}：${CLIENTS} 个客户端 ${SECONDS} s，${r.rps} 次/s，p50 ${r.lat.p50} ms，p95 ${r.lat.p95} ms，错误 ${r.errors}（各进程 ${r.perTarget.join(' / ')} 次）`);
+      log(`(d) ${name}：${CLIENTS} 个客户端 ${SECONDS} s，${r.rps} 次/s，p50 ${r.lat.p50} ms，p95 ${r.lat.p95} ms，错误 ${r.errors}${r.why ? `（${r.why}）` : ''}（各进程 ${r.perTarget.join(' / ')} 次）`);
     }
   }
   for (const s of [...replicas, local]) await stopServe(s);
@@ -399,7 +406,7 @@ async function main(): Promise<void> {
     `(c) change → searchable on a replica (pull every 1 s), ${SAMPLES} samples × 2 replicas: p50 ${Math.round(percentile(all, 50))} ms, max ${Math.round(Math.max(...all))} ms` +
       ` (replica 1 p50 ${Math.round(percentile(latencies[0], 50))} / max ${Math.round(Math.max(...latencies[0]))}; replica 2 p50 ${Math.round(percentile(latencies[1], 50))} / max ${Math.round(Math.max(...latencies[1]))}); the push itself (connect to confirmed) p50 ${Math.round(percentile(pushes, 50))} ms`,
     `    replicas answered ${sec(replicaStartMs)} s after start; their check and backup after open took ${sec(settleMs)} s more`,
-    ...rounds.map((r, i) => `(d) round ${Math.floor(i / 2) + 1}, ${r.name}: ${CLIENTS} clients × ${SECONDS} s: ${r.rps} req/s, p50 ${r.lat.p50} ms, p95 ${r.lat.p95} ms, max ${r.lat.max} ms, non-200 or failed ${r.errors} (per process ${r.perTarget.join(' / ')})`),
+    ...rounds.map((r, i) => `(d) round ${Math.floor(i / 2) + 1}, ${r.name}: ${CLIENTS} clients × ${SECONDS} s: ${r.rps} req/s, p50 ${r.lat.p50} ms, p95 ${r.lat.p95} ms, max ${r.lat.max} ms, non-200 or failed ${r.errors}${r.why ? ` (${r.why})` : ''} (per process ${r.perTarget.join(' / ')})`),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
