@@ -54,7 +54,8 @@ const USAGE = `报库 baoku — 报纸文字档案库
       用别的主机名（如 baoku.lan）访问时，用 --allow-host NAME 允许它（可重复）。
       --token 至少 16 个字符；不给时非本机地址会自动生成。
   baoku sync --archive DIR --remote postgres://用户@主机/数据库 [--user 名字] [--json]   # 与团队档案库交换改动（--user 记住本机使用者）
-  baoku users list | add 名字 --role editor|reporter | role 名字 editor|reporter   （都要 --remote URL；编辑可写，记者只读）
+  baoku users list | add 名字 --role editor|reporter [--login] | role 名字 editor|reporter   （都要 --remote URL；编辑可写，记者只读；
+      --login：为这个用户建立自己的 PostgreSQL 登录，密码取自环境变量 BAOKU_NEW_PASSWORD，之后只有用它才能以这个名字写入）
   baoku users me [名字] --archive DIR              # 本机使用者：之后的改动记在这个名字下
   baoku conflicts --archive DIR [--all] [--json]  |  baoku conflicts resolve 冲突编号 --archive DIR   # 同步发现的冲突
 
@@ -139,7 +140,7 @@ function printSearch(json: boolean, res: SearchResponse): void {
 }
 
 function syncOpts(o: Opts, json: boolean) {
-  return { json, remote: o.remote as string | undefined, user: o.user as string | undefined, role: o.role as string | undefined, all: !!o.all };
+  return { json, remote: o.remote as string | undefined, user: o.user as string | undefined, role: o.role as string | undefined, all: !!o.all, login: !!o.login };
 }
 
 async function run(argv: string[]): Promise<number> {
@@ -194,6 +195,7 @@ async function run(argv: string[]): Promise<number> {
       'pull-every': { type: 'string' },
       user: { type: 'string' },
       role: { type: 'string' },
+      login: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -17,6 +17,8 @@ export interface SyncOpts {
   user?: string;
   role?: string;
   all?: boolean;
+  /** `users add --login`: a PostgreSQL login of the user's own, its password from `BAOKU_NEW_PASSWORD`. */
+  login?: boolean;
 }
 
 type WithArchive = (fn: (a: Archive) => Promise<number>, writable: boolean) => Promise<number>;
@@ -59,10 +61,10 @@ export async function syncCommand(o: SyncOpts, withArchive: WithArchive, out: Ou
   }, true);
 }
 
-/** `baoku users add NAME --role R | list | role NAME R` (against the remote); `users me [NAME]` (this desk). */
+/** `baoku users add NAME --role R [--login] | list | role NAME R` (against the remote); `users me [NAME]` (this desk). */
 export async function usersCommand(rest: string[], o: SyncOpts, withArchive: WithArchive, out: Out): Promise<number> {
   const [sub, name, role] = rest;
-  const usage = '用法：baoku users list | add 名字 --role editor|reporter | role 名字 editor|reporter（都要 --remote URL）| me [名字] --archive DIR';
+  const usage = '用法：baoku users list | add 名字 --role editor|reporter [--login] | role 名字 editor|reporter（都要 --remote URL）| me [名字] --archive DIR';
   switch (sub) {
     case 'me':
       // The desk's user: the author of its changes from now on (before a sync, too).
@@ -75,15 +77,18 @@ export async function usersCommand(rest: string[], o: SyncOpts, withArchive: Wit
     case 'list':
       return withRemote(o, async (r) => {
         const users = await r.listUsers();
-        out(o.json, users, () => (users.length ? users.map((u) => `${u.name}\t${ROLE_LABEL[u.role]}（${u.role}）`).join('\n') : '团队档案库还没有用户（baoku users add 名字 --role editor）'));
+        out(o.json, users, () => (users.length ? users.map((u) => `${u.name}\t${ROLE_LABEL[u.role]}（${u.role}）${u.login ? '\t自己的登录' : ''}`).join('\n') : '团队档案库还没有用户（baoku users add 名字 --role editor）'));
         return 0;
       });
     case 'add': {
       if (!name) throw new UsageError(usage);
       const rl = parseRole(o.role ?? 'editor');
+      // (Not an argument: the command line of a running process is visible to every user of the machine.)
+      const password = o.login ? process.env.BAOKU_NEW_PASSWORD : undefined;
+      if (o.login && !password) throw new UsageError('--login 的密码请放在环境变量 BAOKU_NEW_PASSWORD 里（不要写在命令行上）');
       return withRemote(o, async (r) => {
-        const u = await r.addUser(name, rl);
-        out(o.json, u, () => `已添加用户 ${u.name}：${ROLE_LABEL[u.role]}（${u.role}）`);
+        const u = await r.addUser(name, rl, password);
+        out(o.json, u, () => `已添加用户 ${u.name}：${ROLE_LABEL[u.role]}（${u.role}）${u.login ? '，有自己的登录（连接地址写 postgres://' + u.name + '@…）' : ''}`);
         return 0;
       });
     }

@@ -45,6 +45,8 @@ export interface RemoteOp extends WireOp {
 export interface RemoteUser {
   name: string;
   role: Role;
+  /** The user has a PostgreSQL login of their own (`addUser` with a password): their changes come only through it. */
+  login?: boolean;
 }
 
 /** A push the shared archive refused (an author who may not write). */
@@ -75,7 +77,12 @@ const SCHEMA = `
     value TEXT NOT NULL
   );
   INSERT INTO baoku_meta (key, value) VALUES ('archive_id', gen_random_uuid()::text) ON CONFLICT (key) DO NOTHING;
+  ALTER TABLE baoku_users ADD COLUMN IF NOT EXISTS login BOOLEAN NOT NULL DEFAULT false;
 `;
+
+/** The schema is there and current (a user's own login may read it but not create or alter it). */
+const SCHEMA_CURRENT = `SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 'baoku_users' AND column_name = 'login')
+  AND to_regclass('baoku_meta') IS NOT NULL AND to_regclass('baoku_ops') IS NOT NULL AS ok`;
 
 /** `postgres://user:secret@host/db` → `postgres://user@host/db` (for messages). */
 export function redactUrl(url: string): string {
@@ -150,6 +157,7 @@ export class Remote {
   }
 
   async ensureSchema(): Promise<void> {
+    if ((await this.client.query<{ ok: boolean }>(SCHEMA_CURRENT)).rows[0].ok) return;
     await this.tx(async () => {
       await this.client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
       await this.client.query(SCHEMA);
@@ -165,25 +173,70 @@ export class Remote {
   // ---------------- users ----------------
 
   async listUsers(): Promise<RemoteUser[]> {
-    const r = await this.client.query<RemoteUser>('SELECT name, role FROM baoku_users ORDER BY name');
+    const r = await this.client.query<RemoteUser>('SELECT name, role, login FROM baoku_users ORDER BY name');
     return r.rows;
   }
 
-  async addUser(name: string, role: Role): Promise<RemoteUser> {
+  /**
+   * Add a user. With a `password`, the user also gets a PostgreSQL login of the same name, allowed
+   * only what the role allows (reporters: read; editors: read and add ops), and from then on the
+   * server takes that user's changes only from that login (`push`): nobody else can write in their
+   * name, and no login of a user can change users or roles. Needs a connection that may create
+   * roles (the newsroom's administrator, the owner of the baoku tables).
+   */
+  async addUser(name: string, role: Role, password?: string): Promise<RemoteUser> {
     const n = cleanUserName(name);
-    const r = await this.client.query('INSERT INTO baoku_users (name, role) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING', [n, role]);
-    if (!r.rowCount) throw new UserError(`团队档案库里已有用户“${n}”（改角色用 baoku users role ${n} editor|reporter）`);
-    return { name: n, role };
+    return this.admin(() =>
+      this.tx(async () => {
+        const r = await this.client.query('INSERT INTO baoku_users (name, role, login) VALUES ($1, $2, $3) ON CONFLICT (name) DO NOTHING', [n, role, !!password]);
+        if (!r.rowCount) throw new UserError(`团队档案库里已有用户“${n}”（改角色用 baoku users role ${n} editor|reporter）`);
+        if (password) {
+          const who = this.client.escapeIdentifier(n);
+          await this.client.query(`CREATE ROLE ${who} LOGIN PASSWORD ${this.client.escapeLiteral(password)}`);
+          await this.client.query(`GRANT SELECT ON baoku_users, baoku_ops, baoku_meta TO ${who}`);
+          // (`FOR SHARE` in a push needs an UPDATE right on some column: this one changes nothing that matters.)
+          await this.client.query(`GRANT UPDATE (created_at) ON baoku_users TO ${who}`);
+          await this.grantWrite(n, role);
+        }
+        return { name: n, role, login: !!password };
+      }),
+    );
   }
 
   async setRole(name: string, role: Role): Promise<RemoteUser> {
-    const r = await this.client.query('UPDATE baoku_users SET role = $2 WHERE name = $1', [name, role]);
-    if (!r.rowCount) throw new UserError(`团队档案库里没有用户“${name}”（baoku users list 查看全部）`);
-    return { name, role };
+    return this.admin(() =>
+      this.tx(async () => {
+        const r = await this.client.query<{ login: boolean }>('UPDATE baoku_users SET role = $2 WHERE name = $1 RETURNING login', [name, role]);
+        if (!r.rowCount) throw new UserError(`团队档案库里没有用户“${name}”（baoku users list 查看全部）`);
+        if (r.rows[0].login) await this.grantWrite(name, role);
+        return { name, role, login: r.rows[0].login };
+      }),
+    );
+  }
+
+  /** What a user's own login may write: adding ops for an editor, nothing for a reporter. */
+  private async grantWrite(name: string, role: Role): Promise<void> {
+    const who = this.client.escapeIdentifier(name);
+    const verb = role === 'editor' ? 'GRANT' : 'REVOKE';
+    const to = role === 'editor' ? 'TO' : 'FROM';
+    await this.client.query(`${verb} INSERT ON baoku_ops ${to} ${who}`);
+    await this.client.query(`${verb} USAGE ON SEQUENCE baoku_ops_seq_seq ${to} ${who}`);
+  }
+
+  /** A change of users or roles; refused by PostgreSQL on a connection without the right. */
+  private async admin<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === '42501') throw new UserError('这个连接没有管理团队档案库用户的权限：请用管理员的连接（建表的那个 PostgreSQL 用户）添加用户或改角色');
+      if (code === '42710') throw new UserError(`PostgreSQL 里已有名为“${cleanUserName(String((err as Error).message.match(/"([^"]+)"/)?.[1] ?? ''))}”的登录，不能再为同名用户建立登录`);
+      throw err;
+    }
   }
 
   async user(name: string): Promise<RemoteUser | undefined> {
-    const r = await this.client.query<RemoteUser>('SELECT name, role FROM baoku_users WHERE name = $1', [name]);
+    const r = await this.client.query<RemoteUser>('SELECT name, role, login FROM baoku_users WHERE name = $1', [name]);
     return r.rows[0];
   }
 
@@ -196,8 +249,15 @@ export class Remote {
       await this.client.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
       const authors = [...new Set(ops.map((o) => o.author))];
       // FOR SHARE: a role changed while this push runs waits for it (the check and the insert see the same role).
-      const found = await this.client.query<RemoteUser>('SELECT name, role FROM baoku_users WHERE name = ANY($1) FOR SHARE', [authors]);
+      const found = await this.client.query<RemoteUser>('SELECT name, role, login FROM baoku_users WHERE name = ANY($1) FOR SHARE', [authors]);
       const roles = new Map(found.rows.map((u) => [u.name, u.role]));
+      // Who is connected: a user's own login writes only in that user's name, and a user with a
+      // login writes only through it.
+      const me = (await this.client.query<{ me: string; own: boolean }>('SELECT session_user AS me, EXISTS (SELECT 1 FROM baoku_users WHERE name = session_user AND login) AS own')).rows[0];
+      for (const u of found.rows) {
+        if (me.own && u.name !== me.me) throw new RefusedError(`以“${me.me}”的登录连接团队档案库，不能发送“${u.name}”的改动`);
+        if (u.login && u.name !== me.me) throw new RefusedError(`“${u.name}”有自己的团队档案库登录：请用它连接（postgres://${u.name}@…），再发送这些改动`);
+      }
       for (const a of authors) {
         const role = roles.get(a);
         if (!role) throw new RefusedError(`团队档案库里没有用户“${a}”，不能写入（由编辑用 baoku users add ${a} --role editor 添加）`);
