@@ -485,7 +485,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   for (let i = 0; i < units.length; i++) {
     const u = units[i];
     const start = cur.length > 0 && !u.furniture && startsHere(i);
-    if (cur.length > 0 && !u.furniture) opts.trace?.(i, start, rule);
+    /** The rule that decided this line ('' for the page's first line and furniture, which no rule sees). */
+    const decided = cur.length > 0 && !u.furniture ? rule : '';
+    if (decided) opts.trace?.(i, start, rule);
     if (!start && f[i].title && st.hasText) st.subheads.push(u.text);
     if (start) {
       segs.push({ units: cur });
@@ -555,7 +557,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (introByline) st.topAuthor = true;
     }
     // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
-    if (rule === 'author-under-intro' && !start) st.topAuthor = true;
+    if (decided === 'author-under-intro') st.topAuthor = true;
     if (!isHead && !ft.marker && !summary) {
       st.hasBody = true;
       if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {
@@ -569,7 +571,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     else if (!ft.marker && !ft.caption && (st.hasBody || ft.title)) st.closed = false;
     if (ft.closer && ft.byline && !st.hasText) st.closed = false;
     if (st.hasText && isDashSignature(u.text)) st.closed = true;
-    if (rule === 'desk-signature' && !start) st.closed = true;
+    if (decided === 'desk-signature') st.closed = true;
     if (introByline) st.closed = false;
   }
   if (cur.length) segs.push({ units: cur });
