@@ -81,7 +81,7 @@ export function hasPictureMark(t: string): boolean {
   return /[（(](?:附)?图片[^（）()]{0,6}[）)]$|[（(]图[）)]$/.test(t);
 }
 
-/** A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`) or opens with `图为`. */
+/** A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`), opens with `图为`, or places a person in the picture (`李国安（右）…。`). */
 export function isCaptionText(t: string): boolean {
   return /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图/.test(t) || (t.length <= 60 && POSITION_CAPTION.test(t));
 }
