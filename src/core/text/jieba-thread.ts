@@ -77,11 +77,23 @@ export class JiebaThread implements Jieba {
 
   private call<T>(method: keyof Jieba, ...args: unknown[]): T {
     if (this.failed) throw new Error(`jieba 线程不可用：${this.failed.message}`);
+    const deadline = Date.now() + CALL_TIMEOUT_MS;
     Atomics.store(this.cell, 0, 0);
     this.port.postMessage({ method, args });
-    const waited = Atomics.wait(this.cell, 0, 0, CALL_TIMEOUT_MS);
-    const got = receiveMessageOnPort(this.port);
-    if (!got) throw new Error(waited === 'timed-out' ? 'jieba 线程没有应答' : 'jieba 线程不可用');
+    let got: ReturnType<typeof receiveMessageOnPort>;
+    let waited: string;
+    for (;;) {
+      waited = Atomics.wait(this.cell, 0, 0, Math.max(0, deadline - Date.now()));
+      got = receiveMessageOnPort(this.port);
+      if (got || waited === 'timed-out' || Date.now() >= deadline) break;
+      // Woken, or the cell already set, with no answer on the port (seen once, under load, in a cold
+      // start): clear the cell and wait on. The thread posts its answer before it sets the cell, so
+      // an answer that comes between the two reads is found by the second.
+      Atomics.store(this.cell, 0, 0);
+      got = receiveMessageOnPort(this.port);
+      if (got) break;
+    }
+    if (!got) throw new Error(waited === 'timed-out' ? 'jieba 线程没有应答' : `jieba 线程不可用（${waited}）`);
     const reply = got.message as { value?: T; error?: string };
     if (reply.error !== undefined) throw new Error(reply.error);
     return reply.value as T;
