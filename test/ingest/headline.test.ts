@@ -16,6 +16,10 @@ describe('readHeadline', () => {
       title: '省长看望慰问老党员和困难群众',
       subtitle: '代表省委省政府向全省人民致以新春祝福',
     });
+    expect(readHeadline(['市长主持召开市政府第十二次常务会议', '研究部署春季农业生产等工作'])).toEqual({
+      title: '市长主持召开市政府第十二次常务会议',
+      subtitle: '研究部署春季农业生产等工作',
+    });
     expect(readHeadline(['两国元首就建交三十周年互致贺电', '两国总理也互致贺电'])).toEqual({
       title: '两国元首就建交三十周年互致贺电',
       subtitle: '两国总理也互致贺电',

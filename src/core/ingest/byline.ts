@@ -76,6 +76,8 @@ function isBylineLineRaw(line: string): boolean {
   // `（据新华社电）`, `（新华社北京１月１日电）`: a source, not a person.
   if (/[电讯][）)]$/.test(t) && matchClosingDateline(t)) return false;
   if (/[。！？!?；;：:“”"《》]/.test(t)) return false;
+  // A note naming a page (`（相关报道见第四版）`) is a cross-reference, never a credit.
+  if (/第\s*[０-９0-9一二三四五六七八九十A-H]{1,3}\s*版/.test(t)) return false;
   const { inner, paren } = unwrap(t);
   if (!inner) return false;
   if (/[（）()]/.test(inner)) return false;

@@ -32,8 +32,8 @@ export function furnitureOf(line: string): Furniture | undefined {
   if (m) return { kind: 'continued-to', page: parseNumber(m[1].replace(/^[A-H]/, '')) };
   m = t.match(CONT_FROM_RE);
   if (m && t.length <= 14) return { kind: 'continued-from', page: parseNumber(m[1].replace(/^[A-H]/, '')) };
-  // A 导读 teaser (`●…（详见第二版）`) names a page but is content.
-  if (t.length <= 60 && !/[。！？，,；;“”]/.test(t) && !/[（(](?:详见|详|见|请看|参见)/.test(t)) {
+  // A 导读 teaser (`●…（详见第二版）`) or an article's cross-reference (`（相关报道见第十版）`) names a page but is content.
+  if (t.length <= 60 && !/[。！？，,；;“”]/.test(t) && !/[（(][^（）()]{0,8}?(?:详见|详|见|请看|参见)/.test(t)) {
     const hasPage = PAGE_RE.test(t) && /^[^。]{0,40}第\s*\S{1,3}\s*版/.test(t);
     const hasDate = DATE_RE.test(t) && (WEEKDAY_RE.test(t) || hasPage || DATE_PAGE_RE.test(t) || PAPER_RE.test(t));
     if (hasPage && t.replace(PAGE_RE, '').replace(/[\s|｜·•\-—]/g, '').length <= 40) return { kind: 'header' };
