@@ -230,7 +230,7 @@ export class Remote {
     } catch (err) {
       const code = (err as { code?: string }).code;
       if (code === '42501') throw new UserError('这个连接没有管理团队档案库用户的权限：请用管理员的连接（建表的那个 PostgreSQL 用户）添加用户或改角色');
-      if (code === '42710') throw new UserError(`PostgreSQL 里已有名为“${cleanUserName(String((err as Error).message.match(/"([^"]+)"/)?.[1] ?? ''))}”的登录，不能再为同名用户建立登录`);
+      if (code === '42710') throw new UserError('PostgreSQL 里已有同名的登录（角色），不能再为这个用户建立登录');
       throw err;
     }
   }
