@@ -25,6 +25,7 @@ import {
   isMarker,
   ITEM_MARK,
   isNumberedHead,
+  isPhotoItemHead,
   isTitleLike,
   type Unit,
 } from './lines';
@@ -155,7 +156,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         continue;
       }
       // A photo item's headline ends with its mark (`…出版（图片）`): a headline-shaped line under it is its caption.
-      if (/[（(](?:图片|照片)[）)]$/.test(titleLines[titleLines.length - 1] ?? '')) break;
+      if (isPhotoItemHead(titleLines[titleLines.length - 1] ?? '')) break;
       // The first part of a numbered list (`一、先进集体（共…个）`) opens the body.
       if (titleLines.length > 0 && /^(?:一|１|1)、/.test(t)) break;
       titleLines.push(t);
@@ -260,7 +261,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       }
     }
     const isLast = i === merged.length - 1;
-    const photoItem = /[（(](?:图片|照片)[）)]$/.test(titleLines[0] ?? '') && !dateline;
+    const photoItem = isPhotoItemHead(titleLines[0] ?? '') && !dateline;
     // A numbered picture (`1、…` ⏎ `（X 摄）`), or any picture of a 图片新闻 column, is a caption.
     const creditNext = !!merged[i + 1] && isPhotoCredit(merged[i + 1].text);
     const pictureColumn = /^(?:图片新闻|新闻图片|摄影报道|图片报道)$/.test(titleLines[titleLines.length - 1] ?? '');

@@ -81,6 +81,11 @@ export function hasPictureMark(t: string): boolean {
   return /[（(](?:附)?图片[^（）()]{0,6}[）)]$|[（(]图[）)]$/.test(t);
 }
 
+/** The headline of a photo item, which carries only its picture and caption: `过新闸（图片）`. */
+export function isPhotoItemHead(t: string): boolean {
+  return /[（(](?:图片|照片)[）)]$/.test(t);
+}
+
 /** A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`), opens with `图为`, or places a person in the picture (`李国安（右）…。`). */
 export function isCaptionText(t: string): boolean {
   return /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图/.test(t) || (t.length <= 60 && POSITION_CAPTION.test(t));

@@ -98,11 +98,15 @@ export function isPersonName(n: string): boolean {
 
 /** Where the writer is from, then the name: `湖南郴州市刘洪杰`, `深圳机场集团公司吴建飞`. */
 const AFFILIATION = /^([\u4e00-\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队|银行|分行|支行|学校|报社|电视台))([\u4e00-\u9fa5]{2,3})$/;
+/** How the name of a work unit ends (a place, a company, a court, a bank…): `UNIT_NAME`, `UNIT_END`. */
+const UNIT_ENDINGS = '省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部队|银行|分行|支行|学校';
 /**
  * In a credit already known to be one: a work unit glued before the name, with more unit
  * endings than `AFFILIATION` (papers, courts, offices): `某某日报王某`, `某县人民法院李某`.
  */
-const UNIT_NAME = /^([\u4e00-\u9fa5]{2,20}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部队|银行|分行|支行|学校|报社|日报|晚报|[^本]报|电视台|电台))([\u4e00-\u9fa5]{2,3})$/;
+const UNIT_NAME = new RegExp(`^([\\u4e00-\\u9fa5]{2,20}?(?:${UNIT_ENDINGS}|报社|日报|晚报|[^本]报|电视台|电台))([\\u4e00-\\u9fa5]{2,3})$`);
+/** Where a credit names its source, not its writer's unit: `摘自…`, `据…`, `本报…`. */
+const SOURCE_OPENING = /^(?:摘自|据|转自|选自|原载|本报)/;
 
 export function isAffiliatedName(t: string): boolean {
   return !!affiliatedName(t);
@@ -117,7 +121,7 @@ export function affiliatedName(t: string): { affiliation: string; name: string }
 /** `河南某某日报李某` → `{ affiliation: '河南某某日报', name: '李某' }`, for a credit already known to be one. */
 export function unitAndName(t: string): { affiliation: string; name: string } | undefined {
   const m = t.match(UNIT_NAME);
-  if (!m || /^(?:摘自|据|转自|选自|原载|本报)/.test(m[1])) return undefined;
+  if (!m || SOURCE_OPENING.test(m[1])) return undefined;
   return isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : affiliatedName(t);
 }
 
@@ -136,7 +140,7 @@ export function isSignatureLine(t: string): boolean {
  * `某县人民法院牛某华白某英` → `{ affiliation: '某县人民法院', names: ['牛某华', '白某英'] }`.
  */
 export function unitAndNames(t: string): { affiliation: string; names: string[] } | undefined {
-  if (!/^[\u4e00-\u9fa5]+$/.test(t) || /^(?:摘自|据|转自|选自|原载|本报)/.test(t)) return undefined;
+  if (!/^[\u4e00-\u9fa5]+$/.test(t) || SOURCE_OPENING.test(t)) return undefined;
   // Each place where a unit's ending leaves names run together after it, the longest unit first.
   for (let k = t.length - 4; k >= 2; k--) {
     if (!UNIT_END.test(t.slice(0, k))) continue;
@@ -146,8 +150,8 @@ export function unitAndNames(t: string): { affiliation: string; names: string[] 
   return undefined;
 }
 
-/** How a work unit's name ends (`UNIT_NAME`'s endings). */
-const UNIT_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部队|银行|分行|支行|学校)$/;
+/** How a work unit's name ends (not a paper's or a station's: `UNIT_NAME` adds those). */
+const UNIT_END = new RegExp(`(?:${UNIT_ENDINGS})$`);
 
 /** Words that never stand in a person's name: agencies, credit phrases, roles, dates. */
 const CREDIT_WORD =

@@ -45,6 +45,7 @@ import {
   isMarker,
   isTeaser,
   isNumberedHead,
+  isPhotoItemHead,
   isTitleLike,
   type Unit,
 } from './lines';
@@ -506,7 +507,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (f[i].title) pageHeads.push(u.text);
       st.headless = f[i].dateline;
       st.pictureTitle = hasPictureMark(u.text);
-      st.photoItem = /[（(](?:图片|照片)[）)]$/.test(u.text);
+      st.photoItem = isPhotoItemHead(u.text);
     }
     cur.push(i);
     const number = u.furniture ? 0 : itemNumber(u.text);
