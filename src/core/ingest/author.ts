@@ -3,9 +3,9 @@
  * `周德武`, `丁坚铭李建兴`, `湖南郴州市刘洪杰`, `中共中央总书记、国家主席江泽民`).
  */
 import type { Byline } from '../../shared/types';
-import { isBylineLine } from './byline';
+import { emptyByline, isBylineLine } from './byline';
 import { memo } from './memo';
-import { isAffiliatedName, isPlaceWord, splitNameRun } from './names';
+import { isAffiliatedName, isPersonName, isPlaceWord, splitNameRun } from './names';
 
 const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
 /** An office, then a name: `中共中央总书记、国家主席江泽民`, `国家税务总局党组书记、副局长项怀诚`. */
@@ -44,11 +44,21 @@ function isAuthorLineRaw(t: string): boolean {
 export const isAuthorLine = memo(isAuthorLineRaw);
 
 /**
+ * A writer's bare name standing as a line under a feature's intro (`痛说赝品` ⏎ intro ⏎ `南宫品` ⏎ text):
+ * it signs the piece. Not the first of a series of profiles whose subheads are names (the splitter's
+ * `author-under-intro` keeps the article whole on it; the builder makes it the byline). `nextSubhead`
+ * is the next headline-shaped line after it: a name there means a series of profiles.
+ */
+export function isBareAuthorLine(t: string, nextSubhead: string | undefined): boolean {
+  return isAuthorLine(t) && isPersonName(t) && !isPersonName(nextSubhead ?? '');
+}
+
+/**
  * A dash signature under a piece as a byline: `———赵文` → 赵文; `———李东旭马丽静（辽宁）` → two
  * people; `——编 者` (an editor's note) names nobody.
  */
 export function dashSignatureByline(t: string): Byline {
   const who = t.replace(/^[—－-]+\s*/, '').replace(/[（(][^（）()]*[）)]$/, '').replace(/\s+/g, '');
   const names = who === '编者' ? [] : /^[\u4e00-\u9fa5]{2,3}$|·/.test(who) ? [who] : (splitNameRun(who) ?? []);
-  return { raw: t, reporters: names, correspondents: [], photographers: [], interns: [] };
+  return emptyByline(t, { reporters: names });
 }

@@ -4,14 +4,14 @@
  * mark subheads, and decide the kind.
  */
 import type { Byline, Dateline, Paragraph, ParsedArticle } from '../../shared/types';
-import { isBylineLine, mergeBylines, parseByline } from './byline';
+import { emptyByline, isBylineLine, mergeBylines, parseByline } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isPersonName, isPlaceWord, isSignatureLine } from './names';
-import { dashSignatureByline, positionedName } from './author';
+import { isPlaceWord, isSignatureLine } from './names';
+import { dashSignatureByline, isBareAuthorLine, positionedName } from './author';
 import { isAuthorLine, isDashSignature, isPhotoCredit } from './segment';
 import {
   endsMidSentence,
@@ -46,7 +46,7 @@ function trailingCredit(text: string): { credit: string; rest: string } | undefi
 function authorByline(t: string, warnings: string[]): Byline {
   const p = positionedName(t);
   if (!p) return parseByline(t, warnings);
-  return { raw: t, organization: p.office, reporters: [p.name], correspondents: [], photographers: [], interns: [] };
+  return emptyByline(t, { organization: p.office, reporters: [p.name] });
 }
 
 export interface BuildOptions {
@@ -176,14 +176,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const prev = body[body.length - 2];
     // A credit right after a caption belongs to the caption, not to the article end.
     const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t);
-    byline = mergeBylines(byline, desk ? { raw: t, department: t.replace(/^本报/, ''), reporters: [], correspondents: [], photographers: [], interns: [] } : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
+    byline = mergeBylines(byline, desk ? emptyByline(t, { department: t.replace(/^本报/, '') }) : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
   }
 
   // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
-  if (!byline && titleLines.length > 0 && body.length >= 3 && !isTitleLike(body[0].text) && isAuthorLine(body[1].text) && isPersonName(body[1].text) && !isTitleLike(body[2].text) && !isPersonName(body.slice(2).find((u) => isTitleLike(u.text))?.text ?? '')) {
-    // (Not the first of a series of names set as subheads, profiles one per person: the next subhead is no name.)
+  if (!byline && titleLines.length > 0 && body.length >= 3 && !isTitleLike(body[0].text) && !isTitleLike(body[2].text) && isBareAuthorLine(body[1].text, body.slice(2).find((u) => isTitleLike(u.text))?.text)) {
     byline = authorByline(body[1].text, warnings);
     body = [body[0], ...body.slice(2)];
   }
@@ -333,7 +332,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   const about = last?.type === 'text' ? last.text.match(/^[（(]作者(?:为|系|是|单位[：:]?)\s*([^（）()]{2,40})[）)]$/) : null;
   if (about) {
     paragraphs.pop();
-    const b = byline ?? { raw: '', reporters: [], correspondents: [], photographers: [], interns: [] };
+    const b = byline ?? emptyByline('');
     // (An affiliation is no desk of the paper: it is the writer's organisation, never a department.)
     byline = { ...b, raw: `${b.raw} ${last.text}`.trim(), organization: b.organization ?? about[1] };
   }

@@ -169,9 +169,14 @@ function validNames(ns: string[], warnings: string[]): string[] {
   });
 }
 
+/** A byline as printed (`raw`) that names nobody yet; `fields` add what is known (an organisation, a department, people). */
+export function emptyByline(raw: string, fields: Partial<Omit<Byline, 'raw'>> = {}): Byline {
+  return { raw, reporters: [], correspondents: [], photographers: [], interns: [], ...fields };
+}
+
 /** Parse a byline or credit into its organisation, department and people. */
 export function parseByline(raw: string, warnings: string[] = []): Byline {
-  const byline: Byline = { raw: raw.trim(), reporters: [], correspondents: [], photographers: [], interns: [] };
+  const byline = emptyByline(raw.trim());
   if (COMMENTATOR.test(byline.raw)) {
     const org = byline.raw.replace(/[（()）]/g, '').match(/^(.*?)(?:特约)?评论员$/)?.[1];
     if (org && org !== '本报') byline.organization = org;

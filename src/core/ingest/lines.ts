@@ -8,6 +8,7 @@ import { isBylineLine } from './byline';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { furnitureOf, type Furniture } from './furniture';
 import { memo } from './memo';
+import { asciiDigits, parseNumber } from './numbers';
 
 export interface Unit {
   /** Whitespace-tidied text (original punctuation). */
@@ -99,9 +100,19 @@ export function isDeskSignature(t: string): boolean {
   return /^(?:本报)?[\u4e00-\u9fa5]{1,4}部$/.test(t);
 }
 
-/** Numbered subhead: `一、…`, `（一）…`, `1.`, `第一部分`. */
+/** A line opening with an item's number: `二、…`, `（三）…`, `５、…`, `1.…` (not `1.5`). */
+const ITEM_NUMBER = /^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})(?:、|[.．](?![0-9０-９])))/;
+
+/** The number a numbered line opens with (`二、…` 2, `（三）…` 3, `５、…` 5), else 0. */
+export function itemNumber(t: string): number {
+  const m = t.match(ITEM_NUMBER);
+  if (!m) return 0;
+  return m[3] ? Number(asciiDigits(m[3])) : (parseNumber(m[1] ?? m[2]) ?? 0);
+}
+
+/** Numbered subhead: a numbered line (`一、…`, `（一）…`, `1.`) or a part's number (`第一部分`). */
 export function isNumberedHead(t: string): boolean {
-  return /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}(?:、|[.．](?![0-9０-９]))|第[一二三四五六七八九十]{1,3}[部章节篇])/.test(t);
+  return ITEM_NUMBER.test(t) || /^第[一二三四五六七八九十]{1,3}[部章节篇]/.test(t);
 }
 
 export const TITLE_MAX = 48;

@@ -30,8 +30,8 @@ import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, subjectInHeadl
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
-import { isAuthorLine } from './author';
-import { isPersonName, isSignatureLine } from './names';
+import { isAuthorLine, isBareAuthorLine } from './author';
+import { isSignatureLine } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
@@ -45,6 +45,7 @@ import {
   isMarker,
   isTeaser,
   isNumberedHead,
+  itemNumber,
   isPhotoItemHead,
   isTitleLike,
   type Unit,
@@ -78,13 +79,6 @@ export function sameShape(a: string, b: string, strict = false): boolean {
   if (a.length > 12 || b.length > 12 || /[，,、：:]/.test(a + b)) return false;
   if (a.length >= 3 && a.slice(0, 2) === b.slice(0, 2)) return true;
   return !strict && a.length === b.length && a.length <= 8;
-}
-
-/** The number a numbered line opens with (`二、…` 2, `（三）…` 3, `５、…` 5), else 0. */
-function itemNumber(t: string): number {
-  const m = t.match(/^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})(?:、|[.．](?![0-9０-９])))/);
-  if (!m) return 0;
-  return m[3] ? Number(asciiDigits(m[3])) : (parseNumber(m[1] ?? m[2]) ?? 0);
 }
 
 /** Two lines of one length (6 or more) that differ in one or two characters: `１９９７中国十大科技进展` / `１９９７世界十大科技进展`. */
@@ -307,14 +301,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       st.leadAt === i - 1 &&
       st.leadAt - st.headAt <= 2 &&
       !st.topAuthor &&
-      isAuthorLine(units[i].text) &&
-      isPersonName(units[i].text) &&
       !!next &&
       !next.furniture &&
       !f[i + 1].title &&
       !f[i + 1].dateline &&
-      // (Not the first of a series of names set as subheads, profiles one per person: the next subhead is no name.)
-      !isPersonName(units.slice(i + 2).find((_, k) => f[i + 2 + k].title)?.text ?? '')
+      isBareAuthorLine(units[i].text, units.slice(i + 2).find((_, k) => f[i + 2 + k].title)?.text)
     );
   };
 

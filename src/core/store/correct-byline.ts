@@ -14,6 +14,7 @@
  * Organisation and department are never changed here (a desk is not a person).
  */
 import type { Byline } from '../../shared/types';
+import { emptyByline } from '../ingest/byline';
 
 export const PEOPLE = ['reporters', 'correspondents', 'photographers', 'interns'] as const;
 export type People = Pick<Byline, (typeof PEOPLE)[number]>;
@@ -27,7 +28,7 @@ const ORDER = ['reporters', 'correspondents', 'interns', 'photographers'] as con
 
 /** The byline with `people` as its people and its text following them. */
 export function bylineWithPeople(old: Byline | undefined, people: People): Byline {
-  const base: Byline = old ?? { raw: '', reporters: [], correspondents: [], photographers: [], interns: [] };
+  const base: Byline = old ?? emptyByline('');
   const next: Byline = { ...base, ...copy(people) };
   next.raw = (old && replacedInPlace(old, people)) ?? written(base.raw, people);
   return next;
