@@ -8,7 +8,7 @@
  * Every method takes one JSON-serialisable argument object and returns a
  * JSON-serialisable value, so any carrier can move it unchanged.
  */
-import type { ArticleDetail, ReporterRole, TagKind, ArticleKind, Byline, Dateline, Paragraph } from './types';
+import type { ArticleDetail, ReporterRole, TagKind, ArticleKind, Byline, Dateline, Paragraph, ParsedArticle } from './types';
 
 export * from './types';
 
@@ -539,14 +539,8 @@ export interface CorrectionRecord {
 }
 
 /** The parser's reading of an article (原文对照), and the raw page text. */
-export interface OriginalReading {
+export interface OriginalReading extends Pick<ParsedArticle, 'kicker' | 'title' | 'subtitle' | 'dateline' | 'paragraphs' | 'byline'> {
   corrected: boolean;
-  kicker?: string;
-  title: string;
-  subtitle?: string;
-  dateline?: Dateline;
-  paragraphs: Paragraph[];
-  byline?: Byline;
   date?: string;
   page?: number;
   /** Articles merged into this one, as they were read. */

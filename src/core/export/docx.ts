@@ -39,34 +39,23 @@ const GREY = '666666';
 /** Half-points. */
 const SIZE = { body: 21, small: 18, title: 40, h1: 32, h2: 24, kicker: 22 };
 
+/** A centred line of the headline block: its style's id (also its name), the style after it, size, colour and spacing. */
+function headLineStyle(id: string, next: string, size: number, color: string, before: number, after: number): IParagraphStyleOptions {
+  return {
+    id,
+    name: id,
+    basedOn: 'Normal',
+    next,
+    quickFormat: true,
+    run: { font: HEAD_FONT, size, color },
+    paragraph: { alignment: AlignmentType.CENTER, spacing: { before, after }, keepNext: true },
+  };
+}
+
 const paragraphStyles: IParagraphStyleOptions[] = [
-  {
-    id: 'Kicker',
-    name: 'Kicker',
-    basedOn: 'Normal',
-    next: 'Heading1',
-    quickFormat: true,
-    run: { font: HEAD_FONT, size: SIZE.kicker, color: '444444' },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 120, after: 60 }, keepNext: true },
-  },
-  {
-    id: 'Subtitle',
-    name: 'Subtitle',
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    run: { font: HEAD_FONT, size: SIZE.h2, color: '333333' },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 120 }, keepNext: true },
-  },
-  {
-    id: 'Byline',
-    name: 'Byline',
-    basedOn: 'Normal',
-    next: 'Normal',
-    quickFormat: true,
-    run: { font: HEAD_FONT, size: SIZE.small, color: '555555' },
-    paragraph: { alignment: AlignmentType.CENTER, spacing: { before: 60, after: 240 }, keepNext: true },
-  },
+  headLineStyle('Kicker', 'Heading1', SIZE.kicker, '444444', 120, 60),
+  headLineStyle('Subtitle', 'Normal', SIZE.h2, '333333', 60, 120),
+  headLineStyle('Byline', 'Normal', SIZE.small, '555555', 60, 240),
   {
     id: 'ClipSource',
     name: 'Clip Source',
