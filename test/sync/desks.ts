@@ -3,6 +3,7 @@
  * on, named the way ops name things (article keys), not by local row ids.
  */
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { Archive } from '../../src/core/service';
 import { expandPaths } from '../../src/core/ingest/sources';
 import { articleKey } from '../../src/core/store/oplog';
@@ -11,6 +12,33 @@ import { setDeskUser, syncArchive, type SyncReport } from '../../src/core/sync/e
 import { Remote } from '../../src/core/sync/remote';
 import { REPO, tempDir } from '../core/helpers';
 import { readStore, storedRow, storedRows } from '../support/sqlite';
+import { sharedArchiveDb, startCluster, type Cluster } from './pg-cluster';
+import type { Role } from '../../src/core/sync/remote';
+
+/** A describe's team archive: its throwaway cluster, the shared database's address, and the desks to close after. */
+export interface TeamArchive {
+  cluster: Cluster;
+  url: string;
+  opened: Archive[];
+}
+
+/**
+ * Call inside a `describe`: before its tests, a throwaway cluster with one shared archive database
+ * `name` whose users are `users`; after them, every desk pushed to `opened` is closed and the
+ * cluster stopped. The fields are filled when the tests run.
+ */
+export function useTeamArchive(name: string, users: Record<string, Role>): TeamArchive {
+  const team = { url: '', opened: [] } as unknown as TeamArchive;
+  beforeAll(async () => {
+    team.cluster = await startCluster();
+    team.url = await sharedArchiveDb(team.cluster, name, users);
+  });
+  afterAll(async () => {
+    for (const x of team.opened) await x.close();
+    team.cluster?.stop();
+  });
+  return team;
+}
 
 export const FIXTURE_PAGES = path.join(REPO, 'test', 'fixtures', 'pages');
 export const page = (name: string) => path.join(FIXTURE_PAGES, name);

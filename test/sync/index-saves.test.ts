@@ -7,14 +7,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Archive } from '../../src/core/service';
 import { INDEX_FILE } from '../../src/core/search/persist';
 import { setDeskUser, syncArchive } from '../../src/core/sync/engine';
 import { Remote } from '../../src/core/sync/remote';
 import { tempDir } from '../core/helpers';
-import { sharedArchiveDb, startCluster, pgMissing, type Cluster } from './pg-cluster';
-import { desk, importFiles, page, snapshot, sync } from './desks';
+import { pgMissing } from './pg-cluster';
+import { desk, importFiles, page, snapshot, sync, useTeamArchive } from './desks';
 
 const missing = pgMissing();
 if (missing) console.warn(`跳过团队档案库的测试：${missing}`);
@@ -22,30 +22,19 @@ if (missing) console.warn(`跳过团队档案库的测试：${missing}`);
 const written = (dir: string): number | undefined => (fs.existsSync(path.join(dir, INDEX_FILE)) ? fs.statSync(path.join(dir, INDEX_FILE)).mtimeMs : undefined);
 
 describe.skipIf(!!missing)('a sync writes the search index once, at its end', () => {
-  let cluster: Cluster;
-  let url: string;
-  const opened: Archive[] = [];
-
-  beforeAll(async () => {
-    cluster = await startCluster();
-    url = await sharedArchiveDb(cluster, 'newsroom_saves', { 甲: 'editor', 乙: 'editor' });
-  });
-  afterAll(async () => {
-    for (const x of opened) await x.close();
-    cluster?.stop();
-  });
+  const team = useTeamArchive('newsroom_saves', { 甲: 'editor', 乙: 'editor' });
 
   it('no index file is written while the ops are applied; the file is current after the sync', { timeout: 180_000 }, async () => {
     const a = await desk('甲');
-    opened.push(a);
+    team.opened.push(a);
     await importFiles(a, [page('dzrb_20220208_02.txt'), page('bjrb_20210105_02.txt'), page('dzrb_20220510_05.txt')]);
-    await sync(a, url);
+    await sync(a, team.url);
 
     const dir = tempDir('baoku-desk-saves-');
     const b = await Archive.open({ dir, autoBackup: false, saveDelayMs: 1, saveMaxWaitMs: 1 });
-    opened.push(b);
+    team.opened.push(b);
     setDeskUser(b, '乙');
-    const r = await Remote.connect(url);
+    const r = await Remote.connect(team.url);
     const seen: (number | undefined)[] = [];
     const pull = r.pull.bind(r);
     r.pull = async (...args) => {

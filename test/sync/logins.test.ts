@@ -6,13 +6,12 @@
  * connections, so passwords are PostgreSQL's business and not checked here: who is connected is).
  */
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Archive } from '../../src/core/service';
+import { describe, expect, it } from 'vitest';
 import { Remote } from '../../src/core/sync/remote';
 import { runCli } from '../cli/run-cli';
 import { tempDir } from '../core/helpers';
-import { sharedArchiveDb, startCluster, pgMissing, type Cluster } from './pg-cluster';
-import { desk, importFiles, page, sync } from './desks';
+import { pgMissing } from './pg-cluster';
+import { desk, importFiles, page, sync, useTeamArchive } from './desks';
 
 const missing = pgMissing();
 
@@ -25,29 +24,18 @@ const as = (url: string, user: string) => {
 };
 
 describe.skipIf(!!missing)('team archive: users with a login of their own', () => {
-  let cluster: Cluster;
-  let url: string;
-  const opened: Archive[] = [];
-
-  beforeAll(async () => {
-    cluster = await startCluster();
-    url = await sharedArchiveDb(cluster, 'newsroom_logins', { 甲: 'editor' });
-  });
-  afterAll(async () => {
-    for (const x of opened) await x.close();
-    cluster?.stop();
-  });
+  const team = useTeamArchive('newsroom_logins', { 甲: 'editor' });
 
   it('an editor with a login writes only through it; a login writes only in its own name; a reporter’s login cannot write or promote itself', { timeout: 180_000 }, async () => {
     const cwd = tempDir('baoku-logins-');
     // The password comes from the environment, never the command line.
-    const noPassword = await runCli(['users', 'add', '王编辑', '--role', 'editor', '--login', '--remote', url], { cwd, env: { BAOKU_NEW_PASSWORD: '' } });
+    const noPassword = await runCli(['users', 'add', '王编辑', '--role', 'editor', '--login', '--remote', team.url], { cwd, env: { BAOKU_NEW_PASSWORD: '' } });
     expect(noPassword.code).not.toBe(0);
     expect(noPassword.stderr).toContain('BAOKU_NEW_PASSWORD');
-    const added = await runCli(['users', 'add', '王编辑', '--role', 'editor', '--login', '--remote', url, '--json'], { cwd, env: { BAOKU_NEW_PASSWORD: 'pw-0123456789' } });
+    const added = await runCli(['users', 'add', '王编辑', '--role', 'editor', '--login', '--remote', team.url, '--json'], { cwd, env: { BAOKU_NEW_PASSWORD: 'pw-0123456789' } });
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toEqual({ name: '王编辑', role: 'editor', login: true });
-    const admin = await Remote.connect(url);
+    const admin = await Remote.connect(team.url);
     await admin.addUser('李记者', 'reporter', 'pw-9876543210');
     expect(await admin.listUsers()).toEqual([
       { name: '李记者', role: 'reporter', login: true },
@@ -58,32 +46,32 @@ describe.skipIf(!!missing)('team archive: users with a login of their own', () =
 
     // 王编辑 through his own login: his import goes.
     const w = await desk('王编辑');
-    opened.push(w);
+    team.opened.push(w);
     await importFiles(w, [page('bjrb_20210105_02.txt')]);
-    expect((await sync(w, as(url, '王编辑'))).pushed).toBe(1);
+    expect((await sync(w, as(team.url, '王编辑'))).pushed).toBe(1);
 
     // Someone calling himself 王编辑 on the shared login: refused, nothing written.
     const impostor = await desk('王编辑');
-    opened.push(impostor);
+    team.opened.push(impostor);
     await importFiles(impostor, [page('dzrb_20220208_02.txt')]);
-    const r1 = await sync(impostor, url);
+    const r1 = await sync(impostor, team.url);
     expect(r1.refused).toMatch(/“王编辑”有自己的团队档案库登录/);
     expect(r1.pushed).toBe(0);
 
     // 王编辑's login sending 甲's changes: refused.
     const other = await desk('甲');
-    opened.push(other);
+    team.opened.push(other);
     await importFiles(other, [page('dzrb_20220510_05.txt')]);
-    const r2 = await sync(other, as(url, '王编辑'));
+    const r2 = await sync(other, as(team.url, '王编辑'));
     expect(r2.refused).toMatch(/以“王编辑”的登录连接团队档案库，不能发送“甲”的改动/);
     // 甲 has no login: the shared connection still works for him, as before.
-    expect((await sync(other, url)).pushed).toBe(1);
+    expect((await sync(other, team.url)).pushed).toBe(1);
 
     // The reporter's login: no role change, no op written by hand; the roles stay.
-    const promote = await runCli(['users', 'role', '李记者', 'editor', '--remote', as(url, '李记者')], { cwd });
+    const promote = await runCli(['users', 'role', '李记者', 'editor', '--remote', as(team.url, '李记者')], { cwd });
     expect(promote.code).not.toBe(0);
     expect(promote.stderr).toContain('没有管理团队档案库用户的权限');
-    const c = new pg.Client({ connectionString: as(url, '李记者') });
+    const c = new pg.Client({ connectionString: as(team.url, '李记者') });
     await c.connect();
     await expect(
       c.query("INSERT INTO baoku_ops (id, kind, target, author, at, payload) VALUES (gen_random_uuid(), 'dict', 'dict:x', '李记者', now(), '{}')"),
@@ -91,14 +79,14 @@ describe.skipIf(!!missing)('team archive: users with a login of their own', () =
     // It reads the log (a reporter's desk receives everything).
     expect(Number((await c.query('SELECT COUNT(*) AS n FROM baoku_ops')).rows[0].n)).toBe(2);
     await c.end();
-    const check = await Remote.connect(url);
+    const check = await Remote.connect(team.url);
     expect((await check.user('李记者'))?.role).toBe('reporter');
     // Made an editor by the administrator, the reporter's login may add ops.
     await check.setRole('李记者', 'editor');
     await check.close();
     const l = await desk('李记者');
-    opened.push(l);
+    team.opened.push(l);
     await importFiles(l, [page('dzrb_20220611_03.txt')]);
-    expect((await sync(l, as(url, '李记者'))).pushed).toBe(1);
+    expect((await sync(l, as(team.url, '李记者'))).pushed).toBe(1);
   });
 });

@@ -5,12 +5,12 @@
  * the other desks pull is untouched: they get every payload and converge. Against a real PostgreSQL;
  * the desk's Remote is the real one, its pulls only recorded.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Archive } from '../../src/core/service';
 import { syncArchive } from '../../src/core/sync/engine';
 import { Remote, type RemoteOp } from '../../src/core/sync/remote';
-import { sharedArchiveDb, startCluster, pgMissing, type Cluster } from './pg-cluster';
-import { desk, idOf, importFiles, page, snapshot } from './desks';
+import { pgMissing } from './pg-cluster';
+import { desk, idOf, importFiles, page, snapshot, useTeamArchive } from './desks';
 
 const missing = pgMissing();
 if (missing) console.warn(`跳过团队档案库的测试：${missing}`);
@@ -34,27 +34,16 @@ async function recordedSync(a: Archive, url: string): Promise<{ pulled: RemoteOp
 }
 
 describe.skipIf(!!missing)('a sync does not download again what it has just sent', () => {
-  let cluster: Cluster;
-  let url: string;
-  const opened: Archive[] = [];
-
-  beforeAll(async () => {
-    cluster = await startCluster();
-    url = await sharedArchiveDb(cluster, 'newsroom_own', { 甲: 'editor', 乙: 'editor' });
-  });
-  afterAll(async () => {
-    for (const x of opened) await x.close();
-    cluster?.stop();
-  });
+  const team = useTeamArchive('newsroom_own', { 甲: 'editor', 乙: 'editor' });
 
   it("the sender gets its own ops back as numbers only; another desk gets every payload and the same archive", { timeout: 180_000 }, async () => {
     const a = await desk('甲');
     const b = await desk('乙');
-    opened.push(a, b);
+    team.opened.push(a, b);
     await importFiles(a, [page('dzrb_20220208_02.txt'), page('bjrb_20210105_02.txt')]);
     await a.changeTags({ ids: [idOf(a, '停车难')], add: [{ kind: 'topic', name: '城市治理' }] });
 
-    const first = await recordedSync(a, url);
+    const first = await recordedSync(a, team.url);
     expect(first.report.pushed).toBe(3);
     // Every op it sent came back (the cursor is at the end of the log), none with its payload.
     expect(first.pulled.map((o) => o.seq).sort((x, y) => x - y)).toEqual([1, 2, 3]);
@@ -63,7 +52,7 @@ describe.skipIf(!!missing)('a sync does not download again what it has just sent
     expect(first.report.applied).toBe(0);
 
     // A second desk receives the pages' raw texts and the tag, and ends with the same archive.
-    const second = await recordedSync(b, url);
+    const second = await recordedSync(b, team.url);
     expect(second.report.applied).toBe(3);
     const imports = second.pulled.filter((o) => o.kind === 'import');
     expect(imports).toHaveLength(2);
@@ -74,9 +63,9 @@ describe.skipIf(!!missing)('a sync does not download again what it has just sent
 
     // 乙's change reaches 甲 in full at 甲's next sync (only what 甲 itself sent is held back).
     await b.changeTags({ ids: [idOf(b, '停车难')], add: [{ kind: 'topic', name: '交通' }] });
-    const fromB = await recordedSync(b, url);
+    const fromB = await recordedSync(b, team.url);
     expect(fromB.pulled.map((o) => o.payload)).toEqual(['']);
-    const back = await recordedSync(a, url);
+    const back = await recordedSync(a, team.url);
     expect(back.pulled).toHaveLength(1);
     expect(back.pulled[0].payload).toContain('交通');
     expect(back.report.applied).toBe(1);
