@@ -76,8 +76,8 @@ describe.skipIf(!present)('known-item search on pages-dev', () => {
   it('ranks the article whose headline holds the words side by side first', async () => {
     expect((await titles('三改 卢布'))[0]).toBe('俄罗斯三改卢布面值');
     const id = await idOf(a, '俄罗斯三改卢布面值');
-    const texts = readStore(a, (db) => store.articleTexts(db, [id], foldForSearch));
-    const parts = [...texts.values()][0];
+    const texts = readStore(a, (db) => store.foldedTexts(db, [id], foldForSearch));
+    const parts = [...texts.values()][0].parts;
     expect(proximityLevel(parts, ['三改', '卢布'])).toBe(3);
     expect(proximityLevel(parts, ['卢布', '不存在的词'])).toBe(0);
   });

@@ -26,6 +26,7 @@ import { TextIndex, type PackedIndex } from './text-index';
 import { rank, queryTerms, MAX_QUERY_TERMS, MINISEARCH_BM25, type Bm25Params, type RankQuery, type WeightedTerm } from './ranking';
 import { topK } from './top-k';
 import { Facts } from './facts';
+import { FoldedTexts, type ReadTexts } from './folded-texts';
 
 /** The content index's document: what the page says (changes only on re-import). */
 export interface IndexDoc {
@@ -54,11 +55,12 @@ export const TAG_BOOST = 2;
 /**
  * An index term no text yields (tokens are words, numbers and names; control
  * characters are stripped at import), given to every article whose title or
- * body holds traditional characters: those are the articles whose stored
- * text may not hold a phrase as it is folded (`香港特别行政区` in
- * `香港特別行政區`), so a phrase is checked in their folded text rather than
- * by SQLite's `instr` on the stored text (`phraseHolders`). A simplified
- * archive has none, and pays nothing.
+ * body holds traditional characters. Phrases were once checked in the folded
+ * text only for these articles (SQLite looked in the others' stored text);
+ * every article's folded text is now in memory (`folded-texts.ts`), so
+ * nothing reads the mark. It stays in the index because removing it would
+ * change every saved index and make each archive rebuild its index at its
+ * next open; drop it with the next change that needs a rebuild anyway.
  */
 export const TRADITIONAL_MARK = '\u0001繁';
 
@@ -144,8 +146,6 @@ export interface IndexSearchResult {
   partial?: PartialMatches;
 }
 
-/** The folded texts (kicker, title, subtitle, paragraphs; spaces removed) of articles, for proximity. */
-export type TextsOf = (ids: number[]) => Map<number, string[]>;
 
 export interface RankingOptions {
   /** MiniSearch's ranking exactly (BOOST, its BM25 defaults; no whole-word, proximity or partial matches). */
@@ -188,8 +188,6 @@ export const DEFAULT_RANKING: RankingOptions = {
   proximity: { title: 4, sentence: 1.6, paragraph: 0.8 },
 };
 
-/** Which of `ids` contain `phrase` (folded, without spaces) in their title or body. */
-export type PhraseFilter = (ids: number[], phrase: string) => Set<number>;
 
 export class ArticleIndex {
   /** Content: title, body, byline names. */
@@ -214,7 +212,7 @@ export class ArticleIndex {
   /** Add or replace one article. */
   upsert(a: ArticleDetail): void {
     this.textDirty = true;
-    this.textCache.delete(a.id);
+    this.texts.forget(a.id);
     this.text.upsert(articleToDoc(a));
     this.facts.set(a.id, articleToFacts(a));
     this.updateTags(a.id, a.tags);
@@ -232,7 +230,7 @@ export class ArticleIndex {
 
   remove(id: number): void {
     if (this.text.has(id)) this.textDirty = true;
-    this.textCache.delete(id);
+    this.texts.forget(id);
     this.text.discard(id);
     this.tags.discard(id);
     this.facts.delete(id);
@@ -258,8 +256,8 @@ export class ArticleIndex {
 
   /** How results are scored; `plain` is MiniSearch's own BM25 (tests compare against it). */
   ranking: RankingOptions = DEFAULT_RANKING;
-  /** Folded texts of recently ranked articles, by id, least recently read first (proximity; dropped when an article changes). */
-  private textCache = new Map<number, string[]>();
+  /** The articles' folded texts (phrases, proximity), read from the store as asked for; an article's is dropped when it changes. */
+  readonly texts = new FoldedTexts();
 
   private itemTerms(item: QueryItem): string[] {
     return tokenizeForQuery(item.text);
@@ -331,11 +329,12 @@ export class ArticleIndex {
 
   /**
    * Execute a parsed query. Filters are already resolved to canonical tag names.
-   * `texts` reads articles' folded texts (proximity operators, and the
-   * proximity bonus when `opts.proximity`); `opts.partial`: fall back to the
-   * best partial matches when no article holds every group.
+   * `read` reads articles' folded texts from the store when `texts` does not
+   * hold them (phrases, proximity operators, and the proximity bonus when
+   * `opts.proximity`); `opts.partial`: fall back to the best partial matches
+   * when no article holds every group.
    */
-  search(q: ParsedQuery, filters: Filters, containing: PhraseFilter, texts?: TextsOf, opts: { partial?: boolean; proximity?: boolean } = {}): IndexSearchResult {
+  search(q: ParsedQuery, filters: Filters, read: ReadTexts, opts: { partial?: boolean; proximity?: boolean } = {}): IndexSearchResult {
     const terms = new Set<string>();
     const phrases: string[] = [];
     const groups: RankQuery[] = [];
@@ -406,18 +405,18 @@ export class ArticleIndex {
       hits = kept;
     }
     if ((groups.length || years.length) && cf.any) hits = hits.filter((h) => this.facts.matches(h.id, cf));
-    hits = this.checkPhrases(q, hits, containing, texts);
-    const drop = this.excludedIds(q, hits, containing, texts);
+    hits = this.checkPhrases(q, hits, read);
+    const drop = this.excludedIds(q, hits, read);
     if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
     let partial: PartialMatches | undefined;
     if (opts.partial && !hits.length && groups.length + years.length >= 2 && !this.ranking.plain) {
-      const p = this.partialMatches(q, groups, groupItems, labels, years, yearHits, cf, containing, texts);
+      const p = this.partialMatches(q, groups, groupItems, labels, years, yearHits, cf, read);
       if (p) {
         hits = p.hits;
         partial = p.partial;
       }
     }
-    if (opts.proximity && texts && proximityWords.length >= 2 && hits.length && !this.ranking.plain) this.proximity(hits, proximityWords, texts);
+    if (opts.proximity && proximityWords.length >= 2 && hits.length && !this.ranking.plain) this.proximity(hits, proximityWords, read);
     for (const p of phrases) terms.add(p);
     // A number is highlighted where the text writes it in Chinese digits too.
     for (const t of [...terms]) for (const form of chineseForms(t.replace(/年$/, ''))) terms.add(form);
@@ -429,28 +428,27 @@ export class ArticleIndex {
    * (a group whose alternatives are all phrases or proximity operators is
    * checked as a whole: an article passes when one alternative holds).
    */
-  private checkPhrases(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter, texts?: TextsOf): RawHit[] {
+  private checkPhrases(q: ParsedQuery, hits: RawHit[], read: ReadTexts): RawHit[] {
     for (const group of q.groups) {
       if (!hits.length) break;
       if (!group.length || !group.every((i) => i.type === 'phrase' || i.type === 'near')) continue;
       const ids = hits.map((h) => h.id);
-      const keep = this.holding(group, ids, containing, texts);
+      const keep = this.holding(group, ids, read);
       hits = hits.filter((h) => keep.has(h.id));
     }
     return hits;
   }
 
   /** Which of `ids` hold one of `items` (phrases and proximity operators) as written. */
-  private holding(items: QueryItem[], ids: number[], containing: PhraseFilter, texts?: TextsOf): Set<number> {
+  private holding(items: QueryItem[], ids: number[], read: ReadTexts): Set<number> {
     const keep = new Set<number>();
     for (const item of items) {
-      if (item.type === 'phrase') for (const id of this.phraseHolders(ids, this.phraseText(item), containing, texts)) keep.add(id);
+      if (item.type === 'phrase') for (const id of this.texts.holders(ids, this.phraseText(item), read)) keep.add(id);
     }
     const near = items.filter((i) => i.type === 'near');
     if (near.length) {
-      if (!texts) throw new Error('proximity operators need the articles’ texts');
       const rest = ids.filter((id) => !keep.has(id));
-      for (const [id, parts] of texts(rest)) {
+      for (const [id, parts] of this.texts.parts(rest, read)) {
         const folded = parts.map(foldNumbers);
         if (near.some((i) => nearMatch(folded, nearWords(i), i.distance ?? Infinity, i.ordered ?? false))) keep.add(id);
       }
@@ -458,25 +456,8 @@ export class ArticleIndex {
     return keep;
   }
 
-  /**
-   * Which of `ids` hold `phrase` (folded, without spaces): SQLite looks in
-   * the stored text (`containing`), except for articles with traditional
-   * text (TRADITIONAL_MARK), whose folded texts are searched here.
-   */
-  private phraseHolders(ids: number[], phrase: string, containing: PhraseFilter, texts?: TextsOf): Set<number> {
-    if (!texts || !ids.length) return containing(ids, phrase);
-    const traditional = new Set<number>();
-    rank(this.text, TRADITIONAL_MARK, {}, (id) => traditional.add(id));
-    if (!traditional.size) return containing(ids, phrase);
-    const stored = ids.filter((id) => !traditional.has(id));
-    const found = stored.length ? containing(stored, phrase) : new Set<number>();
-    const folded = ids.filter((id) => traditional.has(id));
-    for (const [id, parts] of texts(folded)) if (parts.some((t) => t.includes(phrase))) found.add(id);
-    return found;
-  }
-
   /** Articles among `hits` that an excluded word or phrase removes. */
-  private excludedIds(q: ParsedQuery, hits: RawHit[], containing: PhraseFilter, texts?: TextsOf): Set<number> {
+  private excludedIds(q: ParsedQuery, hits: RawHit[], read: ReadTexts): Set<number> {
     const drop = new Set<number>();
     if (!q.excluded.length || !hits.length) return drop;
     for (const item of q.excluded) {
@@ -486,7 +467,7 @@ export class ArticleIndex {
       if (item.type === 'phrase') {
         const hitIds = new Set(hits.map((h) => h.id));
         const cands = found.filter((id) => hitIds.has(id));
-        for (const id of this.phraseHolders(cands, this.phraseText(item), containing, texts)) drop.add(id);
+        for (const id of this.texts.holders(cands, this.phraseText(item), read)) drop.add(id);
       } else {
         for (const id of found) drop.add(id);
       }
@@ -507,8 +488,7 @@ export class ArticleIndex {
     years: string[],
     yearHits: Map<number, number>[],
     cf: ReturnType<Facts['compile']>,
-    containing: PhraseFilter,
-    texts?: TextsOf,
+    read: ReadTexts,
   ): { hits: RawHit[]; partial: PartialMatches } | null {
     const of = groups.length + years.length;
     const found = new Map<number, { score: number; has: boolean[] }>();
@@ -523,7 +503,7 @@ export class ArticleIndex {
       // A group of phrases: the phrase must stand in the text.
       const items = groupItems[gi];
       if (items.every((i) => i.type === 'phrase' || i.type === 'near') && hs.length) {
-        const keep = this.holding(items, hs.map((h) => h.id), containing, texts);
+        const keep = this.holding(items, hs.map((h) => h.id), read);
         hs = hs.filter((h) => keep.has(h.id));
       }
       for (const h of hs) note(gi, h.id, h.score);
@@ -546,7 +526,7 @@ export class ArticleIndex {
     }
     if (!best) return null;
     let hits: RawHit[] = candidates.filter((c) => c.n === best).map((c) => ({ id: c.id, score: c.score }));
-    const drop = this.excludedIds(q, hits, containing, texts);
+    const drop = this.excludedIds(q, hits, read);
     if (drop.size) hits = hits.filter((h) => !drop.has(h.id));
     if (!hits.length) return null;
     const all = [...labels, ...years];
@@ -564,27 +544,15 @@ export class ArticleIndex {
    * (`paragraph`) ≫ anywhere (no bonus). Only those hits can move up: the
    * rest scored lower before and score the same after.
    */
-  private proximity(hits: RawHit[], words: string[], texts: TextsOf): void {
+  private proximity(hits: RawHit[], words: string[], read: ReadTexts): void {
     const best = topK(hits, PROXIMITY_CANDIDATES, (x, y) => y.score - x.score || x.id - y.id);
-    const cache = this.textCache;
-    const missing = best.map((h) => h.id).filter((id) => !cache.has(id));
-    if (missing.length) {
-      for (const [id, parts] of texts(missing)) cache.set(id, parts.map(foldNumbers));
-      // Least recently read first: drop from the front.
-      for (const id of cache.keys()) {
-        if (cache.size <= TEXT_CACHE_SIZE) break;
-        cache.delete(id);
-      }
-    }
+    const texts = this.texts.parts(best.map((h) => h.id), read);
     const { title, sentence, paragraph } = this.ranking.proximity;
     const ws = [...new Set(words)].filter(Boolean);
     for (const h of best) {
-      const parts = cache.get(h.id);
+      const parts = texts.get(h.id);
       if (!parts) continue;
-      // Mark as recently read.
-      cache.delete(h.id);
-      cache.set(h.id, parts);
-      const level = proximityLevel(parts, ws);
+      const level = proximityLevel(parts.map(foldNumbers), ws);
       h.score *= 1 + (level === 3 ? title : level === 2 ? sentence : level === 1 ? paragraph : 0);
     }
   }
@@ -592,12 +560,6 @@ export class ArticleIndex {
 
 /** Hits whose BM25 score may be raised by proximity (the rest scored lower and cannot overtake them). */
 export const PROXIMITY_CANDIDATES = 30;
-/**
- * Articles whose folded texts are kept for proximity (reading and parsing
- * 30 articles from SQLite is ~1.7 ms at 10k articles; the next keystroke or
- * page of the same search mostly reads the same ones). ~3 KB each.
- */
-const TEXT_CACHE_SIZE = 2000;
 
 /**
  * How close `words` stand in an article's texts (kicker, title, subtitle,

@@ -52,15 +52,14 @@ export class SavedSearchService {
   countNewMatches(): void {
     if (!this.ctx.writable) return;
     saved.refreshNewCounts(this.ctx.db, (t) => {
-      // As `matchAll`, with the text reads (phrases, proximity) limited to the new articles.
+      // As `matchAll`, with the store's text reads (phrases, proximity) limited to the new articles.
       const newer = (ids: number[]) => ids.filter((id) => id > t.seenThrough);
       try {
         const q = parseQuery(t.query);
         const { hits } = this.ctx.index.search(
           q,
           this.search.resolveFilters(q, t.filters),
-          (ids, phrase) => store.articlesContaining(this.ctx.db, newer(ids), phrase, foldForSearch),
-          (ids) => store.articleTexts(this.ctx.db, newer(ids), foldForSearch),
+          (ids) => store.foldedTexts(this.ctx.db, newer(ids), foldForSearch),
         );
         return hits.reduce((n, h) => n + (h.id > t.seenThrough ? 1 : 0), 0);
       } catch (err) {

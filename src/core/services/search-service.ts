@@ -73,8 +73,7 @@ export class SearchService {
     const { hits, terms, partial } = this.ctx.index.search(
       q,
       filters,
-      (ids, phrase) => store.articlesContaining(this.ctx.db, ids, phrase, foldForSearch, check),
-      (ids) => store.articleTexts(this.ctx.db, ids, foldForSearch, check),
+      (ids) => store.foldedTexts(this.ctx.db, ids, foldForSearch, check),
       { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
     );
     const facts = this.ctx.index.facts;

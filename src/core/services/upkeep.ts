@@ -19,7 +19,7 @@ import type { IndexKeeper } from './index-keeper';
 export class Upkeep {
   constructor(
     private readonly db: Db,
-    private readonly keeper: Pick<IndexKeeper, 'flushNearDups' | 'syncNearDups' | 'verifyLoaded'>,
+    private readonly keeper: Pick<IndexKeeper, 'flushNearDups' | 'syncNearDups' | 'verifyLoaded' | 'fillTexts'>,
     private readonly opts: ArchiveOptions & { writable: boolean },
     /** A problem for the user: `Archive.openNotices` and the log. */
     private readonly notice: (message: string) => void,
@@ -29,7 +29,7 @@ export class Upkeep {
 
   /**
    * The work after open: a problem found by `quick_check` becomes a notice, a damaged search index
-   * is rebuilt (`verifyLoaded`), near-duplicate rows
+   * is rebuilt (`verifyLoaded`), the articles' texts are read for phrase searches (`fillTexts`), near-duplicate rows
    * follow the store (`syncNearDups`: two anti-joins over every article, a second at 150k), and
    * the weekly backup is taken unless the database is damaged. Never rejects.
    */
@@ -41,6 +41,11 @@ export class Upkeep {
       await this.keeper.verifyLoaded(this.closing);
     } catch (err) {
       log?.(`检索索引检查未能完成：${(err as Error).message}`);
+    }
+    try {
+      await this.keeper.fillTexts(this.closing);
+    } catch (err) {
+      log?.(`文章全文未能读入内存（检索时从数据库读）：${(err as Error).message}`);
     }
     const check = await checking;
     if (writable && !this.closing()) {

@@ -68,85 +68,33 @@ export function articleCount(db: Db): number {
 }
 
 /**
- * The folded texts of articles, spaces removed: kicker, title, subtitle, then each paragraph (and
- * the paragraphs of its continuation on another page, which search counts as the same article).
+ * The folded texts of articles, white space removed: kicker, title, subtitle, then each paragraph
+ * (and the paragraphs of its continuation on another page, which search counts as the same
+ * article); apart, what editors' corrections replaced (`replaced_text`), when there is any. What
+ * search keeps in memory for phrases and proximity (`search/folded-texts.ts`).
  * `check` is called before each chunk of 500 (a search's budget: it throws to stop).
  */
-export function articleTexts(db: Db, ids: number[], fold: (s: string) => string, check?: () => void): Map<number, string[]> {
-  const out = new Map<number, string[]>();
+export function foldedTexts(db: Db, ids: number[], fold: (s: string) => string, check?: () => void): Map<number, { parts: string[]; replaced?: string }> {
+  const out = new Map<number, { parts: string[]; replaced?: string }>();
+  const squeeze = (t: string) => fold(t).replace(/\s+/g, '');
   for (let i = 0; i < ids.length; i += 500) {
     check?.();
     const chunk = ids.slice(i, i + 500);
     const marks = chunk.map(() => '?').join(',');
     const rows = db
       .prepare(
-        `SELECT id, kicker, title, subtitle, paragraphs,
+        `SELECT id, kicker, title, subtitle, paragraphs, replaced_text,
            (SELECT group_concat(c.paragraphs, char(1)) FROM articles c WHERE c.part_of = articles.id) AS continued
          FROM articles WHERE id IN (${marks})`,
       )
-      .all(chunk) as { id: number; kicker: string | null; title: string; subtitle: string | null; paragraphs: string; continued: string | null }[];
+      .all(chunk) as { id: number; kicker: string | null; title: string; subtitle: string | null; paragraphs: string; replaced_text: string | null; continued: string | null }[];
     for (const r of rows) {
       const paras = [r.paragraphs, ...(r.continued ? r.continued.split('\u0001') : [])].flatMap((j) => (JSON.parse(j) as { text: string }[]).map((p) => p.text));
-      const parts = [r.kicker ?? '', r.title, r.subtitle ?? '', ...paras];
-      out.set(r.id, parts.map((t) => fold(t).replace(/\s+/g, '')));
+      const parts = [r.kicker ?? '', r.title, r.subtitle ?? '', ...paras].map(squeeze);
+      out.set(r.id, r.replaced_text ? { parts, replaced: squeeze(r.replaced_text) } : { parts });
     }
   }
   return out;
-}
-
-/** Phrases of Han characters only: folding (NFKC, lower case) leaves them and the text around them as they are. */
-const HAN_ONLY = /^\p{Script=Han}+$/u;
-/** A column with spaces and line breaks removed, in SQL. */
-const squeezed = (col: string) => `replace(replace(replace(replace(coalesce(${col}, ''), ' ', ''), char(12288), ''), char(10), ''), char(13), '')`;
-/**
- * The phrase (?1) in title, kicker, subtitle or a paragraph. Paragraphs are
- * JSON (line breaks escaped), usually without spaces: they are squeezed only
- * when the phrase is not found as it is and they do hold a space.
- */
-const PHRASE_SQL = `instr(paragraphs, ?1) > 0 OR instr(${squeezed('title')}, ?1) > 0 OR instr(${squeezed('kicker')}, ?1) > 0 OR instr(${squeezed('subtitle')}, ?1) > 0
-  OR ((instr(paragraphs, ' ') > 0 OR instr(paragraphs, char(12288)) > 0) AND instr(replace(replace(paragraphs, ' ', ''), char(12288), ''), ?1) > 0)
-  OR EXISTS (SELECT 1 FROM articles c WHERE c.part_of = articles.id AND instr(replace(replace(c.paragraphs, ' ', ''), char(12288), ''), ?1) > 0)
-  OR instr(${squeezed('replaced_text')}, ?1) > 0`;
-
-/**
- * Which of `ids` contain `phrase` (folded, no spaces) in their title or in
- * one paragraph (or in what an editor's correction replaced, `replaced_text`), spaces and line breaks ignored. A phrase of Han characters
- * is looked for by SQLite (`instr`) without reading the text into
- * JavaScript; any other phrase (Latin, digits: the stored text may hold
- * full-width forms or capitals) is looked for in the folded text here.
- * `check` is called before each chunk of 500 (a search's budget: it throws to stop).
- */
-export function articlesContaining(db: Db, ids: number[], phrase: string, fold: (s: string) => string, check?: () => void): Set<number> {
-  const found = new Set<number>();
-  if (!HAN_ONLY.test(phrase)) {
-    for (const [id, texts] of articleTexts(db, ids, fold, check)) if (texts.some((t) => t.includes(phrase))) found.add(id);
-    return found;
-  }
-  // In id order: neighbouring rows share database pages.
-  const sorted = [...ids].sort((a, b) => a - b);
-  const stmt = phraseStatement(db);
-  for (let i = 0; i < sorted.length; i += PHRASE_CHUNK) {
-    check?.();
-    const chunk = sorted.slice(i, i + PHRASE_CHUNK);
-    // Always PHRASE_CHUNK ids (0 is no article's id): one statement, prepared once.
-    while (chunk.length < PHRASE_CHUNK) chunk.push(0);
-    const rows = stmt.all([phrase, ...chunk]) as { id: number }[];
-    for (const r of rows) found.add(r.id);
-  }
-  return found;
-}
-
-const PHRASE_CHUNK = 500;
-const phraseStatements = new WeakMap<Db, ReturnType<Db['prepare']>>();
-
-/** The phrase check of PHRASE_CHUNK ids (a statement of 500 parameters took a tenth of a phrase search to prepare, once per chunk). */
-function phraseStatement(db: Db): ReturnType<Db['prepare']> {
-  let st = phraseStatements.get(db);
-  if (!st) {
-    st = db.prepare(`SELECT id FROM articles WHERE id IN (${Array.from({ length: PHRASE_CHUNK }, (_, j) => `?${j + 2}`).join(',')}) AND (${PHRASE_SQL})`);
-    phraseStatements.set(db, st);
-  }
-  return st;
 }
 
 /** The imported text of the article (its span of the page), or of the whole page when the span is unknown. */

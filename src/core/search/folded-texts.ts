@@ -1,0 +1,101 @@
+/**
+ * The folded texts of the archive's articles, kept in memory: what phrase checks, proximity
+ * operators (`近/5`, `同段:`) and the proximity bonus read (`ArticleIndex`). Before, each search read
+ * its candidates' rows from SQLite: the phrase `"中央经济工作会议"` has 2,104 candidates (articles
+ * holding all its words) at 150k articles, and reading them took ~65 ms of a search; looking in
+ * memory takes a few.
+ *
+ * An article's entry is one string: its kicker, title, subtitle and paragraphs (its continued
+ * parts' paragraphs too), each folded (`foldForSearch`) and without white space, joined by `\n`
+ * (so no phrase spans two of them); what editors' corrections replaced is kept apart (a phrase is
+ * found in it, as the index finds its words; proximity does not read it).
+ *
+ * A memo of the store, never the truth: entries are read by `fill` (after open, in slices between
+ * searches) and by any lookup of an article not yet kept; the index drops an article's entry when it
+ * changes or removes the article (`ArticleIndex#upsert`/`remove`), and the next lookup reads it
+ * again. At most `maxChars` characters are kept (two bytes each in memory: ~150 MB for the 75M
+ * characters of 158k articles); past that, lookups read from the store and keep nothing.
+ */
+
+/** An article's texts as the store gives them (`store/articles.ts foldedTexts`). */
+export interface FoldedText {
+  /** Kicker, title, subtitle, paragraphs: folded, white space removed. */
+  parts: string[];
+  /** What corrections replaced, folded, white space removed (absent when none). */
+  replaced?: string;
+}
+
+/** Reads the texts of `ids` from the store (the ids it has; others are left out). */
+export type ReadTexts = (ids: number[]) => Map<number, FoldedText>;
+
+/** 160M characters, ~320 MB: twice what 150k articles need. */
+export const DEFAULT_MAX_CHARS = 160_000_000;
+
+export class FoldedTexts {
+  private readonly joined = new Map<number, string>();
+  private readonly replaced = new Map<number, string>();
+  private chars = 0;
+
+  constructor(private readonly maxChars = DEFAULT_MAX_CHARS) {}
+
+  /** Articles kept. */
+  get size(): number {
+    return this.joined.size;
+  }
+
+  /** Which of `ids` hold `phrase` (folded, without white space) in one of their texts or in what a correction replaced. */
+  holders(ids: number[], phrase: string, read: ReadTexts): Set<number> {
+    const found = new Set<number>();
+    this.each(ids, read, (id, text, replaced) => {
+      if (text.includes(phrase) || (replaced !== undefined && replaced.includes(phrase))) found.add(id);
+    });
+    return found;
+  }
+
+  /** The texts of `ids` (kicker, title, subtitle, paragraphs), for proximity. */
+  parts(ids: number[], read: ReadTexts): Map<number, string[]> {
+    const out = new Map<number, string[]>();
+    this.each(ids, read, (id, text) => out.set(id, text.split('\n')));
+    return out;
+  }
+
+  /** The article changed or is gone: its entry is read again when next asked for. */
+  forget(id: number): void {
+    const text = this.joined.get(id);
+    if (text === undefined) return;
+    this.chars -= text.length + (this.replaced.get(id)?.length ?? 0);
+    this.joined.delete(id);
+    this.replaced.delete(id);
+  }
+
+  /** Read and keep those of `ids` not kept yet; false once no more may be kept. */
+  fill(ids: number[], read: ReadTexts): boolean {
+    const missing = ids.filter((id) => !this.joined.has(id));
+    if (missing.length) for (const [id, t] of read(missing)) this.keep(id, t.parts.join('\n'), t.replaced);
+    return this.chars < this.maxChars;
+  }
+
+  private each(ids: number[], read: ReadTexts, fn: (id: number, text: string, replaced: string | undefined) => void): void {
+    let missing: number[] | undefined;
+    for (const id of ids) {
+      const text = this.joined.get(id);
+      if (text === undefined) (missing ??= []).push(id);
+      else fn(id, text, this.replaced.get(id));
+    }
+    if (!missing) return;
+    for (const [id, t] of read(missing)) {
+      const text = t.parts.join('\n');
+      this.keep(id, text, t.replaced);
+      fn(id, text, t.replaced);
+    }
+  }
+
+  private keep(id: number, text: string, replaced: string | undefined): void {
+    const size = text.length + (replaced?.length ?? 0);
+    if (this.chars + size > this.maxChars) return;
+    this.forget(id);
+    this.joined.set(id, text);
+    if (replaced) this.replaced.set(id, replaced);
+    this.chars += size;
+  }
+}
