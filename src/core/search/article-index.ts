@@ -146,7 +146,6 @@ export interface IndexSearchResult {
   partial?: PartialMatches;
 }
 
-
 export interface RankingOptions {
   /** MiniSearch's ranking exactly (BOOST, its BM25 defaults; no whole-word, proximity or partial matches). */
   plain?: boolean;
@@ -187,7 +186,6 @@ export const DEFAULT_RANKING: RankingOptions = {
   wholeWeight: 1,
   proximity: { title: 4, sentence: 1.6, paragraph: 0.8 },
 };
-
 
 export class ArticleIndex {
   /** Content: title, body, byline names. */
