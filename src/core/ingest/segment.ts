@@ -58,6 +58,9 @@ export interface Segment {
 
 const MAX_HEAD = 4;
 
+/** How a news report opens when it has no dateline: `据报道，`, `据新华社消息，`, `据悉，`, `本报讯`. */
+const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|本报讯)/;
+
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
 
@@ -396,6 +399,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A line that is an earlier headline of this page with a word changed (`１９９７中国十大科技进展` …
       // `１９９７世界十大科技进展`): the page's next box of the same kind, even after a signed feature.
       if (st.hasText && endsSentence(units[i - 1]?.text ?? '') && pageHeads.some((h) => twinLine(h, u.text))) return at('twin-headline', true);
+      // A news item's lead under the line (`控制基因有利保存` ⏎ `据报道，…`, `本报讯…`) after a finished
+      // paragraph: the next item, even after a signed feature (its sections do not open as a report does).
+      if (st.topAuthor && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && NEWS_LEAD.test(next.text)) return at('news-lead-after-signed-feature', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);

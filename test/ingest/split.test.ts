@@ -1,0 +1,30 @@
+/**
+ * Article boundaries decided by one cue, on pages written for this test in the 1998 layout
+ * (paragraphs between blank lines): what `segment.ts` must split and what it must keep whole.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePage } from '../../src/core/ingest';
+
+const titles = (text: string) => parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => a.title);
+
+/** A signed essay: headline, the writer's name, three paragraphs, a subhead and one more. */
+const ESSAY = [
+  '办事要讲实效',
+  '林青',
+  '年终岁尾，各种总结、评比、检查接踵而来。有的单位为了迎检，忙于准备材料、布置会场，真正用在工作上的时间反而少了。',
+  '讲实效，首先要把心思用在解决问题上。群众关心什么、企盼什么，就应当在什么地方多下功夫，而不是在形式上做文章。',
+  '讲实效，还要敢于较真碰硬。对那些只图热闹、不求实效的做法，要及时纠正，不能听之任之。',
+  '少一些应景文章',
+  '文件写得再漂亮，不落实也是一纸空文。少一些应景文章，多一些实际行动，群众才会满意。',
+];
+
+describe('article boundaries', () => {
+  it('a headline whose paragraph opens as a news report (据报道，…) after a signed essay is the next item', () => {
+    const page = [...ESSAY, '新型保鲜膜延长果蔬储存期', '据报道，某大学的研究人员研制出一种可食用的保鲜膜，涂在水果表面后可使储存期延长一倍。', '这种保鲜膜由植物纤维制成，对人体无害。'].join('\n\n');
+    expect(titles(page)).toEqual(['办事要讲实效', '新型保鲜膜延长果蔬储存期']);
+  });
+
+  it("an essay's subhead over its own running text stays inside the essay", () => {
+    expect(titles(ESSAY.join('\n\n'))).toEqual(['办事要讲实效']);
+  });
+});
