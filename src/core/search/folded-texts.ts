@@ -25,8 +25,15 @@ export interface FoldedText {
   replaced?: string;
 }
 
-/** Reads the texts of `ids` from the store (the ids it has; others are left out). */
-export type ReadTexts = (ids: number[]) => Map<number, FoldedText>;
+/**
+ * Reads the texts of `ids` from the store (the ids it has; others are left out). `check`, when
+ * given, is a search's budget (`budget.ts`): called before every CHECK_EVERY articles looked at,
+ * kept or not, it throws to stop a search whose client left or whose time is up.
+ */
+export type ReadTexts = ((ids: number[]) => Map<number, FoldedText>) & { check?: () => void };
+
+/** Articles looked at between two calls of a search's budget check. */
+const CHECK_EVERY = 1000;
 
 /** 160M characters, ~320 MB: twice what 150k articles need. */
 export const DEFAULT_MAX_CHARS = 160_000_000;
@@ -77,7 +84,9 @@ export class FoldedTexts {
 
   private each(ids: number[], read: ReadTexts, fn: (id: number, text: string, replaced: string | undefined) => void): void {
     let missing: number[] | undefined;
-    for (const id of ids) {
+    for (let i = 0; i < ids.length; i++) {
+      if (i % CHECK_EVERY === 0) read.check?.();
+      const id = ids[i];
       const text = this.joined.get(id);
       if (text === undefined) (missing ??= []).push(id);
       else fn(id, text, this.replaced.get(id));

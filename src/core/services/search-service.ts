@@ -67,13 +67,15 @@ export class SearchService {
     tree?: ParsedQuery,
   ): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
     const check = budget && (() => budget.check());
+    // A search whose client has already left (or a newer search replaced) does no work at all.
+    check?.();
     const q = tree ?? parseQuery(req.query ?? '');
     const filters = this.resolveFilters(q, req.filters);
     const sort = req.sort ?? (q.groups.length || q.years.length ? 'relevance' : 'date');
     const { hits, terms, partial } = this.ctx.index.search(
       q,
       filters,
-      (ids) => store.foldedTexts(this.ctx.db, ids, foldForSearch, check),
+      Object.assign((ids: number[]) => store.foldedTexts(this.ctx.db, ids, foldForSearch, check), { check }),
       { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
     );
     const facts = this.ctx.index.facts;
