@@ -1,5 +1,5 @@
 /** Shared e2e helpers: the host URL, direct API calls, sample data and screenshots. */
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -44,7 +44,18 @@ export async function openApp(page: Page, hash = ''): Promise<void> {
 }
 
 /** Type a query (results follow the typing). Not Enter: it opens the selected hit, which may still be the last query's. */
+/**
+ * Go to 检索 and type `q`; returns once the host has answered that query. Before that the list
+ * still shows the previous results (at first every article by date), and a click on one of
+ * them can land on the list as the answer replaces it.
+ */
 export async function search(page: Page, q: string) {
   await page.getByRole('navigation', { name: '页面' }).getByText('检索').click();
-  await page.getByRole('searchbox', { name: '检索' }).fill(q);
+  const box = page.getByRole('searchbox', { name: '检索' });
+  // The same text again asks nothing new: what is shown is its answer already.
+  if ((await box.inputValue()) === q) return;
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/search') && (r.request().postDataJSON() as { query?: string } | null)?.query === q);
+  await box.fill(q);
+  await answered;
+  await expect(page.locator('.results-count')).toBeVisible();
 }
