@@ -5,7 +5,7 @@
  * holding all its words) at 150k articles, and reading them took ~65 ms of a search; looking in
  * memory takes a few.
  *
- * An article's entry is one string: its kicker, title, subtitle and paragraphs (its continued
+ * An article's entry is one text: its kicker, title, subtitle and paragraphs (its continued
  * parts' paragraphs too), each folded (`foldForSearch`) and without white space, joined by `\n`
  * (so no phrase spans two of them); what editors' corrections replaced is kept apart (a phrase is
  * found in it, as the index finds its words; proximity does not read it).
