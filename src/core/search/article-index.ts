@@ -64,7 +64,8 @@ export const TAG_BOOST = 2;
  */
 export const TRADITIONAL_MARK = '\u0001繁';
 
-function tokenizeField(text: string, field?: string): string[] {
+/** MiniSearch's `tokenize` for both indexes: a field's text as index terms. */
+export function tokenizeField(text: string, field?: string): string[] {
   if (field === 'tags' || field === 'names') {
     // Each tag whole (a name is one term even if jieba does not know it) plus its pieces.
     const out: string[] = [];
@@ -75,9 +76,8 @@ function tokenizeField(text: string, field?: string): string[] {
     }
     return out;
   }
-  const tokens = tokenizeForIndex(text);
-  if (hasTraditional(text)) tokens.push(TRADITIONAL_MARK);
-  return tokens;
+  const tokens = tokenizeForIndex(text); // shared with the tokenizer's memo: never modified
+  return hasTraditional(text) ? [...tokens, TRADITIONAL_MARK] : tokens;
 }
 
 const identity = (term: string) => term;
@@ -109,6 +109,20 @@ export function articleToDoc(a: ArticleDetail): IndexDoc {
     names.add(n);
   if (a.byline?.department) names.add(a.byline.department);
   return { id: a.id, title, body, names: [...names].join('\n') };
+}
+
+/**
+ * Every text `upsert` gives the tokenizer for an article (title block, body, each name, each
+ * tag): what a rebuild segments ahead, in other threads (`segmentAhead`, text/tokenizer.ts).
+ */
+export function indexedTexts(a: ArticleDetail): string[] {
+  const doc = articleToDoc(a);
+  return [doc.title, doc.body, ...doc.names.split('\n'), ...a.tags.map((t) => t.name)];
+}
+
+/** The tags index's text of an article: each tag name once, a line each. */
+export function tagDocText(tags: ArticleTag[]): string {
+  return [...new Set(tags.map((t) => t.name))].join('\n');
 }
 
 /** The tag facts of an article (filters and facets). */
@@ -221,7 +235,7 @@ export class ArticleIndex {
     const m = this.facts.get(id);
     if (!m) return;
     this.facts.set(id, { ...m, ...tagFacts(tags) });
-    const names = [...new Set(tags.map((t) => t.name))].join('\n');
+    const names = tagDocText(tags);
     if (names) this.tags.upsert({ id, tags: names });
     else this.tags.discard(id);
   }

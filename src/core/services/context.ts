@@ -30,6 +30,11 @@ export interface ArchiveOptions {
   saveMaxWaitMs?: number;
   /** False: no near-duplicate detection at import (bench/near-dup-cost.ts measures what it costs). */
   nearDuplicates?: boolean;
+  /**
+   * Threads that segment a rebuild's text, each with its own copy of jieba (services/index-keeper.ts);
+   * 0: the archive's own thread. Default: two (one on a single core) for 2,000 articles or more, else 0.
+   */
+  segmentThreads?: number;
 }
 
 /** What a carrier passes along with a call besides its argument. */

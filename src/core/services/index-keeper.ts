@@ -18,6 +18,8 @@
  * one found then is dropped at once (searches answer nothing, `indexReady` false) and rebuilt, with
  * a notice; nothing is written from it before its check (`writeIndex` finishes the check first).
  */
+import os from 'node:os';
+import type { ArticleDetail } from '../../shared/types';
 import type { Db } from '../store/handle';
 import * as store from '../store/articles';
 import * as tags from '../store/tags';
@@ -25,18 +27,19 @@ import { getMeta } from '../store/meta';
 import { INDEXED_SCHEMA } from '../store/db';
 import { searchable } from '../store/continuations';
 import type { NearDups } from '../store/near-dups';
-import { ArticleIndex, articleToFacts, type RankingOptions } from '../search/article-index';
+import { ArticleIndex, articleToFacts, indexedTexts, type RankingOptions } from '../search/article-index';
+import { ArticleIndexBuilder } from '../search/index-builder';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint, type SectionCheck } from '../search/persist';
 import { SaveScheduler } from '../search/save-scheduler';
 import { articleSignature } from '../search/dedupe';
-import { TOKENIZER_VERSION } from '../text/tokenizer';
-import { loadJieba } from '../text/jieba';
+import { loadJieba, startSegmentPool } from '../text/jieba';
+import { segmentAhead, setAhead, TOKENIZER_VERSION } from '../text/tokenizer';
 import { foldForSearch } from '../text/normalize';
 import type { Vocabulary } from '../vocabulary';
 import type { ArchiveOptions, IndexKeeping } from './context';
 
-/** Postings held unpacked during a rebuild before they are packed (~200 MB of Maps). */
-const REBUILD_PACK_EVERY = 4_000_000;
+/** Below this many articles a rebuild segments on this thread: loading jieba in threads costs more than it saves. */
+const POOL_MIN_ARTICLES = 2000;
 /** Articles whose texts `fillTexts` reads at a time (~25 ms at 150k articles on this project's 2-core machine). */
 const FILL_SLICE = 1000;
 
@@ -126,32 +129,68 @@ export class IndexKeeper implements IndexKeeping {
     };
   }
 
-  /** Rebuild the whole index from the store, in batches, yielding between them. */
+  /**
+   * Rebuild the whole index from the store, in batches of 1,000 articles. The text is segmented
+   * in a pool of threads (`segmentThreads`) one batch ahead: while this thread indexes a batch,
+   * the pool cuts the next (`segmentAhead`, text/tokenizer.ts), and this thread answers calls
+   * while it waits. Should the pool fail, or the dictionary change under it, this thread's own
+   * jieba segments the rest (the same terms, slower).
+   */
   async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
-    loadJieba(); // bulk segmentation: this thread's own copy (text/jieba.ts)
     this.unverified = undefined; // the loaded index is being replaced: its check no longer matters
     this.ready = false;
-    const fresh = new ArticleIndex();
+    const fresh = new ArticleIndexBuilder();
     const total = store.articleCount(this.db);
+    const threads = this.opts.segmentThreads ?? (total >= POOL_MIN_ARTICLES ? Math.min(2, os.availableParallelism()) : 0);
+    let pool = threads > 0 ? startSegmentPool(threads) : null;
+    if (!pool) loadJieba(); // bulk segmentation here: this thread's own copy (text/jieba.ts)
+    let failure: Error | undefined;
+    const batches = store.iterateArticles(this.db, 1000);
+    const read = () => {
+      const next = batches.next();
+      if (next.done) return null;
+      const docs = next.value.map(searchable).filter((d): d is ArticleDetail => d !== null);
+      const ahead = pool ? segmentAhead(docs.flatMap(indexedTexts), pool.cut) : Promise.resolve(null);
+      const terms = ahead.catch((err: Error) => {
+        failure ??= err;
+        return null;
+      });
+      return { size: next.value.length, docs, terms };
+    };
     const writable = this.opts.writable;
-    let done = 0;
     const signed = new Set(writable ? this.nearDups.signedIds() : []);
-    for (const batch of store.iterateArticles(this.db, 1000)) {
-      const sigs: Signatures = [];
-      for (const a of batch) {
-        const doc = searchable(a);
-        if (doc) fresh.upsert(doc);
-        // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
-        if (doc && writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc) });
+    let done = 0;
+    try {
+      for (let batch = read(); batch; ) {
+        const current = batch;
+        batch = read(); // segmented while this one is indexed
+        const terms = await current.terms;
+        if (!terms && pool) {
+          loadJieba();
+          if (failure) {
+            this.opts.log?.(`分词线程出错，改在本线程分词：${failure.message}`);
+            pool.close();
+            pool = null;
+          }
+        }
+        setAhead(terms);
+        const sigs: Signatures = [];
+        for (const doc of current.docs) {
+          fresh.add(doc);
+          // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
+          if (writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc) });
+        }
+        setAhead(null);
+        this.nearDups.update(sigs, []);
+        done += current.size;
+        onProgress?.(done, total);
+        await new Promise((r) => setImmediate(r));
       }
-      this.nearDups.update(sigs, []);
-      // Pack as we go: an unpacked posting costs ~50 bytes, a packed one 6.
-      if (fresh.text.dirt > REBUILD_PACK_EVERY) fresh.compactText();
-      done += batch.length;
-      onProgress?.(done, total);
-      await new Promise((r) => setImmediate(r));
+    } finally {
+      setAhead(null);
+      pool?.close();
     }
-    this.current = fresh;
+    this.current = fresh.finish();
     this.ready = true;
     this.saveIndexNow();
     return done;

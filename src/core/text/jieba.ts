@@ -15,6 +15,7 @@
  * from a third copy with every table, started on its first use (更多相似,
  * topic suggestions), or from this thread's own copy once loaded.
  *
+ * A rebuild segments in a pool of threads with a copy each (`startSegmentPool`).
  * Words added to the dictionary (`insertWords`: names, tags, editors' terms)
  * go to every copy, the one loaded later included (replayed in order).
  *
@@ -26,6 +27,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import os from 'node:os';
 import { JiebaThread, type Jieba } from './jieba-thread';
+import { SegmentPool } from './segment-pool';
 
 export type { Jieba };
 
@@ -38,6 +40,8 @@ let thread: JiebaThread | null = null;
 let keywordThread: JiebaThread | null = null;
 /** Every word inserted so far, in order: a copy loaded later gets them too. */
 const inserted: string[] = [];
+/** Pools of segmenting threads now open (`startSegmentPool`). */
+const pools = new Set<SegmentPool>();
 
 /** Files in app.asar are not readable from C++: use the unpacked copies in a packaged app. */
 function unpacked(file: string): string {
@@ -113,6 +117,23 @@ export function queryJieba(): Jieba {
   return thread ?? loadJieba();
 }
 
+/**
+ * `size` threads with a copy of jieba each (no IDF table), for a rebuild's bulk segmentation
+ * (segment-pool.ts); they get every word inserted, before and while they run. `close()` when done.
+ */
+export function startSegmentPool(size: number): { cut: SegmentPool['cut']; close(): void } {
+  const nodejieba = require('nodejieba') as Record<string, string>;
+  const pool = new SegmentPool(size, require.resolve('nodejieba'), { ...dictionaryFiles(nodejieba), idfDict: stubIdf() }, inserted);
+  pools.add(pool);
+  return {
+    cut: (runs) => pool.cut(runs),
+    close: () => {
+      pools.delete(pool);
+      pool.close();
+    },
+  };
+}
+
 /** Add words to the dictionary of every copy of jieba, loaded or loaded later. */
 export function insertWords(words: string[]): void {
   if (!words.length) return;
@@ -120,6 +141,7 @@ export function insertWords(words: string[]): void {
   if (instance) for (const w of words) instance.insertWord(w, 'nz');
   thread?.insertWords(words);
   keywordThread?.insertWords(words);
+  for (const p of pools) p.insertWords(words);
 }
 
 let tried: Jieba | null | undefined;

@@ -70,7 +70,7 @@ let stopWords = new Set<string>(DEFAULT_STOP_WORDS);
 /** Replace the stop-word list (an archive's own `stopwords.txt`). */
 export function setStopWords(words: Iterable<string>): void {
   stopWords = new Set([...words].map((w) => foldForSearch(w.trim())).filter(Boolean));
-  recent.clear();
+  forgetTerms();
 }
 
 export function isStopWord(word: string): boolean {
@@ -117,27 +117,83 @@ const RECENT = 64;
 /** Only texts this long are kept (bodies; not the short names and tags tokenized in between). */
 const RECENT_MIN_CHARS = 64;
 
+/**
+ * Terms segmented ahead, off this thread, for the texts of the batch being indexed
+ * (`segmentAhead`, a rebuild: services/index-keeper.ts); consulted before `recent`.
+ */
+let ahead: Map<string, string[]> | null = null;
+/** Bumped whenever the dictionary or the stop words change: terms segmented before are stale. */
+let epoch = 0;
+
 /** Index terms of a document field (the same array for the same text while it is recent). */
 export function tokenizeForIndex(text: string): string[] {
   if (!text) return [];
+  const done = ahead?.get(text);
+  if (done) return done;
   const hit = recent.get(text);
   if (hit) return hit;
-  const out = indexTerms(text);
+  const jieba = queryJieba();
+  const out = indexTerms(analyse(text), (run) => jieba.cutForSearch(run, true));
   if (text.length < RECENT_MIN_CHARS) return out;
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
   recent.set(text, out);
   return out;
 }
 
-function indexTerms(text: string): string[] {
-  const jieba = queryJieba();
+/**
+ * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM): every run's words in order,
+ * `counts[i]` of them for run i. `segment-pool.ts` does it in threads.
+ */
+export type CutRuns = (runs: string[]) => Promise<{ words: string[]; counts: ArrayLike<number> }>;
+
+/**
+ * Segment texts ahead (`cut`, in other threads), to be indexed next: the terms of each text,
+ * exactly what `tokenizeForIndex` would give, for `setAhead`. Null when the dictionary or the
+ * stop words changed meanwhile (the terms may be stale: segment again).
+ */
+export async function segmentAhead(texts: Iterable<string>, cut: CutRuns): Promise<Map<string, string[]> | null> {
+  const started = epoch;
+  const pending: { text: string; a: Analysed }[] = [];
+  const runs: string[] = [];
+  const seen = new Set<string>();
+  for (const text of texts) {
+    if (!text || seen.has(text)) continue;
+    seen.add(text);
+    const a = analyse(text);
+    for (const p of a.pieces) if (p.han) runs.push(p.text);
+    pending.push({ text, a });
+  }
+  const { words, counts } = await cut(runs);
+  if (epoch !== started) return null;
+  let run = 0;
+  let at = 0;
+  const take = () => words.slice(at, (at += counts[run++]));
+  return new Map(pending.map(({ text, a }) => [text, indexTerms(a, take)]));
+}
+
+/** Terms from `segmentAhead` answer `tokenizeForIndex` for their texts until replaced (null: none). */
+export function setAhead(terms: Map<string, string[]> | null): void {
+  ahead = terms;
+}
+
+/** A text folded and split into runs (see `pieces`). */
+interface Analysed {
+  folded: string;
+  pieces: Piece[];
+}
+
+function analyse(text: string): Analysed {
   const folded = foldForSearch(text);
+  return { folded, pieces: pieces(folded) };
+}
+
+/** The index terms of an analysed text; `cut` gives each Han run's search-mode words, in order. */
+function indexTerms({ folded, pieces: ps }: Analysed, cut: (run: string) => string[]): string[] {
   const out: string[] = [];
-  const ps = pieces(folded);
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
     if (p.han) {
-      for (const w of jieba.cutForSearch(p.text, true)) {
+      for (const w of cut(p.text)) {
         if (!stopWords.has(w)) out.push(w);
       }
     } else {
@@ -154,6 +210,13 @@ function indexTerms(text: string): string[] {
     if (UNIT_AFTER_NUMBER.test(after)) out.push(n.digits + after);
   }
   return out;
+}
+
+/** The dictionary or the stop words changed: no text's terms are known any more. */
+function forgetTerms(): void {
+  recent.clear();
+  ahead = null;
+  epoch++;
 }
 
 /** Smallest dictionary pieces of one word (`高新区` → [`高新`, `新区`]). */
@@ -232,7 +295,7 @@ export function addWords(words: Iterable<string>): number {
     }
   }
   insertWords(add);
-  if (add.length) recent.clear();
+  if (add.length) forgetTerms();
   return add.length;
 }
 

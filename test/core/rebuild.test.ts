@@ -1,0 +1,130 @@
+/**
+ * A rebuild's two shortcuts must not change the index it gives: the text segmented ahead in
+ * threads of their own (text/segment-pool.ts, `segmentAhead` in text/tokenizer.ts) gives the
+ * terms this thread's jieba gives, and the packed index written in one pass
+ * (search/packed-builder.ts, search/index-builder.ts) is the one MiniSearch's adding and packing
+ * give. Checked on every fixture page, with an editor's tag, a correction and traditional text.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Archive } from '../../src/core/service';
+import { expandPaths } from '../../src/core/ingest/sources';
+import { iterateArticles } from '../../src/core/store/articles';
+import { searchable } from '../../src/core/store/continuations';
+import { withConnection } from '../../src/core/store/db';
+import { ArticleIndex, indexedTexts } from '../../src/core/search/article-index';
+import { ArticleIndexBuilder } from '../../src/core/search/index-builder';
+import { TEXT_FILE } from '../../src/core/search/persist';
+import { startSegmentPool } from '../../src/core/text/jieba';
+import { addWords, segmentAhead, tokenizeForIndex } from '../../src/core/text/tokenizer';
+import type { ArticleDetail } from '../../src/shared/types';
+import { REPO, tempDir } from './helpers';
+
+const PAGES = path.join(REPO, 'test', 'fixtures', 'pages');
+
+/** A section file's content without its random id: the header's sections and CRCs, then the data. */
+function sectionFile(file: string): { header: unknown; data: Buffer } {
+  const buf = fs.readFileSync(file);
+  const len = buf.readUInt32LE(8);
+  const header = JSON.parse(buf.toString('utf8', 12, 12 + len)) as { id?: string };
+  delete header.id;
+  return { header, data: buf.subarray(12 + len) };
+}
+
+describe('a rebuild', () => {
+  let dir: string;
+  let articles: ArticleDetail[];
+
+  beforeAll(async () => {
+    dir = tempDir();
+    const a = await Archive.open({ dir, autoBackup: false, saveDelayMs: 50 });
+    const reports = await a.importSources(expandPaths([PAGES]).sources, {});
+    expect(reports.filter((r) => r.status === 'imported').length).toBeGreaterThan(20);
+    const hits = (await a.search({ query: '经济' })).hits;
+    await a.changeTags({ ids: hits.slice(0, 5).map((h) => h.id), add: [{ kind: 'topic', name: '重建检查' }] });
+    await a.correctArticle({ id: hits[0].id, title: '校對後的標題：臺灣經濟' });
+    await a.close();
+    articles = withConnection(dir, (db) => [...iterateArticles(db, 100)].flat())
+      .map(searchable)
+      .filter((d): d is ArticleDetail => d !== null);
+    expect(articles.length).toBeGreaterThan(100);
+    expect(articles.some((x) => x.tags.some((t) => t.name === '重建检查'))).toBe(true);
+    expect(articles.some((x) => x.replacedText)).toBe(true);
+  });
+
+  it('written in one pass, equals the index MiniSearch adds to and packs', () => {
+    const added = new ArticleIndex();
+    const built = new ArticleIndexBuilder();
+    for (const x of articles) {
+      added.upsert(x);
+      built.add(x);
+    }
+    const index = built.finish();
+    expect(index.compactText()).toEqual(added.compactText());
+    expect(index.compactTags()).toEqual(added.compactTags());
+    expect(index.facts.toColumns()).toEqual(added.facts.toColumns());
+    expect(index.size).toBe(articles.length);
+  });
+
+  it('segmented in threads, gives the terms of this thread, words added meanwhile included', async () => {
+    const texts = articles.flatMap(indexedTexts);
+    const pool = startSegmentPool(2);
+    try {
+      const ahead = await segmentAhead(texts, pool.cut);
+      expect(ahead).not.toBeNull();
+      for (const t of texts.filter(Boolean)) expect(ahead!.get(t)).toEqual(tokenizeForIndex(t));
+
+      // A word added while a batch is being cut: that batch is refused (its terms may be stale),
+      // the next one is cut with the word.
+      const text = '省里新设了琅琊湾经济带协调办公室。';
+      expect(tokenizeForIndex(text)).not.toContain('琅琊湾经济带');
+      const during = segmentAhead([text], pool.cut);
+      addWords(['琅琊湾经济带']);
+      expect(await during).toBeNull();
+      const after = await segmentAhead([text], pool.cut);
+      expect(after!.get(text)).toContain('琅琊湾经济带');
+      expect(after!.get(text)).toEqual(tokenizeForIndex(text));
+    } finally {
+      pool.close();
+    }
+  });
+
+  it('with threads or without, writes the same index files', async () => {
+    const files: { header: unknown; data: Buffer }[] = [];
+    for (const segmentThreads of [2, 0]) {
+      const a = await Archive.open({ dir, autoBackup: false, segmentThreads });
+      try {
+        await a.rebuildIndex();
+        expect(a.indexMismatches()).toEqual([]);
+        expect((await a.search({ query: '重建检查' })).total).toBe(5);
+        expect((await a.search({ query: '"臺灣經濟"' })).total).toBeGreaterThan(0);
+      } finally {
+        await a.close();
+      }
+      files.push(sectionFile(path.join(dir, TEXT_FILE)));
+    }
+    expect(files[0].header).toEqual(files[1].header);
+    expect(files[0].data.equals(files[1].data)).toBe(true);
+  });
+});
+
+describe('the segmenting threads', () => {
+  let pool: ReturnType<typeof startSegmentPool>;
+  afterAll(() => pool?.close());
+
+  it('answer runs in the order given, none for an empty list, and refuse work once closed', async () => {
+    pool = startSegmentPool(2);
+    const runs = ['中华人民共和国', '淄博高新区', '的', '一'];
+    const cuts = await pool.cut(runs);
+    expect(Array.from(cuts.counts)).toHaveLength(runs.length);
+    let at = 0;
+    const each = Array.from(cuts.counts, (n) => cuts.words.slice(at, (at += n)));
+    expect(each[0]).toContain('中华人民共和国');
+    expect(each[1]).toContain('高新区');
+    expect(each[2]).toEqual(['的']);
+    expect(await pool.cut([])).toEqual({ words: [], counts: [] });
+    pool.close();
+    await expect(pool.cut(runs)).rejects.toThrow(/分词线程/);
+  });
+});
