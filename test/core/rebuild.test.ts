@@ -93,9 +93,11 @@ describe('a rebuild', () => {
   it('with threads or without, writes the same index files', async () => {
     const files: { header: unknown; data: Buffer }[] = [];
     for (const segmentThreads of [2, 0]) {
-      const a = await Archive.open({ dir, autoBackup: false, segmentThreads });
+      const log: string[] = [];
+      const a = await Archive.open({ dir, autoBackup: false, segmentThreads, log: (m) => log.push(m) });
       try {
         await a.rebuildIndex();
+        expect(log.filter((m) => m.includes('分词线程'))).toEqual([]); // the threads did the cutting: no fallback
         expect(a.indexMismatches()).toEqual([]);
         expect((await a.search({ query: '重建检查' })).total).toBe(5);
         expect((await a.search({ query: '"臺灣經濟"' })).total).toBeGreaterThan(0);
