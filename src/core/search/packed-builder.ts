@@ -21,20 +21,23 @@ import type { PackedTerms } from './term-store';
 const MAX_FREQ = 0xffff;
 const utf8 = new TextEncoder();
 
-/** A Uint32Array that grows as it is written. */
-class Column {
-  data = new Uint32Array(1 << 16);
+/** A typed array that grows as it is written. */
+class Column<A extends Uint32Array | Uint16Array> {
   length = 0;
+
+  constructor(public data: A) {}
 
   push(v: number): void {
     if (this.length === this.data.length) {
-      const next = new Uint32Array(this.data.length * 2);
+      const next = new (this.data.constructor as new (n: number) => A)(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
   }
 }
+
+const column32 = () => new Column(new Uint32Array(1 << 16));
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
@@ -49,11 +52,12 @@ export class PackedBuilder<T extends { id: number }> {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
   /** Per posting: term id × fields + field id; the document's short id; the frequency. */
-  private readonly keys = new Column();
-  private readonly docs = new Column();
-  private readonly freqs = new Column();
-  private readonly articleIds = new Column();
-  private readonly fieldLength = new Column();
+  private readonly keys = column32();
+  private readonly docs = column32();
+  /** Capped at 65,535 as they are written (what the packed form holds). */
+  private readonly freqs = new Column(new Uint16Array(1 << 16));
+  private readonly articleIds = column32();
+  private readonly fieldLength = column32();
   private readonly avgFieldLength: number[] = [];
   /** Frequencies of the document being added, by term id, and the terms it touched. */
   private counts = new Uint32Array(1 << 16);
@@ -108,7 +112,7 @@ export class PackedBuilder<T extends { id: number }> {
       for (const id of this.touched) {
         this.keys.push(id * nf + f);
         this.docs.push(shortId);
-        this.freqs.push(this.counts[id]);
+        this.freqs.push(Math.min(this.counts[id], MAX_FREQ));
         this.counts[id] = 0;
       }
       this.touched.length = 0;
@@ -128,22 +132,16 @@ export class PackedBuilder<T extends { id: number }> {
     const start = new Uint32Array(slots + 1);
     const n = this.keys.length;
     const { data: keys } = this.keys;
-    const slot = new Uint32Array(n);
-    for (let p = 0; p < n; p++) {
-      const k = keys[p];
-      const s = rank[(k / nf) | 0] * nf + (k % nf);
-      slot[p] = s;
-      start[s + 1]++;
-    }
+    const slotOf = (k: number) => rank[(k / nf) | 0] * nf + (k % nf);
+    for (let p = 0; p < n; p++) start[slotOf(keys[p]) + 1]++;
     for (let s = 0; s < slots; s++) start[s + 1] += start[s];
     const docs = new Uint32Array(n);
     const freqs = new Uint16Array(n);
     const at = start.slice(0, slots);
     for (let p = 0; p < n; p++) {
-      const q = at[slot[p]]++;
+      const q = at[slotOf(keys[p])]++;
       docs[q] = this.docs.data[p];
-      const fr = this.freqs.data[p];
-      freqs[q] = fr > MAX_FREQ ? MAX_FREQ : fr;
+      freqs[q] = this.freqs.data[p];
     }
     const termBytes = new Uint8Array(bytes.reduce((sum, b) => sum + b.length, 0));
     const termOffset = new Uint32Array(nTerms + 1);
