@@ -1,8 +1,8 @@
 /**
  * A packed text index written in one pass, for a rebuild: the `PackedIndex` that
  * adding the same documents to an empty TextIndex one by one and then packing it
- * would give (text-index.ts; test/core/packed-builder.test.ts checks they are
- * equal), at a fraction of the cost.
+ * would give (text-index.ts; test/core/rebuild.test.ts checks they are equal),
+ * at a fraction of the cost.
  *
  * MiniSearch's `add` keeps a Map per (term, field) and an entry per posting,
  * which a rebuild then packs every few million postings; here each posting is
@@ -67,10 +67,6 @@ export class PackedBuilder<T extends { id: number }> {
     private readonly fields: readonly string[],
     private readonly tokenize: (text: string, field: string) => string[],
   ) {}
-
-  get documentCount(): number {
-    return this.articleIds.length;
-  }
 
   /** Add one document (ids must not repeat: this is for an index built from nothing). */
   add(doc: T): void {
