@@ -69,22 +69,27 @@ describe('a rebuild', () => {
 
   it('segmented in threads, gives the terms of this thread, words added meanwhile included', async () => {
     const texts = articles.flatMap(indexedTexts);
+    // Terms numbered as a rebuild's builder numbers them; read back as words.
+    const numbered: string[] = [];
+    const numbers = new Map<string, number>();
+    const intern = (t: string) => numbers.get(t) ?? (numbers.set(t, numbered.length), numbered.push(t) - 1);
+    const words = (m: Map<string, number[]> | null, t: string) => m?.get(t)?.map((n) => numbered[n]);
     const pool = startSegmentPool(2);
     try {
-      const ahead = await segmentAhead(texts, pool.cut);
+      const ahead = await segmentAhead(texts, pool.cut, intern);
       expect(ahead).not.toBeNull();
-      for (const t of texts.filter(Boolean)) expect(ahead!.get(t)).toEqual(tokenizeForIndex(t));
+      for (const t of texts.filter(Boolean)) expect(words(ahead, t)).toEqual(tokenizeForIndex(t));
 
       // A word added while a batch is being cut: that batch is refused (its terms may be stale),
       // the next one is cut with the word.
       const text = '省里新设了琅琊湾经济带协调办公室。';
       expect(tokenizeForIndex(text)).not.toContain('琅琊湾经济带');
-      const during = segmentAhead([text], pool.cut);
+      const during = segmentAhead([text], pool.cut, intern);
       addWords(['琅琊湾经济带']);
       expect(await during).toBeNull();
-      const after = await segmentAhead([text], pool.cut);
-      expect(after!.get(text)).toContain('琅琊湾经济带');
-      expect(after!.get(text)).toEqual(tokenizeForIndex(text));
+      const after = await segmentAhead([text], pool.cut, intern);
+      expect(words(after, text)).toContain('琅琊湾经济带');
+      expect(words(after, text)).toEqual(tokenizeForIndex(text));
     } finally {
       pool.close();
     }
@@ -121,11 +126,11 @@ describe('the segmenting threads', () => {
     const cuts = await pool.cut(runs);
     expect(Array.from(cuts.counts)).toHaveLength(runs.length);
     let at = 0;
-    const each = Array.from(cuts.counts, (n) => cuts.words.slice(at, (at += n)));
+    const each = Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => cuts.vocab[id]));
     expect(each[0]).toContain('中华人民共和国');
     expect(each[1]).toContain('高新区');
     expect(each[2]).toEqual(['的']);
-    expect(await pool.cut([])).toEqual({ words: [], counts: [] });
+    expect((await pool.cut([])).ids).toHaveLength(0);
     pool.close();
     await expect(pool.cut(runs)).rejects.toThrow(/分词线程/);
   });

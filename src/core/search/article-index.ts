@@ -66,18 +66,28 @@ export const TRADITIONAL_MARK = '\u0001繁';
 
 /** MiniSearch's `tokenize` for both indexes: a field's text as index terms. */
 export function tokenizeField(text: string, field?: string): string[] {
+  return fieldTerms(text, field, tokenizeForIndex, foldForSearch, () => TRADITIONAL_MARK);
+}
+
+/**
+ * A field's index terms, as `terms` gives a text's (the terms, or in a rebuild their numbers:
+ * index-builder.ts), so both take one definition. A tag or a name is also one term whole
+ * (`whole`: a name is found whole even if jieba does not know it); a title or body with
+ * traditional characters also carries `mark()`. `terms`' arrays are shared with the
+ * tokenizer's memo: never modified.
+ */
+export function fieldTerms<T>(text: string, field: string | undefined, terms: (text: string) => T[], whole: (name: string) => T, mark: () => T): T[] {
   if (field === 'tags' || field === 'names') {
-    // Each tag whole (a name is one term even if jieba does not know it) plus its pieces.
-    const out: string[] = [];
+    const out: T[] = [];
     for (const name of text.split('\n')) {
       if (!name) continue;
-      out.push(foldForSearch(name));
-      out.push(...tokenizeForIndex(name));
+      out.push(whole(name));
+      out.push(...terms(name));
     }
     return out;
   }
-  const tokens = tokenizeForIndex(text); // shared with the tokenizer's memo: never modified
-  return hasTraditional(text) ? [...tokens, TRADITIONAL_MARK] : tokens;
+  const tokens = terms(text);
+  return hasTraditional(text) ? [...tokens, mark()] : tokens;
 }
 
 const identity = (term: string) => term;

@@ -7,9 +7,12 @@ import { tokenizeForIndex } from '../text/tokenizer';
 import { articleToDoc } from './article-index';
 import { signature, type Signature } from '../text/near-dup';
 
-/** The MinHash signature of a searchable article's body, from the index's own terms (segmented once). */
-export function articleSignature(doc: ArticleDetail): Signature | null {
-  return signature(tokenizeForIndex(articleToDoc(doc).body));
+/**
+ * The MinHash signature of a searchable article's body, from the index's own terms (segmented
+ * once: `terms` gives them, by default from the tokenizer's memo of what it just segmented).
+ */
+export function articleSignature(doc: ArticleDetail, terms: (text: string) => string[] = tokenizeForIndex): Signature | null {
+  return signature(terms(articleToDoc(doc).body));
 }
 
 /**

@@ -1,23 +1,62 @@
 /**
  * An ArticleIndex built from nothing in one pass (a rebuild, services/index-keeper.ts): each
  * article added as `ArticleIndex#upsert` would add it to an empty index, the postings written
- * straight into packed form (packed-builder.ts) instead of through MiniSearch's Maps.
+ * straight into packed form (packed-builder.ts) instead of through MiniSearch's Maps. An
+ * article's texts come segmented ahead, as term numbers, when the rebuild has them
+ * (`segmentAhead`, text/tokenizer.ts), else they are segmented here.
  */
 import type { ArticleDetail } from '../../shared/types';
-import { ArticleIndex, FIELDS, articleToDoc, articleToFacts, tagDocText, tokenizeField, type ArticleFacts, type IndexDoc, type TagDoc } from './article-index';
+import { foldForSearch } from '../text/normalize';
+import { tokenizeForIndex } from '../text/tokenizer';
+import {
+  ArticleIndex,
+  FIELDS,
+  TRADITIONAL_MARK,
+  articleToDoc,
+  articleToFacts,
+  fieldTerms,
+  tagDocText,
+  tokenizeField,
+  type ArticleFacts,
+  type IndexDoc,
+  type TagDoc,
+} from './article-index';
 import { PackedBuilder } from './packed-builder';
+
+/** Texts' index terms as numbers from `ArticleIndexBuilder#intern`. */
+export type SegmentedTexts = ReadonlyMap<string, number[]>;
 
 export class ArticleIndexBuilder {
   private readonly text = new PackedBuilder<IndexDoc>(FIELDS, tokenizeField);
   private readonly tags = new PackedBuilder<TagDoc>(['tags'], tokenizeField);
   private readonly facts: [number, ArticleFacts][] = [];
 
-  /** Add an article (each id once). */
-  add(a: ArticleDetail): void {
-    this.text.add(articleToDoc(a));
+  /** A term's number in the content index (what `segmentAhead` numbers terms with). */
+  readonly intern = (term: string): number => this.text.intern(term);
+
+  /** Add an article (each id once); `segmented` holds its texts' terms if they were segmented ahead. */
+  add(a: ArticleDetail, segmented?: SegmentedTexts): void {
+    const doc = articleToDoc(a);
+    const { text, tags } = this;
+    const terms = (t: string) => segmented?.get(t) ?? tokenizeForIndex(t).map(this.intern);
+    const whole = (name: string) => text.intern(foldForSearch(name));
+    const mark = () => text.intern(TRADITIONAL_MARK);
+    text.addTerms(
+      doc.id,
+      FIELDS.map((f) => fieldTerms(doc[f], f, terms, whole, mark)),
+    );
     this.facts.push([a.id, articleToFacts(a)]);
     const names = tagDocText(a.tags);
-    if (names) this.tags.add({ id: a.id, tags: names });
+    if (!names) return;
+    // The tags index numbers its own terms: the names' words, numbered again.
+    const tagTerms = (t: string) => this.words(segmented, t).map((w) => tags.intern(w));
+    tags.addTerms(a.id, [fieldTerms(names, 'tags', tagTerms, (name) => tags.intern(foldForSearch(name)), () => tags.intern(TRADITIONAL_MARK))]);
+  }
+
+  /** A text's index terms as words: from its numbers when it was segmented ahead (a near-duplicate signature, the tags index). */
+  words(segmented: SegmentedTexts | undefined, text: string): string[] {
+    const ids = segmented?.get(text);
+    return ids ? ids.map((id) => this.text.termOf(id)) : tokenizeForIndex(text);
   }
 
   /** The index of every article added. */

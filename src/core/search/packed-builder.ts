@@ -5,8 +5,10 @@
  * at a fraction of the cost.
  *
  * MiniSearch's `add` keeps a Map per (term, field) and an entry per posting,
- * which a rebuild then packs every few million postings; here each posting is
- * three numbers appended to typed arrays (term and field as one key, document,
+ * which a rebuild then packs every few million postings. Here terms are
+ * numbered (`intern`; a rebuild numbers each distinct word of a batch once,
+ * text/tokenizer.ts `segmentAhead`), and each posting is three numbers
+ * appended to typed arrays (term and field as one key, document,
  * frequency), and `build` sorts them once, by the terms' UTF-8 bytes and then
  * field, with a counting sort that keeps documents in the order added. What
  * MiniSearch would record is recorded the same way: short ids in the order of
@@ -68,48 +70,69 @@ export class PackedBuilder<T extends { id: number }> {
     private readonly tokenize: (text: string, field: string) => string[],
   ) {}
 
+  /** A term's number (a new one for a term not met before); -1 for the empty term, which is never indexed. */
+  intern(term: string): number {
+    if (!term) return -1;
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.termIds.set(term, id);
+      this.terms.push(term);
+      if (id === this.counts.length) {
+        const next = new Uint32Array(this.counts.length * 2);
+        next.set(this.counts);
+        this.counts = next;
+      }
+    }
+    return id;
+  }
+
+  /** The term of a number `intern` gave. */
+  termOf(id: number): string {
+    return this.terms[id];
+  }
+
   /** Add one document (ids must not repeat: this is for an index built from nothing). */
   add(doc: T): void {
+    const values = doc as unknown as Record<string, unknown>;
+    const fields = this.fields.map((field) => {
+      const value = values[field];
+      return value == null ? null : this.tokenize(String(value), field).map((t) => this.intern(t));
+    });
+    this.addTerms(doc.id, fields);
+  }
+
+  /**
+   * Add one document by its fields' terms, as numbers from `intern` (null: the field is absent,
+   * as MiniSearch skips a field whose value is null or undefined).
+   */
+  addTerms(id: number, fields: readonly (ArrayLike<number> | null)[]): void {
     const shortId = this.articleIds.length;
-    this.articleIds.push(doc.id);
+    this.articleIds.push(id);
     const nf = this.fields.length;
     for (let f = 0; f < nf; f++) {
-      const value = (doc as unknown as Record<string, unknown>)[this.fields[f]];
-      if (value == null) {
+      const terms = fields[f];
+      if (!terms) {
         this.fieldLength.push(0);
         continue;
       }
-      const tokens = this.tokenize(String(value), this.fields[f]);
       let empty = 0;
-      for (const t of tokens) {
-        if (!t) {
-          empty = 1;
-          continue;
-        }
-        let id = this.termIds.get(t);
-        if (id === undefined) {
-          id = this.terms.length;
-          this.termIds.set(t, id);
-          this.terms.push(t);
-          if (id === this.counts.length) {
-            const next = new Uint32Array(this.counts.length * 2);
-            next.set(this.counts);
-            this.counts = next;
-          }
-        }
-        if (this.counts[id]++ === 0) this.touched.push(id);
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i];
+        if (t < 0) empty = 1;
+        else if (this.counts[t]++ === 0) this.touched.push(t);
       }
       // The number of distinct tokens (MiniSearch's `new Set(tokens).size`), the empty one included.
       const length = this.touched.length + empty;
       this.fieldLength.push(length);
       // MiniSearch's addFieldLength, with the count of documents before this one.
       this.avgFieldLength[f] = ((this.avgFieldLength[f] || 0) * shortId + length) / (shortId + 1);
-      // In the order first met, as MiniSearch's Maps would hold them (the order is not kept: `build` sorts).
-      for (const id of this.touched) {
-        this.keys.push(id * nf + f);
+      // In the order first met (`build` sorts them).
+      for (const t of this.touched) {
+        this.keys.push(t * nf + f);
         this.docs.push(shortId);
-        this.freqs.push(Math.min(this.counts[id], MAX_FREQ));
-        this.counts[id] = 0;
+        this.freqs.push(Math.min(this.counts[t], MAX_FREQ));
+        this.counts[t] = 0;
       }
       this.touched.length = 0;
     }
@@ -145,23 +168,27 @@ export class PackedBuilder<T extends { id: number }> {
     const entryField: number[] = [];
     const entryStart: number[] = [0];
     let tb = 0;
+    // Only terms with postings: a term numbered (`intern`) but never added to a document is left out.
+    let written = 0;
     for (let r = 0; r < nTerms; r++) {
-      const b = bytes[order[r]];
-      termBytes.set(b, tb);
-      tb += b.length;
-      termOffset[r + 1] = tb;
+      const before = entryField.length;
       for (let f = 0; f < nf; f++) {
         const s = r * nf + f;
         if (start[s + 1] === start[s]) continue;
         entryField.push(f);
         entryStart.push(start[s + 1]);
       }
-      termStart[r + 1] = entryField.length;
+      if (entryField.length === before) continue;
+      const b = bytes[order[r]];
+      termBytes.set(b, tb);
+      tb += b.length;
+      termOffset[++written] = tb;
+      termStart[written] = entryField.length;
     }
     const terms: PackedTerms = {
-      termBytes,
-      termOffset,
-      termStart,
+      termBytes: termBytes.slice(0, tb),
+      termOffset: termOffset.slice(0, written + 1),
+      termStart: termStart.slice(0, written + 1),
       entryField: Uint8Array.from(entryField),
       entryStart: Uint32Array.from(entryStart),
       docs,

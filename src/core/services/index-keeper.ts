@@ -33,7 +33,7 @@ import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint, t
 import { SaveScheduler } from '../search/save-scheduler';
 import { articleSignature } from '../search/dedupe';
 import { loadJieba, startSegmentPool } from '../text/jieba';
-import { segmentAhead, setAhead, TOKENIZER_VERSION } from '../text/tokenizer';
+import { segmentAhead, TOKENIZER_VERSION } from '../text/tokenizer';
 import { foldForSearch } from '../text/normalize';
 import type { Vocabulary } from '../vocabulary';
 import type { ArchiveOptions, IndexKeeping } from './context';
@@ -130,10 +130,11 @@ export class IndexKeeper implements IndexKeeping {
   }
 
   /**
-   * Rebuild the whole index from the store, in batches of 1,000 articles. The text is segmented
-   * in a pool of threads (`segmentThreads`) one batch ahead: while this thread indexes a batch,
-   * the pool cuts the next (`segmentAhead`, text/tokenizer.ts), and this thread answers calls
-   * while it waits. Should the pool fail, or the dictionary change under it, this thread's own
+   * Rebuild the whole index from the store, in batches of 1,000 articles, written straight into
+   * packed form (search/index-builder.ts). The text is segmented in a pool of threads
+   * (`segmentThreads`) one batch ahead: while this thread indexes a batch, the pool cuts the next
+   * (`segmentAhead`, text/tokenizer.ts: terms as the builder's numbers), and this thread answers
+   * calls while it waits. Should the pool fail, or the dictionary change under it, this thread's own
    * jieba segments the rest (the same terms, slower).
    */
   async rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
@@ -150,7 +151,7 @@ export class IndexKeeper implements IndexKeeping {
       const next = batches.next();
       if (next.done) return null;
       const docs = next.value.map(searchable).filter((d): d is ArticleDetail => d !== null);
-      const ahead = pool ? segmentAhead(docs.flatMap(indexedTexts), pool.cut) : Promise.resolve(null);
+      const ahead = pool ? segmentAhead(docs.flatMap(indexedTexts), pool.cut, fresh.intern) : Promise.resolve(null);
       const terms = ahead.catch((err: Error) => {
         failure ??= err;
         return null;
@@ -173,21 +174,19 @@ export class IndexKeeper implements IndexKeeping {
             pool = null;
           }
         }
-        setAhead(terms);
+        const segmented = terms ?? undefined;
         const sigs: Signatures = [];
         for (const doc of current.docs) {
-          fresh.add(doc);
+          fresh.add(doc, segmented);
           // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
-          if (writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc) });
+          if (writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc, (t) => fresh.words(segmented, t)) });
         }
-        setAhead(null);
         this.nearDups.update(sigs, []);
         done += current.size;
         onProgress?.(done, total);
         await new Promise((r) => setImmediate(r));
       }
     } finally {
-      setAhead(null);
       pool?.close();
     }
     this.current = fresh.finish();

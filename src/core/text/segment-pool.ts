@@ -5,10 +5,13 @@
  * Each thread loads nodejieba with the dictionaries the archive's thread uses
  * (the IDF table left out: cutting never reads it) and every word inserted so
  * far, then answers requests in order. A request is a list of Han runs joined
- * by line breaks (a Han run holds none); the answer, every run's search-mode
- * words joined by spaces (a word holds none) and each run's number of words:
- * one string and one typed array instead of a structured clone of thousands of
- * small arrays, taken apart with one `split`. `cut` shares its runs between
+ * by line breaks (a Han run holds none). The answer holds each distinct word
+ * once (`vocab`, joined by spaces: a word holds none) and every word met as a
+ * number into it (`ids`), with each run's number of words (`counts`): one
+ * string and two typed arrays instead of a structured clone of thousands of
+ * small arrays. The archive's thread then looks each distinct word of a batch
+ * up once in the index's dictionary of millions of terms, not every occurrence
+ * (at 150k articles those lookups were a quarter of a rebuild). `cut` shares its runs between
  * the threads by length and answers them in the order given.
  *
  * Like jieba-thread.ts, the thread's code is plain JavaScript (evaluated, not a
@@ -33,13 +36,29 @@ parentPort.on('message', (m) => {
   try {
     const runs = m.runs.split('\\n');
     const counts = new Uint32Array(runs.length);
-    const parts = [];
+    const seen = new Map();
+    const vocab = [];
+    let ids = new Uint32Array(1024);
+    let n = 0;
     for (let i = 0; i < runs.length; i++) {
       const words = nodejieba.cutForSearch(runs[i], true);
       counts[i] = words.length;
-      if (words.length) parts.push(words.join(' '));
+      if (n + words.length > ids.length) {
+        const more = new Uint32Array(Math.max(ids.length * 2, n + words.length));
+        more.set(ids);
+        ids = more;
+      }
+      for (const w of words) {
+        let id = seen.get(w);
+        if (id === undefined) {
+          id = vocab.length;
+          seen.set(w, id);
+          vocab.push(w);
+        }
+        ids[n++] = id;
+      }
     }
-    reply = { id: m.id, words: parts.join(' '), counts };
+    reply = { id: m.id, vocab: vocab.join(' '), words: vocab.length, ids: ids.slice(0, n), counts };
   } catch (err) {
     reply = { id: m.id, error: String((err && err.message) || err) };
   }
@@ -47,15 +66,21 @@ parentPort.on('message', (m) => {
 });
 `;
 
-/** Words of consecutive runs: `counts[i]` words of run i, one after another in `words`. */
+/**
+ * Words of consecutive runs: run i has `counts[i]` words, one after another in `ids`, each a
+ * number into `vocab` (each distinct word once).
+ */
 export interface Cuts {
-  words: string[];
-  counts: ArrayLike<number>;
+  vocab: string[];
+  ids: Uint32Array;
+  counts: Uint32Array;
 }
 
 interface Answer {
   id: number;
-  words?: string;
+  vocab?: string;
+  words?: number;
+  ids?: Uint32Array;
   counts?: Uint32Array;
   error?: string;
 }
@@ -63,6 +88,18 @@ interface Answer {
 interface Pending {
   resolve: (answer: Answer) => void;
   reject: (err: Error) => void;
+}
+
+/** An answer taken apart, checked whole. */
+function cutsOf(a: Answer): Cuts {
+  // Words hold no space, so `split` gives them back exactly; no word at all is the one case it cannot tell.
+  const vocab = a.words ? a.vocab!.split(' ') : [];
+  const ids = a.ids!;
+  const counts = a.counts!;
+  let n = 0;
+  for (let i = 0; i < counts.length; i++) n += counts[i];
+  if (vocab.length !== a.words || ids.length !== n) throw new Error(`分词线程的回答不完整：${vocab.length} / ${a.words} 个词`);
+  return { vocab, ids, counts };
 }
 
 class SegmentThread {
@@ -120,7 +157,7 @@ export class SegmentPool {
 
   /** Each run's search-mode words (jieba `cutForSearch` with HMM), in the order given; rejects if a thread failed. */
   async cut(runs: string[]): Promise<Cuts> {
-    if (!runs.length) return { words: [], counts: [] };
+    if (!runs.length) return { vocab: [], ids: new Uint32Array(0), counts: new Uint32Array(0) };
     // Contiguous shares of about equal length, one per thread.
     let chars = 0;
     for (const r of runs) chars += r.length;
@@ -136,22 +173,23 @@ export class SegmentPool {
       from = to;
     }
     const answers = await Promise.all(asks);
+    // The threads' answers one after another: each one's numbers moved past the words before it.
+    const parts = answers.map(cutsOf);
+    const vocab = parts.length === 1 ? parts[0].vocab : parts.flatMap((p) => p.vocab);
+    const ids = new Uint32Array(parts.reduce((n, p) => n + p.ids.length, 0));
     const counts = new Uint32Array(runs.length);
-    let words: string[] = [];
     let at = 0;
-    for (const a of answers) {
-      const c = a.counts!;
-      counts.set(c, at);
-      at += c.length;
-      let n = 0;
-      for (let i = 0; i < c.length; i++) n += c[i];
-      // Words hold no space, so `split` gives them back exactly; none at all is the one case it cannot tell.
-      const got = n ? a.words!.split(' ') : [];
-      if (got.length !== n) throw new Error(`分词线程的回答不完整：${got.length} / ${n} 个词`);
-      words = words.length ? words.concat(got) : got;
+    let run = 0;
+    let base = 0;
+    for (const p of parts) {
+      for (let i = 0; i < p.ids.length; i++) ids[at + i] = p.ids[i] + base;
+      at += p.ids.length;
+      counts.set(p.counts, run);
+      run += p.counts.length;
+      base += p.vocab.length;
     }
-    if (at !== runs.length) throw new Error(`分词线程的回答不完整：${at} / ${runs.length} 段`);
-    return { words, counts };
+    if (run !== runs.length) throw new Error(`分词线程的回答不完整：${run} / ${runs.length} 段`);
+    return { vocab, ids, counts };
   }
 
   /** Words added to the dictionary: cut after everything already asked. */

@@ -92,13 +92,12 @@ function pieces(folded: string): Piece[] {
   return out;
 }
 
-function pushNumberUnit(out: string[], p: Piece, next: Piece | undefined, folded: string): void {
-  // `2022年`: a digit run immediately followed by a unit character.
-  if (!/^\d+(?:\.\d+)?$/.test(p.text)) return;
+/** `2022年`: a digit run immediately followed by a unit character, joined; undefined for any other piece. */
+function numberUnit(p: Piece, next: Piece | undefined, folded: string): string | undefined {
+  if (!/^\d+(?:\.\d+)?$/.test(p.text)) return undefined;
   const after = folded.charAt(p.start + p.text.length);
-  if (next && next.han && next.start === p.start + p.text.length && UNIT_AFTER_NUMBER.test(after)) {
-    out.push(p.text + after);
-  }
+  if (next && next.han && next.start === p.start + p.text.length && UNIT_AFTER_NUMBER.test(after)) return p.text + after;
+  return undefined;
 }
 
 /**
@@ -117,23 +116,19 @@ const RECENT = 64;
 /** Only texts this long are kept (bodies; not the short names and tags tokenized in between). */
 const RECENT_MIN_CHARS = 64;
 
-/**
- * Terms segmented ahead, off this thread, for the texts of the batch being indexed
- * (`segmentAhead`, a rebuild: services/index-keeper.ts); consulted before `recent`.
- */
-let ahead: Map<string, string[]> | null = null;
 /** Bumped whenever the dictionary or the stop words change: terms segmented before are stale. */
 let epoch = 0;
 
 /** Index terms of a document field (the same array for the same text while it is recent). */
 export function tokenizeForIndex(text: string): string[] {
   if (!text) return [];
-  const done = ahead?.get(text);
-  if (done) return done;
   const hit = recent.get(text);
   if (hit) return hit;
   const jieba = queryJieba();
-  const out = indexTerms(analyse(text), (run) => jieba.cutForSearch(run, true));
+  const han = (run: string, push: (w: string) => void) => {
+    for (const w of jieba.cutForSearch(run, true)) if (!stopWords.has(w)) push(w);
+  };
+  const out = indexTerms(analyse(text), (t) => t, han);
   if (text.length < RECENT_MIN_CHARS) return out;
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
   recent.set(text, out);
@@ -141,17 +136,18 @@ export function tokenizeForIndex(text: string): string[] {
 }
 
 /**
- * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM): every run's words in order,
- * `counts[i]` of them for run i. `segment-pool.ts` does it in threads.
+ * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM): run i has `counts[i]` words,
+ * one after another in `ids`, each a number into `vocab`. `segment-pool.ts` does it in threads.
  */
-export type CutRuns = (runs: string[]) => Promise<{ words: string[]; counts: ArrayLike<number> }>;
+export type CutRuns = (runs: string[]) => Promise<{ vocab: string[]; ids: Uint32Array; counts: Uint32Array }>;
 
 /**
- * Segment texts ahead (`cut`, in other threads), to be indexed next: the terms of each text,
- * exactly what `tokenizeForIndex` would give, for `setAhead`. Null when the dictionary or the
- * stop words changed meanwhile (the terms may be stale: segment again).
+ * Segment texts ahead (`cut`, in other threads): each text's index terms, exactly those of
+ * `tokenizeForIndex`, as the numbers `intern` gives them (a rebuild's index builder numbers its
+ * terms: search/packed-builder.ts). Each distinct word of a batch is numbered once. Null when
+ * the dictionary or the stop words changed meanwhile (the terms may be stale: segment again).
  */
-export async function segmentAhead(texts: Iterable<string>, cut: CutRuns): Promise<Map<string, string[]> | null> {
+export async function segmentAhead(texts: Iterable<string>, cut: CutRuns, intern: (term: string) => number): Promise<Map<string, number[]> | null> {
   const started = epoch;
   const pending: { text: string; a: Analysed }[] = [];
   const runs: string[] = [];
@@ -163,17 +159,19 @@ export async function segmentAhead(texts: Iterable<string>, cut: CutRuns): Promi
     for (const p of a.pieces) if (p.han) runs.push(p.text);
     pending.push({ text, a });
   }
-  const { words, counts } = await cut(runs);
+  const { vocab, ids, counts } = await cut(runs);
   if (epoch !== started) return null;
+  // Each word's number, -1 for a stop word.
+  const number = Int32Array.from(vocab, (w) => (stopWords.has(w) ? -1 : intern(w)));
   let run = 0;
   let at = 0;
-  const take = () => words.slice(at, (at += counts[run++]));
-  return new Map(pending.map(({ text, a }) => [text, indexTerms(a, take)]));
-}
-
-/** Terms from `segmentAhead` answer `tokenizeForIndex` for their texts until replaced (null: none). */
-export function setAhead(terms: Map<string, string[]> | null): void {
-  ahead = terms;
+  const han = (_: string, push: (n: number) => void) => {
+    for (const end = at + counts[run++]; at < end; at++) {
+      const n = number[ids[at]];
+      if (n >= 0) push(n);
+    }
+  };
+  return new Map(pending.map(({ text, a }) => [text, indexTerms(a, intern, han)]));
 }
 
 /** A text folded and split into runs (see `pieces`). */
@@ -187,27 +185,29 @@ function analyse(text: string): Analysed {
   return { folded, pieces: pieces(folded) };
 }
 
-/** The index terms of an analysed text; `cut` gives each Han run's search-mode words, in order. */
-function indexTerms({ folded, pieces: ps }: Analysed, cut: (run: string) => string[]): string[] {
-  const out: string[] = [];
+/**
+ * The index terms of an analysed text, as `term` gives them (the term itself, or its number);
+ * `han` gives each Han run's search-mode words, stop words left out, in order.
+ */
+function indexTerms<T>({ folded, pieces: ps }: Analysed, term: (t: string) => T, han: (run: string, push: (t: T) => void) => void): T[] {
+  const out: T[] = [];
+  const push = (t: T) => void out.push(t);
   for (let i = 0; i < ps.length; i++) {
     const p = ps[i];
-    if (p.han) {
-      for (const w of cut(p.text)) {
-        if (!stopWords.has(w)) out.push(w);
-      }
-    } else {
-      if (!stopWords.has(p.text)) out.push(p.text);
+    if (p.han) han(p.text, push);
+    else {
+      if (!stopWords.has(p.text)) out.push(term(p.text));
       // `5.5%` is also `5.5`: a query for the bare number finds it.
-      if (/^\d+(?:\.\d+)?%$/.test(p.text)) out.push(p.text.slice(0, -1));
-      pushNumberUnit(out, p, ps[i + 1], folded);
+      if (/^\d+(?:\.\d+)?%$/.test(p.text)) out.push(term(p.text.slice(0, -1)));
+      const unit = numberUnit(p, ps[i + 1], folded);
+      if (unit) out.push(term(unit));
     }
   }
   // `一九九六年` is also `1996` and `1996年`.
   for (const n of chineseNumbers(folded)) {
-    out.push(n.digits);
+    out.push(term(n.digits));
     const after = folded.charAt(n.end);
-    if (UNIT_AFTER_NUMBER.test(after)) out.push(n.digits + after);
+    if (UNIT_AFTER_NUMBER.test(after)) out.push(term(n.digits + after));
   }
   return out;
 }
@@ -215,7 +215,6 @@ function indexTerms({ folded, pieces: ps }: Analysed, cut: (run: string) => stri
 /** The dictionary or the stop words changed: no text's terms are known any more. */
 function forgetTerms(): void {
   recent.clear();
-  ahead = null;
   epoch++;
 }
 
@@ -272,9 +271,7 @@ export function queryWords(text: string): QueryWord[] {
         push(w, minimalPieces(w).filter((piece) => !stopWords.has(piece)));
       }
     } else if (!stopWords.has(p.text)) {
-      const joined: string[] = [];
-      pushNumberUnit(joined, p, ps[i + 1], folded);
-      const t = joined[0] ?? p.text;
+      const t = numberUnit(p, ps[i + 1], folded) ?? p.text;
       push(t, [t]);
     }
   }
