@@ -268,13 +268,14 @@ export class IndexKeeper implements IndexKeeping {
    * phrases and proximity then read no rows at search time), FILL_SLICE articles at a time with a
    * turn of the event loop between slices, so a search waits for one slice at most (~25 ms at
    * 150k articles; the whole fill ~4 s there). Stops when `stop()` says so, when the memo is full,
-   * or when a rebuild replaced the index (the new one's texts are read as searches ask for them).
+   * or as soon as a rebuild starts replacing the index (the memo would be thrown away with it; the new
+   * index's texts are read as searches ask for them), so the two never share the thread.
    */
   async fillTexts(stop: () => boolean): Promise<void> {
     const index = this.current;
     const ids = this.indexedIds();
     const read = (slice: number[]) => store.foldedTexts(this.db, slice, foldForSearch);
-    for (let i = 0; i < ids.length && !stop() && this.current === index; i += FILL_SLICE) {
+    for (let i = 0; i < ids.length && !stop() && this.current === index && this.ready; i += FILL_SLICE) {
       if (!index.texts.fill(ids.slice(i, i + FILL_SLICE), read)) return;
       await new Promise((resolve) => setImmediate(resolve));
     }
