@@ -68,7 +68,7 @@ describe('a rebuild', () => {
   });
 
   it('segmented in threads, gives the terms of this thread, words added meanwhile included', async () => {
-    const texts = articles.flatMap(indexedTexts);
+    const texts = articles.flatMap((x) => indexedTexts(x));
     // Terms numbered as a rebuild's builder numbers them; read back as words.
     const numbered: string[] = [];
     const numbers = new Map<string, number>();

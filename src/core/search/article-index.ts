@@ -125,8 +125,7 @@ export function articleToDoc(a: ArticleDetail): IndexDoc {
  * Every text `upsert` gives the tokenizer for an article (title block, body, each name, each
  * tag): what a rebuild segments ahead, in other threads (`segmentAhead`, text/tokenizer.ts).
  */
-export function indexedTexts(a: ArticleDetail): string[] {
-  const doc = articleToDoc(a);
+export function indexedTexts(a: ArticleDetail, doc: IndexDoc = articleToDoc(a)): string[] {
   return [doc.title, doc.body, ...doc.names.split('\n'), ...a.tags.map((t) => t.name)];
 }
 

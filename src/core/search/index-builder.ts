@@ -34,9 +34,11 @@ export class ArticleIndexBuilder {
   /** A term's number in the content index (what `segmentAhead` numbers terms with). */
   readonly intern = (term: string): number => this.text.intern(term);
 
-  /** Add an article (each id once); `segmented` holds its texts' terms if they were segmented ahead. */
-  add(a: ArticleDetail, segmented?: SegmentedTexts): void {
-    const doc = articleToDoc(a);
+  /**
+   * Add an article (each id once); `segmented` holds its texts' terms if they were segmented
+   * ahead, `doc` its index document if already made (the same strings: a long body is hashed once).
+   */
+  add(a: ArticleDetail, segmented?: SegmentedTexts, doc: IndexDoc = articleToDoc(a)): void {
     const { text, tags } = this;
     const terms = (t: string) => segmented?.get(t) ?? tokenizeForIndex(t).map(this.intern);
     const whole = (name: string) => text.intern(foldForSearch(name));

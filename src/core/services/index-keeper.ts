@@ -19,7 +19,6 @@
  * a notice; nothing is written from it before its check (`writeIndex` finishes the check first).
  */
 import os from 'node:os';
-import type { ArticleDetail } from '../../shared/types';
 import type { Db } from '../store/handle';
 import * as store from '../store/articles';
 import * as tags from '../store/tags';
@@ -27,7 +26,7 @@ import { getMeta } from '../store/meta';
 import { INDEXED_SCHEMA } from '../store/db';
 import { searchable } from '../store/continuations';
 import type { NearDups } from '../store/near-dups';
-import { ArticleIndex, articleToFacts, indexedTexts, type RankingOptions } from '../search/article-index';
+import { ArticleIndex, articleToDoc, articleToFacts, indexedTexts, type RankingOptions } from '../search/article-index';
 import { ArticleIndexBuilder } from '../search/index-builder';
 import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint, type SectionCheck } from '../search/persist';
 import { SaveScheduler } from '../search/save-scheduler';
@@ -150,8 +149,11 @@ export class IndexKeeper implements IndexKeeping {
     const read = () => {
       const next = batches.next();
       if (next.done) return null;
-      const docs = next.value.map(searchable).filter((d): d is ArticleDetail => d !== null);
-      const ahead = pool ? segmentAhead(docs.flatMap(indexedTexts), pool.cut, fresh.intern) : Promise.resolve(null);
+      const docs = next.value.flatMap((a) => {
+        const doc = searchable(a);
+        return doc ? [{ a: doc, doc: articleToDoc(doc) }] : [];
+      });
+      const ahead = pool ? segmentAhead(docs.flatMap((d) => indexedTexts(d.a, d.doc)), pool.cut, fresh.intern) : Promise.resolve(null);
       const terms = ahead.catch((err: Error) => {
         failure ??= err;
         return null;
@@ -176,10 +178,10 @@ export class IndexKeeper implements IndexKeeping {
         }
         const segmented = terms ?? undefined;
         const sigs: Signatures = [];
-        for (const doc of current.docs) {
-          fresh.add(doc, segmented);
+        for (const { a, doc } of current.docs) {
+          fresh.add(a, segmented, doc);
           // Signatures for articles that have none yet (an upgraded archive), from the terms just indexed.
-          if (writable && !signed.has(doc.id)) sigs.push({ id: doc.id, sig: articleSignature(doc, (t) => fresh.words(segmented, t)) });
+          if (writable && !signed.has(a.id)) sigs.push({ id: a.id, sig: articleSignature(a, (t) => fresh.words(segmented, t)) });
         }
         this.nearDups.update(sigs, []);
         done += current.size;
