@@ -96,12 +96,14 @@ export class IndexKeeper implements IndexKeeping {
 
   /**
    * After open: the loaded text index checked against its CRCs, in slices, unless `stop()` (the
-   * archive closing); a damaged one is dropped and rebuilt from the store, with a notice.
+   * archive closing) or a rebuild replaces it meanwhile; a damaged one is dropped and rebuilt from
+   * the store, with a notice.
    */
   async verifyLoaded(stop: () => boolean): Promise<void> {
     const check = this.unverified;
     if (!check) return;
-    await check.run(stop);
+    // Until done, or until a rebuild replaces the loaded index (its check then no longer matters).
+    await check.run(() => stop() || this.unverified !== check);
     if (check.done) await this.settle(check);
   }
 
