@@ -18,9 +18,8 @@
  * indexed, a frequency above 65,535 stored as 65,535.
  */
 import type { PackedIndex } from './text-index';
-import type { PackedTerms } from './term-store';
+import { compareBytes, MAX_FREQ, type PackedTerms } from './term-store';
 
-const MAX_FREQ = 0xffff;
 const utf8 = new TextEncoder();
 
 /** A typed array that grows as it is written. */
@@ -40,15 +39,6 @@ class Column<A extends Uint32Array | Uint16Array> {
 }
 
 const column32 = () => new Column(new Uint32Array(1 << 16));
-
-function compareBytes(a: Uint8Array, b: Uint8Array): number {
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const d = a[i] - b[i];
-    if (d) return d;
-  }
-  return a.length - b.length;
-}
 
 export class PackedBuilder<T extends { id: number }> {
   private readonly termIds = new Map<string, number>();

@@ -56,12 +56,13 @@ export function emptyPacked(): PackedTerms {
   };
 }
 
-const MAX_FREQ = 0xffff;
+/** The largest frequency a posting holds (a larger one is stored as this). */
+export const MAX_FREQ = 0xffff;
 const utf8 = new TextEncoder();
 const fromUtf8 = new TextDecoder();
 
-/** Byte order of `a` against `b[from, to)`. */
-function compareBytes(a: Uint8Array, b: Uint8Array, from: number, to: number): number {
+/** Byte order of `a` against `b[from, to)` (all of `b` by default). */
+export function compareBytes(a: Uint8Array, b: Uint8Array, from = 0, to = b.length): number {
   const n = Math.min(a.length, to - from);
   for (let i = 0; i < n; i++) {
     const d = a[i] - b[from + i];
