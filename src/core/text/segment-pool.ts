@@ -9,10 +9,10 @@
  * once (`vocab`, joined by spaces: a word holds none) and every word met as a
  * number into it (`ids`), with each run's number of words (`counts`): one
  * string and two typed arrays instead of a structured clone of thousands of
- * small arrays. The archive's thread then looks each distinct word of a batch
- * up once in the index's dictionary of millions of terms, not every occurrence
- * (at 150k articles those lookups were a quarter of a rebuild). `cut` shares its runs between
- * the threads by length and answers them in the order given.
+ * small arrays. The archive's thread then looks each distinct word of a share
+ * up once in the index builder's dictionary (millions of terms at 150k
+ * articles), not every occurrence. `cut` shares its runs between the threads
+ * by length and answers them in the order given, as one list.
  *
  * Like jieba-thread.ts, the thread's code is plain JavaScript (evaluated, not a
  * file), so it runs the same from the sources, the bundle and a packaged app.
