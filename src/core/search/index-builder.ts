@@ -16,10 +16,8 @@ import {
   articleToFacts,
   fieldTerms,
   tagDocText,
-  tokenizeField,
   type ArticleFacts,
   type IndexDoc,
-  type TagDoc,
 } from './article-index';
 import { PackedBuilder } from './packed-builder';
 
@@ -27,8 +25,8 @@ import { PackedBuilder } from './packed-builder';
 export type SegmentedTexts = ReadonlyMap<string, number[]>;
 
 export class ArticleIndexBuilder {
-  private readonly text = new PackedBuilder<IndexDoc>(FIELDS, tokenizeField);
-  private readonly tags = new PackedBuilder<TagDoc>(['tags'], tokenizeField);
+  private readonly text = new PackedBuilder(FIELDS);
+  private readonly tags = new PackedBuilder(['tags']);
   private readonly facts: [number, ArticleFacts][] = [];
 
   /** A term's number in the content index (what `segmentAhead` numbers terms with). */

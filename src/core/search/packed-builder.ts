@@ -40,7 +40,7 @@ class Column<A extends Uint32Array | Uint16Array> {
 
 const column32 = () => new Column(new Uint32Array(1 << 16));
 
-export class PackedBuilder<T extends { id: number }> {
+export class PackedBuilder {
   private readonly termIds = new Map<string, number>();
   private readonly terms: string[] = [];
   /** Per posting: term id × fields + field id; the document's short id; the frequency. */
@@ -55,10 +55,7 @@ export class PackedBuilder<T extends { id: number }> {
   private counts = new Uint32Array(1 << 16);
   private readonly touched: number[] = [];
 
-  constructor(
-    private readonly fields: readonly string[],
-    private readonly tokenize: (text: string, field: string) => string[],
-  ) {}
+  constructor(private readonly fields: readonly string[]) {}
 
   /** A term's number (a new one for a term not met before); -1 for the empty term, which is never indexed. */
   intern(term: string): number {
@@ -82,30 +79,17 @@ export class PackedBuilder<T extends { id: number }> {
     return this.terms[id];
   }
 
-  /** Add one document (ids must not repeat: this is for an index built from nothing). */
-  add(doc: T): void {
-    const values = doc as unknown as Record<string, unknown>;
-    const fields = this.fields.map((field) => {
-      const value = values[field];
-      return value == null ? null : this.tokenize(String(value), field).map((t) => this.intern(t));
-    });
-    this.addTerms(doc.id, fields);
-  }
-
   /**
-   * Add one document by its fields' terms, as numbers from `intern` (null: the field is absent,
-   * as MiniSearch skips a field whose value is null or undefined).
+   * Add one document (ids must not repeat: this is for an index built from nothing) by each
+   * field's terms, as numbers from `intern`, every field present (the index's documents hold a
+   * string in each, so MiniSearch never skips one).
    */
-  addTerms(id: number, fields: readonly (ArrayLike<number> | null)[]): void {
+  addTerms(id: number, fields: readonly ArrayLike<number>[]): void {
     const shortId = this.articleIds.length;
     this.articleIds.push(id);
     const nf = this.fields.length;
     for (let f = 0; f < nf; f++) {
       const terms = fields[f];
-      if (!terms) {
-        this.fieldLength.push(0);
-        continue;
-      }
       let empty = 0;
       for (let i = 0; i < terms.length; i++) {
         const t = terms[i];
