@@ -4,62 +4,23 @@
  *
  * Owns the SQLite store (source of truth) and, through `IndexKeeper`, the search index derived
  * from it. Runs in a worker thread in the app and the HTTP host (src/node), and directly in the
- * CLI and tests. `Archive` opens and closes the archive, collects the notices of its open, and
- * delegates everything else to services with one job each (`services/`): index keeping, upkeep
- * (checks and backups), imports, search, tags, clippings, saved searches, corrections, the
- * newsroom's shared archive (设置 → 团队档案库). Each
- * service is one field and one construction here; they share the `ArchiveContext` this class
+ * CLI and tests. `Archive` opens and closes the archive, collects the notices of its open and
+ * answers `stats`; every other method comes from the contract table (core/contract.ts), which
+ * names the service that answers it: index keeping, upkeep (checks and backups), imports,
+ * search, tags, clippings, saved searches, corrections, the newsroom's shared archive (设置 →
+ * 团队档案库). Each service is one construction here; they share the `ArchiveContext` this class
  * assembles (the store, the index and the operations that keep it in step). The store and the
  * index are private: nothing outside the core reaches into them, only through methods.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type {
-  ArchiveStats,
-  ArticleDetail,
-  BaokuApi,
-  ClippingSet,
-  ExportRequest,
-  ExportResult,
-  FileNameGuess,
-  ImportFileReport,
-  ImportJobStatus,
-  ImportOptions,
-  ImportRecord,
-  OpenedSavedSearch,
-  NearDuplicate,
-  ReparseReport,
-  SavedSearch,
-  SaveSearchRequest,
-  SearchHit,
-  SearchRequest,
-  SearchResponse,
-  StartImportRequest,
-  TagChangeRecord,
-  TagChangeRequest,
-  TagChangeResult,
-  TagInfo,
-  TagKind,
-  TagSuggestion,
-  ArticleCorrection,
-  CorrectionRecord,
-  CorrectionResult,
-  OriginalReading,
-  CitationRequest,
-  CitationResult,
-  TeamConflict,
-  TeamSettingsRequest,
-  TeamStatus,
-  TeamSyncResult,
-} from '../shared/api';
+import type { ArchiveStats } from '../shared/api';
 import { openDatabase, type Db } from './store/db';
 import { countPagesToReparse } from './store/reparse';
 import { NearDups } from './store/near-dups';
 import { correctedCount } from './store/corrections';
 import { archiveCounts } from './store/stats';
-import type { Fingerprint } from './search/persist';
-import type { RankingOptions } from './search/article-index';
-import { assembleContext, registerContext, type ArchiveContext, type ArchiveOptions, type CallContext } from './services/context';
+import { assembleContext, registerContext, type ArchiveContext, type ArchiveOptions } from './services/context';
 import { IndexKeeper } from './services/index-keeper';
 import { Upkeep } from './services/upkeep';
 import { SearchService } from './services/search-service';
@@ -69,13 +30,14 @@ import { SavedSearchService } from './services/saved-search-service';
 import { CorrectionService } from './services/correction-service';
 import { ImportService } from './services/import-service';
 import { TeamService } from './services/team-service';
+import { contractTable, teamTable } from './contract';
 import { startJieba } from './text/jieba';
 import { Vocabulary } from './vocabulary';
 import { PARSER_VERSION } from './ingest';
-import type { ImportSource } from './ingest/sources';
 import { ensureWritableDir } from './errors';
 
 export type { ArchiveOptions, CallContext } from './services/context';
+export type { ArchiveTools } from './contract';
 
 export { BadInput, EnvironmentError, NotFound, UserError } from './errors';
 
@@ -88,7 +50,18 @@ export function defaultResourcesDir(): string {
   return candidates.find((c) => fs.existsSync(path.join(c, 'sample'))) ?? candidates[0];
 }
 
-export class Archive implements BaokuApi {
+/**
+ * An open archive: its own state and lifetime (`ArchiveRoot`) and the contract table's methods
+ * (core/contract.ts), which make it a `BaokuApi` and an `ArchiveTools`.
+ */
+export type Archive = ArchiveRoot & ReturnType<typeof contractTable> & ReturnType<typeof teamTable>;
+
+/** `Archive.open(options)`: the one way to an archive. */
+export const Archive = {
+  open: (opts: ArchiveOptions): Promise<Archive> => ArchiveRoot.open(opts),
+};
+
+class ArchiveRoot {
   readonly dir: string;
   readonly writable: boolean;
   /** Groups of near-duplicate articles (store/near-dups.ts). */
@@ -107,14 +80,9 @@ export class Archive implements BaokuApi {
   private readonly ctx: ArchiveContext;
   private readonly keeper: IndexKeeper;
   private readonly upkeep: Upkeep;
-  private readonly searcher: SearchService;
-  private readonly tagging: TagService;
-  private readonly clippings: ClippingService;
-  private readonly savedSearches: SavedSearchService;
-  private readonly corrections: CorrectionService;
-  private readonly imports: ImportService;
   private readonly team: TeamService;
 
+  /** The services, and the contract table over them put on this object (hence `Archive`). */
   private constructor(opts: ArchiveOptions, db: Db) {
     const writable = opts.writable ?? true;
     this.dir = opts.dir;
@@ -125,14 +93,23 @@ export class Archive implements BaokuApi {
     const keeper = (this.keeper = new IndexKeeper(db, this.vocabulary, this.nearDups, { ...opts, writable }));
     const ctx = (this.ctx = assembleContext({ db, writable, options: opts, vocabulary: this.vocabulary, nearDups: this.nearDups }, keeper));
     registerContext(this, ctx);
-    this.upkeep = new Upkeep(db, keeper, { ...opts, writable }, (m) => this.notice(m), () => this.closed);
-    this.searcher = new SearchService(ctx);
-    this.tagging = new TagService(ctx, this.searcher);
-    this.clippings = new ClippingService(ctx, this.searcher);
-    this.savedSearches = new SavedSearchService(ctx, this.searcher);
-    this.corrections = new CorrectionService(ctx);
-    this.team = new TeamService(ctx, this);
-    this.imports = new ImportService(ctx, keeper.saves, () => this.savedSearches.countNewMatches(), () => path.join(opts.resourcesDir ?? defaultResourcesDir(), 'sample'));
+    const upkeep = (this.upkeep = new Upkeep(db, keeper, { ...opts, writable }, (m) => this.notice(m), () => this.closed));
+    const searcher = new SearchService(ctx);
+    const savedSearches = new SavedSearchService(ctx, searcher);
+    const table = contractTable({
+      keeper,
+      upkeep,
+      searcher,
+      savedSearches,
+      tagging: new TagService(ctx, searcher),
+      clippings: new ClippingService(ctx, searcher),
+      corrections: new CorrectionService(ctx),
+      imports: new ImportService(ctx, keeper.saves, () => savedSearches.countNewMatches(), () => path.join(opts.resourcesDir ?? defaultResourcesDir(), 'sample')),
+    });
+    // A sync applies the shared archive's operations through the archive's own methods (its SyncTarget).
+    const self = Object.assign(this, table);
+    this.team = new TeamService(ctx, self);
+    Object.assign(this, teamTable(this.team));
   }
 
   /**
@@ -145,14 +122,14 @@ export class Archive implements BaokuApi {
     ensureWritableDir(opts.dir);
     startJieba();
     const { db, backup, fromVersion } = openDatabase(opts.dir);
-    const a = new Archive(opts, db);
+    const a = new ArchiveRoot(opts, db);
     if (backup) a.notice(`数据库已从版本 ${fromVersion} 升级，升级前的备份在 ${backup}`);
     a.vocabulary.load();
     await a.keeper.load((m) => a.notice(m));
     const older = countPagesToReparse(db, PARSER_VERSION);
     if (older > 0) a.notice(`有 ${older} 个版面是由旧版解析器读取的，重新解析（baoku reparse）可按新规则拆分文章，编辑加的标签保留`);
     a.checked = a.upkeep.afterOpen();
-    return a;
+    return a as ArchiveRoot as Archive; // the constructor put the tables on it
   }
 
   private notice(message: string): void {
@@ -169,70 +146,6 @@ export class Archive implements BaokuApi {
     this.db.close();
   }
 
-  // ---------------- the index (services/index-keeper.ts) and upkeep (services/upkeep.ts) ----------------
-
-  /** What the saved index files must match to be loaded instead of rebuilt. */
-  fingerprint(): Fingerprint {
-    return this.keeper.fingerprint();
-  }
-  /** Rebuild the whole index from the store (`baoku rebuild`). */
-  rebuildIndex(onProgress?: (done: number, total: number) => void): Promise<number> {
-    return this.keeper.rebuildIndex(onProgress);
-  }
-  /** Write the index files now, whatever is pending. */
-  saveIndexNow(): void {
-    this.keeper.saveIndexNow();
-  }
-  /**
-   * No index file written until the returned release is called (a sync, like an import, changes the
-   * index many times and is saved once at its end; a file written meanwhile would be stale at once).
-   */
-  holdIndexSaves(): () => void {
-    this.keeper.saves.hold();
-    let held = true;
-    return () => {
-      if (held) this.keeper.saves.release();
-      held = false;
-    };
-  }
-  /** Write the index files now if they lack a change (nothing when they are current). */
-  flushIndexSaves(): void {
-    this.keeper.saves.flush();
-  }
-  /** Store and group the queued near-duplicate signatures. */
-  flushNearDups(): void {
-    this.keeper.flushNearDups();
-  }
-  /** The ids of the articles in the index, ascending. */
-  indexedIds(): number[] {
-    return this.keeper.indexedIds();
-  }
-  /** Where the index is not the store's (articles missing, extra, or with other facts); empty when it is. */
-  indexMismatches(limit?: number): string[] {
-    return this.keeper.mismatches(limit);
-  }
-  /**
-   * The matching core alone: every article the request matches, in its order, with no page of hits
-   * built (no snippets, facets or articles read). `bench/cold.ts` splits a search's time with it.
-   */
-  matchCount(req: SearchRequest): number {
-    return this.searcher.matchAll(req).ordered.length;
-  }
-  /** How matches are scored from now on (the relevance evaluation tunes it; a rebuild starts from the default). */
-  setRanking(ranking: RankingOptions): void {
-    this.keeper.setRanking(ranking);
-  }
-  /** `PRAGMA quick_check` now: 'ok' or the first problems found (`baoku check`). */
-  checkDatabase(): string {
-    return this.upkeep.checkNow();
-  }
-  /** A consistent copy of the database in `file` (`baoku backup`). */
-  backupTo(file: string): void {
-    this.upkeep.backupTo(file);
-  }
-
-  // ---------------- archive ----------------
-
   async stats(): Promise<ArchiveStats> {
     return {
       ...archiveCounts(this.db),
@@ -242,181 +155,5 @@ export class Archive implements BaokuApi {
       pagesToReparse: countPagesToReparse(this.db, PARSER_VERSION),
       correctedArticles: correctedCount(this.db),
     };
-  }
-
-  // ---------------- search (services/search-service.ts) ----------------
-
-  /**
-   * One page of results. `call.cancelled` is the carrier's cell that says the client left (see
-   * `search/budget.ts`); the search stops with an answer saying why when it is set or when the
-   * budget's deadline passes.
-   */
-  search(req: SearchRequest, call?: CallContext): Promise<SearchResponse> {
-    return this.searcher.search(req, call);
-  }
-  getArticle(req: { id: number }): Promise<ArticleDetail | null> {
-    return this.searcher.getArticle(req);
-  }
-  getNearDuplicates(req: { id: number }): Promise<NearDuplicate[]> {
-    return this.searcher.getNearDuplicates(req);
-  }
-  getRawText(req: { id: number }): Promise<string | null> {
-    return this.searcher.getRawText(req);
-  }
-  moreLikeThis(req: { id: number; limit?: number }): Promise<SearchHit[]> {
-    return this.searcher.moreLikeThis(req);
-  }
-
-  // ---------------- import (services/import-service.ts) ----------------
-
-  guessFileMeta(req: { name: string }): Promise<FileNameGuess> {
-    return this.imports.guessFileMeta(req);
-  }
-  /** Import one file: decode, parse, store in one transaction, index. Never throws for bad input. */
-  importOne(src: ImportSource, opts: ImportOptions): ImportFileReport & { removed: number[] } {
-    return this.imports.importOne(src, opts);
-  }
-  /** Import sources one by one, in slices (the CLI calls this directly; the UI through jobs). */
-  importSources(sources: ImportSource[], opts: ImportOptions, onFile?: (report: ImportFileReport, done: number) => boolean | void): Promise<ImportFileReport[]> {
-    return this.imports.importSources(sources, opts, onFile);
-  }
-  sampleSources(): ImportSource[] {
-    return this.imports.sampleSources();
-  }
-  /** Read stored pages again with this parser (see `store/reparse.ts`). */
-  reparse(req: { all?: boolean } = {}, onPage?: (done: number, total: number) => void): Promise<ReparseReport> {
-    return this.imports.reparse(req, onPage);
-  }
-  startImport(req: StartImportRequest): Promise<{ jobId: string }> {
-    return this.imports.startImport(req);
-  }
-  importStatus(req: { jobId: string }): Promise<ImportJobStatus> {
-    return this.imports.importStatus(req);
-  }
-  cancelImport(req: { jobId: string }): Promise<void> {
-    return this.imports.cancelImport(req);
-  }
-  listImports(req: { limit?: number }): Promise<ImportRecord[]> {
-    return this.imports.listImports(req);
-  }
-
-  // ---------------- tags (services/tag-service.ts) ----------------
-
-  listTags(req: { kind?: TagKind; prefix?: string; limit?: number }): Promise<TagInfo[]> {
-    return this.tagging.listTags(req);
-  }
-  changeTags(req: TagChangeRequest): Promise<TagChangeResult> {
-    return this.tagging.changeTags(req);
-  }
-  undoTagChange(req: { changeId?: number }): Promise<TagChangeResult | null> {
-    return this.tagging.undoTagChange(req);
-  }
-  tagHistory(req: { limit?: number }): Promise<TagChangeRecord[]> {
-    return this.tagging.tagHistory(req);
-  }
-  suggestTopics(req: { id: number }): Promise<TagSuggestion[]> {
-    return this.tagging.suggestTopics(req);
-  }
-  tagUsage(req: { kind: TagKind; name: string }): Promise<number> {
-    return this.tagging.tagUsage(req);
-  }
-  renameTag(req: { kind: TagKind; from: string; to: string }): Promise<number> {
-    return this.tagging.renameTag(req);
-  }
-  mergeTags(req: { kind: TagKind; from: string; into: string }): Promise<number> {
-    return this.tagging.mergeTags(req);
-  }
-  deleteTag(req: { kind: TagKind; name: string }): Promise<number> {
-    return this.tagging.deleteTag(req);
-  }
-  /** Add an editor's term to the dictionary; the articles that contain it are re-indexed. */
-  addDictionaryWord(word: string): number {
-    return this.tagging.addDictionaryWord(word);
-  }
-
-  // ---------------- clippings, exports, citations (services/clipping-service.ts) ----------------
-
-  listClippingSets(): Promise<ClippingSet[]> {
-    return this.clippings.listClippingSets();
-  }
-  saveClippingSet(req: ClippingSet): Promise<ClippingSet> {
-    return this.clippings.saveClippingSet(req);
-  }
-  deleteClippingSet(req: { id: number }): Promise<void> {
-    return this.clippings.deleteClippingSet(req);
-  }
-  /** Articles for an export: by ids (in that order) or all results of a query. */
-  exportArticles(req: Pick<ExportRequest, 'ids' | 'query' | 'filters' | 'dedupe'>): ArticleDetail[] {
-    return this.clippings.exportArticles(req);
-  }
-  exportClippings(req: ExportRequest): Promise<ExportResult> {
-    return this.clippings.exportClippings(req);
-  }
-  getCitation(req: CitationRequest): Promise<CitationResult> {
-    return this.clippings.getCitation(req);
-  }
-
-  // ---------------- saved searches (services/saved-search-service.ts) ----------------
-
-  listSavedSearches(): Promise<SavedSearch[]> {
-    return this.savedSearches.listSavedSearches();
-  }
-  saveSearch(req: SaveSearchRequest): Promise<SavedSearch> {
-    return this.savedSearches.saveSearch(req);
-  }
-  renameSavedSearch(req: { id: number; name: string }): Promise<SavedSearch> {
-    return this.savedSearches.renameSavedSearch(req);
-  }
-  deleteSavedSearch(req: { id: number }): Promise<void> {
-    return this.savedSearches.deleteSavedSearch(req);
-  }
-  reorderSavedSearches(req: { ids: number[] }): Promise<SavedSearch[]> {
-    return this.savedSearches.reorderSavedSearches(req);
-  }
-  openSavedSearch(req: { id: number }): Promise<OpenedSavedSearch> {
-    return this.savedSearches.openSavedSearch(req);
-  }
-  /** After an import or a sync: each saved search's matches among the newer articles (its `+N`). */
-  countNewMatches(): void {
-    this.savedSearches.countNewMatches();
-  }
-
-  // ---------------- corrections (services/correction-service.ts) ----------------
-
-  correctArticle(req: { id: number } & ArticleCorrection): Promise<CorrectionResult> {
-    return this.corrections.correctArticle(req);
-  }
-  mergeArticles(req: { id: number; with: 'prev' | 'next' }): Promise<CorrectionResult> {
-    return this.corrections.mergeArticles(req);
-  }
-  splitArticle(req: { id: number; at: number }): Promise<CorrectionResult> {
-    return this.corrections.splitArticle(req);
-  }
-  undoCorrection(req: { correctionId: number }): Promise<CorrectionResult> {
-    return this.corrections.undoCorrection(req);
-  }
-  getHistory(req: { id: number }): Promise<CorrectionRecord[]> {
-    return this.corrections.getHistory(req);
-  }
-  getOriginal(req: { id: number }): Promise<OriginalReading> {
-    return this.corrections.getOriginal(req);
-  }
-
-  // ---------------- the newsroom's shared archive (services/team-service.ts) ----------------
-
-  teamStatus(): Promise<TeamStatus> {
-    return this.team.teamStatus();
-  }
-  setTeamSettings(req: TeamSettingsRequest): Promise<TeamStatus> {
-    return this.team.setTeamSettings(req);
-  }
-  syncNow(): Promise<TeamSyncResult> {
-    return this.team.syncNow();
-  }
-  listTeamConflicts(req: { all?: boolean }): Promise<TeamConflict[]> {
-    return this.team.listTeamConflicts(req);
-  }
-  resolveTeamConflict(req: { id: number }): Promise<TeamStatus> {
-    return this.team.resolveTeamConflict(req);
   }
 }

@@ -50,6 +50,19 @@ describe('SaveScheduler', () => {
     expect(saves).toEqual([t0 + 100_000]);
   });
 
+  it('a release returned by holdUntilReleased releases its own hold once, however often it is called', () => {
+    const outer = s.holdUntilReleased();
+    const inner = s.holdUntilReleased();
+    s.changed();
+    inner();
+    inner(); // a second call must not release the outer hold
+    vi.advanceTimersByTime(30_000);
+    expect(saves).toEqual([]);
+    outer();
+    vi.advanceTimersByTime(2000);
+    expect(saves.length).toBe(1);
+  });
+
   it('back-to-back batches still save: a change that waited maxWaitMs is saved when a batch ends', () => {
     const t0 = Date.now();
     s.changed();

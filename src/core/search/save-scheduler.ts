@@ -47,6 +47,16 @@ export class SaveScheduler {
     this.holds++;
   }
 
+  /** `hold`, with its `release` returned: calling that again releases nothing more (a sync: core/sync/engine.ts). */
+  holdUntilReleased(): () => void {
+    this.hold();
+    let held = true;
+    return () => {
+      if (held) this.release();
+      held = false;
+    };
+  }
+
   /**
    * The batch ended: a save comes when due; when the change has waited `maxWaitMs` it is made
    * here, at once (a timer due during the batch might otherwise fall inside the next one, and

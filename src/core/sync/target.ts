@@ -2,9 +2,10 @@
  * What the sync engine needs of an archive (issue 22): the methods remote ops are applied through
  * (the same ones an editor's own changes go through, so the store and the index are updated the
  * same way) and the index upkeep after a sync. Its store (the op log, the cursor) the engine reaches
- * through `contextOf` (services/context.ts): `Archive` keeps it private. `Archive` (core/service.ts)
- * is the one SyncTarget; the engine names this interface instead of `Archive` so that a service of
- * the archive (`services/team-service.ts`) can run a sync without an import cycle.
+ * through `contextOf` (services/context.ts): `Archive` keeps it private. `Archive` (core/service.ts,
+ * with the methods of its contract table, core/contract.ts) is the one SyncTarget; the engine names
+ * this interface instead of `Archive` so that a service of the archive (`services/team-service.ts`)
+ * can run a sync without an import cycle.
  */
 import type { BaokuApi, ImportFileReport, ImportOptions } from '../../shared/api';
 import type { ParsedPage } from '../../shared/types';
