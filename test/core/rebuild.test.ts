@@ -123,14 +123,18 @@ describe('the segmenting threads', () => {
   it('answer runs in the order given, none for an empty list, and refuse work once closed', async () => {
     pool = startSegmentPool(2);
     const runs = ['中华人民共和国', '淄博高新区', '的', '一'];
-    const cuts = await pool.cut(runs);
-    expect(Array.from(cuts.counts)).toHaveLength(runs.length);
-    let at = 0;
-    const each = Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => cuts.vocab[id]));
+    const shares = await pool.cut(runs);
+    expect(shares).toHaveLength(2); // one per thread, each a part of the runs in order
+    const each = shares.flatMap((cuts) => {
+      let at = 0;
+      return Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => cuts.vocab[id]));
+    });
+    expect(each).toHaveLength(runs.length);
     expect(each[0]).toContain('中华人民共和国');
     expect(each[1]).toContain('高新区');
     expect(each[2]).toEqual(['的']);
-    expect((await pool.cut([])).ids).toHaveLength(0);
+    expect(each[3]).toEqual(['一']);
+    expect(await pool.cut([])).toEqual([]);
     pool.close();
     await expect(pool.cut(runs)).rejects.toThrow(/分词线程/);
   });

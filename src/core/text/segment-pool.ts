@@ -12,7 +12,7 @@
  * small arrays. The archive's thread then looks each distinct word of a share
  * up once in the index builder's dictionary (millions of terms at 150k
  * articles), not every occurrence. `cut` shares its runs between the threads
- * by length and answers them in the order given, as one list.
+ * by length and answers with the shares' cuts in the order given.
  *
  * Like jieba-thread.ts, the thread's code is plain JavaScript (evaluated, not a
  * file), so it runs the same from the sources, the bundle and a packaged app.
@@ -67,8 +67,8 @@ parentPort.on('message', (m) => {
 `;
 
 /**
- * Words of consecutive runs: run i has `counts[i]` words, one after another in `ids`, each a
- * number into `vocab` (each distinct word once).
+ * Words of consecutive runs (one thread's share): run i has `counts[i]` words, one after another
+ * in `ids`, each a number into `vocab` (each distinct word once).
  */
 export interface Cuts {
   vocab: string[];
@@ -155,9 +155,13 @@ export class SegmentPool {
     this.threads = Array.from({ length: Math.max(1, size) }, () => new SegmentThread(modulePath, files, words));
   }
 
-  /** Each run's search-mode words (jieba `cutForSearch` with HMM), in the order given; rejects if a thread failed. */
-  async cut(runs: string[]): Promise<Cuts> {
-    if (!runs.length) return { vocab: [], ids: new Uint32Array(0), counts: new Uint32Array(0) };
+  /**
+   * Each run's search-mode words (jieba `cutForSearch` with HMM), in the order given: one `Cuts`
+   * per thread's share of consecutive runs, the shares in order (taken as they come, not merged
+   * into one: that copy cost more than it saved). Rejects if a thread failed.
+   */
+  async cut(runs: string[]): Promise<Cuts[]> {
+    if (!runs.length) return [];
     // Contiguous shares of about equal length, one per thread.
     let chars = 0;
     for (const r of runs) chars += r.length;
@@ -172,24 +176,10 @@ export class SegmentPool {
       if (to > from) asks.push(this.threads[t].cut(runs.slice(from, to).join('\n')));
       from = to;
     }
-    const answers = await Promise.all(asks);
-    // The threads' answers one after another: each one's numbers moved past the words before it.
-    const parts = answers.map(cutsOf);
-    const vocab = parts.length === 1 ? parts[0].vocab : parts.flatMap((p) => p.vocab);
-    const ids = new Uint32Array(parts.reduce((n, p) => n + p.ids.length, 0));
-    const counts = new Uint32Array(runs.length);
-    let at = 0;
-    let run = 0;
-    let base = 0;
-    for (const p of parts) {
-      for (let i = 0; i < p.ids.length; i++) ids[at + i] = p.ids[i] + base;
-      at += p.ids.length;
-      counts.set(p.counts, run);
-      run += p.counts.length;
-      base += p.vocab.length;
-    }
-    if (run !== runs.length) throw new Error(`分词线程的回答不完整：${run} / ${runs.length} 段`);
-    return { vocab, ids, counts };
+    const parts = (await Promise.all(asks)).map(cutsOf);
+    const answered = parts.reduce((n, p) => n + p.counts.length, 0);
+    if (answered !== runs.length) throw new Error(`分词线程的回答不完整：${answered} / ${runs.length} 段`);
+    return parts;
   }
 
   /** Words added to the dictionary: cut after everything already asked. */

@@ -136,15 +136,16 @@ export function tokenizeForIndex(text: string): string[] {
 }
 
 /**
- * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM): run i has `counts[i]` words,
- * one after another in `ids`, each a number into `vocab`. `segment-pool.ts` does it in threads.
+ * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM), answering with the cuts of
+ * consecutive shares of the runs, in order: in a share, run i has `counts[i]` words, one after
+ * another in `ids`, each a number into that share's `vocab`. `segment-pool.ts` does it in threads.
  */
-export type CutRuns = (runs: string[]) => Promise<{ vocab: string[]; ids: Uint32Array; counts: Uint32Array }>;
+export type CutRuns = (runs: string[]) => Promise<{ vocab: string[]; ids: Uint32Array; counts: Uint32Array }[]>;
 
 /**
  * Segment texts ahead (`cut`, in other threads): each text's index terms, exactly those of
  * `tokenizeForIndex`, as the numbers `intern` gives them (a rebuild's index builder numbers its
- * terms: search/packed-builder.ts). Each distinct word of a batch is numbered once. Null when
+ * terms: search/packed-builder.ts). Each distinct word of a share is numbered once. Null when
  * the dictionary or the stop words changed meanwhile (the terms may be stale: segment again).
  */
 export async function segmentAhead(texts: Iterable<string>, cut: CutRuns, intern: (term: string) => number): Promise<Map<string, number[]> | null> {
@@ -159,13 +160,21 @@ export async function segmentAhead(texts: Iterable<string>, cut: CutRuns, intern
     for (const p of a.pieces) if (p.han) runs.push(p.text);
     pending.push({ text, a });
   }
-  const { vocab, ids, counts } = await cut(runs);
+  const shares = await cut(runs);
   if (epoch !== started) return null;
-  // Each word's number, -1 for a stop word.
-  const number = Int32Array.from(vocab, (w) => (stopWords.has(w) ? -1 : intern(w)));
+  // The runs in order, share after share; in each, every word's number (-1 for a stop word).
+  let share = -1;
+  let number = new Int32Array(0);
+  let ids: Uint32Array = new Uint32Array(0);
+  let counts: Uint32Array = new Uint32Array(0);
   let run = 0;
   let at = 0;
   const han = (_: string, push: (n: number) => void) => {
+    while (run === counts.length) {
+      ({ ids, counts } = shares[++share]);
+      number = Int32Array.from(shares[share].vocab, (w) => (stopWords.has(w) ? -1 : intern(w)));
+      run = at = 0;
+    }
     for (const end = at + counts[run++]; at < end; at++) {
       const n = number[ids[at]];
       if (n >= 0) push(n);
