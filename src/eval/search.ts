@@ -1,7 +1,7 @@
 /**
  * Known-item search evaluation on the pages-dev set (issue 15).
  *
- *   npm run eval:search [-- --verbose] [--archive DIR]
+ *   npm run eval:search [-- --verbose] [--archive DIR] [--set modern]
  *
  * Imports `../shared/pages-dev` (82 real 人民日报 pages, read in place) into a
  * temporary archive with `--paper 人民日报`, through the same core call the
@@ -40,6 +40,7 @@ import { expandPaths } from '../core/ingest/sources';
 import { withConnection } from '../core/store/db';
 import { DEFAULT_RANKING, type RankingOptions } from '../core/search/article-index';
 import { loadJieba } from '../core/text/jieba';
+import { PAGES_DEV_MODERN_DIR } from './dev-sets';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PAGES_DEV_DIR = path.resolve(repoRoot, '..', 'shared', 'pages-dev');
@@ -51,6 +52,8 @@ export interface DevQuery {
   title: string;
   q_keywords: string;
   q_title: string;
+  /** Made from pages-dev-modern's gold (`--set modern`); else a query of queries-dev.jsonl (1998). */
+  modern?: boolean;
 }
 
 export type Kind = 'q_keywords' | 'q_title';
@@ -87,9 +90,12 @@ function headlineOf(h: { kicker?: string; title: string; subtitle?: string }): s
   return foldTitle([h.kicker, h.title, h.subtitle].filter(Boolean).join(''));
 }
 
-/** Day of the month of a query's page: half A is days 1–5 (tuning), half B days 6–10 (held out). */
+/**
+ * Day of the month of a query's page: half A is days 1–5 (tuning), half B days 6–10 (held out);
+ * for the modern set (February 2019) A is days 1–14, as for its reading (dev-sets.ts).
+ */
 export function halfOf(q: DevQuery): 'A' | 'B' {
-  return Number(q.date.slice(6, 8)) <= 5 ? 'A' : 'B';
+  return Number(q.date.slice(6, 8)) <= (q.modern ? 14 : 5) ? 'A' : 'B';
 }
 
 export function loadQueries(dir = PAGES_DEV_DIR): DevQuery[] {
@@ -190,7 +196,7 @@ export function summarise(outcomes: Outcome[]): Summary[] {
 }
 
 function print(outcomes: Outcome[], verbose: boolean): void {
-  const label = { all: 'all        ', A: 'A days 1–5 ', B: 'B days 6–10' };
+  const label = { all: 'all        ', A: 'A (tuning) ', B: 'B (held)   ' };
   console.log('MRR@10: all queries; (targets parsed as an article); [targets parsed with the query words in their text]');
   console.log('half          kind        n    MRR@10  (parsed) [whole]   ranks 1 2 3 4 5 6 7 8 9 10 miss   not-parsed/no-hit/below-10');
   for (const s of summarise(outcomes)) {
@@ -232,6 +238,30 @@ export function tuningQueries(dir = PAGES_DEV_DIR): DevQuery[] {
       if (!q_keywords || !q_title) continue;
       out.push({ article_id: g.article_id, date: id.slice(0, 8), page: Number(id.slice(9, 11)), title, q_keywords, q_title });
     }
+  }
+  return out;
+}
+
+/**
+ * Queries made by the same method from every gold article of pages-dev-modern (2019 e-paper
+ * text: headlines unindented, paragraphs indented, bylines on their own line): `q_keywords` =
+ * jieba `extract(article text, 3)`, `q_title` = `extract(title, 2)`; the target is found by its
+ * title (the gold kicker and subtitle are in the hit's headline too, so `includes` still holds).
+ */
+export function modernQueries(dir = PAGES_DEV_MODERN_DIR): DevQuery[] {
+  const jieba = loadJieba();
+  const words = (t: string, n: number) => jieba.extract(t, n).map((k) => k.word).join(' ');
+  const out: DevQuery[] = [];
+  for (const f of fs.readdirSync(dir).filter((x) => /^\d{8}-\d{2}\.gold\.json$/.test(x)).sort()) {
+    const id = f.slice(0, 11);
+    const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: { char_start: number; char_end: number; title: string }[] };
+    gold.articles.forEach((g, i) => {
+      const q_keywords = words(text.slice(g.char_start, g.char_end), 3);
+      const q_title = words(g.title, 2);
+      if (!q_keywords || !q_title || !g.title) return;
+      out.push({ article_id: `${id}-${String(i + 1).padStart(3, '0')}`, date: id.slice(0, 8), page: Number(id.slice(9, 11)), title: g.title, q_keywords, q_title, modern: true });
+    });
   }
   return out;
 }
@@ -282,11 +312,15 @@ export async function main(): Promise<void> {
   }
   const ai = args.indexOf('--archive');
   const keep = ai >= 0 ? args[ai + 1] : undefined;
+  const si = args.indexOf('--set');
+  const modern = si >= 0 && args[si + 1] === 'modern';
+  const pagesDir = modern ? PAGES_DEV_MODERN_DIR : PAGES_DEV_DIR;
   const t0 = performance.now();
-  const a = await devArchive(keep);
+  const a = await devArchive(keep, pagesDir);
   const articles = withConnection(a.dir, (db) => (db.prepare('SELECT count(*) AS n FROM articles').get([]) as { n: number }).n);
-  console.log(`imported ${articles} articles from ${PAGES_DEV_DIR} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  const queries = loadQueries();
+  console.log(`imported ${articles} articles from ${pagesDir} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const queries = modern ? modernQueries() : loadQueries();
+  if (modern) console.log(`${queries.length} queries made from every gold article of pages-dev-modern (see modernQueries)`);
   if (args.includes('--plain')) a.setRanking({ ...DEFAULT_RANKING, plain: true });
   if (args.includes('--sweep')) await sweep(a, queries);
   const outcomes = await runEval(a, queries);
