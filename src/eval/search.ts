@@ -315,6 +315,14 @@ export async function main(): Promise<void> {
   const si = args.indexOf('--set');
   const modern = si >= 0 && args[si + 1] === 'modern';
   const pagesDir = modern ? PAGES_DEV_MODERN_DIR : PAGES_DEV_DIR;
+  if (modern && !fs.existsSync(pagesDir)) {
+    console.log(`pages-dev-modern not found at ${pagesDir}: skipped.`);
+    return;
+  }
+  if (modern && args.includes('--sweep')) {
+    console.log('--sweep tunes on the 1998 half A only (its queries and pages): run it without --set modern.');
+    return;
+  }
   const t0 = performance.now();
   const a = await devArchive(keep, pagesDir);
   const articles = withConnection(a.dir, (db) => (db.prepare('SELECT count(*) AS n FROM articles').get([]) as { n: number }).n);
