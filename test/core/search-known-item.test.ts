@@ -1,5 +1,6 @@
 /**
- * Known-item search on real 人民日报 pages (../shared/pages-dev, issue 15):
+ * Known-item search on real 人民日报 pages (../shared/pages-dev, and pages-dev-modern for the
+ * 2019 e-paper text; issue 15):
  * numbers in every form, a bare year as a word, words matched whole and by
  * their parts, proximity, partial matches. Real jieba, real SQLite; skipped
  * when the pages are not there.
