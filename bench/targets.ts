@@ -7,7 +7,8 @@
  *
  *  - relevance and date p95 of the full call ≤ the better peer's p95, and
  *    p99 ≤ 1.2 × the better peer's p99;
- *  - rebuild (with segmentation) ≤ 2 × FTS5's index build;
+ *  - rebuild (with segmentation; an archive already open and checked, as the
+ *    peers build from documents in hand) ≤ 2 × FTS5's index build;
  *  - first answer (open + first search, a fresh process) ≤ 2 s;
  *  - RSS after the query run < 1.5 GB;
  *  - issue 18: 去重 (collapsing near-duplicate groups, on by default) adds at

@@ -1,6 +1,6 @@
 /**
  * A rebuild's two shortcuts must not change the index it gives: the text segmented ahead in
- * threads of their own (text/segment-pool.ts, `segmentAhead` in text/tokenizer.ts) gives the
+ * threads of their own (text/segment-pool.ts, `AheadSegmenter` in text/tokenizer.ts) gives the
  * terms this thread's jieba gives, and the packed index written in one pass
  * (search/packed-builder.ts, search/index-builder.ts) is the one MiniSearch's adding and packing
  * give. Checked on every fixture page, with an editor's tag, a correction and traditional text.
@@ -17,7 +17,8 @@ import { ArticleIndex, indexedTexts } from '../../src/core/search/article-index'
 import { ArticleIndexBuilder } from '../../src/core/search/index-builder';
 import { TEXT_FILE } from '../../src/core/search/persist';
 import { startSegmentPool } from '../../src/core/text/jieba';
-import { addWords, segmentAhead, tokenizeForIndex } from '../../src/core/text/tokenizer';
+import { DEFAULT_STOP_WORDS } from '../../src/core/text/stopwords';
+import { addWords, AheadSegmenter, setStopWords, tokenizeForIndex } from '../../src/core/text/tokenizer';
 import type { ArticleDetail } from '../../src/shared/types';
 import { REPO, tempDir } from './helpers';
 
@@ -75,8 +76,9 @@ describe('a rebuild', () => {
     const intern = (t: string) => numbers.get(t) ?? (numbers.set(t, numbered.length), numbered.push(t) - 1);
     const words = (m: Map<string, number[]> | null, t: string) => m?.get(t)?.map((n) => numbered[n]);
     const pool = startSegmentPool(2);
+    const segmenter = new AheadSegmenter(pool.cut, intern);
     try {
-      const ahead = await segmentAhead(texts, pool.cut, intern);
+      const ahead = await segmenter.segment(texts);
       expect(ahead).not.toBeNull();
       for (const t of texts.filter(Boolean)) expect(words(ahead, t)).toEqual(tokenizeForIndex(t));
 
@@ -84,13 +86,20 @@ describe('a rebuild', () => {
       // the next one is cut with the word.
       const text = '省里新设了琅琊湾经济带协调办公室。';
       expect(tokenizeForIndex(text)).not.toContain('琅琊湾经济带');
-      const during = segmentAhead([text], pool.cut, intern);
+      const during = segmenter.segment([text]);
       addWords(['琅琊湾经济带']);
       expect(await during).toBeNull();
-      const after = await segmentAhead([text], pool.cut, intern);
+      const after = await segmenter.segment([text]);
       expect(words(after, text)).toContain('琅琊湾经济带');
       expect(words(after, text)).toEqual(tokenizeForIndex(text));
+
+      // Stop words changed after the threads named their words: the words are numbered again.
+      setStopWords([...DEFAULT_STOP_WORDS, '办公室']);
+      const stopped = await segmenter.segment([text]);
+      expect(words(stopped, text)).not.toContain('办公室');
+      expect(words(stopped, text)).toEqual(tokenizeForIndex(text));
     } finally {
+      setStopWords(DEFAULT_STOP_WORDS);
       pool.close();
     }
   });
@@ -120,20 +129,31 @@ describe('the segmenting threads', () => {
   let pool: ReturnType<typeof startSegmentPool>;
   afterAll(() => pool?.close());
 
-  it('answer runs in the order given, none for an empty list, and refuse work once closed', async () => {
+  it('answer runs in the order given, name each word once per thread, none for an empty list, and refuse work once closed', async () => {
     pool = startSegmentPool(2);
     const runs = ['中华人民共和国', '淄博高新区', '的', '一'];
+    // Each thread's words, by its numbers, as its answers name them.
+    const known: string[][] = [];
+    const read = (shares: Awaited<ReturnType<typeof pool.cut>>) =>
+      shares.flatMap((cuts) => {
+        const words = (known[cuts.thread] ??= []);
+        expect(cuts.first).toBe(words.length);
+        words.push(...cuts.vocab);
+        let at = 0;
+        return Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => words[id]));
+      });
     const shares = await pool.cut(runs);
-    expect(shares).toHaveLength(2); // one per thread, each a part of the runs in order
-    const each = shares.flatMap((cuts) => {
-      let at = 0;
-      return Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => cuts.vocab[id]));
-    });
+    expect(shares.map((s) => s.thread)).toEqual([0, 1]); // one share per thread, each a part of the runs in order
+    const each = read(shares);
     expect(each).toHaveLength(runs.length);
     expect(each[0]).toContain('中华人民共和国');
     expect(each[1]).toContain('高新区');
     expect(each[2]).toEqual(['的']);
     expect(each[3]).toEqual(['一']);
+    // The same runs again: the same words, none of them named again.
+    const again = await pool.cut(runs);
+    expect(again.flatMap((s) => s.vocab)).toEqual([]);
+    expect(read(again)).toEqual(each);
     expect(await pool.cut([])).toEqual([]);
     pool.close();
     await expect(pool.cut(runs)).rejects.toThrow(/分词线程/);

@@ -123,7 +123,7 @@ export function articleToDoc(a: ArticleDetail): IndexDoc {
 
 /**
  * Every text `upsert` gives the tokenizer for an article (title block, body, each name, each
- * tag): what a rebuild segments ahead, in other threads (`segmentAhead`, text/tokenizer.ts).
+ * tag): what a rebuild segments ahead, in other threads (`AheadSegmenter`, text/tokenizer.ts).
  */
 export function indexedTexts(a: ArticleDetail, doc: IndexDoc = articleToDoc(a)): string[] {
   return [doc.title, doc.body, ...doc.names.split('\n'), ...a.tags.map((t) => t.name)];

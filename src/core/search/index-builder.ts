@@ -3,7 +3,7 @@
  * article added as `ArticleIndex#upsert` would add it to an empty index, the postings written
  * straight into packed form (packed-builder.ts) instead of through MiniSearch's Maps. An
  * article's texts come segmented ahead, as term numbers, when the rebuild has them
- * (`segmentAhead`, text/tokenizer.ts), else they are segmented here.
+ * (`AheadSegmenter`, text/tokenizer.ts), else they are segmented here.
  */
 import type { ArticleDetail } from '../../shared/types';
 import { foldForSearch } from '../text/normalize';
@@ -29,7 +29,7 @@ export class ArticleIndexBuilder {
   private readonly tags = new PackedBuilder(['tags']);
   private readonly facts: [number, ArticleFacts][] = [];
 
-  /** A term's number in the content index (what `segmentAhead` numbers terms with). */
+  /** A term's number in the content index (what `AheadSegmenter` numbers terms with). */
   readonly intern = (term: string): number => this.text.intern(term);
 
   /**

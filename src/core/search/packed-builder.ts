@@ -6,8 +6,8 @@
  *
  * MiniSearch's `add` keeps a Map per (term, field) and an entry per posting,
  * which a rebuild then packs every few million postings. Here terms are
- * numbered (`intern`; a rebuild numbers each distinct word of a batch once,
- * text/tokenizer.ts `segmentAhead`), and each posting is three numbers
+ * numbered (`intern`; a rebuild looks each word a segmenting thread names up
+ * once, text/tokenizer.ts `AheadSegmenter`), and each posting is three numbers
  * appended to typed arrays (term and field as one key, document,
  * frequency), and `build` sorts them once, by the terms' UTF-8 bytes and then
  * field, with a counting sort that keeps documents in the order added. What

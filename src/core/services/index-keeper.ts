@@ -32,7 +32,7 @@ import { saveIndex, loadIndex, cleanTempFiles, INDEX_FORMAT, type Fingerprint, t
 import { SaveScheduler } from '../search/save-scheduler';
 import { articleSignature } from '../search/dedupe';
 import { loadJieba, startSegmentPool } from '../text/jieba';
-import { segmentAhead, TOKENIZER_VERSION } from '../text/tokenizer';
+import { AheadSegmenter, TOKENIZER_VERSION } from '../text/tokenizer';
 import { foldForSearch } from '../text/normalize';
 import type { Vocabulary } from '../vocabulary';
 import type { ArchiveOptions, IndexKeeping } from './context';
@@ -134,7 +134,7 @@ export class IndexKeeper implements IndexKeeping {
    * Rebuild the whole index from the store, in batches of 1,000 articles, written straight into
    * packed form (search/index-builder.ts). The text is segmented in a pool of threads
    * (`segmentThreads`) one batch ahead: while this thread indexes a batch, the pool cuts the next
-   * (`segmentAhead`, text/tokenizer.ts: terms as the builder's numbers), and this thread answers
+   * (`AheadSegmenter`, text/tokenizer.ts: terms as the builder's numbers), and this thread answers
    * calls while it waits. Should the pool fail, or the dictionary change under it, this thread's own
    * jieba segments the rest (the same terms, slower).
    */
@@ -146,6 +146,7 @@ export class IndexKeeper implements IndexKeeping {
     const threads = this.opts.segmentThreads ?? (total >= POOL_MIN_ARTICLES ? Math.min(2, os.availableParallelism()) : 0);
     let pool = threads > 0 ? startSegmentPool(threads) : null;
     if (!pool) loadJieba(); // bulk segmentation here: this thread's own copy (text/jieba.ts)
+    const segmenter = pool ? new AheadSegmenter(pool.cut, fresh.intern) : null;
     let failure: Error | undefined;
     const batches = store.iterateArticles(this.db, 1000);
     const read = () => {
@@ -155,7 +156,7 @@ export class IndexKeeper implements IndexKeeping {
         const doc = searchable(a);
         return doc ? [{ a: doc, doc: articleToDoc(doc) }] : [];
       });
-      const ahead = pool ? segmentAhead(docs.flatMap((d) => indexedTexts(d.a, d.doc)), pool.cut, fresh.intern) : Promise.resolve(null);
+      const ahead = pool && segmenter ? segmenter.segment(docs.flatMap((d) => indexedTexts(d.a, d.doc))) : Promise.resolve(null);
       const terms = ahead.catch((err: Error) => {
         failure ??= err;
         return null;

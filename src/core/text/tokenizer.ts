@@ -138,49 +138,93 @@ export function tokenizeForIndex(text: string): string[] {
 /**
  * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM), answering with the cuts of
  * consecutive shares of the runs, in order: in a share, run i has `counts[i]` words, one after
- * another in `ids`, each a number into that share's `vocab`. `segment-pool.ts` does it in threads.
+ * another in `ids`, each the number its thread gave the word; `vocab` holds the words that thread
+ * had not met before, numbered on from `first`. `segment-pool.ts` does it in threads.
  */
-export type CutRuns = (runs: string[]) => Promise<{ vocab: string[]; ids: Uint32Array; counts: Uint32Array }[]>;
+export type CutRuns = (runs: string[]) => Promise<{ thread: number; first: number; vocab: string[]; ids: Uint32Array; counts: Uint32Array }[]>;
 
 /**
- * Segment texts ahead (`cut`, in other threads): each text's index terms, exactly those of
- * `tokenizeForIndex`, as the numbers `intern` gives them (a rebuild's index builder numbers its
- * terms: search/packed-builder.ts). Each distinct word of a share is numbered once. Null when
- * the dictionary or the stop words changed meanwhile (the terms may be stale: segment again).
+ * Segments texts ahead (`cut`, in other threads) for one index builder: each text's index terms,
+ * exactly those of `tokenizeForIndex`, as the numbers `intern` gives them (a rebuild's builder
+ * numbers its terms: search/packed-builder.ts). Each thread's word is looked up in `intern` once,
+ * when the thread first names it; afterwards its number is read from a table.
  */
-export async function segmentAhead(texts: Iterable<string>, cut: CutRuns, intern: (term: string) => number): Promise<Map<string, number[]> | null> {
-  const started = epoch;
-  const pending: { text: string; a: Analysed }[] = [];
-  const runs: string[] = [];
-  const seen = new Set<string>();
-  for (const text of texts) {
-    if (!text || seen.has(text)) continue;
-    seen.add(text);
-    const a = analyse(text);
-    for (const p of a.pieces) if (p.han) runs.push(p.text);
-    pending.push({ text, a });
+export class AheadSegmenter {
+  /** Per thread: its words by the thread's numbers, and each one's term number (-1: a stop word). */
+  private readonly words: string[][] = [];
+  private readonly numbers: Int32Array[] = [];
+  /** The dictionary and stop words the numbers were taken under. */
+  private epoch = epoch;
+
+  constructor(
+    private readonly cut: CutRuns,
+    private readonly intern: (term: string) => number,
+  ) {}
+
+  /** Null when the dictionary or the stop words changed meanwhile (the terms may be stale: segment again). */
+  async segment(texts: Iterable<string>): Promise<Map<string, number[]> | null> {
+    const started = epoch;
+    const pending: { text: string; a: Analysed }[] = [];
+    const runs: string[] = [];
+    const seen = new Set<string>();
+    for (const text of texts) {
+      if (!text || seen.has(text)) continue;
+      seen.add(text);
+      const a = analyse(text);
+      for (const p of a.pieces) if (p.han) runs.push(p.text);
+      pending.push({ text, a });
+    }
+    const shares = await this.cut(runs);
+    // The threads' new words are numbered even when this batch is refused: the next answers count on them.
+    for (const s of shares) this.learn(s.thread, s.first, s.vocab);
+    if (epoch !== started) return null;
+    if (this.epoch !== epoch) this.renumber();
+    // The runs in order, share after share; in each, every word's number (-1 for a stop word).
+    let share = -1;
+    let number: Int32Array = new Int32Array(0);
+    let ids: Uint32Array = new Uint32Array(0);
+    let counts: Uint32Array = new Uint32Array(0);
+    let run = 0;
+    let at = 0;
+    const han = (_: string, push: (n: number) => void) => {
+      while (run === counts.length) {
+        ({ ids, counts } = shares[++share]);
+        number = this.numbers[shares[share].thread];
+        run = at = 0;
+      }
+      for (const end = at + counts[run++]; at < end; at++) {
+        const n = number[ids[at]];
+        if (n >= 0) push(n);
+      }
+    };
+    return new Map(pending.map(({ text, a }) => [text, indexTerms(a, this.intern, han)]));
   }
-  const shares = await cut(runs);
-  if (epoch !== started) return null;
-  // The runs in order, share after share; in each, every word's number (-1 for a stop word).
-  let share = -1;
-  let number = new Int32Array(0);
-  let ids: Uint32Array = new Uint32Array(0);
-  let counts: Uint32Array = new Uint32Array(0);
-  let run = 0;
-  let at = 0;
-  const han = (_: string, push: (n: number) => void) => {
-    while (run === counts.length) {
-      ({ ids, counts } = shares[++share]);
-      number = Int32Array.from(shares[share].vocab, (w) => (stopWords.has(w) ? -1 : intern(w)));
-      run = at = 0;
+
+  private learn(thread: number, first: number, vocab: string[]): void {
+    const words = (this.words[thread] ??= []);
+    if (first !== words.length) throw new Error(`分词线程的词号不连续：${first} / ${words.length}`);
+    let numbers = this.numbers[thread] ?? new Int32Array(1024);
+    if (words.length + vocab.length > numbers.length) {
+      const more = new Int32Array(Math.max(numbers.length * 2, words.length + vocab.length));
+      more.set(numbers);
+      numbers = more;
     }
-    for (const end = at + counts[run++]; at < end; at++) {
-      const n = number[ids[at]];
-      if (n >= 0) push(n);
+    this.numbers[thread] = numbers;
+    for (const w of vocab) {
+      numbers[words.length] = this.numberOf(w);
+      words.push(w);
     }
-  };
-  return new Map(pending.map(({ text, a }) => [text, indexTerms(a, intern, han)]));
+  }
+
+  /** The stop words may have changed: every word's number again. */
+  private renumber(): void {
+    this.epoch = epoch;
+    this.words.forEach((words, t) => words.forEach((w, i) => (this.numbers[t][i] = this.numberOf(w))));
+  }
+
+  private numberOf(w: string): number {
+    return stopWords.has(w) ? -1 : this.intern(w);
+  }
 }
 
 /** A text folded and split into runs (see `pieces`). */
