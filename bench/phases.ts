@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import { TextIndex } from '../src/core/search/text-index';
 import type { ParsedPage } from '../src/shared/types';
-import { decodeBuffer, parsePage } from '../src/core/ingest';
+import { decodeBuffer, parsePage, PARSER_VERSION } from '../src/core/ingest';
 import { openDatabase, type Db } from '../src/core/store/db';
 import { fileHash, storePage } from '../src/core/store/pages';
 import { iterateArticles } from '../src/core/store/articles';
@@ -71,6 +71,7 @@ export function storeAll(db: Db, parsed: ParsedFile[]): number {
       page: p.page.page,
       articles: p.page.articles,
       warnings: p.page.warnings,
+      parserVersion: PARSER_VERSION,
     });
     tick(i + 1);
   });
