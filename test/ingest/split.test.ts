@@ -27,4 +27,22 @@ describe('article boundaries', () => {
   it("an essay's subhead over its own running text stays inside the essay", () => {
     expect(titles(ESSAY.join('\n\n'))).toEqual(['办事要讲实效']);
   });
+
+  it("a law's first chapter under its title opens the body as a heading, and its note in parentheses stays a paragraph", () => {
+    const page = [
+      '某某市档案管理办法',
+      '（１９９７年１２月２９日某某市第十一届人民代表大会常务委员会第三十二次会议通过）',
+      '为了加强档案管理工作，市人大常委会审议通过了本办法，现予公布，自公布之日起施行。',
+      '第一章　总则',
+      '第一条　为了加强对档案的管理和收集、整理工作，有效地保护和利用档案，制定本办法。',
+      '第二章　附则',
+      '第二条　本办法自公布之日起施行。',
+    ].join('\n\n');
+    const [law, ...rest] = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(rest).toEqual([]);
+    expect([law.kicker, law.title, law.subtitle]).toEqual([undefined, '某某市档案管理办法', undefined]);
+    expect(law.paragraphs.map((p) => `${p.type}:${p.text.slice(0, 6)}`)).toEqual(['text:（１９９７年', 'text:为了加强档案', 'heading:第一章 总则', 'text:第一条 为了', 'heading:第二章 附则', 'text:第二条 本办']);
+    const bare = parsePage(['某某市档案管理办法', '第一章　总则', '第一条　为了加强对档案的管理和收集、整理工作，有效地保护和利用档案，制定本办法。'].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(bare.map((a) => [a.kicker, a.title, a.paragraphs[0].type, a.paragraphs[0].text])).toEqual([[undefined, '某某市档案管理办法', 'heading', '第一章 总则']]);
+  });
 });

@@ -157,8 +157,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       }
       // A photo item's headline ends with its mark (`…出版（图片）`): a headline-shaped line under it is its caption.
       if (isPhotoItemHead(titleLines[titleLines.length - 1] ?? '')) break;
-      // The first part of a numbered list (`一、先进集体（共…个）`) opens the body.
-      if (titleLines.length > 0 && /^(?:一|１|1)、/.test(t)) break;
+      // The first part of a numbered list (`一、先进集体（共…个）`), or a law's or report's first
+      // chapter (`第一章总则`, `第一部分`), opens the body.
+      if (titleLines.length > 0 && /^(?:(?:一|１|1)、|第(?:一|１|1)(?:章|节|部分|篇))/.test(t)) break;
       titleLines.push(t);
       if (hasPictureMark(t)) sawPictureMark = true;
       k++;
@@ -198,8 +199,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     if (prev && !(opts.indented && u.indent)) {
       const next = body[i + 1];
       let join = runsOn(prev, u);
-      // A long line with no sentence end is a cut paragraph (not in list-like boxes or verse).
-      if (!join && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text)) {
+      // A long line with no sentence end is a cut paragraph (not in list-like boxes or verse, nor a
+      // note wholly in parentheses: `（…会议通过）`).
+      if (!join && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !/^[（(][^（）()]+[）)]$/.test(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text)) {
         join = !isMarker(u.text);
       }
       if (join) {
@@ -303,8 +305,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const next = merged[i + 1];
     // (Before any text only a roundup's place label over its dated part: `泰国` ⏎ `本报曼谷…电`.)
     const placeLabel = !seenText && t.length <= 5 && next !== undefined && isPlaceWord(t) && !!matchDateline(next.text);
+    // A chapter's head (`第一章总则`) is a heading even as the body's first line.
     const heading =
-      (seenText || placeLabel) &&
+      (seenText || placeLabel || /^第[一二三四五六七八九十１-９0-9]{1,3}(?:章|节)\s*\S/.test(t)) &&
       !listLike &&
       next !== undefined &&
       isTitleLike(t) &&
