@@ -45,4 +45,26 @@ describe('article boundaries', () => {
     const bare = parsePage(['某某市档案管理办法', '第一章　总则', '第一条　为了加强对档案的管理和收集、整理工作，有效地保护和利用档案，制定本办法。'].join('\n\n'), { file: '19980120-05.txt' }).articles;
     expect(bare.map((a) => [a.kicker, a.title, a.paragraphs[0].type, a.paragraphs[0].text])).toEqual([[undefined, '某某市档案管理办法', 'heading', '第一章 总则']]);
   });
+
+  it("a list of names by province runs on to the next piece's headline, which alone opens it", () => {
+    const page = [
+      '全省劳动模范表彰大会召开',
+      '本报讯全省劳动模范表彰大会昨天召开，会议表彰了一批在各条战线上作出突出贡献的先进个人。',
+      '全省劳动模范名单',
+      '东城区',
+      '王建国　李秀英　张立新',
+      '西城区',
+      '刘长海　陈桂兰　许文斌',
+      '南城区',
+      '吴建平　郑玉兰　冯德明　褚红',
+      '冬季长跑热在京城兴起',
+      '本报讯近日，各区县相继举办冬季长跑活动，参加者达数十万人。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['全省劳动模范表彰大会召开', '冬季长跑热在京城兴起']);
+    expect(articles[0].paragraphs.at(-1)?.text).toBe('吴建平 郑玉兰 冯德明 褚红');
+    // Names set apart by spaces under a headline are its writers, not a list.
+    const signed = parsePage(['春耕备耕正当时', '张立新　陈桂兰　许文斌', '立春过后，各地抓住有利时机，组织农民整修农田水利设施，备足化肥种子。'].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(signed.map((a) => [a.title, a.byline?.reporters])).toEqual([['春耕备耕正当时', ['张立新', '陈桂兰', '许文斌']]]);
+  });
 });

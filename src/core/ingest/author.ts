@@ -37,6 +37,9 @@ function isAuthorLineRaw(t: string): boolean {
     const names = splitNameRun(t, true);
     if (names && names.length >= 3 && names.every((n) => !FUNCTION_CHAR.test(n.slice(1)))) return true;
   }
+  // Two to four writers set apart by spaces (`张立新 陈桂兰`), each a person's name.
+  const spaced = t.split(/[ \u3000]+/);
+  if (spaced.length >= 2 && spaced.length <= 4 && spaced.every((n) => /^[\u4e00-\u9fa5·]{2,4}$/.test(n) && isPersonName(n))) return true;
   return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
 }
 

@@ -58,6 +58,9 @@ export interface Segment {
 
 const MAX_HEAD = 4;
 
+/** A line of three or more names set apart by spaces (`王建国 李秀英 张立新`): a list's row. */
+const isNameList = (t: string): boolean => /^[\u4e00-\u9fa5]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5]{2,4}){2,}$/.test(t);
+
 /** How a news report opens when it has no dateline: `据报道，`, `据新华社消息，`, `据悉，`, `本报讯`. */
 const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|本报讯)/;
 
@@ -364,6 +367,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.verseLines >= 3 && !st.hasText && !authorNext && !gap && !st.closed) return at('verse', false);
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
       if (nextDateline && !st.closed && !gap && len === 1 && u.text.length <= 4 && st.hasDateline && st.hasText) return at('roundup-place-label', false);
+      // A list of names by place (`河北省` ⏎ `赵志刚 孙晓梅 周文华` ⏎ … ⏎ a headline ⏎ `本报讯…`): while a
+      // line of names is followed by another headline-shaped line, the list goes on; the next piece's
+      // headline block holds no such line but an author line just over its body.
+      if (!st.closed && !gap && st.hasText && f[i - 1]?.title && block.slice(0, -1).some(isNameList)) return at('name-list', false);
       if (st.closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
