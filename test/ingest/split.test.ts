@@ -67,4 +67,35 @@ describe('article boundaries', () => {
     const signed = parsePage(['春耕备耕正当时', '张立新　陈桂兰　许文斌', '立春过后，各地抓住有利时机，组织农民整修农田水利设施，备足化肥种子。'].join('\n\n'), { file: '19980120-05.txt' }).articles;
     expect(signed.map((a) => [a.title, a.byline?.reporters])).toEqual([['春耕备耕正当时', ['张立新', '陈桂兰', '许文斌']]]);
   });
+
+  it('verse: a line of four characters in a poem is not a writer, and the next poem opens at its title over its author', () => {
+    const page = [
+      '山中的雪（外一首）',
+      '林青',
+      '山中的雪，比云还白',
+      '落在松枝上',
+      '落在屋檐上',
+      '落在远行人的肩头',
+      '一夜之间',
+      '山就老了',
+      '让我们像孩子一样',
+      '满心欢喜',
+      '哦，远处的灯火也是白的……',
+      '河',
+      '一条河从村前流过',
+      '它流过了多少年',
+      '没有人知道',
+      '只记得那一声声桨',
+      '是叫你回家的声音',
+      '海边的早晨',
+      '张立新',
+      '天还没亮，渔民们就已经出海了。',
+      '海边的早晨，总是从一声汽笛开始的。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters])).toEqual([
+      ['山中的雪（外一首）', ['林青']],
+      ['海边的早晨', ['张立新']],
+    ]);
+  });
 });

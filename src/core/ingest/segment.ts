@@ -20,7 +20,8 @@
  * Inside a signed feature (writer named under the headline) a headline-shaped line is a subhead,
  * unless its section ends with a signature of its own or it carries a review's subtitle (`——读《…》`).
  * Separators (`＊＊＊`), afterwords (`编后`, `附记`) and a letter's date (`１９９７年岁暮`) stay with the piece above.
- * Runs of more than four headline-shaped lines are verse or lists, never headlines.
+ * Runs of more than four headline-shaped lines are verse or lists, never headlines; at a run's end the
+ * next piece's block holds no row of names, and a poem's is its title right over its author line.
  *
  * Each line is read once (`features`); what is known of the current article lives in one
  * `ArticleState`, renewed at each boundary; `startsHere` decides each line by the first of its
@@ -31,7 +32,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { isAuthorLine, isBareAuthorLine } from './author';
-import { isSignatureLine } from './names';
+import { isPersonName, isSignatureLine } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
@@ -363,14 +364,23 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const nextDateline = !!nextF?.dateline;
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
-      // Verse: short unpunctuated lines continue the poem unless an author line follows.
-      if (st.verseLines >= 3 && !st.hasText && !authorNext && !gap && !st.closed) return at('verse', false);
+      // Verse: short unpunctuated lines continue the poem unless the next poem's author line follows:
+      // right under its title (a line further down is the title's), and, when bare, a person's name
+      // (`沐浴全身` is a verse line of four characters, not a writer).
+      if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed) {
+        const nextText = units[i + 1]?.text ?? '';
+        const writer = authorNext && (isPersonName(nextText) || !/^[\u4e00-\u9fa5·]{2,4}$/.test(nextText));
+        if (!writer) return at('verse', false);
+      }
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
       if (nextDateline && !st.closed && !gap && len === 1 && u.text.length <= 4 && st.hasDateline && st.hasText) return at('roundup-place-label', false);
       // A list of names by place (`河北省` ⏎ `赵志刚 孙晓梅 周文华` ⏎ … ⏎ a headline ⏎ `本报讯…`): while a
       // line of names is followed by another headline-shaped line, the list goes on; the next piece's
       // headline block holds no such line but an author line just over its body.
       if (!st.closed && !gap && st.hasText && f[i - 1]?.title && block.slice(0, -1).some(isNameList)) return at('name-list', false);
+      // At the end of a run of verse lines, the next poem's block is its title over its author line:
+      // a line further up is the run's last (`…那种声音` ⏎ `珠江奏鸣曲` ⏎ `朱相达`).
+      if (!st.closed && !gap && st.hasText && f[i - 1]?.title && !nextDateline && block.findIndex((t, k) => k > 0 && isAuthorLine(t)) >= 2) return at('verse-tail', false);
       if (st.closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
