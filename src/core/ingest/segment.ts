@@ -364,9 +364,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const nextDateline = !!nextF?.dateline;
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
-      // Verse: short unpunctuated lines continue the poem unless the next poem's author line follows:
-      // right under its title (a line further down is the title's), and, when bare, a person's name
-      // (`沐浴全身` is a verse line of four characters, not a writer).
+      // Verse: short unpunctuated lines continue the poem unless an author line follows; a bare one
+      // (two to four characters) only when it is a person's name (`沐浴全身` is a verse line, not a writer).
       if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed) {
         const nextText = units[i + 1]?.text ?? '';
         const writer = authorNext && (isPersonName(nextText) || !/^[\u4e00-\u9fa5·]{2,4}$/.test(nextText));
