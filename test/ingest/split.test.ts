@@ -98,4 +98,20 @@ describe('article boundaries', () => {
       ['海边的早晨', ['张立新']],
     ]);
   });
+  it("a feature's byline under its intro paragraph does not make the page one of closing bylines", () => {
+    // A report, then a feature set out as 标题 ⏎ 导语 ⏎ 本报记者 X ⏎ 小标题: read as a closing byline,
+    // it made every headline after an unsigned report a subhead, the feature's own among them.
+    const page = [
+      '全省粮食总产创新高',
+      '本报讯今年全省粮食总产达到二百六十亿公斤，比上年增长百分之五，创历史最高水平。各地在抓好粮食生产的同时，积极发展多种经营。',
+      '据介绍，全省农民人均纯收入比上年增加二百元，农村市场也进一步活跃起来。',
+      '关爱不当酿悲剧呼吁环保进课堂',
+      '保护环境，是可持续发展的基础。青少年环保意识的培养，关系人类生存的未来。一些有识之士呼吁，在义务教育阶段，有必要更多地注入环境教育的内容。',
+      '本报记者张帆',
+      '乱投食的代价',
+      '在动物园，我们常看到，一些孩子喜欢给动物喂食。殊不知这样做给动物园带来了麻烦，有的动物因此生病甚至死亡。',
+      '饲养员说，动物的饲料都是按照科学配方准备的，游客投喂的食物往往不适合它们。',
+    ].join('\n\n');
+    expect(titles(page)).toEqual(['全省粮食总产创新高', '关爱不当酿悲剧呼吁环保进课堂']);
+  });
 });

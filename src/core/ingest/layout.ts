@@ -56,7 +56,11 @@ export function hasClosingBylines(units: Unit[]): boolean {
     }
     const prev = units[i - 1];
     // A byline after running text (not right under a headline).
-    if (prev && endsSentence(prev.text) && prev.text.length > 40 && paras >= 2) closing++;
+    if (!(prev && endsSentence(prev.text) && prev.text.length > 40 && paras >= 2)) continue;
+    // One paragraph between two headline-shaped lines (`标题` ⏎ `导语` ⏎ `本报记者 X` ⏎ `小标题`) is
+    // a feature's intro over its top byline as much as a closing section: half the evidence.
+    const between = isTitleLike(units[i - 2]?.text ?? '') && isTitleLike(units[i + 1]?.text ?? '');
+    closing += between ? 0.5 : 1;
   }
   return closing >= 1;
 }
