@@ -24,6 +24,13 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['办事要讲实效', '新型保鲜膜延长果蔬储存期']);
   });
 
+  it('a headline whose paragraph tells when it happened (…最近发明…) or reprints a dispatch (据新华社…电) after a signed essay is the next item', () => {
+    const lead = '英国科学家最近发明一种用于检测蔬菜和水果的新型电子鼻，利用它可判断表面正常的蔬菜和水果内部是否已经腐烂。';
+    expect(titles([...ESSAY, '电子鼻嗅出腐烂味', lead].join('\n\n'))).toEqual(['办事要讲实效', '电子鼻嗅出腐烂味']);
+    const dispatch = '据新华社乌鲁木齐电新疆科学考察队日前深入罗布泊腹地，对这一干涸湖泊的成因进行了为期一个月的考察。';
+    expect(titles([...ESSAY, '罗布泊干涸探秘', dispatch].join('\n\n'))).toEqual(['办事要讲实效', '罗布泊干涸探秘']);
+  });
+
   it("an essay's subhead over its own running text stays inside the essay", () => {
     expect(titles(ESSAY.join('\n\n'))).toEqual(['办事要讲实效']);
   });

@@ -62,8 +62,11 @@ const MAX_HEAD = 4;
 /** A line of three or more names set apart by spaces (`王建国 李秀英 张立新`): a list's row. */
 const isNameList = (t: string): boolean => /^[\u4e00-\u9fa5]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5]{2,4}){2,}$/.test(t);
 
-/** How a news report opens when it has no dateline: `据报道，`, `据新华社消息，`, `据悉，`, `本报讯`. */
-const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|本报讯)/;
+/**
+ * How a news report opens when it has no dateline: `据报道，`, `据新华社消息，`, `据悉，`, `本报讯`,
+ * `据新华社…电`, or its first sentence telling when (`英国科学家最近发明…`, `…博览会日前接受了…`).
+ */
+const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|本报讯|[^。！？]{0,30}?(?:日前|近日|最近|前不久|不久前)(?!几)|据新华社[^，。,]{0,10}电)/;
 
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
@@ -392,6 +395,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A headline under a column's tag (`…（人民论坛）`, `…（新闻随笔）`) after running text opens a piece.
       if (st.hasText && isColumnTagged(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('column-tagged-headline', true);
       // A line shaped like a subhead this article already has (`记忆二` after `记忆一`, `◆选美…` after `◆选盆…`).
+      // A news item's lead under the line (`控制基因有利保存` ⏎ `据报道，…`, `本报讯…`) after a finished
+      // paragraph: the next item, even after a signed feature or one of its subheads' shape (its sections do not open as a report does).
+      if (st.topAuthor && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && !!next && NEWS_LEAD.test(next.text)) return at('news-lead-after-signed-feature', true);
       if (st.subheads.some((h) => sameShape(h, u.text))) return at('sibling-subhead', false);
       // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
       if (len === 1 && QUOTED_LINE.test(u.text) && st.hasText) return at('quoted-subhead', false);
@@ -415,9 +421,6 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A line that is an earlier headline of this page with a word changed (`１９９７中国十大科技进展` …
       // `１９９７世界十大科技进展`): the page's next box of the same kind, even after a signed feature.
       if (st.hasText && endsSentence(units[i - 1]?.text ?? '') && pageHeads.some((h) => twinLine(h, u.text))) return at('twin-headline', true);
-      // A news item's lead under the line (`控制基因有利保存` ⏎ `据报道，…`, `本报讯…`) after a finished
-      // paragraph: the next item, even after a signed feature (its sections do not open as a report does).
-      if (st.topAuthor && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && NEWS_LEAD.test(next.text)) return at('news-lead-after-signed-feature', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
