@@ -31,6 +31,25 @@ describe('article boundaries', () => {
     expect(titles([...ESSAY, '罗布泊干涸探秘', dispatch].join('\n\n'))).toEqual(['办事要讲实效', '罗布泊干涸探秘']);
   });
 
+  it('a dated brief without a headline after an undated piece, or after an artwork and its credit, is the next item', () => {
+    const brief = '新华社北京一月六日电外交部发言人今天下午在此间宣布：应全国人大常委会的邀请，某国议长将于一月中旬对我国进行正式友好访问。';
+    const starts = (text: string) => parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => text.slice(a.charStart, (a.charStart ?? 0) + 6));
+    expect(starts([...ESSAY, brief].join('\n\n'))).toEqual(['办事要讲实效', '新华社北京一']);
+    expect(starts(['圆梦（中国画）', '（胡才春）', brief].join('\n\n'))).toEqual(['圆梦（中国画', '新华社北京一']);
+  });
+
+  it("a report's dateline under its editor's note of several paragraphs stays in the report", () => {
+    const page = [
+      '宁夏：农业产业化铺筑致富路',
+      '编辑点评：',
+      '每个地方，不管是东部还是西部，不管是发达地区还是欠发达地区，都要从实际出发，找准自己的路子。',
+      '宁夏目前仍有数十万人处在贫困线以下，脱贫任务十分艰巨，农业产业化是一条好路子。',
+      '本报银川１月２日电记者胡继鸿报道：宁夏回族自治区积极探索和推进农业产业化的路子，取得明显成效。',
+      '据自治区有关部门介绍，全区已有各类龙头企业一百多家。',
+    ].join('\n\n');
+    expect(titles(page)).toEqual(['宁夏：农业产业化铺筑致富路']);
+  });
+
   it("an essay's subhead over its own running text stays inside the essay", () => {
     expect(titles(ESSAY.join('\n\n'))).toEqual(['办事要讲实效']);
   });

@@ -68,6 +68,9 @@ const isNameList = (t: string): boolean => /^[\u4e00-\u9fa5]{2,4}(?:[ \u3000]+[\
  */
 const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|本报讯|[^。！？]{0,30}?(?:日前|近日|最近|前不久|不久前)(?!几)|据新华社[^，。,]{0,10}电)/;
 
+/** An editor's note over a report (`编者按：…`, `编辑点评：`, `编前话`): the report's dateline comes after it. */
+const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|编前(?:语|话)?)/;
+
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
 
@@ -465,6 +468,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       }
     }
     if (f[i].dateline) {
+      // An artwork or photo item closed by its credit (`圆梦（中国画）` ⏎ `（胡才春）`) is whole.
+      if (st.creditItem) return at('after-credit-item', true);
       // The picture under a pictured headline (caption, credit) comes before the dateline.
       if (st.closed && !(st.picHead && st.captionBody && !st.hasDateline)) {
         // A roundup under one headline (`《…文选》出版发行江苏隆重纪念一代伟人`): its dated parts, each
@@ -482,7 +487,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const dl = matchDateline(u.text)!;
       // (Not the dateline under the article's own picture or its editor's note, `编者按：…`.)
       const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
-      const underNote = !st.hasDateline && st.leadAt >= 0 && i - st.leadAt <= 2 && /^[【〔[]?编者(?:按|的话)/.test(units[st.leadAt].text);
+      const underNote = !st.hasDateline && cur.some((k) => EDITOR_NOTE.test(units[k].text));
       if (st.hasText && !ownPictureAbove && !underNote && dl.dateline.agency === '本报' && dl.dateline.raw.endsWith('讯')) return at('benbao-xun', true);
       // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`) after a dated
       // item's running text, on another subject than the item's headline and lead: the next item of a
@@ -494,6 +499,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
         if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
+      // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
+      // next item, a brief without a headline (a report's own intro runs one paragraph, its note is named).
+      if (!st.hasDateline && st.hasText && !ownPictureAbove && !underNote && st.leadAt >= 0 && i - st.leadAt >= 2 && endsSentence(units[i - 1].text) && dl.dateline.agency && dl.dateline.day) return at('dated-item-after-undated', true);
       return at('dateline', st.hasDateline && st.hasText && /^新华社(?:专)?讯/.test(u.text));
     }
     return at('body', false);
