@@ -124,6 +124,27 @@ describe('article boundaries', () => {
       ['海边的早晨', ['张立新']],
     ]);
   });
+  it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
+    const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
+    const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];
+    expect(titles([...poem, ...report].join('\n\n'))).toEqual(['新年的脚步', '金大中会见绍罗什']);
+    const pictured = ['邱娥国（附图片１张）', '邱娥国在派出所门前留影。（傅丁根摄）'];
+    expect(titles([...poem, ...pictured].join('\n\n'))).toEqual(['新年的脚步', '邱娥国（附图片１张）']);
+  });
+
+  it("a headline over running text after an article's pictures and their captions opens the next article", () => {
+    const page = [
+      '新年画展在京开幕（附图片２张）',
+      '本报北京１月４日讯迎新年美术作品展今天在中国美术馆开幕，展出作品二百余件。',
+      '图片：',
+      '１、世纪之声（中国画）（张彦）',
+      '２、归航（油画）（张敏杰）',
+      '南京长江大桥铁路桥大修竣工',
+      '南京长江大桥铁路桥大修工程，１月４日竣工。轨道框架结构从此可以满足列车重载、快速运行的需要。',
+    ].join('\n\n');
+    expect(titles(page)).toEqual(['新年画展在京开幕（附图片２张）', '南京长江大桥铁路桥大修竣工']);
+  });
+
   it("a feature's byline under its intro paragraph does not make the page one of closing bylines", () => {
     // A report, then a feature set out as 标题 ⏎ 导语 ⏎ 本报记者 X ⏎ 小标题: read as a closing byline,
     // it made every headline after an unsigned report a subhead, the feature's own among them.

@@ -224,6 +224,8 @@ interface ArticleState {
   /** Pictures the headline announces (`（附图片２张）`), and caption lines still expected after `图片：`. */
   picCount: number;
   captionsLeft: number;
+  /** Inside the block of pictures after `图片：` (its captions and credits so far). */
+  inCaptions: boolean;
   /** Headline-shaped lines after running text that stayed in the article (its subheads). */
   subheads: string[];
   /** Dated paragraphs so far (a roundup holds several). */
@@ -254,6 +256,7 @@ function freshState(): ArticleState {
     listOpen: false,
     picCount: 0,
     captionsLeft: 0,
+    inCaptions: false,
     subheads: [],
     lastNumber: 0,
     datelines: 0,
@@ -358,6 +361,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // The caption under `图片：`, an item of a list opened by `…有：`.
       if (st.captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
       if (st.photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
+      // A headline over running text (or its summary points, `●…`) after the article's pictures
+      // (`图片：` ⏎ its captions, or a note `（图为原载《讽刺与幽默》）`): the article ended with them.
+      const below = units[i + 1];
+      const overText = !!below && !below.furniture && ((!f[i + 1].title && !f[i + 1].byline && !f[i + 1].note && below.text.length >= 6) || /^[●■◆]/.test(below.text));
+      if (st.hasBody && overText && (st.inCaptions || /^[（(]图为/.test(prevText))) return at('headline-after-pictures', true);
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
@@ -372,7 +380,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const author = block.slice(1).some((t) => isAuthorLine(t));
       // Verse: short unpunctuated lines continue the poem unless an author line follows; a bare one
       // (two to four characters) only when it is a person's name (`沐浴全身` is a verse line, not a writer).
-      if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed) {
+      // (A line over a dateline or with a picture mark is a headline all the same.)
+      if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed && !f[i + 1]?.dateline && !hasPictureMark(u.text)) {
         const nextText = units[i + 1]?.text ?? '';
         const writer = authorNext && (isPersonName(nextText) || !/^[\u4e00-\u9fa5·]{2,4}$/.test(nextText));
         if (!writer) return at('verse', false);
@@ -541,9 +550,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       continue;
     }
     const ft = f[i];
-    if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) st.captionsLeft = Math.max(1, st.picCount);
-    else if (st.captionsLeft > 0 && ft.title) st.captionsLeft--;
+    if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) {
+      st.captionsLeft = Math.max(1, st.picCount);
+      st.inCaptions = true;
+    } else if (st.captionsLeft > 0 && ft.title) st.captionsLeft--;
     else st.captionsLeft = 0;
+    // The picture block goes on over its captions (`２、世纪之声（中国画）（张彦）`), not over running text.
+    if (st.inCaptions && !ft.title && !ft.note && !ft.byline && !ft.marker && !/^[0-9０-９]{1,2}[、.．]/.test(u.text) && !/[）)]$/.test(u.text)) st.inCaptions = false;
     if (!st.hasBody) {
       const n = u.text.match(/[（(]附?(?:图片|照片)([0-9０-９一二三四五六七八九十])张[）)]/);
       if (n) st.picCount = Math.max(st.picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
