@@ -145,6 +145,28 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['新年画展在京开幕（附图片２张）', '南京长江大桥铁路桥大修竣工']);
   });
 
+  it('the rows of a table of figures are not headlines: the table stays in its box', () => {
+    const page = [
+      '新年股市展望',
+      '专家认为，今年股市将在规范中发展，投资者应当树立长期投资的理念，不要盲目追涨杀跌。',
+      '一九九七年股市概览',
+      '名称前年收盘本年开盘本年最高本年最低',
+      '上证指数９１７．０２９１４．０６１５１０．１８８７０．１８',
+      '上证３０２４４２．４３２４３４．５６４４６０．２８２３３１．０６',
+      '上证Ａ股９５４．９８９５１．８０１５７８．６１９０５．４９',
+      '上证Ｂ股６７．０３６７．０２６９９．３１２５１．９３０',
+      '深证指数３２７．３４３２６．３３５２０．２５２９５．４４',
+      '成分指数３２１５．８３３１９５．５２６１０３．６２２９８５．４０',
+      '深证Ａ股３４１．８１３４０．７０５４８．５４３０７．９４',
+      '深证Ｂ股１４５．４８１４５．４５１８６．６９９１．２６',
+      '沪深股市新年开门红',
+      '本报北京１月５日讯新年第一个交易日，沪深股市双双上涨，成交量比上一交易日明显放大。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['新年股市展望', '一九九七年股市概览', '沪深股市新年开门红']);
+    expect(articles[1].paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['名称前年', '上证指数', '上证３０', '上证Ａ股', '上证Ｂ股', '深证指数', '成分指数', '深证Ａ股', '深证Ｂ股']);
+  });
+
   it("a feature's byline under its intro paragraph does not make the page one of closing bylines", () => {
     // A report, then a feature set out as 标题 ⏎ 导语 ⏎ 本报记者 X ⏎ 小标题: read as a closing byline,
     // it made every headline after an unsigned report a subhead, the feature's own among them.

@@ -24,6 +24,7 @@ import {
   isHeadNote,
   isMarker,
   ITEM_MARK,
+  isFigureRow,
   isNumberedHead,
   isPhotoItemHead,
   isTitleLike,
@@ -160,6 +161,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       // The first part of a numbered list (`一、先进集体（共…个）`), or a law's or report's first
       // chapter (`第一章总则`, `第一部分`), opens the body.
       if (titleLines.length > 0 && /^(?:(?:一|１|1)、|第(?:一|１|1)(?:章|节|部分|篇))/.test(t)) break;
+      // A table's head row (`名称前年收盘本年开盘…`) over its rows of figures opens the body.
+      if (titleLines.length > 0 && next && isFigureRow(next.text)) break;
       titleLines.push(t);
       if (hasPictureMark(t)) sawPictureMark = true;
       k++;

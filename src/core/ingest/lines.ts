@@ -152,7 +152,14 @@ function isTitleLikeRaw(t: string): boolean {
   if (/^[（(].*[）)]$/.test(t)) return false;
   if (isTeaser(t)) return false;
   if (endsWithNameCredit(t)) return false;
+  if (isFigureRow(t)) return false;
   return true;
+}
+
+/** A row of a table of figures (`上证指数９１７．０２９１４．０６…`): mostly digits, a dozen or more. */
+export function isFigureRow(t: string): boolean {
+  const digits = t.match(/[0-9０-９]/g)?.length ?? 0;
+  return digits >= 12 && digits >= 0.6 * t.length;
 }
 
 /**
