@@ -50,6 +50,11 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['宁夏：农业产业化铺筑致富路']);
   });
 
+  it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
+    const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
+    expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);
+  });
+
   it("an essay's subhead over its own running text stays inside the essay", () => {
     expect(titles(ESSAY.join('\n\n'))).toEqual(['办事要讲实效']);
   });

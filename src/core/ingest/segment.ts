@@ -144,6 +144,8 @@ export function features(u: Unit): Feature {
       /——编者$|—编者$|^编后[：:]/.test(t) ||
       endsWithCredit(t) ||
       isDateSignature(t) ||
+      // The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`.
+      /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/.test(t) ||
       (u.furniture?.kind === 'continued-to') ||
       // A 导读 box ends with its last teaser line; a letter with its signature (`（…支队刘业国）`).
       (!u.furniture && (isTeaser(t) || isSignatureLine(t))),
