@@ -71,6 +71,9 @@ const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|�
 /** An editor's note over a report (`编者按：…`, `编辑点评：`, `编前话`): the report's dateline comes after it. */
 const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|编前(?:语|话)?)/;
 
+/** The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`. */
+const WRITER_NOTE = /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/;
+
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
 
@@ -144,8 +147,7 @@ export function features(u: Unit): Feature {
       /——编者$|—编者$|^编后[：:]/.test(t) ||
       endsWithCredit(t) ||
       isDateSignature(t) ||
-      // The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`.
-      /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/.test(t) ||
+      WRITER_NOTE.test(t) ||
       (u.furniture?.kind === 'continued-to') ||
       // A 导读 box ends with its last teaser line; a letter with its signature (`（…支队刘业国）`).
       (!u.furniture && (isTeaser(t) || isSignatureLine(t))),
@@ -309,7 +311,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (last >= 0 && j < units.length && isDashSignature(units[j].text)) return true;
     if (last < 0 || f[last].dateline) return false;
     const t = units[last].text;
-    return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t);
+    // (The writer's note under the last section speaks of the feature's own writer.)
+    return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
   const authorUnderIntro = (i: number): boolean => {
