@@ -172,6 +172,22 @@ describe('article boundaries', () => {
     expect(articles[1].paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['名称前年', '上证指数', '上证３０', '上证Ａ股', '上证Ｂ股', '深证指数', '成分指数', '深证Ａ股', '深证Ｂ股']);
   });
 
+  it('a headline over its summary points (●…) after a finished article opens the next article', () => {
+    const page = [
+      '春运首日客流平稳',
+      '本报北京１月１２日讯今天是春运第一天，北京站、北京西站客流平稳，旅客秩序良好。',
+      '铁路部门表示，今年春运期间将增开临时客车二百多对。',
+      '巾帼扶贫加大攻坚力度',
+      '●自一九八六年以来，我国的贫困人口已从一点二五亿减少到五千万',
+      '●全国妇联参与扶贫工作，十年帮助一百六十万贫困妇女脱贫',
+      '●实施『巾帼扶贫行动』两年来，已帮助五十八点八万妇女解决温饱',
+      '（附图片１张）',
+      '清水',
+      '我国政府自１９８６年以来开展大规模扶贫工作，使贫困人口大幅减少，并决定加大扶贫攻坚力度。',
+    ].join('\n\n');
+    expect(titles(page)).toEqual(['春运首日客流平稳', '巾帼扶贫加大攻坚力度']);
+  });
+
   it("a feature's byline under its intro paragraph does not make the page one of closing bylines", () => {
     // A report, then a feature set out as 标题 ⏎ 导语 ⏎ 本报记者 X ⏎ 小标题: read as a closing byline,
     // it made every headline after an unsigned report a subhead, the feature's own among them.

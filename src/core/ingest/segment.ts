@@ -74,6 +74,9 @@ const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|
 /** The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`. */
 const WRITER_NOTE = /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/;
 
+/** A summary point under a headline: `●全国妇联参与扶贫工作…`. */
+const POINT = /^[●■◆▲]/;
+
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
 
@@ -376,6 +379,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
       // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
       if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) return at('table-box', true);
+      // A headline over its summary points (`巾帼扶贫加大攻坚力度` ⏎ `●自一九八六年以来…` ⏎ `●…`) after a
+      // finished article: a long block, yet the next article's headline block.
+      const points = units.slice(i + 1, i + len).filter((x) => POINT.test(x.text)).length;
+      if (len > MAX_HEAD && points >= 2 && !POINT.test(u.text) && st.hasText && (st.closed || endsSentence(units[i - 1]?.text ?? ''))) return at('headline-over-points', true);
       if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '')));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
