@@ -20,6 +20,9 @@ export function positionedName(t: string): { name: string; office: string } | un
   return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
 }
 
+/** A bare line of two to four characters (`周德武`): a writer's name, a place (`泰国`) or a verse line (`沐浴全身`); callers tell which. */
+export const BARE_NAME = /^[\u4e00-\u9fa5·]{2,4}$/;
+
 /** Characters no given name holds (particles, pronouns, function words). */
 const FUNCTION_CHAR = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过之其所者于对为说到要会能该此各每些等并但却很更还又再已将您你我他她它]/;
 
@@ -28,7 +31,7 @@ function isAuthorLineRaw(t: string): boolean {
   if (isBylineLine(t)) return true;
   if (positionedName(t)) return true;
   // A short name (`周德武`), not a place (`泰国` over a roundup's dated part).
-  if (/^[\u4e00-\u9fa5·]{2,4}$/.test(t)) return !isPlaceWord(t);
+  if (BARE_NAME.test(t)) return !isPlaceWord(t);
   // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
   if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
   // Three or four writers run together (`吴希曾刘伯根岑红`, `高扬文史怀璧焦善民王锐`): longer runs, and a
@@ -39,7 +42,7 @@ function isAuthorLineRaw(t: string): boolean {
   }
   // Two to four writers set apart by spaces (`张立新 陈桂兰`), each a person's name.
   const spaced = t.split(/[ \u3000]+/);
-  if (spaced.length >= 2 && spaced.length <= 4 && spaced.every((n) => /^[\u4e00-\u9fa5·]{2,4}$/.test(n) && isPersonName(n))) return true;
+  if (spaced.length >= 2 && spaced.length <= 4 && spaced.every((n) => BARE_NAME.test(n) && isPersonName(n))) return true;
   return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
 }
 

@@ -24,6 +24,8 @@ import {
   isHeadNote,
   isMarker,
   ITEM_MARK,
+  CHAPTER_HEAD,
+  FIRST_PART,
   isFigureRow,
   isNumberedHead,
   isPhotoItemHead,
@@ -160,7 +162,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       if (isPhotoItemHead(titleLines[titleLines.length - 1] ?? '')) break;
       // The first part of a numbered list (`一、先进集体（共…个）`), or a law's or report's first
       // chapter (`第一章总则`, `第一部分`), opens the body.
-      if (titleLines.length > 0 && /^(?:(?:一|１|1)、|第(?:一|１|1)(?:章|节|部分|篇))/.test(t)) break;
+      if (titleLines.length > 0 && FIRST_PART.test(t)) break;
       // A table's head row (`名称前年收盘本年开盘…`) over its rows of figures opens the body.
       if (titleLines.length > 0 && next && isFigureRow(next.text)) break;
       titleLines.push(t);
@@ -310,7 +312,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const placeLabel = !seenText && t.length <= 5 && next !== undefined && isPlaceWord(t) && !!matchDateline(next.text);
     // A chapter's head (`第一章总则`) is a heading even as the body's first line.
     const heading =
-      (seenText || placeLabel || /^第[一二三四五六七八九十１-９0-9]{1,3}(?:章|节)\s*\S/.test(t)) &&
+      (seenText || placeLabel || CHAPTER_HEAD.test(t)) &&
       !listLike &&
       next !== undefined &&
       isTitleLike(t) &&

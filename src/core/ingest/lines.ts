@@ -110,6 +110,12 @@ export function itemNumber(t: string): number {
   return m[3] ? Number(asciiDigits(m[3])) : (parseNumber(m[1] ?? m[2]) ?? 0);
 }
 
+/** A chapter's or section's head with its name: `第一章总则`, `第三节价格管理`. */
+export const CHAPTER_HEAD = /^第[一二三四五六七八九十１-９0-9]{1,3}(?:章|节)\s*\S/;
+
+/** The first part of a numbered text: `一、…`, `第一章…`, `第一节`, `第一部分`, `第一篇`. */
+export const FIRST_PART = /^(?:(?:一|１|1)、|第(?:一|１|1)(?:章|节|部分|篇))/;
+
 /** Numbered subhead: a numbered line (`一、…`, `（一）…`, `1.`) or a part's number (`第一部分`). */
 export function isNumberedHead(t: string): boolean {
   return ITEM_NUMBER.test(t) || /^第[一二三四五六七八九十]{1,3}[部章节篇]/.test(t);

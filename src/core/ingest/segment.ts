@@ -31,7 +31,7 @@ import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, subjectInHeadl
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
-import { isAuthorLine, isBareAuthorLine } from './author';
+import { BARE_NAME, isAuthorLine, isBareAuthorLine } from './author';
 import { isPersonName, isSignatureLine } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
@@ -395,7 +395,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (A line over a dateline or with a picture mark is a headline all the same.)
       if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed && !f[i + 1]?.dateline && !hasPictureMark(u.text)) {
         const nextText = units[i + 1]?.text ?? '';
-        const writer = authorNext && (isPersonName(nextText) || !/^[\u4e00-\u9fa5·]{2,4}$/.test(nextText));
+        const writer = authorNext && (isPersonName(nextText) || !BARE_NAME.test(nextText));
         if (!writer) return at('verse', false);
       }
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
