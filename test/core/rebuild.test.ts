@@ -54,6 +54,24 @@ describe('a rebuild', () => {
     expect(articles.some((x) => x.replacedText)).toBe(true);
   });
 
+  it("reads only the index's columns and builds the index the full rows give", () => {
+    const narrow = withConnection(dir, (db) => [...iterateArticles(db, 100, 'index')].flat())
+      .map(searchable)
+      .filter((d): d is ArticleDetail => d !== null);
+    const full = new ArticleIndexBuilder();
+    const lean = new ArticleIndexBuilder();
+    for (const x of articles) full.add(x);
+    for (const x of narrow) lean.add(x);
+    const [a, b] = [full.finish(), lean.finish()];
+    expect(b.compactText()).toEqual(a.compactText());
+    expect(b.compactTags()).toEqual(a.compactTags());
+    expect(b.facts.toColumns()).toEqual(a.facts.toColumns());
+    // The facts hold a corrected article as corrected, and the rows leave out what the index never reads.
+    expect(narrow.filter((x) => x.corrected).map((x) => x.id)).toEqual(articles.filter((x) => x.corrected).map((x) => x.id));
+    expect(narrow.filter((x) => x.corrected)).not.toHaveLength(0);
+    expect(narrow.every((x) => x.dateline === undefined && x.warnings.length === 0)).toBe(true);
+  });
+
   it('written in one pass, equals the index MiniSearch adds to and packs', () => {
     const added = new ArticleIndex();
     const built = new ArticleIndexBuilder();

@@ -148,7 +148,7 @@ export class IndexKeeper implements IndexKeeping {
     if (!pool) loadJieba(); // bulk segmentation here: this thread's own copy (text/jieba.ts)
     const segmenter = pool ? new AheadSegmenter(pool.cut, fresh.intern) : null;
     let failure: Error | undefined;
-    const batches = store.iterateArticles(this.db, 1000);
+    const batches = store.iterateArticles(this.db, 1000, 'index');
     const read = () => {
       const next = batches.next();
       if (next.done) return null;
@@ -300,7 +300,7 @@ export class IndexKeeper implements IndexKeeping {
     const problems: string[] = [];
     const index = this.current;
     let n = 0;
-    for (const batch of store.iterateArticles(this.db, 1000)) {
+    for (const batch of store.iterateArticles(this.db, 1000, 'index')) {
       for (const art of batch) {
         const doc = searchable(art);
         if (!doc) continue; // a second part is searched as part of the first

@@ -6,7 +6,7 @@ import type { ArticleDetail, ClippingSet, ImportRecord, ImportFileStatus } from 
 import type { Db } from './db';
 import { inTransaction } from './handle';
 import { logClippingSet } from './oplog';
-import { ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
+import { ARTICLE_INDEX_SELECT, ARTICLE_SELECT, rowToArticle, type ArticleRow } from './rows';
 import { articleTags } from './tags';
 import { attachContinuations } from './continuations';
 import { NOT_A_PAGE } from '../ingest/page-shape';
@@ -41,15 +41,19 @@ export function getArticles(db: Db, ids: number[]): ArticleDetail[] {
   return ids.map((id) => byId.get(id)).filter((a): a is ArticleDetail => a !== undefined);
 }
 
-/** Every article in id order, in batches (for index rebuilds). */
-export function* iterateArticles(db: Db, batch = 2000): Generator<ArticleDetail[]> {
+/**
+ * Every article in id order, in batches. `columns: 'index'` reads only what the search index holds
+ * (`ARTICLE_INDEX_SELECT`: no dateline, warnings, offsets or original reading), for rebuilds and checks.
+ */
+export function* iterateArticles(db: Db, batch = 2000, columns: 'all' | 'index' = 'all'): Generator<ArticleDetail[]> {
+  const select = columns === 'index' ? ARTICLE_INDEX_SELECT : ARTICLE_SELECT;
   let last = 0;
   const tagStmt = db.prepare(
     `SELECT at.article_id AS aid, t.kind, t.name, at.role, at.source FROM article_tags at JOIN tags t ON t.id = at.tag_id
      WHERE at.article_id > ? AND at.article_id <= ? ORDER BY at.article_id, t.kind, at.rowid`,
   );
   for (;;) {
-    const rows = db.prepare(`${ARTICLE_SELECT} WHERE a.id > ? ORDER BY a.id LIMIT ?`).all([last, batch]) as ArticleRow[];
+    const rows = db.prepare(`${select} WHERE a.id > ? ORDER BY a.id LIMIT ?`).all([last, batch]) as ArticleRow[];
     if (!rows.length) return;
     const maxId = rows[rows.length - 1].id;
     const tags = new Map<number, ArticleDetail['tags']>();

@@ -39,6 +39,20 @@ export const ARTICLE_SELECT = `
   SELECT a.*, coalesce(a.page_fix, p.page) AS page, p.import_id AS import_id, p.file AS file, pp.name AS paper
   FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id`;
 
+/**
+ * The columns an index rebuild reads, for `rowToArticle` all the same: what the index holds (the
+ * headline block, paragraphs, byline, date, paper, page, kind, whether corrected, the replaced
+ * stretches, the continuation links). Not the dateline, warnings, offsets, hash, file, nor the text of
+ * the parser's original reading (only whether there is one): at 150k articles the full rows cost the
+ * rebuild a few seconds of reading and parsing JSON it never uses.
+ */
+export const ARTICLE_INDEX_SELECT = `
+  SELECT a.id, a.page_id, a.seq, a.kind, a.kicker, a.title, a.subtitle, NULL AS dateline, a.paragraphs, a.byline,
+    '[]' AS warnings, NULL AS char_start, NULL AS char_end, a.date, a.date_inferred, a.chars, '' AS content_hash,
+    a.continued_to, a.continued_from, a.part_of, CASE WHEN a.original IS NULL THEN NULL ELSE '1' END AS original,
+    a.replaced_text, coalesce(a.page_fix, p.page) AS page, p.import_id AS import_id, '' AS file, pp.name AS paper
+  FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id`;
+
 export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
   return {
     id: r.id,
