@@ -1,0 +1,138 @@
+/**
+ * The shuffled-page lens: how much the splitter leans on what happens to stand next to what.
+ * The gold articles of one half of a dev set are dealt in a seeded random order onto made-up pages
+ * of eight, in the set's own layout (1998: blank lines between paragraphs; modern: none), and split
+ * again. A rule that only fits its dev page's neighbours gains nothing here; a rule that reads the
+ * article's own cues does. Real pages put like with like (briefs in runs, a poem among poems), so
+ * the figures are lower than on the real pages, headline-less briefs most of all; compare runs of
+ * this lens with each other, never with the real pages.
+ *
+ *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--verbose]
+ *
+ * `--rules` tallies, per rule of `--explain`, the decisions that were right and wrong; `--verbose`
+ * prints each missed and invented boundary with the text around it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { explainPage, parsePage } from '../core/ingest';
+import { DEV_SETS, inHalf, type DevSet, type Half } from './dev-sets';
+
+interface Dealt {
+  id: string;
+  text: string;
+  /** 1998 gold: a headline-less article (its first paragraph is running text). */
+  headless: boolean;
+}
+
+export interface ShuffledResult {
+  gold: number;
+  found: number;
+  matched: number;
+  f1: number;
+  /** `rule +|-` → [right, wrong] (`+`: it opened an article). */
+  rules: Map<string, [number, number]>;
+  /** Missed and invented boundaries, described, when asked for. */
+  errors: string[];
+}
+
+const PER_PAGE = 8;
+
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function goldArticles(set: DevSet, half?: Half): Dealt[] {
+  const dir = DEV_SETS[set];
+  const out: Dealt[] = [];
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort()) {
+    const id = f.replace('.gold.json', '');
+    if (!inHalf(id, half, set)) continue;
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: { char_start: number; char_end: number; first_para: string; title?: string | null }[] };
+    const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
+    gold.articles.forEach((a, k) => {
+      const t = text.slice(a.char_start, a.char_end).replace(/\s+$/, '');
+      out.push({ id: `${id}#${k + 1}`, text: t, headless: set === 'modern' ? !a.title : a.first_para.length > 40 });
+    });
+  }
+  return out;
+}
+
+export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean } = {}): ShuffledResult | null {
+  const set = opts.set ?? '1998';
+  if (!fs.existsSync(DEV_SETS[set])) return null;
+  const all = goldArticles(set, opts.half);
+  const sep = set === 'modern' ? '\n' : '\n\n';
+  const r: ShuffledResult = { gold: 0, found: 0, matched: 0, f1: 0, rules: new Map(), errors: [] };
+  for (const seed of opts.seeds ?? [1, 2, 3]) {
+    const rand = lcg(seed);
+    const order = [...all];
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (let p = 0; p * PER_PAGE < order.length; p++) {
+      let text = '';
+      const gold: { start: number; end: number; a: Dealt }[] = [];
+      for (const a of order.slice(p * PER_PAGE, (p + 1) * PER_PAGE)) {
+        if (text) text += sep;
+        gold.push({ start: text.length, end: text.length + a.text.length, a });
+        text += a.text;
+      }
+      // A file name with a date, as the dev pages have (the issue date only; it splits nothing).
+      const file = set === 'modern' ? '20190201-01.txt' : '19980101-01.txt';
+      const parsed = parsePage(text, { file });
+      r.gold += gold.length;
+      r.found += parsed.articles.length;
+      for (const a of parsed.articles) if (gold.some((g) => g.start === a.charStart && Math.abs(g.end - (a.charEnd ?? 0)) <= 4)) r.matched++;
+      const lineAt = (o: number) => text.slice(0, o).split('\n').length;
+      const goldLines = new Set(gold.map((g) => lineAt(g.start)));
+      const explained = explainPage(text);
+      for (const l of explained.lines) {
+        if (!l.decision) continue;
+        const key = `${l.decision.rule} ${l.decision.start ? '+' : '-'}`;
+        const tally = r.rules.get(key) ?? [0, 0];
+        tally[l.decision.start === goldLines.has(l.line) ? 0 : 1]++;
+        r.rules.set(key, tally);
+        if (opts.verbose && l.decision.start !== goldLines.has(l.line)) {
+          const what = l.decision.start ? 'invented' : 'missed';
+          const before = explained.lines.filter((x) => x.line < l.line).pop()?.text.slice(-30) ?? '';
+          r.errors.push(`${what} (${l.decision.rule}) seed ${seed} page ${p + 1}: …${before} ⏎ ${l.text.slice(0, 40)}`);
+        }
+      }
+    }
+  }
+  const P = r.matched / Math.max(1, r.found);
+  const R = r.matched / Math.max(1, r.gold);
+  r.f1 = P + R === 0 ? 0 : (2 * P * R) / (P + R);
+  return r;
+}
+
+export function main(): void {
+  const args = process.argv.slice(2);
+  const arg = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const set = (arg('--set') ?? '1998') as DevSet;
+  const seeds = (arg('--seeds') ?? '1,2,3,4,5,6,7').split(',').map(Number);
+  const halves: (Half | undefined)[] = arg('--half') ? [arg('--half') as Half] : ['a', 'b'];
+  for (const half of halves) {
+    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose') });
+    if (!r) {
+      console.log(`${DEV_SETS[set]} not found: skipped.`);
+      return;
+    }
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    console.log(
+      `${set} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}`,
+    );
+    if (args.includes('--rules')) {
+      for (const [rule, [right, wrong]] of [...r.rules].sort((a, b) => b[1][1] - a[1][1])) if (wrong) console.log(`  ${rule.padEnd(48)} right ${right}  wrong ${wrong}`);
+    }
+    for (const e of r.errors) console.log(`  ${e}`);
+  }
+}
