@@ -55,6 +55,17 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);
   });
 
+  it('a wish that closes a piece (愿…！) stays in it, even right over the next brief\'s dateline', () => {
+    const page = [
+      '文化营销',
+      '商家在营销中注入文化内涵，与顾客进行心灵上的交流，这对于赢得好人缘、树立好形象大有裨益。',
+      '愿文化营销成为市场上一道亮丽的风景！',
+      '本报讯去年十二月二十二日，我国煤炭系统最大的煤泥热电厂在山东兖州矿业集团公司东滩矿建成投产。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => a.paragraphs.at(-1)?.text.slice(0, 5))).toEqual(['愿文化营销', '去年十二月']);
+  });
+
   it("an essay's subhead over its own running text stays inside the essay", () => {
     expect(titles(ESSAY.join('\n\n'))).toEqual(['办事要讲实效']);
   });

@@ -74,6 +74,9 @@ const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|
 /** The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`. */
 const WRITER_NOTE = /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/;
 
+/** A wish or call that ends a piece: `愿…！`, `祝…！`, `让我们…！`. */
+const CLOSING_WISH = /^(?:愿|祝|但愿|让我们|希望|相信)/;
+
 /** A summary point under a headline: `●全国妇联参与扶贫工作…`. */
 const POINT = /^[●■◆▲]/;
 
@@ -272,12 +275,14 @@ function freshState(): ArticleState {
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const f = units.map(features);
-  // `如此美容美发店！` over an author line or a dateline is a headline.
+  // `如此美容美发店！` over an author line or a dateline is a headline; not a wish that closes the piece
+  // above (`愿文化营销成为市场上一道亮丽的风景！`) over the next item's dateline.
   for (let i = 0; i + 1 < units.length; i++) {
     if (f[i].title || units[i].furniture || units[i + 1].furniture || !isExclaimHead(units[i].text)) continue;
     const after = units[i + 2];
     const authorNext = isAuthorLine(units[i + 1].text) && (f[i + 1].byline || !after || !isTitleLike(after.text));
-    if (f[i + 1].dateline || authorNext) f[i].title = true;
+    const closingWish = i > 0 && endsSentence(units[i - 1].text) && CLOSING_WISH.test(units[i].text);
+    if ((f[i + 1].dateline && !closingWish) || authorNext) f[i].title = true;
   }
   const segs: Segment[] = [];
   let cur: number[] = [];
