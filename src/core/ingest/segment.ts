@@ -377,7 +377,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A headline over running text (or its summary points, `●…`) after the article's pictures
       // (`图片：` ⏎ its captions, or a note `（图为原载《讽刺与幽默》）`): the article ended with them.
       const below = units[i + 1];
-      const overText = !!below && !below.furniture && ((!f[i + 1].title && !f[i + 1].byline && !f[i + 1].note && below.text.length >= 6) || /^[●■◆]/.test(below.text));
+      const overText = !!below && !below.furniture && ((!f[i + 1].title && !f[i + 1].byline && !f[i + 1].note && below.text.length >= 6) || POINT.test(below.text));
       if (st.hasBody && overText && (st.inCaptions || /^[（(]图为/.test(prevText))) return at('headline-after-pictures', true);
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
@@ -423,10 +423,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (len === 1 && PADDED_PAIR.test(u.text) && st.hasText) return at('padded-subhead', false);
       // A headline under a column's tag (`…（人民论坛）`, `…（新闻随笔）`) after running text opens a piece.
       if (st.hasText && isColumnTagged(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('column-tagged-headline', true);
-      // A line shaped like a subhead this article already has (`记忆二` after `记忆一`, `◆选美…` after `◆选盆…`).
       // A news item's lead under the line (`控制基因有利保存` ⏎ `据报道，…`, `本报讯…`) after a finished
-      // paragraph: the next item, even after a signed feature or one of its subheads' shape (its sections do not open as a report does).
+      // paragraph: the next item, even after a signed feature (its sections do not open as a report does)
+      // and even in the shape of one of its subheads.
       if (st.topAuthor && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && !!next && NEWS_LEAD.test(next.text)) return at('news-lead-after-signed-feature', true);
+      // A line shaped like a subhead this article already has (`记忆二` after `记忆一`, `◆选美…` after `◆选盆…`).
       if (st.subheads.some((h) => sameShape(h, u.text))) return at('sibling-subhead', false);
       // A line that is one quotation (`“向改革要警力”`) after running text: a feature's subhead.
       if (len === 1 && QUOTED_LINE.test(u.text) && st.hasText) return at('quoted-subhead', false);

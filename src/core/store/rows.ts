@@ -44,7 +44,7 @@ export const ARTICLE_SELECT = `
  * headline block, paragraphs, byline, date, paper, page, kind, whether corrected, the replaced
  * stretches, the continuation links). Not the dateline, warnings, offsets, hash, file, nor the text of
  * the parser's original reading (only whether there is one): at 150k articles the full rows cost the
- * rebuild a few seconds of reading and parsing JSON it never uses.
+ * rebuild about a second more of reading and parsing JSON it never uses.
  */
 export const ARTICLE_INDEX_SELECT = `
   SELECT a.id, a.page_id, a.seq, a.kind, a.kicker, a.title, a.subtitle, NULL AS dateline, a.paragraphs, a.byline,
