@@ -155,6 +155,16 @@ describe('photo and writing credits', () => {
     expect(parseByline(t).photographers).toEqual([name]);
   });
 
+  it('reads the photographer of a credit with the picture\'s source after it (（…摄）（传真照片）)', () => {
+    const item = parsePage('山村送书忙（图片）\n\n农业部门利用元旦假日送书下乡，深受农民欢迎。（新华社记者刘小明摄）（传真照片）\n', { file: '19980120-01.txt' });
+    expect(item.articles[0].byline?.photographers).toEqual(['刘小明']);
+    const column = parsePage(
+      ['图片新闻', '１、１月６日，东京消防厅举行大规模新年消防演习。图为演习解救被困人员。', '（新华社记者赵小川摄）（传真照片）', '２、１月３日，一只老虎误入圈套折伤前腿，乡民正准备抢救。（新华社发美联社照片）'].join('\n\n'),
+      { file: '19980120-07.txt' },
+    );
+    expect(column.articles.flatMap((a) => a.byline?.photographers ?? [])).toContain('赵小川');
+  });
+
   it('drops 参与采写, 综合 and 摘', () => {
     expect(parseByline('（孙晓光、王  芳参与采写）').reporters).toEqual(['孙晓光', '王芳']);
     expect(parseByline('（综合许明远、赵小川报道）').reporters).toEqual(['许明远', '赵小川']);

@@ -4,7 +4,7 @@
  * mark subheads, and decide the kind.
  */
 import type { Byline, Dateline, Paragraph, ParsedArticle } from '../../shared/types';
-import { emptyByline, isBylineLine, mergeBylines, parseByline } from './byline';
+import { emptyByline, isBylineLine, mergeBylines, parseByline, withoutSourceNote } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
@@ -38,7 +38,7 @@ const HEADING_MAX = 30;
 const LONG_LINE = 32;
 
 function trailingCredit(text: string): { credit: string; rest: string } | undefined {
-  const m = text.match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
+  const m = withoutSourceNote(text).match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
   if (!m) return undefined;
   const inner = `（${m[2]}）`;
   if (!isBylineLine(inner)) return undefined;
@@ -176,8 +176,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // Trailing bylines and credits (standalone lines), bottom up.
   let photoCredit = false;
   const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
-  while (body.length > 0 && signs(body[body.length - 1].text)) {
-    const t = body[body.length - 1].text;
+  while (body.length > 0 && signs(withoutSourceNote(body[body.length - 1].text))) {
+    const t = withoutSourceNote(body[body.length - 1].text);
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     // A credit right after a caption belongs to the caption, not to the article end.
@@ -269,7 +269,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const isLast = i === merged.length - 1;
     const photoItem = isPhotoItemHead(titleLines[0] ?? '') && !dateline;
     // A numbered picture (`1、…` ⏎ `（X 摄）`), or any picture of a 图片新闻 column, is a caption.
-    const creditNext = !!merged[i + 1] && isPhotoCredit(merged[i + 1].text);
+    const creditNext = !!merged[i + 1] && isPhotoCredit(withoutSourceNote(merged[i + 1].text));
     const pictureColumn = /^(?:图片新闻|新闻图片|摄影报道|图片报道)$/.test(titleLines[titleLines.length - 1] ?? '');
     const caption =
       photoItem ||
@@ -277,7 +277,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       isCaptionText(t) ||
       (!seenText && !dateline && captions.length === 0 && sawPictureMark && i + 1 < merged.length && !!matchDateline(merged[i + 1].text));
     if (caption) {
-      const credit = t.match(/[（(]([^（）()]*摄[^（）()]*)[）)]$/);
+      const credit = withoutSourceNote(t).match(/[（(]([^（）()]*摄[^（）()]*)[）)]$/);
       if (credit) byline = mergeBylines(byline, parseByline(credit[0], warnings));
       captions.push(t);
       continue;
@@ -288,9 +288,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       byline = mergeBylines(byline, parseByline(t, warnings));
       continue;
     }
-    if (isBylineLine(t) && /^[（(]/.test(t)) {
+    if (isBylineLine(withoutSourceNote(t)) && /^[（(]/.test(t)) {
       // A credit line inside the body (`（Ａ、Ｂ）` between parts): keep it out of the text.
-      byline = mergeBylines(byline, parseByline(t, warnings));
+      byline = mergeBylines(byline, parseByline(withoutSourceNote(t), warnings));
       continue;
     }
     if (isLast) {

@@ -108,6 +108,14 @@ function isBylineLineRaw(line: string): boolean {
   return nameCount > 0;
 }
 
+/**
+ * A credit with the picture's source noted after it (`（新华社记者张鲁成摄）（传真照片）`): the credit
+ * alone, for reading its people. Other text is returned as it is.
+ */
+export function withoutSourceNote(t: string): string {
+  return t.replace(/([）)])\s*[（(](?:传真照片|资料照片|新华社传真|传真)[）)]$/, '$1');
+}
+
 /** Agencies and papers whose name in a credit without a role word marks a source, not a person. */
 const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|央视网|视觉中国|人民视觉|东方IC|本报|本刊|本栏/;
 /** An agency's photo with its photographer: `新华社发 王某摄`, `中新社发 王某 摄`. */
