@@ -165,6 +165,13 @@ describe('photo and writing credits', () => {
     expect(column.articles.flatMap((a) => a.byline?.photographers ?? [])).toContain('赵小川');
   });
 
+  it("reads the photographer on the article's last line (（照片：…摄）), as no department", () => {
+    const page = parsePage('数字电视走进家庭\n\n数字技术对软件的要求较高，而这正是我国科技人员的长处。\n\n（照片：刘小明摄）\n', { file: '19980120-09.txt' });
+    expect(page.articles[0].byline?.photographers).toEqual(['刘小明']);
+    expect(page.articles[0].byline?.department).toBeUndefined();
+    expect(page.articles[0].paragraphs.map((p) => p.text)).toEqual(['数字技术对软件的要求较高，而这正是我国科技人员的长处。']);
+  });
+
   it('drops 参与采写, 综合 and 摘', () => {
     expect(parseByline('（孙晓光、王  芳参与采写）').reporters).toEqual(['孙晓光', '王芳']);
     expect(parseByline('（综合许明远、赵小川报道）').reporters).toEqual(['许明远', '赵小川']);

@@ -37,6 +37,9 @@ const HEADING_MAX = 30;
 /** A line this long without a sentence end is a cut paragraph, not a subhead. */
 const LONG_LINE = 32;
 
+/** The photographer of the article's picture on a line of its own: `（照片：秦陶摄）`, `（压题照片：王永摄）`. */
+const PHOTO_NOTE_CREDIT = /^[（(](?:压题|题图)?(?:照片|图片)[：:][\u4e00-\u9fa5·、\s]{2,20}摄[）)]$/;
+
 function trailingCredit(text: string): { credit: string; rest: string } | undefined {
   const m = withoutSourceNote(text).match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
   if (!m) return undefined;
@@ -175,13 +178,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   let body = content.slice(k);
   // Trailing bylines and credits (standalone lines), bottom up.
   let photoCredit = false;
-  const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
+  const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
   while (body.length > 0 && signs(withoutSourceNote(body[body.length - 1].text))) {
     const t = withoutSourceNote(body[body.length - 1].text);
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     // A credit right after a caption belongs to the caption, not to the article end.
-    const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t);
+    const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t) && !PHOTO_NOTE_CREDIT.test(t);
     byline = mergeBylines(byline, desk ? emptyByline(t, { department: t.replace(/^本报/, '') }) : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
