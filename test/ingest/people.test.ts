@@ -172,6 +172,16 @@ describe('photo and writing credits', () => {
     expect(page.articles[0].paragraphs.map((p) => p.text)).toEqual(['数字技术对软件的要求较高，而这正是我国科技人员的长处。']);
   });
 
+  it("reads an agency's dispatch with a place but no day as the dateline, with its reporters", () => {
+    const page = parsePage('湖泊干涸探秘\n\n据新华社乌鲁木齐电（记者王小明、刘大江）我国学者最近对这一学术悬案提出了新的看法。\n', { file: '19980120-05.txt' });
+    const a = page.articles[0];
+    expect(a.dateline).toMatchObject({ agency: '新华社', place: '乌鲁木齐', raw: '据新华社乌鲁木齐电' });
+    expect(a.byline?.reporters).toEqual(['王小明', '刘大江']);
+    expect(a.paragraphs[0].text.startsWith('我国学者')).toBe(true);
+    // Not a place and `电` in any sentence: only with its reporters in brackets.
+    expect(parsePage('电视新闻\n\n新华社北京电视台今天开播了新的节目。\n', { file: '19980120-05.txt' }).articles[0].dateline).toBeUndefined();
+  });
+
   it('drops 参与采写, 综合 and 摘', () => {
     expect(parseByline('（孙晓光、王  芳参与采写）').reporters).toEqual(['孙晓光', '王芳']);
     expect(parseByline('（综合许明远、赵小川报道）').reporters).toEqual(['许明远', '赵小川']);

@@ -14,6 +14,8 @@ const DATELINE_RE = new RegExp(
   `^(据)?(${AGENCY})?\\s*(?:(?:驻)?(${PLACE}))?\\s*(${NUM}{1,3})\\s*月\\s*(${NUM}{1,3})\\s*日\\s*(?:专)?(电|讯)\\s*`,
 );
 const PLAIN_RE = new RegExp(`^(据)?(${AGENCY})\\s*(?:专)?(电|讯)\\s*`);
+/** An agency's dispatch with a place and no day, under its reporters: `据新华社乌鲁木齐电（记者张先国、段芝璞）`. */
+const PLACE_ONLY_RE = /^(据)?(新华社|中新社|中通社)(?:驻)?([\u4e00-\u9fa5·]{2,8}?)(?:专)?电(?=[（(])/;
 /** Reporter clause right after a dateline. */
 const REPORTER_PAREN = /^[（(]([^（）()]{2,60}?)[）)]\s*/;
 const REPORTER_SAID = /^((?:[\u4e00-\u9fa5·]{0,16}(?:记者|通讯员|实习生)[\u4e00-\u9fa5·、，, \u3000]{2,40}?))(?:报道|采写)\s*[：:]?\s*/;
@@ -63,6 +65,14 @@ function matchDatelineRaw(text: string): DatelineMatch | undefined {
       credit: credit.credit,
       length: m[0].length + credit.length,
     };
+  }
+  m = text.match(PLACE_ONLY_RE);
+  if (m) {
+    const credit = withCredit(text.slice(m[0].length));
+    // Only with its reporters in brackets: a place and `电` alone could be any word (`北京电视台`).
+    if (credit.credit && /记者|通讯员/.test(credit.credit)) {
+      return { dateline: { place: m[3], agency: m[2], raw: m[0].trim() }, credit: credit.credit, length: m[0].length + credit.length };
+    }
   }
   // A reporter clause alone opening the body: `本报记者 X 报道：`.
   const said = text.match(REPORTER_SAID);
