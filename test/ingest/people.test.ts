@@ -182,6 +182,15 @@ describe('photo and writing credits', () => {
     expect(parsePage('电视新闻\n\n新华社北京电视台今天开播了新的节目。\n', { file: '19980120-05.txt' }).articles[0].dateline).toBeUndefined();
   });
 
+  it('reads the reporter who is the first sentence\'s subject after the dateline (记者X从…获悉), keeping the sentence whole', () => {
+    const page = parsePage('统计制度将加快改革\n\n本报北京１月７日讯记者王小明从今天召开的全国统计工作会议上获悉：统计数据质量成为中心工作。\n', { file: '19980108-02.txt' });
+    const a = page.articles[0];
+    expect(a.byline?.reporters).toEqual(['王小明']);
+    expect(a.paragraphs[0].text.startsWith('记者王小明从今天召开的')).toBe(true);
+    // No name between 记者 and 从: nobody.
+    expect(parsePage('统计制度将加快改革\n\n本报讯记者从国家统计局获悉：统计数据质量成为中心工作。\n', { file: '19980108-02.txt' }).articles[0].byline).toBeUndefined();
+  });
+
   it('drops 参与采写, 综合 and 摘', () => {
     expect(parseByline('（孙晓光、王  芳参与采写）').reporters).toEqual(['孙晓光', '王芳']);
     expect(parseByline('（综合许明远、赵小川报道）').reporters).toEqual(['许明远', '赵小川']);

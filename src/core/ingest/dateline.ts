@@ -7,6 +7,7 @@
 import type { Dateline } from '../../shared/types';
 import { NUM, parseNumber } from './numbers';
 import { memo } from './memo';
+import { isPersonName } from './names';
 
 const AGENCY = '(?:新华社|中新社|中通社|本报|本刊|人民网|新华网|综合本报和新华社|综合新华社|综合本报|本台)';
 const PLACE = '[\\u4e00-\\u9fa5·]{1,12}?';
@@ -16,6 +17,8 @@ const DATELINE_RE = new RegExp(
 const PLAIN_RE = new RegExp(`^(据)?(${AGENCY})\\s*(?:专)?(电|讯)\\s*`);
 /** An agency's dispatch with a place and no day, under its reporters: `据新华社乌鲁木齐电（记者张先国、段芝璞）`. */
 const PLACE_ONLY_RE = /^(据)?(新华社|中新社|中通社)(?:驻)?([\u4e00-\u9fa5·]{2,8}?)(?:专)?电(?=[（(])/;
+/** A reporter who is the first sentence's subject, before `从…获悉/了解到`: `记者朱剑红从今天召开的…`. */
+const REPORTER_SUBJECT = /^((?:本报)?记者)([\u4e00-\u9fa5]{2,3}?)从/;
 /** Reporter clause right after a dateline. */
 const REPORTER_PAREN = /^[（(]([^（）()]{2,60}?)[）)]\s*/;
 const REPORTER_SAID = /^((?:[\u4e00-\u9fa5·]{0,16}(?:记者|通讯员|实习生)[\u4e00-\u9fa5·、，, \u3000]{2,40}?))(?:报道|采写)\s*[：:]?\s*/;
@@ -35,6 +38,10 @@ function withCredit(rest: string): { credit?: string; length: number } {
   }
   const said = rest.match(REPORTER_SAID);
   if (said) return { credit: said[0].replace(/[\s：:]+$/, ''), length: said[0].length };
+  // The reporter as the sentence's subject (`记者陈陆军从广播电影电视部获悉：…`): the credit is read,
+  // the sentence stays whole in the text.
+  const subject = rest.match(REPORTER_SUBJECT);
+  if (subject && isPersonName(subject[2])) return { credit: `${subject[1]}${subject[2]}`, length: 0 };
   return { length: 0 };
 }
 
