@@ -291,9 +291,10 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       byline = mergeBylines(byline, parseByline(t, warnings));
       continue;
     }
-    if (isBylineLine(withoutSourceNote(t)) && /^[（(]/.test(t)) {
+    const noted = withoutSourceNote(t);
+    if (isBylineLine(noted) && /^[（(]/.test(t)) {
       // A credit line inside the body (`（Ａ、Ｂ）` between parts): keep it out of the text.
-      byline = mergeBylines(byline, parseByline(withoutSourceNote(t), warnings));
+      byline = mergeBylines(byline, parseByline(noted, warnings));
       continue;
     }
     if (isLast) {

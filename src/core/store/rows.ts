@@ -35,9 +35,12 @@ export interface ArticleRow {
   file: string;
 }
 
+/** An article with its page and paper (both selects read from it). */
+const ARTICLE_FROM = 'FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id';
+
 export const ARTICLE_SELECT = `
   SELECT a.*, coalesce(a.page_fix, p.page) AS page, p.import_id AS import_id, p.file AS file, pp.name AS paper
-  FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id`;
+  ${ARTICLE_FROM}`;
 
 /**
  * The columns an index rebuild reads, for `rowToArticle` all the same: what the index holds (the
@@ -51,7 +54,7 @@ export const ARTICLE_INDEX_SELECT = `
     '[]' AS warnings, NULL AS char_start, NULL AS char_end, a.date, a.date_inferred, a.chars, '' AS content_hash,
     a.continued_to, a.continued_from, a.part_of, CASE WHEN a.original IS NULL THEN NULL ELSE '1' END AS original,
     a.replaced_text, coalesce(a.page_fix, p.page) AS page, p.import_id AS import_id, '' AS file, pp.name AS paper
-  FROM articles a JOIN pages p ON p.id = a.page_id LEFT JOIN papers pp ON pp.id = p.paper_id`;
+  ${ARTICLE_FROM}`;
 
 export function rowToArticle(r: ArticleRow, tags: ArticleTag[]): ArticleDetail {
   return {
