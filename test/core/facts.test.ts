@@ -42,6 +42,12 @@ describe('facts table (facts.ts)', () => {
     factsById.set(id, m);
     facts.set(id, m);
   }
+  // …and a re-tag that lengthens a list (it is written anew; its neighbours must keep theirs).
+  for (let id = 1; id <= 3000; id += 13) {
+    const m = { ...factsById.get(id)!, reporters: [...reporters], topics: [...topics, '关爱儿童'] };
+    factsById.set(id, m);
+    facts.set(id, m);
+  }
   for (let id = 5; id <= 3000; id += 11) {
     factsById.delete(id);
     facts.delete(id);
@@ -104,9 +110,10 @@ describe('facts table (facts.ts)', () => {
     const ids = [...factsById.keys()].map((id) => ({ id }));
     expect(back.facets(ids)).toEqual(facts.facets(ids));
     // A loaded table takes changes as a new one does.
-    const m = { ...factsById.get(2)!, reporters: ['新来的记者'], corrected: true };
+    const m = { ...factsById.get(2)!, reporters: ['新来的记者', ...reporters], corrected: true };
     back.set(2, m);
     expect(back.get(2)).toEqual(m);
+    expect(back.get(3)).toEqual(factsById.get(3));
     expect(back.matches(2, back.compile({ ...none, reporters: ['新来的记者'], corrected: true }))).toBe(true);
     back.delete(3);
     expect(back.has(3)).toBe(false);

@@ -11,6 +11,7 @@
 import type { ArticleKind, FacetCounts, SearchHit, SearchResponse } from '../../shared/api';
 import type { Filters } from './query';
 import { topK } from './top-k';
+import { CodeLists } from './code-lists';
 
 /** An article's filterable facts: the same fields a search hit shows. */
 export type ArticleFacts = Pick<SearchHit, 'date' | 'paper' | 'page' | 'kind' | 'reporters' | 'department' | 'topics' | 'corrected'>;
@@ -90,8 +91,8 @@ export class Facts {
   private paperOf = new Int32Array(1024).fill(NONE);
   private pageOf = new Int32Array(1024).fill(NONE);
   private deptOf = new Int32Array(1024).fill(NONE);
-  private reportersOf: (Uint32Array | undefined)[] = [];
-  private topicsOf: (Uint32Array | undefined)[] = [];
+  private reportersOf = new CodeLists();
+  private topicsOf = new CodeLists();
   private dates = new Interner();
   private kinds = new Interner();
   private papers = new Interner();
@@ -112,9 +113,9 @@ export class Facts {
       paper: str(this.paperOf, this.papers),
       page: this.pageOf[id] === NONE ? undefined : this.pageOf[id],
       kind: str(this.kindOf, this.kinds) as ArticleKind,
-      reporters: Array.from(this.reportersOf[id] ?? [], (c) => this.reporters.values[c]),
+      reporters: Array.from(this.reportersOf.get(id), (c) => this.reporters.values[c]),
       department: str(this.deptOf, this.depts),
-      topics: Array.from(this.topicsOf[id] ?? [], (c) => this.topics.values[c]),
+      topics: Array.from(this.topicsOf.get(id), (c) => this.topics.values[c]),
     };
     if (this.correctedOf[id]) m.corrected = true;
     return m;
@@ -154,6 +155,8 @@ export class Facts {
     this.paperOf = widen(this.paperOf, NONE);
     this.pageOf = widen(this.pageOf, NONE);
     this.deptOf = widen(this.deptOf, NONE);
+    this.reportersOf.grow(cap);
+    this.topicsOf.grow(cap);
   }
 
   set(id: number, m: ArticleFacts): void {
@@ -168,8 +171,8 @@ export class Facts {
     this.paperOf[id] = m.paper ? this.papers.code(m.paper) : NONE;
     this.pageOf[id] = m.page ?? NONE;
     this.deptOf[id] = m.department ? this.depts.code(m.department) : NONE;
-    this.reportersOf[id] = m.reporters.length ? Uint32Array.from(m.reporters, (r) => this.reporters.code(r)) : undefined;
-    this.topicsOf[id] = m.topics.length ? Uint32Array.from(m.topics, (t) => this.topics.code(t)) : undefined;
+    this.reportersOf.set(id, m.reporters.map((r) => this.reporters.code(r)));
+    this.topicsOf.set(id, m.topics.map((t) => this.topics.code(t)));
   }
 
   delete(id: number): void {
@@ -179,7 +182,8 @@ export class Facts {
     this.correctedOf[id] = 0;
     this.dateOf[id] = 0;
     this.dateStrOf[id] = this.kindOf[id] = this.paperOf[id] = this.pageOf[id] = this.deptOf[id] = NONE;
-    this.reportersOf[id] = this.topicsOf[id] = undefined;
+    this.reportersOf.set(id, []);
+    this.topicsOf.set(id, []);
   }
 
   /** Every article's facts as columns (persist.ts). */
@@ -187,14 +191,11 @@ export class Facts {
     const ids = Uint32Array.from(this.keys());
     const n = ids.length;
     const pick = (a: Int32Array) => Int32Array.from(ids, (id) => a[id]);
-    const lists = (of: (Uint32Array | undefined)[]) => {
+    const lists = (of: CodeLists) => {
       const start = new Uint32Array(n + 1);
-      for (let i = 0; i < n; i++) start[i + 1] = start[i] + (of[ids[i]]?.length ?? 0);
+      for (let i = 0; i < n; i++) start[i + 1] = start[i] + of.size(ids[i]);
       const codes = new Uint32Array(start[n]);
-      for (let i = 0; i < n; i++) {
-        const l = of[ids[i]];
-        if (l) for (let k = 0; k < l.length; k++) codes[start[i] + k] = l[k];
-      }
+      for (let i = 0; i < n; i++) codes.set(of.get(ids[i]), start[i]);
       return { start, codes };
     };
     const r = lists(this.reportersOf);
@@ -244,8 +245,12 @@ export class Facts {
       f.pageOf[id] = c.page[i];
       if (c.page[i] > f.maxPage) f.maxPage = c.page[i];
       f.deptOf[id] = c.department[i];
-      if (c.reporterStart[i + 1] > c.reporterStart[i]) f.reportersOf[id] = c.reporterCodes.subarray(c.reporterStart[i], c.reporterStart[i + 1]);
-      if (c.topicStart[i + 1] > c.topicStart[i]) f.topicsOf[id] = c.topicCodes.subarray(c.topicStart[i], c.topicStart[i + 1]);
+    }
+    f.reportersOf = CodeLists.fromColumns(c.ids, c.reporterStart, c.reporterCodes);
+    f.topicsOf = CodeLists.fromColumns(c.ids, c.topicStart, c.topicCodes);
+    if (n) {
+      f.reportersOf.grow(f.dateOf.length);
+      f.topicsOf.grow(f.dateOf.length);
     }
     f.count = n;
     return f;
@@ -287,14 +292,8 @@ export class Facts {
     if (c.papers && !c.papers.has(this.paperOf[id])) return false;
     if (c.pages && !c.pages.has(this.pageOf[id])) return false;
     if (c.departments && !c.departments.has(this.deptOf[id])) return false;
-    if (c.reporters.length) {
-      const rs = this.reportersOf[id];
-      if (!rs || !c.reporters.every((r) => rs.includes(r))) return false;
-    }
-    if (c.topics.length) {
-      const ts = this.topicsOf[id];
-      if (!ts || !c.topics.every((t) => ts.includes(t))) return false;
-    }
+    if (c.reporters.length && !c.reporters.every((r) => this.reportersOf.has(id, r))) return false;
+    if (c.topics.length && !c.topics.every((t) => this.topicsOf.has(id, t))) return false;
     return true;
   }
 
@@ -306,21 +305,22 @@ export class Facts {
     const topics = new Int32Array(this.topics.values.length);
     const years = new Int32Array(10000);
     const pages = new Int32Array(this.maxPage + 1);
-    for (const { id } of ids) {
-      if (!this.present[id]) continue;
-      const p = this.paperOf[id];
+    // The one-valued facts in one pass, each list in a pass of its own (one loop for all was slower).
+    const { present, paperOf, deptOf, dateOf, pageOf } = this;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i].id;
+      if (!present[id]) continue;
+      const p = paperOf[id];
       if (p !== NONE) papers[p]++;
-      const dep = this.deptOf[id];
+      const dep = deptOf[id];
       if (dep !== NONE) depts[dep]++;
-      const rs = this.reportersOf[id];
-      if (rs) for (let k = 0; k < rs.length; k++) reporters[rs[k]]++;
-      const ts = this.topicsOf[id];
-      if (ts) for (let k = 0; k < ts.length; k++) topics[ts[k]]++;
-      const y = Math.floor(this.dateOf[id] / 10000);
+      const y = Math.floor(dateOf[id] / 10000);
       if (y) years[y]++;
-      const pg = this.pageOf[id];
+      const pg = pageOf[id];
       if (pg >= 0 && pg < pages.length) pages[pg]++;
     }
+    this.reportersOf.count(ids, reporters);
+    this.topicsOf.count(ids, topics);
     /** [index, count] for each nonzero count, by index. */
     const nonzero = (counts: Int32Array): FacetCounts => {
       const out: FacetCounts = [];

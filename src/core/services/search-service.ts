@@ -80,16 +80,14 @@ export class SearchService {
     );
     const facts = this.ctx.index.facts;
     const dir = sort === 'date-asc' ? 1 : -1;
-    type Keyed = { h: RawHit; d: number };
+    // Dates read from the facts table as compared (a typed array): no object per hit to carry them.
     const order =
       sort === 'relevance'
-        ? (a: Keyed, b: Keyed) => b.h.score - a.h.score || b.d - a.d || b.h.id - a.h.id
-        : (a: Keyed, b: Keyed) => dir * (a.d - b.d) || b.h.score - a.h.score || dir * (a.h.id - b.h.id);
-    let keyed = hits.map((h) => ({ h, d: facts.date(h.id) }));
+        ? (a: RawHit, b: RawHit) => b.score - a.score || facts.date(b.id) - facts.date(a.id) || b.id - a.id
+        : (a: RawHit, b: RawHit) => dir * (facts.date(a.id) - facts.date(b.id)) || b.score - a.score || dir * (a.id - b.id);
     // 去重: one line per group of near-duplicates, the one that comes first in this order.
-    if (dedupe && this.ctx.nearDups.groupOf.size) keyed = collapseGroups(keyed, (id) => this.ctx.nearDups.groupIdOf(id), order, (k) => k.h.id);
-    const all = dedupe ? keyed.map((k) => k.h) : hits;
-    const ordered = (first === undefined ? keyed.sort(order) : topK(keyed, first, order)).map((k) => k.h);
+    const all = dedupe && this.ctx.nearDups.groupOf.size ? collapseGroups(hits, (id) => this.ctx.nearDups.groupIdOf(id), order) : hits;
+    const ordered = first === undefined ? [...all].sort(order) : topK(all, first, order);
     return { all, ordered, terms, partial };
   }
 
