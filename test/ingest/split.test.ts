@@ -161,6 +161,20 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['新年画展在京开幕（附图片２张）', '南京长江大桥铁路桥大修竣工']);
   });
 
+  it('under a pictured headline, a long paragraph signed by its writer is the text, not a caption: a dateline after it opens the next item', () => {
+    const feature = [
+      '老戏新演（附图片１张）',
+      '京剧《将相和》，讲的是两千多年前的一段佳话。这出戏几代名角都唱过，台下的老观众闭着眼睛也能跟着哼。如今剧团请来年轻演员重排，唱腔未改，节奏却紧凑了许多，散场时不少年轻人也在门口议论剧情。（南山）',
+    ];
+    const dated = '本报讯一月六日，北京市文化局与市总工会共同举办的新春职工文艺汇演在首都剧场开幕，来自各区县的三十多个节目参加演出。';
+    const page = [...feature, dated].join('\n\n');
+    const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
+    expect(starts).toEqual(['老戏新演（附', '本报讯一月六']);
+    // A caption under the picture, credited to its photographer, still comes before the article's dateline.
+    const captioned = ['京剧新秀登台（附图片１张）', '图为青年演员在后台化妆。（本报记者王文摄）', dated].join('\n\n');
+    expect(parsePage(captioned, { file: '19980120-05.txt' }).articles).toHaveLength(1);
+  });
+
   it('the rows of a table of figures are not headlines: the table stays in its box', () => {
     const page = [
       '新年股市展望',

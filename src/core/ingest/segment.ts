@@ -593,7 +593,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const summary = !st.hasBody && (u.text.match(/[●◆■]/g)?.length ?? 0) >= 2;
     if ((st.hasBody || !isHead) && !summary) {
       // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
-      const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || endsWithCredit(u.text);
+      // (Not running text signed by its writer, `刘墉，乾隆时代的一名清官…。其实，…。（巴人）`: a caption
+      // runs a sentence or two, or credits a picture.)
+      const signedText = (u.text.match(/[。！？]/g)?.length ?? 0) >= 3 && !/[（(][^（）()]*(?:摄|照片|图|发|供)[^（）()]*[）)]$/.test(u.text);
+      const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || (endsWithCredit(u.text) && !signedText);
       if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) st.captionBody = false;
     }
     if (ft.title && cur.length > 1 && u.text.length <= 20) st.verseLines++;
