@@ -50,6 +50,24 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['宁夏：农业产业化铺筑致富路']);
   });
 
+  it("an editor's note at the top of a long feature does not hold a dateline many paragraphs below it: that opens the next item", () => {
+    const feature = [
+      '年夜饭该在哪儿吃',
+      '本报记者林青',
+      '编者的话：“百姓话题”专栏今天请几位读者谈谈年夜饭。',
+      '线索１：前些时候，不少饭店早早贴出告示，年夜饭的席位已经订满。',
+      '线索２：也有人家坚持在家里做，说一家人围着灶台忙活才有年味。',
+      '王大妈（６８岁）：孩子们都忙，在饭店吃省事，可总觉得少了点什么。',
+      '李先生（３５岁）：在家做一桌菜要忙两天，饭店里吃，一家人能多说说话。',
+      '记者点评：在哪儿吃不要紧，要紧的是一家人团团圆圆。',
+      '线索３：有的饭店推出“半成品年夜饭”，买回家热一热就能上桌。',
+    ];
+    const dated = '本报北京一月九日讯中国第一个航空运动俱乐部今天在这里成立，首批会员一百二十人。';
+    const page = [...feature, dated].join('\n\n');
+    const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
+    expect(starts).toEqual(['年夜饭该在哪', '本报北京一月']);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);

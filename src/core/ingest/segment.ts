@@ -71,6 +71,9 @@ const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|�
 /** An editor's note over a report (`编者按：…`, `编辑点评：`, `编前话`): the report's dateline comes after it. */
 const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|编前(?:语|话)?)/;
 
+/** How many lines under an editor's note its report's dateline may stand (the longest note seen ran four paragraphs). */
+const NOTE_REACH = 6;
+
 /** The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`. */
 const WRITER_NOTE = /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/;
 
@@ -512,9 +515,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // `本报讯` opens a news item, never a paragraph inside one; a second dateline of another kind
       // opens the next item only after a dated one (not a quoted source, `据新华社…`).
       const dl = matchDateline(u.text)!;
-      // (Not the dateline under the article's own picture or its editor's note, `编者按：…`.)
+      // (Not the dateline under the article's own picture or its editor's note, `编者按：…`: a note of a
+      // few paragraphs stands right over the report it introduces.)
       const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
-      const underNote = !st.hasDateline && cur.some((k) => EDITOR_NOTE.test(units[k].text));
+      const underNote = !st.hasDateline && cur.some((k) => EDITOR_NOTE.test(units[k].text) && i - k <= NOTE_REACH);
       if (st.hasText && !ownPictureAbove && !underNote && dl.dateline.agency === '本报' && dl.dateline.raw.endsWith('讯')) return at('benbao-xun', true);
       // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`) after a dated
       // item's running text, on another subject than the item's headline and lead: the next item of a
