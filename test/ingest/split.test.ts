@@ -68,6 +68,17 @@ describe('article boundaries', () => {
     expect(starts).toEqual(['年夜饭该在哪', '本报北京一月']);
   });
 
+  it('after an article closed by its credit on a line of its own, a paragraph naming its day is the next headline-less brief', () => {
+    const page = [
+      '质量投诉热线开通',
+      '消费者遇到商品质量问题，今后可以拨打投诉热线。热线由质量监督部门和消费者协会共同设立，全天有人值守。',
+      '（某某杂志社供稿）',
+      '由国内技术人员独立开发设计的大屏幕彩色电视机，最近在深圳一家电子企业投产，年产能力五十万台。',
+    ].join('\n\n');
+    const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
+    expect(starts).toEqual(['质量投诉热线', '由国内技术人']);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);

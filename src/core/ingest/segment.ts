@@ -468,7 +468,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
     // evidently run on without headlines (the article so far is one, or the last item was closed by
-    // its credit), a paragraph naming its day anywhere in the first sentence is enough.
+    // its credit, at the end of its text or on a line of its own: `（…供稿）`, `（新华社…电）`), a
+    // paragraph naming its day anywhere in the first sentence is enough.
     // A briefs column prints each headline-less item as one paragraph: after an item opened by its
     // news lead (no headline, no dateline), the next paragraph of running text is the next item.
     if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
@@ -479,7 +480,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.photoItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
       return at('text-after-photo-item', true);
     }
-    const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '');
+    const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
       if ((endsSentence(prev.text) || f[i - 1].byline) && !prev.furniture) {
