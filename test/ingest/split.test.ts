@@ -68,7 +68,7 @@ describe('article boundaries', () => {
     expect(starts).toEqual(['年夜饭该在哪', '本报北京一月']);
   });
 
-  it('after an article closed by its credit on a line of its own, a paragraph naming its day is the next headline-less brief', () => {
+  it('after an article closed by its credit or its dispatch on a line of its own, a paragraph naming its day is the next headline-less brief', () => {
     const page = [
       '质量投诉热线开通',
       '消费者遇到商品质量问题，今后可以拨打投诉热线。热线由质量监督部门和消费者协会共同设立，全天有人值守。',
@@ -77,6 +77,14 @@ describe('article boundaries', () => {
     ].join('\n\n');
     const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
     expect(starts).toEqual(['质量投诉热线', '由国内技术人']);
+    // The same after the dispatch that closes a report (`（新华社北京１月１日电）`), before a lead that names its day.
+    const signed = [
+      '山村小学有了图书室',
+      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
+      '（新华社北京１月１日电）',
+      '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。',
+    ].join('\n\n');
+    expect(parsePage(signed, { file: '19980120-05.txt' }).articles.map((a) => a.paragraphs[0]?.text.slice(0, 5))).toEqual(['元旦前夕，', '以色列总理']);
   });
 
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {

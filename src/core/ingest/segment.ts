@@ -483,7 +483,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
-      if ((endsSentence(prev.text) || f[i - 1].byline) && !prev.furniture) {
+      // (After a finished sentence, a byline, or anything that closed the item: `（新华社北京１月１日电）`.)
+      if ((endsSentence(prev.text) || f[i - 1].byline || st.closed) && !prev.furniture) {
         const ctx = [prev.text];
         if (st.headAt >= 0) ctx.push(units[st.headAt].text);
         if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
