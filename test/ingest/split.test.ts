@@ -38,6 +38,14 @@ describe('article boundaries', () => {
     expect(starts(['圆梦（中国画）', '（胡才春）', brief].join('\n\n'))).toEqual(['圆梦（中国画', '新华社北京一']);
   });
 
+  it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
+    const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
+    const read = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(read).toHaveLength(2);
+    expect(read[0].title).toBe('国泰民安（篆刻）');
+    expect(read[1].paragraphs[0].text).toMatch(/^以色列总理府三日晚宣布/);
+  });
+
   it("a report's dateline under its editor's note of several paragraphs stays in the report", () => {
     const page = [
       '宁夏：农业产业化铺筑致富路',

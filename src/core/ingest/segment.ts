@@ -480,6 +480,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.photoItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
       return at('text-after-photo-item', true);
     }
+    // An artwork closed by its credit (`国泰民安（篆刻）` ⏎ `（陈少华）`) is whole: running text after it is
+    // the next item, a headline-less brief.
+    if (st.creditItem && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(u.text)) {
+      return at('text-after-credit-item', true);
+    }
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
@@ -552,7 +557,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       openedBy.push(rule);
       cur = [];
       st = freshState();
-      st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item') && !f[i].dateline;
+      st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
     if (f[i].dateline) {
