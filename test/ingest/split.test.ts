@@ -24,6 +24,13 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['办事要讲实效', '新型保鲜膜延长果蔬储存期']);
   });
 
+  it('after a signed essay, a headline that reports an event at its place (…在京举行) or is headed by its place (宁夏：…) is the next item; other subheads stay', () => {
+    const body = '会议总结了去年的工作，部署了今年的任务。与会代表一致认为，要把各项政策落到实处。';
+    expect(titles([...ESSAY, '全国农业工作会议在京举行', body].join('\n\n'))).toEqual(['办事要讲实效', '全国农业工作会议在京举行']);
+    expect(titles([...ESSAY, '宁夏：特色农业铺筑致富路', body].join('\n\n'))).toEqual(['办事要讲实效', '宁夏：特色农业铺筑致富路']);
+    expect(titles([...ESSAY, '原因之一：负担重', body].join('\n\n'))).toEqual(['办事要讲实效']);
+  });
+
   it('a headline whose paragraph tells when it happened (…最近发明…) or reprints a dispatch (据新华社…电) after a signed essay is the next item', () => {
     const lead = '英国科学家最近发明一种用于检测蔬菜和水果的新型电子鼻，利用它可判断表面正常的蔬菜和水果内部是否已经腐烂。';
     expect(titles([...ESSAY, '电子鼻嗅出腐烂味', lead].join('\n\n'))).toEqual(['办事要讲实效', '电子鼻嗅出腐烂味']);

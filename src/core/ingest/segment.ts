@@ -32,7 +32,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { BARE_NAME, isAuthorLine, isBareAuthorLine } from './author';
-import { isPersonName, isSignatureLine } from './names';
+import { isPersonName, isPlaceWord, isSignatureLine } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 import {
   endsSentence,
@@ -70,6 +70,16 @@ const NEWS_LEAD = /^(?:据[^，。,]{0,12}(?:报道|消息)[，,]|据悉[，,]|�
 
 /** An editor's note over a report (`编者按：…`, `编辑点评：`, `编前话`): the report's dateline comes after it. */
 const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|编前(?:语|话)?)/;
+
+/** An event at its place, as a news headline ends: `…在京举行`, `…在深圳开幕`. */
+const EVENT_AT_PLACE = /在[\u4e00-\u9fa5]{1,4}(?:举行|举办|召开|开幕|闭幕|揭晓|成立|落成|开通|竣工|启动|签字|签署)$/;
+
+/** A news headline by its wording (see `EVENT_AT_PLACE`; a place and a colon: `上海：强化街道管理职能`). */
+function isNewsHeadline(t: string): boolean {
+  if (EVENT_AT_PLACE.test(t)) return true;
+  const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/);
+  return !!head && isPlaceWord(head[1]);
+}
 
 /** How many lines under an editor's note its report's dateline may stand (the longest note seen ran four paragraphs). */
 const NOTE_REACH = 6;
@@ -454,6 +464,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A line that is an earlier headline of this page with a word changed (`１９９７中国十大科技进展` …
       // `１９９７世界十大科技进展`): the page's next box of the same kind, even after a signed feature.
       if (st.hasText && endsSentence(units[i - 1]?.text ?? '') && pageHeads.some((h) => twinLine(h, u.text))) return at('twin-headline', true);
+      // A news headline even after a signed feature, where a subhead never reads so: an event at its
+      // place (`中央农村工作会议在京举行`), or a report headed by its place (`宁夏：农业产业化铺筑致富路`).
+      if (st.topAuthor && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && isNewsHeadline(u.text)) return at('news-headline-after-signed-feature', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
