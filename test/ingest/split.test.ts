@@ -45,6 +45,16 @@ describe('article boundaries', () => {
     expect(starts(['圆梦（中国画）', '（胡才春）', brief].join('\n\n'))).toEqual(['圆梦（中国画', '新华社北京一']);
   });
 
+  it('a paragraph marked by a bullet and its day (●前不久，…) after a finished article is the next brief; a bulleted point without a day stays', () => {
+    const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
+    const brief = '●前不久，某市妇联组织医务人员深入山区，为两千多名农村妇女免费检查身体，并赠送了常用药品。';
+    const page = [...feature, brief].join('\n\n');
+    const read = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(read.map((a) => a.paragraphs[0].text.slice(0, 5))).toEqual(['元旦前夕，', '●前不久，']);
+    const point = '●一九九七年，全县新建和扩建图书室一百二十个，藏书总量比上年增加一倍以上。';
+    expect(parsePage([...feature, point].join('\n\n'), { file: '19980120-05.txt' }).articles).toHaveLength(1);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

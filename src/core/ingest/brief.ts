@@ -20,9 +20,12 @@ const DAY_IN_FIRST_SENTENCE =
 const CONTINUES =
   /^(?:第[二三四五六七八九十]{1,2}(?:轮|天|日|场|阶段|局|盘|站)|尽管|虽然|如果|由于|为了|随着|在|当|对|从|自|经过|通过|我|你|大家|人们|有人|有的|许多|不少|一些|这|那|他|她|它|该|此|其|但|而|并|同时|另外|此外|因此|所以|据了解|据介绍|据悉|据统计|据报道|据说|目前|如今|今年|去年|当天|当日|次日|随后|之后|此前|会上|会议|记者|笔者|与此同时|截至|截止)/;
 
+/** An item of a briefs column marked by its bullet, then the day: `●前不久，…`, `●日前，…`, `●５日，…`. */
+const BULLET_DAY = /^[●■◆▲]\s*(?:日前|近日|最近|前不久|不久前|新近|(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日)[，,]/;
+
 function isBriefLeadRaw(t: string): boolean {
   if (t.length < 40) return false;
-  return LEAD.test(t) && !CONTINUES.test(t);
+  return BULLET_DAY.test(t) || (LEAD.test(t) && !CONTINUES.test(t));
 }
 
 /** Opens like the lead of a headline-less brief (shape only; see `cohesion`). */
