@@ -55,6 +55,21 @@ describe('article boundaries', () => {
     expect(parsePage([...feature, point].join('\n\n'), { file: '19980120-05.txt' }).articles).toHaveLength(1);
   });
 
+  it('a headline that calls out (…，您辛苦了！) after a finished article opens the next one when it stands over a byline or a pictured headline', () => {
+    const body = '演出结束时，全场观众起立鼓掌，许多人久久不愿离去。这是老艺术家今年在京的第三场演出。';
+    const pictured = [...ESSAY, '王老师，您辛苦了！', '八十高龄亲率学生连演三场（附图片１张）', body].join('\n\n');
+    const read = parsePage(pictured, { file: '19980120-05.txt' }).articles;
+    expect(read.map((a) => [a.kicker ?? null, a.title])).toEqual([
+      [null, '办事要讲实效'],
+      ['王老师，您辛苦了！', '八十高龄亲率学生连演三场（附图片１张）'],
+    ]);
+    const signed = [...ESSAY, '年夜饭，在家吃还是在饭店吃？', '本报记者林青', body].join('\n\n');
+    expect(parsePage(signed, { file: '19980120-05.txt' }).articles).toHaveLength(2);
+    // A wish closes the piece above, even over a pictured headline.
+    const wish = [...ESSAY, '愿实效之风吹遍城乡！', '八十高龄亲率学生连演三场（附图片１张）', body].join('\n\n');
+    expect(parsePage(wish, { file: '19980120-05.txt' }).articles[0].paragraphs.some((p) => p.text === '愿实效之风吹遍城乡！')).toBe(true);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

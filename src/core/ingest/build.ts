@@ -143,14 +143,16 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         k++;
         continue;
       }
-      // `如此美容美发店！` over an author line, a dateline or (opening the article) a paragraph of running text.
+      // `如此美容美发店！` over an author line, a dateline, a pictured headline (`周小燕老师，您辛苦了！` ⏎
+      // `八十高龄亲率众学生…（附图片１张）`) or (opening the article) a paragraph of running text.
       const exclaim =
         titleLines.length === 0 &&
         isExclaimHead(t) &&
         !!content[k + 1] &&
         (!!matchDateline(content[k + 1].text) ||
           (k === 0 && content[k + 1].text.length >= 60 && !isTitleLike(content[k + 1].text)) ||
-          (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))));
+          (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))) ||
+          (isTitleLike(content[k + 1].text) && hasPictureMark(content[k + 1].text)));
       if ((!isTitleLike(t) && !exclaim) || full) break;
       // A roundup's first place label (`东亚货币继续贬值` ⏎ `泰国` ⏎ `本报曼谷…电`) opens its body.
       if (titleLines.length > 0 && t.length <= 5 && isPlaceWord(t) && content[k + 1] && matchDateline(content[k + 1].text)) break;

@@ -472,6 +472,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (nextF?.caption) return at('caption-follows', true);
       return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && endsSentence(units[i - 1]?.text ?? ''));
     }
+    // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
+    // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
+    // pictured headline, opens the next article. (Over running text it may as well close the piece
+    // above; so may a wish, `愿…！`.)
+    if (st.hasText && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && endsSentence(units[i - 1]?.text ?? '') && units[i + 1] && !units[i + 1].furniture) {
+      const next = units[i + 1].text;
+      if ((f[i + 1].byline && !/^[（(]/.test(next) && !isPhotoCredit(next)) || (f[i + 1].title && hasPictureMark(next))) return at('calling-headline', true);
+    }
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
     const ownPicture = st.picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
@@ -609,6 +617,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Caption and credit above a headline: not yet the body.
       if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) continue;
       st.photoTop = false;
+    }
+    // A calling headline (`周小燕老师，您辛苦了！`) heads its article: what stands under it is not yet the body.
+    if (decided === 'calling-headline') {
+      st.headCount++;
+      st.headAt = i;
+      continue;
     }
     const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1;
     if (!st.hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) st.picHead = true;
