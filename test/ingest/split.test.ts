@@ -70,6 +70,15 @@ describe('article boundaries', () => {
     expect(parsePage(wish, { file: '19980120-05.txt' }).articles[0].paragraphs.some((p) => p.text === '愿实效之风吹遍城乡！')).toBe(true);
   });
 
+  it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
+    const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
+    const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';
+    const starts = (page: string) => parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => a.paragraphs[0].text.slice(0, 5));
+    expect(starts([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '据英国气象']);
+    const same = '据县教育局公布的统计数据，全县山村小学今年还将新建图书室三十个，孩子们的图书将更多。';
+    expect(starts([...feature, same].join('\n\n'))).toEqual(['元旦前夕，']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -23,9 +23,12 @@ const CONTINUES =
 /** An item of a briefs column marked by its bullet, then the day: `●前不久，…`, `●日前，…`, `●５日，…`. */
 const BULLET_DAY = /^[●■◆▲]\s*(?:日前|近日|最近|前不久|不久前|新近|(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日)[，,]/;
 
+/** A report opened by its source's figures: `据英国气象局公布的最新数据，…`. */
+const SOURCE_FIGURES = /^据[^，。；、]{2,20}(?:公布|发布|发表)的[^，。；]{0,8}(?:数据|数字|统计|报告|资料)[，,]/;
+
 function isBriefLeadRaw(t: string): boolean {
   if (t.length < 40) return false;
-  return BULLET_DAY.test(t) || (LEAD.test(t) && !CONTINUES.test(t));
+  return BULLET_DAY.test(t) || SOURCE_FIGURES.test(t) || (LEAD.test(t) && !CONTINUES.test(t));
 }
 
 /** Opens like the lead of a headline-less brief (shape only; see `cohesion`). */
