@@ -79,6 +79,20 @@ describe('article boundaries', () => {
     expect(starts([...feature, same].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
+  it("another agency's full dateline of another day after a dated item opens the next item when it is on another subject", () => {
+    const report = [
+      '全市农村电话村村通',
+      '本报天津１月５日讯截至去年十二月底，天津农村三千一百二十五个自然村全部装上了直拨国内外的程控电话。',
+      '市邮电局介绍，今年还将为偏远村庄增设公用电话亭两百个。',
+    ];
+    const dispatch = '新华社北京一月六日电外交部发言人今天下午宣布：应全国人大常委会的邀请，某国议长将于本月中旬对我国进行正式友好访问。';
+    const starts = (page: string) => parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
+    expect(starts([...report, dispatch].join('\n\n'))).toEqual(['全市农村电话', '新华社北京一']);
+    // The same agency's dispatch on the item's own subject stays in it.
+    const quoted = '新华社天津一月四日电天津农村程控电话的普及，使全市农村电话村村通提前两年实现。';
+    expect(starts([...report, quoted].join('\n\n'))).toEqual(['全市农村电话']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -548,11 +548,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
       const underNote = !st.hasDateline && cur.some((k) => EDITOR_NOTE.test(units[k].text) && i - k <= NOTE_REACH);
       if (st.hasText && !ownPictureAbove && !underNote && dl.dateline.agency === '本报' && dl.dateline.raw.endsWith('讯')) return at('benbao-xun', true);
-      // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`) after a dated
-      // item's running text, on another subject than the item's headline and lead: the next item of a
+      // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`), or another
+      // agency's of another day (`本报天津１月５日讯…` ⏎ … ⏎ `新华社北京一月六日电…`), after a dated item's
+      // running text, on another subject than the item's headline and lead: the next item of a
       // column of agency briefs. (A headline that joins two stories, `拉莫斯看好…菲律宾通货膨胀率下降`,
       // shares its words with each dated part: one article; so is a roundup, `韩国` ⏎ `据新华社汉城…电`.)
-      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && dl.credit && /记者/.test(dl.credit)) {
+      const firstDl = cur.find((k) => f[k].dateline);
+      const first = firstDl === undefined ? undefined : matchDateline(units[firstDl].text)?.dateline;
+      const otherAgency = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && first.day !== dl.dateline.day;
+      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency)) {
         const ctx = [units[i - 1].text];
         if (st.headAt >= 0) ctx.push(units[st.headAt].text);
         if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
