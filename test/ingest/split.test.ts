@@ -246,6 +246,13 @@ describe('article boundaries', () => {
     expect(titles([...poem, ...report].join('\n\n'))).toEqual(['新年的脚步', '金大中会见绍罗什']);
     const pictured = ['邱娥国（附图片１张）', '邱娥国在派出所门前留影。（傅丁根摄）'];
     expect(titles([...poem, ...pictured].join('\n\n'))).toEqual(['新年的脚步', '邱娥国（附图片１张）']);
+    // A poem with a line of prose in it, its last lines over a pictured headline and running text: the
+    // pictured line opens the next article, the lines above it stay in the poem.
+    const prosePoem = [...poem, '乡音改不了，那是从小听惯的声音，走到哪里都带着。', '长到八十四依然是乳名', '出门在外，想念亲人', '或许能想起某个眼神', '清清亮亮的是谁的声音'];
+    const obituary = ['刘某某同志生平（附图片１张）', '忠诚的共产主义战士，久经考验的无产阶级革命家刘某某同志，因病医治无效，于一九九八年一月三日逝世。'];
+    const read = parsePage([...prosePoem, ...obituary].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(read.map((a) => a.title)).toEqual(['新年的脚步', '刘某某同志生平（附图片１张）']);
+    expect(read[1].kicker).toBeUndefined();
   });
 
   it("a headline over running text after an article's pictures and their captions opens the next article", () => {

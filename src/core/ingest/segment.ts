@@ -450,6 +450,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A block that holds the next number of the article's list (`…医院` ⏎ `二、先进个人…` after `一、…`):
       // the list goes on.
       if (st.lastNumber > 0 && block.some((t) => itemNumber(t) === st.lastNumber + 1)) return at('numbered-list-goes-on', false);
+      // At the end of a poem, a pictured headline further down the block (`…那种声音` ⏎ `刘澜涛同志生平（附图片５张）`)
+      // is where the next article starts: the lines above it are the poem's.
+      if (len >= 2 && st.verseLines >= 3 && f[i - 1]?.title && block.findIndex((t, k) => k > 0 && hasPictureMark(t)) > 0) return at('verse', false);
       if (len >= 2) return at('multi-line-headline', true);
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
