@@ -74,10 +74,13 @@ const EDITOR_NOTE = /^[【〔[]?(?:编者(?:按|的话)|编辑(?:点评|手记)|
 /** An event at its place, as a news headline ends: `…在京举行`, `…在深圳开幕`. */
 const EVENT_AT_PLACE = /在[\u4e00-\u9fa5]{1,4}(?:举行|举办|召开|开幕|闭幕|揭晓|成立|落成|开通|竣工|启动|签字|签署)$/;
 
+/** A place, then what was held there: `北京举行新年音乐会`, `上海召开…`. */
+const PLACE_EVENT = /^([\u4e00-\u9fa5]{2,3}?)(?:举行|举办|召开|开通|建成|启动)/;
+
 /** A news headline by its wording (see `EVENT_AT_PLACE`; a place and a colon: `上海：强化街道管理职能`). */
 function isNewsHeadline(t: string): boolean {
   if (EVENT_AT_PLACE.test(t)) return true;
-  const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/);
+  const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/) ?? t.match(PLACE_EVENT);
   return !!head && isPlaceWord(head[1]);
 }
 
