@@ -9,7 +9,7 @@ import { Archive, UserError } from '../core/service';
 import { ensureWritableDir } from '../core/errors';
 import { decodeBuffer, explainPage, formatExplained, parsePage, IngestError } from '../core/ingest';
 import { pageShape } from '../core/ingest/page-shape';
-import { expandPaths } from '../core/ingest/sources';
+import { expandPaths, MAX_FILE_BYTES } from '../core/ingest/sources';
 import { restoreFrom } from '../core/store/backup';
 import { clippingFileName } from '../core/export';
 import { CITATION_EXT } from '../core/export/citation';
@@ -26,7 +26,7 @@ const STATUS_WORD: Record<ImportFileStatus, string> = { imported: '已导入', d
 const USAGE = `报库 baoku — 报纸文字档案库
 
 用法:
-  baoku parse FILE [--json] [--explain] [--paper P] [--date YYYY-MM-DD] [--page N]
+  baoku parse FILE [--json] [--explain] [--paper P] [--date YYYY-MM-DD] [--page N]   （FILE 写 - 读标准输入）
   baoku import PATH… --archive DIR [--paper P] [--date D] [--page N] [--force] [--json]
                                    （--force：不像报纸版面的文件也导入）
   baoku search QUERY --archive DIR [--json] [--limit N] [--offset N] [--sort relevance|date]
@@ -143,6 +143,44 @@ function syncOpts(o: Opts, json: boolean) {
   return { json, remote: o.remote as string | undefined, user: o.user as string | undefined, role: o.role as string | undefined, all: !!o.all, login: !!o.login };
 }
 
+/**
+ * The bytes of the one page `baoku parse` reads, and the name its date is read from: a file, or
+ * standard input for `-` (`… | baoku parse - --explain`). A folder, a device or anything else that
+ * is not a file gets a message that says so, never an internal error.
+ */
+function readPageInput(file: string): { bytes: Uint8Array; name: string } {
+  if (file === '-') return { bytes: readStdin(MAX_FILE_BYTES), name: 'stdin.txt' };
+  if (!fs.existsSync(file)) throw new UsageError(`找不到文件：${file}`);
+  if (fs.statSync(file).isDirectory()) throw new UsageError(`${file} 是文件夹：baoku parse 只读一个文件（整个文件夹请用 baoku import）`);
+  const { sources, skipped } = expandPaths([file]);
+  if (skipped.length) throw new UsageError(`${file}：${skipped[0].reason}（从管道读请写 baoku parse -）`);
+  if (!sources.length) throw new UsageError(`读不了 ${file}（从管道读请写 baoku parse -）`);
+  return { bytes: sources[0].read(), name: path.basename(file) };
+}
+
+/** Standard input to its end, refused past `limit` bytes (as a file that large is). */
+function readStdin(limit: number): Buffer {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.alloc(1 << 16);
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = fs.readSync(0, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
+      if (code === 'EOF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw new UsageError(`标准输入超过 ${Math.round(limit / 1048576)} MB，不像一版报纸`);
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks);
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values: o, positionals } = parseArgs({
     args: argv,
@@ -207,17 +245,16 @@ async function run(argv: string[]): Promise<number> {
   }
   switch (cmd) {
     case 'parse': {
-      if (rest.length !== 1) throw new UsageError('用法：baoku parse FILE [--json] [--explain]');
+      if (rest.length !== 1) throw new UsageError('用法：baoku parse FILE [--json] [--explain]（FILE 写 - 则读标准输入）');
       const file = rest[0];
-      if (!fs.existsSync(file)) throw new UsageError(`找不到文件：${file}`);
-      const src = expandPaths([file]).sources[0];
-      const d = decodeBuffer(src.read(), path.basename(file));
+      const input = readPageInput(file);
+      const d = decodeBuffer(input.bytes, input.name);
       if (o.explain) {
         const ex = explainPage(d.text);
         out(json, ex, () => formatExplained(ex));
         return 0;
       }
-      const page = parsePage(d.text, { file: path.basename(file), paper: o.paper as string, date: date(o.date), page: num(o.page, 'page') });
+      const page = parsePage(d.text, { file: input.name, paper: o.paper as string, date: date(o.date), page: num(o.page, 'page') });
       page.encoding = d.encoding;
       page.warnings.unshift(...d.warnings);
       // `import` would skip this file (unless --force): say so here too.

@@ -7,10 +7,13 @@
  * the figures are lower than on the real pages, headline-less briefs most of all; compare runs of
  * this lens with each other, never with the real pages.
  *
- *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--verbose]
+ *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--verbose] [--rule NAME]
+ *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set …] --half a|b --page SEED:PAGE > page.txt
  *
  * `--rules` tallies, per rule of `--explain`, the decisions that were right and wrong; `--verbose`
- * prints each missed and invented boundary with the text around it.
+ * prints each missed and invented boundary with the text around it; `--rule NAME` prints every
+ * decision of that one rule, right or wrong. `--page` writes one dealt page (as `--verbose` names
+ * them: `seed 6 page 32`) for `baoku parse page.txt --explain`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,7 +34,7 @@ export interface ShuffledResult {
   f1: number;
   /** `rule +|-` → [right, wrong] (`+`: it opened an article). */
   rules: Map<string, [number, number]>;
-  /** Missed and invented boundaries, described, when asked for. */
+  /** Lines to print, when asked for: missed and invented boundaries (`verbose`), each decision of `rule`. */
   errors: string[];
 }
 
@@ -61,27 +64,50 @@ function goldArticles(set: DevSet, half?: Half): Dealt[] {
   return out;
 }
 
-export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean } = {}): ShuffledResult | null {
+interface DealtPage {
+  text: string;
+  gold: { start: number; end: number; a: Dealt }[];
+}
+
+/** The made-up pages of one seed: the articles in the seed's order, eight to a page, in the set's layout. */
+function dealPages(set: DevSet, all: Dealt[], seed: number): DealtPage[] {
+  const sep = set === 'modern' ? '\n' : '\n\n';
+  const rand = lcg(seed);
+  const order = [...all];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  const pages: DealtPage[] = [];
+  for (let p = 0; p * PER_PAGE < order.length; p++) {
+    let text = '';
+    const gold: DealtPage['gold'] = [];
+    for (const a of order.slice(p * PER_PAGE, (p + 1) * PER_PAGE)) {
+      if (text) text += sep;
+      gold.push({ start: text.length, end: text.length + a.text.length, a });
+      text += a.text;
+    }
+    pages.push({ text, gold });
+  }
+  return pages;
+}
+
+/** One dealt page's text (`page` counts from 1, as `--verbose` names pages), or null. */
+export function dealtPage(opts: { set?: DevSet; half?: Half; seed: number; page: number }): string | null {
+  const set = opts.set ?? '1998';
+  if (!fs.existsSync(DEV_SETS[set])) return null;
+  return dealPages(set, goldArticles(set, opts.half), opts.seed)[opts.page - 1]?.text ?? null;
+}
+
+export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string } = {}): ShuffledResult | null {
   const set = opts.set ?? '1998';
   if (!fs.existsSync(DEV_SETS[set])) return null;
   const all = goldArticles(set, opts.half);
-  const sep = set === 'modern' ? '\n' : '\n\n';
   const r: ShuffledResult = { gold: 0, found: 0, matched: 0, f1: 0, rules: new Map(), errors: [] };
   for (const seed of opts.seeds ?? [1, 2, 3]) {
-    const rand = lcg(seed);
-    const order = [...all];
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
-    for (let p = 0; p * PER_PAGE < order.length; p++) {
-      let text = '';
-      const gold: { start: number; end: number; a: Dealt }[] = [];
-      for (const a of order.slice(p * PER_PAGE, (p + 1) * PER_PAGE)) {
-        if (text) text += sep;
-        gold.push({ start: text.length, end: text.length + a.text.length, a });
-        text += a.text;
-      }
+    const pages = dealPages(set, all, seed);
+    for (let p = 0; p < pages.length; p++) {
+      const { text, gold } = pages[p];
       // A file name with a date, as the dev pages have (the issue date only; it splits nothing).
       const file = set === 'modern' ? '20190201-01.txt' : '19980101-01.txt';
       const parsed = parsePage(text, { file });
@@ -97,6 +123,10 @@ export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: numb
         const tally = r.rules.get(key) ?? [0, 0];
         tally[l.decision.start === goldLines.has(l.line) ? 0 : 1]++;
         r.rules.set(key, tally);
+        if (opts.rule === l.decision.rule) {
+          const right = l.decision.start === goldLines.has(l.line);
+          r.errors.push(`${right ? 'right' : 'WRONG'} ${l.decision.start ? '+' : '-'} seed ${seed} page ${p + 1}: ${l.text.slice(0, 40)}`);
+        }
         if (opts.verbose && l.decision.start !== goldLines.has(l.line)) {
           const what = l.decision.start ? 'invented' : 'missed';
           const before = explained.lines.filter((x) => x.line < l.line).pop()?.text.slice(-30) ?? '';
@@ -120,8 +150,18 @@ export function main(): void {
   const set = (arg('--set') ?? '1998') as DevSet;
   const seeds = (arg('--seeds') ?? '1,2,3,4,5,6,7').split(',').map(Number);
   const halves: (Half | undefined)[] = arg('--half') ? [arg('--half') as Half] : ['a', 'b'];
+  const page = arg('--page')?.match(/^(\d+):(\d+)$/);
+  if (arg('--page') !== undefined) {
+    // Pages are dealt per half: without --half no run ever saw the page.
+    const text = page && arg('--half') ? dealtPage({ set, half: halves[0], seed: Number(page[1]), page: Number(page[2]) }) : null;
+    if (text === null) {
+      console.error(`没有这一版：--page ${arg('--page')}（要写成 --half a|b --page 种子:版号，如 --half b --page 6:32；${DEV_SETS[set]} 也须在）`);
+      process.exitCode = 1;
+    } else process.stdout.write(`${text}\n`);
+    return;
+  }
   for (const half of halves) {
-    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose') });
+    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule') });
     if (!r) {
       console.log(`${DEV_SETS[set]} not found: skipped.`);
       return;
