@@ -3,8 +3,8 @@
  * arrays, for the facts table (facts.ts): article id → where its codes start
  * in `codes` and how many there are. Counting facets over 70,000 hits then
  * reads three typed arrays; with one small `Uint32Array` per article it read
- * as many scattered objects and took about three times as long (150k bench
- * archive, `中国` in date order: 73,000 hits before 去重).
+ * as many scattered objects and took over four times as long (150k bench
+ * archive, `中国` in date order, 73,000 hits before 去重: 6.2 ms, now 1.4 ms).
  *
  * A list that grows is written anew after the last one; its old place is left
  * unused until the table is next saved and loaded (`Facts#toColumns` writes the
