@@ -339,6 +339,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
+  /** A writer's byline on a line of its own (`本报记者 X`), not a credit in brackets nor a photographer's. */
+  const writerByline = (k: number): boolean => !!units[k] && f[k].byline && !/^[（(]/.test(units[k].text) && !isPhotoCredit(units[k].text);
+
   const authorUnderIntro = (i: number): boolean => {
     const next = units[i + 1];
     return (
@@ -459,8 +462,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (len >= 2) return at('multi-line-headline', true);
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
-      const by = units[i + 2];
-      if (intro && by && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && f[i + 2].byline && !/^[（(]/.test(by.text) && !isPhotoCredit(by.text)) return at('headline-intro-byline', true);
+      if (intro && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && writerByline(i + 2)) return at('headline-intro-byline', true);
       // A headline with its own subtitle on the line (`一条美丽的星河——读《追寻永恒》`) after a finished
       // paragraph: a new piece, even inside a signed feature (a subhead carries no subtitle).
       if (/^[^—]{2,20}——(?:读|评|记|访|看|写在|谈)/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '')) return at('headline-with-subtitle', true);
@@ -483,8 +485,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // pictured headline, opens the next article. (Over running text it may as well close the piece
     // above; so may a wish, `愿…！`.)
     if (st.hasText && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && endsSentence(units[i - 1]?.text ?? '') && units[i + 1] && !units[i + 1].furniture) {
-      const next = units[i + 1].text;
-      if ((f[i + 1].byline && !/^[（(]/.test(next) && !isPhotoCredit(next)) || (f[i + 1].title && hasPictureMark(next))) return at('calling-headline', true);
+      if (writerByline(i + 1) || (f[i + 1].title && hasPictureMark(units[i + 1].text))) return at('calling-headline', true);
     }
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
@@ -657,7 +658,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // A byline under the intro paragraph (`导语` ⏎ `本报记者 X`) also marks a signed feature.
     // (Not a closing byline of a short item: the subhead it stands over opens two paragraphs or more.)
     let introByline = false;
-    if (st.hasText && ft.byline && !/^[（(]/.test(u.text) && st.leadAt >= 0 && i - st.leadAt <= 2 && !isPhotoCredit(u.text) && units[i + 1] && f[i + 1].title) {
+    if (st.hasText && writerByline(i) && st.leadAt >= 0 && i - st.leadAt <= 2 && units[i + 1] && f[i + 1].title) {
       const a = units[i + 2];
       const b = units[i + 3];
       introByline = !opts.closingStyle && !!a && !!b && !f[i + 2].title && !f[i + 2].byline && !f[i + 2].dateline && !f[i + 3].title && !f[i + 3].byline && !f[i + 3].dateline && !a.furniture && !b.furniture;
