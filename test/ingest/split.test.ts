@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/core/ingest';
 
 const titles = (text: string) => parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => a.title);
+/** Each article's first six characters on the page, as the splitter cut it. */
+const starts = (text: string) => parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => text.slice(a.charStart, (a.charStart ?? 0) + 6));
+/** Each article's first paragraph, its first five characters. */
+const firstWords = (text: string) => parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => a.paragraphs[0]?.text.slice(0, 5));
 
 /** A signed essay: headline, the writer's name, three paragraphs, a subhead and one more. */
 const ESSAY = [
@@ -41,7 +45,6 @@ describe('article boundaries', () => {
 
   it('a dated brief without a headline after an undated piece, or after an artwork and its credit, is the next item', () => {
     const brief = '新华社北京一月六日电外交部发言人今天下午在此间宣布：应全国人大常委会的邀请，某国议长将于一月中旬对我国进行正式友好访问。';
-    const starts = (text: string) => parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => text.slice(a.charStart, (a.charStart ?? 0) + 6));
     expect(starts([...ESSAY, brief].join('\n\n'))).toEqual(['办事要讲实效', '新华社北京一']);
     expect(starts(['圆梦（中国画）', '（胡才春）', brief].join('\n\n'))).toEqual(['圆梦（中国画', '新华社北京一']);
   });
@@ -50,8 +53,7 @@ describe('article boundaries', () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '●前不久，某市妇联组织医务人员深入山区，为两千多名农村妇女免费检查身体，并赠送了常用药品。';
     const page = [...feature, brief].join('\n\n');
-    const read = parsePage(page, { file: '19980120-05.txt' }).articles;
-    expect(read.map((a) => a.paragraphs[0].text.slice(0, 5))).toEqual(['元旦前夕，', '●前不久，']);
+    expect(firstWords(page)).toEqual(['元旦前夕，', '●前不久，']);
     const point = '●一九九七年，全县新建和扩建图书室一百二十个，藏书总量比上年增加一倍以上。';
     expect(parsePage([...feature, point].join('\n\n'), { file: '19980120-05.txt' }).articles).toHaveLength(1);
   });
@@ -74,10 +76,9 @@ describe('article boundaries', () => {
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';
-    const starts = (page: string) => parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => a.paragraphs[0].text.slice(0, 5));
-    expect(starts([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '据英国气象']);
+    expect(firstWords([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '据英国气象']);
     const same = '据县教育局公布的统计数据，全县山村小学今年还将新建图书室三十个，孩子们的图书将更多。';
-    expect(starts([...feature, same].join('\n\n'))).toEqual(['元旦前夕，']);
+    expect(firstWords([...feature, same].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
   it("another agency's full dateline of another day after a dated item opens the next item when it is on another subject", () => {
@@ -87,7 +88,6 @@ describe('article boundaries', () => {
       '市邮电局介绍，今年还将为偏远村庄增设公用电话亭两百个。',
     ];
     const dispatch = '新华社北京一月六日电外交部发言人今天下午宣布：应全国人大常委会的邀请，某国议长将于本月中旬对我国进行正式友好访问。';
-    const starts = (page: string) => parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
     expect(starts([...report, dispatch].join('\n\n'))).toEqual(['全市农村电话', '新华社北京一']);
     // The same agency's dispatch on the item's own subject stays in it.
     const quoted = '新华社天津一月四日电天津农村程控电话的普及，使全市农村电话村村通提前两年实现。';
@@ -128,8 +128,7 @@ describe('article boundaries', () => {
     ];
     const dated = '本报北京一月九日讯中国第一个航空运动俱乐部今天在这里成立，首批会员一百二十人。';
     const page = [...feature, dated].join('\n\n');
-    const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
-    expect(starts).toEqual(['年夜饭该在哪', '本报北京一月']);
+    expect(starts(page)).toEqual(['年夜饭该在哪', '本报北京一月']);
   });
 
   it('after an article closed by its credit or its dispatch on a line of its own, a paragraph naming its day is the next headline-less brief', () => {
@@ -139,8 +138,7 @@ describe('article boundaries', () => {
       '（某某杂志社供稿）',
       '由国内技术人员独立开发设计的大屏幕彩色电视机，最近在深圳一家电子企业投产，年产能力五十万台。',
     ].join('\n\n');
-    const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
-    expect(starts).toEqual(['质量投诉热线', '由国内技术人']);
+    expect(starts(page)).toEqual(['质量投诉热线', '由国内技术人']);
     // The same after the dispatch that closes a report (`（新华社北京１月１日电）`), before a lead that names its day.
     const signed = [
       '山村小学有了图书室',
@@ -148,7 +146,7 @@ describe('article boundaries', () => {
       '（新华社北京１月１日电）',
       '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。',
     ].join('\n\n');
-    expect(parsePage(signed, { file: '19980120-05.txt' }).articles.map((a) => a.paragraphs[0]?.text.slice(0, 5))).toEqual(['元旦前夕，', '以色列总理']);
+    expect(firstWords(signed)).toEqual(['元旦前夕，', '以色列总理']);
   });
 
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
@@ -276,8 +274,7 @@ describe('article boundaries', () => {
     ];
     const dated = '本报讯一月六日，北京市文化局与市总工会共同举办的新春职工文艺汇演在首都剧场开幕，来自各区县的三十多个节目参加演出。';
     const page = [...feature, dated].join('\n\n');
-    const starts = parsePage(page, { file: '19980120-05.txt' }).articles.map((a) => page.slice(a.charStart, (a.charStart ?? 0) + 6));
-    expect(starts).toEqual(['老戏新演（附', '本报讯一月六']);
+    expect(starts(page)).toEqual(['老戏新演（附', '本报讯一月六']);
     // A caption under the picture, credited to its photographer, still comes before the article's dateline.
     const captioned = ['京剧新秀登台（附图片１张）', '图为青年演员在后台化妆。（本报记者王文摄）', dated].join('\n\n');
     expect(parsePage(captioned, { file: '19980120-05.txt' }).articles).toHaveLength(1);
