@@ -94,6 +94,18 @@ describe('article boundaries', () => {
     expect(starts([...report, quoted].join('\n\n'))).toEqual(['全市农村电话']);
   });
 
+  it('a dispatch whose date is written the other way (一月六日 under １月５日) after a dated item opens the next item, even from the same agency', () => {
+    const report = [
+      '全市农村电话村村通',
+      '新华社天津１月５日电截至去年十二月底，天津农村三千一百二十五个自然村全部装上了直拨国内外的程控电话。',
+      '市邮电局介绍，今年还将为偏远村庄增设公用电话亭两百个。',
+    ];
+    const other = '新华社北京一月六日电外交部发言人今天下午宣布：应全国人大常委会的邀请，某国议长将于本月中旬对我国进行正式友好访问。';
+    expect(starts([...report, other].join('\n\n'))).toEqual(['全市农村电话', '新华社北京一']);
+    // Written the same way, the same agency's next dispatch reads as a part of a roundup.
+    expect(starts([...report, other.replace('一月六日', '１月６日')].join('\n\n'))).toEqual(['全市农村电话']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

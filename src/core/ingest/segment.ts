@@ -78,6 +78,9 @@ const EVENT_AT_PLACE = /在[\u4e00-\u9fa5]{1,4}(?:举行|举办|召开|开幕|�
 const PLACE_EVENT = /^([\u4e00-\u9fa5]{2,3}?)(?:举行|举办|召开|开通|建成|启动)/;
 
 /** A news headline by its wording (see `EVENT_AT_PLACE`; a place and a colon: `上海：强化街道管理职能`). */
+/** A dateline whose month is written in Han numerals (`新华社北京一月六日电`, not `１月６日`). */
+const hanDate = (raw: string): boolean => /[一二三四五六七八九十〇○]月/.test(raw);
+
 function isNewsHeadline(t: string): boolean {
   if (EVENT_AT_PLACE.test(t)) return true;
   const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/) ?? t.match(PLACE_EVENT);
@@ -563,7 +566,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const firstDl = cur.find((k) => f[k].dateline);
       const first = firstDl === undefined ? undefined : matchDateline(units[firstDl].text)?.dateline;
       const otherAgency = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && first.day !== dl.dateline.day;
-      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency)) {
+      // One desk writes one article's dates one way: `一月七日` beside `１月７日` is another item's dispatch.
+      const otherStyle = !!first?.day && !!dl.dateline.day && hanDate(first.raw) !== hanDate(dl.dateline.raw);
+      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle)) {
         const ctx = [units[i - 1].text];
         if (st.headAt >= 0) ctx.push(units[st.headAt].text);
         if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
