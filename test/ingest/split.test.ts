@@ -106,6 +106,23 @@ describe('article boundaries', () => {
     expect(starts([...report, other.replace('一月六日', '１月６日')].join('\n\n'))).toEqual(['全市农村电话']);
   });
 
+  it("running text after a dated brief closed by its reporter's credit, or after an article's closing pictures, is the next item", () => {
+    const brief = '本报讯为国内外七十家航空公司提供供油服务的某油料公司，日前通过了国际质量体系认证。（彭振海）';
+    const next = '某县妇联积极组建妇女发展互助会，帮助一千多户农村妇女解决了生产资金的困难。';
+    expect(firstWords([brief, next].join('\n\n'))).toEqual(['为国内外七', '某县妇联积']);
+    // Without the credit the paragraph goes on the brief.
+    expect(firstWords([brief.replace('（彭振海）', ''), next].join('\n\n'))).toEqual(['为国内外七']);
+    const report = [
+      '世界游泳锦标赛首日中国队板台兼收（附图片１张）',
+      '本报珀斯１月８日电记者许立群报道：第八届世界游泳锦标赛今天开幕，中国选手夺得男子双人跳台冠军。',
+      '相比之下，女子三米跳板的决赛紧张激烈，中国选手最后一跳稳定发挥。',
+      '图片：',
+      '中国选手在珀斯大赛中。（新华社记者宋晓刚摄）',
+    ];
+    const water = '实施供水解困工程五年来，某省已有三百三十万农村人口解决了吃水问题。';
+    expect(firstWords([...report, water].join('\n\n'))).toEqual(['第八届世界', '实施供水解']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -516,6 +516,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.creditItem && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(u.text)) {
       return at('text-after-credit-item', true);
     }
+    // Running text after an item that is evidently whole: a dated brief closed by its reporter's
+    // credit (`本报讯…认证。（彭振海）`), or an article closed by its pictures (`图片：` ⏎ `…（新华社记者X摄）`).
+    // What follows is the next item, a headline-less brief.
+    const plain = st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20;
+    if (plain && st.headless && endsWithCredit(units[i - 1].text)) return at('text-after-signed-brief', true);
+    if (plain && st.hasBody && st.inCaptions && /摄(?:影)?[）)]$/.test(units[i - 1].text)) return at('text-after-closing-pictures', true);
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
