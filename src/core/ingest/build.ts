@@ -12,7 +12,8 @@ import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
 import { isPlaceWord, isSignatureLine } from './names';
 import { dashSignatureByline, isBareAuthorLine, positionedName } from './author';
-import { isAuthorLine, isDashSignature, isPhotoCredit } from './segment';
+import { isAuthorLine } from './author';
+import { isDashSignature, isPhotoCredit } from './line-features';
 import {
   endsMidSentence,
   endsSentence,

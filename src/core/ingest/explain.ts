@@ -5,7 +5,7 @@
  * `flush-run`…; the rule names are the `at('…')` labels in `segment.ts` and `segment-indented.ts`).
  */
 import type { PageLayout } from './layout';
-import { features } from './segment';
+import { features } from './line-features';
 import { splitPage } from './parse';
 import { splitUnits, type Unit } from './lines';
 

@@ -23,31 +23,29 @@
  * Runs of more than four headline-shaped lines are verse or lists, never headlines; at a run's end the
  * next piece's block holds no row of names, and a poem's is its title right over its author line.
  *
- * Each line is read once (`features`); what is known of the current article lives in one
- * `ArticleState`, renewed at each boundary; `startsHere` decides each line by the first of its
+ * Each line is read once (`features`, `line-features.ts`); what is known of the current article
+ * lives in one `ArticleState` (`article-state.ts`), renewed at each boundary and told of each line
+ * after its rule has spoken (`observeLine`); `startsHere` decides each line by the first of its
  * named rules that applies (`at('rule', start)`), and the name reaches `baoku parse --explain`.
  */
 import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, subjectInHeadline } from './brief';
 import { isBylineLine } from './byline';
-import { matchClosingDateline, matchDateline } from './dateline';
+import { matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { BARE_NAME, isAuthorLine, isBareAuthorLine } from './author';
-import { isPersonName, isPlaceWord, isSignatureLine } from './names';
-import { asciiDigits, parseNumber } from './numbers';
+import { isPersonName, isPlaceWord } from './names';
+import { freshState, MAX_HEAD, observeLine } from './article-state';
+import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
 import {
   endsSentence,
   hasPictureMark,
-  isCaptionText,
   isDeskSignature,
   isArtworkTitle,
   isColumnLabel,
   isExclaimHead,
-  isHeadNote,
   isMarker,
-  isTeaser,
   isNumberedHead,
   itemNumber,
-  isPhotoItemHead,
   isTitleLike,
   type Unit,
 } from './lines';
@@ -56,8 +54,6 @@ export interface Segment {
   /** Indexes into the unit list (furniture inside an article included). */
   units: number[];
 }
-
-const MAX_HEAD = 4;
 
 /** A line of three or more names set apart by spaces (`王建国 李秀英 张立新`): a list's row. */
 const isNameList = (t: string): boolean => /^[\u4e00-\u9fa5]{2,4}(?:[ \u3000]+[\u4e00-\u9fa5]{2,4}){2,}$/.test(t);
@@ -77,10 +73,10 @@ const EVENT_AT_PLACE = /在[\u4e00-\u9fa5]{1,4}(?:举行|举办|召开|开幕|�
 /** A place, then what was held there: `北京举行新年音乐会`, `上海召开…`. */
 const PLACE_EVENT = /^([\u4e00-\u9fa5]{2,3}?)(?:举行|举办|召开|开通|建成|启动)/;
 
-/** A news headline by its wording (see `EVENT_AT_PLACE`; a place and a colon: `上海：强化街道管理职能`). */
 /** A dateline whose month is written in Han numerals (`新华社北京一月六日电`, not `１月６日`). */
 const hanDate = (raw: string): boolean => /[一二三四五六七八九十〇○]月/.test(raw);
 
+/** A news headline by its wording (see `EVENT_AT_PLACE`; a place and a colon: `上海：强化街道管理职能`). */
 function isNewsHeadline(t: string): boolean {
   if (EVENT_AT_PLACE.test(t)) return true;
   const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/) ?? t.match(PLACE_EVENT);
@@ -90,9 +86,6 @@ function isNewsHeadline(t: string): boolean {
 /** How many lines under an editor's note its report's dateline may stand (the longest note seen ran four paragraphs). */
 const NOTE_REACH = 6;
 
-/** The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`. */
-const WRITER_NOTE = /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/;
-
 /** A wish or call that ends a piece: `愿…！`, `祝…！`, `让我们…！`. */
 const CLOSING_WISH = /^(?:愿|祝|但愿|让我们|希望|相信)/;
 
@@ -101,14 +94,6 @@ const POINT = /^[●■◆▲]/;
 
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
-
-/**
- * A signature or an attribution opened by a dash: `———李东旭马丽静（辽宁）`, `——编 者`,
- * `——某市市长某某`. (Under a headline the same shape is a subtitle: callers ask only after running text.)
- */
-export function isDashSignature(t: string): boolean {
-  return /^[—－-]{2,}\s*[\u4e00-\u9fa5·][\u4e00-\u9fa5· —]{1,28}(?:[（(][\u4e00-\u9fa5]{2,8}[）)])?$/.test(t) && !/[，,。；;：:！？]/.test(t);
-}
 
 /**
  * Two subheads of one series: the same item mark (`◆选盆…`, `◆选美…`), the same opening word
@@ -132,8 +117,6 @@ function twinLine(a: string, b: string): boolean {
 
 /** Two characters padded apart: `缘 起`. */
 const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
-/** Letters that place the page's pictures inside a story (`（Ａ、Ｂ）`): neither a byline nor an end. */
-const PLACE_MARK = /^[（(][Ａ-ＺA-Z](?:[、，,][Ａ-ＺA-Z])*[）)]$/;
 /** The heading of a notice from the paper or an organisation (`致读者`, `更正`, `征稿启事`, `郑重声明`). */
 const NOTICE_HEADING = /^(?:致读者|告读者|敬告读者|更正|[\u4e00-\u9fa5]{0,8}(?:启事|声明))$/;
 
@@ -146,64 +129,6 @@ export function isColumnTagged(t: string): boolean {
 
 export { isAuthorLine };
 
-export interface Feature {
-  title: boolean;
-  dateline: boolean;
-  byline: boolean;
-  closer: boolean;
-  marker: boolean;
-  note: boolean;
-  caption: boolean;
-}
-
-/** What a line looks like, read once per line (the splitter's and `--explain`'s classes). */
-export function features(u: Unit): Feature {
-  const t = u.text;
-  const byline = !u.furniture && !PLACE_MARK.test(t) && isBylineLine(t);
-  const dl = !u.furniture && !!matchDateline(t);
-  return {
-    title: !u.furniture && isTitleLike(t),
-    dateline: dl,
-    byline,
-    closer:
-      byline ||
-      !!matchClosingDateline(t) ||
-      !!trailingContinuation(t) ||
-      /——编者$|—编者$|^编后[：:]/.test(t) ||
-      endsWithCredit(t) ||
-      isDateSignature(t) ||
-      WRITER_NOTE.test(t) ||
-      (u.furniture?.kind === 'continued-to') ||
-      // A 导读 box ends with its last teaser line; a letter with its signature (`（…支队刘业国）`).
-      (!u.furniture && (isTeaser(t) || isSignatureLine(t))),
-    marker: !u.furniture && isMarker(t),
-    note: !u.furniture && isHeadNote(t) && !byline,
-    caption: !u.furniture && isCaptionText(t),
-  };
-}
-
-const YEAR = '(?:[０-９0-9]{4}|[一二三四五六七八九〇零○]{4})';
-const MONTH_DAY = '(?:[０-９0-9一二三四五六七八九十]{1,2}月(?:[０-９0-9一二三四五六七八九十]{1,3}日)?)';
-const DATE_SIGNATURE = new RegExp(
-  `^[（(]?${YEAR}年${MONTH_DAY}?(?:岁暮|岁末|岁尾|年底|年末|元旦|除夕|春节|初春|早春|春|盛夏|夏|深秋|秋|隆冬|冬)?(?:(?:写|改|定稿|改定)?于[\u4e00-\u9fa5]{2,8})?[）)]?$`,
-);
-
-/** The date a piece was written, on its own line at its end: `１９９７年岁暮`, `一九九七年十二月于北京`. */
-export function isDateSignature(t: string): boolean {
-  return t.length <= 24 && DATE_SIGNATURE.test(t);
-}
-
-/** A photo credit line: `本报记者 X 摄`, `X 摄`, `（新华社记者X摄）`. */
-export function isPhotoCredit(t: string): boolean {
-  return isBylineLine(t) && /摄(?:影)?[）)]?$/.test(t);
-}
-
-/** A paragraph closed by a bare credit: `…项目。（孙贤迅）`. */
-export function endsWithCredit(t: string): boolean {
-  const m = t.match(/[。！？!?…”’」』][（(]([^（）()]{1,30})[）)]$/);
-  return !!m && !PLACE_MARK.test(`（${m[1]}）`) && isBylineLine(`（${m[1]}）`);
-}
-
 /** Called for each content line after an article's first: whether it opens a new article, and the rule that said so. */
 export type SegmentTrace = (unit: number, start: boolean, rule: string) => void;
 
@@ -211,85 +136,6 @@ export interface SegmentOptions {
   /** Articles on this page end with a byline line (大众日报 style). */
   closingStyle: boolean;
   trace?: SegmentTrace;
-}
-
-/**
- * What the splitter knows about the article it is reading; one object, renewed at each new article.
- */
-interface ArticleState {
-  /** Past the headline block: some body line seen. */
-  hasBody: boolean;
-  /** A paragraph of running text seen (not a caption, credit or short line). */
-  hasText: boolean;
-  /** The last line closed the article (byline, credit, closing dateline, continuation note). */
-  closed: boolean;
-  /** An author line stood under the headline (a signed feature: its subheads are not headlines). */
-  topAuthor: boolean;
-  /** The article opened with a dateline, not a headline (a headline-less brief). */
-  headless: boolean;
-  /** The article is a headline-less item opened by a news lead without a dateline (`brief-lead`). */
-  briefItem: boolean;
-  /** The first line carries a picture mark. */
-  pictureTitle: boolean;
-  hasDateline: boolean;
-  /** Headline lines so far, and short headline-shaped lines after the first (verse). */
-  headCount: number;
-  verseLines: number;
-  /** Caption and credit above a headline (a photo on top of the story). */
-  photoTop: boolean;
-  /** A photo item (`…（图片）`): it carries only a caption. */
-  photoItem: boolean;
-  /** The headline block carries a picture mark (`（附图片１张）`). */
-  picHead: boolean;
-  /** Body units so far are photo captions or credits only (a picture under the headline). */
-  captionBody: boolean;
-  /** An artwork or photo item closed by its credit (`一元复始（篆刻）` ⏎ `（韦耀中）`). */
-  creditItem: boolean;
-  /** First headline line and first running-text paragraph (unit indexes, -1: none yet). */
-  headAt: number;
-  leadAt: number;
-  /** Inside a list opened by a line ending in `：` (its items are short unpunctuated lines). */
-  listOpen: boolean;
-  /** Pictures the headline announces (`（附图片２张）`), and caption lines still expected after `图片：`. */
-  picCount: number;
-  captionsLeft: number;
-  /** Inside the block of pictures after `图片：` (its captions and credits so far). */
-  inCaptions: boolean;
-  /** Headline-shaped lines after running text that stayed in the article (its subheads). */
-  subheads: string[];
-  /** Dated paragraphs so far (a roundup holds several). */
-  datelines: number;
-  /** The number of the article's last numbered line (`二、…`, `５、…`; 0: none yet). */
-  lastNumber: number;
-}
-
-function freshState(): ArticleState {
-  return {
-    hasBody: false,
-    hasText: false,
-    closed: false,
-    topAuthor: false,
-    headless: false,
-    briefItem: false,
-    pictureTitle: false,
-    hasDateline: false,
-    headCount: 0,
-    verseLines: 0,
-    photoTop: false,
-    photoItem: false,
-    picHead: false,
-    captionBody: true,
-    creditItem: false,
-    headAt: -1,
-    leadAt: -1,
-    listOpen: false,
-    picCount: 0,
-    captionsLeft: 0,
-    inCaptions: false,
-    subheads: [],
-    lastNumber: 0,
-    datelines: 0,
-  };
 }
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
@@ -342,8 +188,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
-  /** A writer's byline on a line of its own (`本报记者 X`), not a credit in brackets nor a photographer's. */
-  const writerByline = (k: number): boolean => !!units[k] && f[k].byline && !/^[（(]/.test(units[k].text) && !isPhotoCredit(units[k].text);
+  const page: PageLines = { units, f };
+  const writerByline = (k: number): boolean => isWriterByline(page, k);
 
   const authorUnderIntro = (i: number): boolean => {
     const next = units[i + 1];
@@ -603,95 +449,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
-    if (f[i].dateline) {
-      st.hasDateline = true;
-      st.datelines++;
-    }
-    // What the article's first line says about it.
-    if (cur.length === 0) {
-      if (f[i].title) pageHeads.push(u.text);
-      st.headless = f[i].dateline;
-      st.pictureTitle = hasPictureMark(u.text);
-      st.photoItem = isPhotoItemHead(u.text);
-    }
+    if (cur.length === 0 && f[i].title) pageHeads.push(u.text);
     cur.push(i);
-    const number = u.furniture ? 0 : itemNumber(u.text);
-    if (number) st.lastNumber = number;
-    if (u.furniture) {
-      if (u.furniture.kind === 'continued-to') st.closed = true;
-      continue;
-    }
-    const ft = f[i];
-    if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) {
-      st.captionsLeft = Math.max(1, st.picCount);
-      st.inCaptions = true;
-    } else if (st.captionsLeft > 0 && ft.title) st.captionsLeft--;
-    else st.captionsLeft = 0;
-    // The picture block goes on over its captions (`２、世纪之声（中国画）（张彦）`), not over running text.
-    if (st.inCaptions && !ft.title && !ft.note && !ft.byline && !ft.marker && !/^[0-9０-９]{1,2}[、.．]/.test(u.text) && !/[）)]$/.test(u.text)) st.inCaptions = false;
-    if (!st.hasBody) {
-      const n = u.text.match(/[（(]附?(?:图片|照片)([0-9０-９一二三四五六七八九十])张[）)]/);
-      if (n) st.picCount = Math.max(st.picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
-    }
-    if (/[：:]$/.test(u.text) && !ft.marker && !st.captionsLeft) st.listOpen = true;
-    else if (!ft.title || endsSentence(u.text)) st.listOpen = false;
-    if (st.photoTop) {
-      // Caption and credit above a headline: not yet the body.
-      if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) continue;
-      st.photoTop = false;
-    }
-    // A calling headline (`周小燕老师，您辛苦了！`) heads its article: what stands under it is not yet the body.
-    if (decided === 'calling-headline') {
-      st.headCount++;
-      st.headAt = i;
-      continue;
-    }
-    const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1;
-    if (!st.hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) st.picHead = true;
-    st.creditItem = cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title;
-    // A summary under the headline (`江泽民强调：●…●…`) belongs to the headline block.
-    const summary = !st.hasBody && (u.text.match(/[●◆■]/g)?.length ?? 0) >= 2;
-    if ((st.hasBody || !isHead) && !summary) {
-      // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
-      // (Not running text signed by its writer, `刘墉，乾隆时代的一名清官…。其实，…。（巴人）`: a caption
-      // runs a sentence or two, or credits a picture.)
-      const signedText = (u.text.match(/[。！？]/g)?.length ?? 0) >= 3 && !/[（(][^（）()]*(?:摄|照片|图|发|供)[^（）()]*[）)]$/.test(u.text);
-      const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || (endsWithCredit(u.text) && !signedText);
-      if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) st.captionBody = false;
-    }
-    if (ft.title && cur.length > 1 && u.text.length <= 20) st.verseLines++;
-    if (isHead) st.headCount++;
-    if (isHead && st.headAt < 0 && ft.title) st.headAt = i;
-    if (!st.hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
-      st.topAuthor = true;
-      if (!ft.byline) continue;
-    }
-    // A byline under the intro paragraph (`导语` ⏎ `本报记者 X`) also marks a signed feature.
-    // (Not a closing byline of a short item: the subhead it stands over opens two paragraphs or more.)
-    let introByline = false;
-    if (st.hasText && writerByline(i) && st.leadAt >= 0 && i - st.leadAt <= 2 && units[i + 1] && f[i + 1].title) {
-      const a = units[i + 2];
-      const b = units[i + 3];
-      introByline = !opts.closingStyle && !!a && !!b && !f[i + 2].title && !f[i + 2].byline && !f[i + 2].dateline && !f[i + 3].title && !f[i + 3].byline && !f[i + 3].dateline && !a.furniture && !b.furniture;
-      if (introByline) st.topAuthor = true;
-    }
-    // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
-    if (decided === 'author-under-intro') st.topAuthor = true;
-    if (!isHead && !ft.marker && !summary) {
-      st.hasBody = true;
-      if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {
-        st.hasText = true;
-        if (st.leadAt < 0) st.leadAt = i;
-      }
-    }
-    // The picture right under a pictured headline (caption, credit) does not close it.
-    if (st.picHead && st.captionBody && !st.hasDateline && (ft.caption || ft.closer) && !ft.byline) st.closed = false;
-    else if (ft.closer || (ft.caption && st.pictureTitle)) st.closed = true;
-    else if (!ft.marker && !ft.caption && (st.hasBody || ft.title)) st.closed = false;
-    if (ft.closer && ft.byline && !st.hasText) st.closed = false;
-    if (st.hasText && isDashSignature(u.text)) st.closed = true;
-    if (decided === 'desk-signature') st.closed = true;
-    if (introByline) st.closed = false;
+    observeLine(st, page, cur, i, decided, opts.closingStyle);
   }
   if (cur.length) segs.push({ units: cur });
   return mergeSubheadSeries(segs, openedBy, units, f, opts.trace);
