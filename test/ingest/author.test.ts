@@ -10,6 +10,15 @@ describe('author lines', () => {
     expect(isAuthorLine('市卫生健康委员会党组书记、主任张伟')).toBe(true);
   });
 
+  it('reads the offices a writer signs with beyond the top ranks (司长, 律师, 总工程师), when a person is named after them', () => {
+    expect(positionedName('某部市场信息司司长闵耀良')).toEqual({ name: '闵耀良', office: '某部市场信息司司长' });
+    expect(positionedName('某律师事务所律师王建国')).toEqual({ name: '王建国', office: '某律师事务所律师' });
+    expect(isAuthorLine('某研究院总工程师李卫东')).toBe(true);
+    // A headline that ends in such a word and a phrase is not a writer.
+    expect(positionedName('我们的经理好样的')).toBeUndefined();
+    expect(isAuthorLine('欢迎回家团长同志')).toBe(false);
+  });
+
   it('does not take a headline about a meeting for an author line', () => {
     expect(positionedName('市长会见新西兰惠灵顿市市长李安')).toBeUndefined();
     expect(positionedName('代表团拜会联合国秘书长')).toBeUndefined();

@@ -8,15 +8,25 @@ import { memo } from './memo';
 import { isAffiliatedName, isPersonName, isPlaceWord, splitNameRun } from './names';
 
 const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
+/**
+ * Offices a writer also signs with (`农业部市场信息司司长闵耀良`, `某律师事务所律师X`), some of them
+ * words a headline may end in as well: the name after one of these must read as a person's name.
+ */
+const OTHER_POSITION = '(?:司长|厅长|处长|署长|庭长|检察长|州长|区长|镇长|乡长|大使|总领事|参赞|馆长|台长|站长|团长|队长|经理|总工程师|工程师|总经济师|律师|博士|讲师|编审|医师)';
+const positioned = (position: string) =>
+  new RegExp(`^((?:(?:(?!会见|会谈|接见|看望|致电|致信|出席|主持|访问|宣布|任命|表示|说|同|向)[\u4e00-\u9fa5]){0,16}${position}[、，,]?)+)([\u4e00-\u9fa5·]{2,4})$`);
 /** An office, then a name: `中共中央总书记、国家主席江泽民`, `国家税务总局党组书记、副局长项怀诚`. */
-const POSITIONED_NAME = new RegExp(
-  `^((?:(?:(?!会见|会谈|接见|看望|致电|致信|出席|主持|访问|宣布|任命|表示|说|同|向)[\u4e00-\u9fa5]){0,16}${POSITION}[、，,]?)+)([\u4e00-\u9fa5·]{2,4})$`,
-);
+const POSITIONED_NAME = positioned(POSITION);
+const OTHER_POSITIONED_NAME = positioned(`(?:${POSITION}|${OTHER_POSITION})`);
 
 /** The writer of a signed piece named with their office: the name and the office (`项怀诚`, `国家税务总局党组书记、副局长`). */
 export function positionedName(t: string): { name: string; office: string } | undefined {
   if (t.length > 40) return undefined;
-  const m = t.match(POSITIONED_NAME);
+  let m = t.match(POSITIONED_NAME);
+  if (!m) {
+    m = t.match(OTHER_POSITIONED_NAME);
+    if (m && !isPersonName(m[2])) m = null;
+  }
   return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
 }
 
