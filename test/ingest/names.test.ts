@@ -11,8 +11,14 @@ describe('splitNameRun', () => {
     ['江泽民李鹏乔石', ['江泽民', '李鹏', '乔石']],
     // Two readings (陶立华|王力, 陶立|华王力): the more common surnames win.
     ['陶立华王力', ['陶立华', '王力']],
+    // 赖 and 洪 are common surnames too.
+    ['赖林嵩洪小平', ['赖林嵩', '洪小平']],
   ])('%s', (run, want) => {
     expect(splitNameRun(run)).toEqual(want);
+  });
+
+  it('splits four writers run together in a credit (12 characters)', () => {
+    expect(splitNameRun('赖林嵩周美林范双民张振明', true)).toEqual(['赖林嵩', '周美林', '范双民', '张振明']);
   });
 
   it('leaves phrases, compound-surname names and short runs alone', () => {
