@@ -99,7 +99,7 @@ const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
  * Two subheads of one series: the same item mark (`◆选盆…`, `◆选美…`), the same opening word
  * (`记忆一`, `记忆二`), or (unless `strict`) short parallel phrases of one length (`坚守主业`, `改革创新`).
  */
-export function sameShape(a: string, b: string, strict = false): boolean {
+function sameShape(a: string, b: string, strict = false): boolean {
   const mark = /^[■●▲◆★□○△▼▶►◇☆]/;
   if (mark.test(a) && a[0] === b[0]) return true;
   if (a.length > 12 || b.length > 12 || /[，,、：:]/.test(a + b)) return false;
@@ -121,13 +121,11 @@ const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
 const NOTICE_HEADING = /^(?:致读者|告读者|敬告读者|更正|[\u4e00-\u9fa5]{0,8}(?:启事|声明))$/;
 
 /** Ends with a column's tag in brackets (`…（人民论坛）`, `…（新闻随笔）`), not a picture note, a part or an artwork. */
-export function isColumnTagged(t: string): boolean {
+function isColumnTagged(t: string): boolean {
   const m = t.match(/[（(]([^（）()]{2,12})[）)]$/);
   if (!m || m.index! < 4) return false;
   return !/图|照片|附|[上中下续]|[一二三四五六七八九十]|^\d|^[０-９]/.test(m[1]) && !isArtworkTitle(t);
 }
-
-export { isAuthorLine };
 
 /** Called for each content line after an article's first: whether it opens a new article, and the rule that said so. */
 export type SegmentTrace = (unit: number, start: boolean, rule: string) => void;
