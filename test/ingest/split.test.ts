@@ -23,6 +23,20 @@ const ESSAY = [
 ];
 
 describe('article boundaries', () => {
+  it('two short lines of one length after running text are a couplet subhead; one over a picture caption opens a photo story', () => {
+    const report = [
+      '社区志愿服务蔚然成风',
+      '本报讯去年以来，某市各社区组建志愿服务队伍两百余支，开展助老、助残、环境整治等活动。',
+      '志愿者们走街串巷，为孤寡老人送去米面，帮助残疾人解决生活难题。',
+    ];
+    const after = '今年，各社区还将推出更多贴近居民需求的服务项目，让志愿精神在邻里间传递。';
+    // A multi-line headline block would open an article; a couplet of equal halves does not.
+    expect(starts([...report, '关爱道德模范', '礼敬有德之人', after].join('\n\n'))).toEqual(['社区志愿服务']);
+    // A headline line over a caption (`图为…`) after finished running text: the next item, a photo story.
+    const photo = ['雪中送炭暖人心', '图为某县干部为困难群众送去棉被', '（本报记者王某摄）'];
+    expect(starts([...report, ...photo].join('\n\n'))).toEqual(['社区志愿服务', '雪中送炭暖人']);
+  });
+
   it('a headline whose paragraph opens as a news report (据报道，…) after a signed essay is the next item', () => {
     const page = [...ESSAY, '新型保鲜膜延长果蔬储存期', '据报道，某大学的研究人员研制出一种可食用的保鲜膜，涂在水果表面后可使储存期延长一倍。', '这种保鲜膜由植物纤维制成，对人体无害。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '新型保鲜膜延长果蔬储存期']);
