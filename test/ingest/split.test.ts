@@ -32,9 +32,11 @@ describe('article boundaries', () => {
     const after = '今年，各社区还将推出更多贴近居民需求的服务项目，让志愿精神在邻里间传递。';
     // A multi-line headline block would open an article; a couplet of equal halves does not.
     expect(starts([...report, '关爱道德模范', '礼敬有德之人', after].join('\n\n'))).toEqual(['社区志愿服务']);
-    // A headline line over a caption (`图为…`) after finished running text: the next item, a photo story.
-    const photo = ['雪中送炭暖人心', '图为某县干部为困难群众送去棉被', '（本报记者王某摄）'];
-    expect(starts([...report, ...photo].join('\n\n'))).toEqual(['社区志愿服务', '雪中送炭暖人']);
+    // A headline line over a caption (`图为…`): the next item, a photo story, even where the text
+    // above ends without a sentence's end (a dispatch's `（完）`).
+    const photo = ['雪中送炭暖人心', '图为某县干部为困难群众送去棉被。', '（本报记者王某摄）'];
+    const ended = [...report.slice(0, -1), '志愿者们走街串巷，为孤寡老人送去米面，帮助残疾人解决生活难题（完）'];
+    expect(starts([...ended, ...photo].join('\n\n'))).toEqual(['社区志愿服务', '雪中送炭暖人']);
   });
 
   it('a headline whose paragraph opens as a news report (据报道，…) after a signed essay is the next item', () => {
