@@ -40,3 +40,14 @@ describe('errors reach the caller by kind', () => {
     expect(await dispatch(a, 'correctArticle', { id, title: '  ' })).toMatchObject({ code: 'bad-request', error: '标题不能为空' });
   });
 });
+
+describe('what a carrier passes besides the argument', () => {
+  it('its call context reaches the search only: 重新解析 through a carrier reads the pages again (it took the context for its progress callback)', async () => {
+    const call = { cancelled: new Int32Array(new SharedArrayBuffer(4)) };
+    const { articles } = await a.stats();
+    const out = await dispatch(a, 'reparse', { all: true }, call);
+    // The sample's page, read again by the parser that read it: nothing changes.
+    expect(out).toMatchObject({ value: { pages: 1, unchanged: articles, rewritten: 0, added: 0, removed: 0 } });
+    expect(await dispatch(a, 'search', { query: '淄博', limit: 1 }, call)).toMatchObject({ value: { hits: [expect.anything()] } });
+  });
+});
