@@ -1,9 +1,9 @@
-/** Clippings: add two articles to the basket, reorder, save the set and export it. */
+/** Clippings: add two articles to the basket, reorder, save the set, export it, and delete the saved set. */
 import { expect, test } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureSample, openApp, shot } from './helpers';
+import { ensureSample, openApp, search, shot } from './helpers';
 
 test.beforeAll(ensureSample);
 
@@ -49,4 +49,14 @@ test('add two articles to the basket and export them', async ({ page }) => {
   const text = fs.readFileSync(mdFile, 'utf8');
   expect(text.indexOf(titles[1]!.slice(0, 8))).toBeGreaterThanOrEqual(0);
   expect(text.indexOf(titles[1]!.slice(0, 8))).toBeLessThan(text.indexOf(titles[0]!.slice(0, 8)));
+
+  // Deleting the saved set asks first; the set goes, the articles stay.
+  await page.locator('.set-item').filter({ hasText: setName }).getByRole('button', { name: '删除' }).click();
+  const dialog = page.getByRole('dialog', { name: '删除剪报' });
+  await expect(dialog).toContainText(`确定删除剪报“${setName}”（2 篇）吗？`);
+  await dialog.getByRole('button', { name: '删除' }).click();
+  await expect(page.locator('.toasts')).toContainText(`已删除剪报“${setName}”。`);
+  await expect(page.locator('.set-item').filter({ hasText: setName })).toHaveCount(0);
+  await search(page, titles[0]!);
+  await expect(page.locator('.hit-title').first()).toContainText(titles[0]!);
 });

@@ -28,6 +28,7 @@ export function formatPage(page?: number): string {
 
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '—';
+  if (ms < 1000) return '不到 1 秒';
   const s = Math.round(ms / 1000);
   if (s < 60) return `${s} 秒`;
   const m = Math.floor(s / 60);

@@ -19,6 +19,8 @@ export interface ImportRun {
   reports: ImportFileReport[];
   articlesAdded: number;
   startedAt: number;
+  /** When the run ended (0 while it runs): its time is `finishedAt - startedAt`, all batches together. */
+  finishedAt: number;
   cancelled: boolean;
   error: string | null;
 }
@@ -31,6 +33,7 @@ export const importRun = createStore<ImportRun>({
   reports: [],
   articlesAdded: 0,
   startedAt: 0,
+  finishedAt: 0,
   cancelled: false,
   error: null,
 });
@@ -41,7 +44,7 @@ let cancelRequested = false;
 export async function runImport(batches: StartImportRequest[]): Promise<void> {
   if (importRun.get().running || batches.length === 0) return;
   cancelRequested = false;
-  importRun.set({ running: true, status: null, batchesDone: 0, batchesTotal: batches.length, reports: [], articlesAdded: 0, startedAt: Date.now(), cancelled: false, error: null });
+  importRun.set({ running: true, status: null, batchesDone: 0, batchesTotal: batches.length, reports: [], articlesAdded: 0, startedAt: Date.now(), finishedAt: 0, cancelled: false, error: null });
   try {
     for (const batch of batches) {
       if (cancelRequested) break;
@@ -69,7 +72,7 @@ export async function runImport(batches: StartImportRequest[]): Promise<void> {
   } catch (e) {
     importRun.set((r) => ({ ...r, error: errorMessage(e) }));
   } finally {
-    importRun.set((r) => ({ ...r, running: false, cancelled: cancelRequested }));
+    importRun.set((r) => ({ ...r, running: false, finishedAt: Date.now(), cancelled: cancelRequested }));
     archiveChanged();
     const r = importRun.get();
     if (r.error) notifyError(`导入出错：${r.error}。请检查文件后重试。`);

@@ -206,7 +206,7 @@ function ImportProgress() {
       {!run.running && run.reports.length > 0 && (
         <>
           <p>
-            {run.reports.length} 个文件，新增 <strong>{run.articlesAdded}</strong> 篇文章，用时 {formatDuration((s?.elapsedMs ?? 0) || Date.now() - run.startedAt)}。
+            {run.reports.length} 个文件，新增 <strong>{run.articlesAdded}</strong> 篇文章，用时 {formatDuration(run.finishedAt - run.startedAt)}。
           </p>
           <ReportTable />
         </>
