@@ -17,6 +17,8 @@ export interface ImportRun {
   batchesTotal: number;
   /** Per-file reports of this run so far. */
   reports: ImportFileReport[];
+  /** Files the run was given, when known up front (uploads; a folder's files are found as it runs). */
+  filesAsked?: number;
   articlesAdded: number;
   startedAt: number;
   /** When the run ended (0 while it runs): its time is `finishedAt - startedAt`, all batches together. */
@@ -44,7 +46,8 @@ let cancelRequested = false;
 export async function runImport(batches: StartImportRequest[]): Promise<void> {
   if (importRun.get().running || batches.length === 0) return;
   cancelRequested = false;
-  importRun.set({ running: true, status: null, batchesDone: 0, batchesTotal: batches.length, reports: [], articlesAdded: 0, startedAt: Date.now(), finishedAt: 0, cancelled: false, error: null });
+  const filesAsked = batches.every((b) => b.files && !b.paths && !b.sample) ? batches.reduce((n, b) => n + b.files!.length, 0) : undefined;
+  importRun.set({ running: true, status: null, batchesDone: 0, batchesTotal: batches.length, reports: [], filesAsked, articlesAdded: 0, startedAt: Date.now(), finishedAt: 0, cancelled: false, error: null });
   try {
     for (const batch of batches) {
       if (cancelRequested) break;

@@ -206,7 +206,7 @@ function ImportProgress() {
       {!run.running && run.reports.length > 0 && (
         <>
           <p>
-            {run.reports.length} 个文件，新增 <strong>{run.articlesAdded}</strong> 篇文章，用时 {formatDuration(run.finishedAt - run.startedAt)}。
+            {run.reports.length} 个文件，新增 <strong>{run.articlesAdded}</strong> 篇文章，用时 {formatDuration(run.finishedAt - run.startedAt)}{run.cancelled && run.filesAsked !== undefined && run.filesAsked > run.reports.length ? `；其余 ${run.filesAsked - run.reports.length} 个文件没有导入` : ''}。
           </p>
           <ReportTable />
         </>
