@@ -1,13 +1,14 @@
 /** Tagging: add a topic in the reader, find the article by 主题:…, and the tag management page. */
 import { expect, test } from '@playwright/test';
-import { ensureSample, openApp, shot } from './helpers';
+import { ensureSample, openApp, search, shot } from './helpers';
 
 test.beforeAll(ensureSample);
 
 test('add a topic tag and find the article by 主题:…', async ({ page }) => {
   const topic = `园区建设${Date.now() % 100000}`;
   await openApp(page);
-  await page.getByRole('searchbox', { name: '检索' }).fill('淄博高新区');
+  // (The helper waits for this query's answer: a click on the list it replaces can be lost.)
+  await search(page, '淄博高新区');
   await page.locator('.hit-title').filter({ hasText: '淄博高新区召开2022年工作会议' }).click();
   await expect(page.locator('h1.article-title')).toContainText('淄博高新区召开2022年工作会议');
 

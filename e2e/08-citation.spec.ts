@@ -4,7 +4,7 @@
  * remembered across a reload.
  */
 import { expect, test } from '@playwright/test';
-import { ensureSample, openApp, shot } from './helpers';
+import { ensureSample, openApp, search, shot } from './helpers';
 
 const GBT =
   '陆晓茜, 徐浩, 郭方强, 等. 淄博高新区召开2022年工作会议 聚力品质提升贡献“高新力量”[N]. 大众日报, 2022-01-28(3).';
@@ -14,7 +14,8 @@ test.beforeAll(ensureSample);
 test('复制引用 copies the GB/T 7714 entry, or RIS once chosen (remembered)', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openApp(page);
-  await page.getByRole('searchbox', { name: '检索' }).fill('工作会议');
+  // (The helper waits for this query's answer: a click on the list it replaces can be lost.)
+  await search(page, '工作会议');
   await page.locator('.hit-title').filter({ hasText: '工作会议' }).first().click();
   await expect(page.locator('h1.article-title')).toContainText('工作会议');
 
