@@ -91,8 +91,9 @@ export function freshState(): ArticleState {
 }
 
 /**
- * Take in line `i`, just added to the article (`cur`, its lines so far); `decided` is the rule
- * that kept it in the article ('' for the article's first line and furniture).
+ * Take in line `i`, just added to the article (`cur`, its lines so far, `i` last); `decided` is the
+ * rule that decided the line, whether it opened this article or kept it in ('' for the page's
+ * first line and furniture, which no rule sees).
  */
 export function observeLine(st: ArticleState, page: PageLines, cur: number[], i: number, decided: string, closingStyle: boolean): void {
   const { units, f } = page;
