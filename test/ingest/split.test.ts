@@ -139,6 +139,22 @@ describe('article boundaries', () => {
     expect(firstWords([...report, water].join('\n\n'))).toEqual(['第八届世界', '实施供水解']);
   });
 
+  it("a dispatch after a piece signed in brackets by its writers' unit and names (…。（某县人民政府余发勋）) opens the next item", () => {
+    const letter = [
+      '山区公路亟待修复',
+      '我县通往山区的公路去年夏天被洪水冲毁多处，至今未能修复，山里的农产品运不出去，群众出行十分困难。希望有关部门尽快拨款修路。（湖北某县某镇人民政府余发勋）',
+    ];
+    const dispatch = '新华社北京一月六日电外交部发言人今天下午宣布：应全国人大常委会的邀请，某国议长将于本月中旬对我国进行正式友好访问。';
+    expect(starts([...letter, dispatch].join('\n\n'))).toEqual(['山区公路亟待', '新华社北京一']);
+    // The signature is the letter's byline, out of its text.
+    const [read] = parsePage(letter.join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(read.byline).toMatchObject({ reporters: ['余发勋'], organization: '湖北某县某镇人民政府' });
+    expect(read.paragraphs.at(-1)?.text.endsWith('尽快拨款修路。')).toBe(true);
+    // Two writers of one unit run together after it (`…交通局熊承元毕宗锐`) sign it too.
+    const two = [letter[0], letter[1].replace('湖北某县某镇人民政府余发勋', '湖北某市交通局熊承元毕宗锐')];
+    expect(starts([...two, dispatch].join('\n\n'))).toEqual(['山区公路亟待', '新华社北京一']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -45,7 +45,8 @@ function trailingCredit(text: string): { credit: string; rest: string } | undefi
   const m = withoutSourceNote(text).match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
   if (!m) return undefined;
   const inner = `（${m[2]}）`;
-  if (!isBylineLine(inner)) return undefined;
+  // A credit (`（彭振海）`), or a writer's unit and name(s) signing a letter (`（湖北某县交通局熊承元毕宗锐）`).
+  if (!isBylineLine(inner) && !isSignatureLine(inner)) return undefined;
   return { credit: inner, rest: m[1] };
 }
 

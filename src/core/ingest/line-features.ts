@@ -78,7 +78,7 @@ export function isPhotoCredit(t: string): boolean {
 /** A paragraph closed by a bare credit: `…项目。（孙贤迅）`. */
 export function endsWithCredit(t: string): boolean {
   const m = t.match(/[。！？!?…”’」』][（(]([^（）()]{1,30})[）)]$/);
-  return !!m && !PLACE_MARK.test(`（${m[1]}）`) && isBylineLine(`（${m[1]}）`);
+  return !!m && !PLACE_MARK.test(`（${m[1]}）`) && (isBylineLine(`（${m[1]}）`) || isSignatureLine(`（${m[1]}）`));
 }
 
 /** The page's lines and what each looks like (`features`), as the splitter reads them. */
