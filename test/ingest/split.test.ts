@@ -137,6 +137,11 @@ describe('article boundaries', () => {
     ];
     const water = '实施供水解困工程五年来，某省已有三百三十万农村人口解决了吃水问题。';
     expect(firstWords([...report, water].join('\n\n'))).toEqual(['第八届世界', '实施供水解']);
+    // So do an exhibition's pictures, each closed by its painter's name (`…（彩墨画）（王朝瑞）`).
+    const show = ['某画院作品展在京举行（附图片２张）', '某画院作品展日前在中国美术馆举行，参展的一百六十多幅作品出自十七位画家之手。', '图片：', '走出黄土地（套色木刻）（曹美）', '太行石门岩（彩墨画）（王朝瑞）'];
+    expect(firstWords([...show, water].join('\n\n'))).toEqual(['某画院作品', '实施供水解']);
+    // A numbered caption goes on the set of pictures.
+    expect(firstWords([...show, '３、晨光中的山村，一位老农赶着牛车走过村口的老槐树。'].join('\n\n'))).toEqual(['某画院作品']);
   });
 
   it("a dispatch after a piece signed in brackets by its writers' unit and names (…。（某县人民政府余发勋）) opens the next item", () => {

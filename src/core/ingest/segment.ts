@@ -38,6 +38,7 @@ import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
 import {
   endsSentence,
+  endsWithNameCredit,
   hasPictureMark,
   isDeskSignature,
   isArtworkTitle,
@@ -365,7 +366,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // What follows is the next item, a headline-less brief.
     const plain = st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20;
     if (plain && st.headless && endsWithCredit(units[i - 1].text)) return at('text-after-signed-brief', true);
-    if (plain && st.hasBody && st.inCaptions && /摄(?:影)?[）)]$/.test(units[i - 1].text)) return at('text-after-closing-pictures', true);
+    if (plain && st.hasBody && st.inCaptions && (/摄(?:影)?[）)]$/.test(units[i - 1].text) || endsWithNameCredit(units[i - 1].text)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
