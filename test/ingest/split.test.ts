@@ -140,6 +140,10 @@ describe('article boundaries', () => {
     // So do an exhibition's pictures, each closed by its painter's name (`…（彩墨画）（王朝瑞）`).
     const show = ['某画院作品展在京举行（附图片２张）', '某画院作品展日前在中国美术馆举行，参展的一百六十多幅作品出自十七位画家之手。', '图片：', '走出黄土地（套色木刻）（曹美）', '太行石门岩（彩墨画）（王朝瑞）'];
     expect(firstWords([...show, water].join('\n\n'))).toEqual(['某画院作品', '实施供水解']);
+    // A picture's caption closed by its credit after the text, without `图片：`, ends the article too.
+    const pictured = [report[0], report[1], report[2], '中国选手在珀斯大赛中。（新华社记者宋晓刚摄）'];
+    expect(firstWords([...pictured, water].join('\n\n'))).toEqual(['第八届世界', '实施供水解']);
+    expect(firstWords([...pictured, '２、高一百四十八厘米的巨型椰雕工艺瓶近日在海口问世。'].join('\n\n'))).toEqual(['第八届世界']);
     // A numbered caption goes on the set of pictures.
     expect(firstWords([...show, '３、晨光中的山村，一位老农赶着牛车走过村口的老槐树。'].join('\n\n'))).toEqual(['某画院作品']);
   });

@@ -366,6 +366,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // What follows is the next item, a headline-less brief.
     const plain = st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20;
     if (plain && st.headless && endsWithCredit(units[i - 1].text)) return at('text-after-signed-brief', true);
+    // A photo credit after running text (`…项目。（新华社记者孙参摄）`) closes the article's picture, set
+    // at its end; running text after it is the next item (not a numbered caption of a picture set).
+    if (plain && st.hasText && !st.inCaptions && /摄(?:影)?[）)]$/.test(units[i - 1].text) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
     if (plain && st.hasBody && st.inCaptions && (/摄(?:影)?[）)]$/.test(units[i - 1].text) || endsWithNameCredit(units[i - 1].text)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
