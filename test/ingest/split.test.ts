@@ -164,6 +164,18 @@ describe('article boundaries', () => {
     expect(starts([...two, dispatch].join('\n\n'))).toEqual(['山区公路亟待', '新华社北京一']);
   });
 
+  it("a review closed by its book's publication note (（…由…出版社出版）) is whole: a headline after it opens the next piece, even after a signed feature", () => {
+    const review = [
+      '读《海外女作家散文选》',
+      '林青',
+      '这套丛书收入了十几位海外女作家的散文，写故乡，写异国，写人生的悲欢离合，文字清丽，感情真挚。',
+      '读这些散文，仿佛跟着作者走过了许多地方，也走进了她们的内心世界。',
+      '（《世界华文女作家丛书》由某文艺出版社出版）',
+    ];
+    const next = ['寻呼台会泄露用户隐私吗', '一些读者来信反映，寻呼台的工作人员随意向他人透露用户的呼叫内容，给用户带来了麻烦。'];
+    expect(starts([...review, ...next].join('\n\n'))).toEqual(['读《海外女作', '寻呼台会泄露']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -12,6 +12,9 @@ import { isCaptionText, isHeadNote, isMarker, isTeaser, isTitleLike, type Unit }
 /** Letters that place the page's pictures inside a story (`（Ａ、Ｂ）`): neither a byline nor an end. */
 const PLACE_MARK = /^[（(][Ａ-ＺA-Z](?:[、，,][Ａ-ＺA-Z])*[）)]$/;
 
+/** A bracketed note on the book a piece is about, ending it: `（《…丛书》由江西百花洲文艺出版社出版）`, `［附记：…即将由…出版］`. */
+const PUBLICATION_NOTE = /^[（(［[【][^（）()［\]【】]{4,80}出版(?:发行)?[）)］\]】]$/;
+
 /** The writer's note that ends a signed piece: `（作者系原冀中回民支队政委…）`, `（作者为…教授）`. */
 export const WRITER_NOTE = /^[（(]作者(?:系|为|是|单位)[^（）()]*[）)]$/;
 
@@ -50,6 +53,7 @@ export function features(u: Unit): Feature {
       endsWithCredit(t) ||
       isDateSignature(t) ||
       WRITER_NOTE.test(t) ||
+      PUBLICATION_NOTE.test(t) ||
       (u.furniture?.kind === 'continued-to') ||
       // A 导读 box ends with its last teaser line; a letter with its signature (`（…支队刘业国）`).
       (!u.furniture && (isTeaser(t) || isSignatureLine(t))),
