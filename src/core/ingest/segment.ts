@@ -15,8 +15,10 @@
  *   another subject once the current article has running text: a headline-less brief.
  *   A briefs column prints each headline-less item as one paragraph: after an item opened by its
  *   news lead (no headline, no dateline), the next paragraph of running text opens the next item.
- *   A second agency dateline with its own reporter on another subject, `本报…讯`, and running text
- *   after a photo item open items too; a lead whose subject is in the headline goes on with it.
+ *   A second agency dateline with its own reporter (or of another agency, or with its date written
+ *   the other way) on another subject, `本报…讯`, and running text after an item that is evidently
+ *   whole (a photo item, a dated brief closed by its credit, an article closed by its pictures or
+ *   a photo credit) open items too; a lead whose subject is in the headline goes on with it.
  * Inside a signed feature (writer named under the headline) a headline-shaped line is a subhead,
  * unless its section ends with a signature of its own or it carries a review's subtitle (`——读《…》`).
  * Separators (`＊＊＊`), afterwords (`编后`, `附记`) and a letter's date (`１９９７年岁暮`) stay with the piece above.
