@@ -176,6 +176,24 @@ describe('article boundaries', () => {
     expect(starts([...review, ...next].join('\n\n'))).toEqual(['读《海外女作', '寻呼台会泄露']);
   });
 
+  it('running text on another subject after an item closed by its writer (a byline line, or a credit ending the text) is the next item', () => {
+    const item = [
+      '全市农村电话村村通',
+      '截至去年十二月底，某市农村三千一百二十五个自然村全部装上了直拨国内外的程控电话。',
+      '市邮电局介绍，今年还将为偏远村庄增设公用电话亭两百个。',
+    ];
+    const other = '外交部发言人今天下午宣布：应全国人大常委会的邀请，某国议长将于本月中旬对我国进行正式友好访问。';
+    expect(firstWords([...item, '（记者王璐）', other].join('\n\n'))).toEqual(['截至去年十', '外交部发言']);
+    const credited = [...item.slice(0, -1), `${item[2]}（王璐）`];
+    expect(firstWords([...credited, other].join('\n\n'))).toEqual(['截至去年十', '外交部发言']);
+    // On the item's own subject the paragraph stays with it.
+    const same = '市邮电局还表示，农村电话的资费今年将下调一成，让更多农户用得起电话。';
+    expect(firstWords([...credited, same].join('\n\n'))).toEqual(['截至去年十']);
+    // A byline right under the intro signs a feature that goes on.
+    const feature = ['山村里的年货', '年关将近，记者走进太行山深处的几个村子，看农民怎样置办年货。', '本报记者王璐', other];
+    expect(firstWords(feature.join('\n\n'))).toEqual(['年关将近，']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;
