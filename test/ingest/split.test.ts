@@ -176,7 +176,7 @@ describe('article boundaries', () => {
     expect(starts([...review, ...next].join('\n\n'))).toEqual(['读《海外女作', '寻呼台会泄露']);
   });
 
-  it('running text on another subject after an item closed by its writer (a byline line, or a credit ending the text) is the next item', () => {
+  it('running text on another subject after an item closed by its writer or its dispatch (a byline line, a credit or a closing dateline ending the text) is the next item', () => {
     const item = [
       '全市农村电话村村通',
       '截至去年十二月底，某市农村三千一百二十五个自然村全部装上了直拨国内外的程控电话。',
@@ -186,6 +186,9 @@ describe('article boundaries', () => {
     expect(firstWords([...item, '（记者王璐）', other].join('\n\n'))).toEqual(['截至去年十', '外交部发言']);
     const credited = [...item.slice(0, -1), `${item[2]}（王璐）`];
     expect(firstWords([...credited, other].join('\n\n'))).toEqual(['截至去年十', '外交部发言']);
+    // So is an item closed by its dispatch's closing dateline.
+    const dispatched = [...item.slice(0, -1), `${item[2]}（本报开罗１月５日电）`];
+    expect(firstWords([...dispatched, other].join('\n\n'))).toEqual(['截至去年十', '外交部发言']);
     // On the item's own subject the paragraph stays with it.
     const same = '市邮电局还表示，农村电话的资费今年将下调一成，让更多农户用得起电话。';
     expect(firstWords([...credited, same].join('\n\n'))).toEqual(['截至去年十']);

@@ -32,7 +32,7 @@
  */
 import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, subjectInHeadline } from './brief';
 import { isBylineLine } from './byline';
-import { matchDateline } from './dateline';
+import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { BARE_NAME, isAuthorLine, isBareAuthorLine } from './author';
 import { isPersonName, isPlaceWord } from './names';
@@ -370,12 +370,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (plain && st.headless && endsWithCredit(units[i - 1].text)) return at('text-after-signed-brief', true);
     // A photo credit after running text (`…项目。（新华社记者孙参摄）`) closes the article's picture, set
     // at its end; running text after it is the next item (not a numbered caption of a picture set).
-    // Running text on another subject after an item closed by its writer (a byline line, `（记者 X）`,
-    // or a credit ending its last paragraph, `…。（王璐）`): the next item, a headline-less brief. (Not
-    // under a byline set right below the intro, which signs a feature that goes on; not an editor's note.)
-    const signedOff = f[i - 1].byline ? !(st.leadAt >= 0 && i - 1 - st.leadAt <= 1) : endsWithCredit(units[i - 1].text);
+    // Running text on another subject after an item closed by its writer or its dispatch (a byline
+    // line, `（记者 X）`; a credit ending its last paragraph, `…。（王璐）`; a closing dateline,
+    // `（本报开罗１月５日电）`): the next item, a headline-less brief. (Not under a byline set right
+    // below the intro, which signs a feature that goes on; not an editor's note.)
+    const prevText = units[i - 1].text;
+    const signedOff = f[i - 1].byline ? !(st.leadAt >= 0 && i - 1 - st.leadAt <= 1) : endsWithCredit(prevText) || !!matchClosingDateline(prevText);
     if (plain && st.hasText && st.closed && signedOff && endsSentence(u.text) && !isNumberedHead(u.text) && !EDITOR_NOTE.test(u.text)) {
-      const ctx = [units[i - 1].text];
+      const ctx = [prevText];
       if (st.headAt >= 0) ctx.push(units[st.headAt].text);
       if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
       if (cohesion(u.text, ctx) < BRIEF_COHESION) return at('text-after-signed-item', true);
