@@ -197,6 +197,12 @@ describe('article boundaries', () => {
     expect(firstWords(feature.join('\n\n'))).toEqual(['年关将近，']);
   });
 
+  it('a photo item (…（图片）) carries one caption: running text after it is the next item', () => {
+    const photo = ['产粮大县农民踊跃交售爱国粮（图片）', '日前，某省产粮大县农民在粮库踊跃交售爱国粮。今年全省粮食总产量可达二百亿公斤以上。（新华社记者丁仁贵摄）'];
+    const brief = '据某国警察厅二日发表的统计数字，该国去年有九千六百四十人死于交通事故，比上年减少一成。';
+    expect(firstWords([...photo, brief].join('\n\n'))).toEqual(['日前，某省', '据某国警察']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -355,7 +355,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
     // headline-less brief.
-    if (st.photoItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
+    if (st.photoItem && st.hasBody && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
       return at('text-after-photo-item', true);
     }
     // An artwork closed by its credit (`国泰民安（篆刻）` ⏎ `（陈少华）`) is whole: running text after it is
