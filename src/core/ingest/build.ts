@@ -11,8 +11,7 @@ import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
 import { isPlaceWord, isSignatureLine } from './names';
-import { dashSignatureByline, isBareAuthorLine, positionedName } from './author';
-import { isAuthorLine } from './author';
+import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName } from './author';
 import { isDashSignature, isPhotoCredit } from './line-features';
 import {
   endsMidSentence,

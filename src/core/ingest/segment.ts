@@ -363,27 +363,28 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.creditItem && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(u.text)) {
       return at('text-after-credit-item', true);
     }
-    // Running text after an item that is evidently whole: a dated brief closed by its reporter's
-    // credit (`本报讯…认证。（彭振海）`), or an article closed by its pictures (`图片：` ⏎ `…（新华社记者X摄）`).
-    // What follows is the next item, a headline-less brief.
+    // Running text after an item that is evidently whole is the next item, a headline-less brief:
+    // - a dated brief closed by its reporter's credit (`本报讯…认证。（彭振海）`);
     const plain = st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20;
-    if (plain && st.headless && endsWithCredit(units[i - 1].text)) return at('text-after-signed-brief', true);
-    // A photo credit after running text (`…项目。（新华社记者孙参摄）`) closes the article's picture, set
-    // at its end; running text after it is the next item (not a numbered caption of a picture set).
-    // Running text on another subject after an item closed by its writer or its dispatch (a byline
-    // line, `（记者 X）`; a credit ending its last paragraph, `…。（王璐）`; a closing dateline,
-    // `（本报开罗１月５日电）`): the next item, a headline-less brief. (Not under a byline set right
-    // below the intro, which signs a feature that goes on; not an editor's note.)
     const prevText = units[i - 1].text;
+    if (plain && st.headless && endsWithCredit(prevText)) return at('text-after-signed-brief', true);
+    // - an item closed by its writer or its dispatch (a byline line, `（记者 X）`; a credit ending its
+    //   last paragraph, `…。（王璐）`; a closing dateline, `（本报开罗１月５日电）`), when the text is on
+    //   another subject (not under a byline set right below the intro, which signs a feature that
+    //   goes on; not an editor's note);
     const signedOff = f[i - 1].byline ? !(st.leadAt >= 0 && i - 1 - st.leadAt <= 1) : endsWithCredit(prevText) || !!matchClosingDateline(prevText);
-    if (plain && st.hasText && st.closed && signedOff && endsSentence(u.text) && !isNumberedHead(u.text) && !EDITOR_NOTE.test(u.text)) {
+    if (plain && st.closed && signedOff && endsSentence(u.text) && !isNumberedHead(u.text) && !EDITOR_NOTE.test(u.text)) {
       const ctx = [prevText];
       if (st.headAt >= 0) ctx.push(units[st.headAt].text);
       if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
       if (cohesion(u.text, ctx) < BRIEF_COHESION) return at('text-after-signed-item', true);
     }
-    if (plain && st.hasText && !st.inCaptions && /摄(?:影)?[）)]$/.test(units[i - 1].text) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
-    if (plain && st.hasBody && st.inCaptions && (/摄(?:影)?[）)]$/.test(units[i - 1].text) || endsWithNameCredit(units[i - 1].text)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
+    // - an article whose picture, set at its end after the text, is closed by its credit
+    //   (`…项目。（新华社记者孙参摄）`), or whose pictures (`图片：` ⏎ captions) end with a caption closed
+    //   by its photographer or maker (`…（新华社记者X摄）`, `…（彩墨画）（王朝瑞）`). (Not a numbered
+    //   caption: it goes on a set of pictures.)
+    if (plain && !st.inCaptions && /摄(?:影)?[）)]$/.test(prevText) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
+    if (plain && st.inCaptions && (/摄(?:影)?[）)]$/.test(prevText) || endsWithNameCredit(prevText)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
       const prev = units[i - 1];
