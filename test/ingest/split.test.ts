@@ -143,6 +143,10 @@ describe('article boundaries', () => {
     // A picture's caption closed by its credit after the text, without `图片：`, ends the article too.
     const pictured = [report[0], report[1], report[2], '中国选手在珀斯大赛中。（新华社记者宋晓刚摄）'];
     expect(firstWords([...pictured, water].join('\n\n'))).toEqual(['第八届世界', '实施供水解']);
+    // An agency's photo (`（新华社发美联社照片）`) too, whatever the next text speaks of.
+    const agency = [report[0], report[1], report[2], '中国选手在珀斯大赛中。（新华社发美联社照片）'];
+    const swimming = '中国游泳协会宣布，中国选手将参加今年在珀斯举行的世界游泳锦标赛全部项目的比赛。';
+    expect(firstWords([...agency, swimming].join('\n\n'))).toEqual(['第八届世界', '中国游泳协']);
     // A numbered caption goes on the set of pictures.
     expect(firstWords([...pictured, '２、高一百四十八厘米的巨型椰雕工艺瓶近日在海口问世。'].join('\n\n'))).toEqual(['第八届世界']);
     expect(firstWords([...show, '３、晨光中的山村，一位老农赶着牛车走过村口的老槐树。'].join('\n\n'))).toEqual(['某画院作品']);

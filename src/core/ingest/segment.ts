@@ -383,7 +383,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     //   (`…项目。（新华社记者孙参摄）`), or whose pictures (`图片：` ⏎ captions) end with a caption closed
     //   by its photographer or maker (`…（新华社记者X摄）`, `…（彩墨画）（王朝瑞）`). (Not a numbered
     //   caption: it goes on a set of pictures.)
-    if (plain && !st.inCaptions && /摄(?:影)?[）)]$/.test(prevText) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
+    if (plain && !st.inCaptions && /(?:摄(?:影)?|照片)[）)]$/.test(prevText) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
     if (plain && st.inCaptions && (/摄(?:影)?[）)]$/.test(prevText) || endsWithNameCredit(prevText)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
