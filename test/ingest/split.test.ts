@@ -207,6 +207,12 @@ describe('article boundaries', () => {
     expect(firstWords([...photo, brief].join('\n\n'))).toEqual(['日前，某省', '据某国警察']);
   });
 
+  it('a headline with a review subtitle (…——读《…》) after a poem opens the next piece: no verse line carries one', () => {
+    const poem = ['山乡之夜', '李明', '月亮爬上了山岗', '照着安静的村庄', '灯火一盏一盏亮起', '那是回家的方向'];
+    const review = ['一条美丽的星河——读《追寻永恒》', '这本书记录了几十位英雄模范的昨天和今天，读来令人感动，也令人深思。'];
+    expect(titles([...poem, ...review].join('\n\n'))).toEqual(['山乡之夜', '一条美丽的星河——读《追寻永恒》']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -95,6 +95,9 @@ const CLOSING_WISH = /^(?:愿|祝|但愿|让我们|希望|相信)/;
 /** A summary point under a headline: `●全国妇联参与扶贫工作…`. */
 const POINT = /^[●■◆▲]/;
 
+/** A headline with its own subtitle on the line: `一条美丽的星河——读《追寻永恒》`, `…——记…`. */
+const REVIEW_SUBTITLE = /^[^—]{2,20}——(?:读|评|记|访|看|写在|谈)/;
+
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
 
@@ -267,7 +270,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Verse: short unpunctuated lines continue the poem unless an author line follows; a bare one
       // (two to four characters) only when it is a person's name (`沐浴全身` is a verse line, not a writer).
       // (A line over a dateline or with a picture mark is a headline all the same.)
-      if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed && !f[i + 1]?.dateline && !hasPictureMark(u.text)) {
+      if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed && !f[i + 1]?.dateline && !hasPictureMark(u.text) && !REVIEW_SUBTITLE.test(u.text)) {
         const nextText = units[i + 1]?.text ?? '';
         const writer = authorNext && (isPersonName(nextText) || !BARE_NAME.test(nextText));
         if (!writer) return at('verse', false);
@@ -315,7 +318,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (intro && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && writerByline(i + 2)) return at('headline-intro-byline', true);
       // A headline with its own subtitle on the line (`一条美丽的星河——读《追寻永恒》`) after a finished
       // paragraph: a new piece, even inside a signed feature (a subhead carries no subtitle).
-      if (/^[^—]{2,20}——(?:读|评|记|访|看|写在|谈)/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '')) return at('headline-with-subtitle', true);
+      if (REVIEW_SUBTITLE.test(u.text) && ((st.hasText && endsSentence(units[i - 1]?.text ?? '')) || (st.verseLines >= 3 && !st.hasText))) return at('headline-with-subtitle', true);
       // A signed feature names its writer once, at the top: a headline-shaped line whose own text ends
       // with a signature or credit of its own (`…展览。` ⏎ `（张铁林黎世高）`) is the next piece.
       if (st.topAuthor && /[\u4e00-\u9fa5]{2}/.test(u.text) && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && signedSection(i + 1)) return at('signed-piece-after-signed-feature', true);
