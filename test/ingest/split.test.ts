@@ -44,11 +44,14 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['办事要讲实效', '新型保鲜膜延长果蔬储存期']);
   });
 
-  it('after a signed essay, a headline that reports an event at its place (…在京举行, 北京举行…) or is headed by its place (宁夏：…) is the next item; other subheads stay', () => {
+  it('after a signed essay, a headline that reports an event at its place (…在京举行, 北京举行…), something launched (…推出) or is headed by its place (宁夏：…) is the next item; other subheads stay', () => {
     const body = '会议总结了去年的工作，部署了今年的任务。与会代表一致认为，要把各项政策落到实处。';
     expect(titles([...ESSAY, '全国农业工作会议在京举行', body].join('\n\n'))).toEqual(['办事要讲实效', '全国农业工作会议在京举行']);
     expect(titles([...ESSAY, '宁夏：特色农业铺筑致富路', body].join('\n\n'))).toEqual(['办事要讲实效', '宁夏：特色农业铺筑致富路']);
     expect(titles([...ESSAY, '北京举行新春音乐会', body].join('\n\n'))).toEqual(['办事要讲实效', '北京举行新春音乐会']);
+    // So is one that reports something launched (`…三十部推出`, `…问世`).
+    const launch = '这套丛书收入三十位现代作家的代表作品，由某出版社历时三年编辑完成，日前与读者见面。';
+    expect(titles([...ESSAY, '《中国现代文学百家》三十部推出', launch].join('\n\n'))).toEqual(['办事要讲实效', '《中国现代文学百家》三十部推出']);
     expect(titles([...ESSAY, '原因之一：负担重', body].join('\n\n'))).toEqual(['办事要讲实效']);
   });
 
