@@ -210,10 +210,13 @@ describe('article boundaries', () => {
     expect(firstWords([...photo, brief].join('\n\n'))).toEqual(['日前，某省', '据某国警察']);
   });
 
-  it('a headline with a review subtitle (…——读《…》) after a poem opens the next piece: no verse line carries one', () => {
+  it('a headline with its own subtitle (…——读《…》, …——元旦献辞) after a poem or a signed essay opens the next piece: no verse line or subhead carries one', () => {
     const poem = ['山乡之夜', '李明', '月亮爬上了山岗', '照着安静的村庄', '灯火一盏一盏亮起', '那是回家的方向'];
     const review = ['一条美丽的星河——读《追寻永恒》', '这本书记录了几十位英雄模范的昨天和今天，读来令人感动，也令人深思。'];
     expect(titles([...poem, ...review].join('\n\n'))).toEqual(['山乡之夜', '一条美丽的星河——读《追寻永恒》']);
+    // A new year's address under its own line (`…——元旦献辞`) after a signed essay is a piece of its own too.
+    const address = ['在新的起点上胜利前进——元旦献辞', '新的一年开始了。回顾过去的一年，我们在改革开放和现代化建设中取得了新的成绩。'];
+    expect(titles([...ESSAY, ...address].join('\n\n'))).toEqual(['办事要讲实效', '在新的起点上胜利前进——元旦献辞']);
   });
 
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {

@@ -99,8 +99,8 @@ const CLOSING_WISH = /^(?:愿|祝|但愿|让我们|希望|相信)/;
 /** A summary point under a headline: `●全国妇联参与扶贫工作…`. */
 const POINT = /^[●■◆▲]/;
 
-/** A headline with its own subtitle on the line: `一条美丽的星河——读《追寻永恒》`, `…——记…`. */
-const REVIEW_SUBTITLE = /^[^—]{2,20}——(?:读|评|记|访|看|写在|谈)/;
+/** A headline with its own subtitle on the line: `一条美丽的星河——读《追寻永恒》`, `…——记…`, `…——元旦献辞`. */
+const REVIEW_SUBTITLE = /^[^—]{2,20}——(?:读|评|记|访|看|写在|谈|[^—]{0,8}(?:献辞|贺词|致辞)$)/;
 
 /** A line that is one quotation: `“你们的消息太及时了”`. */
 const QUOTED_LINE = /^[“「『"][^“”「」『』"]{2,30}[”」』"]$/;
