@@ -320,8 +320,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
       const intro = units[i + 1];
       if (intro && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && writerByline(i + 2)) return at('headline-intro-byline', true);
-      // A headline with its own subtitle on the line (`一条美丽的星河——读《追寻永恒》`) after a finished
-      // paragraph: a new piece, even inside a signed feature (a subhead carries no subtitle).
+      // A headline with its own subtitle on the line (`一条美丽的星河——读《追寻永恒》`, `…——元旦献辞`) after a
+      // finished paragraph or a poem's lines: a new piece, even inside a signed feature (a subhead or a
+      // verse line carries no subtitle).
       if (REVIEW_SUBTITLE.test(u.text) && ((st.hasText && endsSentence(units[i - 1]?.text ?? '')) || (st.verseLines >= 3 && !st.hasText))) return at('headline-with-subtitle', true);
       // A signed feature names its writer once, at the top: a headline-shaped line whose own text ends
       // with a signature or credit of its own (`…展览。` ⏎ `（张铁林黎世高）`) is the next piece.
