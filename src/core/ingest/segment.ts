@@ -198,6 +198,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
 
   const page: PageLines = { units, f };
   const writerByline = (k: number): boolean => isWriterByline(page, k);
+  /** What the current item says of itself, to tell a paragraph on another subject by (`cohesion`): the line above line `i`, the item's headline and its lead. */
+  const itemContext = (i: number): string[] => {
+    const ctx = [units[i - 1].text];
+    if (st.headAt >= 0) ctx.push(units[st.headAt].text);
+    if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
+    return ctx;
+  };
 
   const authorUnderIntro = (i: number): boolean => {
     const next = units[i + 1];
@@ -382,10 +389,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     //   goes on; not an editor's note);
     const signedOff = f[i - 1].byline ? !(st.leadAt >= 0 && i - 1 - st.leadAt <= 1) : endsWithCredit(prevText) || !!matchClosingDateline(prevText);
     if (plain && st.closed && signedOff && endsSentence(u.text) && !isNumberedHead(u.text) && !EDITOR_NOTE.test(u.text)) {
-      const ctx = [prevText];
-      if (st.headAt >= 0) ctx.push(units[st.headAt].text);
-      if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
-      if (cohesion(u.text, ctx) < BRIEF_COHESION) return at('text-after-signed-item', true);
+      if (cohesion(u.text, itemContext(i)) < BRIEF_COHESION) return at('text-after-signed-item', true);
     }
     // - an article whose picture, set at its end after the text, is closed by its credit
     //   (`…项目。（新华社记者孙参摄）`), or whose pictures (`图片：` ⏎ captions) end with a caption closed
@@ -398,9 +402,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const prev = units[i - 1];
       // (After a finished sentence, a byline, or anything that closed the item: `（新华社北京１月１日电）`.)
       if ((endsSentence(prev.text) || f[i - 1].byline || st.closed) && !prev.furniture) {
-        const ctx = [prev.text];
-        if (st.headAt >= 0) ctx.push(units[st.headAt].text);
-        if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
+        const ctx = itemContext(i);
         const sameSubject = st.headAt >= 0 && subjectInHeadline(u.text, units[st.headAt].text);
         const c = cohesion(u.text, ctx);
         if (c < BRIEF_COHESION && !sameSubject) return at('brief-lead', true);
@@ -446,10 +448,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // One desk writes one article's dates one way: `一月七日` beside `１月７日` is another item's dispatch.
       const otherStyle = !!first?.day && !!dl.dateline.day && hanDate(first.raw) !== hanDate(dl.dateline.raw);
       if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle)) {
-        const ctx = [units[i - 1].text];
-        if (st.headAt >= 0) ctx.push(units[st.headAt].text);
-        if (st.leadAt >= 0) ctx.push(units[st.leadAt].text);
-        if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
+        if (cohesion(u.text.slice(dl.length), itemContext(i)) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
       // next item, a brief without a headline (a report's own intro runs one paragraph, its note is named).
