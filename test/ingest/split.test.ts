@@ -274,6 +274,19 @@ describe('article boundaries', () => {
     expect(firstWords(signed)).toEqual(['元旦前夕，', '以色列总理']);
   });
 
+  it('a brief that opens with its subject and last year (我国去年…) after an unrelated article is the next headline-less item; "我们去年…" goes on', () => {
+    const feature = [
+      '山村小学有了图书室',
+      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
+      '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
+    ];
+    const brief = '我国去年新增有线电视用户一千二百万户，全国有线电视用户总数已达八千万户，居世界前列。';
+    expect(firstWords([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '我国去年新']);
+    // A paragraph of the story told by its people (`我们…`) is not a subject of its own.
+    const goesOn = '我们去年添了两个书架，今年还要再添一个阅览角，孩子们盼着有更多的新书可读。';
+    expect(firstWords([...feature, goesOn].join('\n\n'))).toEqual(['元旦前夕，']);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);
