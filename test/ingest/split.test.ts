@@ -287,6 +287,18 @@ describe('article boundaries', () => {
     expect(firstWords([...feature, goesOn].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
+  it('a paragraph naming its day that shares nothing with the article above is the next headline-less brief, unless its writer tells it (笔者…)', () => {
+    const feature = [
+      '山村小学有了图书室',
+      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
+      '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
+    ];
+    const brief = '中国政府援建的体育场，１２月３０日在塔那那利佛正式交付使用，两国官员出席了交接仪式并剪彩，当地数千名群众观看。';
+    expect(firstWords([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
+    const told = '近日，笔者在河北农村采访时，听到乡亲们七嘴八舌地议论开春以后的打算，有的要种大棚菜，有的要外出打工。';
+    expect(firstWords([...feature, told].join('\n\n'))).toEqual(['元旦前夕，']);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);

@@ -42,7 +42,8 @@ export const isBriefLead = memo(isBriefLeadRaw);
  * Looser: a news paragraph that names its day in the first sentence, wherever. Taken as a new item
  * only where the page already says items run on without headlines (after an item closed by its
  * credit `（王璐）`, or inside a run of headline-less briefs) and the paragraph shares next to
- * nothing with the item before it.
+ * nothing with the item before it, or where it shares nothing at all and is not told by a writer
+ * (segment.ts).
  */
 export function isLooseBriefLead(t: string): boolean {
   if (t.length < 40) return false;

@@ -96,6 +96,12 @@ const NOTE_REACH = 6;
 /** A wish or call that ends a piece: `愿…！`, `祝…！`, `让我们…！`. */
 const CLOSING_WISH = /^(?:愿|祝|但愿|让我们|希望|相信)/;
 
+/** A paragraph told by its writer, in the first person or as the paper's reporter (`笔者`, `记者`, `我`). */
+const TOLD_BY_WRITER = /笔者|记者|我/;
+
+/** A paragraph's first sentence. */
+const firstSentence = (t: string): string => t.split(/[。！？]/)[0];
+
 /** A summary point under a headline: `●全国妇联参与扶贫工作…`. */
 const POINT = /^[●■◆▲]/;
 
@@ -397,8 +403,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     //   caption: it goes on a set of pictures.)
     if (plain && !st.inCaptions && /(?:摄(?:影)?|照片)[）)]$/.test(prevText) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
     if (plain && st.inCaptions && (/摄(?:影)?[）)]$/.test(prevText) || endsWithNameCredit(prevText)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
+    // A news lead opens a headline-less brief; a looser one (the day anywhere in the first sentence)
+    // where items already run on without headlines, or where it shares not one character pair with
+    // the item above and is not told by a writer (`近日，笔者在…采访时…`).
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
-    if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || (briefRun && isLooseBriefLead(u.text))) && i > 0) {
+    const looseLead = () => isLooseBriefLead(u.text) && (briefRun || (!TOLD_BY_WRITER.test(firstSentence(u.text)) && cohesion(u.text, itemContext(i)) === 0));
+    if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || looseLead()) && i > 0) {
       const prev = units[i - 1];
       // (After a finished sentence, a byline, or anything that closed the item: `（新华社北京１月１日电）`.)
       if ((endsSentence(prev.text) || f[i - 1].byline || st.closed) && !prev.furniture) {
