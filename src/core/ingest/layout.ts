@@ -8,7 +8,8 @@
  * - `blankLines`: what a blank line separates. `paragraphs` when most lines stand between blank
  *   lines (1998 text); `blocks` when most lines follow each other directly and blank lines set
  *   off a few blocks (articles): a single blank line is then as wide a gap as two elsewhere;
- *   `none` when there are none.
+ *   `none` when there are none. A page spaced wider throughout (two blank lines between
+ *   paragraphs) is read at its own spacing: its usual gap is one paragraph break (`usualGap`).
  * - `closingBylines`: articles end with a standalone byline line (`本报记者 X`), 大众日报 style;
  *   a headline-shaped line after running text is then a subhead unless something closes the
  *   article first (see `segment.ts`).
@@ -71,6 +72,24 @@ export function blankLinesOf(units: Unit[]): BlankLines {
   const after = lines.filter((u) => u.gap >= 1).length;
   if (after === 0) return 'none';
   return after >= lines.length * 0.5 ? 'paragraphs' : 'blocks';
+}
+
+/**
+ * The page's usual paragraph gap, in blank lines: the commonest gap between content lines (1 on
+ * 1998 text; 2 on a page spaced double throughout, as one saved through a faulty line-end
+ * conversion is: `\r\r\n`).
+ */
+export function usualGap(units: Unit[]): number {
+  const counts = new Map<number, number>();
+  for (const u of units.slice(1)) if (!u.furniture && u.gap >= 1) counts.set(u.gap, (counts.get(u.gap) ?? 0) + 1);
+  let best = 1;
+  for (const [gap, n] of counts) if (n > (counts.get(best) ?? 0)) best = gap;
+  return best;
+}
+
+/** On a page spaced `usual` blank lines apart, that gap is one paragraph break: wider gaps keep what they add to it. */
+export function narrowGaps(units: Unit[], usual: number): Unit[] {
+  return units.map((u) => (u.gap >= 1 ? { ...u, gap: Math.max(1, u.gap - usual + 1) } : u));
 }
 
 /** On a page of blocks, a single blank line is a wide gap (two blank lines' worth elsewhere). */

@@ -10,7 +10,7 @@ import { buildArticle } from './build';
 import { guessFromFileName } from './filename';
 import { metaFromHeader } from './furniture';
 import { repairBreaks } from './reflow';
-import { blankLinesOf, isIndentedLayout, readLayout, widenBlockGaps, type PageLayout } from './layout';
+import { blankLinesOf, isIndentedLayout, narrowGaps, readLayout, usualGap, widenBlockGaps, type PageLayout } from './layout';
 import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
 import { splitUnits, type Unit } from './lines';
@@ -40,7 +40,8 @@ export interface SplitPage {
 /** Lines → layout cues → repaired lines → articles (as unit groups). `trace` hears every boundary decision. */
 export function splitPage(raw: Unit[], trace?: SegmentTrace): SplitPage {
   const blankLines = blankLinesOf(raw);
-  const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : raw;
+  const usual = blankLines === 'paragraphs' ? usualGap(raw) : 1;
+  const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : usual > 1 ? narrowGaps(raw, usual) : raw;
   // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
   const units = isIndentedLayout(lines) ? lines : repairBreaks(lines);
   const layout = readLayout(units, blankLines);
