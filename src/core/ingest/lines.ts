@@ -20,6 +20,8 @@ export interface Unit {
   gap: number;
   /** The line starts with white space (two U+3000, spaces): a paragraph indent on e-paper text. */
   indent?: boolean;
+  /** The line as printed, its indent kept and trailing white space dropped: how wide it is, on a folded page (`unwrap.ts`). */
+  printed?: string;
   furniture?: Furniture;
 }
 
@@ -48,7 +50,7 @@ export function splitUnits(text: string): Unit[] {
       return;
     }
     const t = closePaddedNames(tidyLine(trimmed));
-    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, indent: lead > 0, furniture: furnitureOf(t) });
+    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, indent: lead > 0, printed: raw.trimEnd(), furniture: furnitureOf(t) });
     blank = 0;
   };
   let m: RegExpExecArray | null;

@@ -10,6 +10,7 @@ import { buildArticle } from './build';
 import { guessFromFileName } from './filename';
 import { metaFromHeader } from './furniture';
 import { repairBreaks } from './reflow';
+import { unfoldLines } from './unwrap';
 import { blankLinesOf, isIndentedLayout, narrowGaps, readLayout, usualGap, widenBlockGaps, type PageLayout } from './layout';
 import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
@@ -38,7 +39,10 @@ export interface SplitPage {
 }
 
 /** Lines → layout cues → repaired lines → articles (as unit groups). `trace` hears every boundary decision. */
-export function splitPage(raw: Unit[], trace?: SegmentTrace): SplitPage {
+export function splitPage(lines0: Unit[], trace?: SegmentTrace): SplitPage {
+  // Text folded at a fixed width is joined back into its paragraphs first (`unwrap.ts`): the
+  // layout cues below read paragraphs, not the folds.
+  const raw = unfoldLines(lines0);
   const blankLines = blankLinesOf(raw);
   const usual = blankLines === 'paragraphs' ? usualGap(raw) : 1;
   const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : usual > 1 ? narrowGaps(raw, usual) : raw;

@@ -12,7 +12,7 @@ import { endsMidSentence, endsSentence, isMarker, isTitleLike, type Unit } from 
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
 /** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */
-const CLOSING_START = /^(?:[，,。、；;：:！？!?）)」』”…·]|’(?![0-9０-９]))/;
+export const CLOSING_START = /^(?:[，,。、；;：:！？!?）)」』”…·]|’(?![0-9０-９]))/;
 /** Particles that open no paragraph when they stand alone (`的`, `等`…), but do inside words (`着力`, `和平`). */
 const PARTICLE_START = /^[的地得了着过和与及等之而并或则于们吗呢吧啊]/;
 
