@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../src/core/ingest';
+import { explainPage, formatExplained } from '../../src/core/ingest/explain';
 import { splitUnits } from '../../src/core/ingest/lines';
 import { unfoldLines } from '../../src/core/ingest/unwrap';
 
@@ -44,6 +45,9 @@ describe('a page folded at a fixed width', () => {
     const want = read(PAGE_1998);
     expect(want.map((a) => a.title)).toEqual(['山村小学有了图书室', '城郊菜农冬季不闲']);
     for (const width of [16, 22, 30]) expect(read(fold(PAGE_1998, width)), `folded at ${width}`).toEqual(want);
+    // `baoku parse --explain` says so in its layout line; of the page as written, not.
+    expect(formatExplained(explainPage(fold(PAGE_1998, 22))).split('\n')[0]).toContain('定宽折行');
+    expect(formatExplained(explainPage(PAGE_1998)).split('\n')[0]).not.toContain('定宽折行');
   });
 
   it('reads e-paper text (indented paragraphs, headline lines flush) with its headline block kept apart', () => {

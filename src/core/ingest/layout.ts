@@ -10,6 +10,8 @@
  *   off a few blocks (articles): a single blank line is then as wide a gap as two elsewhere;
  *   `none` when there are none. A page spaced wider throughout (two blank lines between
  *   paragraphs) is read at its own spacing: its usual gap is one paragraph break (`usualGap`).
+ * - `folded`: the page came folded at a fixed width (copied out of a PDF, `fold -w`), and its
+ *   folded lines were joined back into paragraphs before the cues above were read (`unwrap.ts`).
  * - `closingBylines`: articles end with a standalone byline line (`本报记者 X`), 大众日报 style;
  *   a headline-shaped line after running text is then a subhead unless something closes the
  *   article first (see `segment.ts`).
@@ -23,6 +25,8 @@ export interface PageLayout {
   indented: boolean;
   blankLines: BlankLines;
   closingBylines: boolean;
+  /** The page came folded at a fixed width, and its folded lines were joined back (`unwrap.ts`). */
+  folded: boolean;
 }
 
 /** A paragraph of running text: long enough and ending a sentence. */
@@ -97,6 +101,6 @@ export function widenBlockGaps(units: Unit[]): Unit[] {
   return units.map((u) => (u.gap === 1 ? { ...u, gap: 2 } : u));
 }
 
-export function readLayout(units: Unit[], blankLines: BlankLines = blankLinesOf(units)): PageLayout {
-  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units) };
+export function readLayout(units: Unit[], blankLines: BlankLines = blankLinesOf(units), folded = false): PageLayout {
+  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units), folded };
 }

@@ -48,7 +48,7 @@ export function splitPage(lines0: Unit[], trace?: SegmentTrace): SplitPage {
   const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : usual > 1 ? narrowGaps(raw, usual) : raw;
   // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
   const units = isIndentedLayout(lines) ? lines : repairBreaks(lines);
-  const layout = readLayout(units, blankLines);
+  const layout = readLayout(units, blankLines, raw.length < lines0.length);
   const segs = layout.indented ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, trace });
   return { units, layout, segs };
 }
