@@ -8,6 +8,7 @@ import { isBylineLine } from './byline';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { furnitureOf, type Furniture } from './furniture';
 import { memo } from './memo';
+import { closeLetterSpacing } from './spacing';
 import { asciiDigits, parseNumber } from './numbers';
 
 export interface Unit {
@@ -35,7 +36,7 @@ export function closePaddedNames(t: string): string {
   return t.replace(PADDED_NAME, '$1$2$3');
 }
 
-/** Split text into units. Handles LF, CRLF and CR without changing offsets. */
+/** Split text into units. Handles LF, CRLF and CR without changing offsets; a letter-spaced page is closed up (`spacing.ts`). */
 export function splitUnits(text: string): Unit[] {
   const units: Unit[] = [];
   const re = /\r\n|\r|\n/g;
@@ -59,7 +60,7 @@ export function splitUnits(text: string): Unit[] {
     pos = m.index + m[0].length;
   }
   take(pos, text.length);
-  return units;
+  return closeLetterSpacing(units);
 }
 
 const FINAL = /[。！？!?…]$|[。！？!?…][”’」』"')）】]+$|[。！？!?][”’」』"')）】]*[（(][^（）()]{1,40}[）)]$|……$|——编者$/;
