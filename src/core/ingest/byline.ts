@@ -57,6 +57,21 @@ function unwrap(t: string): { inner: string; paren: boolean } {
   return m ? { inner: m[1].trim(), paren: true } : { inner: t, paren: false };
 }
 
+/** Item marks before a credit line: `■本报记者 X`, `□王浩`. */
+const CREDIT_MARK = /^[■□●○◆◇▲△★☆]\s*/;
+
+/**
+ * Credits set with slashes, as many papers print them: `文/王浩 图/李明` (the writer, then the
+ * photographer), `图/李明`, `本报记者 王浩 文/图` and `文图/王浩` (one person did both). The writer's
+ * part (perhaps empty) and the photographer's, or undefined for any other credit.
+ */
+function slashCredits(t: string): { writer: string; photo: string } | undefined {
+  const both = t.match(/^(?:文图|图文)\s*[/／]\s*(.+)$/) ?? t.match(/^(.+?)\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$/);
+  if (both) return { writer: both[1].trim(), photo: both[1].replace(/^.*(?:记者|通讯员)\s*/, '').trim() };
+  const split = t.match(/^(?:(?:文|撰文)\s*[/／]\s*)?(.*?)\s*(?:图|摄影|摄)\s*[/／]\s*(.+)$/);
+  return split ? { writer: split[1].trim(), photo: split[2].trim() } : undefined;
+}
+
 function names(piece: string): string[] {
   return piece
     .split(SEP)
@@ -81,6 +96,14 @@ function isBylineLineRaw(line: string): boolean {
   const { inner, paren } = unwrap(t);
   if (!inner) return false;
   if (/[（）()]/.test(inner)) return false;
+  // `■本报记者 X`, `文/本报记者 X`: the credit after its mark or lead-in.
+  if (CREDIT_MARK.test(inner)) return isBylineLine(inner.replace(CREDIT_MARK, ''));
+  if (/^(?:文|撰文)\s*[/／]\s*\S/.test(inner) && !/[/／].*[/／]/.test(inner)) return isBylineLine(inner.replace(/^(?:文|撰文)\s*[/／]\s*/, '')) || names(inner.replace(/^(?:文|撰文)\s*[/／]\s*/, '')).every((n) => NAME.test(n));
+  const slashed = slashCredits(inner);
+  if (slashed) {
+    const named = (x: string) => names(x).length > 0 && names(x).every((n) => NAME.test(n));
+    return (!slashed.writer || isBylineLine(slashed.writer) || named(slashed.writer)) && named(slashed.photo);
+  }
   if (/报道$/.test(inner) && /记者/.test(inner)) return isBylineLine(inner.replace(/(摄影)?报道$/, '').trim());
   if (/^[^摄]{2,30}摄(?:影)?$/.test(inner) && !/[，,]/.test(inner)) {
     return names(inner.replace(/摄影?$/, '').replace(new RegExp(`^.*?${ROLE}`), '')).every((n) => NAME.test(n));
@@ -192,6 +215,13 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   }
   const unwrapped = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
   const paren = unwrapped.paren;
+  // `文/王浩 图/李明`: the writer's credit read as any other, the photographer's after it.
+  const slashed = slashCredits(unwrapped.inner.trim().replace(CREDIT_MARK, ''));
+  if (slashed) {
+    const read = slashed.writer ? parseByline(slashed.writer, warnings) : emptyByline('');
+    for (const n of validNames(personTokens(slashed.photo).flatMap((n) => namesOf(n)), warnings)) if (!read.photographers.includes(n)) read.photographers.push(n);
+    return { ...read, raw: byline.raw };
+  }
   // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
   let inner = unwrapped.inner
     .trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '');
