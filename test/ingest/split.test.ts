@@ -299,6 +299,14 @@ describe('article boundaries', () => {
     expect(firstWords([...feature, told].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
+  it("a dateline under a picture story's captions that shares nothing with them opens the next item; the report under its own picture does not", () => {
+    const story = ['雪后山城美如画（附图片２张）', '大雪过后，山城银装素裹，游人踏雪赏景。（新华社记者王小明摄）', '１月５日，孩子们在公园里堆雪人、打雪仗。（新华社发）'];
+    const brief = '本报讯截至去年年底，某省农村已有三千多个自然村装上了程控电话，农民足不出户就能与外地亲友通话。';
+    expect(starts([...story, brief].join('\n\n'))).toEqual(['雪后山城美如', '本报讯截至去']);
+    const report = ['全省经济工作会议开幕（附图片１张）', '全省经济工作会议开幕现场。（本报记者王小明摄）', '本报讯全省经济工作会议今天开幕，会议总结去年工作，部署今年经济工作。'];
+    expect(parsePage(report.join('\n\n'), { file: '19980120-05.txt' }).articles).toHaveLength(1);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);

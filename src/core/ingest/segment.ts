@@ -446,6 +446,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // few paragraphs stands right over the report it introduces.)
       const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
       const underNote = !st.hasDateline && cur.some((k) => EDITOR_NOTE.test(units[k].text) && i - k <= NOTE_REACH);
+      // Pictures whose captions share not one character pair with the dated paragraph under them
+      // (`华府隆冬暖英伦风暴寒（附图片２张）` ⏎ captions ⏎ `本报讯…天津农村…`): a picture story, whole.
+      if (ownPictureAbove && st.hasText && cohesion(u.text.slice(dl.length), itemContext(i)) === 0) return at('dateline-after-picture-story', true);
       if (st.hasText && !ownPictureAbove && !underNote && dl.dateline.agency === '本报' && dl.dateline.raw.endsWith('讯')) return at('benbao-xun', true);
       // A second full dateline with its own reporter (`据新华社北京１月９日电（记者于海生）…`), or another
       // agency's of another day (`本报天津１月５日讯…` ⏎ … ⏎ `新华社北京一月六日电…`), after a dated item's
