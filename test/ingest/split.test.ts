@@ -307,6 +307,18 @@ describe('article boundaries', () => {
     expect(parsePage(report.join('\n\n'), { file: '19980120-05.txt' }).articles).toHaveLength(1);
   });
 
+  it('an exclamation over running text it leads into, on another subject than the piece above, is the next headline; one that picks up the piece above goes on', () => {
+    const feature = [
+      '山村小学有了图书室',
+      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
+      '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
+    ];
+    const letter = ['公款送礼该刹住了！', '春节临近，一些单位又忙着给“关系户”送礼，名目繁多，花的都是公款。这股公款送礼之风败坏了社会风气，群众意见很大，应当坚决刹住。'];
+    expect(titles([...feature, ...letter].join('\n\n'))).toEqual(['山村小学有了图书室', '公款送礼该刹住了！']);
+    const goesOn = ['图书室，孩子们的乐园！', '如今，图书室成了山村小学最热闹的地方，孩子们在这里读书、写字、做作业，老师们也常来借书备课，家长们说孩子们变得爱读书了。'];
+    expect(titles([...feature, ...goesOn].join('\n\n'))).toEqual(['山村小学有了图书室']);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);

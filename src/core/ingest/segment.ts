@@ -155,13 +155,20 @@ export interface SegmentOptions {
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const f = units.map(features);
   // `如此美容美发店！` over an author line or a dateline is a headline; not a wish that closes the piece
-  // above (`愿文化营销成为市场上一道亮丽的风景！`) over the next item's dateline.
+  // above (`愿文化营销成为市场上一道亮丽的风景！`) over the next item's dateline. (The paragraph it leads
+  // into is as long as the one build.ts reads under an exclamation that opens an article.)
   for (let i = 0; i + 1 < units.length; i++) {
     if (f[i].title || units[i].furniture || units[i + 1].furniture || !isExclaimHead(units[i].text)) continue;
     const after = units[i + 2];
     const authorNext = isAuthorLine(units[i + 1].text) && (f[i + 1].byline || !after || !isTitleLike(after.text));
     const closingWish = i > 0 && endsSentence(units[i - 1].text) && CLOSING_WISH.test(units[i].text);
-    if ((f[i + 1].dateline && !closingWish) || authorNext) f[i].title = true;
+    // Or over running text it leads into, on another subject than the lines above (`拜年变了味，当刹！`
+    // ⏎ `随着…春节的临近…拜年…`; not `珠琴，明天更辉煌！` closing the piece about 珠琴, nor a quoted line).
+    const below = units[i + 1].text;
+    const above = units.slice(Math.max(0, i - 3), i).map((u) => u.text);
+    const leadsIn = i > 0 && (endsSentence(units[i - 1].text) || f[i - 1].byline || /[）)]$/.test(units[i - 1].text)) && !/^[“「『"]/.test(units[i].text) && !f[i + 1].title && below.length >= 60 && endsSentence(below);
+    const newSubject = leadsIn && cohesion(units[i].text, above) === 0 && cohesion(units[i].text, [below]) > 0;
+    if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject) f[i].title = true;
   }
   const segs: Segment[] = [];
   let cur: number[] = [];
