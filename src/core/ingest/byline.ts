@@ -98,12 +98,11 @@ function isBylineLineRaw(line: string): boolean {
   if (/[（）()]/.test(inner)) return false;
   // `■本报记者 X`, `文/本报记者 X`: the credit after its mark or lead-in.
   if (CREDIT_MARK.test(inner)) return isBylineLine(inner.replace(CREDIT_MARK, ''));
-  if (/^(?:文|撰文)\s*[/／]\s*\S/.test(inner) && !/[/／].*[/／]/.test(inner)) return isBylineLine(inner.replace(/^(?:文|撰文)\s*[/／]\s*/, '')) || names(inner.replace(/^(?:文|撰文)\s*[/／]\s*/, '')).every((n) => NAME.test(n));
+  const named = (x: string) => names(x).length > 0 && names(x).every((n) => NAME.test(n));
+  const writer = inner.match(/^(?:文|撰文)\s*[/／]\s*([^/／]+)$/)?.[1];
+  if (writer) return isBylineLine(writer) || named(writer);
   const slashed = slashCredits(inner);
-  if (slashed) {
-    const named = (x: string) => names(x).length > 0 && names(x).every((n) => NAME.test(n));
-    return (!slashed.writer || isBylineLine(slashed.writer) || named(slashed.writer)) && named(slashed.photo);
-  }
+  if (slashed) return (!slashed.writer || isBylineLine(slashed.writer) || named(slashed.writer)) && named(slashed.photo);
   if (/报道$/.test(inner) && /记者/.test(inner)) return isBylineLine(inner.replace(/(摄影)?报道$/, '').trim());
   if (/^[^摄]{2,30}摄(?:影)?$/.test(inner) && !/[，,]/.test(inner)) {
     return names(inner.replace(/摄影?$/, '').replace(new RegExp(`^.*?${ROLE}`), '')).every((n) => NAME.test(n));

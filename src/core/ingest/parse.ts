@@ -39,16 +39,16 @@ export interface SplitPage {
 }
 
 /** Lines → layout cues → repaired lines → articles (as unit groups). `trace` hears every boundary decision. */
-export function splitPage(lines0: Unit[], trace?: SegmentTrace): SplitPage {
+export function splitPage(pageLines: Unit[], trace?: SegmentTrace): SplitPage {
   // Text folded at a fixed width is joined back into its paragraphs first (`unwrap.ts`): the
   // layout cues below read paragraphs, not the folds.
-  const raw = unfoldLines(lines0);
+  const raw = unfoldLines(pageLines);
   const blankLines = blankLinesOf(raw);
   const usual = blankLines === 'paragraphs' ? usualGap(raw) : 1;
   const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : usual > 1 ? narrowGaps(raw, usual) : raw;
   // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
   const units = isIndentedLayout(lines) ? lines : repairBreaks(lines);
-  const layout = readLayout(units, blankLines, raw.length < lines0.length);
+  const layout = readLayout(units, blankLines, raw.length < pageLines.length);
   const segs = layout.indented ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, trace });
   return { units, layout, segs };
 }
