@@ -26,6 +26,8 @@ import { wordAcrossBreak } from './words';
 const MIN_FOLD = 12;
 /** How far short of the width a folded line may end (a word or a punctuation mark moved on). */
 const SLACK = 2;
+/** Breaks at the fold read for evidence that they cut sentences. */
+const MAX_BREAKS_READ = 400;
 
 /** Columns a line takes in a monospaced view: Han, kana, full-width forms and CJK punctuation two, the rest one. */
 export function columns(t: string): number {
@@ -129,7 +131,8 @@ const join = (a: string, b: string): string => (/[A-Za-z]$/.test(a) && /^[A-Za-z
 function cutsSentences(units: Unit[], fold: Fold): boolean {
   let breaks = 0;
   let inside = 0;
-  for (let i = 0; i + 1 < units.length; i++) {
+  // (The first few hundred breaks say it: a huge page is not cut with jieba line by line.)
+  for (let i = 0; i + 1 < units.length && breaks < MAX_BREAKS_READ; i++) {
     const [a, b] = [units[i], units[i + 1]];
     if (b.gap > 0 || b.indent || a.furniture || b.furniture || !reachesFold(a, fold)) continue;
     breaks++;
