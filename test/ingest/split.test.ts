@@ -319,6 +319,14 @@ describe('article boundaries', () => {
     expect(titles([...feature, ...goesOn].join('\n\n'))).toEqual(['山村小学有了图书室']);
   });
 
+  it("after a signed essay, a headline over an intro and its writer's bare name over running text is the next signed piece", () => {
+    const next = ['痛说赝品', '赝品横行，是去年艺术品拍卖中最为刺眼的一道风景，不少收藏者为此付出了沉重的代价。', '南宫品', '在已经过去的一年中，几家拍卖行先后拍出多件赝品，买家事后发现上当，却难以追回损失，拍卖行也因此信誉扫地。'];
+    expect(titles([...ESSAY, ...next].join('\n\n'))).toEqual(['办事要讲实效', '痛说赝品']);
+    // A section of the essay, its first paragraph, then a line that is no one's name: the essay goes on.
+    const section = ['实效从哪里来', '实效从调查研究中来，从群众的评价中来，而不是从汇报材料里来，这一点必须讲清楚。', '沐浴全身', '办实事就要沉下去，到群众中去，把问题一件一件解决好，群众才会真正满意，工作才有实效。'];
+    expect(titles([...ESSAY, ...section].join('\n\n'))).toEqual(['办事要讲实效']);
+  });
+
   it("the writer's note (（作者系…）) ends a signed essay: a headline after it is the next piece", () => {
     const page = [...ESSAY, '（作者系某市委党校教授）', '郑州建大型污水处理厂', '淮河流域最大的水污染治理项目郑州市污水处理厂工程开工，建成后日处理污水四十万吨。'].join('\n\n');
     expect(titles(page)).toEqual(['办事要讲实效', '郑州建大型污水处理厂']);

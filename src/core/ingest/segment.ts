@@ -209,6 +209,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
+  /** A writer's bare name (`南宫品`) over a paragraph of running text. */
+  const bareWriterOverText = (k: number): boolean => {
+    const below = units[k + 1];
+    if (!units[k] || units[k].furniture || f[k].dateline || !below || below.furniture || f[k + 1].title || f[k + 1].dateline) return false;
+    return below.text.length >= 40 && endsSentence(below.text) && isBareAuthorLine(units[k].text, units.slice(k + 2).find((_, n) => f[k + 2 + n].title)?.text);
+  };
+
   const page: PageLines = { units, f };
   const writerByline = (k: number): boolean => isWriterByline(page, k);
   /** What the current item says of itself, to tell a paragraph on another subject by (`cohesion`): the line above line `i`, the item's headline and its lead. */
@@ -337,9 +344,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // is where the next article starts: the lines above it are the poem's.
       if (len >= 2 && st.verseLines >= 3 && f[i - 1]?.title && block.findIndex((t, k) => k > 0 && hasPictureMark(t)) > 0) return at('verse', false);
       if (len >= 2) return at('multi-line-headline', true);
-      // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`): a new signed feature.
+      // Headline, intro paragraph, byline (`标题` ⏎ `导语` ⏎ `本报记者 X`, or the writer's bare name over
+      // running text: `痛说赝品` ⏎ `赝品横行，…` ⏎ `南宫品` ⏎ `在已经过去的一年中…`): a new signed piece.
       const intro = units[i + 1];
-      if (intro && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && writerByline(i + 2)) return at('headline-intro-byline', true);
+      if (intro && !intro.furniture && !f[i + 1].title && !f[i + 1].byline && (endsSentence(intro.text) || hasPictureMark(intro.text)) && (writerByline(i + 2) || bareWriterOverText(i + 2))) return at('headline-intro-byline', true);
       // A headline with its own subtitle on the line (`一条美丽的星河——读《追寻永恒》`, `…——元旦献辞`) after a
       // finished paragraph or a poem's lines: a new piece, even inside a signed feature (a subhead or a
       // verse line carries no subtitle).
