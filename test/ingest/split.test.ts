@@ -22,6 +22,13 @@ const ESSAY = [
   '文件写得再漂亮，不落实也是一纸空文。少一些应景文章，多一些实际行动，群众才会满意。',
 ];
 
+/** A short story of three paragraphs, the article above in the tests of what follows an article. */
+const LIBRARY = [
+  '山村小学有了图书室',
+  '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
+  '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
+];
+
 describe('article boundaries', () => {
   it('two short lines of one length after running text are a couplet subhead; one over a picture caption opens a photo story', () => {
     const report = [
@@ -275,11 +282,7 @@ describe('article boundaries', () => {
   });
 
   it('a brief that opens with its subject and last year (我国去年…) after an unrelated article is the next headline-less item; "我们去年…" goes on', () => {
-    const feature = [
-      '山村小学有了图书室',
-      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
-      '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
-    ];
+    const feature = LIBRARY;
     const brief = '我国去年新增有线电视用户一千二百万户，全国有线电视用户总数已达八千万户，居世界前列。';
     expect(firstWords([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '我国去年新']);
     // A paragraph of the story told by its people (`我们…`) is not a subject of its own.
@@ -288,11 +291,7 @@ describe('article boundaries', () => {
   });
 
   it('a paragraph naming its day that shares nothing with the article above is the next headline-less brief, unless its writer tells it (笔者…)', () => {
-    const feature = [
-      '山村小学有了图书室',
-      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
-      '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
-    ];
+    const feature = LIBRARY;
     const brief = '中国政府援建的体育场，１２月３０日在塔那那利佛正式交付使用，两国官员出席了交接仪式并剪彩，当地数千名群众观看。';
     expect(firstWords([...feature, brief].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
     const told = '近日，笔者在河北农村采访时，听到乡亲们七嘴八舌地议论开春以后的打算，有的要种大棚菜，有的要外出打工。';
@@ -308,11 +307,7 @@ describe('article boundaries', () => {
   });
 
   it('an exclamation over running text it leads into, on another subject than the piece above, is the next headline; one that picks up the piece above goes on', () => {
-    const feature = [
-      '山村小学有了图书室',
-      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
-      '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
-    ];
+    const feature = LIBRARY;
     const letter = ['公款送礼该刹住了！', '春节临近，一些单位又忙着给“关系户”送礼，名目繁多，花的都是公款。这股公款送礼之风败坏了社会风气，群众意见很大，应当坚决刹住。'];
     expect(titles([...feature, ...letter].join('\n\n'))).toEqual(['山村小学有了图书室', '公款送礼该刹住了！']);
     const goesOn = ['图书室里真热闹！', '如今，图书室成了山村小学最热闹的地方，孩子们在这里读书、写字、做作业，老师们也常来借书备课，家长们说孩子们变得爱读书了。'];
