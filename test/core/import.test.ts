@@ -12,7 +12,7 @@ import { INDEX_FILE, TEXT_FILE, readFingerprint } from '../../src/core/search/pe
 import { Archive } from '../../src/core/service';
 import { checkBackupFile } from '../../src/core/store/backup';
 import { openArchive, sampleArchive, tempDir, REPO, SAMPLE_DIR, SAMPLE_FILE } from './helpers';
-import { runSql, storedRow, writeStore } from '../support/sqlite';
+import { runSql, storedRow, storedRows, writeStore } from '../support/sqlite';
 
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'pages');
 
@@ -362,6 +362,34 @@ describe('import jobs', () => {
     expect(readFingerprint(dir).articles).toBe(n);
     a = await open();
     expect(a.openNotices.join('')).not.toMatch(/重建/);
+    await a.close();
+  });
+});
+
+describe('an edition in one file', () => {
+  it('is stored page by page: each article on its own page, a second import adds nothing, a page imported alone replaces its page', async () => {
+    const { fromUpload } = await import('../../src/core/ingest/sources');
+    const { parsePage } = await import('../../src/core/ingest');
+    const files = ['rmrb_19980105_04.txt', 'rmrb_19980108_09.txt', 'rmrb_19980110_03.txt'];
+    const pages = files.map((f) => decodeBuffer(fs.readFileSync(path.join(FIXTURES, f))).text);
+    // Each page under its header, as a day's pages saved in one file print them.
+    const edition = pages.map((p, i) => `人民日报 1998年1月10日 星期六 第${i + 2}版\n\n${p}`).join('\n\n');
+    const upload = (text: string, name: string) => fromUpload({ name, dataBase64: Buffer.from(text, 'utf8').toString('base64') });
+    const a = await openArchive();
+    const [r] = await a.importSources([upload(edition, 'rmrb_19980110.txt')], { paper: '人民日报' });
+    expect(r.status).toBe('imported');
+    expect(r.warnings).toContain('整期文件：分成 3 个版面（第2版、第3版、第4版）分别导入');
+    const want = pages.map((p) => parsePage(p, { file: 'x.txt' }).articles.length);
+    expect(r.articles).toBe(want.reduce((x, y) => x + y, 0));
+    const perPage = (storedRows(a, 'SELECT p.page AS page, count(*) AS n FROM articles a JOIN pages p ON p.id = a.page_id GROUP BY p.page ORDER BY p.page') as { page: number; n: number }[]).map((x) => [x.page, x.n]);
+    expect(perPage).toEqual([[2, want[0]], [3, want[1]], [4, want[2]]]);
+    // The same file again: nothing new.
+    const [again] = await a.importSources([upload(edition, 'rmrb_19980110.txt')], { paper: '人民日报' });
+    expect([again.status, again.articles]).toEqual(['duplicate', 0]);
+    // Its second page on its own later: that page is replaced, the others stay.
+    const [alone] = await a.importSources([upload(`人民日报 1998年1月10日 星期六 第3版\n\n${pages[1]}\n\n责任编辑 某某`, 'rmrb_19980110_03.txt')], { paper: '人民日报' });
+    expect(alone.status).toBe('replaced');
+    expect(storedRow(a, 'SELECT count(*) AS n FROM pages')).toMatchObject({ n: 3 });
     await a.close();
   });
 });

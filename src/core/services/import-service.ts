@@ -26,19 +26,27 @@ import type { SaveScheduler } from '../search/save-scheduler';
 import { tokenizeForIndex } from '../text/tokenizer';
 import { loadJieba } from '../text/jieba';
 import { decodeBuffer, parsePage, guessFromFileName, IngestError, PARSER_VERSION } from '../ingest';
+import { splitEdition } from '../ingest/edition';
 import { pageShape } from '../ingest/page-shape';
 import { expandPaths, fromUpload, type ImportSource } from '../ingest/sources';
 import { NotFound, UserError } from '../errors';
 import type { ArchiveContext } from './context';
 
-/** A file read and parsed, not yet stored (`readPage` → `storeRead`). */
-interface ReadPage {
+/** One page of a file, read and parsed: the whole file, or one page of an edition file (`ingest/edition.ts`). */
+interface ReadPart {
+  /** The file's name; an edition's page adds its number: `人民日报_19980101.txt（第2版）`. */
   label: string;
   hash: string;
   text: string;
+  page: ReturnType<typeof parsePage>;
+}
+
+/** A file read and parsed, not yet stored (`readPage` → `storeRead`): its pages, in order. */
+interface ReadPage {
+  label: string;
   encoding: string;
   warnings: string[];
-  page: ReturnType<typeof parsePage>;
+  parts: ReadPart[];
 }
 
 /** An import slice that may be cut (segmenting a page's bodies ahead) ends after about this long (ms). */
@@ -147,16 +155,26 @@ export class ImportService {
         return refuse({ warnings, error: msg, notAPage: true });
       }
     }
-    const page = src.reading ?? parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page });
-    warnings.push(...page.warnings);
-    if (page.articles.length === 0) {
+    // An edition in one file (several pages, each with its page line) is stored page by page.
+    const edition = src.reading ? undefined : splitEdition(text);
+    const parts: ReadPart[] = edition
+      ? edition.map((e) => {
+          const partLabel = `${label}（第${e.page}版）`;
+          const page = parsePage(e.text, { file: partLabel, paper: opts.paper, date: opts.date, page: e.page });
+          return { label: partLabel, hash: fileHash(Buffer.from(e.text, 'utf8')), text: e.text, page };
+        })
+      : [{ label, hash, text, page: src.reading ?? parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page }) }];
+    if (edition) warnings.push(`整期文件：分成 ${edition.length} 个版面（${edition.map((e) => `第${e.page}版`).join('、')}）分别导入`);
+    for (const part of parts) warnings.push(...part.page.warnings.map((w) => (edition ? `第${part.page.page}版：${w}` : w)));
+    const withArticles = parts.filter((part) => part.page.articles.length > 0);
+    if (withArticles.length === 0) {
       const msg = '没有识别出任何文章（这像不像一版报纸的文字？）';
       recordRejected(this.ctx.db, label, hash, msg, warnings);
       return refuse({ warnings, error: msg });
     }
     // Byline names become words now, before the bodies are segmented ahead (`importSources`).
-    this.learnNames(page.articles);
-    return { label, hash, text, encoding, warnings, page };
+    for (const part of withArticles) this.learnNames(part.page.articles);
+    return { label, encoding, warnings, parts: withArticles };
   }
 
   /**
@@ -164,31 +182,45 @@ export class ImportService {
    * no yield between the two, so a search sees the whole page or none of it (and never an article
    * the store has dropped).
    */
-  private storeRead({ label, hash, text, encoding, warnings, page }: ReadPage): ImportFileReport & { removed: number[] } {
-    const result = storePage(this.ctx.db, {
-      parserVersion: PARSER_VERSION,
-      file: label,
-      hash,
-      encoding,
-      rawText: text,
-      paper: page.paper,
-      date: page.date,
-      page: page.page,
-      articles: page.articles,
-      warnings,
-    });
-    // Older articles that mention a newly learnt name keep their old segmentation until the
-    // next rebuild; the name itself is indexed whole in the names field, so bylines find them.
-    this.ctx.reindex(result.changedIds, result.removedIds);
+  private storeRead({ label, encoding, warnings, parts }: ReadPage): ImportFileReport & { removed: number[] } {
+    const statuses: ImportFileReport['status'][] = [];
+    const reviews: string[] = [];
+    const removed: number[] = [];
+    let articles = 0;
+    // One transaction per page, the index brought up to it at once (an edition's pages one by one).
+    for (const part of parts) {
+      const result = storePage(this.ctx.db, {
+        parserVersion: PARSER_VERSION,
+        file: part.label,
+        hash: part.hash,
+        encoding,
+        rawText: part.text,
+        paper: part.page.paper,
+        date: part.page.date,
+        page: part.page.page,
+        articles: part.page.articles,
+        warnings,
+      });
+      // Older articles that mention a newly learnt name keep their old segmentation until the
+      // next rebuild; the name itself is indexed whole in the names field, so bylines find them.
+      this.ctx.reindex(result.changedIds, result.removedIds);
+      statuses.push(result.status);
+      if (result.status !== 'duplicate') articles += result.articles;
+      reviews.push(...(result.reviews ?? []));
+      removed.push(...result.removedIds);
+    }
+    // The file's status: a duplicate when every page was; else imported when any page was new.
+    const status = statuses.every((x) => x === 'duplicate') ? 'duplicate' : statuses.includes('imported') ? 'imported' : 'replaced';
+    const first = parts[0].page;
     return {
       file: label,
-      status: result.status,
-      articles: result.status === 'duplicate' ? 0 : result.articles,
-      warnings: result.status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : [...warnings, ...(result.reviews ?? [])],
-      paper: page.paper,
-      date: page.date,
-      page: page.page,
-      removed: result.removedIds,
+      status,
+      articles,
+      warnings: status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : [...warnings, ...reviews],
+      paper: first.paper,
+      date: first.date,
+      page: first.page,
+      removed,
     };
   }
 
@@ -257,7 +289,7 @@ export class ImportService {
         if (!('report' in read)) {
           // The bodies segmented ahead into the tokenizer's memo (text/tokenizer.ts), a few
           // milliseconds a slice, so that storing and indexing the page is a short slice too.
-          for (const a of read.page.articles) {
+          for (const a of read.parts.flatMap((part) => part.page.articles)) {
             if (performance.now() - sliceStart >= IMPORT_SLICE_MS) {
               await yieldToCalls();
               sliceStart = performance.now();
