@@ -219,7 +219,8 @@ export class ImportService {
       warnings: status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : [...warnings, ...reviews],
       paper: first.paper,
       date: first.date,
-      page: first.page,
+      // An edition's pages are named in its warning (`整期文件：分成 3 个版面（第1版、第2版、第3版）…`), not by its first.
+      page: parts.length > 1 ? undefined : first.page,
       removed,
     };
   }
