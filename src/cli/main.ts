@@ -9,6 +9,7 @@ import { Archive, UserError } from '../core/service';
 import { ensureWritableDir } from '../core/errors';
 import { decodeBuffer, explainPage, formatExplained, parsePage, IngestError } from '../core/ingest';
 import { pageShape } from '../core/ingest/page-shape';
+import { splitEdition } from '../core/ingest/edition';
 import { expandPaths, MAX_FILE_BYTES } from '../core/ingest/sources';
 import { restoreFrom } from '../core/store/backup';
 import { clippingFileName } from '../core/export';
@@ -260,6 +261,9 @@ async function run(argv: string[]): Promise<number> {
       // `import` would skip this file (unless --force): say so here too.
       const shape = pageShape(d.text);
       if (!shape.ok) page.warnings.unshift(`${shape.reason}（导入时会跳过，除非加 --force）`);
+      // `import` stores an edition page by page: say so, since this reads the file as one page.
+      const edition = splitEdition(d.text);
+      if (edition) page.warnings.unshift(`整期文件：有 ${edition.length} 个版面（${edition.map((e) => `第${e.page}版`).join('、')}），导入时分版面存；这里当一个版面读`);
       out(json, page, () =>
         page.articles
           .map((a, i) => `${i + 1}. [${a.kind}] ${a.title}${a.byline ? `\n   ${a.byline.raw}` : ''}\n   ${a.paragraphs.length} 段`)

@@ -47,6 +47,14 @@ describe('baoku parse: what it reads', () => {
     expect(b.articles).toEqual(a.articles);
   });
 
+  it('says when the file is an edition of several pages, which import stores page by page', async () => {
+    const text = fs.readFileSync(page, 'utf8');
+    const edition = ['大众日报 2022年1月28日 星期五 第3版', text, '大众日报 2022年1月28日 星期五 第4版', text.replace('淄博', '淄川')].join('\n\n');
+    const r = await withStdin(['parse', '-', '--json'], edition);
+    expect(r.code, r.stderr).toBe(0);
+    expect((JSON.parse(r.stdout) as { warnings: string[] }).warnings[0]).toBe('整期文件：有 2 个版面（第3版、第4版），导入时分版面存；这里当一个版面读');
+  });
+
   it('says so, in one line, for a folder, a device, or a pipe named by its path', async () => {
     oneUserLine(await runCli(['parse', SAMPLE], { cwd: REPO }), /是文件夹.*baoku import/);
     oneUserLine(await runCli(['parse', '/dev/null'], { cwd: REPO }), /不是普通文件.*baoku parse -/);
