@@ -263,7 +263,8 @@ async function run(argv: string[]): Promise<number> {
       if (!shape.ok) page.warnings.unshift(`${shape.reason}（导入时会跳过，除非加 --force）`);
       // `import` stores an edition page by page: say so, since this reads the file as one page.
       const edition = splitEdition(d.text);
-      if (edition) page.warnings.unshift(`整期文件：有 ${edition.length} 个版面（${edition.map((e) => `第${e.page}版`).join('、')}），导入时分版面存；这里当一个版面读`);
+      const days = new Set(edition?.map((e) => e.date)).size;
+      if (edition) page.warnings.unshift(`${days > 1 ? '多期文件' : '整期文件'}：有 ${edition.length} 个版面（${edition.map((e) => (days > 1 && e.date ? `${e.date} ` : '') + `第${e.page}版`).join('、')}），导入时分版面存；这里当一个版面读`);
       out(json, page, () =>
         page.articles
           .map((a, i) => `${i + 1}. [${a.kind}] ${a.title}${a.byline ? `\n   ${a.byline.raw}` : ''}\n   ${a.paragraphs.length} 段`)

@@ -392,4 +392,16 @@ describe('an edition in one file', () => {
     expect(storedRow(a, 'SELECT count(*) AS n FROM pages')).toMatchObject({ n: 3 });
     await a.close();
   });
+
+  it("of several days' pages (one page number, dated headers): each page stored with its own date", async () => {
+    const { fromUpload } = await import('../../src/core/ingest/sources');
+    const files = ['rmrb_19980105_04.txt', 'rmrb_19980108_09.txt', 'rmrb_19980110_03.txt'];
+    const series = files.map((f, i) => `人民日报 1998年1月${[5, 8, 10][i]}日 第1版\n\n${decodeBuffer(fs.readFileSync(path.join(FIXTURES, f))).text}`).join('\n\n');
+    const a = await openArchive();
+    const [r] = await a.importSources([fromUpload({ name: 'rmrb_1998_01.txt', dataBase64: Buffer.from(series, 'utf8').toString('base64') })], { paper: '人民日报' });
+    expect(r.warnings[0]).toBe('多期文件：分成 3 个版面（1998-01-05 第1版、1998-01-08 第1版、1998-01-10 第1版）分别导入');
+    const dates = (storedRows(a, 'SELECT DISTINCT a.date AS date FROM articles a ORDER BY a.date') as { date: string }[]).map((x) => x.date);
+    expect(dates).toEqual(['1998-01-05', '1998-01-08', '1998-01-10']);
+    await a.close();
+  });
 });

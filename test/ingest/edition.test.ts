@@ -29,6 +29,15 @@ describe('an edition in one file', () => {
     ]);
   });
 
+  it("cuts a file of several days' pages of one number at their dated headers, each page with its date", () => {
+    const text = ['5', '8', '10'].map((d, i) => `人民日报 1998年1月${d}日 第4版\n\n${page(['rmrb_19980105_04.txt', 'rmrb_19980108_09.txt', 'rmrb_19980110_03.txt'][i])}`).join('\n\n');
+    expect(splitEdition(text)!.map((p) => [p.date, p.page])).toEqual([
+      ['1998-01-05', 4],
+      ['1998-01-08', 4],
+      ['1998-01-10', 4],
+    ]);
+  });
+
   it('leaves a page with its own header, or none, as one page', () => {
     expect(splitEdition(page('gmrb_20190314_05.txt'))).toBeUndefined();
     expect(splitEdition(page('rmrb_19980108_09.txt'))).toBeUndefined();

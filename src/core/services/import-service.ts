@@ -157,15 +157,18 @@ export class ImportService {
     }
     // An edition in one file (several pages, each with its page line) is stored page by page.
     const edition = src.reading ? undefined : splitEdition(text);
+    const days = new Set(edition?.map((e) => e.date)).size;
+    const pageName = (e: { date?: string; page: number }) => (e.date && days > 1 ? `${e.date} 第${e.page}版` : `第${e.page}版`);
     const parts: ReadPart[] = edition
       ? edition.map((e) => {
-          const partLabel = `${label}（第${e.page}版）`;
-          const page = parsePage(e.text, { file: partLabel, paper: opts.paper, date: opts.date, page: e.page });
+          const partLabel = `${label}（${pageName(e)}）`;
+          // A page's own dated header is more exact than a date given for the whole file.
+          const page = parsePage(e.text, { file: partLabel, paper: opts.paper, date: e.date ?? opts.date, page: e.page });
           return { label: partLabel, hash: fileHash(Buffer.from(e.text, 'utf8')), text: e.text, page };
         })
       : [{ label, hash, text, page: src.reading ?? parsePage(text, { file: label, paper: opts.paper, date: opts.date, page: opts.page }) }];
-    if (edition) warnings.push(`整期文件：分成 ${edition.length} 个版面（${edition.map((e) => `第${e.page}版`).join('、')}）分别导入`);
-    for (const part of parts) warnings.push(...part.page.warnings.map((w) => (edition ? `第${part.page.page}版：${w}` : w)));
+    if (edition) warnings.push(`${days > 1 ? '多期文件' : '整期文件'}：分成 ${edition.length} 个版面（${edition.map(pageName).join('、')}）分别导入`);
+    for (const [n, part] of parts.entries()) warnings.push(...part.page.warnings.map((w) => (edition ? `${pageName(edition[n])}：${w}` : w)));
     const withArticles = parts.filter((part) => part.page.articles.length > 0);
     if (withArticles.length === 0) {
       const msg = '没有识别出任何文章（这像不像一版报纸的文字？）';
@@ -218,7 +221,8 @@ export class ImportService {
       articles,
       warnings: status === 'duplicate' ? ['与已导入的文件内容相同，未重复导入'] : [...warnings, ...reviews],
       paper: first.paper,
-      date: first.date,
+      // (Several days' pages: their dates are in the warning too.)
+      date: new Set(parts.map((part) => part.page.date)).size > 1 ? undefined : first.date,
       // An edition's pages are named in its warning (`整期文件：分成 3 个版面（第1版、第2版、第3版）…`), not by its first.
       page: parts.length > 1 ? undefined : first.page,
       removed,
