@@ -25,8 +25,13 @@ export interface EditionPage {
   date?: string;
 }
 
+/** What every page mark holds (`第2版`, `日 02 版`), looser than `furniture.ts` reads it: fewer than two, and the file is one page. */
+const MARK_HINT = /第\s*\S{1,3}\s*版|日\s*\S{1,3}\s*版/g;
+
 /** The pages of an edition file, in order; undefined for a file of one page. */
 export function splitEdition(text: string): EditionPage[] | undefined {
+  // Most files name no page twice: they are not split into lines a second time (the parser does that).
+  if ((text.match(MARK_HINT)?.length ?? 0) < 2) return undefined;
   const units = splitUnits(text);
   const content = units.filter((u) => !u.furniture || u.furniture.kind !== 'credit');
   const marks = content.flatMap((u, k) => {
