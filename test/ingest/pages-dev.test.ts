@@ -7,16 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fold } from '../support/damage';
 import { parsePage } from '../../src/core/ingest';
 import { decodeBuffer } from '../../src/core/ingest/decode';
 import { PAGES_DEV_DIR, PAGES_DEV_MODERN_DIR, evaluate } from '../../src/eval/pages-dev';
-
-/** Each line longer than `width` characters cut into lines of `width` (what `fold -w` does to Han text). */
-const fold = (text: string, width: number) =>
-  text
-    .split('\n')
-    .map((l) => (l.length > width ? l.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n') : l))
-    .join('\n');
 
 /** The share of a set's articles (headline, white space aside, and paragraph count) read the same from its pages changed by `change`. */
 function sameAfter(dir: string, change: (text: string) => string): number {

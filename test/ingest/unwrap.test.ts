@@ -4,17 +4,11 @@
  * folded, are read in test/ingest/pages-dev.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { fold } from '../support/damage';
 import { parsePage } from '../../src/core/ingest';
 import { explainPage, formatExplained } from '../../src/core/ingest/explain';
 import { splitUnits } from '../../src/core/ingest/lines';
 import { unfoldLines } from '../../src/core/ingest/unwrap';
-
-/** Each line longer than `width` characters cut into lines of `width` (what `fold -w` does to Han text). */
-const fold = (text: string, width: number) =>
-  text
-    .split('\n')
-    .map((l) => (l.length > width ? l.match(new RegExp(`.{1,${width}}`, 'gu'))!.join('\n') : l))
-    .join('\n');
 
 const read = (text: string) =>
   parsePage(text, { file: '19980120-05.txt' }).articles.map((a) => ({ title: a.title, kicker: a.kicker, paragraphs: a.paragraphs.map((p) => p.text) }));
