@@ -128,8 +128,21 @@ describe('article boundaries', () => {
     ];
     const other = '新华社北京一月六日电外交部发言人今天下午宣布：应全国人大常委会的邀请，某国议长将于本月中旬对我国进行正式友好访问。';
     expect(starts([...report, other].join('\n\n'))).toEqual(['全市农村电话', '新华社北京一']);
-    // Written the same way, the same agency's next dispatch reads as a part of a roundup.
-    expect(starts([...report, other.replace('一月六日', '１月６日')].join('\n\n'))).toEqual(['全市农村电话']);
+    // Written the same way and from the same place, the same agency's next dispatch reads as a part of a roundup.
+    expect(starts([...report, other.replace('北京一月六日', '天津１月６日')].join('\n\n'))).toEqual(['全市农村电话']);
+  });
+
+  it("the same agency's dispatch from another place on another day, sharing nothing with the item above, opens the next item", () => {
+    const report = [
+      '全市农村电话村村通',
+      '新华社天津１月５日电截至去年十二月底，天津农村三千一百二十五个自然村全部装上了直拨国内外的程控电话。',
+      '市邮电局介绍，今年还将为偏远村庄增设公用电话亭两百个。',
+    ];
+    const other = '新华社沈阳１月７日电沈阳市第十届人民代表大会第一次会议今天选举了新一届市人民政府领导成员。';
+    expect(starts([...report, other].join('\n\n'))).toEqual(['全市农村电话', '新华社沈阳１']);
+    // A roundup's dispatch from elsewhere keeps to the item's subject: one article.
+    const part = '新华社沈阳１月７日电沈阳农村电话用户去年增加了一倍，程控电话已通到每个乡镇。';
+    expect(starts([...report, part].join('\n\n'))).toEqual(['全市农村电话']);
   });
 
   it("running text after a dated brief closed by its reporter's credit, or after an article's closing pictures, is the next item", () => {

@@ -475,7 +475,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const otherAgency = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && first.day !== dl.dateline.day;
       // One desk writes one article's dates one way: `一月七日` beside `１月７日` is another item's dispatch.
       const otherStyle = !!first?.day && !!dl.dateline.day && hanDate(first.raw) !== hanDate(dl.dateline.raw);
-      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle)) {
+      // The same desk's dispatch from another place on another day that shares not one character pair
+      // with the item (`新华社东京１月６日电…` ⏎ … ⏎ `新华社沈阳１月７日电…`) is another item too.
+      const elsewhere = !!first?.day && !!dl.dateline.day && first.day !== dl.dateline.day && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place && cohesion(u.text.slice(dl.length), itemContext(i)) === 0;
+      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle || elsewhere)) {
         if (cohesion(u.text.slice(dl.length), itemContext(i)) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
