@@ -311,6 +311,15 @@ describe('article boundaries', () => {
     expect(firstWords([...feature, told].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
+  it('after a headline-less brief, the next paragraph is the next brief only if it opens like one or is on another subject: a story told on goes on', () => {
+    const brief = '中国政府援建的体育场，１２月３０日在塔那那利佛正式交付使用，两国官员出席了交接仪式并剪彩，当地数千名群众观看。';
+    const next = '捷克总统哈韦尔二日在布拉格宫任命了新政府成员，新政府将在议会获得信任投票后正式履职。';
+    expect(firstWords([...LIBRARY, brief, next].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援', '捷克总统哈']);
+    // A paragraph that goes on with the brief's own words, without a day of its own, is the brief's.
+    const goesOn = '体育场可容纳观众两万人，是两国友好合作的又一成果，当地群众称它为友谊体育场。';
+    expect(firstWords([...LIBRARY, brief, goesOn].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
+  });
+
   it("a dateline under a picture story's captions that shares nothing with them opens the next item; the report under its own picture does not", () => {
     const story = ['雪后山城美如画（附图片２张）', '大雪过后，山城银装素裹，游人踏雪赏景。（新华社记者王小明摄）', '１月５日，孩子们在公园里堆雪人、打雪仗。（新华社发）'];
     const brief = '本报讯截至去年年底，某省农村已有三千多个自然村装上了程控电话，农民足不出户就能与外地亲友通话。';

@@ -385,8 +385,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // its credit, at the end of its text or on a line of its own: `（…供稿）`, `（新华社…电）`), a
     // paragraph naming its day anywhere in the first sentence is enough.
     // A briefs column prints each headline-less item as one paragraph: after an item opened by its
-    // news lead (no headline, no dateline), the next paragraph of running text is the next item.
-    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
+    // news lead (no headline, no dateline), the next paragraph of running text is the next item when
+    // it names its day or is on another subject. (One brief read where there was none must not cut
+    // the rest of a story into one-paragraph items: a paragraph that goes on with its words stays.)
+    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (isLooseBriefLead(u.text) || cohesion(u.text, itemContext(i)) < BRIEF_COHESION)) {
       return at('one-paragraph-brief', true);
     }
     // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
