@@ -334,6 +334,10 @@ describe('article boundaries', () => {
     expect(titles([...feature, ...letter].join('\n\n'))).toEqual(['山村小学有了图书室', '公款送礼该刹住了！']);
     const goesOn = ['图书室里真热闹！', '如今，图书室成了山村小学最热闹的地方，孩子们在这里读书、写字、做作业，老师们也常来借书备课，家长们说孩子们变得爱读书了。'];
     expect(titles([...feature, ...goesOn].join('\n\n'))).toEqual(['山村小学有了图书室']);
+    // With a comma in it (a clause, which a subhead often is) and after a signed essay, all the same.
+    const clause = ['送礼变了味，当刹！', '春节临近，一些单位又忙着给“关系户”送礼，名目繁多，花的都是公款。这股送礼之风败坏了社会风气，群众意见很大，应当坚决刹住。'];
+    expect(titles([...feature, ...clause].join('\n\n'))).toEqual(['山村小学有了图书室', '送礼变了味，当刹！']);
+    expect(titles([...ESSAY, ...clause].join('\n\n'))).toEqual(['办事要讲实效', '送礼变了味，当刹！']);
   });
 
   it("after a signed essay, a headline over an intro and its writer's bare name over running text is the next signed piece", () => {

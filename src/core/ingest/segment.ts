@@ -154,6 +154,8 @@ export interface SegmentOptions {
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const f = units.map(features);
+  /** Exclamations read as headlines over running text on a subject of their own (below). */
+  const exclaimHeads = new Set<number>();
   // `如此美容美发店！` over an author line or a dateline is a headline; not a wish that closes the piece
   // above (`愿文化营销成为市场上一道亮丽的风景！`) over the next item's dateline. (The paragraph it leads
   // into is as long as the one build.ts reads under an exclamation that opens an article.)
@@ -169,6 +171,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const leadsIn = i > 0 && (endsSentence(units[i - 1].text) || f[i - 1].byline || /[）)]$/.test(units[i - 1].text)) && !/^[“「『"]/.test(units[i].text) && !f[i + 1].title && below.length >= 60 && endsSentence(below);
     const newSubject = leadsIn && cohesion(units[i].text, above) === 0 && cohesion(units[i].text, [below]) > 0;
     if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject) f[i].title = true;
+    if (newSubject) exclaimHeads.add(i);
   }
   const segs: Segment[] = [];
   let cur: number[] = [];
@@ -361,6 +364,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A news headline even after a signed feature, where a subhead never reads so: an event at its
       // place (`中央农村工作会议在京举行`), or a report headed by its place (`宁夏：农业产业化铺筑致富路`).
       if (st.topAuthor && !/[，,]/.test(u.text) && st.hasText && endsSentence(units[i - 1]?.text ?? '') && isNewsHeadline(u.text)) return at('news-headline-after-signed-feature', true);
+      // An exclamation over running text on a subject of its own (`拜年变了味，当刹！`) heads a piece,
+      // comma and all, even after a signed feature.
+      if (len === 1 && exclaimHeads.has(i) && st.hasText) return at('exclamation-headline', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
