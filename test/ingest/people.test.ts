@@ -165,6 +165,16 @@ describe('photo and writing credits', () => {
     expect(column.articles.flatMap((a) => a.byline?.photographers ?? [])).toContain('赵小川');
   });
 
+  it("reads the photographer of a modern picture story whose credit names the picture's source or column (蒋雪林摄（人民视觉）)", () => {
+    const page = parsePage(
+      ['图片报道', '\u3000\u3000早春时节，云南省罗平县九龙河两岸的油菜花竞相开放，游客纷纷前来观赏。', '\u3000\u3000蒋雪林摄（人民视觉）', '乡村春来早', '\u3000\u3000立春以后，各地农民抓住农时备耕，田间地头一派繁忙景象。', '\u3000\u3000毛\u00a0\u00a0虹摄（影像中国）'].join('\n'),
+      { file: '20190228-06.txt' },
+    );
+    expect(page.articles.map((a) => a.byline?.photographers)).toEqual([['蒋雪林'], ['毛虹']]);
+    // The credit is the picture's, not a paragraph of its text.
+    expect(page.articles.map((a) => a.paragraphs.length)).toEqual([1, 1]);
+  });
+
   it("reads the photographer on the article's last line (（照片：…摄）), as no department", () => {
     const page = parsePage('数字电视走进家庭\n\n数字技术对软件的要求较高，而这正是我国科技人员的长处。\n\n（照片：刘小明摄）\n', { file: '19980120-09.txt' });
     expect(page.articles[0].byline?.photographers).toEqual(['刘小明']);

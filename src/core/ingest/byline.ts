@@ -85,7 +85,7 @@ const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特
 
 function isBylineLineRaw(line: string): boolean {
   // `《中国电力报》记者 X`: a paper's name in title marks.
-  const t = line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1');
+  const t = line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1').replace(PHOTO_SOURCE, '$1');
   if (COMMENTATOR.test(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
   // `（据新华社电）`, `（新华社北京１月１日电）`: a source, not a person.
@@ -135,8 +135,11 @@ function isBylineLineRaw(line: string): boolean {
  * alone, for reading its people. Other text is returned as it is.
  */
 export function withoutSourceNote(t: string): string {
-  return t.replace(/([）)])\s*[（(](?:传真照片|资料照片|新华社传真|传真)[）)]$/, '$1');
+  return t.replace(/([）)])\s*[（(](?:传真照片|资料照片|新华社传真|传真)[）)]$/, '$1').replace(PHOTO_SOURCE, '$1');
 }
+
+/** A photographer's credit with the picture's source or column after it: `蒋雪林摄（人民视觉）`, `毛虹摄（影像中国）`, `沈果摄（新华社发）`. */
+const PHOTO_SOURCE = /(摄(?:影)?)\s*[（(][\u4e00-\u9fa5A-Za-z]{2,8}[）)]$/;
 
 /** Agencies and papers whose name in a credit without a role word marks a source, not a person. */
 const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|央视网|视觉中国|人民视觉|东方IC|本报|本刊|本栏/;

@@ -3,7 +3,7 @@
  * `baoku parse --explain` prints, and the line shapes that close an article (a credit, a
  * signature, the date a piece was written, a writer's note).
  */
-import { isBylineLine } from './byline';
+import { isBylineLine, withoutSourceNote } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { isSignatureLine } from './names';
@@ -76,7 +76,7 @@ export function isDateSignature(t: string): boolean {
 
 /** A photo credit line: `本报记者 X 摄`, `X 摄`, `（新华社记者X摄）`. */
 export function isPhotoCredit(t: string): boolean {
-  return isBylineLine(t) && /摄(?:影)?[）)]?$/.test(t);
+  return isBylineLine(t) && /摄(?:影)?[）)]?$/.test(withoutSourceNote(t));
 }
 
 /** A paragraph closed by a bare credit: `…项目。（孙贤迅）`. */
