@@ -46,7 +46,11 @@ export const isBriefLead = memo(isBriefLeadRaw);
  * (segment.ts).
  */
 export function isLooseBriefLead(t: string): boolean {
-  if (t.length < 40) return false;
+  return t.length >= 40 && namesItsDay(t);
+}
+
+/** A paragraph whose first sentence names its day (or its year's end) and does not go on with a story: a news item's opening, of any length. */
+export function namesItsDay(t: string): boolean {
   if (CONTINUES.test(t) && !/^(?:截至|截止)/.test(t)) return false;
   return LEAD.test(t) || DAY_IN_FIRST_SENTENCE.test(t);
 }
