@@ -66,8 +66,12 @@ const CREDIT_MARK = /^[■□●○◆◇▲△★☆]\s*/;
  * part (perhaps empty) and the photographer's, or undefined for any other credit.
  */
 function slashCredits(t: string): { writer: string; photo: string } | undefined {
-  const both = t.match(/^(?:文图|图文)\s*[/／]\s*(.+)$/) ?? t.match(/^(.+?)\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文)$/);
+  const both =
+    t.match(/^(?:文图|图文|文并摄|文并图)\s*[/／]\s*(.+)$/) ?? t.match(/^(.+?)\s*(?:文\s*[/／]\s*图|图\s*[/／]\s*文|[/／]\s*(?:文图|图文|文并摄|文并图))$/);
   if (both) return { writer: both[1].trim(), photo: both[1].replace(/^.*(?:记者|通讯员)\s*/, '').trim() };
+  // The role after the name (`王浩/文 李明/图`, `李明/摄`).
+  const after = t.match(/^(?:(.+?)\s*[/／]\s*(?:文|撰文)\s+)?(.+?)\s*[/／]\s*(?:图|摄影|摄)$/);
+  if (after) return { writer: (after[1] ?? '').trim(), photo: after[2].trim() };
   const split = t.match(/^(?:(?:文|撰文)\s*[/／]\s*)?(.*?)\s*(?:图|摄影|摄)\s*[/／]\s*(.+)$/);
   return split ? { writer: split[1].trim(), photo: split[2].trim() } : undefined;
 }
@@ -99,7 +103,7 @@ function isBylineLineRaw(line: string): boolean {
   // `■本报记者 X`, `文/本报记者 X`: the credit after its mark or lead-in.
   if (CREDIT_MARK.test(inner)) return isBylineLine(inner.replace(CREDIT_MARK, ''));
   const named = (x: string) => names(x).length > 0 && names(x).every((n) => NAME.test(n));
-  const writer = inner.match(/^(?:文|撰文)\s*[/／]\s*([^/／]+)$/)?.[1];
+  const writer = inner.match(/^(?:文|撰文)\s*[/／]\s*([^/／]+)$/)?.[1] ?? inner.match(/^([^/／]+?)\s*[/／]\s*(?:文|撰文)$/)?.[1];
   if (writer) return isBylineLine(writer) || named(writer);
   const slashed = slashCredits(inner);
   if (slashed) return (!slashed.writer || isBylineLine(slashed.writer) || named(slashed.writer)) && named(slashed.photo);
@@ -226,7 +230,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   }
   // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
   let inner = unwrapped.inner
-    .trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '');
+    .trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '').replace(/\s*[/／]\s*(?:文|撰文)$/, '');
   // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
