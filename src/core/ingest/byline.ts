@@ -48,7 +48,7 @@ function stripGluedOrg(piece: string): string {
   return best.head;
 }
 
-const ORG_LIKE = /^(?:本报|新华社|中新社|驻)|(?:报|社|台|中心|部|站|网|局|委|办|院|所|队|团|会|室|组|处|厅|区|县|市|省|州|集团|公司|大学|学院|频道|杂志|周刊|特派|驻[\u4e00-\u9fa5]{1,8})$/;
+const ORG_LIKE = /^(?:本报|新华社|中新社|驻|央视|央广|国际在线)|(?:新闻|融媒)$|(?:报|社|台|中心|部|站|网|局|委|办|院|所|队|团|会|室|组|处|厅|区|县|市|省|州|集团|公司|大学|学院|频道|杂志|周刊|特派|驻[\u4e00-\u9fa5]{1,8})$/;
 const SEP = /[\s\u3000、，,]+/;
 
 /** `（…）` → inner text, else the text. */
@@ -58,7 +58,7 @@ function unwrap(t: string): { inner: string; paren: boolean } {
 }
 
 /** Item marks before a credit line: `■本报记者 X`, `□王浩`. */
-const CREDIT_MARK = /^[■□●○◆◇▲△★☆]\s*/;
+const CREDIT_MARK = /^[■□●○◆◇▲△★☆◎]\s*/;
 
 /**
  * Credits set with slashes, as many papers print them: `文/王浩 图/李明` (the writer, then the
@@ -230,7 +230,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   }
   // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
   let inner = unwrapped.inner
-    .trim().replace(/^[■□●○◆◇▲△★☆·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '').replace(/\s*[/／]\s*(?:文|撰文)$/, '');
+    .trim().replace(/^[■□●○◆◇▲△★☆◎·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '').replace(/\s*[/／]\s*(?:文|撰文)$/, '');
   // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
