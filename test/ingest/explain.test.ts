@@ -39,4 +39,12 @@ describe('explainPage', () => {
     expect(formatExplained(ex)).toMatch(/新文章:flush-run\s+老街区里的新生活——/);
     expect(explainPage(read('rmrb_19980108_09.txt')).layout.indented).toBe(false);
   });
+
+  it("reads bylines as closing a page's articles from writers' lines under the text, not from photographers' credits under pictures", () => {
+    const story = (title: string, credit: string) => [title, '春节期间，县里的文化广场每天都有演出，附近的村民扶老携幼赶来观看，广场上人头攒动。', '演出由各村文艺队轮流登台，节目都是村民自编自演的，唱的是身边事，演的是身边人，台下不时响起阵阵掌声。', credit];
+    const pictures = [...story('文化广场过大年', '蒋雪林摄（人民视觉）'), ...story('村村都有文艺队', '本报记者 吕强摄')].join('\n');
+    expect(explainPage(pictures).layout.closingBylines).toBe(false);
+    const signed = [...story('文化广场过大年', '本报记者 王小明'), ...story('村村都有文艺队', '本报记者 李红')].join('\n');
+    expect(explainPage(signed).layout.closingBylines).toBe(true);
+  });
 });

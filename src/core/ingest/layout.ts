@@ -16,7 +16,7 @@
  *   a headline-shaped line after running text is then a subhead unless something closes the
  *   article first (see `segment.ts`).
  */
-import { isBylineLine } from './byline';
+import { isBylineLine, withoutSourceNote } from './byline';
 import { endsSentence, isTitleLike, type Unit } from './lines';
 
 export type BlankLines = 'paragraphs' | 'blocks' | 'none';
@@ -55,7 +55,8 @@ export function hasClosingBylines(units: Unit[]): boolean {
       if (!endsSentence(units[i - 1]?.text ?? '')) paras = 0;
       continue;
     }
-    if (!isBylineLine(t) || /^[（(]/.test(t)) {
+    // (A photographer's credit under a picture story, `蒋雪林摄（人民视觉）`, signs the picture, not the text.)
+    if (!isBylineLine(t) || /^[（(]/.test(t) || /摄(?:影)?$/.test(withoutSourceNote(t))) {
       if (endsSentence(t)) paras++;
       continue;
     }
