@@ -26,7 +26,7 @@ import type { ParsedArticle } from '../shared/types';
 
 export { DEV_SETS, PAGES_DEV_DIR, PAGES_DEV_MODERN_DIR, SHARED_DIR, inHalf, type DevSet, type Half } from './dev-sets';
 
-interface GoldArticle {
+export interface GoldArticle {
   char_start: number;
   char_end: number;
   first_para: string;
@@ -74,7 +74,7 @@ export function firstHeadline(a: ParsedArticle, text: string): string {
   return a.kicker ?? a.title;
 }
 
-function sameHeadline(set: DevSet, a: ParsedArticle, g: GoldArticle, text: string): boolean {
+export function sameHeadline(set: DevSet, a: ParsedArticle, g: GoldArticle, text: string): boolean {
   if (set === '1998') return fold(firstHeadline(a, text)) === fold(g.first_para);
   return fold(a.kicker) === fold(g.kicker) && fold(a.title) === fold(g.title) && fold(a.subtitle) === fold(g.subtitle);
 }

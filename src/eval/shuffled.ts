@@ -7,10 +7,11 @@
  * the figures are lower than on the real pages, headline-less briefs most of all; compare runs of
  * this lens with each other, never with the real pages.
  *
- *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--verbose] [--rule NAME]
+ *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--headlines] [--verbose] [--rule NAME]
  *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set …] --half a|b --page SEED:PAGE > page.txt
  *
- * `--rules` tallies, per rule of `--explain`, the decisions that were right and wrong; `--verbose`
+ * `--rules` tallies, per rule of `--explain`, the decisions that were right and wrong; `--headlines`
+ * prints each matched article whose headline block is not the gold's; `--verbose`
  * prints each missed and invented boundary with the text around it; `--rule NAME` prints every
  * decision of that one rule, right or wrong. `--page` writes one dealt page (as `--verbose` names
  * them: `seed 6 page 32`) for `baoku parse page.txt --explain`.
@@ -19,10 +20,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { explainPage, parsePage } from '../core/ingest';
 import { DEV_SETS, inHalf, type DevSet, type Half } from './dev-sets';
+import { sameHeadline, type GoldArticle } from './pages-dev';
 
 interface Dealt {
   id: string;
   text: string;
+  gold: GoldArticle;
   /** 1998 gold: a headline-less article (its first paragraph is running text). */
   headless: boolean;
 }
@@ -31,6 +34,8 @@ export interface ShuffledResult {
   gold: number;
   found: number;
   matched: number;
+  /** Matched articles whose headline block reads as the gold's (`sameHeadline`, eval/pages-dev.ts). */
+  headlines: number;
   f1: number;
   /** `rule +|-` → [right, wrong] (`+`: it opened an article). */
   rules: Map<string, [number, number]>;
@@ -54,11 +59,11 @@ function goldArticles(set: DevSet, half?: Half): Dealt[] {
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort()) {
     const id = f.replace('.gold.json', '');
     if (!inHalf(id, half, set)) continue;
-    const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: { char_start: number; char_end: number; first_para: string; title?: string | null }[] };
+    const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: GoldArticle[] };
     const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
     gold.articles.forEach((a, k) => {
       const t = text.slice(a.char_start, a.char_end).replace(/\s+$/, '');
-      out.push({ id: `${id}#${k + 1}`, text: t, headless: set === 'modern' ? !a.title : a.first_para.length > 40 });
+      out.push({ id: `${id}#${k + 1}`, text: t, gold: a, headless: set === 'modern' ? !a.title : a.first_para.length > 40 });
     });
   }
   return out;
@@ -99,11 +104,11 @@ export function dealtPage(opts: { set?: DevSet; half?: Half; seed: number; page:
   return dealPages(set, goldArticles(set, opts.half), opts.seed)[opts.page - 1]?.text ?? null;
 }
 
-export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string } = {}): ShuffledResult | null {
+export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string; headlines?: boolean } = {}): ShuffledResult | null {
   const set = opts.set ?? '1998';
   if (!fs.existsSync(DEV_SETS[set])) return null;
   const all = goldArticles(set, opts.half);
-  const r: ShuffledResult = { gold: 0, found: 0, matched: 0, f1: 0, rules: new Map(), errors: [] };
+  const r: ShuffledResult = { gold: 0, found: 0, matched: 0, headlines: 0, f1: 0, rules: new Map(), errors: [] };
   for (const seed of opts.seeds ?? [1, 2, 3]) {
     const pages = dealPages(set, all, seed);
     for (let p = 0; p < pages.length; p++) {
@@ -113,7 +118,13 @@ export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: numb
       const parsed = parsePage(text, { file });
       r.gold += gold.length;
       r.found += parsed.articles.length;
-      for (const a of parsed.articles) if (gold.some((g) => g.start === a.charStart && Math.abs(g.end - (a.charEnd ?? 0)) <= 4)) r.matched++;
+      for (const a of parsed.articles) {
+        const g = gold.find((x) => x.start === a.charStart && Math.abs(x.end - (a.charEnd ?? 0)) <= 4);
+        if (!g) continue;
+        r.matched++;
+        if (sameHeadline(set, a, g.a.gold, text)) r.headlines++;
+        else if (opts.headlines) r.errors.push(`headline seed ${seed} page ${p + 1}: ${[a.kicker && `[${a.kicker}]`, a.title, a.subtitle && `[${a.subtitle}]`].filter(Boolean).join(' ')} ≠ ${[g.a.gold.kicker && `[${g.a.gold.kicker}]`, g.a.gold.title ?? g.a.gold.first_para.slice(0, 30), g.a.gold.subtitle && `[${g.a.gold.subtitle}]`].filter(Boolean).join(' ')}`);
+      }
       const lineAt = (o: number) => text.slice(0, o).split('\n').length;
       const goldLines = new Set(gold.map((g) => lineAt(g.start)));
       const explained = explainPage(text);
@@ -161,14 +172,14 @@ export function main(): void {
     return;
   }
   for (const half of halves) {
-    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule') });
+    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule'), headlines: args.includes('--headlines') });
     if (!r) {
       console.log(`${DEV_SETS[set]} not found: skipped.`);
       return;
     }
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(
-      `${set} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}`,
+      `${set} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}  headlines ${pct(r.headlines / Math.max(1, r.matched))} of matched`,
     );
     if (args.includes('--rules')) {
       for (const [rule, [right, wrong]] of [...r.rules].sort((a, b) => b[1][1] - a[1][1])) if (wrong) console.log(`  ${rule.padEnd(48)} right ${right}  wrong ${wrong}`);
