@@ -4,6 +4,7 @@
  */
 import type { FileNameGuess } from '../../shared/api';
 import { NUM, asciiDigits, isoDate, parseNumber, validDate } from './numbers';
+import { PAPER_RE } from './furniture';
 
 /** Pinyin abbreviations seen in newspaper archives' file names. */
 const PAPER_CODES: Record<string, string> = {
@@ -22,7 +23,8 @@ export function guessFromFileName(name: string): FileNameGuess {
   const base = asciiDigits((name.split(/[\\/]/).pop() ?? name).replace(/\.[A-Za-z0-9]{1,5}$/, ''));
 
   // Paper: a Chinese paper name, or a known pinyin code.
-  const cn = base.match(/([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|商报|青年报|法制报|都市报|早报))/);
+  // (Not from a date written in characters: `2019年2月10日人民日报` is 人民日报, not 日人民日报.)
+  const cn = base.replace(/\d{2,4}年\d{1,2}月\d{1,2}日/g, ' ').match(PAPER_RE);
   if (cn) guess.paper = cn[1];
   else {
     const code = base.toLowerCase().match(/(?:^|[^a-z])([a-z]{3,6})(?=$|[^a-z])/g);

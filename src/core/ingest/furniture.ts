@@ -15,8 +15,11 @@ const PAGE_RE = new RegExp(`第\\s*(${NUM}{1,3})\\s*版`);
 /** The page right after the date, without 第: the e-paper footer `《 人民日报 》（ 2021年01月05日 01 版）`. */
 const DATE_PAGE_RE = new RegExp(`日\\s*(${NUM}{1,3})\\s*版`);
 const DATE_RE = new RegExp(`((?:19|20)[0-9０-９]{2}|[〇零一二三四五六七八九]{4})\\s*年\\s*(${NUM}{1,2})\\s*月\\s*(${NUM}{1,3})\\s*日`);
+/** The date in digits, as a header in another style prints it: `人民日报 1998.01.09 第3版`, `2019-02-10 人民日报 第04版`. */
+const NUMERIC_DATE_RE = /(?<![0-9０-９])((?:19|20)[0-9０-９]{2})\s*[.\-/．／－]\s*([0-9０-９]{1,2})\s*[.\-/．／－]\s*([0-9０-９]{1,2})(?![0-9０-９])/;
 const WEEKDAY_RE = /星期[一二三四五六日天]|周[一二三四五六日]/;
-const PAPER_RE = /([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|商报|青年报|法制报|都市报|早报))/;
+/** A paper's name, with its edition when it has one (`人民日报海外版` is not `人民日报`). */
+export const PAPER_RE = /([\u4e00-\u9fa5]{2,8}?(?:日报|晚报|时报|商报|青年报|法制报|都市报|早报)(?:海外版|农村版|华东版|华南版|西部版|东北版)?)/;
 
 export interface Furniture {
   kind: FurnitureKind;
@@ -35,7 +38,7 @@ export function furnitureOf(line: string): Furniture | undefined {
   // A 导读 teaser (`●…（详见第二版）`) or an article's cross-reference (`（相关报道见第十版）`) names a page but is content.
   if (t.length <= 60 && !/[。！？，,；;“”]/.test(t) && !/[（(][^（）()]{0,8}?(?:详见|详|见|请看|参见)/.test(t)) {
     const hasPage = PAGE_RE.test(t) && /^[^。]{0,40}第\s*\S{1,3}\s*版/.test(t);
-    const hasDate = DATE_RE.test(t) && (WEEKDAY_RE.test(t) || hasPage || DATE_PAGE_RE.test(t) || PAPER_RE.test(t));
+    const hasDate = (DATE_RE.test(t) && (WEEKDAY_RE.test(t) || hasPage || DATE_PAGE_RE.test(t) || PAPER_RE.test(t))) || (NUMERIC_DATE_RE.test(t) && PAPER_RE.test(t));
     if (hasPage && t.replace(PAGE_RE, '').replace(/[\s|｜·•\-—]/g, '').length <= 40) return { kind: 'header' };
     if (hasDate) return { kind: 'header' };
   }
@@ -74,7 +77,7 @@ export function metaFromHeader(lines: string[]): PageMeta {
       if (p) meta.page = parseNumber(p[1]);
     }
     if (meta.date === undefined) {
-      const d = t.match(DATE_RE);
+      const d = t.match(DATE_RE) ?? t.match(NUMERIC_DATE_RE);
       if (d) {
         const y = parseNumber(d[1]);
         const mo = parseNumber(d[2]);
