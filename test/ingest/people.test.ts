@@ -259,6 +259,17 @@ describe('credits set with slashes or marks', () => {
   });
 });
 
+describe("a letter's signature", () => {
+  it("reads the writer's place before the name as no one (（北京 王小明）), and a reader who gives no name as nobody (（一读者）)", () => {
+    const b = parseByline('（北京 王小明）');
+    expect([b.reporters, b.organization]).toEqual([['王小明'], '北京']);
+    expect(people(parseByline('（一读者）'))).toEqual([]);
+    expect(people(parseByline('（一网友）'))).toEqual([]);
+    // Two names, the first of them no place: both people.
+    expect(parseByline('（王小明　李红）').reporters).toEqual(['王小明', '李红']);
+  });
+});
+
 describe('column names after a role word', () => {
   it.each(['记者手记', '记者观察', '（记者来信）', '记者走基层', '通讯员来稿'])('%s names no one', (t) => {
     expect(people(parseByline(t))).toEqual([]);

@@ -287,6 +287,11 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
       return byline;
     }
     let tokens = personTokens(inner);
+    // A letter signed with the writer's place before the name (`（北京 王浩）`): the place is no one.
+    if (tokens.length >= 2 && isPlaceWord(tokens[0])) {
+      byline.organization = tokens[0];
+      tokens = tokens.slice(1);
+    }
     // A bare line under a headline (not a credit in parentheses) may be a column label or a kicker.
     if (!paren && !photoTail) tokens = tokens.filter((t) => t.length < 4 || t.includes('·') || !holdsVerb(t));
     let ns = validNames(tokens.flatMap((n) => namesOf(n)), warnings);

@@ -155,7 +155,7 @@ const UNIT_END = new RegExp(`(?:${UNIT_ENDINGS})$`);
 
 /** Words that never stand in a person's name: agencies, credit phrases, roles, dates. */
 const CREDIT_WORD =
-  /新华社|中新社|本报|本栏|本刊|供稿|照片|图片|记者|通讯员|编辑|报道|评论员|摄影|日报|报社|电视台|电台|通讯社|美联社|法新社|路透社|共同社|塔斯社|作者|均据|均为|参与|整理|采写|^据|^综合/;
+  /新华社|中新社|本报|本栏|本刊|供稿|照片|图片|记者|通讯员|编辑|报道|评论员|摄影|日报|报社|电视台|电台|通讯社|美联社|法新社|路透社|共同社|塔斯社|作者|均据|均为|参与|整理|采写|读者|网友|^据|^综合/;
 const HAN_DATE = /^[〇零一二三四五六七八九十百]+[年月日]|[年月][〇零一二三四五六七八九十]+日?$/;
 /** Country and region labels that stand alone over foreign news (`泰国` over `本报曼谷…电`). */
 const PLACE_LABEL = new Set(
