@@ -259,6 +259,20 @@ describe('credits set with slashes or marks', () => {
   });
 });
 
+describe("a desk of the paper over its writers' names", () => {
+  it.each([
+    ['本报经济部 王小明', '经济部', ['王小明']],
+    ['本报驻上海记者站  王小明  李红', '驻上海记者站', ['王小明', '李红']],
+    ['本报北京记者站 王小明', '北京记者站', ['王小明']],
+    // With a role word the desk is read as before.
+    ['本报驻俄罗斯记者 王小明', '驻俄罗斯记者站', ['王小明']],
+  ])('%s: the desk is the department, the names its reporters, and the line is a byline', (t, department, reporters) => {
+    const b = parseByline(t);
+    expect([b.department, b.reporters]).toEqual([department, reporters]);
+    expect(isBylineLine(t)).toBe(true);
+  });
+});
+
 describe("a letter's signature", () => {
   it("reads the writer's place before the name as no one (（北京 王小明）), and a reader who gives no name as nobody (（一读者）)", () => {
     const b = parseByline('（北京 王小明）');

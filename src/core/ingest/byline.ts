@@ -107,6 +107,7 @@ function isBylineLineRaw(line: string): boolean {
   if (writer) return isBylineLine(writer) || named(writer);
   const slashed = slashCredits(inner);
   if (slashed) return (!slashed.writer || isBylineLine(slashed.writer) || named(slashed.writer)) && named(slashed.photo);
+  if (deskAndNames(inner)) return true;
   if (/报道$/.test(inner) && /记者/.test(inner)) return isBylineLine(inner.replace(/(摄影)?报道$/, '').trim());
   if (/^[^摄]{2,30}摄(?:影)?$/.test(inner) && !/[，,]/.test(inner)) {
     return names(inner.replace(/摄影?$/, '').replace(new RegExp(`^.*?${ROLE}`), '')).every((n) => NAME.test(n));
@@ -179,6 +180,16 @@ function deskOf(text: string): string | undefined {
   return DESK.test(d) && !/[电讯发稿]$/.test(d) ? d : undefined;
 }
 
+/** A desk or bureau of the paper, then its writers' names, with no role word: `本报经济部 王浩`, `本报驻上海记者站 王浩 李明`. */
+function deskAndNames(t: string): { desk: string; names: string[] } | undefined {
+  const m = t.match(/^本报([\u4e00-\u9fa5]{2,20})[\s\u3000]+([\u4e00-\u9fa5].*)$/);
+  // (The desk's own name, not a role: `本报驻俄罗斯记者 X` is read by its role word.)
+  const desk = m && /(?:部|站|分社|中心|室)$/.test(m[1]) ? deskOf(m[1]) : undefined;
+  if (!m || !desk) return undefined;
+  const names = personTokens(m[2]);
+  return names.length > 0 && names.every((n) => NAME.test(n) && isValidPersonName(n)) ? { desk, names } : undefined;
+}
+
 /** Name tokens of a credit: `张 文`, `何  勇` (a two-character name set with spaces) stay one name. */
 function personTokens(piece: string): string[] {
   const joined = piece.replace(/(^|[\s\u3000、，,])([\u4e00-\u9fa5])[ \u3000]+([\u4e00-\u9fa5])(?=$|[\s\u3000、，,])/g, '$1$2$3');
@@ -231,6 +242,12 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   // Item marks and `文/`, `图/` lead-ins: `■本报记者 X`, `文/本报记者 X`.
   let inner = unwrapped.inner
     .trim().replace(/^[■□●○◆◇▲△★☆◎·\-—\s]+/, '').replace(/^(?:文|图|文图|图文|摄影)\s*[/／|｜]\s*/, '').replace(/\s*[/／]\s*(?:文|撰文)$/, '');
+  const deskLine = deskAndNames(inner);
+  if (deskLine) {
+    byline.department = deskLine.desk;
+    byline.reporters.push(...validNames(deskLine.names.flatMap((n) => namesOf(n)), warnings));
+    return byline;
+  }
   // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
