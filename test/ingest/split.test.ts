@@ -340,6 +340,13 @@ describe('article boundaries', () => {
     expect(titles([...ESSAY, ...clause].join('\n\n'))).toEqual(['办事要讲实效', '送礼变了味，当刹！']);
   });
 
+  it('an exclamation over its own pictured subtitle opens the next piece, after running text or a photo credit', () => {
+    const piece = ['张老师，您辛苦了！', '年过八旬仍带学生连演三场，然后又赶往北京（附图片１张）', '张老师的合唱团，这个名字对音乐爱好者来说并不陌生，团里的学生大多是她一手带出来的。'];
+    expect(starts([...LIBRARY, ...piece].join('\n\n'))).toEqual(['山村小学有了', '张老师，您辛']);
+    const credited = [...LIBRARY, '（新华社记者王小明摄）', ...piece].join('\n\n');
+    expect(starts(credited)).toEqual(['山村小学有了', '张老师，您辛']);
+  });
+
   it("after a signed essay, a headline over an intro and its writer's bare name over running text is the next signed piece", () => {
     const next = ['痛说赝品', '赝品横行，是去年艺术品拍卖中最为刺眼的一道风景，不少收藏者为此付出了沉重的代价。', '南宫品', '在已经过去的一年中，几家拍卖行先后拍出多件赝品，买家事后发现上当，却难以追回损失，拍卖行也因此信誉扫地。'];
     expect(titles([...ESSAY, ...next].join('\n\n'))).toEqual(['办事要讲实效', '痛说赝品']);

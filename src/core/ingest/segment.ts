@@ -170,7 +170,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const above = units.slice(Math.max(0, i - 3), i).map((u) => u.text);
     const leadsIn = i > 0 && (endsSentence(units[i - 1].text) || f[i - 1].byline || /[）)]$/.test(units[i - 1].text)) && !/^[“「『"]/.test(units[i].text) && !f[i + 1].title && below.length >= 60 && endsSentence(below);
     const newSubject = leadsIn && cohesion(units[i].text, above) === 0 && cohesion(units[i].text, [below]) > 0;
-    if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject) f[i].title = true;
+    // Or over its own pictured subtitle (`周小燕老师，您辛苦了！` ⏎ `八十高龄…（附图片１张）`).
+    const overPicture = i > 0 && (endsSentence(units[i - 1].text) || f[i - 1].byline || /[）)]$/.test(units[i - 1].text)) && !closingWish && !/^[“「『"]/.test(units[i].text) && f[i + 1].title && hasPictureMark(below);
+    if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject || overPicture) f[i].title = true;
     if (newSubject) exclaimHeads.add(i);
   }
   const segs: Segment[] = [];
