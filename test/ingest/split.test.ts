@@ -340,6 +340,18 @@ describe('article boundaries', () => {
     expect(titles([...ESSAY, ...clause].join('\n\n'))).toEqual(['办事要讲实效', '送礼变了味，当刹！']);
   });
 
+  it('a headline-shaped line under a bullet (●…) after running text is a subhead of the article, not the next headline', () => {
+    const feature = [
+      '法院用上大数据',
+      '近年来，各地法院积极运用互联网、大数据等新技术，推进智慧法院建设，审判质效明显提高。',
+      '●大数据平台提供司法信息源泉',
+      '法院大数据管理和服务平台汇集了全国法院的案件信息，为审判执行提供了有力支撑。',
+      '●智能化应用促进审判质效提高',
+      '智能辅助办案系统能自动生成文书，法官可以把更多精力用在案件的审理上。',
+    ];
+    expect(titles(feature.join('\n\n'))).toEqual(['法院用上大数据']);
+  });
+
   it('an exclamation over its own pictured subtitle opens the next piece, after running text or a photo credit', () => {
     const piece = ['张老师，您辛苦了！', '年过八旬仍带学生连演三场，然后又赶往北京（附图片１张）', '张老师的合唱团，这个名字对音乐爱好者来说并不陌生，团里的学生大多是她一手带出来的。'];
     expect(starts([...LIBRARY, ...piece].join('\n\n'))).toEqual(['山村小学有了', '张老师，您辛']);
