@@ -350,6 +350,9 @@ describe('article boundaries', () => {
       '智能辅助办案系统能自动生成文书，法官可以把更多精力用在案件的审理上。',
     ];
     expect(titles(feature.join('\n\n'))).toEqual(['法院用上大数据']);
+    // Over a dateline, the bullet heads the next item of a briefs column.
+    const briefs = [...feature, '■国家图书馆推出古籍数字资源新平台', '本报北京3月13日电 国家图书馆13日上线古籍资源库，读者可在线阅览古籍影像。'];
+    expect(titles(briefs.join('\n\n'))).toEqual(['法院用上大数据', '国家图书馆推出古籍数字资源新平台']);
   });
 
   it('an exclamation over its own pictured subtitle opens the next piece, after running text or a photo credit', () => {

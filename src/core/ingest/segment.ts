@@ -282,9 +282,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A column label, a headline with a picture mark after a finished article, any headline after a photo item.
       if (isColumnLabel(u.text)) return at('column-label', true);
       if (hasPictureMark(u.text) && st.hasText) return at('picture-mark-after-text', true);
-      // A short line under a bullet (`●大数据平台提供司法信息源泉`) after running text: a section's
-      // subhead or a summary point, never a headline (1998 dev pages: 7 such lines, none opens an article).
-      if (st.hasText && BULLET_HEAD.test(u.text)) return at('bullet-subhead', false);
+      // A short line under a bullet (`●大数据平台提供司法信息源泉`) after running text, over more
+      // running text: a section's subhead or a summary point (1998 dev pages: 7 such lines, none opens
+      // an article). Over a dateline it heads an item of a briefs column (`■简讯` ⏎ `■…` ⏎ `本报北京…电`).
+      if (st.hasText && BULLET_HEAD.test(u.text) && !f[i + 1]?.dateline) return at('bullet-subhead', false);
       // The caption under `图片：`, an item of a list opened by `…有：`.
       if (st.captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
       if (st.photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
