@@ -318,6 +318,11 @@ describe('article boundaries', () => {
     // A paragraph that goes on with the brief's own words, without a day of its own, is the brief's.
     const goesOn = '体育场可容纳观众两万人，是两国友好合作的又一成果，当地群众称它为友谊体育场。';
     expect(firstWords([...LIBRARY, brief, goesOn].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
+    // Nor does a quotation, or the reporter going on with the story, on whatever subject.
+    const quoted = '“站住，不许动！”眼看黑影就要翻过围墙，哨兵一个箭步冲上去，一把将他拉了下来。';
+    expect(firstWords([...LIBRARY, brief, quoted].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
+    const reporter = '记者跟随哨兵走进营房，一楼是学习室，二楼是宿舍，墙上挂满了奖状和锦旗。';
+    expect(firstWords([...LIBRARY, brief, reporter].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
   });
 
   it("a dateline under a picture story's captions that shares nothing with them opens the next item; the report under its own picture does not", () => {

@@ -49,6 +49,14 @@ export function isLooseBriefLead(t: string): boolean {
   return t.length >= 40 && namesItsDay(t);
 }
 
+/**
+ * A paragraph that could open an item of its own: not a quotation (`“站住！”…`) nor a story going
+ * on (`他…`, `记者…`, `随后…`); a letter's writer may open one (`我以为，…` in a letters column).
+ */
+export function standsAlone(t: string): boolean {
+  return !(CONTINUES.test(t) && !/^我/.test(t)) && !/^[“「『"‘]/.test(t);
+}
+
 /** A paragraph whose first sentence names its day (or its year's end) and does not go on with a story: a news item's opening, of any length. */
 export function namesItsDay(t: string): boolean {
   if (CONTINUES.test(t) && !/^(?:截至|截止)/.test(t)) return false;

@@ -30,7 +30,7 @@
  * after its rule has spoken (`observeLine`); `startsHere` decides each line by the first of its
  * named rules that applies (`at('rule', start)`), and the name reaches `baoku parse --explain`.
  */
-import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, namesItsDay, subjectInHeadline } from './brief';
+import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, namesItsDay, standsAlone, subjectInHeadline } from './brief';
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
@@ -401,9 +401,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // paragraph naming its day anywhere in the first sentence is enough.
     // A briefs column prints each headline-less item as one paragraph: after an item opened by its
     // news lead (no headline, no dateline), the next paragraph of running text is the next item when
-    // it names its day or is on another subject. (One brief read where there was none must not cut
-    // the rest of a story into one-paragraph items: a paragraph that goes on with its words stays.)
-    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (namesItsDay(u.text) || cohesion(u.text, itemContext(i)) < BRIEF_COHESION)) {
+    // it names its day, or opens on its own (`standsAlone`) on another subject. (One brief read where
+    // there was none must not cut the rest of a story into one-paragraph items: a paragraph that goes
+    // on with its words, a quotation, `记者…`, stays.)
+    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (namesItsDay(u.text) || (standsAlone(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION))) {
       return at('one-paragraph-brief', true);
     }
     // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
