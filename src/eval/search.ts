@@ -1,7 +1,9 @@
 /**
  * Known-item search evaluation on the pages-dev set (issue 15).
  *
- *   npm run eval:search [-- --verbose] [--archive DIR] [--set modern]
+ *   npm run eval:search [-- --verbose] [--archive DIR] [--set modern] [--lens 1,2,3,4]
+ *
+ * `--lens SEEDS`: the same queries over the shuffled lens's pages instead (eval/search-lens.ts).
  *
  * Imports `../shared/pages-dev` (82 real 人民日报 pages, read in place) into a
  * temporary archive with `--paper 人民日报`, through the same core call the
@@ -321,6 +323,12 @@ export async function main(): Promise<void> {
   }
   if (modern && args.includes('--sweep')) {
     console.log('--sweep tunes on the 1998 half A only (its queries and pages): run it without --set modern.');
+    return;
+  }
+  const li = args.indexOf('--lens');
+  if (li >= 0) {
+    const { lensSearch } = await import('./search-lens');
+    await lensSearch((args[li + 1] ?? '1,2,3,4').split(',').map(Number));
     return;
   }
   const t0 = performance.now();
