@@ -19,6 +19,24 @@ describe('author lines', () => {
     expect(isAuthorLine('欢迎回家团长同志')).toBe(false);
   });
 
+  it("reads a two-character name set with a space (张  岩) as the writer, so the feature's sections stay in it; not a subhead's padded pair (缘 起)", () => {
+    expect(isAuthorLine('张\u00a0\u00a0岩')).toBe(true);
+    expect(isAuthorLine('阎 语')).toBe(true);
+    expect(isAuthorLine('缘 起')).toBe(false);
+    expect(isAuthorLine('北 京')).toBe(false);
+    const page = [
+      '绵延一个世纪的记忆',
+      '张\u00a0\u00a0岩',
+      '思绪回到多年以前。为了拍摄一部纪录片，我们走访了三个国家的十几座城市，寻找当年的足迹。',
+      '记忆一',
+      '山东是多数华工的家乡，仅由威海出发赴欧的华工大约就有数万人，他们的故事在当地代代相传。',
+      '记忆二',
+      '当年的招募基地如今已无任何遗迹，但站在海边，仍能想见华工出发时的情景，令人感慨万千。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters])).toEqual([['绵延一个世纪的记忆', ['张岩']]]);
+  });
+
   it('does not take a headline about a meeting for an author line', () => {
     expect(positionedName('市长会见新西兰惠灵顿市市长李安')).toBeUndefined();
     expect(positionedName('代表团拜会联合国秘书长')).toBeUndefined();

@@ -42,6 +42,10 @@ function isAuthorLineRaw(t: string): boolean {
   if (positionedName(t)) return true;
   // A short name (`周德武`), not a place (`泰国` over a roundup's dated part).
   if (BARE_NAME.test(t)) return !isPlaceWord(t);
+  // A two-character name set with a space, as papers print one (`张 岩`, `阎  语`); not a subhead's
+  // padded pair (`缘 起`, `春 色`), which names no one.
+  const pair = t.match(/^([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5])$/);
+  if (pair) return isPersonName(pair[1] + pair[2]) && !isPlaceWord(pair[1] + pair[2]);
   // Two names run together (`丁坚铭李建兴`), or the writer's place or work unit and name (`湖南郴州市刘洪杰`).
   if (t.length <= 12 && (splitNameRun(t)?.length ?? 0) >= 2) return true;
   // Three or four writers run together (`吴希曾刘伯根岑红`, `高扬文史怀璧焦善民王锐`): longer runs, and a
