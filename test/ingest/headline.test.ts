@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readHeadline } from '../../src/core/ingest/headline';
+import { parsePage } from '../../src/core/ingest';
 
 describe('readHeadline', () => {
   it('reads a subtitle under a dash and a kicker ending in a verb of speech', () => {
@@ -28,5 +29,21 @@ describe('readHeadline', () => {
 
   it('keeps a first line that names its genre (…活动综述) as the kicker', () => {
     expect(readHeadline(['市总工会慰问帮扶困难职工活动综述', '真情暖人心'])).toEqual({ kicker: '市总工会慰问帮扶困难职工活动综述', title: '真情暖人心' });
+  });
+});
+
+describe('the headline block of an e-paper page', () => {
+  it('ends at a dateline set flush on a line of its own: the dateline and its reporter, not the title', () => {
+    const page = [
+      '春运首日全国发送旅客超千万',
+      '本报北京1月21日电（记者王小明）',
+      '\u3000\u3000今天是春运首日，全国铁路、公路、水路、民航共发送旅客1000余万人次，同比增长2.1%。',
+      '\u3000\u3000交通运输部有关负责人表示，今年春运客流总体平稳，各地运输组织有序。',
+      '\u3000\u3000相关链接',
+      '\u3000\u3000今年春运从1月21日开始，到3月1日结束，共40天。',
+    ].join('\n');
+    const [a] = parsePage(page, { file: '20190121-01.txt' }).articles;
+    expect([a.kicker, a.title, a.dateline?.raw, a.byline?.reporters]).toEqual([undefined, '春运首日全国发送旅客超千万', '本报北京1月21日电', ['王小明']]);
+    expect(a.paragraphs[0].text).toMatch(/^今天是春运首日/);
   });
 });

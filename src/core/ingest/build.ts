@@ -71,6 +71,10 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
     const t = content[k].text;
     // The last flush line ending in `：` under a headline opens the body (`亲爱的同学们：`).
     if (titleLines.length > 0 && /[：:]$/.test(t) && content[k + 1]?.indent) break;
+    // A dateline set flush on a line of its own (`本报北京1月21日电（记者王浩）`) opens the body: it is
+    // never a headline line.
+    const dl = titleLines.length > 0 ? matchDateline(t) : undefined;
+    if (dl && dl.length >= t.length - 1) break;
     if (isMarker(t)) sawPictureMark = true;
     else if (isBylineLine(t)) byline = mergeBylines(byline, parseByline(t, warnings));
     else titleLines.push(t);
