@@ -173,6 +173,14 @@ describe('photo and writing credits', () => {
     expect(page.articles.map((a) => a.byline?.photographers)).toEqual([['蒋雪林'], ['毛虹']]);
     // The credit is the picture's, not a paragraph of its text.
     expect(page.articles.map((a) => a.paragraphs.length)).toEqual([1, 1]);
+    // Under the picture's caption too (`图为…` ⏎ credit): the story's text, then the caption, and no credit among them.
+    const captioned = parsePage(
+      ['图片报道', '\u3000\u3000临近春节，某县的三十五万亩菠萝陆续成熟，果农们抓紧采摘，销往全国各地。', '\u3000\u3000县里大力推动菠萝产业规模化发展，带动数万农民增收。', '\u3000\u3000图为1月29日，农民在田间采摘菠萝。', '\u3000\u3000新华社记者\u00a0\u00a0吴\u00a0\u00a0鲁摄'].join('\n'),
+      { file: '20190130-10.txt' },
+    );
+    const [a] = captioned.articles;
+    expect(a.paragraphs.map((p) => p.type)).toEqual(['text', 'text', 'caption']);
+    expect(a.byline?.photographers).toEqual(['吴鲁']);
   });
 
   it("reads the photographer on the article's last line (（照片：…摄）), as no department", () => {

@@ -299,6 +299,12 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       continue;
     }
     const noted = withoutSourceNote(t);
+    // The photographer's credit on the line under a caption (`图为…` ⏎ `蒋雪林摄（人民视觉）`) is the
+    // caption's, read into the byline with the article's last lines: not a paragraph of the text.
+    if (captions.length > 0 && captions[captions.length - 1] === merged[i - 1]?.text && isPhotoCredit(t)) {
+      if (!byline?.raw.includes(noted)) byline = mergeBylines(byline, parseByline(noted, warnings));
+      continue;
+    }
     if (isBylineLine(noted) && /^[（(]/.test(t)) {
       // A credit line inside the body (`（Ａ、Ｂ）` between parts): keep it out of the text.
       byline = mergeBylines(byline, parseByline(noted, warnings));
@@ -356,8 +362,12 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     byline = { ...b, raw: `${b.raw} ${last.text}`.trim(), organization: b.organization ?? about[1] };
   }
   // A picture with its credit line under a headline (`荔枝林里采摘忙` ⏎ caption ⏎ `通讯员 X 摄`): the text is its caption.
+  // (In the order printed: before the captions read under it, after those set above the headline.)
   if (photoCredit && !dateline && paragraphs.length === 1 && paragraphs[0].type === 'text' && paragraphs[0].text.length < 200) {
-    captions.push(paragraphs.pop()!.text);
+    const text = paragraphs.pop()!.text;
+    const at = (x: string) => merged.findIndex((u) => u.text === x);
+    if (captions.length > 0 && at(captions[0]) > at(text) && at(text) >= 0) captions.unshift(text);
+    else captions.push(text);
   }
   for (const n of headNotes.reverse()) {
     const clean = n.replace(/[（(](?:附)?图片[^（）()]{0,6}[）)]/g, '');
