@@ -267,6 +267,15 @@ describe('credits set with slashes or marks', () => {
   });
 });
 
+describe('names run together after a role word', () => {
+  it('本报记者 周德会夏立凯 on its own line under a headline is the byline of two reporters', () => {
+    expect(isBylineLine('本报记者 周德会夏立凯')).toBe(true);
+    const page = ['山村小学有了图书室', '本报记者  周德会夏立凯', '元旦前夕，县里给山村小学送来两千册图书，孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'].join('\n\n');
+    const [a] = parsePage(page, { file: '19980120-05.txt' }).articles;
+    expect([a.title, a.byline?.reporters]).toEqual(['山村小学有了图书室', ['周德会', '夏立凯']]);
+  });
+});
+
 describe("a desk of the paper over its writers' names", () => {
   it.each([
     ['本报经济部 王小明', '经济部', ['王小明']],

@@ -128,7 +128,8 @@ function isBylineLineRaw(line: string): boolean {
     // `本报记者  张  平`: a two-character name set with spaces is one name.
     const ns = personTokens(piece);
     for (const n of ns) {
-      if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n)) return false;
+      // (Names run together after a role word, `本报记者 周德会夏立凯`, read as `namesOf` reads them.)
+      if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n) && !(NAMES_RUN.test(n) && splitNameRun(n, true))) return false;
       nameCount++;
     }
   }
