@@ -251,19 +251,24 @@ describe('credits set with slashes or marks', () => {
     ['王小明/文 李红/图', ['王小明'], ['李红']],
     ['王小明/文', ['王小明'], []],
     ['李红/摄', [], ['李红']],
+    ['作者：王小明', ['王小明'], []],
+    ['文｜王小明', ['王小明'], []],
+    ['文：王小明 图：李红', ['王小明'], ['李红']],
+    ['摄影：李红', [], ['李红']],
   ])('%s', (t, reporters, photographers) => {
     const b = parseByline(t);
     expect([b.reporters, b.photographers]).toEqual([reporters, photographers]);
   });
 
-  it.each(['□本报记者  王小明', '◎本报记者  王小明', '央视记者  王小明', '澎湃新闻记者  王小明', '文/王小明  图/李红', '本报记者  王小明  文/图', '王小明/文  李红/图'])('%s on its own line under a headline is the byline, not the title', (line) => {
+  it.each(['□本报记者  王小明', '◎本报记者  王小明', '央视记者  王小明', '澎湃新闻记者  王小明', '文/王小明  图/李红', '本报记者  王小明  文/图', '王小明/文  李红/图', '作者：王小明', '文｜王小明'])('%s on its own line under a headline is the byline, not the title', (line) => {
     const page = ['山村小学有了图书室', `\u3000\u3000${line}`, '　　元旦前夕，县里给山村小学送来两千册图书，孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'].join('\n');
     const [a] = parsePage(page, { file: '20190120-05.txt' }).articles;
     expect([a.kicker, a.title, a.byline?.reporters]).toEqual([undefined, '山村小学有了图书室', ['王小明']]);
   });
 
-  it('a subhead with a mark (■广东省博物馆) is not a credit', () => {
+  it('a subhead with a mark (■广东省博物馆) is not a credit, nor a writer\'s note (作者单位：…)', () => {
     expect(isBylineLine('■广东省博物馆')).toBe(false);
+    expect(people(parseByline('作者单位：中南民族大学经济学院'))).toEqual([]);
   });
 });
 

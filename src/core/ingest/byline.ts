@@ -87,9 +87,18 @@ function names(piece: string): string[] {
 /** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`. */
 const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
 
+/**
+ * Credits set with a colon or a bar (`作者：王浩`, `文｜王浩`, `文：王浩 图：李明`, `摄影：李明`) in the
+ * slash form the readers below know (`文/王浩 图/李明`); any other text as it is.
+ */
+function slashForm(t: string): string {
+  if (!/^(?:作者|撰文|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
+  return t.replace(/(^|\s)(作者|撰文|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${role === '作者' || role === '撰文' ? '文' : role}/`);
+}
+
 function isBylineLineRaw(line: string): boolean {
   // `《中国电力报》记者 X`: a paper's name in title marks.
-  const t = line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1').replace(PHOTO_SOURCE, '$1');
+  const t = slashForm(line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1').replace(PHOTO_SOURCE, '$1'));
   if (COMMENTATOR.test(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
   // `（据新华社电）`, `（新华社北京１月１日电）`: a source, not a person.
@@ -231,7 +240,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
-  const unwrapped = unwrap(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1'));
+  const unwrapped = unwrap(slashForm(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1')));
   const paren = unwrapped.paren;
   // `文/王浩 图/李明`: the writer's credit read as any other, the photographer's after it.
   const slashed = slashCredits(unwrapped.inner.trim().replace(CREDIT_MARK, ''));
