@@ -266,6 +266,12 @@ describe('credits set with slashes or marks', () => {
     expect([a.kicker, a.title, a.byline?.reporters]).toEqual([undefined, '山村小学有了图书室', ['王小明']]);
   });
 
+  it.each(['作者：王小明', '文｜王小明', '文：王小明  图：李红'])('%s indented as the first line under an e-paper headline is the byline, not the first paragraph', (line) => {
+    const page = ['山村小学有了图书室', `\u3000\u3000${line}`, '\u3000\u3000元旦前夕，县里给山村小学送来两千册图书，孩子们第一次有了自己的图书室。', '\u3000\u3000课间，孩子们总围在书架前不肯走，老师们也常来借书备课。'].join('\n');
+    const [a] = parsePage(page, { file: '20190120-05.txt' }).articles;
+    expect([a.title, a.byline?.reporters, a.paragraphs[0].text.slice(0, 4)]).toEqual(['山村小学有了图书室', ['王小明'], '元旦前夕']);
+  });
+
   it('a subhead with a mark (■广东省博物馆) is not a credit, nor a writer\'s note (作者单位：…)', () => {
     expect(isBylineLine('■广东省博物馆')).toBe(false);
     expect(people(parseByline('作者单位：中南民族大学经济学院'))).toEqual([]);

@@ -294,7 +294,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     }
     // A byline under the intro paragraph (`导语` ⏎ `本报记者 X` ⏎ subhead), or over one section of
     // a feature written by several (`本报记者 杨明方 阿尔达克`): the article's byline, not its text.
-    if (isBylineLine(t) && !/^[（(]/.test(t) && !isPhotoCredit(t) && ((paragraphs.length <= 2 && merged[i + 1] && isTitleLike(merged[i + 1].text)) || (/^(?:本报|新华社)?(?:特约)?记者/.test(t) && t.length <= 30))) {
+    // (So is a credit set with its role and a colon, slash or bar as the first line: `作者：X`, `文｜X`.)
+    const creditLead = paragraphs.length === 0 && /^(?:作者|撰文|文图|图文|文|图|摄影)\s*[：:｜|/／]/.test(t);
+    if (isBylineLine(t) && !/^[（(]/.test(t) && !isPhotoCredit(t) && ((paragraphs.length <= 2 && merged[i + 1] && isTitleLike(merged[i + 1].text)) || (/^(?:本报|新华社)?(?:特约)?记者/.test(t) && t.length <= 30) || creditLead)) {
       byline = mergeBylines(byline, parseByline(t, warnings));
       continue;
     }
