@@ -27,6 +27,11 @@ describe('readHeadline', () => {
     });
   });
 
+  it('keeps a label of four characters over the news (权威发布) as the kicker, though it ends like an event', () => {
+    expect(readHeadline(['权威发布', '今年中央一号文件发布'])).toEqual({ kicker: '权威发布', title: '今年中央一号文件发布' });
+    expect(readHeadline(['中美经贸磋商结束', '双方同意继续磋商'])).toEqual({ title: '中美经贸磋商结束', subtitle: '双方同意继续磋商' });
+  });
+
   it('keeps a first line that names its genre (…活动综述) as the kicker', () => {
     expect(readHeadline(['市总工会慰问帮扶困难职工活动综述', '真情暖人心'])).toEqual({ kicker: '市总工会慰问帮扶困难职工活动综述', title: '真情暖人心' });
   });
