@@ -25,3 +25,12 @@ describe("a page's header", () => {
     expect(parsePage(text, { file: 'page.txt' }).date).toBeUndefined();
   });
 });
+
+describe("the page's staff", () => {
+  it.each(['本版责编：王小明  版式设计：李红', '(责编：王小明、李红)', '（本版责编：王小明 版式设计：李红）', '【责任编辑：王小明】'])('%s under the article is no part of its text, nor its byline', (staff) => {
+    const text = ['春运首日全国发送旅客超千万', '\u3000\u3000今天是春运首日，全国铁路、公路、水路、民航共发送旅客1000余万人次。', '\u3000\u3000交通运输部有关负责人表示，今年春运客流总体平稳。', staff].join('\n');
+    const [a] = parsePage(text, { file: '20190121-01.txt' }).articles;
+    expect(a.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['今天是春', '交通运输']);
+    expect(a.byline).toBeUndefined();
+  });
+});

@@ -30,7 +30,8 @@ export interface Furniture {
 export function furnitureOf(line: string): Furniture | undefined {
   const t = line.trim();
   if (!t || t.length > 80) return undefined;
-  if (CREDIT_RE.test(t)) return { kind: 'credit' };
+  // (Also in brackets, as a web page prints its staff under the article: `(责编：王浩、李明)`.)
+  if (CREDIT_RE.test(t) || CREDIT_RE.test(t.replace(/^[（(【[]\s*|\s*[）)】\]]$/g, ''))) return { kind: 'credit' };
   let m = t.match(CONT_TO_RE);
   if (m) return { kind: 'continued-to', page: parseNumber(m[1].replace(/^[A-H]/, '')) };
   m = t.match(CONT_FROM_RE);
