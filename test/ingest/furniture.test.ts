@@ -34,3 +34,14 @@ describe("the page's staff", () => {
     expect(a.byline).toBeUndefined();
   });
 });
+
+describe('an article copied from a web page', () => {
+  it('reads the date line under the headline as the page header and drops the page\'s buttons (分享到：), so the dateline opens the text', () => {
+    const text = ['春运首日全国发送旅客超千万', '2019年01月22日05:51  来源：人民网－人民日报', '分享到：', '本报北京1月21日电（记者王小明）今天是春运首日，全国铁路、公路、水路、民航共发送旅客1000余万人次。', '交通运输部有关负责人表示，今年春运客流总体平稳。', '(责编：王小明、李红)'].join('\n\n');
+    const page = parsePage(text, { file: 'page.txt' });
+    expect([page.paper, page.date]).toEqual(['人民日报', '2019-01-22']);
+    const [a] = page.articles;
+    expect([a.title, a.dateline?.raw, a.byline?.reporters]).toEqual(['春运首日全国发送旅客超千万', '本报北京1月21日电', ['王小明']]);
+    expect(a.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['今天是春', '交通运输']);
+  });
+});

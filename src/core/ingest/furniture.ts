@@ -1,12 +1,16 @@
 /**
  * Page furniture: the lines a page carries that belong to no article — the page header
  * (`大众日报 2022年1月28日 星期五 第3版`) or footer (`《 人民日报 》（ 2021年01月05日 01 版）`), editor credits (`责任编辑 X`, `版面设计 X`),
- * and continuation notes (`转第2版`, `（上接第1版）`). Also reads the edition's
+ * continuation notes (`转第2版`, `（上接第1版）`), and the buttons of a web page an article was copied
+ * from (`分享到：`). Also reads the edition's
  * paper/date/page from them.
  */
 import { NUM, asciiDigits, isoDate, parseNumber, validDate } from './numbers';
 
-export type FurnitureKind = 'header' | 'credit' | 'continued-to' | 'continued-from';
+export type FurnitureKind = 'header' | 'credit' | 'continued-to' | 'continued-from' | 'web';
+
+/** A web page's own buttons, copied along with an article (`分享到：`, `【字号 大 中 小】`, `打印`): never the paper's text. */
+const WEB_CHROME = /^(?:分享到[：:]?|【?字号\s*[：:]?\s*大\s*中\s*小】?|打印(?:本页)?|关闭窗口|返回顶部|我要纠错|纠错)$/;
 
 const CREDIT_RE = /^(?:本版)?(?:责任编辑|责编|版面设计|美术编辑|美编|版式设计|编辑|校对|组版|排版|版面编辑|制图|图片编辑)\s*[：:]?\s*[\u4e00-\u9fa5·]{2,4}(?:[\s、，,]+(?:(?:责任编辑|责编|版面设计|美术编辑|美编|版式设计|编辑|校对|组版|排版|制图|图片编辑)\s*[：:]?\s*)?[\u4e00-\u9fa5·]{2,4})*$/;
 const CONT_TO_RE = new RegExp(`^[（(]?\\s*(?:下)?转(?:第)?\\s*(${NUM}{1,3}|[A-H]\\d{1,2})\\s*版\\s*[）)]?$`);
@@ -30,6 +34,7 @@ export interface Furniture {
 export function furnitureOf(line: string): Furniture | undefined {
   const t = line.trim();
   if (!t || t.length > 80) return undefined;
+  if (WEB_CHROME.test(t)) return { kind: 'web' };
   // (Also in brackets, as a web page prints its staff under the article: `(责编：王浩、李明)`.)
   if (CREDIT_RE.test(t) || CREDIT_RE.test(t.replace(/^[（(【[]\s*|\s*[）)】\]]$/g, ''))) return { kind: 'credit' };
   let m = t.match(CONT_TO_RE);
