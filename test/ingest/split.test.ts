@@ -303,6 +303,12 @@ describe('article boundaries', () => {
     expect(firstWords([...feature, goesOn].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
+  it("a brief's news lead after a note in brackets that closes the piece above (（本文系作者…的一部分）) is the next headline-less item", () => {
+    const brief = '摩洛哥新一届两院制议会７日选出第一任参议院议长，原一院制议会议长当选，任期三年，新议长表示将推进改革。';
+    const speech = [...LIBRARY, '（本文系作者在全县教育工作会议上讲话的一部分）'];
+    expect(firstWords([...speech, brief].join('\n\n'))).toEqual(['元旦前夕，', '摩洛哥新一']);
+  });
+
   it('a paragraph naming its day that shares nothing with the article above is the next headline-less brief, unless its writer tells it (笔者…)', () => {
     const feature = LIBRARY;
     const brief = '中国政府援建的体育场，１２月３０日在塔那那利佛正式交付使用，两国官员出席了交接仪式并剪彩，当地数千名群众观看。';

@@ -443,8 +443,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const looseLead = () => isLooseBriefLead(u.text) && (briefRun || (!TOLD_BY_WRITER.test(firstSentence(u.text)) && cohesion(u.text, itemContext(i)) === 0));
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || looseLead()) && i > 0) {
       const prev = units[i - 1];
-      // (After a finished sentence, a byline, or anything that closed the item: `（新华社北京１月１日电）`.)
-      if ((endsSentence(prev.text) || f[i - 1].byline || st.closed) && !prev.furniture) {
+      // (After a finished sentence, a byline, or anything that closed the item: `（新华社北京１月１日电）`,
+      // or a note in brackets that closes a piece: `（本文系作者…讲话的一部分）`, a letter's signature.)
+      const closedNote = f[i - 1].note && /[）)]$/.test(prev.text);
+      if ((endsSentence(prev.text) || f[i - 1].byline || st.closed || closedNote) && !prev.furniture) {
         const ctx = itemContext(i);
         const sameSubject = st.headAt >= 0 && subjectInHeadline(u.text, units[st.headAt].text);
         const c = cohesion(u.text, ctx);
