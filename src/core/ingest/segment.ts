@@ -440,6 +440,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // where items already run on without headlines, or where it shares not one character pair with
     // the item above and is not told by a writer (`近日，笔者在…采访时…`).
     const briefRun = st.headAt < 0 || /[。！？!?”][（(][^（）()]{1,12}[）)]$/.test(units[i - 1]?.text ?? '') || st.closed;
+    // A news lead under the last line of a poem (`…那种声音` ⏎ `伊朗外长哈拉齐５日致信…`): the poem ended; a
+    // brief begins. (Not a dateline: a headline read as the poem's last line stands over that.)
+    if (!st.hasText && st.verseLines >= 3 && f[i - 1]?.title && !f[i].title && !f[i].dateline && isBriefLead(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION) return at('brief-after-verse', true);
     const looseLead = () => isLooseBriefLead(u.text) && (briefRun || (!TOLD_BY_WRITER.test(firstSentence(u.text)) && cohesion(u.text, itemContext(i)) === 0));
     if (st.hasText && !f[i].dateline && !f[i].byline && !f[i].caption && (isBriefLead(u.text) || looseLead()) && i > 0) {
       const prev = units[i - 1];
