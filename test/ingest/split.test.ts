@@ -303,12 +303,15 @@ describe('article boundaries', () => {
     expect(firstWords([...feature, goesOn].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
-  it("a brief's news lead under the last line of a poem opens the next item; the poem's own prose does not", () => {
+  it("after a poem, a brief's news lead or a headline over the report it leads into opens the next item; the poem's own prose does not", () => {
     const poem = ['乡音', '李小明', '乡音难改', '或多或少总是可以改的', '改不了的是老屋老井', '热土里扎下深根', '是唤你回家的那种声音'];
     const brief = '伊朗外长５日致信联合国秘书长，呼吁联合国采取紧急措施，制止在阿尔及利亚发生的屠杀平民事件。';
     expect(starts([...poem, brief].join('\n\n'))).toEqual(['乡音\n\n李小', '伊朗外长５日']);
     const prose = '这首诗写于作者离家四十年后第一次回乡的路上，诗中的老屋老井至今还在，村里人都记得他。';
     expect(starts([...poem, prose].join('\n\n'))).toEqual(['乡音\n\n李小']);
+    // A line over prose that takes up its words is the next piece's headline, not the poem's last line.
+    const report = ['县委书记观看话剧《山村教师》', '县委书记昨晚在县剧院观看了话剧《山村教师》，并同演员们亲切交谈，勉励他们多演群众喜闻乐见的好戏。'];
+    expect(starts([...poem, ...report].join('\n\n'))).toEqual(['乡音\n\n李小', '县委书记观看']);
   });
 
   it("a brief's news lead after a note in brackets that closes the piece above (（本文系作者…的一部分）) is the next headline-less item", () => {

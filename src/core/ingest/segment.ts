@@ -316,6 +316,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed && !f[i + 1]?.dateline && !hasPictureMark(u.text) && !REVIEW_SUBTITLE.test(u.text)) {
         const nextText = units[i + 1]?.text ?? '';
         const writer = authorNext && (isPersonName(nextText) || !BARE_NAME.test(nextText));
+        // A line over prose that takes up its words (`江泽民观看话剧《虎踞钟山》` ⏎ `…江泽民…观看了…`) is the
+        // next piece's headline: a poem's last line leads into no report.
+        const prose = len === 1 && !!next && !nextF?.title && next.text.length >= 40 && endsSentence(next.text);
+        if (prose && cohesion(u.text, [next.text]) >= 0.2) return at('headline-after-verse', true);
         if (!writer) return at('verse', false);
       }
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
