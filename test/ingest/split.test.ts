@@ -384,6 +384,11 @@ describe('article boundaries', () => {
     expect(starts(credited)).toEqual(['山村小学有了', '张老师，您辛']);
   });
 
+  it('after a signed essay, a news headline of someone setting something up (…组建…生产线) is the next piece, not a subhead', () => {
+    const news = ['两家影音企业组建光盘生产线', '由全国影视、音像行业的两家主要企业共同组建的光盘生产线在北京建成投产，年产光盘一千万张，填补了国内空白。'];
+    expect(titles([...ESSAY, ...news].join('\n\n'))).toEqual(['办事要讲实效', '两家影音企业组建光盘生产线']);
+  });
+
   it("after a signed essay, a headline over an intro and its writer's bare name over running text is the next signed piece", () => {
     const next = ['痛说赝品', '赝品横行，是去年艺术品拍卖中最为刺眼的一道风景，不少收藏者为此付出了沉重的代价。', '南宫品', '在已经过去的一年中，几家拍卖行先后拍出多件赝品，买家事后发现上当，却难以追回损失，拍卖行也因此信誉扫地。'];
     expect(titles([...ESSAY, ...next].join('\n\n'))).toEqual(['办事要讲实效', '痛说赝品']);

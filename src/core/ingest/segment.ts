@@ -76,15 +76,19 @@ const EVENT_AT_PLACE = /在[\u4e00-\u9fa5]{1,4}(?:举行|举办|召开|开幕|�
 /** Something new that was launched, as a news headline ends: `…三十部推出`, `…新产品问世`, `…正式开通`. */
 const LAUNCHED = /(?:推出|问世|面世|出版|开通|建成|竣工|落成|投产|开业|揭牌|启用)$/;
 
+/** Someone named, then what they set up: `中影中唱组建ＶＣＤ生产线`, `两公司合资兴建水泥厂`. */
+const BUILT = /^[\u4e00-\u9fa5Ａ-Ｚ]{2,10}(?:组建|兴建|建成|合建|引进|联合成立)[\u4e00-\u9fa5Ａ-Ｚａ-ｚ０-９]{2,10}$/;
+
 /** A place, then what was held there: `北京举行新年音乐会`, `上海召开…`. */
 const PLACE_EVENT = /^([\u4e00-\u9fa5]{2,3}?)(?:举行|举办|召开|开通|建成|启动)/;
 
 /** A dateline whose month is written in Han numerals (`新华社北京一月六日电`, not `１月６日`). */
 const hanDate = (raw: string): boolean => /[一二三四五六七八九十〇○]月/.test(raw);
 
-/** A news headline by its wording (see `EVENT_AT_PLACE`, `LAUNCHED`; a place and a colon: `上海：强化街道管理职能`). */
+/** A news headline by its wording (see `EVENT_AT_PLACE`, `BUILT`, `LAUNCHED`; a place and a colon: `上海：强化街道管理职能`). */
 function isNewsHeadline(t: string): boolean {
   if (EVENT_AT_PLACE.test(t)) return true;
+  if (BUILT.test(t)) return true;
   if (LAUNCHED.test(t)) return true;
   const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/) ?? t.match(PLACE_EVENT);
   return !!head && isPlaceWord(head[1]);
