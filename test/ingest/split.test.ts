@@ -384,6 +384,11 @@ describe('article boundaries', () => {
     expect(starts(credited)).toEqual(['山村小学有了', '张老师，您辛']);
   });
 
+  it('after a signed essay, a headline over a letter signed by a group (（…等１６位脱贫母亲）) is the next piece', () => {
+    const letter = ['“幸福工程”让我们走上致富路', '我们是被“幸福工程”救助的贫困母亲，家在山区，过去穷得揭不开锅，如今靠养牛种菜过上了好日子。', '（某县某乡陈某英刘某英等１６位脱贫母亲）'];
+    expect(titles([...ESSAY, ...letter].join('\n\n'))).toEqual(['办事要讲实效', '“幸福工程”让我们走上致富路']);
+  });
+
   it('after a signed essay, a news headline of someone setting something up (…组建…生产线) is the next piece, not a subhead', () => {
     const news = ['两家影音企业组建光盘生产线', '由全国影视、音像行业的两家主要企业共同组建的光盘生产线在北京建成投产，年产光盘一千万张，填补了国内空白。'];
     expect(titles([...ESSAY, ...news].join('\n\n'))).toEqual(['办事要讲实效', '两家影音企业组建光盘生产线']);

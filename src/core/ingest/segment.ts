@@ -156,6 +156,9 @@ export interface SegmentOptions {
   trace?: SegmentTrace;
 }
 
+/** A letter signed by a group (`（山东东平县大安山乡陈绪英刘振英等１６位脱贫母亲）`, `（某村全体村民）`). */
+const GROUP_SIGNATURE = /^[（(][^（）()]{4,40}(?:等[０-９0-9一二三四五六七八九十百]+(?:位|名|个|人)|全体)[\u4e00-\u9fa5]{0,10}[）)]$/;
+
 /** A headline-shaped line under a bullet mark. */
 const BULLET_HEAD = /^[●◆■▲★◇□○]/;
 
@@ -218,7 +221,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (last < 0 || f[last].dateline) return false;
     const t = units[last].text;
     // (The writer's note under the last section speaks of the feature's own writer.)
-    return (f[last].closer || endsWithCredit(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
+    return (f[last].closer || endsWithCredit(t) || GROUP_SIGNATURE.test(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
   /** A writer's bare name (`南宫品`) over a paragraph of running text. */
