@@ -377,11 +377,15 @@ describe('article boundaries', () => {
     expect(titles(briefs.join('\n\n'))).toEqual(['法院用上大数据', '国家图书馆推出古籍数字资源新平台']);
   });
 
-  it('an exclamation over its own pictured subtitle opens the next piece, after running text or a photo credit', () => {
+  it('an exclamation over its own pictured subtitle opens the next piece: after running text, a photo credit or a desk signature, or at the top of a page', () => {
     const piece = ['张老师，您辛苦了！', '年过八旬仍带学生连演三场，然后又赶往北京（附图片１张）', '张老师的合唱团，这个名字对音乐爱好者来说并不陌生，团里的学生大多是她一手带出来的。'];
     expect(starts([...LIBRARY, ...piece].join('\n\n'))).toEqual(['山村小学有了', '张老师，您辛']);
     const credited = [...LIBRARY, '（新华社记者王小明摄）', ...piece].join('\n\n');
     expect(starts(credited)).toEqual(['山村小学有了', '张老师，您辛']);
+    // After a desk's signature that closes the piece above, and at the top of a page.
+    const signed = [...LIBRARY, '文艺部', ...piece].join('\n\n');
+    expect(starts(signed)).toEqual(['山村小学有了', '张老师，您辛']);
+    expect(starts([...piece, ...LIBRARY].join('\n\n'))).toEqual(['张老师，您辛', '山村小学有了']);
   });
 
   it('after a signed essay, a headline over a letter signed by a group (（…等１６位脱贫母亲）) is the next piece', () => {

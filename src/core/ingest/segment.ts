@@ -180,8 +180,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const above = units.slice(Math.max(0, i - 3), i).map((u) => u.text);
     const leadsIn = i > 0 && (endsSentence(units[i - 1].text) || f[i - 1].byline || /[）)]$/.test(units[i - 1].text)) && !/^[“「『"]/.test(units[i].text) && !f[i + 1].title && below.length >= 60 && endsSentence(below);
     const newSubject = leadsIn && cohesion(units[i].text, above) === 0 && cohesion(units[i].text, [below]) > 0;
-    // Or over its own pictured subtitle (`周小燕老师，您辛苦了！` ⏎ `八十高龄…（附图片１张）`).
-    const overPicture = i > 0 && (endsSentence(units[i - 1].text) || f[i - 1].byline || /[）)]$/.test(units[i - 1].text)) && !closingWish && !/^[“「『"]/.test(units[i].text) && f[i + 1].title && hasPictureMark(below);
+    // Or over its own pictured subtitle (`周小燕老师，您辛苦了！` ⏎ `八十高龄…（附图片１张）`): at the top of
+    // the page, or after what closes the piece above (a finished sentence, a byline, a note, a desk's signature).
+    const closesAbove = (k: number) => endsSentence(units[k].text) || f[k].byline || /[）)]$/.test(units[k].text) || (isDeskSignature(units[k].text) && k > 0 && endsSentence(units[k - 1].text));
+    const overPicture = (i === 0 || closesAbove(i - 1)) && !closingWish && !/^[“「『"]/.test(units[i].text) && f[i + 1].title && hasPictureMark(below);
     if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject || overPicture) f[i].title = true;
     if (newSubject) exclaimHeads.add(i);
   }
