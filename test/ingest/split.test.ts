@@ -120,6 +120,28 @@ describe('article boundaries', () => {
     expect(starts([...report, quoted].join('\n\n'))).toEqual(['全市农村电话']);
   });
 
+  it("another desk's dispatch of another day, dated the other way, is read against the item's headline, not the paragraph above it", () => {
+    const report = [
+      '三下乡先进受表彰',
+      '本报北京一月六日讯文化科技卫生三下乡活动表彰会今天举行，中宣部等十部委为先进集体和先进个人颁奖。',
+      '辽宁省沈阳市等地的先进集体代表一百余人参加了会议。',
+    ];
+    const dispatch = '新华社沈阳１月７日电沈阳市第十二届人民代表大会第一次会议今天选举产生了新一届市人民政府领导班子。';
+    expect(starts([...report, dispatch].join('\n\n'))).toEqual(['三下乡先进受', '新华社沈阳１']);
+    // On the headline's own subject it stays a part of the item.
+    const same = '新华社沈阳１月７日电沈阳市三下乡先进集体代表今天回到沈阳，向市民汇报表彰会的盛况。';
+    expect(starts([...report, same].join('\n\n'))).toEqual(['三下乡先进受']);
+  });
+
+  it('a full agency dateline after a headline-less item opens the next item when it is on another subject', () => {
+    const brief = '某国总理４日说，欧洲国家将采取共同行动，在年内实现统一货币的既定目标。';
+    const dispatch = '新华社武汉１月７日电（记者王小明）在今天举行的武汉市第十届人民代表大会第一次会议上，代表们审议了政府工作报告。';
+    // (At the top of the page, under no headline.)
+    expect(starts([brief, dispatch, ...LIBRARY].join('\n\n'))).toEqual(['某国总理４日', '新华社武汉１', '山村小学有了']);
+    const same = '新华社布鲁塞尔１月５日电欧洲国家统一货币的行动得到多数国家总理支持。';
+    expect(starts([brief, same, ...LIBRARY].join('\n\n'))).toEqual(['某国总理４日', '山村小学有了']);
+  });
+
   it('a dispatch whose date is written the other way (一月六日 under １月５日) after a dated item opens the next item, even from the same agency', () => {
     const report = [
       '全市农村电话村村通',

@@ -515,11 +515,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // with the item (`新华社东京１月６日电…` ⏎ … ⏎ `新华社沈阳１月７日电…`) is another item too.
       const elsewhere = !!first?.day && !!dl.dateline.day && first.day !== dl.dateline.day && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place && cohesion(u.text.slice(dl.length), itemContext(i)) === 0;
       if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle || elsewhere)) {
-        if (cohesion(u.text.slice(dl.length), itemContext(i)) < BRIEF_COHESION) return at('dated-item-after-dated', true);
+        // Another desk's dispatch of another day, its date written another way, is read against the
+        // item's headline alone: the paragraph above may share a place or a `会议` with it by chance.
+        const ctx = otherAgency && otherStyle && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
+        if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
       // next item, a brief without a headline (a report's own intro runs one paragraph, its note is named).
       if (!st.hasDateline && st.hasText && !ownPictureAbove && !underNote && st.leadAt >= 0 && i - st.leadAt >= 2 && endsSentence(units[i - 1].text) && dl.dateline.agency && dl.dateline.day) return at('dated-item-after-undated', true);
+      // …or after a headline-less item (`意大利总理普罗迪４日说，…` ⏎ `新华社武汉１月７日电（记者金风）…`) on another subject.
+      if (!st.hasDateline && st.hasText && st.headAt < 0 && !ownPictureAbove && !underNote && endsSentence(units[i - 1].text) && dl.dateline.agency && dl.dateline.day && cohesion(u.text.slice(dl.length), itemContext(i)) < BRIEF_COHESION) return at('dated-item-after-headless', true);
       return at('dateline', st.hasDateline && st.hasText && /^新华社(?:专)?讯/.test(u.text));
     }
     return at('body', false);
