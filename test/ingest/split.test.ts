@@ -133,6 +133,41 @@ describe('article boundaries', () => {
     expect(starts([...report, same].join('\n\n'))).toEqual(['三下乡先进受']);
   });
 
+  it("a dispatch with its own reporter on another day is read against the item's headline alone", () => {
+    const report = [
+      '副总理会见特区政务司司长',
+      '据新华社北京１月６日电（记者方小瑾）国务院副总理今天在北京会见了来访的香港特区政务司司长。',
+      '应国务院港澳事务办公室的邀请，特区政务司司长一行于五日抵京访问，并将会晤国务院有关部门负责人。',
+    ];
+    const dispatch = '据新华社北京１月９日电（记者刘小非）中央军委委员、总后勤部部长今天在京会见了来访的某国国防部后勤部长一行。';
+    expect(starts([...report, dispatch].join('\n\n'))).toEqual(['副总理会见特', '据新华社北京']);
+    // On the day of the item, the same reading keeps a roundup's dispatch (its paragraph above shares its words).
+    expect(starts([...report, dispatch.replace('９日', '６日')].join('\n\n'))).toEqual(['副总理会见特']);
+  });
+
+  it('a full dateline after a speech closed by its note in brackets (（本文系作者…的一部分）) opens the next item', () => {
+    const speech = [
+      '深化改革促进科技与经济结合',
+      '要充分发挥科技进步在经济结构调整中的作用，必须深化科技体制改革，促进科技与经济的紧密结合。',
+      '提高劳动者素质，是实现劳动力资源合理配置的关键，也是科技进步的基础。',
+      '（本文系作者在全省科学技术大会上讲话的一部分）',
+    ];
+    const dispatch = '据新华社北京一月六日电国务院副总理今天在这里会见了来访的某国外交部长，双方就两国关系交换了意见。';
+    expect(starts([...speech, dispatch].join('\n\n'))).toEqual(['深化改革促进', '据新华社北京']);
+  });
+
+  it('pictures after running text (图片： ⏎ captions) close the piece: a headline over a dateline under them, and a full dateline, open the next item', () => {
+    const seals = ['生肖印谈（附图片６张）', '以十二生肖纪年、纪寿，是我国传统文化的一部分。为每个生肖刻一方印，更是篆刻家的雅好。', '图片：', '百牛迎春', '百虎撼岳'];
+    const news = ['东亚货币继续贬值', '本报曼谷１月５日电记者某某报道：泰币汇率今天大幅下跌，首次跌破五十铢兑一美元大关。'];
+    expect(starts([...seals, ...news].join('\n\n'))).toEqual(['生肖印谈（附', '东亚货币继续']);
+    const dispatch = '据新华社北京一月七日电（记者张小典）全国人大常委会副委员长今天在京会见了来访的某国议会代表团。';
+    const twoSeals = [seals[0].replace('６张', '２张'), ...seals.slice(1)];
+    expect(starts([...twoSeals, dispatch].join('\n\n'))).toEqual(['生肖印谈（附', '据新华社北京']);
+    // Two captions of one chart over the next item's dateline stay captions.
+    const chart = ['股市一周（附图片３张）', '本周沪深股市震荡走低，成交量明显萎缩。', '图片：', '深圳成份股指数周Ｋ线图', '上海综合指数周Ｋ线图', '本报讯去年十二月二十二日，某矿业集团公司热电厂并网发电。'];
+    expect(starts(chart.join('\n\n'))).toEqual(['股市一周（附', '本报讯去年十']);
+  });
+
   it('a full agency dateline after a headline-less item opens the next item when it is on another subject', () => {
     const brief = '某国总理４日说，欧洲国家将采取共同行动，在年内实现统一货币的既定目标。';
     const dispatch = '新华社武汉１月７日电（记者王小明）在今天举行的武汉市第十届人民代表大会第一次会议上，代表们审议了政府工作报告。';

@@ -296,7 +296,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // an article). Over a dateline it heads an item of a briefs column (`■简讯` ⏎ `■…` ⏎ `本报北京…电`).
       if (st.hasText && BULLET_HEAD.test(u.text) && !f[i + 1]?.dateline) return at('bullet-subhead', false);
       // The caption under `图片：`, an item of a list opened by `…有：`.
-      if (st.captionsLeft > 0 || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
+      // (Not a line over a dateline, right under it or over a roundup's place label, when the captions
+      // still due cannot all come before that dateline and the line shares nothing with the caption
+      // above: `（附图片６张）` ⏎ two captions ⏎ `东亚货币继续贬值` ⏎ `本报曼谷…电` is the next item's
+      // headline; the last caption due over a dateline, or `…周Ｋ线图` ⏎ `…周Ｋ线图`, are captions.)
+      const toDateline = f[i + 1]?.dateline ? 1 : units[i + 1] && units[i + 1].text.length <= 4 && f[i + 2]?.dateline ? 2 : 0;
+      const headsNext = st.hasBody && toDateline > 0 && st.captionsLeft > toDateline && cohesion(u.text, [prevText]) === 0;
+      if ((st.captionsLeft > 0 && !headsNext) || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
       if (st.photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
       // A headline over running text (or its summary points, `●…`) after the article's pictures
       // (`图片：` ⏎ its captions, or a note `（图为原载《讽刺与幽默》）`): the article ended with them.
@@ -497,6 +503,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // few paragraphs stands right over the report it introduces.)
       const ownPictureAbove = st.picHead && st.captionBody && !st.hasDateline;
       const underNote = !st.hasDateline && cur.some((k) => EDITOR_NOTE.test(units[k].text) && i - k <= NOTE_REACH);
+      // Pictures after the article's running text (`图片：` ⏎ captions) close it: a full dateline under
+      // them on another subject is the next item's.
+      if (st.inCaptions && st.hasBody && !ownPictureAbove && dl.dateline.agency && dl.dateline.day && cohesion(u.text.slice(dl.length), itemContext(i)) < BRIEF_COHESION) return at('dateline-after-pictures', true);
       // Pictures whose captions share not one character pair with the dated paragraph under them
       // (`华府隆冬暖英伦风暴寒（附图片２张）` ⏎ captions ⏎ `本报讯…天津农村…`): a picture story, whole.
       if (ownPictureAbove && st.hasText && cohesion(u.text.slice(dl.length), itemContext(i)) === 0) return at('dateline-after-picture-story', true);
@@ -517,12 +526,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle || elsewhere)) {
         // Another desk's dispatch of another day, its date written another way, is read against the
         // item's headline alone: the paragraph above may share a place or a `会议` with it by chance.
-        const ctx = otherAgency && otherStyle && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
+        // So is a dispatch with its own reporter on another day (`据新华社北京１月９日电（记者刘云非）…`).
+        const ownDay = !!dl.credit && /记者/.test(dl.credit) && !!first?.day && first.day !== dl.dateline.day;
+        const ctx = ((otherAgency && otherStyle) || ownDay) && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
         if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
       // next item, a brief without a headline (a report's own intro runs one paragraph, its note is named).
-      if (!st.hasDateline && st.hasText && !ownPictureAbove && !underNote && st.leadAt >= 0 && i - st.leadAt >= 2 && endsSentence(units[i - 1].text) && dl.dateline.agency && dl.dateline.day) return at('dated-item-after-undated', true);
+      // (Or closes it with a note in brackets: `（本文系作者在…讲话的一部分）`.)
+      const closedAbove = endsSentence(units[i - 1].text) || (f[i - 1].note && /[）)]$/.test(units[i - 1].text));
+      if (!st.hasDateline && st.hasText && !ownPictureAbove && !underNote && st.leadAt >= 0 && i - st.leadAt >= 2 && closedAbove && dl.dateline.agency && dl.dateline.day) return at('dated-item-after-undated', true);
       // …or after a headline-less item (`意大利总理普罗迪４日说，…` ⏎ `新华社武汉１月７日电（记者金风）…`) on another subject.
       if (!st.hasDateline && st.hasText && st.headAt < 0 && !ownPictureAbove && !underNote && endsSentence(units[i - 1].text) && dl.dateline.agency && dl.dateline.day && cohesion(u.text.slice(dl.length), itemContext(i)) < BRIEF_COHESION) return at('dated-item-after-headless', true);
       return at('dateline', st.hasDateline && st.hasText && /^新华社(?:专)?讯/.test(u.text));
