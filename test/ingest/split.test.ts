@@ -168,6 +168,19 @@ describe('article boundaries', () => {
     expect(starts(chart.join('\n\n'))).toEqual(['股市一周（附', '本报讯去年十']);
   });
 
+  it("a short line with a question and a dash over a reporter's byline, after a photo item, is the next piece's headline", () => {
+    const photo = ['罕见海龟（图片）', '福建省某市公园近日收养了一只特大罕见海龟，重约一百五十公斤，已有数百岁高龄。（新华社记者王小明摄）'];
+    const feature = [
+      '饭桌上，谁先动筷子？——孩子，还是老人？',
+      '本报记者王小新',
+      '编者的话：“文化视角”专栏新年伊始与大家见面了，欢迎读者来信参与讨论。',
+      '线索１：前些时候，城里的一些中学生到市郊农村过了几天农家生活，回来后变得懂礼貌了。',
+      '线索２：一岁多的女孩这会儿特别高兴，外婆给她买了一袋薯条，她吃得津津有味。',
+    ];
+    const read = parsePage([...photo, ...feature].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(read.map((a) => [a.title, a.paragraphs.length])).toEqual([['罕见海龟（图片）', 1], ['饭桌上，谁先动筷子？——孩子，还是老人？', 3]]);
+  });
+
   it('a full agency dateline after a headline-less item opens the next item when it is on another subject', () => {
     const brief = '某国总理４日说，欧洲国家将采取共同行动，在年内实现统一货币的既定目标。';
     const dispatch = '新华社武汉１月７日电（记者王小明）在今天举行的武汉市第十届人民代表大会第一次会议上，代表们审议了政府工作报告。';

@@ -20,6 +20,7 @@ import {
   isCaptionText,
   isDeskSignature,
   isExclaimHead,
+  REPORTER_LINE,
   isArtworkTitle,
   isHeadNote,
   isMarker,
@@ -158,7 +159,10 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
           (k === 0 && content[k + 1].text.length >= 60 && !isTitleLike(content[k + 1].text)) ||
           (isAuthorLine(content[k + 1].text) && (isBylineLine(content[k + 1].text) || !content[k + 2] || !isTitleLike(content[k + 2].text))) ||
           (isTitleLike(content[k + 1].text) && hasPictureMark(content[k + 1].text)));
-      if ((!isTitleLike(t) && !exclaim) || full) break;
+      // Any short line with no full stop that opens the article over a reporter's byline
+      // (`饭桌上，谁先动筷子？——孩子，还是老人？` ⏎ `本报记者祝华新`), as segment.ts reads it.
+      const overByline = titleLines.length === 0 && k === 0 && t.length <= 30 && !/[。；;：:]/.test(t) && !!content[k + 1] && REPORTER_LINE.test(content[k + 1].text.replace(/\s+/g, ''));
+      if ((!isTitleLike(t) && !exclaim && !overByline) || full) break;
       // A roundup's first place label (`东亚货币继续贬值` ⏎ `泰国` ⏎ `本报曼谷…电`) opens its body.
       if (titleLines.length > 0 && t.length <= 5 && isPlaceWord(t) && content[k + 1] && matchDateline(content[k + 1].text)) break;
       // A headline-shaped line set apart by a wide gap just before the body is a photo caption.

@@ -176,6 +176,9 @@ export function isFigureRow(t: string): boolean {
  * `“家庭出身”栏还有必要吗？`). Short, one clause at most two; it reads as a headline only
  * where an author line or a dateline follows it (the splitter checks that).
  */
+/** A reporter's byline alone on its line, white space removed (`本报记者祝华新`, `记者王小明`). */
+export const REPORTER_LINE = /^(?:本报)?记者[\u4e00-\u9fa5·]{2,8}$/;
+
 export function isExclaimHead(t: string): boolean {
   if (t.length < 3 || t.length > 26) return false;
   if (!/[！？!?][”’」』"]?$/.test(t)) return false;

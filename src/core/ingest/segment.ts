@@ -43,6 +43,7 @@ import {
   endsWithNameCredit,
   hasPictureMark,
   isDeskSignature,
+  REPORTER_LINE,
   isArtworkTitle,
   isColumnLabel,
   isExclaimHead,
@@ -186,6 +187,19 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const overPicture = (i === 0 || closesAbove(i - 1)) && !closingWish && !/^[“「『"]/.test(units[i].text) && f[i + 1].title && hasPictureMark(below);
     if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject || overPicture) f[i].title = true;
     if (newSubject) exclaimHeads.add(i);
+  }
+  // Where bylines stand under headlines (not closing the text, 大众日报 style), a short line with no
+  // full stop over a reporter's byline, after what closes the piece above, is a headline whatever its
+  // marks (`饭桌上，谁先动筷子？——孩子，还是老人？` ⏎ `本报记者祝华新`).
+  if (!opts.closingStyle) {
+    for (let i = 1; i + 2 < units.length; i++) {
+      const t = units[i].text;
+      if (f[i].title || units[i].furniture || units[i + 1].furniture || f[i].dateline || f[i].byline || f[i].caption || t.length > 30 || /[。；;：:]/.test(t)) continue;
+      if (!f[i + 1].byline || !REPORTER_LINE.test(units[i + 1].text.replace(/\s+/g, ''))) continue;
+      if (f[i + 2].title || f[i + 2].byline || units[i + 2].text.length < 20) continue;
+      const prev = units[i - 1];
+      if (endsSentence(prev.text) || f[i - 1].byline || /[）)]$/.test(prev.text)) f[i].title = true;
+    }
   }
   const segs: Segment[] = [];
   let cur: number[] = [];
