@@ -84,4 +84,12 @@ describe('folded texts in memory', () => {
     expect(await phrase('"改写后的段落"')).toEqual([id]);
     expect(await phrase(`"${oldWords}"`)).toContain(id);
   });
+
+  it('a phrase is found only where it starts on a character, never across the bytes of two', () => {
+    // `ⵁ乎` is the bytes 41 2D 4E 4E in UTF-16LE; `中` is 2D 4E, which they hold at an odd offset.
+    const texts = new FoldedTexts();
+    const read: ReadTexts = (want) => new Map(want.map((id) => [id, { parts: [id === 1 ? 'ⵁ乎' : id === 2 ? 'ⵁ乎中' : '乎'] }]));
+    expect([...texts.holders([1, 2, 3], '中', read)]).toEqual([2]);
+    expect([...texts.holders([1, 2, 3], '乎', read)]).toEqual([1, 2, 3]);
+  });
 });
