@@ -130,7 +130,8 @@ export function rank<T extends { id: number }>(
     const postings = fields.map(({ id: f }) => {
       let df = 0;
       const base = store.baseRange(t, f);
-      if (base) for (let p = base.start; p < base.end; p++) df += live[base.docs[p]];
+      if (base && !index.dead) df += base.end - base.start;
+      else if (base) for (let p = base.start; p < base.end; p++) df += live[base.docs[p]];
       const overlay = store.overlayOf(t, f);
       if (overlay) for (const doc of overlay.keys()) df += live[doc];
       return { df, base, overlay };

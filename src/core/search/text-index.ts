@@ -95,6 +95,8 @@ export class TextIndex<T extends { id: number }> {
   readonly fields: string[];
   /** 1 for a live document, by short id. */
   live = new Uint8Array(1024);
+  /** Documents discarded since this index was made (packing makes a new one): while none, every posting is a live document's. */
+  dead = 0;
   /** Article id by short id. */
   articleOf = new Uint32Array(1024);
   /** Field lengths by short id × field. */
@@ -212,6 +214,7 @@ export class TextIndex<T extends { id: number }> {
     const s = this.shortOf[id];
     this.mini.discard(id);
     this.live[s] = 0;
+    this.dead++;
     this.shortOf[id] = -1;
   }
 
