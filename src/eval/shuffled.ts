@@ -7,14 +7,15 @@
  * the figures are lower than on the real pages, headline-less briefs most of all; compare runs of
  * this lens with each other, never with the real pages.
  *
- *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--headlines] [--verbose] [--rule NAME]
+ *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--headlines] [--verbose] [--rule NAME] [--flat]
  *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set …] --half a|b --page SEED:PAGE > page.txt
  *
  * `--rules` tallies, per rule of `--explain`, the decisions that were right and wrong; `--headlines`
  * prints each matched article whose headline block is not the gold's; `--verbose`
  * prints each missed and invented boundary with the text around it; `--rule NAME` prints every
  * decision of that one rule, right or wrong. `--page` writes one dealt page (as `--verbose` names
- * them: `seed 6 page 32`) for `baoku parse page.txt --explain`.
+ * them: `seed 6 page 32`) for `baoku parse page.txt --explain`. `--flat` deals the modern articles as
+ * text copied from a web page often comes: no indentation, a blank line after every line.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,7 +54,11 @@ function lcg(seed: number): () => number {
   };
 }
 
-function goldArticles(set: DevSet, half?: Half): Dealt[] {
+/**
+ * `flat`: the modern articles as text copied from a web page often comes, without its
+ * `\u3000\u3000` indentation and with a blank line after every line (1998's shape, today's words).
+ */
+function goldArticles(set: DevSet, half?: Half, flat = false): Dealt[] {
   const dir = DEV_SETS[set];
   const out: Dealt[] = [];
   for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.gold.json')).sort()) {
@@ -62,7 +67,8 @@ function goldArticles(set: DevSet, half?: Half): Dealt[] {
     const gold = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { articles: GoldArticle[] };
     const text = fs.readFileSync(path.join(dir, `${id}.txt`), 'utf8');
     gold.articles.forEach((a, k) => {
-      const t = text.slice(a.char_start, a.char_end).replace(/\s+$/, '');
+      let t = text.slice(a.char_start, a.char_end).replace(/\s+$/, '');
+      if (flat) t = t.replace(/^\u3000+/gm, '').replace(/\n+/g, '\n\n');
       out.push({ id: `${id}#${k + 1}`, text: t, gold: a, headless: set === 'modern' ? !a.title : a.first_para.length > 40 });
     });
   }
@@ -75,8 +81,8 @@ interface DealtPage {
 }
 
 /** The made-up pages of one seed: the articles in the seed's order, eight to a page, in the set's layout. */
-function dealPages(set: DevSet, all: Dealt[], seed: number): DealtPage[] {
-  const sep = set === 'modern' ? '\n' : '\n\n';
+function dealPages(set: DevSet, all: Dealt[], seed: number, flat = false): DealtPage[] {
+  const sep = set === 'modern' && !flat ? '\n' : '\n\n';
   const rand = lcg(seed);
   const order = [...all];
   for (let i = order.length - 1; i > 0; i--) {
@@ -98,19 +104,19 @@ function dealPages(set: DevSet, all: Dealt[], seed: number): DealtPage[] {
 }
 
 /** One dealt page's text (`page` counts from 1, as `--verbose` names pages), or null. */
-export function dealtPage(opts: { set?: DevSet; half?: Half; seed: number; page: number }): string | null {
+export function dealtPage(opts: { set?: DevSet; half?: Half; seed: number; page: number; flat?: boolean }): string | null {
   const set = opts.set ?? '1998';
   if (!fs.existsSync(DEV_SETS[set])) return null;
-  return dealPages(set, goldArticles(set, opts.half), opts.seed)[opts.page - 1]?.text ?? null;
+  return dealPages(set, goldArticles(set, opts.half, opts.flat), opts.seed, opts.flat)[opts.page - 1]?.text ?? null;
 }
 
-export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string; headlines?: boolean } = {}): ShuffledResult | null {
+export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string; headlines?: boolean; flat?: boolean } = {}): ShuffledResult | null {
   const set = opts.set ?? '1998';
   if (!fs.existsSync(DEV_SETS[set])) return null;
-  const all = goldArticles(set, opts.half);
+  const all = goldArticles(set, opts.half, opts.flat);
   const r: ShuffledResult = { gold: 0, found: 0, matched: 0, headlines: 0, f1: 0, rules: new Map(), errors: [] };
   for (const seed of opts.seeds ?? [1, 2, 3]) {
-    const pages = dealPages(set, all, seed);
+    const pages = dealPages(set, all, seed, opts.flat);
     for (let p = 0; p < pages.length; p++) {
       const { text, gold } = pages[p];
       // A file name with a date, as the dev pages have (the issue date only; it splits nothing).
@@ -164,7 +170,7 @@ export function main(): void {
   const page = arg('--page')?.match(/^(\d+):(\d+)$/);
   if (arg('--page') !== undefined) {
     // Pages are dealt per half: without --half no run ever saw the page.
-    const text = page && arg('--half') ? dealtPage({ set, half: halves[0], seed: Number(page[1]), page: Number(page[2]) }) : null;
+    const text = page && arg('--half') ? dealtPage({ set, half: halves[0], seed: Number(page[1]), page: Number(page[2]), flat: args.includes('--flat') }) : null;
     if (text === null) {
       console.error(`没有这一版：--page ${arg('--page')}（要写成 --half a|b --page 种子:版号，如 --half b --page 6:32；${DEV_SETS[set]} 也须在）`);
       process.exitCode = 1;
@@ -172,14 +178,14 @@ export function main(): void {
     return;
   }
   for (const half of halves) {
-    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule'), headlines: args.includes('--headlines') });
+    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule'), headlines: args.includes('--headlines'), flat: args.includes('--flat') });
     if (!r) {
       console.log(`${DEV_SETS[set]} not found: skipped.`);
       return;
     }
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(
-      `${set} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}  headlines ${pct(r.headlines / Math.max(1, r.matched))} of matched`,
+      `${set}${args.includes('--flat') ? ' (flat)' : ''} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}  headlines ${pct(r.headlines / Math.max(1, r.matched))} of matched`,
     );
     if (args.includes('--rules')) {
       for (const [rule, [right, wrong]] of [...r.rules].sort((a, b) => b[1][1] - a[1][1])) if (wrong) console.log(`  ${rule.padEnd(48)} right ${right}  wrong ${wrong}`);
