@@ -181,6 +181,34 @@ describe('article boundaries', () => {
     expect(read.map((a) => [a.title, a.paragraphs.length])).toEqual([['罕见海龟（图片）', 1], ['饭桌上，谁先动筷子？——孩子，还是老人？', 3]]);
   });
 
+  it('a closing dateline with its year (（新华社北京１９９７年１２月２９日电）) closes the piece: the headline under it opens the next', () => {
+    const law = ['某某条例', '第一条为了规范市场秩序，保护消费者的合法权益，制定本条例。', '第二条本条例自一九九八年五月一日起施行。', '（新华社北京１９９７年１２月２９日电）'];
+    const next = ['特型演员出版书画集', '曾在多部影片中扮演领袖的特型演员某某，近日出版了自己的书画集，收入作品一百余幅。'];
+    const read = parsePage([...law, ...next].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(read.map((a) => a.title)).toEqual(['某某条例', '特型演员出版书画集']);
+    expect(read[0].dateline).toMatchObject({ agency: '新华社', place: '北京', month: 12, day: 29 });
+  });
+
+  it('after a photo item whose caption ends with its credit and a note (…（新华社记者王小明摄）（传真照片）), running text is the next item', () => {
+    const photo = ['文化下乡农民欢迎（图片）', '某省农业部门利用元旦假日送科技下乡，在县城展销农业科技书籍。（新华社记者王小明摄）（传真照片）'];
+    const brief = '某国财政部长十二月三十一日在首都宣布，该国将从今年起削减政府开支，以应对金融危机。';
+    expect(starts([...photo, brief].join('\n\n'))).toEqual(['文化下乡农民', '某国财政部长']);
+  });
+
+  it("a headline after a table's rows of figures opens the next piece", () => {
+    const table = ['一九九七年股市概览', '上海股市全年成交活跃，指数稳步上升。', '本年收盘涨跌幅成交金额', '３８１．２９１６．４８１６８８３３４６３', '４１８４．８４３０．１３５４２８５３２６', '９８．９７３１．９７１８２４６３０５７９'];
+    const next = ['宁夏：农业产业化铺筑致富路', '宁夏回族自治区去年大力推进农业产业化经营，全区农民人均纯收入比上年增长百分之十。'];
+    expect(titles([...table, ...next].join('\n\n'))).toEqual(['一九九七年股市概览', '宁夏：农业产业化铺筑致富路']);
+  });
+
+  it('the daily weather box (明天气象预报（…）) opens wherever it stands: after a poem, or under a headline with no text of its own', () => {
+    const weather = ['明天气象预报（１月６日２０时—７日２０时）', '天气趋势分析', '预计，今天晚上到明天，受西南暖湿气流影响，贵州南部、广西北部有小雨。'];
+    const poem = ['新年的钟声', '钟声敲响了', '我们迎来新的一年', '庆祝我们新的辉煌'];
+    expect(starts([...poem, ...weather].join('\n\n'))).toEqual(['新年的钟声\n', '明天气象预报']);
+    const book = ['《某某文集》出版', '封面题字某某装帧设计某某'];
+    expect(titles([...book, ...weather].join('\n\n'))[1]).toBe('明天气象预报（１月６日２０时—７日２０时）');
+  });
+
   it('a full agency dateline after a headline-less item opens the next item when it is on another subject', () => {
     const brief = '某国总理４日说，欧洲国家将采取共同行动，在年内实现统一货币的既定目标。';
     const dispatch = '新华社武汉１月７日电（记者王小明）在今天举行的武汉市第十届人民代表大会第一次会议上，代表们审议了政府工作报告。';

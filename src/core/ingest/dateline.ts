@@ -91,10 +91,10 @@ function matchDatelineRaw(text: string): DatelineMatch | undefined {
 }
 
 const CLOSING_RE = new RegExp(
-  `[（(](据)?(${AGENCY})(?:驻)?(${PLACE})?(?:(${NUM}{1,3})月(${NUM}{1,3})日)?(?:专)?(电|讯)[）)]$`,
+  `[（(](据)?(${AGENCY})(?:驻)?(${PLACE})?(?:(?:${NUM}{4}年)?(${NUM}{1,3})月(${NUM}{1,3})日)?(?:专)?(电|讯)[）)]$`,
 );
 
-/** `（新华社北京１月１日电）` at the very end of a paragraph. */
+/** `（新华社北京１月１日电）` at the very end of a paragraph (its year too: `（新华社北京１９９７年１２月２９日电）`). */
 export function matchClosingDateline(text: string): { dateline: Dateline; length: number } | undefined {
   const m = text.match(CLOSING_RE);
   if (!m) return undefined;

@@ -43,6 +43,7 @@ import {
   endsWithNameCredit,
   hasPictureMark,
   isDeskSignature,
+  isWeatherBox,
   REPORTER_LINE,
   isArtworkTitle,
   isColumnLabel,
@@ -216,12 +217,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   };
 
   /** Whether most of the `n` lines from `j` are rows of figures (a third of their characters or more digits). */
+  const figureRow = (t: string) => (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
   const tableRows = (j: number, n: number): boolean => {
     let rows = 0;
-    for (let k = j; k < j + n; k++) {
-      const t = units[k].text;
-      if ((t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length) rows++;
-    }
+    for (let k = j; k < j + n; k++) if (figureRow(units[k].text)) rows++;
     return n >= 2 && rows * 2 > n;
   };
 
@@ -286,6 +285,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.creditItem) return at('after-credit-item', true);
       // A photo item (`…（图片）`) carries one caption line: a headline over running text after it is the next piece.
       if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && !f[i + 1].title) return at('after-photo-caption', true);
+      // The daily weather box opens wherever it stands, even under a headline with no text of its own.
+      if (isWeatherBox(u.text)) return at('weather-box', true);
       if (!st.hasBody) return at('headline-before-body', false);
       // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
       // note (`附记：…`) after running text belongs to the piece above.
@@ -412,7 +413,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && endsSentence(units[i - 1]?.text ?? ''));
+      // (A table's rows of figures, two or more, or run together into one long line, end what stands
+      // above as a finished sentence does.)
+      const tableAbove = i >= 2 && figureRow(units[i - 1].text) && (figureRow(units[i - 2].text) || units[i - 1].text.length >= 30);
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove));
     }
     // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
@@ -442,7 +446,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
     // headline-less brief.
-    if (st.photoItem && st.hasBody && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '')) {
+    // (The caption may end with its credit and a note: `…书籍。（新华社记者张鲁成摄）（传真照片）`.)
+    const captionDone = endsSentence((units[i - 1]?.text ?? '').replace(/(?:[（(][^（）()]{1,20}[）)])+$/, ''));
+    if (st.photoItem && st.hasBody && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && captionDone) {
       return at('text-after-photo-item', true);
     }
     // An artwork closed by its credit (`国泰民安（篆刻）` ⏎ `（陈少华）`) is whole: running text after it is
