@@ -195,10 +195,13 @@ describe('article boundaries', () => {
     expect(starts([...photo, brief].join('\n\n'))).toEqual(['文化下乡农民', '某国财政部长']);
   });
 
-  it("a headline after a table's rows of figures opens the next piece", () => {
+  it("a headline, or a brief's lead, after a table's rows of figures opens the next piece", () => {
     const table = ['一九九七年股市概览', '上海股市全年成交活跃，指数稳步上升。', '本年收盘涨跌幅成交金额', '３８１．２９１６．４８１６８８３３４６３', '４１８４．８４３０．１３５４２８５３２６', '９８．９７３１．９７１８２４６３０５７９'];
     const next = ['宁夏：农业产业化铺筑致富路', '宁夏回族自治区去年大力推进农业产业化经营，全区农民人均纯收入比上年增长百分之十。'];
     expect(titles([...table, ...next].join('\n\n'))).toEqual(['一九九七年股市概览', '宁夏：农业产业化铺筑致富路']);
+    // So does a headline-less brief's lead.
+    const brief = '据某国国家电视台报道，该国总统三日签署法令，宣布全国进入紧急状态。';
+    expect(starts([...table, brief].join('\n\n'))).toEqual(['一九九七年股', '据某国国家电']);
   });
 
   it('the daily weather box (明天气象预报（…）) opens wherever it stands: after a poem, or under a headline with no text of its own', () => {

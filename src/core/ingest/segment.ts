@@ -218,6 +218,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
 
   /** Whether most of the `n` lines from `j` are rows of figures (a third of their characters or more digits). */
   const figureRow = (t: string) => (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
+  /** A table's rows of figures right above `i`, two or more or run together into one long line: they end the text above as a finished sentence does. */
+  const tableAbove = (i: number): boolean => i >= 2 && figureRow(units[i - 1].text) && (figureRow(units[i - 2].text) || units[i - 1].text.length >= 30);
   const tableRows = (j: number, n: number): boolean => {
     let rows = 0;
     for (let k = j; k < j + n; k++) if (figureRow(units[k].text)) rows++;
@@ -413,10 +415,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
-      // (A table's rows of figures, two or more, or run together into one long line, end what stands
-      // above as a finished sentence does.)
-      const tableAbove = i >= 2 && figureRow(units[i - 1].text) && (figureRow(units[i - 2].text) || units[i - 1].text.length >= 30);
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove));
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i)));
     }
     // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
@@ -488,7 +487,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (After a finished sentence, a byline, or anything that closed the item: `（新华社北京１月１日电）`,
       // or a note in brackets that closes a piece: `（本文系作者…讲话的一部分）`, a letter's signature.)
       const closedNote = f[i - 1].note && /[）)]$/.test(prev.text);
-      if ((endsSentence(prev.text) || f[i - 1].byline || st.closed || closedNote) && !prev.furniture) {
+      if ((endsSentence(prev.text) || f[i - 1].byline || st.closed || closedNote || tableAbove(i)) && !prev.furniture) {
         const ctx = itemContext(i);
         const sameSubject = st.headAt >= 0 && subjectInHeadline(u.text, units[st.headAt].text);
         const c = cohesion(u.text, ctx);
