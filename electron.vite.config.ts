@@ -2,7 +2,9 @@
  * electron-vite 5 build of the desktop app:
  *  - main: `src/main/index.ts` → out/main/index.js, plus the core's worker
  *    `src/node/core-worker.ts` → out/main/core-worker.js (found there by
- *    `src/node/worker-client.ts`); npm dependencies (libsql, nodejieba…) stay
+ *    `src/node/worker-client.ts`), and a rebuild's segmenting thread
+ *    `src/core/text/segment-thread.ts` → out/main/segment-thread.js (found there by
+ *    `src/core/text/segment-pool.ts`); npm dependencies (libsql, nodejieba…) stay
  *    external and load from node_modules (`build.externalizeDeps`, the v5
  *    replacement of the deprecated `externalizeDepsPlugin`).
  *  - preload: one self-contained CommonJS file, out/preload/index.cjs, since
@@ -34,6 +36,7 @@ export default defineConfig({
         input: {
           index: resolve('src/main/index.ts'),
           'core-worker': resolve('src/node/core-worker.ts'),
+          'segment-thread': resolve('src/core/text/segment-thread.ts'),
         },
         output: { entryFileNames: '[name].js' },
       },

@@ -18,7 +18,7 @@ import { ArticleIndexBuilder } from '../../src/core/search/index-builder';
 import { TEXT_FILE } from '../../src/core/search/persist';
 import { startSegmentPool } from '../../src/core/text/jieba';
 import { DEFAULT_STOP_WORDS } from '../../src/core/text/stopwords';
-import { addWords, AheadSegmenter, setStopWords, tokenizeForIndex } from '../../src/core/text/tokenizer';
+import { addWords, AheadSegmenter, EXTRA_TERM, setStopWords, tokenizeForIndex } from '../../src/core/text/tokenizer';
 import type { ArticleDetail } from '../../src/shared/types';
 import { REPO, tempDir } from './helpers';
 
@@ -147,10 +147,10 @@ describe('the segmenting threads', () => {
   let pool: ReturnType<typeof startSegmentPool>;
   afterAll(() => pool?.close());
 
-  it('answer runs in the order given, name each word once per thread, none for an empty list, and refuse work once closed', async () => {
+  it('answer texts in the order given with the terms of this thread, name each term once per thread, none for an empty list, and refuse work once closed', async () => {
     pool = startSegmentPool(2);
-    const runs = ['中华人民共和国', '淄博高新区', '的', '一'];
-    // Each thread's words, by its numbers, as its answers name them.
+    const texts = ['中华人民共和国成立', '淄博高新区2022年GDP增长5.5%', '的', '一九九六年\n的'];
+    // Each thread's terms, by its numbers, as its answers name them (a number's extra terms marked +).
     const known: string[][] = [];
     const read = (shares: Awaited<ReturnType<typeof pool.cut>>) =>
       shares.flatMap((cuts) => {
@@ -158,22 +158,28 @@ describe('the segmenting threads', () => {
         expect(cuts.first).toBe(words.length);
         words.push(...cuts.vocab);
         let at = 0;
-        return Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => words[id]));
+        return Array.from(cuts.counts, (n) => Array.from(cuts.ids.subarray(at, (at += n)), (id) => (id >= EXTRA_TERM ? `+${words[id - EXTRA_TERM]}` : words[id])));
       });
-    const shares = await pool.cut(runs);
-    expect(shares.map((s) => s.thread)).toEqual([0, 1]); // one share per thread, each a part of the runs in order
+    const shares = await pool.cut(texts);
+    expect(shares.map((s) => s.thread)).toEqual([0, 1]); // one share per thread, each a part of the texts in order
     const each = read(shares);
-    expect(each).toHaveLength(runs.length);
-    expect(each[0]).toContain('中华人民共和国');
-    expect(each[1]).toContain('高新区');
-    expect(each[2]).toEqual(['的']);
-    expect(each[3]).toEqual(['一']);
-    // The same runs again: the same words, none of them named again.
-    const again = await pool.cut(runs);
+    expect(each).toHaveLength(texts.length);
+    // What this thread's tokenizer gives, stop words kept (the archive's thread leaves them out).
+    setStopWords([]);
+    try {
+      expect(each.map((terms) => terms.map((t) => t.replace(/^\+/, '')))).toEqual(texts.map((t) => tokenizeForIndex(t)));
+    } finally {
+      setStopWords(DEFAULT_STOP_WORDS);
+    }
+    expect(each[1]).toEqual(expect.arrayContaining(['高新区', '2022', '+2022年', 'gdp', '5.5%', '+5.5']));
+    expect(each[3].filter((t) => t.startsWith('+'))).toEqual(['+1996', '+1996年']);
+    expect(each[3]).toContain('的');
+    // The same texts again: the same terms, none of them named again.
+    const again = await pool.cut(texts);
     expect(again.flatMap((s) => s.vocab)).toEqual([]);
     expect(read(again)).toEqual(each);
     expect(await pool.cut([])).toEqual([]);
     pool.close();
-    await expect(pool.cut(runs)).rejects.toThrow(/分词线程/);
+    await expect(pool.cut(texts)).rejects.toThrow(/分词线程/);
   });
 });

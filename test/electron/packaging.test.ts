@@ -11,7 +11,8 @@
  *    dictionaries (`nodejieba.DEFAULT_*`, which src/core/text/jieba.ts maps to
  *    app.asar.unpacked) and its .node binary, libsql's native binding;
  *  - the worker entry sits where src/node/worker-client.ts looks for it (next
- *    to out/main/index.js, inside app.asar): Electron runs worker_threads from
+ *    to out/main/index.js, inside app.asar), and a rebuild's segmenting thread
+ *    where src/core/text/segment-pool.ts looks for it (next to the worker): Electron runs worker_threads from
  *    app.asar since Electron 18 (electron/electron#33216), so it need not be
  *    unpacked; the pinned `electronVersion` must be at least that.
  * Not checked here: that electron-builder runs, the installers, code signing,
@@ -31,7 +32,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'))
 const builder = load(fs.readFileSync(path.join(REPO, 'electron-builder.yml'), 'utf8')) as { files: string[]; asarUnpack: string[]; electronVersion: string };
 const NODE_MODULES = fs.realpathSync(path.join(REPO, 'node_modules'));
 
-const ENTRIES = ['out/main/index.js', 'out/main/core-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
+const ENTRIES = ['out/main/index.js', 'out/main/core-worker.js', 'out/main/segment-thread.js', 'out/preload/index.cjs', 'out/renderer/index.html'];
 
 function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
@@ -121,5 +122,18 @@ describe('packaged build (electron-builder.yml against the built tree)', () => {
     const chunks = [...fs.readFileSync(path.join(REPO, worker), 'utf8').matchAll(/["'](\.\/chunks\/[^"']+)["']/g)].map((m) => path.posix.join('out/main', m[1]!));
     for (const c of chunks) expect(fs.existsSync(path.join(REPO, c)) && shipped(c), c).toBe(true);
     expect(Number(builder.electronVersion.split('.')[0])).toBeGreaterThanOrEqual(18);
+  });
+
+  it("has a rebuild's segmenting thread next to the core worker, where segment-pool.ts looks for it, and not its development shim", () => {
+    const thread = 'out/main/segment-thread.js';
+    expect(fs.existsSync(path.join(REPO, thread))).toBe(true);
+    expect(shipped(thread)).toBe(true);
+    // The pool's code is bundled into the worker, which looks beside itself for `segment-thread.js`.
+    const worker = fs.readFileSync(path.join(REPO, 'out/main/core-worker.js'), 'utf8');
+    expect(worker).toContain('segment-thread.js');
+    // The thread loads nodejieba by the path the pool hands it, and runs the index's own term reading.
+    const code = fs.readFileSync(path.join(REPO, thread), 'utf8');
+    expect(code).toContain('cutForSearch');
+    expect(code).not.toContain('tsx');
   });
 });

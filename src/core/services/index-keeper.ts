@@ -167,9 +167,12 @@ export class IndexKeeper implements IndexKeeping {
     const signed = new Set(writable ? this.nearDups.signedIds() : []);
     let done = 0;
     try {
-      for (let batch = read(); batch; ) {
+      // Batches asked of the threads ahead of the one indexed: with the reading, folding and cutting
+      // all in the threads, they are the critical path, so they always have the next batch queued.
+      const queue = [read(), read(), read()];
+      for (let batch = queue.shift(); batch; batch = queue.shift()) {
         const current = batch;
-        batch = read(); // segmented while this one is indexed
+        queue.push(read());
         const terms = await current.terms;
         if (!terms && pool) {
           loadJieba();

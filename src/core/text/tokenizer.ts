@@ -15,6 +15,7 @@
  * that contains the word is guaranteed to hold whatever its context.
  */
 import { foldForSearch } from './normalize';
+import { CN_DIGIT, CN_NUMBER, analyse, indexTerms, numberUnit, pieces } from './index-terms';
 import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
 import { insertWords, keywordJieba, queryJieba } from './jieba';
@@ -28,24 +29,6 @@ import { insertWords, keywordJieba, queryJieba } from './jieba';
  */
 export const TOKENIZER_VERSION = 6;
 
-const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-/**
- * A number written digit by digit in Chinese characters: three digits or
- * more (`一九九六`, `二〇〇八`), or two before 年 (`九七年`). Counting
- * numerals (`三十三万`) and words that merely hold a digit (`一些`, `九九`)
- * are left alone.
- */
-const CN_NUMBER = /[〇零○一二三四五六七八九]{3,}|[〇零○一二三四五六七八九]{2}(?=年)/gu;
-
-/** Chinese digit-by-digit numbers in a folded text: the Arabic form, where it starts and ends. */
-function chineseNumbers(folded: string): { digits: string; start: number; end: number }[] {
-  const out: { digits: string; start: number; end: number }[] = [];
-  for (const m of folded.matchAll(CN_NUMBER)) {
-    const digits = [...m[0]].map((c) => CN_DIGIT[c]).join('');
-    out.push({ digits, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
-  }
-  return out;
-}
 
 /** The ways a number of three digits or more is written digit by digit in Chinese (`1990` → `一九九〇`, `一九九○`, `一九九零`), for highlighting. */
 export function chineseForms(digits: string): string[] {
@@ -60,10 +43,6 @@ export function foldNumbers(folded: string): string {
   return folded.replace(CN_NUMBER, (m) => [...m].map((c) => CN_DIGIT[c]).join(''));
 }
 
-const UNIT_AFTER_NUMBER = /^[年月日号时分秒个家项所名人位岁元万亿千百吨件台辆次届期批平方公里米倍%]/u;
-// A run of Latin letters/digits, allowing inner . & + - ' (5.5, r&d, covid-19) and a trailing %.
-const W = "(?:(?!\\p{Script=Han})[\\p{L}\\p{N}])";
-const SEGMENT = new RegExp(`(\\p{Script=Han}+)|(${W}+(?:[.&+\\-'](?:${W})+)*%?)`, 'gu');
 
 let stopWords = new Set<string>(DEFAULT_STOP_WORDS);
 
@@ -77,28 +56,6 @@ export function isStopWord(word: string): boolean {
   return stopWords.has(word);
 }
 
-interface Piece {
-  text: string;
-  han: boolean;
-  /** Offset in the folded string. */
-  start: number;
-}
-
-function pieces(folded: string): Piece[] {
-  const out: Piece[] = [];
-  for (const m of folded.matchAll(SEGMENT)) {
-    out.push({ text: m[0], han: m[1] !== undefined, start: m.index ?? 0 });
-  }
-  return out;
-}
-
-/** `2022年`: a digit run immediately followed by a unit character, joined; undefined for any other piece. */
-function numberUnit(p: Piece, next: Piece | undefined, folded: string): string | undefined {
-  if (!/^\d+(?:\.\d+)?$/.test(p.text)) return undefined;
-  const after = folded.charAt(p.start + p.text.length);
-  if (next && next.han && next.start === p.start + p.text.length && UNIT_AFTER_NUMBER.test(after)) return p.text + after;
-  return undefined;
-}
 
 /**
  * The last texts tokenized for the index, with their terms: near-duplicate
@@ -128,141 +85,107 @@ export function tokenizeForIndex(text: string): string[] {
   const han = (run: string, push: (w: string) => void) => {
     for (const w of jieba.cutForSearch(run, true)) if (!stopWords.has(w)) push(w);
   };
-  const out = indexTerms(analyse(text), (t) => t, han);
+  const out = indexTerms(analyse(text), (t, kind) => (kind === 'word' && stopWords.has(t) ? undefined : t), han);
   if (text.length < RECENT_MIN_CHARS) return out;
   if (recent.size >= RECENT) recent.delete(recent.keys().next().value as string);
   recent.set(text, out);
   return out;
 }
 
-/**
- * Cuts Han runs in search mode (jieba's `cutForSearch` with HMM), answering with the cuts of
- * consecutive shares of the runs, in order: in a share, run i has `counts[i]` words, one after
- * another in `ids`, each the number its thread gave the word; `vocab` holds the words that thread
- * had not met before, numbered on from `first`. `segment-pool.ts` does it in threads.
- */
-export type CutRuns = (runs: string[]) => Promise<{ thread: number; first: number; vocab: string[]; ids: Uint32Array; counts: Uint32Array }[]>;
+/** Marks a term a thread answers as a number's extra term (`2022年`, `1996`): never a stop word. */
+export const EXTRA_TERM = 0x80000000;
 
 /**
- * Segments texts ahead (`cut`, in other threads) for one index builder: each text's index terms,
- * exactly those of `tokenizeForIndex`, as the numbers `intern` gives them (a rebuild's builder
- * numbers its terms: search/packed-builder.ts). Each thread's word is looked up in `intern` once,
- * when the thread first names it; afterwards its number is read from a table.
+ * Segments whole texts as the index does (index-terms.ts, jieba's search mode), answering with the
+ * terms of consecutive shares of the texts, in order: in a share, text i has `counts[i]` terms, one
+ * after another in `ids`, each the number its thread gave the term (`EXTRA_TERM` added for an extra
+ * term); `vocab` holds the terms that thread had not met before, numbered on from `first`. Stop
+ * words are not left out there. `segment-pool.ts` does it in threads.
+ */
+export type CutTexts = (texts: string[]) => Promise<{ thread: number; first: number; vocab: string[]; ids: Uint32Array; counts: Uint32Array }[]>;
+
+/**
+ * Segments texts ahead (`cut`, in other threads: folding, splitting and jieba all happen there) for
+ * one index builder: each text's index terms, exactly those of `tokenizeForIndex`, as the numbers
+ * `intern` gives them (a rebuild's builder numbers its terms: search/packed-builder.ts). Each
+ * thread's term is looked up in `intern` once, when the thread first names it; afterwards its number
+ * is read from a table, and stop words are left out here (the list may change during a rebuild).
  */
 export class AheadSegmenter {
-  /** Per thread: its words by the thread's numbers, and each one's term number (-1: a stop word). */
+  /** Per thread: its terms by the thread's numbers, each one's term number, and whether it is a stop word. */
   private readonly words: string[][] = [];
   private readonly numbers: Int32Array[] = [];
-  /** The dictionary and stop words the numbers were taken under. */
+  private readonly stops: Uint8Array[] = [];
+  /** The dictionary and stop words the table was made under. */
   private epoch = epoch;
 
   constructor(
-    private readonly cut: CutRuns,
+    private readonly cut: CutTexts,
     private readonly intern: (term: string) => number,
   ) {}
 
   /** Null when the dictionary or the stop words changed meanwhile (the terms may be stale: segment again). */
   async segment(texts: Iterable<string>): Promise<Map<string, number[]> | null> {
     const started = epoch;
-    const pending: { text: string; a: Analysed }[] = [];
-    const runs: string[] = [];
+    const list: string[] = [];
     const seen = new Set<string>();
     for (const text of texts) {
       if (!text || seen.has(text)) continue;
       seen.add(text);
-      const a = analyse(text);
-      for (const p of a.pieces) if (p.han) runs.push(p.text);
-      pending.push({ text, a });
+      list.push(text);
     }
-    const shares = await this.cut(runs);
-    // The threads' new words are numbered even when this batch is refused: the next answers count on them.
+    const shares = await this.cut(list);
+    // The threads' new terms are numbered even when this batch is refused: the next answers count on them.
     for (const s of shares) this.learn(s.thread, s.first, s.vocab);
     if (epoch !== started) return null;
-    if (this.epoch !== epoch) this.renumber();
-    // The runs in order, share after share; in each, every word's number (-1 for a stop word).
-    let share = -1;
-    let number: Int32Array = new Int32Array(0);
-    let ids: Uint32Array = new Uint32Array(0);
-    let counts: Uint32Array = new Uint32Array(0);
-    let run = 0;
-    let at = 0;
-    const han = (_: string, push: (n: number) => void) => {
-      while (run === counts.length) {
-        ({ ids, counts } = shares[++share]);
-        number = this.numbers[shares[share].thread];
-        run = at = 0;
+    if (this.epoch !== epoch) this.restop();
+    const out = new Map<string, number[]>();
+    let k = 0;
+    for (const { thread, ids, counts } of shares) {
+      const number = this.numbers[thread];
+      const stop = this.stops[thread];
+      let at = 0;
+      for (let t = 0; t < counts.length; t++) {
+        const terms: number[] = [];
+        for (const end = at + counts[t]; at < end; at++) {
+          const id = ids[at];
+          if (id >= EXTRA_TERM) terms.push(number[id - EXTRA_TERM]);
+          else if (!stop[id]) terms.push(number[id]);
+        }
+        out.set(list[k++], terms);
       }
-      for (const end = at + counts[run++]; at < end; at++) {
-        const n = number[ids[at]];
-        if (n >= 0) push(n);
-      }
-    };
-    return new Map(pending.map(({ text, a }) => [text, indexTerms(a, this.intern, han)]));
+    }
+    return out;
   }
 
   private learn(thread: number, first: number, vocab: string[]): void {
     const words = (this.words[thread] ??= []);
     if (first !== words.length) throw new Error(`分词线程的词号不连续：${first} / ${words.length}`);
     let numbers = this.numbers[thread] ?? new Int32Array(1024);
+    let stops = this.stops[thread] ?? new Uint8Array(1024);
     if (words.length + vocab.length > numbers.length) {
-      const more = new Int32Array(Math.max(numbers.length * 2, words.length + vocab.length));
+      const size = Math.max(numbers.length * 2, words.length + vocab.length);
+      const more = new Int32Array(size);
       more.set(numbers);
       numbers = more;
+      const moreStops = new Uint8Array(size);
+      moreStops.set(stops);
+      stops = moreStops;
     }
     this.numbers[thread] = numbers;
+    this.stops[thread] = stops;
     for (const w of vocab) {
-      numbers[words.length] = this.numberOf(w);
+      numbers[words.length] = this.intern(w);
+      stops[words.length] = stopWords.has(w) ? 1 : 0;
       words.push(w);
     }
   }
 
-  /** The stop words may have changed: every word's number again. */
-  private renumber(): void {
+  /** The stop words may have changed: which terms are stop words, again. */
+  private restop(): void {
     this.epoch = epoch;
-    this.words.forEach((words, t) => words.forEach((w, i) => (this.numbers[t][i] = this.numberOf(w))));
+    this.words.forEach((words, t) => words.forEach((w, i) => (this.stops[t][i] = stopWords.has(w) ? 1 : 0)));
   }
-
-  private numberOf(w: string): number {
-    return stopWords.has(w) ? -1 : this.intern(w);
-  }
-}
-
-/** A text folded and split into runs (see `pieces`). */
-interface Analysed {
-  folded: string;
-  pieces: Piece[];
-}
-
-function analyse(text: string): Analysed {
-  const folded = foldForSearch(text);
-  return { folded, pieces: pieces(folded) };
-}
-
-/**
- * The index terms of an analysed text, as `term` gives them (the term itself, or its number);
- * `han` gives each Han run's search-mode words, stop words left out, in order.
- */
-function indexTerms<T>({ folded, pieces: ps }: Analysed, term: (t: string) => T, han: (run: string, push: (t: T) => void) => void): T[] {
-  const out: T[] = [];
-  const push = (t: T) => void out.push(t);
-  for (let i = 0; i < ps.length; i++) {
-    const p = ps[i];
-    if (p.han) han(p.text, push);
-    else {
-      if (!stopWords.has(p.text)) out.push(term(p.text));
-      // `5.5%` is also `5.5`: a query for the bare number finds it.
-      if (/^\d+(?:\.\d+)?%$/.test(p.text)) out.push(term(p.text.slice(0, -1)));
-      const unit = numberUnit(p, ps[i + 1], folded);
-      if (unit) out.push(term(unit));
-    }
-  }
-  // `一九九六年` is also `1996` and `1996年`.
-  for (const n of chineseNumbers(folded)) {
-    out.push(term(n.digits));
-    const after = folded.charAt(n.end);
-    if (UNIT_AFTER_NUMBER.test(after)) out.push(term(n.digits + after));
-  }
-  return out;
 }
 
 /** The dictionary or the stop words changed: no text's terms are known any more. */
