@@ -17,6 +17,7 @@ import { ArticleIndex, indexedTexts } from '../../src/core/search/article-index'
 import { ArticleIndexBuilder } from '../../src/core/search/index-builder';
 import { TEXT_FILE } from '../../src/core/search/persist';
 import { startSegmentPool } from '../../src/core/text/jieba';
+import { SegmentPool } from '../../src/core/text/segment-pool';
 import { DEFAULT_STOP_WORDS } from '../../src/core/text/stopwords';
 import { addWords, AheadSegmenter, EXTRA_TERM, setStopWords, tokenizeForIndex } from '../../src/core/text/tokenizer';
 import type { ArticleDetail } from '../../src/shared/types';
@@ -181,5 +182,11 @@ describe('the segmenting threads', () => {
     expect(await pool.cut([])).toEqual([]);
     pool.close();
     await expect(pool.cut(texts)).rejects.toThrow(/分词线程/);
+  });
+
+  it('reject, and do not hang, when a thread cannot load jieba (the rebuild then segments on its own thread)', async () => {
+    const broken = new SegmentPool(1, path.join(REPO, 'no-such-nodejieba'), {}, []);
+    await expect(broken.cut(['淄博高新区'])).rejects.toThrow(/no-such-nodejieba|分词线程/);
+    broken.close();
   });
 });
