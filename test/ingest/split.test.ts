@@ -212,6 +212,20 @@ describe('article boundaries', () => {
     expect(titles([...book, ...weather].join('\n\n'))[1]).toBe('明天气象预报（１月６日２０时—７日２０时）');
   });
 
+  it("after the credit of a piece's pictures set at its end (（压题照片：王永摄）), a headline opens the next piece, even after a signed feature", () => {
+    const feature = ['口岸把关记', '本报记者王小明', '海关调查局的局长告诉记者，走私案件今年明显减少，查验手段也更先进了。', '“海马”事件从一个侧面告诉我们，把好国门一刻也不能放松。', '（压题照片：王永摄）'];
+    const next = ['青岛口岸截获检疫害虫', '国家动植物检疫局日前在对某公司进口的一批货物检疫时，截获了一种危险性害虫。'];
+    expect(titles([...feature, ...next].join('\n\n'))).toEqual(['口岸把关记', '青岛口岸截获检疫害虫']);
+  });
+
+  it('after a column of pictures (图片新闻 ⏎ captions closed by their credits), running text is the next item; a numbered caption is not', () => {
+    const column = ['图片新闻', '１、元月１日，团中央组织青年志愿者在八达岭开展登山活动。（本报记者王小光摄）'];
+    const brief = '某公司近日在中国市场推出其最新型的移动电话，这款电话重量更轻，待机时间更长。';
+    expect(starts([...column, brief].join('\n\n'))).toEqual(['图片新闻\n\n', '某公司近日在']);
+    const second = '２、新年第一天，北京、上海两地同时举行迎新长跑，数万市民参加。（新华社记者李小明摄）';
+    expect(starts([...column, second].join('\n\n'))).toEqual(['图片新闻\n\n']);
+  });
+
   it('a full agency dateline after a headline-less item opens the next item when it is on another subject', () => {
     const brief = '某国总理４日说，欧洲国家将采取共同行动，在年内实现统一货币的既定目标。';
     const dispatch = '新华社武汉１月７日电（记者王小明）在今天举行的武汉市第十届人民代表大会第一次会议上，代表们审议了政府工作报告。';

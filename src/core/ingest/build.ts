@@ -20,6 +20,7 @@ import {
   isCaptionText,
   isDeskSignature,
   isExclaimHead,
+  PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
   isArtworkTitle,
   isHeadNote,
@@ -39,7 +40,6 @@ const HEADING_MAX = 30;
 const LONG_LINE = 32;
 
 /** The photographer of the article's picture on a line of its own: `（照片：秦陶摄）`, `（压题照片：王永摄）`. */
-const PHOTO_NOTE_CREDIT = /^[（(](?:压题|题图)?(?:照片|图片)[：:][\u4e00-\u9fa5·、\s]{2,20}摄[）)]$/;
 
 function trailingCredit(text: string): { credit: string; rest: string } | undefined {
   const m = withoutSourceNote(text).match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);

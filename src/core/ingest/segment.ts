@@ -44,6 +44,7 @@ import {
   hasPictureMark,
   isDeskSignature,
   isWeatherBox,
+  PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
   isArtworkTitle,
   isColumnLabel,
@@ -413,6 +414,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // comma and all, even after a signed feature.
       if (len === 1 && exclaimHeads.has(i) && st.hasText) return at('exclamation-headline', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
+      // After the credit of the piece's pictures set at its end (`（压题照片：王永摄）`), the piece is done.
+      if (st.hasText && !/[，,]/.test(u.text) && PHOTO_NOTE_CREDIT.test(prevText)) return at('headline-after-photo-note', true);
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
       return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i)));
@@ -474,6 +477,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     //   caption: it goes on a set of pictures.)
     if (plain && !st.inCaptions && /(?:摄(?:影)?|照片)[）)]$/.test(prevText) && !isNumberedHead(u.text)) return at('text-after-photo-credit', true);
     if (plain && st.inCaptions && (/摄(?:影)?[）)]$/.test(prevText) || endsWithNameCredit(prevText)) && !isNumberedHead(u.text)) return at('text-after-closing-pictures', true);
+    // - a column of pictures (`图片新闻` ⏎ its captions, each closed by its credit): running text
+    //   after the last credit is the next item.
+    const pictureColumn = !st.hasText && st.hasBody && st.headAt >= 0 && isColumnLabel(units[st.headAt].text);
+    if (pictureColumn && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && !itemNumber(u.text) && u.text.length >= 20 && /(?:摄(?:影)?|照片)[）)]$/.test(prevText)) return at('text-after-picture-column', true);
     // A news lead opens a headline-less brief; a looser one (the day anywhere in the first sentence)
     // where items already run on without headlines, or where it shares not one character pair with
     // the item above and is not told by a writer (`近日，笔者在…采访时…`).
