@@ -216,6 +216,20 @@ describe('article boundaries', () => {
     const feature = ['口岸把关记', '本报记者王小明', '海关调查局的局长告诉记者，走私案件今年明显减少，查验手段也更先进了。', '“海马”事件从一个侧面告诉我们，把好国门一刻也不能放松。', '（压题照片：王永摄）'];
     const next = ['青岛口岸截获检疫害虫', '国家动植物检疫局日前在对某公司进口的一批货物检疫时，截获了一种危险性害虫。'];
     expect(titles([...feature, ...next].join('\n\n'))).toEqual(['口岸把关记', '青岛口岸截获检疫害虫']);
+    // So does a source's credit (`（…供稿）`).
+    const supplied = [...feature.slice(0, -1), '（《某某质量》杂志社供稿）'];
+    expect(titles([...supplied, ...next].join('\n\n'))).toEqual(['口岸把关记', '青岛口岸截获检疫害虫']);
+  });
+
+  it('a law printed whole (中华人民共和国…法) after a signed feature is the next piece, not a subhead', () => {
+    const law = ['中华人民共和国某某法', '（１９９７年１２月２９日第八届全国人民代表大会常务委员会第二十九次会议通过）', '第一章总则', '第一条为了规范某某行为，保护当事人的合法权益，制定本法。'];
+    expect(titles([...ESSAY, ...law].join('\n\n'))).toEqual(['办事要讲实效', '中华人民共和国某某法']);
+  });
+
+  it("after a photo item whose caption is followed by a note on a line of its own (（传真照片）), running text is the next item", () => {
+    const photo = ['文化下乡农民欢迎（图片）', '某省农业部门利用元旦假日送科技下乡，在县城展销农业科技书籍。（新华社记者王小明摄）', '（传真照片）'];
+    const brief = '某国警方日前破获一个企图暗杀总统的阴谋团伙，该国通讯社二日报道说，被捕者共有十余人。';
+    expect(starts([...photo, brief].join('\n\n'))).toEqual(['文化下乡农民', '某国警方日前']);
   });
 
   it('after a column of pictures (图片新闻 ⏎ captions closed by their credits), running text is the next item; a numbered caption is not', () => {

@@ -82,17 +82,24 @@ const LAUNCHED = /(?:推出|问世|面世|出版|开通|建成|竣工|落成|投
 /** Someone named, then what they set up: `中影中唱组建ＶＣＤ生产线`, `两公司合资兴建水泥厂`. */
 const BUILT = /^[\u4e00-\u9fa5Ａ-Ｚ]{2,10}(?:组建|兴建|建成|合建|引进|联合成立)[\u4e00-\u9fa5Ａ-Ｚａ-ｚ０-９]{2,10}$/;
 
+/** A source's credit closing a piece: `（《中国质量万里行》杂志社供稿）`. */
+const SUPPLIED_BY = /^[（(][^（）()]{2,30}供稿[）)]$/;
+
+/** A law or a regulation printed whole: `中华人民共和国价格法`. */
+const LAW_TITLE = /^中华人民共和国[\u4e00-\u9fa5]{1,20}(?:法|条例)$/;
+
 /** A place, then what was held there: `北京举行新年音乐会`, `上海召开…`. */
 const PLACE_EVENT = /^([\u4e00-\u9fa5]{2,3}?)(?:举行|举办|召开|开通|建成|启动)/;
 
 /** A dateline whose month is written in Han numerals (`新华社北京一月六日电`, not `１月６日`). */
 const hanDate = (raw: string): boolean => /[一二三四五六七八九十〇○]月/.test(raw);
 
-/** A news headline by its wording (see `EVENT_AT_PLACE`, `BUILT`, `LAUNCHED`; a place and a colon: `上海：强化街道管理职能`). */
+/** A news headline by its wording (see `EVENT_AT_PLACE`, `BUILT`, `LAUNCHED`, `LAW_TITLE`; a place and a colon: `上海：强化街道管理职能`). */
 function isNewsHeadline(t: string): boolean {
   if (EVENT_AT_PLACE.test(t)) return true;
   if (BUILT.test(t)) return true;
   if (LAUNCHED.test(t)) return true;
+  if (LAW_TITLE.test(t)) return true;
   const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/) ?? t.match(PLACE_EVENT);
   return !!head && isPlaceWord(head[1]);
 }
@@ -414,8 +421,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // comma and all, even after a signed feature.
       if (len === 1 && exclaimHeads.has(i) && st.hasText) return at('exclamation-headline', true);
       // Subheads, not headlines: clauses with commas, or inside a signed feature.
-      // After the credit of the piece's pictures set at its end (`（压题照片：王永摄）`), the piece is done.
-      if (st.hasText && !/[，,]/.test(u.text) && PHOTO_NOTE_CREDIT.test(prevText)) return at('headline-after-photo-note', true);
+      // After the credit of the piece's pictures set at its end (`（压题照片：王永摄）`), or of its
+      // source (`（《中国质量万里行》杂志社供稿）`), the piece is done.
+      if (st.hasText && !/[，,]/.test(u.text) && (PHOTO_NOTE_CREDIT.test(prevText) || SUPPLIED_BY.test(prevText))) return at('headline-after-sign-off', true);
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
       return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i)));
@@ -449,7 +457,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
     // headline-less brief.
     // (The caption may end with its credit and a note: `…书籍。（新华社记者张鲁成摄）（传真照片）`.)
-    const captionDone = endsSentence((units[i - 1]?.text ?? '').replace(/(?:[（(][^（）()]{1,20}[）)])+$/, ''));
+    // (Or with a note on a line of its own under it: `…。（新华社记者王小明摄）` ⏎ `（传真照片）`.)
+    const notesOff = (t: string) => t.replace(/(?:[（(][^（）()]{1,20}[）)])+$/, '');
+    const captionDone = endsSentence(notesOff(units[i - 1]?.text ?? '')) || (!notesOff(units[i - 1]?.text ?? '') && i >= 2 && endsSentence(notesOff(units[i - 2].text)));
     if (st.photoItem && st.hasBody && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && captionDone) {
       return at('text-after-photo-item', true);
     }
