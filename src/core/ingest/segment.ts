@@ -197,7 +197,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if ((f[i + 1].dateline && !closingWish) || authorNext || newSubject || overPicture) f[i].title = true;
     if (newSubject) exclaimHeads.add(i);
   }
-  // Where bylines stand under headlines (not closing the text, 大众日报 style), a short line with no
+  // Where bylines stand under headlines (not at the text's end, as on 大众日报 pages), a short line with no
   // full stop over a reporter's byline, after what closes the piece above, is a headline whatever its
   // marks (`饭桌上，谁先动筷子？——孩子，还是老人？` ⏎ `本报记者祝华新`).
   if (!opts.closingStyle) {
