@@ -39,8 +39,6 @@ const HEADING_MAX = 30;
 /** A line this long without a sentence end is a cut paragraph, not a subhead. */
 const LONG_LINE = 32;
 
-/** The photographer of the article's picture on a line of its own: `（照片：秦陶摄）`, `（压题照片：王永摄）`. */
-
 function trailingCredit(text: string): { credit: string; rest: string } | undefined {
   const m = withoutSourceNote(text).match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
   if (!m) return undefined;

@@ -171,17 +171,17 @@ export function isFigureRow(t: string): boolean {
   return digits >= 12 && digits >= 0.6 * t.length;
 }
 
-/**
- * A headline that ends like a sentence: an exclamation or a question (`如此美容美发店！`,
- * `“家庭出身”栏还有必要吗？`). Short, one clause at most two; it reads as a headline only
- * where an author line or a dateline follows it (the splitter checks that).
- */
 /** The credit of an article's pictures set at its end (`（压题照片：王永摄）`, `（照片：X摄）`): it signs the piece off. */
 export const PHOTO_NOTE_CREDIT = /^[（(](?:压题|题图)?(?:照片|图片)[：:][\u4e00-\u9fa5·、\s]{2,20}摄[）)]$/;
 
 /** A reporter's byline alone on its line, white space removed (`本报记者祝华新`, `记者王小明`). */
 export const REPORTER_LINE = /^(?:本报)?记者[\u4e00-\u9fa5·]{2,8}$/;
 
+/**
+ * A headline that ends like a sentence: an exclamation or a question (`如此美容美发店！`,
+ * `“家庭出身”栏还有必要吗？`). Short, one clause at most two; it reads as a headline only
+ * where an author line or a dateline follows it (the splitter checks that).
+ */
 export function isExclaimHead(t: string): boolean {
   if (t.length < 3 || t.length > 26) return false;
   if (!/[！？!?][”’」』"]?$/.test(t)) return false;

@@ -7,6 +7,9 @@
  */
 import { foldForSearch } from './normalize';
 
+/** Marks a term a segmenting thread answers as a number's extra term (`2022年`, `1996`): never a stop word. */
+export const EXTRA_TERM = 0x80000000;
+
 export const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /**
  * A number written digit by digit in Chinese characters: three digits or

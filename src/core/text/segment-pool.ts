@@ -33,7 +33,7 @@ function threadEntry(): string {
 /**
  * Terms of consecutive texts (one thread's share): text i has `counts[i]` terms, one after another
  * in `ids`, each the number the thread gave that term (`EXTRA_TERM` added for a number's extra
- * term, tokenizer.ts). `vocab` holds the terms this thread had not met before, numbered `first`,
+ * term, index-terms.ts). `vocab` holds the terms this thread had not met before, numbered `first`,
  * `first + 1`, …; the ones it met before came in its earlier answers.
  */
 export interface Cuts {

@@ -12,10 +12,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { analyse, indexTerms } from './index-terms';
-
-/** Mirrors tokenizer.ts `EXTRA_TERM` (this thread loads nothing of the tokenizer's). */
-const EXTRA_TERM = 0x80000000;
+import { EXTRA_TERM, analyse, indexTerms } from './index-terms';
 
 interface Jieba {
   load(files: Record<string, string>): void;

@@ -15,7 +15,7 @@
  * that contains the word is guaranteed to hold whatever its context.
  */
 import { foldForSearch } from './normalize';
-import { CN_DIGIT, CN_NUMBER, analyse, indexTerms, numberUnit, pieces } from './index-terms';
+import { CN_DIGIT, CN_NUMBER, EXTRA_TERM, analyse, indexTerms, numberUnit, pieces } from './index-terms';
 import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
 import { insertWords, keywordJieba, queryJieba } from './jieba';
@@ -92,8 +92,7 @@ export function tokenizeForIndex(text: string): string[] {
   return out;
 }
 
-/** Marks a term a thread answers as a number's extra term (`2022年`, `1996`): never a stop word. */
-export const EXTRA_TERM = 0x80000000;
+export { EXTRA_TERM };
 
 /**
  * Segments whole texts as the index does (index-terms.ts, jieba's search mode), answering with the
