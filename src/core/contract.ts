@@ -106,7 +106,7 @@ export function contractTable(s: ArchiveServices) {
     backupTo: (file) => upkeep.backupTo(file),
     // Search (services/search-service.ts). A search's `call` carries the carrier's cancel cell (search/budget.ts).
     search: (req, call?: CallContext) => searcher.search(req, call),
-    matchCount: (req) => searcher.matchAll(req).ordered.length,
+    matchCount: (req) => searcher.matchAll(req, 0).all.length,
     getArticle: (req) => searcher.getArticle(req),
     getNearDuplicates: (req) => searcher.getNearDuplicates(req),
     getRawText: (req) => searcher.getRawText(req),

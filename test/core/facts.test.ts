@@ -75,11 +75,11 @@ describe('facts table (facts.ts)', () => {
   });
 
   it('counts facets as the plain reading does', () => {
-    const ids = [...factsById.keys()].filter((id) => id % 3 !== 0).map((id) => ({ id }));
-    const got = facts.facets(ids);
+    const ids = [...factsById.keys()].filter((id) => id % 3 !== 0);
+    const got = facts.facets(Int32Array.from(ids));
     const count = (key: (m: ArticleFacts) => (string | undefined)[]) => {
       const c = new Map<string, number>();
-      for (const { id } of ids) for (const k of key(factsById.get(id)!)) if (k) c.set(k, (c.get(k) ?? 0) + 1);
+      for (const id of ids) for (const k of key(factsById.get(id)!)) if (k) c.set(k, (c.get(k) ?? 0) + 1);
       return c;
     };
     const asMap = (xs: [string, number][]) => new Map(xs);
@@ -107,7 +107,7 @@ describe('facts table (facts.ts)', () => {
       const c = back.compile(f);
       expect([...factsById.keys()].filter((id) => back.matches(id, c)), JSON.stringify(f)).toEqual([...factsById.keys()].filter((id) => facts.matches(id, facts.compile(f))));
     }
-    const ids = [...factsById.keys()].map((id) => ({ id }));
+    const ids = [...factsById.keys()];
     expect(back.facets(ids)).toEqual(facts.facets(ids));
     // A loaded table takes changes as a new one does.
     const m = { ...factsById.get(2)!, reporters: ['新来的记者', ...reporters], corrected: true };

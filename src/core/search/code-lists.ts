@@ -87,11 +87,11 @@ export class CodeLists {
   }
 
   /** Adds one to `counts[code]` for each code of each article in `ids`. */
-  count(ids: readonly { id: number }[], counts: Int32Array): void {
+  count(ids: ArrayLike<number>, counts: Int32Array): void {
     const { start, len, codes } = this;
     const max = len.length;
     for (let i = 0; i < ids.length; i++) {
-      const id = ids[i].id;
+      const id = ids[i];
       if (id >= max) continue;
       const n = len[id];
       if (!n) continue;

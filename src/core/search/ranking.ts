@@ -17,6 +17,7 @@
  * MiniSearch's; `ArticleIndex.ranking.plain` restores them.
  */
 import type { TextIndex } from './text-index';
+import { HitList } from './hit-list';
 
 /** A term (already tokenised and folded) whose score is multiplied by `weight`. */
 export interface WeightedTerm {
@@ -111,6 +112,26 @@ export function rank<T extends { id: number }>(
   each: (articleId: number, score: number) => void,
   bm25: Bm25Params = MINISEARCH_BM25,
 ): void {
+  const m = evaluate(index, q, boosts, bm25);
+  const articleOf = index.articleOf;
+  for (let j = 0; j < m.n; j++) each(articleOf[m.docs[j]], m.scores[j] * (popcount(m.masks[j]) || 1));
+}
+
+/** `rank`'s hits as a HitList (article ids and scores in typed arrays: no call or object per hit). */
+export function rankList<T extends { id: number }>(index: TextIndex<T>, q: RankQuery, boosts: Record<string, number>, bm25: Bm25Params = MINISEARCH_BM25): HitList {
+  const m = evaluate(index, q, boosts, bm25);
+  const articleOf = index.articleOf;
+  const out = new HitList(new Int32Array(m.n), new Float64Array(m.n), m.n);
+  const { ids, scores } = out;
+  for (let j = 0; j < m.n; j++) {
+    ids[j] = articleOf[m.docs[j]];
+    scores[j] = m.scores[j] * (popcount(m.masks[j]) || 1);
+  }
+  return out;
+}
+
+/** The documents matching `q` with their summed scores and matched-term masks (before × matched terms). */
+function evaluate<T extends { id: number }>(index: TextIndex<T>, q: RankQuery, boosts: Record<string, number>, bm25: Bm25Params): Matches {
   const terms = queryTerms(q);
   if (terms.length > MAX_QUERY_TERMS) throw new RangeError(`too many query terms (${terms.length} > ${MAX_QUERY_TERMS})`);
   let s = scratchOf.get(index);
@@ -249,17 +270,15 @@ export function rank<T extends { id: number }>(
     return m;
   };
 
-  const evaluate = (node: RankQuery): Matches => {
-    if (typeof node === 'string') return term(node);
-    if ('term' in node) return term(node.term, node.weight);
-    const parts = ('and' in node ? node.and : node.or).map(evaluate);
+  const node = (n: RankQuery): Matches => {
+    if (typeof n === 'string') return term(n);
+    if ('term' in n) return term(n.term, n.weight);
+    const parts = ('and' in n ? n.and : n.or).map(node);
     if (!parts.length) return matches(0);
-    if (!('and' in node)) return or(parts);
+    if (!('and' in n)) return or(parts);
     const m = and(parts);
-    return node.should?.length ? addShould(m, node.should) : m;
+    return n.should?.length ? addShould(m, n.should) : m;
   };
 
-  const m = evaluate(q);
-  const articleOf = index.articleOf;
-  for (let j = 0; j < m.n; j++) each(articleOf[m.docs[j]], m.scores[j] * (popcount(m.masks[j]) || 1));
+  return node(q);
 }

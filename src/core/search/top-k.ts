@@ -4,10 +4,18 @@
  * few milliseconds instead of a full sort's tens.
  */
 export function topK<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => number): T[] {
+  return topKIndices(items.length, k, (i, j) => cmp(items[i], items[j])).map((i) => items[i]);
+}
+
+/**
+ * `topK` over positions `0 … n-1` compared by `cmp`: for lists kept as
+ * columns (hit-list.ts), where the items are not objects.
+ */
+export function topKIndices(n: number, k: number, cmp: (i: number, j: number) => number): number[] {
   if (k <= 0) return [];
-  if (k >= items.length / 4) return [...items].sort(cmp).slice(0, k);
+  if (k >= n / 4) return Array.from({ length: n }, (_, i) => i).sort(cmp).slice(0, k);
   // Max-heap on `cmp`: the root is the worst of the best k so far.
-  const heap: T[] = [];
+  const heap: number[] = [];
   const worse = (i: number, j: number) => cmp(heap[i], heap[j]) > 0;
   const swap = (i: number, j: number) => {
     const t = heap[i];
@@ -26,7 +34,7 @@ export function topK<T>(items: readonly T[], k: number, cmp: (a: T, b: T) => num
       i = m;
     }
   };
-  for (const item of items) {
+  for (let item = 0; item < n; item++) {
     if (heap.length < k) {
       heap.push(item);
       for (let i = heap.length - 1; i > 0; ) {

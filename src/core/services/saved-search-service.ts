@@ -61,7 +61,7 @@ export class SavedSearchService {
           this.search.resolveFilters(q, t.filters),
           (ids) => store.foldedTexts(this.ctx.db, newer(ids), foldForSearch),
         );
-        return hits.reduce((n, h) => n + (h.id > t.seenThrough ? 1 : 0), 0);
+        return hits.idView().reduce((n, id) => n + (id > t.seenThrough ? 1 : 0), 0);
       } catch (err) {
         if (err instanceof QueryError) return 0;
         throw err;

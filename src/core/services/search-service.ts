@@ -8,12 +8,13 @@ import * as store from '../store/articles';
 import * as tags from '../store/tags';
 import { searchable } from '../store/continuations';
 import { similarTagName } from '../store/similar-names';
-import { articleToFacts, type Filters, type PartialMatches, type RawHit } from '../search/article-index';
+import { articleToFacts, type Filters, type PartialMatches } from '../search/article-index';
+import type { HitList, RawHit } from '../search/hit-list';
 import { parseQuery, QueryError, type ParsedQuery } from '../search/query';
 import { defaultBudget, type QueryBudget } from '../search/budget';
 import { makeSnippets } from '../search/snippets';
-import { topK } from '../search/top-k';
-import { collapseGroups } from '../search/dedupe';
+import { topKIndices } from '../search/top-k';
+import { collapsePositions } from '../search/dedupe';
 import { foldForSearch } from '../text/normalize';
 import { keywords } from '../text/tokenizer';
 import { NotFound } from '../errors';
@@ -51,7 +52,7 @@ export class SearchService {
   }
 
   /**
-   * All matching articles (`all`, unordered) and the first `first` of them in
+   * All matching articles (`all`, unordered, as columns) and the first `first` of them in
    * the requested order (`ordered`; every one when `first` is not given).
    * Used by search (one page), bulk tagging and export (all). Only a page of
    * search results (`first` given) falls back to partial matches, and only
@@ -65,7 +66,7 @@ export class SearchService {
     budget?: QueryBudget,
     dedupe = false,
     tree?: ParsedQuery,
-  ): { all: RawHit[]; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
+  ): { all: HitList; ordered: RawHit[]; terms: string[]; partial?: PartialMatches } {
     const check = budget && (() => budget.check());
     // A search whose client has already left (or a newer search replaced) does no work at all.
     check?.();
@@ -78,17 +79,31 @@ export class SearchService {
       Object.assign((ids: number[]) => store.foldedTexts(this.ctx.db, ids, foldForSearch, check), { check }),
       { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
     );
+    const all = dedupe && this.ctx.nearDups.groupOf.size ? this.collapse(hits, sort) : hits;
+    const order = this.order(all, sort);
+    const positions = first === undefined ? Array.from({ length: all.length }, (_, i) => i).sort(order) : topKIndices(all.length, first, order);
+    return { all, ordered: positions.map((i) => all.hit(i)), terms, partial };
+  }
+
+  /**
+   * Hits `i` and `j` of `hits` compared in `sort` order: by score (then newest), or by date (then
+   * score). Dates are read from the facts table as compared (a typed array), ids and scores from
+   * the list's columns: no object per hit.
+   */
+  private order(hits: HitList, sort: SearchRequest['sort']): (i: number, j: number) => number {
     const facts = this.ctx.index.facts;
+    const { ids, scores } = hits;
     const dir = sort === 'date-asc' ? 1 : -1;
-    // Dates read from the facts table as compared (a typed array): no object per hit to carry them.
-    const order =
-      sort === 'relevance'
-        ? (a: RawHit, b: RawHit) => b.score - a.score || facts.date(b.id) - facts.date(a.id) || b.id - a.id
-        : (a: RawHit, b: RawHit) => dir * (facts.date(a.id) - facts.date(b.id)) || b.score - a.score || dir * (a.id - b.id);
-    // 去重: one line per group of near-duplicates, the one that comes first in this order.
-    const all = dedupe && this.ctx.nearDups.groupOf.size ? collapseGroups(hits, (id) => this.ctx.nearDups.groupIdOf(id), order) : hits;
-    const ordered = first === undefined ? [...all].sort(order) : topK(all, first, order);
-    return { all, ordered, terms, partial };
+    return sort === 'relevance'
+      ? (i, j) => scores[j] - scores[i] || facts.date(ids[j]) - facts.date(ids[i]) || ids[j] - ids[i]
+      : (i, j) => dir * (facts.date(ids[i]) - facts.date(ids[j])) || scores[j] - scores[i] || dir * (ids[i] - ids[j]);
+  }
+
+  /** 去重: one hit per group of near-duplicates, the one that comes first in `sort` order. */
+  private collapse(hits: HitList, sort: SearchRequest['sort']): HitList {
+    const { ids } = hits;
+    const kept = collapsePositions(hits.length, (i) => this.ctx.nearDups.groupIdOf(ids[i]), this.order(hits, sort));
+    return kept ? hits.pick(kept) : hits;
   }
 
   private toHit(article: ArticleDetail, score: number, terms: string[]): SearchHit {
@@ -139,7 +154,7 @@ export class SearchService {
       if (missing) hit.missing = missing;
       return hit;
     });
-    const facets = req.facets === false ? empty : this.ctx.index.facts.facets(matched.all);
+    const facets = req.facets === false ? empty : this.ctx.index.facts.facets(matched.all.idView());
     const suggestion = !tree && (matched.all.length === 0 || partial) ? this.didYouMean(req.query) : undefined;
     return {
       ...(suggestion && { suggestion }),
