@@ -720,4 +720,29 @@ describe('article boundaries', () => {
     ].join('\n\n');
     expect(titles(page)).toEqual(['全省粮食总产创新高', '关爱不当酿悲剧呼吁环保进课堂']);
   });
+
+  it('a symposium: sections its lead announces with a dash, each a subhead over its writer, stay one piece signed by all; a block with no writer after them opens the next', () => {
+    const page = [
+      '一年回眸看荧屏',
+      '岁末年初，电视屏幕上又是一番热闹景象。过去一年的电视剧有哪些得失？我们请几位评论家各谈一点看法———',
+      '现实题材唱主角',
+      '孙立新',
+      '这一年，反映现实生活的电视剧数量明显增多，观众的反响也最为热烈。不少作品把镜头对准普通人的日子。',
+      '当然，数量多了，也难免有粗制滥造之作，这是需要警惕的。',
+      '历史剧：贵在求真',
+      '周明霞',
+      '历史剧的创作，这一年也颇为活跃。好的历史剧，既尊重史实，又有艺术的想象，两者缺一不可。',
+      '少儿节目盼佳作',
+      '郑国安',
+      '与成人节目相比，少儿节目仍显单薄。孩子们喜欢看的节目，常常是从国外引进的动画片。',
+      '影视书架',
+      '为方便读者了解新书，本栏每月介绍几种影视类图书。欢迎读者来信推荐。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980115-07.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['一年回眸看荧屏', '影视书架']);
+    const symposium = articles[0];
+    expect(symposium.byline?.reporters).toEqual(['孙立新', '周明霞', '郑国安']);
+    // The writers' names stay where they stand, each a line of its own; the lead's dash does not glue the first subhead to it.
+    expect(symposium.paragraphs.map((p) => p.text.slice(0, 6))).toEqual(['岁末年初，电', '现实题材唱主', '孙立新', '这一年，反映', '当然，数量多', '历史剧：贵在', '周明霞', '历史剧的创作', '少儿节目盼佳', '郑国安', '与成人节目相']);
+  });
 });

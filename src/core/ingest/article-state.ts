@@ -59,6 +59,8 @@ export interface ArticleState {
   datelines: number;
   /** The number of the article's last numbered line (`二、…`, `５、…`; 0: none yet). */
   lastNumber: number;
+  /** Sections its lead announced (`…评说———` ⏎ subhead ⏎ writer ⏎ text), so far. */
+  sections: number;
 }
 
 export function freshState(): ArticleState {
@@ -87,6 +89,7 @@ export function freshState(): ArticleState {
     subheads: [],
     lastNumber: 0,
     datelines: 0,
+    sections: 0,
   };
 }
 
@@ -170,6 +173,7 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
   }
   // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
   if (decided === 'author-under-intro') st.topAuthor = true;
+  if (decided === 'announced-section') st.sections++;
   if (!isHead && !ft.marker && !summary) {
     st.hasBody = true;
     if (!ft.byline && !ft.caption && !ft.title && !(u.text.length < 6)) {

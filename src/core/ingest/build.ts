@@ -204,6 +204,20 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     byline = authorByline(body[1].text, warnings);
     body = [body[0], ...body.slice(2)];
   }
+  // A symposium: a lead that announces its sections with a dash (`…特邀几位文学评论家评说———`), each a
+  // subhead over its writer's bare name over running text (`更求长篇精品` ⏎ `雷达` ⏎ `１９９７年…`):
+  // every writer signs the piece. The names stay where the page prints them, each a line of its own
+  // (never joined to the text under it). (segment.ts `announced-section` keeps the sections together.)
+  /** Where each section writer's line starts. */
+  const sectionWriters = new Set<number>();
+  if (!byline && titleLines.length > 0 && body.length >= 4 && /——$/.test(body[0].text)) {
+    body.forEach((u, j) => {
+      if (j >= 2 && isTitleLike(body[j - 1].text) && !!body[j + 1] && !isTitleLike(body[j + 1].text) && isBareAuthorLine(u.text, undefined)) {
+        sectionWriters.add(u.start);
+        byline = mergeBylines(byline, authorByline(u.text, warnings));
+      }
+    });
+  }
 
   // ---- second-pass reflow inside the article ----
   const listLike =
@@ -215,10 +229,11 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     // On e-paper text each indented line is a whole paragraph.
     if (prev && !(opts.indented && u.indent)) {
       const next = body[i + 1];
-      let join = runsOn(prev, u);
+      const apart = sectionWriters.has(u.start) || sectionWriters.has(prev.start);
+      let join = !apart && runsOn(prev, u);
       // A long line with no sentence end is a cut paragraph (not in list-like boxes or verse, nor a
       // note wholly in parentheses: `（…会议通过）`).
-      if (!join && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !/^[（(][^（）()]+[）)]$/.test(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text)) {
+      if (!join && !apart && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !/^[（(][^（）()]+[）)]$/.test(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text)) {
         join = !isMarker(u.text);
       }
       if (join) {
@@ -226,6 +241,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         continue;
       }
       if (
+        !apart &&
         isTitleLike(u.text) &&
         isTitleLike(prev.text) &&
         prev.text.length <= HEADING_MAX &&

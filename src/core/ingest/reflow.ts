@@ -31,6 +31,10 @@ function joinable(a: Unit, b: Unit): boolean {
   if (SECTION_NUMBER.test(a.text)) return false;
   if (isBylineLine(a.text) || isBylineLine(b.text)) return false;
   if (matchDateline(b.text)) return false;
+  // A paragraph of running text that ends on a lead-in dash (`…回首去岁文坛。…特邀几位评论家评说———`)
+  // announces what follows: a headline-shaped line under it is the first section's subhead
+  // (`更求长篇精品`), not the rest of the sentence. (A verse line ending on a dash runs on: `…震天动地的——` ⏎ `脚步`.)
+  if (/——$/.test(a.text) && /[。！？]/.test(a.text) && isTitleLike(b.text)) return false;
   return true;
 }
 

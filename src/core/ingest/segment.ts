@@ -377,6 +377,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.picHead && st.captionBody && !author) return at('fact-box', false);
       // Items of a list opened by `…有：`.
       if (st.listOpen) return at('list-item', false);
+      // A lead that ends by announcing what follows with a dash (`…特邀几位文学评论家对此进行要言不烦的
+      // 评说———`) under the headline: the blocks of a subhead over its writer's name after it are its
+      // sections (a symposium's critics, each signing a part), not new pieces. (Not a lead ending in a
+      // colon, which opens a list; nor an editor's note signed `———编者` over a group of signed pieces.)
+      const announced = st.headAt >= 0 && st.leadAt >= 0 && st.leadAt - st.headAt <= 2 && /——$/.test(units[st.leadAt].text);
+      if (announced && author && len <= 3 && !hasPictureMark(u.text)) return at('announced-section', false);
+      // After such sections, a headline-shaped block with no writer under it, after a finished
+      // paragraph, is the next piece (`文学期刊头条月报` ⏎ its own intro): every section signs its part.
+      if (announced && st.sections > 0 && !author && st.hasText && endsSentence(prevText)) return at('after-announced-sections', true);
       if (author || hasPictureMark(u.text) || block.some((t) => isMarker(t))) return at('author-line-or-picture', true);
       // Two characters set apart (`缘 起`, `春 色`): a subhead's type, never a headline's.
       if (len === 1 && PADDED_PAIR.test(u.text) && st.hasText) return at('padded-subhead', false);
