@@ -723,7 +723,11 @@ describe('article boundaries', () => {
 
   it('a symposium: sections its lead announces with a dash, each a subhead over its writer, stay one piece signed by all; a block with no writer after them opens the next', () => {
     const page = [
-      '一年回眸看荧屏',
+      '冬储蔬菜供应充足',
+      '本报讯入冬以来，本市各大菜场冬储大白菜、萝卜等蔬菜供应充足，价格比去年同期略有下降。',
+      '据了解，今年本市蔬菜基地喜获丰收，外地菜源也很充足。',
+      // Its comma makes a line after finished text a subhead; the lead under it makes it a symposium's headline.
+      '一年回眸，看荧屏',
       '岁末年初，电视屏幕上又是一番热闹景象。过去一年的电视剧有哪些得失？我们请几位评论家各谈一点看法———',
       '现实题材唱主角',
       '孙立新',
@@ -739,8 +743,8 @@ describe('article boundaries', () => {
       '为方便读者了解新书，本栏每月介绍几种影视类图书。欢迎读者来信推荐。',
     ].join('\n\n');
     const articles = parsePage(page, { file: '19980115-07.txt' }).articles;
-    expect(articles.map((a) => a.title)).toEqual(['一年回眸看荧屏', '影视书架']);
-    const symposium = articles[0];
+    expect(articles.map((a) => a.title)).toEqual(['冬储蔬菜供应充足', '一年回眸，看荧屏', '影视书架']);
+    const symposium = articles[1];
     expect(symposium.byline?.reporters).toEqual(['孙立新', '周明霞', '郑国安']);
     // The writers' names stay where they stand, each a line of its own; the lead's dash does not glue the first subhead to it.
     expect(symposium.paragraphs.map((p) => p.text.slice(0, 6))).toEqual(['岁末年初，电', '现实题材唱主', '孙立新', '这一年，反映', '当然，数量多', '历史剧：贵在', '周明霞', '历史剧的创作', '少儿节目盼佳', '郑国安', '与成人节目相']);

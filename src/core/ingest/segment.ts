@@ -266,6 +266,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return ctx;
   };
 
+  /** Line `k` is a prose lead ending on a dash over a subhead and its writer's bare name (a symposium's first section). */
+  const opensSymposium = (k: number): boolean => {
+    const lead = units[k];
+    if (!lead || lead.furniture || f[k].title || f[k].dateline || !/[。！？]/.test(lead.text) || !/——$/.test(lead.text)) return false;
+    return !!units[k + 2] && f[k + 1]?.title && !units[k + 2].furniture && isBareAuthorLine(units[k + 2].text, undefined);
+  };
+
   const authorUnderIntro = (i: number): boolean => {
     const next = units[i + 1];
     return (
@@ -433,6 +440,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // After the credit of the piece's pictures set at its end (`（压题照片：王永摄）`), or of its
       // source (`（《中国质量万里行》杂志社供稿）`), the piece is done.
       if (st.hasText && !/[，,]/.test(u.text) && (PHOTO_NOTE_CREDIT.test(prevText) || SUPPLIED_BY.test(prevText))) return at('headline-after-sign-off', true);
+      // A headline over a lead that announces its writers' sections with a dash (`…评说———` ⏎ subhead ⏎
+      // writer's name): a symposium opens here, commas and all (see `announced-section`).
+      if (len === 1 && st.hasText && endsSentence(prevText) && opensSymposium(i + 1)) return at('symposium-headline', true);
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
       return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i)));
