@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   gc();
   const rssAfterLoadMb = rssMb();
   const heapAfterLoadMb = heapMb();
-  // The matching core alone (`Archive#matchCount`: matching and ordering, no page of hits).
+  // The matching core alone (`Archive#matchCount`: every match found and counted; no ordering, no page of hits).
   const search = {} as ColdResult['search'];
   for (const sort of ['relevance', 'date'] as const) {
     const totals: Record<string, number> = {};

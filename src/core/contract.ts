@@ -44,8 +44,9 @@ export interface ArchiveTools {
   /** Where the index is not the store's (articles missing, extra, or with other facts); empty when it is. */
   indexMismatches(limit?: number): string[];
   /**
-   * The matching core alone: every article the request matches, in its order, with no page of hits
-   * built (no snippets, facets or articles read). `bench/cold.ts` splits a search's time with it.
+   * The matching core alone: how many articles the request matches, found and counted but not
+   * ordered, with no page of hits built (no snippets, facets or articles read). `bench/cold.ts`
+   * splits a search's time with it.
    */
   matchCount(req: SearchRequest): number;
   /** How matches are scored from now on (the relevance evaluation tunes it; a rebuild starts from the default). */
@@ -106,7 +107,7 @@ export function contractTable(s: ArchiveServices) {
     backupTo: (file) => upkeep.backupTo(file),
     // Search (services/search-service.ts). A search's `call` carries the carrier's cancel cell (search/budget.ts).
     search: (req, call?: CallContext) => searcher.search(req, call),
-    matchCount: (req) => searcher.matchAll(req, 0).all.length,
+    matchCount: (req) => searcher.countMatches(req),
     getArticle: (req) => searcher.getArticle(req),
     getNearDuplicates: (req) => searcher.getNearDuplicates(req),
     getRawText: (req) => searcher.getRawText(req),

@@ -52,6 +52,9 @@ describe('search on the sample archive', () => {
     const hopeId = await idOf(a, '希望小屋');
     expect(both.hits.find((h) => h.id === hopeId)?.missing).toEqual(['行刑衔接']);
     for (const h of both.hits) expect(h.missing?.length).toBe(1);
+    // The matching core counts exact matches only: none here, partial ones are not matches.
+    expect(a.matchCount({ query: '希望小屋 行刑衔接' })).toBe(0);
+    expect(a.matchCount({ query: '希望小屋 OR 行刑衔接' })).toBe(either.length);
   });
 
   it('filters by field and by date', async () => {

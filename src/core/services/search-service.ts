@@ -54,8 +54,8 @@ export class SearchService {
   /**
    * All matching articles (`all`, unordered, as columns) and the first `first` of them in
    * the requested order (`ordered`; every one when `first` is not given).
-   * Used by search (one page), bulk tagging and export (all). Only a page of
-   * search results (`first` given) falls back to partial matches, and only
+   * Used by search (one page), bulk tagging and export (all), and to count (`first` 0: nothing
+   * ordered). Only a page of search results (`first` > 0) falls back to partial matches, and only
    * one in relevance order is reordered by proximity: tagging and export act
    * on exact matches only. `tree`: a query built by the program (more like this) instead of parsing
    * `req.query`.
@@ -77,12 +77,17 @@ export class SearchService {
       q,
       filters,
       Object.assign((ids: number[]) => store.foldedTexts(this.ctx.db, ids, foldForSearch, check), { check }),
-      { partial: first !== undefined, proximity: first !== undefined && sort === 'relevance' },
+      { partial: !!first, proximity: !!first && sort === 'relevance' },
     );
     const all = dedupe && this.ctx.nearDups.groupOf.size ? this.collapse(hits, sort) : hits;
     const order = this.order(all, sort);
     const positions = first === undefined ? Array.from({ length: all.length }, (_, i) => i).sort(order) : topKIndices(all.length, first, order);
     return { all, ordered: positions.map((i) => all.hit(i)), terms, partial };
+  }
+
+  /** How many articles match, as `matchAll` finds them (exact matches, no 去重), without ordering them. */
+  countMatches(req: SearchRequest): number {
+    return this.matchAll(req, 0).all.length;
   }
 
   /**
