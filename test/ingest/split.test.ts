@@ -133,6 +133,21 @@ describe('article boundaries', () => {
     expect(starts([...report, same].join('\n\n'))).toEqual(['三下乡先进受']);
   });
 
+  it("another desk's dispatch from another place, even of the same day, on another subject opens the next item", () => {
+    const report = [
+      '全省统计工作会议召开',
+      '本报济南１月７日讯全省统计工作会议今天召开，会议要求各地切实提高统计数据质量，严禁弄虚作假。',
+      '会议提出，今年要加快统计制度改革，初步建立适应市场经济的统计体系。',
+    ];
+    const dispatch = '新华社沈阳１月７日电沈阳市第十届人民代表大会第一次会议今天选举产生了新一届市人民政府领导班子。';
+    expect(starts([...report, dispatch].join('\n\n'))).toEqual(['全省统计工作', '新华社沈阳１']);
+    // From the item's own place it may be a part of the item: it stays.
+    expect(starts([...report, dispatch.replace('沈阳１月', '济南１月')].join('\n\n'))).toEqual(['全省统计工作']);
+    // On the item's subject it stays too.
+    const same = '新华社沈阳１月７日电辽宁省统计工作会议今天也在沈阳召开，会议要求提高统计数据质量。';
+    expect(starts([...report, same].join('\n\n'))).toEqual(['全省统计工作']);
+  });
+
   it("a dispatch with its own reporter on another day is read against the item's headline alone", () => {
     const report = [
       '副总理会见特区政务司司长',

@@ -578,7 +578,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // The same desk's dispatch from another place on another day that shares not one character pair
       // with the item (`新华社东京１月６日电…` ⏎ … ⏎ `新华社沈阳１月７日电…`) is another item too.
       const elsewhere = !!first?.day && !!dl.dateline.day && first.day !== dl.dateline.day && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place && cohesion(u.text.slice(dl.length), itemContext(i)) === 0;
-      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle || elsewhere)) {
+      // So is another desk's dispatch from another place, even of the same day (`本报北京１月７日讯…` ⏎ … ⏎
+      // `新华社沈阳１月７日电…`), that shares not one character pair with the item.
+      const otherDesk = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place;
+      if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle || elsewhere || otherDesk)) {
         // Another desk's dispatch of another day, its date written another way, is read against the
         // item's headline alone: the paragraph above may share a place or a `会议` with it by chance.
         // So is a dispatch with its own reporter on another day (`据新华社北京１月９日电（记者刘云非）…`).
