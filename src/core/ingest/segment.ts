@@ -270,7 +270,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const opensSymposium = (k: number): boolean => {
     const lead = units[k];
     if (!lead || lead.furniture || f[k].title || f[k].dateline || !/[。！？]/.test(lead.text) || !/——$/.test(lead.text)) return false;
-    return !!units[k + 2] && f[k + 1]?.title && !units[k + 2].furniture && isBareAuthorLine(units[k + 2].text, undefined);
+    return !!units[k + 2] && !!f[k + 1]?.title && !units[k + 2].furniture && isBareAuthorLine(units[k + 2].text, undefined);
   };
 
   const authorUnderIntro = (i: number): boolean => {

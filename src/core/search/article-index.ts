@@ -25,7 +25,7 @@ import { QueryError, type Filters, type ParsedQuery, type QueryItem } from './qu
 import { TextIndex, type PackedIndex } from './text-index';
 import { rank, rankList, queryTerms, MAX_QUERY_TERMS, MINISEARCH_BM25, type Bm25Params, type RankQuery, type WeightedTerm } from './ranking';
 import { topKIndices } from './top-k';
-import { HitList, type RawHit } from './hit-list';
+import { HitList } from './hit-list';
 import { Facts } from './facts';
 import { FoldedTexts, type ReadTexts } from './folded-texts';
 
@@ -149,9 +149,6 @@ export function articleToFacts(a: ArticleDetail): ArticleFacts {
 }
 
 export type { Filters };
-
-export type { RawHit };
-export { HitList };
 
 /** No article held every group of an AND query: the hits hold `matched` of the `of` groups. */
 export interface PartialMatches {

@@ -21,8 +21,6 @@ export class HitList {
     readonly length: number,
   ) {}
 
-  static readonly empty = new HitList(new Int32Array(0), new Float64Array(0), 0);
-
   static of(hits: readonly RawHit[]): HitList {
     const out = new HitList(new Int32Array(hits.length), new Float64Array(hits.length), hits.length);
     hits.forEach((h, i) => {
