@@ -148,6 +148,20 @@ describe('article boundaries', () => {
     expect(starts([...report, same].join('\n\n'))).toEqual(['全省统计工作']);
   });
 
+  it('a brief lead that shares only a word of when (最近, 目前) with the item above opens the next brief', () => {
+    const report = [
+      '优秀电视专题片将播出',
+      '本报北京１月５日讯反映住房制度改革成果的电视专题片《安居》座谈会今天在京举行，与会人士最近观看了全片。',
+      '据悉，中央电视台将于１月１２日起播出这部专题片。',
+    ];
+    // A short first sentence: its one shared pair, 最近, was an eighth of it.
+    const brief = '水利部最近发出通知。通知要求各地抓紧冬春农田水利基本建设，加固病险水库，疏浚灌溉渠道，确保春耕用水。';
+    expect(starts([...report, brief].join('\n\n'))).toEqual(['优秀电视专题', '水利部最近发']);
+    // Sharing a word of its subject (专题片), it goes on with the item.
+    const same = '广电部最近就专题片发出通知。通知要求各地电视台做好这部专题片的转播工作，并在当地节目中安排介绍。';
+    expect(starts([...report, same].join('\n\n'))).toEqual(['优秀电视专题']);
+  });
+
   it("a dispatch with its own reporter on another day is read against the item's headline alone", () => {
     const report = [
       '副总理会见特区政务司司长',
