@@ -12,6 +12,13 @@ describe('readHeadline', () => {
     expect(readHeadline(['全省农村工作会议强调', '抓好春耕备耕'])).toEqual({ kicker: '全省农村工作会议强调', title: '抓好春耕备耕' });
   });
 
+  it('reads a second line that only dates the piece (an issue, a day) as its subtitle, never its title', () => {
+    expect(readHeadline(['《山乡春早》作者李明《长城》', '１９９８年第二期'])).toEqual({ title: '《山乡春早》作者李明《长城》', subtitle: '１９９８年第二期' });
+    expect(readHeadline(['全市重点工程巡礼', '2019年2月1日'])).toEqual({ title: '全市重点工程巡礼', subtitle: '2019年2月1日' });
+    // A date over the title is its kicker, as before.
+    expect(readHeadline(['１９９８年第二期', '本期要目'])).toEqual({ kicker: '１９９８年第二期', title: '本期要目' });
+  });
+
   it("takes a leader's visit or exchange of messages on the first line as the title", () => {
     expect(readHeadline(['省长看望慰问老党员和困难群众', '代表省委省政府向全省人民致以新春祝福'])).toEqual({
       title: '省长看望慰问老党员和困难群众',

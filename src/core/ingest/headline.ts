@@ -4,7 +4,8 @@
  * One line is the title. Of three or more, the first is the kicker, the second the title and the
  * rest the subtitle. Two lines are kicker + title or title + subtitle; the paper's type sizes are
  * gone from plain text, so the order of cues below decides, first match wins:
- * 1. the second line opens with a dash (`——访…`, `——记…`): title + subtitle;
+ * 1. the second line opens with a dash (`——访…`, `——记…`), or only dates the piece (`１９９８年第一期`,
+ *    `2019年2月1日`): title + subtitle;
  * 2. the first line ends with a dash or a colon (`天津…勇于揭短亮丑——`, `…大会：`), or with a verb
  *    of speech (`…会议上强调`, `…时指出`), or is a column label (`短评`): kicker + title;
  * 3. a column tag in brackets (`（人民论坛）`) goes on the title: on the first line only → title +
@@ -42,8 +43,11 @@ const GENRE_END = /(?:综述|侧记|纪实|述评|扫描|观察|巡礼)$/;
 
 const unquoted = (t: string) => t.replace(/“[^“”]*”|「[^「」]*」/g, '“”');
 
+/** A line that only names a date or an issue: `１９９８年第一期`, `2019年2月1日`, `第３期`. */
+const DATE_ONLY = /^(?=.*[年月期])[0-9０-９一二三四五六七八九十〇○零年月日第期号\s]+$/;
+
 function twoLines(a: string, b: string): 'kicker' | 'subtitle' {
-  if (DASH_START.test(b)) return 'subtitle';
+  if (DASH_START.test(b) || (DATE_ONLY.test(b) && !DATE_ONLY.test(a))) return 'subtitle';
   if (LEAD_END.test(a) || SPEECH_END.test(a) || isKickerLabel(a)) return 'kicker';
   const tagA = COLUMN_TAG.test(a);
   const tagB = COLUMN_TAG.test(b);
