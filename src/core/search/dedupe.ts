@@ -16,24 +16,11 @@ export function articleSignature(doc: ArticleDetail, terms: (text: string) => st
 }
 
 /**
- * One hit per group of near-duplicates: of each group's hits, the one that
- * comes first in `order` stays (the best scored in relevance order, the
- * first by date in date order); articles in no group all stay. `groupOf`
- * gives an article's group id, 0 for none (store/near-dups.ts `groupIdOf`).
- */
-export function collapseGroups<T>(
-  hits: T[],
-  groupOf: (id: number) => number,
-  order: (a: T, b: T) => number,
-  idOf: (h: T) => number = (h) => (h as { id: number }).id,
-): T[] {
-  const kept = collapsePositions(hits.length, (i) => groupOf(idOf(hits[i])), (i, j) => order(hits[i], hits[j]));
-  return kept ? Array.from(kept, (i) => hits[i]) : hits;
-}
-
-/**
- * `collapseGroups` over positions `0 … n-1` (a list kept as columns, hit-list.ts): the positions
- * that stay, in order, or null when no hit is in a group (all stay). `groupAt(i)` is hit i's group.
+ * One hit per group of near-duplicates, over hits `0 … n-1` of a list kept as columns
+ * (hit-list.ts): of each group's hits, the one that comes first in `order` stays (the best scored
+ * in relevance order, the first by date in date order); hits in no group all stay. `groupAt(i)` is
+ * hit i's group id, 0 for none (store/near-dups.ts `groupIdOf`). The positions that stay, in
+ * order, or null when no hit is in a group (all stay).
  */
 export function collapsePositions(n: number, groupAt: (i: number) => number, order: (i: number, j: number) => number): Int32Array | null {
   // Typed arrays, not a Map of group → best hit: a common word's 35,000 hits at 150k articles

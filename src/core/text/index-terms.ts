@@ -10,7 +10,7 @@ import { foldForSearch } from './normalize';
 /** Marks a term a segmenting thread answers as a number's extra term (`2022年`, `1996`): never a stop word. */
 export const EXTRA_TERM = 0x80000000;
 
-export const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /**
  * A number written digit by digit in Chinese characters: three digits or
  * more (`一九九六`, `二〇〇八`), or two before 年 (`九七年`). Counting
@@ -19,11 +19,16 @@ export const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', '○': '0'
  */
 export const CN_NUMBER = /[〇零○一二三四五六七八九]{3,}|[〇零○一二三四五六七八九]{2}(?=年)/gu;
 
+/** A number written digit by digit in Chinese characters (a `CN_NUMBER` match) in Arabic digits: `一九九六` → `1996`. */
+export function arabicDigits(cn: string): string {
+  return [...cn].map((c) => CN_DIGIT[c]).join('');
+}
+
 /** Chinese digit-by-digit numbers in a folded text: the Arabic form, where it starts and ends. */
 function chineseNumbers(folded: string): { digits: string; start: number; end: number }[] {
   const out: { digits: string; start: number; end: number }[] = [];
   for (const m of folded.matchAll(CN_NUMBER)) {
-    const digits = [...m[0]].map((c) => CN_DIGIT[c]).join('');
+    const digits = arabicDigits(m[0]);
     out.push({ digits, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   }
   return out;

@@ -15,7 +15,7 @@
  * that contains the word is guaranteed to hold whatever its context.
  */
 import { foldForSearch } from './normalize';
-import { CN_DIGIT, CN_NUMBER, EXTRA_TERM, analyse, indexTerms, numberUnit, pieces } from './index-terms';
+import { CN_NUMBER, EXTRA_TERM, analyse, arabicDigits, indexTerms, numberUnit, pieces } from './index-terms';
 import { toSimplified } from '../../shared/search-fold';
 import { DEFAULT_STOP_WORDS } from './stopwords';
 import { insertWords, keywordJieba, queryJieba } from './jieba';
@@ -40,7 +40,7 @@ export function chineseForms(digits: string): string[] {
 
 /** Numbers in one form: Chinese digit-by-digit numbers written in Arabic digits (for queries). */
 export function foldNumbers(folded: string): string {
-  return folded.replace(CN_NUMBER, (m) => [...m].map((c) => CN_DIGIT[c]).join(''));
+  return folded.replace(CN_NUMBER, arabicDigits);
 }
 
 
