@@ -162,6 +162,21 @@ describe('article boundaries', () => {
     expect(starts([...report, same].join('\n\n'))).toEqual(['优秀电视专题']);
   });
 
+  it("after a lead-shaped paragraph read as a brief inside a story, a paragraph taking up the story's words does not cut it further", () => {
+    const story = [
+      '一条公路富了一方百姓',
+      '去年底，连接山区十二个乡镇的盘山公路全线通车，山里的核桃、板栗第一次用卡车运出了大山。',
+      // Its own subject and day, nothing shared with the story above: read as a headline-less brief.
+      '县农业银行近日为沿线两百多户农民发放小额贷款，帮助他们购买运输车辆、扩建果园和新建冷库。',
+    ];
+    // The story goes on with its road and its nuts: it stays with the paragraph above, whatever that is.
+    const goesOn = '公路通了，山区的核桃、板栗卖上了好价钱，一月五日，首批二十吨核桃运抵省城。';
+    expect(starts([...story, goesOn].join('\n\n'))).toEqual(['一条公路富了', '县农业银行近']);
+    // A paragraph on another subject is the run's next item, as in a briefs column.
+    const next = '省邮电管理局近日宣布，全省乡镇将在年内全部开通程控电话，长途话费同时下调。';
+    expect(starts([...story, next].join('\n\n'))).toEqual(['一条公路富了', '县农业银行近', '省邮电管理局']);
+  });
+
   it("a dispatch with its own reporter on another day is read against the item's headline alone", () => {
     const report = [
       '副总理会见特区政务司司长',

@@ -61,6 +61,11 @@ export interface ArticleState {
   lastNumber: number;
   /** Sections its lead announced (`…评说———` ⏎ subhead ⏎ writer ⏎ text), so far. */
   sections: number;
+  /**
+   * A headline-less item of a run (`brief-lead`, `one-paragraph-brief`): the headline, lead and last
+   * paragraph of the article the run broke away from (empty otherwise).
+   */
+  runOrigin: string[];
 }
 
 export function freshState(): ArticleState {
@@ -90,6 +95,7 @@ export function freshState(): ArticleState {
     lastNumber: 0,
     datelines: 0,
     sections: 0,
+    runOrigin: [],
   };
 }
 

@@ -30,7 +30,7 @@
  * after its rule has spoken (`observeLine`); `startsHere` decides each line by the first of its
  * named rules that applies (`at('rule', start)`), and the name reaches `baoku parse --explain`.
  */
-import { BRIEF_COHESION, cohesion, isBriefLead, isLooseBriefLead, namesItsDay, standsAlone, subjectInHeadline } from './brief';
+import { BRIEF_COHESION, RUN_ORIGIN_COHESION, cohesion, isBriefLead, isLooseBriefLead, namesItsDay, standsAlone, subjectInHeadline } from './brief';
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
@@ -469,8 +469,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // news lead (no headline, no dateline), the next paragraph of running text is the next item when
     // it names its day, or opens on its own (`standsAlone`) on another subject. (One brief read where
     // there was none must not cut the rest of a story into one-paragraph items: a paragraph that goes
-    // on with its words, a quotation, `记者…`, stays.)
-    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (namesItsDay(u.text) || (standsAlone(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION))) {
+    // on with its words, a quotation, `记者…`, stays; so does one that takes up the words of the
+    // article the run broke away from, `st.runOrigin`: the run was a misread lead inside its story.)
+    if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (namesItsDay(u.text) || (standsAlone(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION)) && !(st.runOrigin.length && cohesion(u.text, st.runOrigin) >= RUN_ORIGIN_COHESION)) {
       return at('one-paragraph-brief', true);
     }
     // A photo item (`过新闸（图片）`) carries one caption: running text after it is the next item, a
@@ -612,7 +613,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       segs.push({ units: cur });
       openedBy.push(rule);
       cur = [];
+      const origin = rule === 'brief-lead' ? itemContext(i) : rule === 'one-paragraph-brief' ? st.runOrigin : [];
       st = freshState();
+      st.runOrigin = origin;
       st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
