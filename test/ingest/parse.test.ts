@@ -67,6 +67,16 @@ describe('parsePage', () => {
     expect(p.articles.map((a) => text.slice(a.charStart, a.charEnd).split(/\r?\n/)[0])).toEqual(['标题一', '标题二']);
   });
 
+  it('reads a text still opening with its byte-order mark as the same page, offsets counted in the text given', () => {
+    // E-paper text: the mark before the unindented first headline must not read as an indent.
+    for (const name of ['rmrb_20210105_02.txt', 'rmrb_19980105_04.txt']) {
+      const text = fs.readFileSync(path.join(FIX, name), 'utf8');
+      const plain = parsePage(text, { file: name }).articles;
+      const marked = parsePage('\ufeff' + text, { file: name }).articles;
+      expect(marked.map((a) => [a.kicker, a.title, a.subtitle, a.paragraphs.length, a.charStart])).toEqual(plain.map((a) => [a.kicker, a.title, a.subtitle, a.paragraphs.length, (a.charStart ?? 0) + 1]));
+    }
+  });
+
   it('parses every page and asks jieba only at a fraction of the paragraph breaks', () => {
     // Real ~20 KB pages when the shared set is present, else the fixtures repeated to ~20 KB.
     const dev = path.resolve('../shared/pages-dev');

@@ -51,7 +51,9 @@ export function splitUnits(text: string): Unit[] {
       return;
     }
     const t = closePaddedNames(tidyLine(trimmed));
-    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, indent: lead > 0, printed: raw.trimEnd(), furniture: furnitureOf(t) });
+    // (A byte-order mark left at the start of the text is white space to trim, not an indent.)
+    const indent = raw.slice(0, lead).replace(/\ufeff/g, '').length > 0;
+    units.push({ text: t, start: lineStart + lead, end: lineStart + lead + trimmed.length, gap: blank, indent, printed: raw.trimEnd().replace(/^\ufeff/, ''), furniture: furnitureOf(t) });
     blank = 0;
   };
   let m: RegExpExecArray | null;
