@@ -200,7 +200,7 @@ describe('article boundaries', () => {
     expect(starts([...speech, dispatch].join('\n\n'))).toEqual(['深化改革促进', '据新华社北京']);
   });
 
-  it('pictures after running text (图片： ⏎ captions) close the piece: a headline over a dateline under them, and a full dateline, open the next item', () => {
+  it('pictures after running text (图片： ⏎ captions) close the piece: a headline over a dateline or its writer under them, and a full dateline, open the next item', () => {
     const seals = ['生肖印谈（附图片６张）', '以十二生肖纪年、纪寿，是我国传统文化的一部分。为每个生肖刻一方印，更是篆刻家的雅好。', '图片：', '百牛迎春', '百虎撼岳'];
     const news = ['东亚货币继续贬值', '本报曼谷１月５日电记者某某报道：泰币汇率今天大幅下跌，首次跌破五十铢兑一美元大关。'];
     expect(starts([...seals, ...news].join('\n\n'))).toEqual(['生肖印谈（附', '东亚货币继续']);
@@ -210,6 +210,13 @@ describe('article boundaries', () => {
     // Two captions of one chart over the next item's dateline stay captions.
     const chart = ['股市一周（附图片３张）', '本周沪深股市震荡走低，成交量明显萎缩。', '图片：', '深圳成份股指数周Ｋ线图', '上海综合指数周Ｋ线图', '本报讯去年十二月二十二日，某矿业集团公司热电厂并网发电。'];
     expect(starts(chart.join('\n\n'))).toEqual(['股市一周（附', '本报讯去年十']);
+    // A line over its writer (a byline, or a bare name over running text) is a headline, not a caption still due.
+    const essay = ['资本经营要量力而行', '本报驻日本记者某某', '伴随着市场经济体制的建立，越来越多的企业把资本经营当作做大做强的捷径，其中的风险却常被忽视。'];
+    expect(starts([...seals, ...essay].join('\n\n'))).toEqual(['生肖印谈（附', '资本经营要量']);
+    const named = [essay[0], '缪林', essay[2]];
+    expect(starts([...seals, ...named].join('\n\n'))).toEqual(['生肖印谈（附', '资本经营要量']);
+    // A caption over its carver's name, then the next caption, is still a caption.
+    expect(starts([...seals, '陈冠英', '百兔呈祥'].join('\n\n'))).toEqual(['生肖印谈（附']);
   });
 
   it("a short line with a question and a dash over a reporter's byline, after a photo item, is the next piece's headline", () => {

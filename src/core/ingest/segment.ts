@@ -331,9 +331,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (Not a line over a dateline, right under it or over a roundup's place label, when the captions
       // still due cannot all come before that dateline and the line shares nothing with the caption
       // above: `（附图片６张）` ⏎ two captions ⏎ `东亚货币继续贬值` ⏎ `本报曼谷…电` is the next item's
-      // headline; the last caption due over a dateline, or `…周Ｋ线图` ⏎ `…周Ｋ线图`, are captions.)
+      // headline; the last caption due over a dateline, or `…周Ｋ线图` ⏎ `…周Ｋ线图`, are captions.
+      // Nor, with captions still due, a line over its writer — a byline, or a bare name over running
+      // text: a caption stands over the next caption or a credit, never over a writer and prose.)
       const toDateline = f[i + 1]?.dateline ? 1 : units[i + 1] && units[i + 1].text.length <= 4 && f[i + 2]?.dateline ? 2 : 0;
-      const headsNext = st.hasBody && toDateline > 0 && st.captionsLeft > toDateline && cohesion(u.text, [prevText]) === 0;
+      const headsNext = st.hasBody && cohesion(u.text, [prevText]) === 0 && ((toDateline > 0 && st.captionsLeft > toDateline) || (st.captionsLeft > 1 && (writerByline(i + 1) || bareWriterOverText(i + 1))));
       if ((st.captionsLeft > 0 && !headsNext) || (/[：:]$/.test(prevText) && u.gap < 2)) return at('caption-or-list-item', false);
       if (st.photoItem && !isNumberedHead(u.text)) return at('after-photo-item', true);
       // A headline over running text (or its summary points, `●…`) after the article's pictures
