@@ -14,6 +14,7 @@ import { isPlaceWord, isSignatureLine } from './names';
 import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName } from './author';
 import { isDashSignature, isPhotoCredit } from './line-features';
 import {
+  announcesWhatFollows,
   endsMidSentence,
   endsSentence,
   hasPictureMark,
@@ -210,7 +211,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // (never joined to the text under it). (segment.ts `announced-section` keeps the sections together.)
   /** Where each section writer's line starts. */
   const sectionWriters = new Set<number>();
-  if (!byline && titleLines.length > 0 && body.length >= 4 && /——$/.test(body[0].text)) {
+  if (!byline && titleLines.length > 0 && body.length >= 4 && announcesWhatFollows(body[0].text)) {
     body.forEach((u, j) => {
       if (j >= 2 && isTitleLike(body[j - 1].text) && !!body[j + 1] && !isTitleLike(body[j + 1].text) && isBareAuthorLine(u.text, undefined)) {
         sectionWriters.add(u.start);

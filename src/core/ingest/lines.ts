@@ -67,6 +67,15 @@ export function splitUnits(text: string): Unit[] {
 
 const FINAL = /[。！？!?…]$|[。！？!?…][”’」』"')）】]+$|[。！？!?][”’」』"')）】]*[（(][^（）()]{1,40}[）)]$|……$|——编者$/;
 
+/**
+ * Running text that ends on a lead-in dash: prose with a finished sentence whose last words hand
+ * over to what follows (`…回首去岁文坛。…特邀几位评论家评说———`). A symposium's lead announces
+ * its sections so. (Not a verse line ending on a dash, `…震天动地的——`, which runs on.)
+ */
+export function announcesWhatFollows(t: string): boolean {
+  return /——$/.test(t) && /[。！？]/.test(t);
+}
+
 /** Ends like a finished sentence (also `。”`, `。（新华社…电）`). */
 export function endsSentence(t: string): boolean {
   return FINAL.test(t);

@@ -8,7 +8,7 @@
  */
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
-import { endsMidSentence, endsSentence, isMarker, isTitleLike, type Unit } from './lines';
+import { announcesWhatFollows, endsMidSentence, endsSentence, isMarker, isTitleLike, type Unit } from './lines';
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
 /** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */
@@ -34,7 +34,7 @@ function joinable(a: Unit, b: Unit): boolean {
   // A paragraph of running text that ends on a lead-in dash (`…回首去岁文坛。…特邀几位评论家评说———`)
   // announces what follows: a headline-shaped line under it is the first section's subhead
   // (`更求长篇精品`), not the rest of the sentence. (A verse line ending on a dash runs on: `…震天动地的——` ⏎ `脚步`.)
-  if (/——$/.test(a.text) && /[。！？]/.test(a.text) && isTitleLike(b.text)) return false;
+  if (announcesWhatFollows(a.text) && isTitleLike(b.text)) return false;
   return true;
 }
 

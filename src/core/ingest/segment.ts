@@ -39,6 +39,7 @@ import { isPersonName, isPlaceWord } from './names';
 import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
 import {
+  announcesWhatFollows,
   endsSentence,
   endsWithNameCredit,
   hasPictureMark,
@@ -224,13 +225,18 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return j - i;
   };
 
-  /** Whether most of the `n` lines from `j` are rows of figures (a third of their characters or more digits). */
-  const figureRow = (t: string) => (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
+  /**
+   * A line a third or more of whose characters are figures (digits, points, percent signs): a row of a
+   * table, however short (`９１７．０２`). Looser than lines.ts `isFigureRow`, which a headline must
+   * not be (a dozen digits or more), since here the rows around it say it is a table.
+   */
+  const figureHeavy = (t: string) => (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
   /** A table's rows of figures right above `i`, two or more or run together into one long line: they end the text above as a finished sentence does. */
-  const tableAbove = (i: number): boolean => i >= 2 && figureRow(units[i - 1].text) && (figureRow(units[i - 2].text) || units[i - 1].text.length >= 30);
+  const tableAbove = (i: number): boolean => i >= 2 && figureHeavy(units[i - 1].text) && (figureHeavy(units[i - 2].text) || units[i - 1].text.length >= 30);
+  /** Whether most of the `n` lines from `j` (two or more) are figure-heavy rows. */
   const tableRows = (j: number, n: number): boolean => {
     let rows = 0;
-    for (let k = j; k < j + n; k++) if (figureRow(units[k].text)) rows++;
+    for (let k = j; k < j + n; k++) if (figureHeavy(units[k].text)) rows++;
     return n >= 2 && rows * 2 > n;
   };
 
@@ -269,7 +275,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   /** Line `k` is a prose lead ending on a dash over a subhead and its writer's bare name (a symposium's first section). */
   const opensSymposium = (k: number): boolean => {
     const lead = units[k];
-    if (!lead || lead.furniture || f[k].title || f[k].dateline || !/[。！？]/.test(lead.text) || !/——$/.test(lead.text)) return false;
+    if (!lead || lead.furniture || f[k].title || f[k].dateline || !announcesWhatFollows(lead.text)) return false;
     return !!units[k + 2] && !!f[k + 1]?.title && !units[k + 2].furniture && isBareAuthorLine(units[k + 2].text, undefined);
   };
 
@@ -390,7 +396,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // 评说———`) under the headline: the blocks of a subhead over its writer's name after it are its
       // sections (a symposium's critics, each signing a part), not new pieces. (Not a lead ending in a
       // colon, which opens a list; nor an editor's note signed `———编者` over a group of signed pieces.)
-      const announced = st.headAt >= 0 && st.leadAt >= 0 && st.leadAt - st.headAt <= 2 && /——$/.test(units[st.leadAt].text);
+      const announced = st.headAt >= 0 && st.leadAt >= 0 && st.leadAt - st.headAt <= 2 && announcesWhatFollows(units[st.leadAt].text);
       if (announced && author && len <= 3 && !hasPictureMark(u.text)) return at('announced-section', false);
       // After such sections, a headline-shaped block with no writer under it, after a finished
       // paragraph, is the next piece (`文学期刊头条月报` ⏎ its own intro): every section signs its part.
