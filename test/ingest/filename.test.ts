@@ -13,6 +13,9 @@ describe('guessFromFileName', () => {
     ['C:\\scans\\齐鲁晚报 2021.12.05 第１２版.TXT', { paper: '齐鲁晚报', date: '2021-12-05', page: 12 }],
     ['人民日报海外版_2019-02-10_第4版.txt', { paper: '人民日报海外版', date: '2019-02-10', page: 4 }],
     ['2019年2月10日人民日报第4版.txt', { paper: '人民日报', date: '2019-02-10', page: 4 }],
+    ['rmrb2019021505.txt', { paper: '人民日报', date: '2019-02-15', page: 5 }],
+    // Twelve digits are not a date and a page (a time stamp, an id).
+    ['201902150530.txt', {}],
     ['notes.txt', {}],
     ['20221345.txt', {}],
   ])('%s', (name, want) => {

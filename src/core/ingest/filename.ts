@@ -1,6 +1,7 @@
 /**
  * Guess paper, date and page from a file name:
- * `2022-01-28`, `20220128`, `dzrb_20220128_03.txt`, `大众日报2022年1月28日第3版.txt`, `19980101-02.txt`.
+ * `2022-01-28`, `20220128`, `dzrb_20220128_03.txt`, `大众日报2022年1月28日第3版.txt`, `19980101-02.txt`,
+ * `rmrb2019021505.txt` (date and page run together).
  */
 import type { FileNameGuess } from '../../shared/api';
 import { NUM, asciiDigits, isoDate, parseNumber, validDate } from './numbers';
@@ -51,6 +52,10 @@ export function guessFromFileName(name: string): FileNameGuess {
   for (const m of [cnDate, sepDate, compact]) {
     if (m && tryDate(Number(m[1]), Number(m[2]), Number(m[3]), (m.index ?? 0) + m[0].length)) break;
   }
+  // The date and a two-digit page run together, ten digits and no more: `rmrb2019021505`.
+  let runPage: number | undefined;
+  const dateAndPage = guess.date ? null : base.match(/(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(\d{2})(?!\d)/);
+  if (dateAndPage && tryDate(Number(dateAndPage[1]), Number(dateAndPage[2]), Number(dateAndPage[3]), (dateAndPage.index ?? 0) + dateAndPage[0].length)) runPage = Number(dateAndPage[4]);
 
   // Page: 第3版 / 第三版 / A03版 / p3 / page3, else a short number right after the date.
   const cnPage = base.match(new RegExp(`第\\s*(${NUM}{1,3})\\s*(?:版|页)`));
@@ -59,6 +64,7 @@ export function guessFromFileName(name: string): FileNameGuess {
   let page: number | undefined;
   if (cnPage) page = parseNumber(cnPage[1]);
   else if (latin) page = Number(latin[1]);
+  else if (runPage !== undefined) page = runPage;
   else if (dateEnd >= 0) {
     const after = base.slice(dateEnd).match(/^[-_. ]+(\d{1,3})(?!\d)/);
     if (after) page = Number(after[1]);
