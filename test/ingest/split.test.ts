@@ -99,6 +99,16 @@ describe('article boundaries', () => {
     expect(parsePage(wish, { file: '19980120-05.txt' }).articles[0].paragraphs.some((p) => p.text === '愿实效之风吹遍城乡！')).toBe(true);
   });
 
+  it('after a piece signed off by its desk and date, a line that calls out over running text opens the next piece', () => {
+    const letter = ['致读者', '从今天起，本版每周一期，刊登读者来信，反映群众的意见和呼声，欢迎广大读者踊跃来稿。', '本报群众工作部', '１９９８年１月７日'];
+    const call = '送礼成了风，该管管了！';
+    const body = '年关将近，一些单位又忙着给上级机关送年货，少则几千元，多则上万元，花的都是公家的钱，群众对此议论纷纷，纷纷来信要求刹住这股歪风。';
+    expect(titles([...letter, call, body].join('\n\n'))).toEqual(['致读者', call]);
+    // Under the piece's own running text it goes on with the piece.
+    const unsigned = [letter[0], letter[1], call, body].join('\n\n');
+    expect(titles(unsigned)).toEqual(['致读者']);
+  });
+
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';

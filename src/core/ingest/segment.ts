@@ -462,6 +462,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.hasText && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && endsSentence(units[i - 1]?.text ?? '') && units[i + 1] && !units[i + 1].furniture) {
       if (writerByline(i + 1) || (f[i + 1].title && hasPictureMark(units[i + 1].text))) return at('calling-headline', true);
     }
+    // After a piece signed off by its desk or its date (`本报群众工作部` ⏎ `１９９８年１月７日`), such a line
+    // over a paragraph of running text opens the next piece: nothing of the signed piece follows its
+    // signature. (build.ts reads such a line as the title over a paragraph of 60 characters or more.)
+    if (st.hasText && st.closed && (isDateSignature(units[i - 1].text) || isDeskSignature(units[i - 1].text)) && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && units[i + 1] && !units[i + 1].furniture && !f[i + 1].title && units[i + 1].text.length >= 60) return at('calling-headline', true);
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
     const ownPicture = st.picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
