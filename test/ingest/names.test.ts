@@ -49,6 +49,12 @@ describe('bylines', () => {
     expect(parseByline('（宋学春陈长法）').reporters).toEqual(['宋学春', '陈长法']);
   });
 
+  it('drops 辑 (compiled by) from a credit, but not the last character of a two-character name', () => {
+    expect(parseByline('（宗禾辑）').reporters).toEqual(['宗禾']);
+    expect(parseByline('（李晓明辑录）').reporters).toEqual(['李晓明']);
+    expect(parseByline('（王辑）').reporters).toEqual(['王辑']);
+  });
+
   it('reads a writer line of place and name', () => {
     expect(affiliatedName('湖南郴州市刘洪杰')).toEqual({ affiliation: '湖南郴州市', name: '刘洪杰' });
     expect(affiliatedName('深圳机场集团公司吴建飞')).toEqual({ affiliation: '深圳机场集团公司', name: '吴建飞' });

@@ -282,7 +282,9 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     // `记者 X 北京报道`: the place the report was filed from is not a name.
     const from = inner.match(/[\s\u3000]+([\u4e00-\u9fa5]{2,6})报道$/);
     if (from && isPlaceWord(from[1])) inner = inner.slice(0, from.index);
-    inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述|摘编|摘|制图|绘图|撰文|执笔)$/, '').trim();
+    inner = inner.replace(/(参与采写|参与报道|采访整理|综合报道|采写|报道|整理|编译|综述|摘编|摘|制图|绘图|撰文|执笔|辑录)$/, '').trim();
+    // `（宗禾辑）`: compiled by. (Left on a two-character name, `王辑`, which it may end.)
+    inner = inner.replace(/(?<=[\u4e00-\u9fa5]{2})辑$/, '').trim();
   }
   // `（记者 X 发自日内瓦）`.
   inner = inner.replace(/[\s\u3000]*(?:发自|寄自|写于)[\u4e00-\u9fa5]{1,10}$/, '').trim();
