@@ -7,7 +7,7 @@
  * the figures are lower than on the real pages, headline-less briefs most of all; compare runs of
  * this lens with each other, never with the real pages.
  *
- *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--headlines] [--verbose] [--rule NAME] [--flat]
+ *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set 1998|modern] [--half a|b] [--seeds 1,2,3] [--rules] [--headlines] [--verbose] [--rule NAME] [--flat] [--within-page]
  *   node bin/run-ts.mjs scripts/eval-shuffled.ts [--set …] --half a|b --page SEED:PAGE > page.txt
  *
  * `--rules` tallies, per rule of `--explain`, the decisions that were right and wrong; `--headlines`
@@ -16,6 +16,9 @@
  * decision of that one rule, right or wrong. `--page` writes one dealt page (as `--verbose` names
  * them: `seed 6 page 32`) for `baoku parse page.txt --explain`. `--flat` deals the modern articles as
  * text copied from a web page often comes: no indentation, a blank line after every line.
+ * `--within-page` deals each real page's own articles in another order, a page each: like stays
+ * with like (a briefs column's items, a page of poems), only the neighbours change — nearer to what
+ * an unseen page holds than the dealing of a whole half.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,43 +83,66 @@ interface DealtPage {
   gold: { start: number; end: number; a: Dealt }[];
 }
 
-/** The made-up pages of one seed: the articles in the seed's order, eight to a page, in the set's layout. */
-function dealPages(set: DevSet, all: Dealt[], seed: number, flat = false): DealtPage[] {
-  const sep = set === 'modern' && !flat ? '\n' : '\n\n';
-  const rand = lcg(seed);
-  const order = [...all];
+/** How articles are dealt: `flat` (modern text without its indentation), `withinPage` (each real page's own articles, reordered). */
+interface DealOptions {
+  flat?: boolean;
+  withinPage?: boolean;
+}
+
+function shuffled<T>(items: T[], rand: () => number): T[] {
+  const order = [...items];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));
     [order[i], order[j]] = [order[j], order[i]];
   }
-  const pages: DealtPage[] = [];
-  for (let p = 0; p * PER_PAGE < order.length; p++) {
+  return order;
+}
+
+/**
+ * The made-up pages of one seed, in the set's layout: the half's articles in the seed's order, eight
+ * to a page; or, `withinPage`, each real page's articles in the seed's order, a page each.
+ */
+function dealPages(set: DevSet, all: Dealt[], seed: number, deal: DealOptions = {}): DealtPage[] {
+  const sep = set === 'modern' && !deal.flat ? '\n' : '\n\n';
+  const rand = lcg(seed);
+  const groups: Dealt[][] = [];
+  if (deal.withinPage) {
+    const byPage = new Map<string, Dealt[]>();
+    for (const a of all) {
+      const page = a.id.split('#')[0];
+      byPage.set(page, [...(byPage.get(page) ?? []), a]);
+    }
+    for (const arts of byPage.values()) groups.push(shuffled(arts, rand));
+  } else {
+    const order = shuffled(all, rand);
+    for (let p = 0; p * PER_PAGE < order.length; p++) groups.push(order.slice(p * PER_PAGE, (p + 1) * PER_PAGE));
+  }
+  return groups.map((arts) => {
     let text = '';
     const gold: DealtPage['gold'] = [];
-    for (const a of order.slice(p * PER_PAGE, (p + 1) * PER_PAGE)) {
+    for (const a of arts) {
       if (text) text += sep;
       gold.push({ start: text.length, end: text.length + a.text.length, a });
       text += a.text;
     }
-    pages.push({ text, gold });
-  }
-  return pages;
+    return { text, gold };
+  });
 }
 
 /** One dealt page's text (`page` counts from 1, as `--verbose` names pages), or null. */
-export function dealtPage(opts: { set?: DevSet; half?: Half; seed: number; page: number; flat?: boolean }): string | null {
+export function dealtPage(opts: { set?: DevSet; half?: Half; seed: number; page: number } & DealOptions): string | null {
   const set = opts.set ?? '1998';
   if (!fs.existsSync(DEV_SETS[set])) return null;
-  return dealPages(set, goldArticles(set, opts.half, opts.flat), opts.seed, opts.flat)[opts.page - 1]?.text ?? null;
+  return dealPages(set, goldArticles(set, opts.half, opts.flat), opts.seed, opts)[opts.page - 1]?.text ?? null;
 }
 
-export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string; headlines?: boolean; flat?: boolean } = {}): ShuffledResult | null {
+export function evaluateShuffled(opts: { set?: DevSet; half?: Half; seeds?: number[]; verbose?: boolean; rule?: string; headlines?: boolean } & DealOptions = {}): ShuffledResult | null {
   const set = opts.set ?? '1998';
   if (!fs.existsSync(DEV_SETS[set])) return null;
   const all = goldArticles(set, opts.half, opts.flat);
   const r: ShuffledResult = { gold: 0, found: 0, matched: 0, headlines: 0, f1: 0, rules: new Map(), errors: [] };
   for (const seed of opts.seeds ?? [1, 2, 3]) {
-    const pages = dealPages(set, all, seed, opts.flat);
+    const pages = dealPages(set, all, seed, opts);
     for (let p = 0; p < pages.length; p++) {
       const { text, gold } = pages[p];
       // A file name with a date, as the dev pages have (the issue date only; it splits nothing).
@@ -170,7 +196,7 @@ export function main(): void {
   const page = arg('--page')?.match(/^(\d+):(\d+)$/);
   if (arg('--page') !== undefined) {
     // Pages are dealt per half: without --half no run ever saw the page.
-    const text = page && arg('--half') ? dealtPage({ set, half: halves[0], seed: Number(page[1]), page: Number(page[2]), flat: args.includes('--flat') }) : null;
+    const text = page && arg('--half') ? dealtPage({ set, half: halves[0], seed: Number(page[1]), page: Number(page[2]), flat: args.includes('--flat'), withinPage: args.includes('--within-page') }) : null;
     if (text === null) {
       console.error(`没有这一版：--page ${arg('--page')}（要写成 --half a|b --page 种子:版号，如 --half b --page 6:32；${DEV_SETS[set]} 也须在）`);
       process.exitCode = 1;
@@ -178,14 +204,14 @@ export function main(): void {
     return;
   }
   for (const half of halves) {
-    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule'), headlines: args.includes('--headlines'), flat: args.includes('--flat') });
+    const r = evaluateShuffled({ set, half, seeds, verbose: args.includes('--verbose'), rule: arg('--rule'), headlines: args.includes('--headlines'), flat: args.includes('--flat'), withinPage: args.includes('--within-page') });
     if (!r) {
       console.log(`${DEV_SETS[set]} not found: skipped.`);
       return;
     }
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(
-      `${set}${args.includes('--flat') ? ' (flat)' : ''} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}  headlines ${pct(r.headlines / Math.max(1, r.matched))} of matched`,
+      `${set}${args.includes('--flat') ? ' (flat)' : ''}${args.includes('--within-page') ? ' (within page)' : ''} half ${half?.toUpperCase() ?? 'A+B'}, seeds ${seeds.join(',')}: gold ${r.gold}, found ${r.found}, matched ${r.matched}: P ${pct(r.matched / Math.max(1, r.found))}  R ${pct(r.matched / Math.max(1, r.gold))}  F1 ${pct(r.f1)}  headlines ${pct(r.headlines / Math.max(1, r.matched))} of matched`,
     );
     if (args.includes('--rules')) {
       for (const [rule, [right, wrong]] of [...r.rules].sort((a, b) => b[1][1] - a[1][1])) if (wrong) console.log(`  ${rule.padEnd(48)} right ${right}  wrong ${wrong}`);
