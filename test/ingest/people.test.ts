@@ -59,6 +59,17 @@ describe('credits that name no person', () => {
     expect(people(b)).toEqual([]);
     expect(b.department).toBe('资料室');
   });
+
+  it("signs a letter to readers with the desk above its date, the sign-off in the page's order and out of the text", () => {
+    const letter = ['致读者', '本版今天和读者见面了。我们将努力反映群众的呼声，欢迎读者来信来稿，批评指正。', '本报群众工作部', '１９９８年１月７日'];
+    const [a] = parsePage(letter.join('\n\n'), { file: '19980107-09.txt' }).articles;
+    expect(a.byline?.department).toBe('群众工作部');
+    expect(a.byline?.raw).toBe('本报群众工作部 １９９８年１月７日');
+    expect(a.paragraphs.map((p) => p.text)).toEqual([letter[1]]);
+    // A date alone under the text is not a sign-off: it stays in the text.
+    const [b] = parsePage([...letter.slice(0, 2), letter[3]].join('\n\n'), { file: '19980107-09.txt' }).articles;
+    expect(b.byline).toBeUndefined();
+  });
 });
 
 describe('names run together', () => {

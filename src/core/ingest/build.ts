@@ -12,7 +12,7 @@ import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
 import { isPlaceWord, isSignatureLine } from './names';
 import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName } from './author';
-import { isDashSignature, isPhotoCredit } from './line-features';
+import { isDashSignature, isDateSignature, isPhotoCredit } from './line-features';
 import {
   announcesWhatFollows,
   endsMidSentence,
@@ -186,19 +186,28 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
 
   // ---- body units ----
   let body = content.slice(k);
-  // Trailing bylines and credits (standalone lines), bottom up.
+  // Trailing bylines and credits (standalone lines), read bottom up, signed in page order.
   let photoCredit = false;
+  const tail: Byline[] = [];
   const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
-  while (body.length > 0 && signs(withoutSourceNote(body[body.length - 1].text))) {
+  // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off.
+  const signedDate = (j: number) => j >= 2 && isDateSignature(body[j].text) && signs(withoutSourceNote(body[j - 1].text));
+  while (body.length > 0 && (signs(withoutSourceNote(body[body.length - 1].text)) || signedDate(body.length - 1))) {
     const t = withoutSourceNote(body[body.length - 1].text);
+    if (signedDate(body.length - 1)) {
+      tail.unshift(emptyByline(t));
+      body = body.slice(0, -1);
+      continue;
+    }
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
-    // A credit right after a caption belongs to the caption, not to the article end.
     const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t) && !PHOTO_NOTE_CREDIT.test(t);
-    byline = mergeBylines(byline, desk ? emptyByline(t, { department: t.replace(/^本报/, '') }) : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
+    tail.unshift(desk ? emptyByline(t, { department: t.replace(/^本报/, '') }) : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
+    // A credit right after a caption belongs to the caption, not to the article end.
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
   }
+  for (const b of tail) byline = mergeBylines(byline, b);
 
   // A writer's bare name under the intro paragraph (`痛说赝品` ⏎ `导语` ⏎ `南宫品` ⏎ text) signs the feature.
   if (!byline && titleLines.length > 0 && body.length >= 3 && !isTitleLike(body[0].text) && !isTitleLike(body[2].text) && isBareAuthorLine(body[1].text, body.slice(2).find((u) => isTitleLike(u.text))?.text)) {
