@@ -199,6 +199,19 @@ describe('article boundaries', () => {
     expect(starts([...report, dispatch.replace('９日', '６日')].join('\n\n'))).toEqual(['副总理会见特']);
   });
 
+  it("another desk's dispatch with its own reporter under an undated 本报讯 item is read against the item's headline alone", () => {
+    const item = [
+      '企业改革论坛年会召开',
+      '本报讯企业改革论坛首届年会日前在京召开，全国人大常委会副委员长出席会议并讲话。',
+      '与会代表认为，企业改革越来越离不开理论的指导，全国人大常委会副委员长对论坛寄予厚望。',
+    ];
+    // It shares an official's title with the paragraph above, nothing with the item's headline.
+    const dispatch = '据新华社北京一月七日电（记者张小典）全国人大常委会副委员长今天下午在人民大会堂会见了来访的某国议会代表团。';
+    expect(starts([...item, dispatch].join('\n\n'))).toEqual(['企业改革论坛', '据新华社北京']);
+    // Without its own reporter it may be the item's quoted source: it stays.
+    expect(starts([...item, dispatch.replace('（记者张小典）', '')].join('\n\n'))).toEqual(['企业改革论坛']);
+  });
+
   it('a full dateline after a speech closed by its note in brackets (（本文系作者…的一部分）) opens the next item', () => {
     const speech = [
       '深化改革促进科技与经济结合',

@@ -598,7 +598,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         // Another desk's dispatch of another day, its date written another way, is read against the
         // item's headline alone: the paragraph above may share a place or a `会议` with it by chance.
         // So is a dispatch with its own reporter on another day (`据新华社北京１月９日电（记者刘云非）…`).
-        const ownDay = !!dl.credit && /记者/.test(dl.credit) && !!first?.day && first.day !== dl.dateline.day;
+        // (Or another desk's, under an undated `本报讯`: `本报讯…` ⏎ … ⏎ `据新华社北京一月七日电（记者X）…`.)
+        const ownDay = !!dl.credit && /记者/.test(dl.credit) && (first?.day ? first.day !== dl.dateline.day : !!first?.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, ''));
         const ctx = ((otherAgency && otherStyle) || ownDay) && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
         if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
