@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBylineLine, parseByline } from '../../src/core/ingest/byline';
 import { affiliatedName, isPersonName, isSignatureLine, splitNameRun } from '../../src/core/ingest/names';
+import { isMarker } from '../../src/core/ingest/lines';
 
 describe('splitNameRun', () => {
   it.each([
@@ -82,6 +83,17 @@ describe('letter signatures', () => {
     expect(isSignatureLine('（一九九七年十二月三十一日）')).toBe(false);
     expect(isSignatureLine('（《世界华文女作家丛书》由江西百花洲文艺出版社出版）')).toBe(false);
     expect(parseByline('（武警北京一总队十支队刘业国）').reporters).toEqual(['刘业国']);
+  });
+
+  it('reads an association, a federation or a library as a work unit, and a name ending in 图 as a name, not a picture mark', () => {
+    for (const t of ['（某自治区残疾人联合会巴图）', '（北京市文联王平）', '（上海图书馆李明）']) {
+      expect(isSignatureLine(t)).toBe(true);
+      expect(isMarker(t)).toBe(false);
+    }
+    expect(parseByline('（某自治区残疾人联合会巴图）')).toMatchObject({ reporters: ['巴图'], organization: '某自治区残疾人联合会' });
+    // A closing dateline from a city ending in 图 is no picture mark either; the marks themselves are.
+    expect(isMarker('（本报阿拉木图2月21日电）')).toBe(false);
+    for (const t of ['（图）', '（见下图）', '（资料图）', '（新华社发图）', '（附图片１张）', '（传真照片）']) expect(isMarker(t)).toBe(true);
   });
 
   it('reads a work unit and several names run together as a signature of the unit and each writer', () => {

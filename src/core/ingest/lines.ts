@@ -86,9 +86,16 @@ export function endsMidSentence(t: string): boolean {
   return /[，,、；;（(“‘《—-]$/.test(t);
 }
 
+const PICTURE_WORD_MARK = /^[（(][^（）()]{0,16}(?:图片|照片|图表)[^（）()]{0,6}[）)]$/;
+/**
+ * `图` alone marks a picture when it stands first or after a word of pointing or sourcing (`（图）`,
+ * `（见下图）`, `（新华社发图）`, `（资料图）`, `（示意图）`), never after a name: `（…联合会巴图）` is a signature.
+ */
+const BARE_PICTURE_MARK = /^[（(](?:[^（）()]{0,14}[附见下上左右配发意料画组插题])?图[^（）()]{0,6}[）)]$/;
+
 /** Picture markers: `（附图片１张）`, `（图片）`, `（传真照片）`, `（新华社发美联社照片）`, `图片：`. */
 export function isMarker(t: string): boolean {
-  return /^[（(][^（）()]{0,16}(?:图片|照片|图表|图)[^（）()]{0,6}[）)]$/.test(t) || /^(?:图片|附图)[：:]?$/.test(t);
+  return PICTURE_WORD_MARK.test(t) || BARE_PICTURE_MARK.test(t) || /^(?:图片|附图)[：:]?$/.test(t);
 }
 
 /** Title ends with a picture marker: `挂起红灯迎新年（图片）`, `…讲话（附图片１张）`. */
