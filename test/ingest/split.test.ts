@@ -506,6 +506,16 @@ describe('article boundaries', () => {
     expect(firstWords([...feature, goesOn].join('\n\n'))).toEqual(['元旦前夕，']);
   });
 
+  it('a title naming its form (（中国画）, （二首）) over its maker opens a piece of its own, even right under a poem; a caption under 图片： does not', () => {
+    const poem = ['山乡之夜', '李明', '月亮爬上了山岗', '照着安静的村庄', '灯火一盏一盏亮起', '那是回家的方向'];
+    const painting = ['雪后（中国画）', '（王小林）'];
+    const poems = ['春天的约会（二首）', '张新', '早春', '柳梢上挂着', '一滴不肯落的雨'];
+    expect(titles([...poem, ...painting, ...poems].join('\n\n'))).toEqual(['山乡之夜', '雪后（中国画）', '春天的约会（二首）']);
+    // Under the pictures of an article, the same lines are its captions.
+    const article = ['画家笔下的新农村（附图片２张）', '近日，一批画家深入山区写生，创作了一批反映新农村面貌的作品，在县文化馆展出。', '图片：', ...painting];
+    expect(titles(article.join('\n\n'))).toEqual(['画家笔下的新农村（附图片２张）']);
+  });
+
   it("after a poem, a brief's news lead or a headline over the report it leads into opens the next item; the poem's own prose does not", () => {
     const poem = ['乡音', '李小明', '乡音难改', '或多或少总是可以改的', '改不了的是老屋老井', '热土里扎下深根', '是唤你回家的那种声音'];
     const brief = '伊朗外长５日致信联合国秘书长，呼吁联合国采取紧急措施，制止在阿尔及利亚发生的屠杀平民事件。';
