@@ -433,6 +433,12 @@ describe('article boundaries', () => {
     expect(firstWords([...photo, brief].join('\n\n'))).toEqual(['日前，某省', '据某国警察']);
   });
 
+  it("a book's cover (…（图片）) with its one caption line, then a headline over its writer and text: the review is the next piece", () => {
+    const cover = ['《中国名城辞典》某某出版社出版（图片）', '封面题字某某装帧设计某某'];
+    const review = ['读书贵在有得', '李文', '前几年曾听说读书热一说，如今，各种名目的丛书、书系频频面世，令人目不暇接，读者反倒无所适从了。'];
+    expect(titles([...cover, ...review].join('\n\n'))).toEqual([cover[0], '读书贵在有得']);
+  });
+
   it('a headline with its own subtitle (…——读《…》, …——元旦献辞) after a poem or a signed essay opens the next piece: no verse line or subhead carries one', () => {
     const poem = ['山乡之夜', '李明', '月亮爬上了山岗', '照着安静的村庄', '灯火一盏一盏亮起', '那是回家的方向'];
     const review = ['一条美丽的星河——读《追寻永恒》', '这本书记录了几十位英雄模范的昨天和今天，读来令人感动，也令人深思。'];

@@ -306,8 +306,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.hasText && isDashSignature(u.text)) return at('dash-signature', false);
     if (f[i].title) {
       if (st.creditItem) return at('after-credit-item', true);
-      // A photo item (`…（图片）`) carries one caption line: a headline over running text after it is the next piece.
-      if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && !f[i + 1].title) return at('after-photo-caption', true);
+      // A photo item (`…（图片）`) carries one caption line: a headline over running text, or over its
+      // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …), after it is the next piece.
+      if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && (!f[i + 1].title || writerByline(i + 1) || bareWriterOverText(i + 1))) return at('after-photo-caption', true);
       // The daily weather box opens wherever it stands, even under a headline with no text of its own.
       if (isWeatherBox(u.text)) return at('weather-box', true);
       if (!st.hasBody) return at('headline-before-body', false);
