@@ -30,6 +30,9 @@ describe('splitNameRun', () => {
     expect(isPersonName('刘洪杰')).toBe(true);
     expect(isPersonName('欧阳山')).toBe(true);
     expect(isPersonName('的确是')).toBe(false);
+    // 之 is common in given names (曾敏之, 王羲之, 张之洞); a word that opens with it is still no name.
+    for (const n of ['曾敏之', '王羲之', '张之洞']) expect(isPersonName(n)).toBe(true);
+    for (const n of ['总之', '之后']) expect(isPersonName(n)).toBe(false);
   });
 });
 

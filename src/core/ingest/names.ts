@@ -20,7 +20,7 @@ const COMPOUND = [
 const SURNAMES = new Set([...SINGLE, ...'果郄郗尕'.split('')]);
 
 /** Characters that do not occur in given names: particles, pronouns, function words. */
-const NOT_GIVEN = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过之其所者于对为说到要会能该此各每些等并但却很更最还又再已曾将]/;
+const NOT_GIVEN = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过其所者于对为说到要会能该此各每些等并但却很更最还又再已曾将]/;
 
 function surnameAt(s: string, i: number): number {
   if (COMPOUND.includes(s.slice(i, i + 2))) return 2;
