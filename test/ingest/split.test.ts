@@ -517,6 +517,9 @@ describe('article boundaries', () => {
     const painting = ['雪后（中国画）', '（王小林）'];
     const poems = ['春天的约会（二首）', '张新', '早春', '柳梢上挂着', '一滴不肯落的雨'];
     expect(titles([...poem, ...painting, ...poems].join('\n\n'))).toEqual(['山乡之夜', '雪后（中国画）', '春天的约会（二首）']);
+    // Its maker may be credited in a note: `湖畔（油画）` ⏎ `（十九世纪·法国：某某）`.
+    const oil = ['湖畔（油画）', '（十九世纪·法国：柯罗）'];
+    expect(titles([...poem, ...oil, ...poems].join('\n\n'))).toEqual(['山乡之夜', '湖畔（油画）', '春天的约会（二首）']);
     // Under the pictures of an article, the same lines are its captions.
     const article = ['画家笔下的新农村（附图片２张）', '近日，一批画家深入山区写生，创作了一批反映新农村面貌的作品，在县文化馆展出。', '图片：', ...painting];
     expect(titles(article.join('\n\n'))).toEqual(['画家笔下的新农村（附图片２张）']);

@@ -48,6 +48,7 @@ import {
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
   isArtworkTitle,
+  isHeadNote,
   isColumnLabel,
   isExclaimHead,
   isMarker,
@@ -353,9 +354,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       // A title that names its piece's form over its maker (`细语（中国画）` ⏎ `（杨光利）`, `新年的祝福（二首）`
-      // ⏎ `曹金良`), after another piece's lines: a piece of its own, even under a poem's last line.
+      // ⏎ `曹金良`, `湖（油画）` ⏎ `（十九世纪·俄罗斯：列维坦）`), after another piece's lines: a piece of its
+      // own, even under a poem's last line.
       // (Not a caption of pictures: under `图片：`, or under a pictured headline before any text.)
-      if (st.hasBody && !st.inCaptions && !(st.picHead && st.captionBody) && isArtworkTitle(u.text) && units[i + 1] && !units[i + 1].furniture && (f[i + 1].byline || authorNext)) return at('artwork-title', true);
+      if (st.hasBody && !st.inCaptions && !(st.picHead && st.captionBody) && isArtworkTitle(u.text) && units[i + 1] && !units[i + 1].furniture && (f[i + 1].byline || authorNext || isHeadNote(units[i + 1].text))) return at('artwork-title', true);
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
       // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
       if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) return at('table-box', true);
