@@ -536,6 +536,19 @@ describe('article boundaries', () => {
     expect(starts([...poem, ...report].join('\n\n'))).toEqual(['乡音\n\n李小', '县委书记观看']);
   });
 
+  it("at a poem's end, the next piece's title over its writer opens it even when the title's words could pass for a pen name", () => {
+    // (A long line among its verses reads as running text.)
+    const poem = ['乡音', '李小明', '乡音难改', '长到八十四岁，依然是母亲嘴里的乳名，依然是村口那一声悠长的呼唤', '出门在外', '或许能想起某个眼神', '清清亮亮的是谁的声音', '是唤你回家的那种声音'];
+    const feature = ['焊花如血', '王文辉', '去年８月１５日清晨，焊工简世辉像往常一样早早来到车间，检修那台用了二十多年的老设备。'];
+    expect(titles([...poem, ...feature].join('\n\n'))).toEqual(['乡音', '焊花如血']);
+    // Under an article's pictures (`图片：` ⏎ captions), an artwork over its credit, then a headline over
+    // its writers, are two pieces: captions are no verse.
+    const chart = ['股市一周（附图片２张）', '本周沪深股市震荡走低，成交量明显萎缩。', '图片：', '深圳成份股指数周Ｋ线图', '上海综合指数周Ｋ线图'];
+    const seal = ['一元复始（篆刻）', '（韦耀中）'];
+    const story = ['英雄不悔少年时', '易允武邓献忠周立耘', '编者按：新年伊始，我们刊登这篇通讯，讲述一位少年英雄的成长故事，以飨读者。'];
+    expect(titles([...chart, ...seal, ...story].join('\n\n'))).toEqual(['股市一周（附图片２张）', '一元复始（篆刻）', '英雄不悔少年时']);
+  });
+
   it("a brief's news lead after a note in brackets that closes the piece above (（本文系作者…的一部分）) is the next headline-less item", () => {
     const brief = '摩洛哥新一届两院制议会７日选出第一任参议院议长，原一院制议会议长当选，任期三年，新议长表示将推进改革。';
     const speech = [...LIBRARY, '（本文系作者在全县教育工作会议上讲话的一部分）'];

@@ -392,7 +392,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!st.closed && !gap && st.hasText && f[i - 1]?.title && block.slice(0, -1).some(isNameList)) return at('name-list', false);
       // At the end of a run of verse lines, the next poem's block is its title over its author line:
       // a line further up is the run's last (`…那种声音` ⏎ `珠江奏鸣曲` ⏎ `朱相达`).
-      if (!st.closed && !gap && st.hasText && f[i - 1]?.title && !nextDateline && block.findIndex((t, k) => k > 0 && isAuthorLine(t)) >= 2) return at('verse-tail', false);
+      // (The author line is the block's last, right over the body, when that is one: a title's words may
+      // pass for a pen name, `焊花如血` ⏎ `王文辉`. Captions under `图片：` are no verse.)
+      const authorAt = block.length > 1 && isAuthorLine(block[block.length - 1]) ? block.length - 1 : block.findIndex((t, k) => k > 0 && isAuthorLine(t));
+      if (!st.closed && !gap && st.hasText && !st.inCaptions && f[i - 1]?.title && !nextDateline && authorAt >= 2) return at('verse-tail', false);
       if (st.closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
