@@ -284,6 +284,9 @@ describe('article boundaries', () => {
     expect(starts([...poem, ...weather].join('\n\n'))).toEqual(['新年的钟声\n', '明天气象预报']);
     const book = ['《某某文集》出版', '封面题字某某装帧设计某某'];
     expect(titles([...book, ...weather].join('\n\n'))[1]).toBe('明天气象预报（１月６日２０时—７日２０时）');
+    // It carries the forecast and nothing dated: a dispatch under it is the next item.
+    const dispatch = '新华社沈阳１月７日电某市第十二届人民代表大会第一次会议今天选举产生了新一届市长和副市长。';
+    expect(starts([...weather, dispatch].join('\n\n'))).toEqual(['明天气象预报', '新华社沈阳１']);
   });
 
   it("after the credit of a piece's pictures set at its end (（压题照片：王永摄）), a headline opens the next piece, even after a signed feature", () => {

@@ -5,7 +5,7 @@
  */
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
-import { endsSentence, hasPictureMark, isHeadNote, isPhotoItemHead, itemNumber } from './lines';
+import { endsSentence, hasPictureMark, isHeadNote, isPhotoItemHead, isWeatherBox, itemNumber } from './lines';
 import { asciiDigits, parseNumber } from './numbers';
 
 /** Lines a headline block may hold (kicker, title, subtitles, author line). */
@@ -66,6 +66,8 @@ export interface ArticleState {
    * paragraph of the article the run broke away from (empty otherwise).
    */
   runOrigin: string[];
+  /** The daily weather box (`明天气象预报（…）`): it carries the forecast and nothing dated. */
+  weatherBox: boolean;
 }
 
 export function freshState(): ArticleState {
@@ -96,6 +98,7 @@ export function freshState(): ArticleState {
     datelines: 0,
     sections: 0,
     runOrigin: [],
+    weatherBox: false,
   };
 }
 
@@ -116,6 +119,7 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
     st.headless = f[i].dateline;
     st.pictureTitle = hasPictureMark(u.text);
     st.photoItem = isPhotoItemHead(u.text);
+    st.weatherBox = isWeatherBox(u.text);
   }
   const number = u.furniture ? 0 : itemNumber(u.text);
   if (number) st.lastNumber = number;

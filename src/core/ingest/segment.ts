@@ -562,6 +562,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (f[i].dateline) {
       // An artwork or photo item closed by its credit (`圆梦（中国画）` ⏎ `（胡才春）`) is whole.
       if (st.creditItem) return at('after-credit-item', true);
+      // So is the weather box once it has its forecast: a dispatch after it is the next item.
+      if (st.weatherBox && st.hasText && matchDateline(u.text)?.dateline.day) return at('dateline-after-weather', true);
       // The picture under a pictured headline (caption, credit) comes before the dateline.
       if (st.closed && !(st.picHead && st.captionBody && !st.hasDateline)) {
         // A roundup under one headline (`《…文选》出版发行江苏隆重纪念一代伟人`): its dated parts, each
