@@ -626,6 +626,12 @@ describe('article boundaries', () => {
     expect(starts([...piece, ...LIBRARY].join('\n\n'))).toEqual(['张老师，您辛', '山村小学有了']);
   });
 
+  it("a letter's signature in brackets is whole: the short exclamation under it is the next letter's headline, not the end of a cut line", () => {
+    const letter = ['便民之举', '机动车驾驶员一旦发生交通肇事，应当依照规定向公安机关陈述交通事故发生的经过。', '（河南某县人民法院牛某华白某英）'];
+    const next = ['优先百姓好！', '湖南郴州市刘洪杰', '一日，我到民政部门办点事，刚一坐下，就进来一位来访的老人，工作人员先为老人办完了事，才来招呼我。'];
+    expect(titles([...letter, ...next].join('\n\n'))).toEqual(['便民之举', '优先百姓好！']);
+  });
+
   it('after a signed essay, a headline over a letter signed by a group (（…等１６位脱贫母亲）) is the next piece', () => {
     const letter = ['“幸福工程”让我们走上致富路', '我们是被“幸福工程”救助的贫困母亲，家在山区，过去穷得揭不开锅，如今靠养牛种菜过上了好日子。', '（某县某乡陈某英刘某英等１６位脱贫母亲）'];
     expect(titles([...ESSAY, ...letter].join('\n\n'))).toEqual(['办事要讲实效', '“幸福工程”让我们走上致富路']);

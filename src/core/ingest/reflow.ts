@@ -30,6 +30,9 @@ function joinable(a: Unit, b: Unit): boolean {
   if (isMarker(a.text) || isMarker(b.text)) return false;
   if (SECTION_NUMBER.test(a.text)) return false;
   if (isBylineLine(a.text) || isBylineLine(b.text)) return false;
+  // A line that is one whole note in brackets (a letter's signature, `（某县人民法院牛某华白某英）`) is
+  // done: the short exclamation under it (`优先百姓好！`) is the next piece's headline, not its end.
+  if (/^[（(][^（）()]*[）)]$/.test(a.text)) return false;
   if (matchDateline(b.text)) return false;
   // A paragraph of running text that ends on a lead-in dash (`…回首去岁文坛。…特邀几位评论家评说———`)
   // announces what follows: a headline-shaped line under it is the first section's subhead
