@@ -240,6 +240,10 @@ describe('article boundaries', () => {
     expect(starts([...seals, ...named].join('\n\n'))).toEqual(['生肖印谈（附', '资本经营要量']);
     // A caption over its carver's name, then the next caption, is still a caption.
     expect(starts([...seals, '陈冠英', '百兔呈祥'].join('\n\n'))).toEqual(['生肖印谈（附']);
+    // Once the last caption is closed by its maker, a title over its writer is the next piece (a poem).
+    const memoir = ['我心中的歌', '何启君', '我老了，嗓音不再清亮，可心中那支歌一直在唱，唱了五十多个春秋，从没停过。', '图片：', '敬爱的周总理（手指画）（龚某昌）'];
+    const poem = ['多想', '周晓萍', '还未到春天', '青草就有了', '一种生长的姿势'];
+    expect(titles([...memoir, ...poem].join('\n\n'))).toEqual(['我心中的歌', '多想']);
   });
 
   it("a short line with a question and a dash over a reporter's byline, after a photo item, is the next piece's headline", () => {

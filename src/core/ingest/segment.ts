@@ -350,7 +350,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (`图片：` ⏎ its captions, or a note `（图为原载《讽刺与幽默》）`): the article ended with them.
       const below = units[i + 1];
       const overText = !!below && !below.furniture && ((!f[i + 1].title && !f[i + 1].byline && !f[i + 1].note && below.text.length >= 6) || POINT.test(below.text));
-      if (st.hasBody && overText && (st.inCaptions || /^[（(]图为/.test(prevText))) return at('headline-after-pictures', true);
+      // (Or over its writer, once the last caption is closed by its maker or photographer: `…（手指画）（龚乃昌）` ⏎
+      // `多想` ⏎ `周晓萍` ⏎ verse.)
+      const overWriter = !!below && !below.furniture && !f[i + 1].dateline && isAuthorLine(below.text) && (endsWithNameCredit(prevText) || /摄(?:影)?[）)]$/.test(prevText));
+      if (st.hasBody && (overText || overWriter) && (st.inCaptions || /^[（(]图为/.test(prevText))) return at('headline-after-pictures', true);
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       // A title that names its piece's form over its maker (`细语（中国画）` ⏎ `（杨光利）`, `新年的祝福（二首）`
