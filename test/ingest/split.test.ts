@@ -82,6 +82,10 @@ describe('article boundaries', () => {
     expect(firstWords(page)).toEqual(['元旦前夕，', '●前不久，']);
     const point = '●一九九七年，全县新建和扩建图书室一百二十个，藏书总量比上年增加一倍以上。';
     expect(parsePage([...feature, point].join('\n\n'), { file: '19980120-05.txt' }).articles).toHaveLength(1);
+    // Even sharing the article's words (a page on one subject): the bullet and the day open a column of items.
+    const women = ['妇女脱贫有了新路子', '近年来，某县妇联组织农村妇女学技术、闯市场，不断提高妇女的文化科技素质，走自主、自立、自强的致富之路。'];
+    const item = '●日前，某省妇联召开农村妇女就业研讨会。会议讨论了当前妇女就业中遇到的新问题，提出了解决的办法。';
+    expect(firstWords([...women, item].join('\n\n'))).toEqual(['近年来，某', '●日前，某']);
   });
 
   it('a headline that calls out (…，您辛苦了！) after a finished article opens the next one when it stands over a byline or a pictured headline', () => {

@@ -30,7 +30,7 @@
  * after its rule has spoken (`observeLine`); `startsHere` decides each line by the first of its
  * named rules that applies (`at('rule', start)`), and the name reaches `baoku parse --explain`.
  */
-import { BRIEF_COHESION, RUN_ORIGIN_COHESION, cohesion, isBriefLead, isLooseBriefLead, namesItsDay, standsAlone, subjectInHeadline } from './brief';
+import { BRIEF_COHESION, BULLET_DAY, RUN_ORIGIN_COHESION, cohesion, isBriefLead, isLooseBriefLead, namesItsDay, standsAlone, subjectInHeadline } from './brief';
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
@@ -554,6 +554,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         const sameSubject = st.headAt >= 0 && subjectInHeadline(u.text, units[st.headAt].text);
         const c = cohesion(u.text, ctx);
         if (c < BRIEF_COHESION && !sameSubject) return at('brief-lead', true);
+        // An item marked by its bullet and its day (`●日前，…`) under an article of no such items opens a
+        // column of them, whatever words it shares with the article (a page on one subject).
+        if (BULLET_DAY.test(u.text) && !cur.some((k) => /^[●■◆▲]/.test(units[k].text))) return at('bullet-brief', true);
         // The first of a run of headline-less briefs may share a little more with the item above,
         // even its subject word (`总统` under `…新总统宣誓就职`), but the paragraph after it is plainly
         // the next brief.
