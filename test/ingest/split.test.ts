@@ -86,6 +86,9 @@ describe('article boundaries', () => {
     const women = ['妇女脱贫有了新路子', '近年来，某县妇联组织农村妇女学技术、闯市场，不断提高妇女的文化科技素质，走自主、自立、自强的致富之路。'];
     const item = '●日前，某省妇联召开农村妇女就业研讨会。会议讨论了当前妇女就业中遇到的新问题，提出了解决的办法。';
     expect(firstWords([...women, item].join('\n\n'))).toEqual(['近年来，某', '●日前，某']);
+    // It is a headline-less item like any other: the next paragraph naming its day is the column's next item.
+    const next = '某县妇联１月５日举办农村妇女实用技术培训班，两百多名妇女学到了种植和养殖的新技术。';
+    expect(firstWords([...women, item, next].join('\n\n'))).toEqual(['近年来，某', '●日前，某', '某县妇联１']);
   });
 
   it('a headline that calls out (…，您辛苦了！) after a finished article opens the next one when it stands over a byline or a pictured headline', () => {

@@ -647,7 +647,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const origin = rule === 'brief-lead' ? itemContext(i) : rule === 'one-paragraph-brief' ? st.runOrigin : [];
       st = freshState();
       st.runOrigin = origin;
-      st.briefItem = (rule === 'brief-lead' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
+      st.briefItem = (rule === 'brief-lead' || rule === 'bullet-brief' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
     if (cur.length === 0 && f[i].title) pageHeads.push(u.text);
