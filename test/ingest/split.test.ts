@@ -451,6 +451,9 @@ describe('article boundaries', () => {
     const cover = ['《中国名城辞典》某某出版社出版（图片）', '封面题字某某装帧设计某某'];
     const review = ['读书贵在有得', '李文', '前几年曾听说读书热一说，如今，各种名目的丛书、书系频频面世，令人目不暇接，读者反倒无所适从了。'];
     expect(titles([...cover, ...review].join('\n\n'))).toEqual([cover[0], '读书贵在有得']);
+    // Signed with a pen name that is no surname and given name (`塞夫`), all the same.
+    const penned = ['历史深处的回音——读《某某丛书》', '塞夫', review[2]];
+    expect(titles([...cover, ...penned].join('\n\n'))).toEqual([cover[0], penned[0]]);
   });
 
   it('a headline with its own subtitle (…——读《…》, …——元旦献辞) after a poem or a signed essay opens the next piece: no verse line or subhead carries one', () => {

@@ -308,8 +308,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (f[i].title) {
       if (st.creditItem) return at('after-credit-item', true);
       // A photo item (`…（图片）`) carries one caption line: a headline over running text, or over its
-      // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …), after it is the next piece.
-      if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && (!f[i + 1].title || writerByline(i + 1) || bareWriterOverText(i + 1))) return at('after-photo-caption', true);
+      // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …; a pen name too, `塞夫`), after it is the next piece.
+      const overWriterAndText = (k: number) => isAuthorLine(units[k].text) && !f[k].dateline && !!units[k + 1] && !units[k + 1].furniture && !f[k + 1].title && units[k + 1].text.length >= 40;
+      if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && (!f[i + 1].title || writerByline(i + 1) || overWriterAndText(i + 1))) return at('after-photo-caption', true);
       // The daily weather box opens wherever it stands, even under a headline with no text of its own.
       if (isWeatherBox(u.text)) return at('weather-box', true);
       if (!st.hasBody) return at('headline-before-body', false);
