@@ -553,6 +553,16 @@ describe('article boundaries', () => {
     expect(starts([...poem, ...report].join('\n\n'))).toEqual(['乡音\n\n李小', '县委书记观看']);
   });
 
+  it("after a poem, a title over a pen name (粒砂) over prose is the next piece; a poem's last line over a news lead is not a writer", () => {
+    const poem = ['乡音', '李小明', '乡音难改', '或多或少总是可以改的', '改不了的是老屋老井', '热土里扎下深根', '是唤你回家的那种声音'];
+    const essay = ['凝眸岁月', '粒砂', '“爆竹声中一岁除，春风送暖入屠苏。”又是一年辞旧迎新的时候，凝眸岁月，感慨良多。'];
+    expect(titles([...poem, ...essay].join('\n\n'))).toEqual(['乡音', '凝眸岁月']);
+    // Two-character verse lines over the next brief's lead stay in the poem; the brief opens there.
+    const tail = ['那是他们震天动地的', '脚步'];
+    const brief = '某国警方四日上午同进行种族主义宣传的新纳粹分子发生冲突，一名警察被打伤，十余人被捕。';
+    expect(starts([...poem, ...tail, brief].join('\n\n'))).toEqual(['乡音\n\n李小', '某国警方四日']);
+  });
+
   it("at a poem's end, the next piece's title over its writer opens it even when the title's words could pass for a pen name", () => {
     // (A long line among its verses reads as running text.)
     const poem = ['乡音', '李小明', '乡音难改', '长到八十四岁，依然是母亲嘴里的乳名，依然是村口那一声悠长的呼唤', '出门在外', '或许能想起某个眼神', '清清亮亮的是谁的声音', '是唤你回家的那种声音'];

@@ -377,11 +377,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
       // Verse: short unpunctuated lines continue the poem unless an author line follows; a bare one
-      // (two to four characters) only when it is a person's name (`沐浴全身` is a verse line, not a writer).
+      // (two to four characters) only when it is a person's name (`沐浴全身` is a verse line, not a writer)
+      // or stands over prose.
       // (A line over a dateline or with a picture mark is a headline all the same.)
       if (st.verseLines >= 3 && !st.hasText && !gap && !st.closed && !f[i + 1]?.dateline && !hasPictureMark(u.text) && !REVIEW_SUBTITLE.test(u.text)) {
         const nextText = units[i + 1]?.text ?? '';
-        const writer = authorNext && (isPersonName(nextText) || !BARE_NAME.test(nextText));
+        // (A pen name, `粒砂`, is a writer too when prose stands under it: a poem's line is over more verse.)
+        // (Not over a news lead: a poem's last line stands over the next brief, `脚步` ⏎ `瑞典警方四日…`.)
+        const overProse = !!units[i + 2] && !units[i + 2].furniture && !f[i + 2].title && units[i + 2].text.length >= 40 && endsSentence(units[i + 2].text) && !namesItsDay(units[i + 2].text);
+        const writer = authorNext && (isPersonName(nextText) || !BARE_NAME.test(nextText) || overProse);
         // A line over prose that takes up its words (`江泽民观看话剧《虎踞钟山》` ⏎ `…江泽民…观看了…`) is the
         // next piece's headline: a poem's last line leads into no report.
         const prose = len === 1 && !!next && !nextF?.title && next.text.length >= 40 && endsSentence(next.text);
