@@ -534,6 +534,10 @@ describe('article boundaries', () => {
     const painting = ['雪后（中国画）', '（王小林）'];
     const poems = ['春天的约会（二首）', '张新', '早春', '柳梢上挂着', '一滴不肯落的雨'];
     expect(titles([...poem, ...painting, ...poems].join('\n\n'))).toEqual(['山乡之夜', '雪后（中国画）', '春天的约会（二首）']);
+    // A cartoon titled with its maker's hand (`…（方成画）`) is whole: the poem under it is the next piece.
+    const cartoon = '春节新气象（方成画）';
+    const verse = ['陕北腰鼓', '李舟', '跳起黄土高原的舞蹈', '擂起显示力量的腰鼓', '汗水洒在黄土地上', '鼓声响在白云之间'];
+    expect(titles([...poem, cartoon, ...verse].join('\n\n')).slice(-1)).toEqual(['陕北腰鼓']);
     // Its maker may be credited in a note: `湖畔（油画）` ⏎ `（十九世纪·法国：某某）`.
     const oil = ['湖畔（油画）', '（十九世纪·法国：柯罗）'];
     expect(titles([...poem, ...oil, ...poems].join('\n\n'))).toEqual(['山乡之夜', '湖畔（油画）', '春天的约会（二首）']);

@@ -8,6 +8,7 @@ import { isBylineLine } from './byline';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { furnitureOf, type Furniture } from './furniture';
 import { memo } from './memo';
+import { isPersonName } from './names';
 import { closeLetterSpacing } from './spacing';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -147,10 +148,17 @@ export const TITLE_MAX = 48;
 /** Words that name an art form in a credit-like parenthesis (`（书法）`), not a person. */
 const ART_FORM = /^(?:书法|中国画|国画|篆刻|油画|水墨画|水彩画?|版画|剪纸|漫画|雕塑|摄影|图片|照片|素描|年画|宣传画|速写|彩墨画|工笔画|连环画|插图|题图|外一首|[二三四五六七八九十]首|组诗|诗|节选|上|下|续|之[一二三四五六七八九十])$/;
 
-/** A title naming an artwork by its form: `晚秋（油画）`, `一元复始（篆刻）`. */
+/** A title naming an artwork by its form (`晚秋（油画）`, `一元复始（篆刻）`) or by its maker's hand (`isDrawnBy`). */
 export function isArtworkTitle(t: string): boolean {
+  if (isDrawnBy(t)) return true;
   const m = t.match(/[（(]([^（）()]{1,6})[）)]$/);
   return !!m && m.index! > 0 && ART_FORM.test(m[1]) && !/^(?:上|下|续|之[一二三四五六七八九十])$/.test(m[1]);
+}
+
+/** An artwork's title with its maker's name: `戊寅春梦（方成画）`. Whole on its one line. */
+export function isDrawnBy(t: string): boolean {
+  const m = t.match(/[（(]([\u4e00-\u9fa5]{2,3})画[）)]$/);
+  return !!m && m.index! > 0 && isPersonName(m[1]);
 }
 
 /** A parenthesised note under a headline: `（一九九七年十二月三十一日）`, `（外一首）`. */

@@ -48,6 +48,7 @@ import {
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
   isArtworkTitle,
+  isDrawnBy,
   isHeadNote,
   isColumnLabel,
   isExclaimHead,
@@ -358,10 +359,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const len = headBlock(i);
       const authorNext = units[i + 1] && !units[i + 1].furniture && isAuthorLine(units[i + 1].text) && !f[i + 1].dateline;
       // A title that names its piece's form over its maker (`细语（中国画）` ⏎ `（杨光利）`, `新年的祝福（二首）`
-      // ⏎ `曹金良`, `湖（油画）` ⏎ `（十九世纪·俄罗斯：列维坦）`), after another piece's lines: a piece of its
-      // own, even under a poem's last line.
+      // ⏎ `曹金良`, `湖（油画）` ⏎ `（十九世纪·俄罗斯：列维坦）`) or naming its maker (`戊寅春梦（方成画）`),
+      // after another piece's lines: a piece of its own, even under a poem's last line.
       // (Not a caption of pictures: under `图片：`, or under a pictured headline before any text.)
-      if (st.hasBody && !st.inCaptions && !(st.picHead && st.captionBody) && isArtworkTitle(u.text) && units[i + 1] && !units[i + 1].furniture && (f[i + 1].byline || authorNext || isHeadNote(units[i + 1].text))) return at('artwork-title', true);
+      if (st.hasBody && !st.inCaptions && !(st.picHead && st.captionBody) && isArtworkTitle(u.text) && units[i + 1] && !units[i + 1].furniture && (isDrawnBy(u.text) || f[i + 1].byline || authorNext || isHeadNote(units[i + 1].text))) return at('artwork-title', true);
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
       // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
       if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) return at('table-box', true);
@@ -369,7 +370,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // finished article: a long block, yet the next article's headline block.
       const points = units.slice(i + 1, i + len).filter((x) => POINT.test(x.text)).length;
       if (len > MAX_HEAD && points >= 2 && !POINT.test(u.text) && st.hasText && (st.closed || endsSentence(units[i - 1]?.text ?? ''))) return at('headline-over-points', true);
-      if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '')));
+      // (An artwork's title on the line above, `戊寅春梦（方成画）`, `细语（中国画）`, ends its piece as a finished sentence would.)
+      if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '') || isArtworkTitle(units[i - 1]?.text ?? '')));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
       const gap = u.gap >= 2;
