@@ -555,6 +555,9 @@ describe('article boundaries', () => {
     // A line over prose that takes up its words is the next piece's headline, not the poem's last line.
     const report = ['县委书记观看话剧《山村教师》', '县委书记昨晚在县剧院观看了话剧《山村教师》，并同演员们亲切交谈，勉励他们多演群众喜闻乐见的好戏。'];
     expect(starts([...poem, ...report].join('\n\n'))).toEqual(['乡音\n\n李小', '县委书记观看']);
+    // So is a line over a short lead that takes up half its words.
+    const show = ['王林书画展在京举办', '书画家王林，于一月八日至十二日在京举办个人书画展。'];
+    expect(starts([...poem, ...show].join('\n\n'))).toEqual(['乡音\n\n李小', '王林书画展在']);
   });
 
   it("after a poem, a title over a pen name (粒砂) over prose is the next piece; a poem's last line over a news lead is not a writer", () => {

@@ -390,8 +390,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         const writer = authorNext && (isPersonName(nextText) || !BARE_NAME.test(nextText) || overProse);
         // A line over prose that takes up its words (`江泽民观看话剧《虎踞钟山》` ⏎ `…江泽民…观看了…`) is the
         // next piece's headline: a poem's last line leads into no report.
-        const prose = len === 1 && !!next && !nextF?.title && next.text.length >= 40 && endsSentence(next.text);
-        if (prose && cohesion(u.text, [next.text]) >= 0.2) return at('headline-after-verse', true);
+        // (A short lead, `著名书画家唐岩，于一月八日…举办个人书画展。`, when it takes up half the line's words.)
+        const prose = len === 1 && !!next && !nextF?.title && next.text.length >= 20 && endsSentence(next.text);
+        const taken = prose ? cohesion(u.text, [next.text]) : 0;
+        if (prose && (taken >= 0.4 || (taken >= 0.2 && next.text.length >= 40))) return at('headline-after-verse', true);
         if (!writer) return at('verse', false);
       }
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
