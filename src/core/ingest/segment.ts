@@ -264,6 +264,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return below.text.length >= 40 && endsSentence(below.text) && isBareAuthorLine(units[k].text, units.slice(k + 2).find((_, n) => f[k + 2 + n].title)?.text);
   };
 
+  /**
+   * Any author line, a pen name too (`塞夫`), over a paragraph of running text: looser than
+   * `bareWriterOverText`, for places where the line above already says a new piece may start.
+   */
+  const overWriterAndText = (k: number): boolean =>
+    !!units[k] && isAuthorLine(units[k].text) && !f[k].dateline && !!units[k + 1] && !units[k + 1].furniture && !f[k + 1].title && units[k + 1].text.length >= 40;
+
   const page: PageLines = { units, f };
   const writerByline = (k: number): boolean => isWriterByline(page, k);
   /** What the current item says of itself, to tell a paragraph on another subject by (`cohesion`): the line above line `i`, the item's headline and its lead. */
@@ -310,7 +317,6 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.creditItem) return at('after-credit-item', true);
       // A photo item (`…（图片）`) carries one caption line: a headline over running text, or over its
       // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …; a pen name too, `塞夫`), after it is the next piece.
-      const overWriterAndText = (k: number) => isAuthorLine(units[k].text) && !f[k].dateline && !!units[k + 1] && !units[k + 1].furniture && !f[k + 1].title && units[k + 1].text.length >= 40;
       if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && (!f[i + 1].title || writerByline(i + 1) || overWriterAndText(i + 1))) return at('after-photo-caption', true);
       // The daily weather box opens wherever it stands, even under a headline with no text of its own.
       if (isWeatherBox(u.text)) return at('weather-box', true);
@@ -481,13 +487,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
     // pictured headline, opens the next article. (Over running text it may as well close the piece
     // above; so may a wish, `愿…！`.)
-    if (st.hasText && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && endsSentence(units[i - 1]?.text ?? '') && units[i + 1] && !units[i + 1].furniture) {
+    const callsOut = st.hasText && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && !!units[i + 1] && !units[i + 1].furniture;
+    if (callsOut && endsSentence(units[i - 1]?.text ?? '')) {
       if (writerByline(i + 1) || (f[i + 1].title && hasPictureMark(units[i + 1].text))) return at('calling-headline', true);
     }
     // After a piece signed off by its desk or its date (`本报群众工作部` ⏎ `１９９８年１月７日`), such a line
     // over a paragraph of running text opens the next piece: nothing of the signed piece follows its
     // signature. (build.ts reads such a line as the title over a paragraph of 60 characters or more.)
-    if (st.hasText && st.closed && (isDateSignature(units[i - 1].text) || isDeskSignature(units[i - 1].text)) && !f[i].dateline && !f[i].byline && u.text.length <= 24 && /[！？!?]$/.test(u.text) && !CLOSING_WISH.test(u.text) && units[i + 1] && !units[i + 1].furniture && !f[i + 1].title && units[i + 1].text.length >= 60) return at('calling-headline', true);
+    if (callsOut && st.closed && (isDateSignature(units[i - 1].text) || isDeskSignature(units[i - 1].text)) && !f[i + 1].title && units[i + 1].text.length >= 60) return at('calling-headline', true);
     // A photo on top of the next story: its caption, then a `X 摄` credit line
     // (not the article's own picture: `图片：` ⏎ `图为…` ⏎ `（X摄）` under a pictured headline).
     const ownPicture = st.picHead && (/^(?:图为|[0-9０-９]{1,2}[、.．：:]\s*图为)/.test(u.text) || isMarker(units[i - 1]?.text ?? ''));
