@@ -611,6 +611,22 @@ describe('article boundaries', () => {
     expect(firstWords([...LIBRARY, brief, reporter].join('\n\n'))).toEqual(['元旦前夕，', '中国政府援']);
   });
 
+  it("a roundup whose parts each open as a leader's lead keeps its last part, though headline-less briefs follow it", () => {
+    const roundup = [
+      '多国领导人发表新年讲话',
+      '综合新华社电新年到来之际，多国领导人通过电视和广播发表讲话，回顾过去一年，展望新的一年。',
+      '挪威首相布隆德兰１２月３１日晚发表电视讲话说，挪威经济去年增长强劲，失业率降到十年来最低。',
+      '智利总统弗雷３１日在圣地亚哥发表讲话，希望全国人民团结一致，使智利经济在新的一年保持稳定增长。',
+      // Shares a little with the part above (总统, ３１日, 发表): read alone, the first of a run of briefs.
+      '肯尼亚总统莫伊３１日在内罗毕发表新年文告，呼吁各党派摒弃分歧，为国家的和平与繁荣共同努力。',
+    ];
+    const briefs = [
+      '葡萄牙政府决定自一日起将公务员工资平均提高百分之三，并削减部分政府部门的行政开支，以控制财政赤字。',
+      '秘鲁首都利马二日发生一起严重交通事故，一辆长途客车坠入山谷，造成二十多人死亡，三十多人受伤。',
+    ];
+    expect(starts([...roundup, ...briefs].join('\n\n'))).toEqual(['多国领导人发', '葡萄牙政府决', '秘鲁首都利马']);
+  });
+
   it("a dateline under a picture story's captions that shares nothing with them opens the next item; the report under its own picture does not", () => {
     const story = ['雪后山城美如画（附图片２张）', '大雪过后，山城银装素裹，游人踏雪赏景。（新华社记者王小明摄）', '１月５日，孩子们在公园里堆雪人、打雪仗。（新华社发）'];
     const brief = '本报讯截至去年年底，某省农村已有三千多个自然村装上了程控电话，农民足不出户就能与外地亲友通话。';

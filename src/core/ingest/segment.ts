@@ -578,7 +578,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         // the next brief.
         const next = units[i + 1];
         const nextBrief = !!next && !next.furniture && !f[i + 1].title && !f[i + 1].dateline && isBriefLead(next.text) && cohesion(next.text, [u.text, ...ctx]) < BRIEF_COHESION;
-        if (c < 2 * BRIEF_COHESION && nextBrief) return at('brief-run-start', true);
+        // (Not in a roundup whose paragraphs already open as leads, one country's leader each
+        // (`蒙古总统…３１日…` ⏎ `莫桑比克总统…３１日…`): its last part is as close to it as the others.)
+        const roundupOfLeads = cur.filter((k) => k > Math.max(st.headAt, st.leadAt) && isBriefLead(units[k].text)).length >= 2;
+        if (c < 2 * BRIEF_COHESION && nextBrief && !roundupOfLeads) return at('brief-run-start', true);
       }
     }
     if (f[i].dateline) {
