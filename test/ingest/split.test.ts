@@ -29,6 +29,14 @@ const LIBRARY = [
   '校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
 ];
 
+/** A signed feature about a postman: headline, byline, two paragraphs. */
+const POSTMAN = [
+  '山乡邮递员',
+  '本报记者林青',
+  '二十年来，邮递员老周骑着一辆旧自行车，走遍了全乡四十多个村庄，把一封封家书送到乡亲们手中。',
+  '老周说，山里人盼信，就像盼亲人回家一样，信早到一天，他们就早一天安心。',
+];
+
 describe('article boundaries', () => {
   it('two short lines of one length after running text are a couplet subhead; one over a picture caption opens a photo story', () => {
     const report = [
@@ -625,6 +633,20 @@ describe('article boundaries', () => {
       '秘鲁首都利马二日发生一起严重交通事故，一辆长途客车坠入山谷，造成二十多人死亡，三十多人受伤。',
     ];
     expect(starts([...roundup, ...briefs].join('\n\n'))).toEqual(['多国领导人发', '葡萄牙政府决', '秘鲁首都利马']);
+  });
+
+  it('in a signed feature, a paragraph that opens on a time and then its person as a pronoun (…凌晨３时，他…) goes on with the story', () => {
+    const night = '１９９６年１月５日凌晨３时，他冒着大雪赶到山口，把加急电报交给病危老汉的儿子，那家人感激不已。';
+    expect(starts([...POSTMAN, night].join('\n\n'))).toEqual(['山乡邮递员\n']);
+    // Its own subject after the day is the next brief's.
+    const brief = '１９９６年１月５日，某县图书馆开办农民科技夜校，每周三个晚上讲授种植养殖知识，报名者踊跃。';
+    expect(starts([...POSTMAN, brief].join('\n\n'))).toEqual(['山乡邮递员\n', '１９９６年１']);
+  });
+
+  it("a signed feature's subhead is not a signed piece because the next item under it is closed by its credit", () => {
+    const section = ['从不误一封信', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
+    const item = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。', '（王小明）'];
+    expect(starts([...POSTMAN, ...section, ...item].join('\n\n'))).toEqual(['山乡邮递员\n', '本报讯某县图']);
   });
 
   it("a dateline under a picture story's captions that shares nothing with them opens the next item; the report under its own picture does not", () => {

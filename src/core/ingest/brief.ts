@@ -57,9 +57,17 @@ export function standsAlone(t: string): boolean {
   return !(CONTINUES.test(t) && !/^我/.test(t)) && !/^[“「『"‘]/.test(t);
 }
 
+/**
+ * A time that opens a paragraph, then the person it is about as a pronoun (`１９９６年２月２０日凌晨４时３０分，他到…`,
+ * `当天，记者…`): a story going on at its next moment, not a news item's lead.
+ */
+const TIME_THEN_PRONOUN =
+  /^(?:[０-９0-9一二三四五六七八九〇零]{4}年)?(?:[０-９0-9一二三四五六七八九十]{1,2}月)?(?:[０-９0-9一二三四五六七八九十]{1,3}日)?(?:[初底末]|上午|下午|凌晨|早晨|清晨|晚上|晚|夜里|深夜|中午)?(?:[０-９0-9一二三四五六七八九十]{1,2}[时点](?:[０-９0-9一二三四五六七八九十]{1,2}分)?)?(?:许|左右)?[，,](?:他|她|它|我们|记者|笔者)/;
+
 /** A paragraph whose first sentence names its day (or its year's end) and does not go on with a story: a news item's opening, of any length. */
 export function namesItsDay(t: string): boolean {
   if (CONTINUES.test(t) && !/^(?:截至|截止)/.test(t)) return false;
+  if (TIME_THEN_PRONOUN.test(t)) return false;
   return LEAD.test(t) || DAY_IN_FIRST_SENTENCE.test(t);
 }
 

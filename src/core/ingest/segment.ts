@@ -248,7 +248,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
    */
   const signedSection = (j: number): boolean => {
     let last = -1;
-    for (; j < units.length && !f[j].title; j++) if (!units[j].furniture) last = j;
+    // (It ends at the next headline, or at a dateline under its first line: that opens the next item.)
+    for (const first = j; j < units.length && !f[j].title && !(j > first && f[j].dateline); j++) if (!units[j].furniture) last = j;
     // A symposium's piece is signed under its text (`———王文西（山东）`), a headline-shaped line.
     if (last >= 0 && j < units.length && isDashSignature(units[j].text)) return true;
     if (last < 0 || f[last].dateline) return false;
