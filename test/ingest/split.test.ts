@@ -649,6 +649,16 @@ describe('article boundaries', () => {
     expect(starts([...POSTMAN, ...section, ...item].join('\n\n'))).toEqual(['山乡邮递员\n', '本报讯某县图']);
   });
 
+  it("after a letter closed by its writers' note in brackets, a line over running text is the next piece's headline", () => {
+    const letter = [
+      '扶贫贷款帮我们养上了奶牛',
+      '我们是山区的贫困农户，前年靠扶贫贷款买了奶牛，如今每家每年能卖鲜奶一万多元，孩子们也都回到了学校。',
+      '（河北某县某乡张秀英李桂兰等８位农民）',
+    ];
+    const essay = ['夜读的日子', '那年冬天，我在煤油灯下读完了借来的《红楼梦》，从此爱上了读书，一读就是三十年。'];
+    expect(titles([...letter, ...essay].join('\n\n'))).toEqual(['扶贫贷款帮我们养上了奶牛', '夜读的日子']);
+  });
+
   it("a dateline under a picture story's captions that shares nothing with them opens the next item; the report under its own picture does not", () => {
     const story = ['雪后山城美如画（附图片２张）', '大雪过后，山城银装素裹，游人踏雪赏景。（新华社记者王小明摄）', '１月５日，孩子们在公园里堆雪人、打雪仗。（新华社发）'];
     const brief = '本报讯截至去年年底，某省农村已有三千多个自然村装上了程控电话，农民足不出户就能与外地亲友通话。';

@@ -482,7 +482,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (len === 1 && st.hasText && endsSentence(prevText) && opensSymposium(i + 1)) return at('symposium-headline', true);
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i)));
+      // (Text closes with a finished sentence, a table, or a note in brackets under finished text: a
+      // letter's signature, `（山东某县某乡张某等１６位母亲）`.)
+      const signedNote = !!f[i - 1]?.note && /[）)]$/.test(prevText) && endsSentence(units[i - 2]?.text ?? '');
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote));
     }
     // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
