@@ -643,6 +643,14 @@ describe('article boundaries', () => {
     expect(starts([...POSTMAN, brief].join('\n\n'))).toEqual(['山乡邮递员\n', '１９９６年１']);
   });
 
+  it('after a signed feature, a line that opens with a place and then what it does (浙江将推广…) is a news headline, not a subhead', () => {
+    const news = ['浙江将推广稻田养鱼技术', '稻田里养鱼，鱼吃害虫和杂草，鱼粪肥田，每亩可增收三百多元，这项技术今年将在全省推开。'];
+    expect(titles([...POSTMAN, ...news].join('\n\n'))).toEqual(['山乡邮递员', '浙江将推广稻田养鱼技术']);
+    // A subhead of the feature's own story stays in it.
+    const section = ['风雨无阻二十年', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
+    expect(titles([...POSTMAN, ...section].join('\n\n'))).toEqual(['山乡邮递员']);
+  });
+
   it("a signed feature's subhead is not a signed piece because the next item under it is closed by its credit", () => {
     const section = ['从不误一封信', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
     const item = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。', '（王小明）'];

@@ -222,6 +222,19 @@ export function isPlaceWord(t: string): boolean {
   return tags.length === 1 && tags[0].tag === 'ns';
 }
 
+/**
+ * Whether `t` opens with a place and then what it did, as a news headline does (`湖南涌现３５万养猪大户`,
+ * `河北将推广秸秆气技术`): jieba tags the first word a place name, and the next a verb, or an adverb
+ * and then a verb.
+ */
+export function opensWithPlaceDoing(t: string): boolean {
+  const j = getJieba();
+  if (!j) return false;
+  const w = j.tag(t);
+  const verb = (k: number) => !!w[k] && /^v(?!n)/.test(w[k].tag);
+  return w.length >= 3 && w[0].tag === 'ns' && w[0].word.length >= 2 && (verb(1) || (w[1].tag === 'd' && verb(2)));
+}
+
 /** Whether jieba's dictionary finds a verb in `t` (`胡春华主持`): a clause, not names run together. */
 export function holdsVerb(t: string): boolean {
   const j = getJieba();

@@ -35,7 +35,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { BARE_NAME, isAuthorLine, isBareAuthorLine } from './author';
-import { isPersonName, isPlaceWord } from './names';
+import { isPersonName, isPlaceWord, opensWithPlaceDoing } from './names';
 import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
 import {
@@ -97,12 +97,13 @@ const PLACE_EVENT = /^([\u4e00-\u9fa5]{2,3}?)(?:举行|举办|召开|开通|建�
 /** A dateline whose month is written in Han numerals (`新华社北京一月六日电`, not `１月６日`). */
 const hanDate = (raw: string): boolean => /[一二三四五六七八九十〇○]月/.test(raw);
 
-/** A news headline by its wording (see `EVENT_AT_PLACE`, `BUILT`, `LAUNCHED`, `LAW_TITLE`; a place and a colon: `上海：强化街道管理职能`). */
+/** A news headline by its wording (see `EVENT_AT_PLACE`, `BUILT`, `LAUNCHED`, `LAW_TITLE`; a place and a colon: `上海：强化街道管理职能`; a place and what it does: `湖南涌现…`, names.ts `opensWithPlaceDoing`). */
 function isNewsHeadline(t: string): boolean {
   if (EVENT_AT_PLACE.test(t)) return true;
   if (BUILT.test(t)) return true;
   if (LAUNCHED.test(t)) return true;
   if (LAW_TITLE.test(t)) return true;
+  if (opensWithPlaceDoing(t)) return true;
   const head = t.match(/^([\u4e00-\u9fa5]{2,4})：/) ?? t.match(PLACE_EVENT);
   return !!head && isPlaceWord(head[1]);
 }
