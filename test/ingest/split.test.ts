@@ -840,6 +840,14 @@ describe('article boundaries', () => {
     const read = parsePage([...prosePoem, ...obituary].join('\n\n'), { file: '19980120-05.txt' }).articles;
     expect(read.map((a) => a.title)).toEqual(['新年的脚步', '刘某某同志生平（附图片１张）']);
     expect(read[1].kicker).toBeUndefined();
+    // Over a dispatch, the poem's last lines stay in the poem: the headline is the line the dispatch
+    // takes up (or the last one).
+    const dispatch = ['上海：查补税款三亿元', '据新华社上海１月８日电上海各级税务稽查机关去年查补税款三亿多元，有力整顿了税收秩序。'];
+    const dated = parsePage([...prosePoem, ...dispatch].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(dated.map((a) => a.title)).toEqual(['新年的脚步', '上海：查补税款三亿元']);
+    expect(dated[1].kicker).toBeUndefined();
+    const twoLines = ['上海税务稽查显成效', '查补税款三亿元', dispatch[1]];
+    expect(titles([...prosePoem, ...twoLines].join('\n\n'))).toEqual(['新年的脚步', '查补税款三亿元']);
   });
 
   it("a headline over running text after an article's pictures and their captions opens the next article", () => {

@@ -259,6 +259,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return (f[last].closer || endsWithCredit(t) || GROUP_SIGNATURE.test(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
+  /** The current article holds lines of verse: four or more headline-shaped lines (its title, its writer, verse…). */
+  const versey = (): boolean => cur.filter((k) => f[k].title).length >= 4;
+
   /** A writer's bare name (`南宫品`) over a paragraph of running text. */
   const bareWriterOverText = (k: number): boolean => {
     const below = units[k + 1];
@@ -416,6 +419,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // pass for a pen name, `焊花如血` ⏎ `王文辉`. Captions under `图片：` are no verse.)
       const authorAt = block.length > 1 && isAuthorLine(block[block.length - 1]) ? block.length - 1 : block.findIndex((t, k) => k > 0 && isAuthorLine(t));
       if (!st.closed && !gap && st.hasText && !st.inCaptions && f[i - 1]?.title && !nextDateline && authorAt >= 2) return at('verse-tail', false);
+      // A poem's last lines right over a dispatch's headline (`…那种声音` ⏎ `上海：查补税款三亿元` ⏎ `据新华社…`):
+      // the headline is the line the dispatch takes up, or the last; the lines above it end the poem.
+      if (nextDateline && !st.closed && !gap && len > 1 && f[i - 1]?.title && versey() && cohesion(u.text, [next.text]) === 0) return at('verse-over-dateline', false);
       if (st.closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
