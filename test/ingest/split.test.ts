@@ -651,6 +651,17 @@ describe('article boundaries', () => {
     expect(titles([...POSTMAN, ...section].join('\n\n'))).toEqual(['山乡邮递员']);
   });
 
+  it("a short exclamation under finished text that takes up the piece's words, and none of what follows, is its last line", () => {
+    const story = [...POSTMAN, '老周，山乡离不开你！'];
+    const pictured = ['雪中送炭（图片）', '１月５日，某县民政局干部把棉衣棉被送到困难群众家中。（王小明摄）'];
+    expect(titles([...story, ...pictured].join('\n\n'))).toEqual(['山乡邮递员', '雪中送炭（图片）']);
+    const dated = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。'];
+    expect(starts([...story, ...dated].join('\n\n'))).toEqual(['山乡邮递员\n', '本报讯某县图']);
+    // One over its writer's byline heads a piece of its own, whatever words it shares.
+    const calling = ['图书室，办得好！', '本报记者王小明', '山村小学的图书室办起来以后，孩子们读书的劲头更足了，家长们也常来借书看。'];
+    expect(titles([...LIBRARY, ...calling].join('\n\n'))).toEqual(['山村小学有了图书室', '图书室，办得好！']);
+  });
+
   it("a signed feature's subhead is not a signed piece because the next item under it is closed by its credit", () => {
     const section = ['从不误一封信', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
     const item = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。', '（王小明）'];

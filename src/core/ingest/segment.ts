@@ -259,6 +259,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return (f[last].closer || endsWithCredit(t) || GROUP_SIGNATURE.test(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
+  /** Line `k` takes up words of the current article and none of the two lines under it. */
+  const closesPiece = (k: number): boolean => {
+    const below = units.slice(k + 1, k + 3).filter((x) => !x.furniture).map((x) => x.text);
+    const above = cur.filter((j) => !units[j].furniture).map((j) => units[j].text);
+    return below.length > 0 && cohesion(units[k].text, above) > 0 && cohesion(units[k].text, below) === 0;
+  };
+
   /** The current article holds lines of verse: four or more headline-shaped lines (its title, its writer, verse…). */
   const versey = (): boolean => cur.filter((k) => f[k].title).length >= 4;
 
@@ -389,6 +396,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const nextDateline = !!nextF?.dateline;
       const block = units.slice(i, i + len).map((x) => x.text);
       const author = block.slice(1).some((t) => isAuthorLine(t));
+      // A short exclamation under finished text that takes up the piece's words and none of what
+      // follows (`…童志成无愧是繁星中的一颗。` ⏎ `珠琴，明天更辉煌！`) is the piece's last line, not a headline.
+      if (st.hasText && !gap && u.text.length <= 24 && /[！!]$/.test(u.text) && endsSentence(prevText) && !author && !isAuthorLine(block[0]) && closesPiece(i)) return at('closing-exclamation', false);
       // Verse: short unpunctuated lines continue the poem unless an author line follows; a bare one
       // (two to four characters) only when it is a person's name (`沐浴全身` is a verse line, not a writer)
       // or stands over prose.
