@@ -662,6 +662,24 @@ describe('article boundaries', () => {
     expect(titles([...LIBRARY, ...calling].join('\n\n'))).toEqual(['山村小学有了图书室', '图书室，办得好！']);
   });
 
+  it("a list's items (各项冠军如下： ⏎ 男子跳高：…) end where the next piece's headline stands over its dispatch or over prose that takes up its words", () => {
+    const results = [
+      '全国室内田径赛结束',
+      '本报北京１月１９日讯记者李明报道：全国室内田径锦标赛今天在首都体育馆结束，广东、上海、辽宁代表队分获团体总分前三名。',
+      '各项冠军如下：',
+      '男子６０米：陈文忠（广东）６秒６２',
+      '女子６０米：李雪梅（四川）７秒２１',
+      '男子跳高：周忠革（上海）２米２６',
+      '女子铅球：隋新梅（山东）１９米３５',
+    ];
+    const fixtures = ['首轮比赛对阵如下：', '大连万达—上海申花', '北京国安—山东鲁能', '广州松日—四川全兴'];
+    const league = (lead: string) => ['甲Ａ足球新赛季赛程公布', `${lead}中国足协日前公布了全国足球甲Ａ联赛新赛季赛程，联赛将于３月２２日开幕，共进行２６轮比赛。`, ...fixtures];
+    const volleyball = (lead: string) => ['中国女排集训备战亚运会', `${lead}中国女排日前在福建漳州开始冬训，主教练表示，本次集训的重点是提高队员的体能和技术。`];
+    const expected = ['全国室内田径赛结束', '甲Ａ足球新赛季赛程公布', '中国女排集训备战亚运会'];
+    expect(titles([...results, ...league('本报讯'), ...volleyball('本报讯')].join('\n\n'))).toEqual(expected);
+    expect(titles([...results, ...league(''), ...volleyball('')].join('\n\n'))).toEqual(expected);
+  });
+
   it("a signed feature's subhead is not a signed piece because the next item under it is closed by its credit", () => {
     const section = ['从不误一封信', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
     const item = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。', '（王小明）'];

@@ -429,14 +429,19 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // pass for a pen name, `焊花如血` ⏎ `王文辉`. Captions under `图片：` are no verse.)
       const authorAt = block.length > 1 && isAuthorLine(block[block.length - 1]) ? block.length - 1 : block.findIndex((t, k) => k > 0 && isAuthorLine(t));
       if (!st.closed && !gap && st.hasText && !st.inCaptions && f[i - 1]?.title && !nextDateline && authorAt >= 2) return at('verse-tail', false);
-      // A poem's last lines right over a dispatch's headline (`…那种声音` ⏎ `上海：查补税款三亿元` ⏎ `据新华社…`):
-      // the headline is the line the dispatch takes up, or the last; the lines above it end the poem.
-      if (nextDateline && !st.closed && !gap && len > 1 && f[i - 1]?.title && versey() && cohesion(u.text, [next.text]) === 0) return at('verse-over-dateline', false);
+      // A poem's last lines, or a list's (`各项冠军如下：` ⏎ `男子跳高：…` ⏎ …), right over a dispatch's headline
+      // (`…那种声音` ⏎ `上海：查补税款三亿元` ⏎ `据新华社…`): the headline is the line the dispatch takes up, or
+      // the last; the lines above it end the poem or the list.
+      if (nextDateline && !st.closed && !gap && len > 1 && f[i - 1]?.title && (versey() || st.listOpen) && cohesion(u.text, [next.text]) === 0) return at('run-over-dateline', false);
       if (st.closed || gap || nextDateline) return at('closed-gap-or-dateline', true);
       if (opts.closingStyle) return at('closing-byline-page-subhead', false);
       // Under a pictured headline that so far carries only its picture, lines like `荣誉…` ⏎ `工作单位…` are a fact box.
       if (st.picHead && st.captionBody && !author) return at('fact-box', false);
       // Items of a list opened by `…有：`.
+      // (Its end: after items set out with a colon or a dash (`男子跳高：…`, `大连万达—上海申花`), a line
+      // without one over a paragraph of prose that takes up its words — `甲Ａ足球新赛季赛程公布` ⏎
+      // `中国足协日前公布了…赛程…` — is the next piece's headline.)
+      if (st.listOpen && len === 1 && !/[：:—]/.test(u.text) && /^[^：:—]{1,12}[：:—]/.test(prevText) && !!next && !nextF?.title && next.text.length >= 40 && endsSentence(next.text) && cohesion(u.text, [next.text]) >= 0.3) return at('headline-after-list', true);
       if (st.listOpen) return at('list-item', false);
       // A lead that ends by announcing what follows with a dash (`…特邀几位文学评论家对此进行要言不烦的
       // 评说———`) under the headline: the blocks of a subhead over its writer's name after it are its
