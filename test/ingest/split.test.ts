@@ -473,6 +473,16 @@ describe('article boundaries', () => {
     expect(titles([...ESSAY, ...address].join('\n\n'))).toEqual(['办事要讲实效', '在新的起点上胜利前进——元旦献辞']);
   });
 
+  it("a picture's title over its maker's bare name (春山图（国画） ⏎ 孙某某) is whole: the next picture opens the next item; a word on the picture stays", () => {
+    const pictures = ['春山图（国画）', '孙立新', '秋到江南（油画）', '周海燕'];
+    expect(titles(pictures.join('\n\n'))).toEqual(['春山图（国画）', '秋到江南（油画）']);
+    const word = '画家以泼墨写春山，笔意纵横，墨色淋漓，画面清新而富有生机，是他近年来的代表作。';
+    expect(titles([pictures[0], pictures[1], word].join('\n\n'))).toEqual(['春山图（国画）']);
+    // A poem's title names a form too, but verse follows its writer.
+    const poem = ['山村的早晨（外一首）', '赵立新', '鸡叫三遍', '炊烟升起', '山村醒了'];
+    expect(titles(poem.join('\n\n'))).toEqual(['山村的早晨（外一首）']);
+  });
+
   it('running text after an artwork closed by its credit is the next item, a headline-less brief', () => {
     const page = ['国泰民安（篆刻）', '（陈少华）', '以色列总理府三日晚宣布，以总理定于本月二十日赴华盛顿，同美国总统就中东和平进程举行会谈。'].join('\n\n');
     const read = parsePage(page, { file: '19980120-05.txt' }).articles;

@@ -155,6 +155,11 @@ export function isArtworkTitle(t: string): boolean {
   return !!m && m.index! > 0 && ART_FORM.test(m[1]) && !/^(?:上|下|续|之[一二三四五六七八九十])$/.test(m[1]);
 }
 
+/** A picture, not a text: an artwork titled by a visual form (`春山图（国画）`, not `山村的早晨（外一首）`), or by its maker's hand. */
+export function isPictureWorkTitle(t: string): boolean {
+  return isArtworkTitle(t) && !/[（(](?:外一首|[二三四五六七八九十]首|组诗|诗|节选)[）)]$/.test(t);
+}
+
 /** An artwork's title with its maker's name: `戊寅春梦（方成画）`. Whole on its one line. */
 export function isDrawnBy(t: string): boolean {
   const m = t.match(/[（(]([\u4e00-\u9fa5]{2,3})画[）)]$/);

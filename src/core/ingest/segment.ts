@@ -551,8 +551,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       return at('text-after-photo-item', true);
     }
     // An artwork closed by its credit (`国泰民安（篆刻）` ⏎ `（陈少华）`) is whole: running text after it is
-    // the next item, a headline-less brief.
-    if (st.creditItem && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(u.text)) {
+    // the next item, a headline-less brief. (Not after a bare name, `孙某某`: a word on the picture may follow.)
+    if (st.creditItem && /[）)]$/.test(units[i - 1].text) && !f[i].title && !f[i].byline && !f[i].caption && !f[i].dateline && u.text.length >= 20 && endsSentence(u.text)) {
       return at('text-after-credit-item', true);
     }
     // Running text after an item that is evidently whole is the next item, a headline-less brief:
