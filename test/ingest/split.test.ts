@@ -653,9 +653,12 @@ describe('article boundaries', () => {
     expect(starts([...POSTMAN, brief].join('\n\n'))).toEqual(['山乡邮递员\n', '１９９６年１']);
   });
 
-  it('after a signed feature, a line that opens with a place and then what it does (浙江将推广…) is a news headline, not a subhead', () => {
+  it('after a signed feature, a line that opens with a place and then what it does (浙江将推广…), or someone and what they brought out, is a news headline, not a subhead', () => {
     const news = ['浙江将推广稻田养鱼技术', '稻田里养鱼，鱼吃害虫和杂草，鱼粪肥田，每亩可增收三百多元，这项技术今年将在全省推开。'];
     expect(titles([...POSTMAN, ...news].join('\n\n'))).toEqual(['山乡邮递员', '浙江将推广稻田养鱼技术']);
+    // So is someone named, then what they brought out.
+    const book = ['青年作家出版散文集', '青年作家林某的散文集《山路》由某出版社出版，收入作者近年创作的散文五十余篇。'];
+    expect(titles([...POSTMAN, ...book].join('\n\n'))).toEqual(['山乡邮递员', '青年作家出版散文集']);
     // A subhead of the feature's own story stays in it.
     const section = ['风雨无阻二十年', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
     expect(titles([...POSTMAN, ...section].join('\n\n'))).toEqual(['山乡邮递员']);

@@ -82,8 +82,8 @@ const EVENT_AT_PLACE = /在[\u4e00-\u9fa5]{1,4}(?:举行|举办|召开|开幕|�
 /** Something new that was launched, as a news headline ends: `…三十部推出`, `…新产品问世`, `…正式开通`. */
 const LAUNCHED = /(?:推出|问世|面世|出版|开通|建成|竣工|落成|投产|开业|揭牌|启用)$/;
 
-/** Someone named, then what they set up: `中影中唱组建ＶＣＤ生产线`, `两公司合资兴建水泥厂`. */
-const BUILT = /^[\u4e00-\u9fa5Ａ-Ｚ]{2,10}(?:组建|兴建|建成|合建|引进|联合成立)[\u4e00-\u9fa5Ａ-Ｚａ-ｚ０-９]{2,10}$/;
+/** Someone named, then what they set up or brought out: `中影中唱组建ＶＣＤ生产线`, `两公司合资兴建水泥厂`, `特型演员出版书画集`. */
+const BUILT = /^[\u4e00-\u9fa5Ａ-Ｚ]{2,10}(?:组建|兴建|建成|合建|引进|联合成立|出版|推出|发布|举办|创办|开办|设立)[\u4e00-\u9fa5Ａ-Ｚａ-ｚ０-９]{2,10}$/;
 
 /** A source's credit closing a piece: `（《中国质量万里行》杂志社供稿）`. */
 const SUPPLIED_BY = /^[（(][^（）()]{2,30}供稿[）)]$/;
