@@ -693,6 +693,13 @@ describe('article boundaries', () => {
     expect(titles([...results, ...league(''), ...volleyball('')].join('\n\n'))).toEqual(expected);
   });
 
+  it("after finished text, even a signed feature's, a line over a list's first item (一、…, ▲…) heads a box of its own", () => {
+    const numbered = ['去年农村十件大事', '一、全国粮食总产量再创历史新高，农民人均纯收入继续增长。', '二、农村电网改造全面启动，农民用电价格有所下降。'];
+    expect(titles([...POSTMAN, ...numbered].join('\n\n'))).toEqual(['山乡邮递员', '去年农村十件大事']);
+    const bullets = ['寄信小常识', '▲信封上要写清收信人的邮政编码和详细地址。', '▲贵重物品请寄保价信函或包裹。'];
+    expect(titles([...POSTMAN, ...bullets].join('\n\n'))).toEqual(['山乡邮递员', '寄信小常识']);
+  });
+
   it("a signed feature's subhead is not a signed piece because the next item under it is closed by its credit", () => {
     const section = ['从不误一封信', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
     const item = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。', '（王小明）'];

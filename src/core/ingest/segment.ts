@@ -502,6 +502,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A headline over a lead that announces its writers' sections with a dash (`…评说———` ⏎ subhead ⏎
       // writer's name): a symposium opens here, commas and all (see `announced-section`).
       if (len === 1 && st.hasText && endsSentence(prevText) && opensSymposium(i + 1)) return at('symposium-headline', true);
+      // A line over a list's first item (`１９９７世界十大科技进展` ⏎ `一、克隆羊…`, `你的公司如何上网` ⏎ `▲配备好…`)
+      // after finished text heads a box of its own, even after a signed feature (on the dev pages, six
+      // such lines, all headlines).
+      if (len === 1 && st.hasText && endsSentence(prevText) && !!next && !nextF?.title && /^(?:一[、．.]|[▲●■◆])/.test(next.text)) return at('headline-over-list', true);
       if (/[，,]/.test(u.text) || st.topAuthor) return at('clause-or-signed-feature-subhead', false);
       if (nextF?.caption) return at('caption-follows', true);
       // (Text closes with a finished sentence, a table, or a note in brackets under finished text: a
