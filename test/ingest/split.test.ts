@@ -700,6 +700,15 @@ describe('article boundaries', () => {
     expect(titles([...POSTMAN, ...bullets].join('\n\n'))).toEqual(['山乡邮递员', '寄信小常识']);
   });
 
+  it('after a long paragraph of sentences whose last one lost its stop, a line over running text is the next headline', () => {
+    const story = [
+      '山村小学有了图书室',
+      '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学，老师们也要带头读书',
+    ];
+    const next = ['乡村公路通到家门口', '去年底，连接全县十二个乡镇的公路全线通车，山里的核桃、板栗第一次用卡车运出了大山。'];
+    expect(titles([...story, ...next].join('\n\n'))).toEqual(['山村小学有了图书室', '乡村公路通到家门口']);
+  });
+
   it("a signed feature's subhead is not a signed piece because the next item under it is closed by its credit", () => {
     const section = ['从不误一封信', '乡亲们都说，老周送信比钟表还准，刮风下雨从来没有误过一天，大家都把他当成自家人。'];
     const item = ['本报讯某县图书馆近日为农民开办科技夜校，每周三个晚上讲授种植养殖知识，已有两千多人次参加。', '（王小明）'];

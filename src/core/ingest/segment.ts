@@ -40,6 +40,7 @@ import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
 import {
   announcesWhatFollows,
+  endsMidSentence,
   endsSentence,
   endsWithNameCredit,
   hasPictureMark,
@@ -511,7 +512,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (Text closes with a finished sentence, a table, or a note in brackets under finished text: a
       // letter's signature, `（山东某县某乡张某等１６位母亲）`.)
       const signedNote = !!f[i - 1]?.note && /[）)]$/.test(prevText) && endsSentence(units[i - 2]?.text ?? '');
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote));
+      // (Or a long paragraph of sentences whose last one lost its stop: `…帮助基层干部掌握管理方法`.)
+      const lostStop = prevText.length >= 80 && /[。！？]/.test(prevText) && !endsMidSentence(prevText) && !f[i - 1].title;
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote || lostStop));
     }
     // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
