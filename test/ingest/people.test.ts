@@ -139,6 +139,16 @@ describe('departments', () => {
   });
 
   it.each([
+    ['（本报国际部）', '国际部'],
+    ['本报评论部', '评论部'],
+    ['（本报国际部综合）', '国际部'],
+  ])('reads a desk that signs alone, %s, as the department', (t, desk) => {
+    const b = parseByline(t);
+    expect(b.department).toBe(desk);
+    expect(people(b)).toEqual([]);
+  });
+
+  it.each([
     ['本报特派记者王小明', ['王小明']],
     ['本报长沙电记者王小明报道', ['王小明']],
     ['（本报伦敦、巴黎3月2日电 记者王小明、李红）', ['王小明', '李红']],

@@ -258,6 +258,12 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     byline.reporters.push(...validNames(deskLine.names.flatMap((n) => namesOf(n)), warnings));
     return byline;
   }
+  // A desk of the paper alone signs what it compiled: `（本报国际部）`, `本报评论部`, `（本报国际部综合）`.
+  const deskOnly = inner.match(/^本报([\u4e00-\u9fa5]{2,20}?)(?:综合|整理|编辑|编)?$/);
+  if (deskOnly && /(?:部|中心|室)$/.test(deskOnly[1]) && deskOf(deskOnly[1])) {
+    byline.department = deskOf(deskOnly[1]);
+    return byline;
+  }
   // Not people: picture keys, dates, serial marks, a writer's note, a source credit.
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^作者(?:为|系|是|单位)/.test(inner)) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
