@@ -202,6 +202,16 @@ describe('article boundaries', () => {
     expect(starts([...story, next].join('\n\n'))).toEqual(['一条公路富了', '县农业银行近', '省邮电管理局']);
   });
 
+  it("another desk's dispatch from another place is the next item, whatever ordinals (第十一次, 第十二届) it shares with the item", () => {
+    const item = [
+      '某基金会再次捐资助学',
+      '本报香港１月７日电记者王小明报道：香港某基金会第十一次向内地教育事业捐款一亿港元，用于资助中西部地区的中小学。',
+      '基金会负责人表示，将继续关注内地教育事业的发展。',
+    ];
+    const dispatch = '新华社沈阳１月７日电沈阳市第十二届人大第一次会议今天选举了新市长。会议还选举产生了市人大常委会主任。';
+    expect(starts([...item, dispatch].join('\n\n'))).toEqual(['某基金会再次', '新华社沈阳１']);
+  });
+
   it("a dispatch with its own reporter on another day is read against the item's headline alone", () => {
     const report = [
       '副总理会见特区政务司司长',

@@ -71,12 +71,15 @@ export function namesItsDay(t: string): boolean {
   return LEAD.test(t) || DAY_IN_FIRST_SENTENCE.test(t);
 }
 
-function bigrams(s: string): Set<string> {
+/** A pair of numeral words (`第十`, `十一`, `一次`): says how many or which, never what about. */
+const NUMERAL_PAIR = /^[〇零一二三四五六七八九十百千万亿两第][〇零一二三四五六七八九十百千万亿两次届]$/;
+
+function bigrams(s: string, skipNumerals = false): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < s.length; i++) {
     const a = s.charCodeAt(i);
     const b = s.charCodeAt(i + 1);
-    if (a >= 0x4e00 && a <= 0x9fa5 && b >= 0x4e00 && b <= 0x9fa5) out.add(s.slice(i, i + 2));
+    if (a >= 0x4e00 && a <= 0x9fa5 && b >= 0x4e00 && b <= 0x9fa5 && !(skipNumerals && NUMERAL_PAIR.test(s.slice(i, i + 2)))) out.add(s.slice(i, i + 2));
   }
   return out;
 }
@@ -88,8 +91,8 @@ function bigrams(s: string): Set<string> {
 const WHEN = /日前|近日|最近|目前|前不久|不久前|新近|今年|去年|明年|今天|昨天|明天|当天|日电|日讯/g;
 
 /** Share of the first sentence's character pairs (Han) that occur in the context texts (the words of when left out). */
-export function cohesion(t: string, context: string[]): number {
-  const first = bigrams(t.split(/[。！？]/)[0].slice(0, 80).replace(WHEN, '，'));
+export function cohesion(t: string, context: string[], skipNumerals = false): number {
+  const first = bigrams(t.split(/[。！？]/)[0].slice(0, 80).replace(WHEN, '，'), skipNumerals);
   if (first.size === 0) return 1;
   const ctx = context.map((c) => bigrams(c.slice(0, 200)));
   let shared = 0;

@@ -671,7 +671,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         // (Or another desk's, under an undated `本报讯`: `本报讯…` ⏎ … ⏎ `据新华社北京一月七日电（记者X）…`.)
         const ownDay = !!dl.credit && /记者/.test(dl.credit) && (first?.day ? first.day !== dl.dateline.day : !!first?.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, ''));
         const ctx = ((otherAgency && otherStyle) || ownDay) && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
-        if (cohesion(u.text.slice(dl.length), ctx) < BRIEF_COHESION) return at('dated-item-after-dated', true);
+        if (cohesion(u.text.slice(dl.length), ctx, true) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
       // next item, a brief without a headline (a report's own intro runs one paragraph, its note is named).
