@@ -59,7 +59,7 @@ export function standsAlone(t: string): boolean {
 
 /**
  * A time that opens a paragraph, then the person it is about as a pronoun (`１９９６年２月２０日凌晨４时３０分，他到…`,
- * `当天，记者…`): a story going on at its next moment, not a news item's lead.
+ * `５日，记者…`): a story going on at its next moment, not a news item's lead.
  */
 const TIME_THEN_PRONOUN =
   /^(?:[０-９0-9一二三四五六七八九〇零]{4}年)?(?:[０-９0-9一二三四五六七八九十]{1,2}月)?(?:[０-９0-9一二三四五六七八九十]{1,3}日)?(?:[初底末]|上午|下午|凌晨|早晨|清晨|晚上|晚|夜里|深夜|中午)?(?:[０-９0-9一二三四五六七八九十]{1,2}[时点](?:[０-９0-9一二三四五六七八九十]{1,2}分)?)?(?:许|左右)?[，,](?:他|她|它|我们|记者|笔者)/;
@@ -90,7 +90,10 @@ function bigrams(s: string, skipNumerals = false): Set<string> {
  */
 const WHEN = /日前|近日|最近|目前|前不久|不久前|新近|今年|去年|明年|今天|昨天|明天|当天|日电|日讯/g;
 
-/** Share of the first sentence's character pairs (Han) that occur in the context texts (the words of when left out). */
+/**
+ * Share of the first sentence's character pairs (Han) that occur in the context texts (the words of
+ * when left out; with `skipNumerals`, the pairs of ordinals and counts too: `第十`, `一次`).
+ */
 export function cohesion(t: string, context: string[], skipNumerals = false): number {
   const first = bigrams(t.split(/[。！？]/)[0].slice(0, 80).replace(WHEN, '，'), skipNumerals);
   if (first.size === 0) return 1;
