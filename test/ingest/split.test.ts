@@ -944,6 +944,23 @@ describe('article boundaries', () => {
     expect(parsePage(captioned, { file: '19980120-05.txt' }).articles).toHaveLength(1);
   });
 
+  it('a table set inside a report, whose text goes on under its rows, stays in the report', () => {
+    const report = [
+      '国家统计局公布去年经济数据',
+      '本报北京１月３０日讯记者王某报道：国家统计局今天公布了１９９７年国民经济和社会发展的主要数据。',
+      '１９９７年主要经济指标',
+      '国内生产总值　７４７７２亿元　增长８．８％',
+      '全社会固定资产投资　２５３００亿元　增长１０．１％',
+      '社会消费品零售总额　２７２９９亿元　增长１０．２％',
+      '进出口总额　３２５１亿美元　增长１２．１％',
+      '统计局新闻发言人表示，去年国民经济继续保持了快速增长、物价平稳的良好态势。',
+    ];
+    const next = ['全国劳动模范表彰大会召开', '新华社北京１月３０日电全国劳动模范表彰大会今天在人民大会堂召开。'];
+    const articles = parsePage([...report, ...next].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['国家统计局公布去年经济数据', '全国劳动模范表彰大会召开']);
+    expect(articles[0].paragraphs.map((p) => p.text.slice(0, 5))).toEqual(['国家统计局', '１９９７年', '国内生产总', '全社会固定', '社会消费品', '进出口总额', '统计局新闻']);
+  });
+
   it('the rows of a table of figures are not headlines: the table stays in its box', () => {
     const page = [
       '新年股市展望',

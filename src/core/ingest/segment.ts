@@ -237,6 +237,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   const figureHeavy = (t: string) => (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
   /** A table's rows of figures right above `i`, two or more or run together into one long line: they end the text above as a finished sentence does. */
   const tableAbove = (i: number): boolean => i >= 2 && figureHeavy(units[i - 1].text) && (figureHeavy(units[i - 2].text) || units[i - 1].text.length >= 30);
+  /** Titles of tables set inside their article's text (`table-in-article`), whose rows go on in it. */
+  const tablesInArticle = new Set<number>();
+  /** Line `i` is one of the rows under such a title: only figure-heavy rows stand between them. */
+  const underTableInArticle = (i: number): boolean => {
+    for (let k = i - 1; k >= 0; k--) {
+      if (tablesInArticle.has(k)) return true;
+      if (!figureHeavy(units[k].text)) return false;
+    }
+    return false;
+  };
   /** Whether most of the `n` lines from `j` (two or more) are figure-heavy rows. */
   const tableRows = (j: number, n: number): boolean => {
     let rows = 0;
@@ -327,6 +337,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // `———李东旭马丽静（辽宁）` under running text signs the piece above.
     if (st.hasText && isDashSignature(u.text)) return at('dash-signature', false);
     if (f[i].title) {
+      // The rows of a table inside the article (see `table-in-article`) go on under its title.
+      if (figureHeavy(u.text) && underTableInArticle(i)) return at('table-row', false);
       if (st.creditItem) return at('after-credit-item', true);
       // A photo item (`…（图片）`) carries one caption line: a headline over running text, or over its
       // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …; a pen name too, `塞夫`), after it is the next piece.
@@ -384,7 +396,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.hasBody && !st.inCaptions && !(st.picHead && st.captionBody) && isArtworkTitle(u.text) && units[i + 1] && !units[i + 1].furniture && (isDrawnBy(u.text) || f[i + 1].byline || authorNext || isHeadNote(units[i + 1].text))) return at('artwork-title', true);
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
       // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
-      if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) return at('table-box', true);
+      // (Not when the paragraph under the rows goes on with the article above: `…公布了…主要数据。` ⏎ table ⏎
+      // `统计局新闻发言人表示…`, a table inside the report.)
+      const after = units[i + len];
+      const resumes = !!after && !after.furniture && !f[i + len].title && !f[i + len].dateline && endsSentence(after.text) && cohesion(after.text, itemContext(i)) >= BRIEF_COHESION && cohesion(after.text, [u.text]) < BRIEF_COHESION;
+      if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) {
+        if (resumes) tablesInArticle.add(i);
+        return at(resumes ? 'table-in-article' : 'table-box', !resumes);
+      }
       // A headline over its summary points (`巾帼扶贫加大攻坚力度` ⏎ `●自一九八六年以来…` ⏎ `●…`) after a
       // finished article: a long block, yet the next article's headline block.
       const points = units.slice(i + 1, i + len).filter((x) => POINT.test(x.text)).length;
