@@ -398,9 +398,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
       // (Not when the paragraph under the rows goes on with the article above: `…公布了…主要数据。` ⏎ table ⏎
       // `统计局新闻发言人表示…`, a table inside the report.)
-      const after = units[i + len];
-      const resumes = !!after && !after.furniture && !f[i + len].title && !f[i + len].dateline && endsSentence(after.text) && cohesion(after.text, itemContext(i)) >= BRIEF_COHESION && cohesion(after.text, [u.text]) < BRIEF_COHESION;
       if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) {
+        const after = units[i + len];
+        const resumes = !!after && !after.furniture && !f[i + len].title && !f[i + len].dateline && endsSentence(after.text) && cohesion(after.text, itemContext(i)) >= BRIEF_COHESION && cohesion(after.text, [u.text]) < BRIEF_COHESION;
         if (resumes) tablesInArticle.add(i);
         return at(resumes ? 'table-in-article' : 'table-box', !resumes);
       }
