@@ -701,7 +701,7 @@ describe('article boundaries', () => {
     const expected = ['全国室内田径赛结束', '甲Ａ足球新赛季赛程公布', '中国女排集训备战亚运会'];
     expect(titles([...results, ...league('本报讯'), ...volleyball('本报讯')].join('\n\n'))).toEqual(expected);
     expect(titles([...results, ...league(''), ...volleyball('')].join('\n\n'))).toEqual(expected);
-    // Items with no marks of their own (`一等奖` ⏎ `王某某　李某某`) end at a line worded as a news headline.
+    // Items with no marks of their own (`一等奖` ⏎ `王某某 李某某`) end at a line worded as a news headline.
     const prizes = ['全国青年歌手大奖赛揭晓', '本报北京２月３日讯第八届全国青年歌手电视大奖赛今晚揭晓。获奖名单如下：', '一等奖', '王小明　李红', '二等奖', '张大伟　赵丽　刘强'];
     const show = ['农民画展在京开幕', '由文化部主办的全国农民画展今天在中国美术馆开幕，展出作品二百余件。'];
     expect(titles([...prizes, ...show].join('\n\n'))).toEqual(['全国青年歌手大奖赛揭晓', '农民画展在京开幕']);
