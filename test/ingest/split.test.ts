@@ -124,6 +124,15 @@ describe('article boundaries', () => {
     expect(titles(unsigned)).toEqual(['致读者']);
   });
 
+  it('a notice (讣告, 公告) opens an item of its own, signed off by the body that issues it and its date', () => {
+    const obituary = ['讣告', '中国共产党优秀党员、某省原副省长王某同志，因病医治无效，于１９９８年２月１日逝世，享年７９岁。', '遗体告别仪式定于２月８日举行。', '王某同志治丧委员会', '１９９８年２月５日'];
+    const notice = ['公告', '某某股份有限公司定于１９９８年３月１０日召开股东大会，审议公司年度报告。', '特此公告。', '某某股份有限公司董事会', '１９９８年２月５日'];
+    const articles = parsePage([...LIBRARY, ...obituary, ...notice].join('\n\n'), { file: '19980120-05.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['山村小学有了图书室', '讣告', '公告']);
+    expect(articles.map((a) => a.byline?.organization)).toEqual([undefined, '王某同志治丧委员会', '某某股份有限公司董事会']);
+    expect(articles[2].paragraphs.map((p) => p.text)).toEqual([notice[1], notice[2]]);
+  });
+
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';

@@ -20,6 +20,7 @@ import {
   hasPictureMark,
   isCaptionText,
   isDeskSignature,
+  isUnitSignature,
   isExclaimHead,
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
@@ -190,15 +191,25 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   let photoCredit = false;
   const tail: Byline[] = [];
   const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
-  // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off.
-  const signedDate = (j: number) => j >= 2 && isDateSignature(body[j].text) && signs(withoutSourceNote(body[j - 1].text));
-  while (body.length > 0 && (signs(withoutSourceNote(body[body.length - 1].text)) || signedDate(body.length - 1))) {
+  // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off; so is a
+  // notice's under the body that issues it (`某某同志治丧委员会` ⏎ `１９９８年２月５日`), its organisation.
+  const signedDate = (j: number) => j >= 2 && isDateSignature(body[j].text) && (signs(withoutSourceNote(body[j - 1].text)) || isUnitSignature(body[j - 1].text));
+  let dated = false;
+  while (body.length > 0 && (signs(withoutSourceNote(body[body.length - 1].text)) || signedDate(body.length - 1) || (dated && isUnitSignature(body[body.length - 1].text)))) {
     const t = withoutSourceNote(body[body.length - 1].text);
     if (signedDate(body.length - 1)) {
       tail.unshift(emptyByline(t));
       body = body.slice(0, -1);
+      dated = true;
       continue;
     }
+    if (dated && isUnitSignature(t) && !signs(t)) {
+      tail.unshift(emptyByline(t, { organization: t }));
+      body = body.slice(0, -1);
+      dated = false;
+      continue;
+    }
+    dated = false;
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t) && !PHOTO_NOTE_CREDIT.test(t);

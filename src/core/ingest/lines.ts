@@ -122,6 +122,14 @@ export function isDeskSignature(t: string): boolean {
   return /^(?:本报)?[\u4e00-\u9fa5]{1,4}部$/.test(t);
 }
 
+/**
+ * A body other than the paper on its own line, signing a notice over its date: `某某同志治丧委员会`,
+ * `某某股份有限公司董事会`, `某省人民政府办公厅` (segment.ts and build.ts take it so only with the date under it).
+ */
+export function isUnitSignature(t: string): boolean {
+  return /^[\u4e00-\u9fa5·“”]{2,30}(?:委员会|董事会|办公厅|办公室|人民政府|政府|有限公司|公司|集团|协会|学会|联合会|基金会|领导小组|指挥部|研究所|研究院|大学|学院|医院|银行|工会|妇联)$/.test(t) && !isDeskSignature(t);
+}
+
 /** A line opening with an item's number: `二、…`, `（三）…`, `５、…`, `1.…` (not `1.5`). */
 const ITEM_NUMBER = /^(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9０-９]{1,2})(?:、|[.．](?![0-9０-９])))/;
 

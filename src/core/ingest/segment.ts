@@ -45,6 +45,7 @@ import {
   endsWithNameCredit,
   hasPictureMark,
   isDeskSignature,
+  isUnitSignature,
   isWeatherBox,
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
@@ -153,7 +154,7 @@ function twinLine(a: string, b: string): boolean {
 /** Two characters padded apart: `缘 起`. */
 const PADDED_PAIR = /^[\u4e00-\u9fa5] [\u4e00-\u9fa5]$/;
 /** The heading of a notice from the paper or an organisation (`致读者`, `更正`, `征稿启事`, `郑重声明`). */
-const NOTICE_HEADING = /^(?:致读者|告读者|敬告读者|更正|[\u4e00-\u9fa5]{0,8}(?:启事|声明))$/;
+const NOTICE_HEADING = /^(?:致读者|告读者|敬告读者|更正|讣告|[\u4e00-\u9fa5]{0,8}(?:启事|声明|公告|通告))$/;
 
 /** Ends with a column's tag in brackets (`…（人民论坛）`, `…（新闻随笔）`), not a picture note, a part or an artwork. */
 function isColumnTagged(t: string): boolean {
@@ -351,6 +352,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(u.text)) return at('separator', false);
       // The paper's desk signing a piece it speaks for (`文艺部`, `本报群众工作部`) after its text.
       if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
+      // So is a body signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`).
+      if (st.hasText && isUnitSignature(u.text) && endsSentence(units[i - 1]?.text ?? '') && !!units[i + 1] && isDateSignature(units[i + 1].text)) return at('unit-signature', false);
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
