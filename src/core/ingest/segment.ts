@@ -464,8 +464,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (`男子跳高：…`, `大连万达—上海申花`), a line without one — or any line worded as a news headline
       // (`农民画展在京开幕`) — over a paragraph of prose that takes up its words (`甲Ａ足球新赛季赛程公布` ⏎
       // `中国足协日前公布了…赛程…`) is the next piece's headline.
-      const unlikeItems = (!/[：:—]/.test(u.text) && /^[^：:—]{1,12}[：:—]/.test(prevText)) || isNewsHeadline(u.text);
-      if (st.listOpen && len === 1 && unlikeItems && !!next && !nextF?.title && next.text.length >= 20 && endsSentence(next.text) && cohesion(u.text, [next.text]) >= 0.3) return at('headline-after-list', true);
+      const unlikeItems = () => (!/[：:—]/.test(u.text) && /^[^：:—]{1,12}[：:—]/.test(prevText)) || isNewsHeadline(u.text);
+      if (st.listOpen && len === 1 && !!next && !nextF?.title && next.text.length >= 20 && endsSentence(next.text) && cohesion(u.text, [next.text]) >= 0.3 && unlikeItems()) return at('headline-after-list', true);
       if (st.listOpen) return at('list-item', false);
       // A lead that ends by announcing what follows with a dash (`…特邀几位文学评论家对此进行要言不烦的
       // 评说———`) under the headline: the blocks of a subhead over its writer's name after it are its
