@@ -194,22 +194,19 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off; so is a
   // notice's under the body that issues it (`某某同志治丧委员会` ⏎ `１９９８年２月５日`), its organisation.
   const signedDate = (j: number) => j >= 2 && isDateSignature(body[j].text) && (signs(withoutSourceNote(body[j - 1].text)) || isUnitSignature(body[j - 1].text));
-  let dated = false;
-  while (body.length > 0 && (signs(withoutSourceNote(body[body.length - 1].text)) || signedDate(body.length - 1) || (dated && isUnitSignature(body[body.length - 1].text)))) {
+  while (body.length > 0 && (signs(withoutSourceNote(body[body.length - 1].text)) || signedDate(body.length - 1))) {
     const t = withoutSourceNote(body[body.length - 1].text);
     if (signedDate(body.length - 1)) {
       tail.unshift(emptyByline(t));
       body = body.slice(0, -1);
-      dated = true;
+      // The body over the date, read here (a desk or a writer signing so is read as any signature, below).
+      const unit = withoutSourceNote(body[body.length - 1].text);
+      if (isUnitSignature(body[body.length - 1].text) && !signs(unit)) {
+        tail.unshift(emptyByline(unit, { organization: unit }));
+        body = body.slice(0, -1);
+      }
       continue;
     }
-    if (dated && isUnitSignature(t) && !signs(t)) {
-      tail.unshift(emptyByline(t, { organization: t }));
-      body = body.slice(0, -1);
-      dated = false;
-      continue;
-    }
-    dated = false;
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
     const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t) && !PHOTO_NOTE_CREDIT.test(t);

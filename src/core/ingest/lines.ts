@@ -153,8 +153,11 @@ export function isNumberedHead(t: string): boolean {
 
 export const TITLE_MAX = 48;
 
+/** Forms of a text, not a picture, in a title's parenthesis: `（外一首）`, `（二首）`, `（节选）`. */
+const TEXT_FORM = '外一首|[二三四五六七八九十]首|组诗|诗|节选';
 /** Words that name an art form in a credit-like parenthesis (`（书法）`), not a person. */
-const ART_FORM = /^(?:书法|中国画|国画|篆刻|油画|水墨画|水彩画?|版画|剪纸|漫画|雕塑|摄影|图片|照片|素描|年画|宣传画|速写|彩墨画|工笔画|连环画|插图|题图|外一首|[二三四五六七八九十]首|组诗|诗|节选|上|下|续|之[一二三四五六七八九十])$/;
+const ART_FORM = new RegExp(`^(?:书法|中国画|国画|篆刻|油画|水墨画|水彩画?|版画|剪纸|漫画|雕塑|摄影|图片|照片|素描|年画|宣传画|速写|彩墨画|工笔画|连环画|插图|题图|${TEXT_FORM}|上|下|续|之[一二三四五六七八九十])$`);
+const TEXT_FORM_TITLE = new RegExp(`[（(](?:${TEXT_FORM})[）)]$`);
 
 /** A title naming an artwork by its form (`晚秋（油画）`, `一元复始（篆刻）`) or by its maker's hand (`isDrawnBy`). */
 export function isArtworkTitle(t: string): boolean {
@@ -165,7 +168,7 @@ export function isArtworkTitle(t: string): boolean {
 
 /** A picture, not a text: an artwork titled by a visual form (`春山图（国画）`, not `山村的早晨（外一首）`), or by its maker's hand. */
 export function isPictureWorkTitle(t: string): boolean {
-  return isArtworkTitle(t) && !/[（(](?:外一首|[二三四五六七八九十]首|组诗|诗|节选)[）)]$/.test(t);
+  return isArtworkTitle(t) && !TEXT_FORM_TITLE.test(t);
 }
 
 /** An artwork's title with its maker's name: `戊寅春梦（方成画）`. Whole on its one line. */
