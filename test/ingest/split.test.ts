@@ -133,6 +133,15 @@ describe('article boundaries', () => {
     expect(articles[2].paragraphs.map((p) => p.text)).toEqual([notice[1], notice[2]]);
   });
 
+  it("a state document's number stays under its title as the first line of its text, and the issuing body (国务院) over its date signs it off", () => {
+    const circular = ['国务院关于做好春节期间市场供应工作的通知', '国发〔１９９８〕５号', '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '一、各地要安排好主要副食品的生产和调运，确保节日供应。', '二、加强市场价格监督检查，严禁哄抬物价。', '国务院', '一九九八年二月六日'];
+    const next = ['外交部发言人答记者问', '新华社北京２月１０日电　外交部发言人今天在例行记者招待会上回答了记者提问。'];
+    const articles = parsePage([...circular, ...next].join('\n\n'), { file: '19980211-04.txt' }).articles;
+    expect(articles.map((a) => [a.kicker, a.title])).toEqual([[undefined, circular[0]], [undefined, next[0]]]);
+    expect(articles[0].paragraphs[0].text).toBe('国发〔１９９８〕５号');
+    expect(articles[0].byline?.organization).toBe('国务院');
+  });
+
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';
