@@ -118,8 +118,48 @@ describe('a unit before a name', () => {
     expect(d.organization).toBe('江苏高新区报');
   });
 
+  it("takes a party or army department (…宣传部, …政治部) whole as the unit, never as a person", () => {
+    const b = parseByline('（某某县委宣传部　王某平）');
+    expect(b.reporters).toEqual(['王某平']);
+    expect(b.organization).toBe('某某县委宣传部');
+    expect(parseByline('（某某军分区政治部李某明）').organization).toBe('某某军分区政治部');
+    expect(people(parseByline('（文艺部　王某平）'))).toEqual(['王某平']);
+  });
+
   it('does not take an excerpt note for a unit', () => {
     expect(unitAndName('摘自某某日报海外版')).toBeUndefined();
+  });
+});
+
+describe('group pieces and their writers', () => {
+  it('reads the writers who set down a piece (执笔) and a writer credited in brackets (作者：)', () => {
+    expect(parseByline('（执笔：王  鹏）').reporters).toEqual(['王鹏']);
+    expect(parseByline('（执笔：白某力 方某玲）').reporters).toEqual(['白某力', '方某玲']);
+    expect(parseByline('王某平　李某明（执笔）').reporters).toEqual(['王某平', '李某明']);
+    expect(parseByline('（作者：王某平）').reporters).toEqual(['王某平']);
+    expect(isBylineLine('（执笔：王  鹏）')).toBe(true);
+    // A writer's office or unit after 作者 is no one's name.
+    expect(people(parseByline('（作者：某某大学教授）'))).toEqual([]);
+  });
+
+  it('takes a group that signs a piece (课题组, 调查组) as its organisation, with no person', () => {
+    const b = parseByline('某某大学课题组');
+    expect(people(b)).toEqual([]);
+    expect(b.organization).toBe('某某大学课题组');
+    expect(isBylineLine('（本报调查组）')).toBe(true);
+    expect(parseByline('（本报调查组）').organization).toBeUndefined();
+  });
+
+  it("takes an agency's short name in brackets (（中新）) for a source, not a person", () => {
+    expect(people(parseByline('（中新）'))).toEqual([]);
+  });
+
+  it('reads a report signed by a group over the writers who set it down', () => {
+    const page = ['调查报告说明了什么', '某某大学课题组', '这份调查报告表明，去年农民收入增长较快，增收的主要来源是外出务工。', '王某平　李某明（执笔）', '春节话“年”', '年是中国人最看重的节日，辞旧迎新，阖家团圆。'].join('\n\n');
+    const articles = parsePage(page, { file: '19980116-03.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['调查报告说明了什么', '春节话“年”']);
+    expect(articles[0].byline?.organization).toBe('某某大学课题组');
+    expect(articles[0].byline?.reporters).toEqual(['王某平', '李某明']);
   });
 });
 

@@ -83,19 +83,25 @@ function names(piece: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** Whether a whole line is a byline or a credit (no sentence in it). */
+/** A group signing its piece (`某某大学课题组`, `（本报调查组）`): an organisation, no person's name. */
+const GROUP_AUTHOR = /^[\u4e00-\u9fa5“”]{2,20}(?:课题组|调查组|调研组|写作组|评论组|专题组|采访组|报道组)$/;
+
 /** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`. */
 const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
 
 /**
  * Credits set with a colon or a bar (`作者：王浩`, `文｜王浩`, `文：王浩 图：李明`, `摄影：李明`) in the
- * slash form the readers below know (`文/王浩 图/李明`); any other text as it is.
+ * slash form the readers below know (`文/王浩 图/李明`); any other text as it is. Those who set down
+ * a group's piece (`（执笔：白暴力 方凤玲）`, `王鹏 李明（执笔）`) and a writer credited in brackets
+ * (`（作者：王浩）`) are its writers.
  */
 function slashForm(t: string): string {
-  if (!/^(?:作者|撰文|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
-  return t.replace(/(^|\s)(作者|撰文|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${role === '作者' || role === '撰文' ? '文' : role}/`);
+  t = t.replace(/^[（(]((?:作者|撰文|执笔)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
+  if (!/^(?:作者|撰文|执笔|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
+  return t.replace(/(^|\s)(作者|撰文|执笔|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${/^(?:作者|撰文|执笔)$/.test(role) ? '文' : role}/`);
 }
 
+/** Whether a whole line is a byline or a credit (no sentence in it). */
 function isBylineLineRaw(line: string): boolean {
   // `《中国电力报》记者 X`: a paper's name in title marks.
   const t = slashForm(line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1').replace(PHOTO_SOURCE, '$1'));
@@ -108,10 +114,11 @@ function isBylineLineRaw(line: string): boolean {
   if (/第\s*[０-９0-9一二三四五六七八九十A-H]{1,3}\s*版/.test(t)) return false;
   const { inner, paren } = unwrap(t);
   if (!inner) return false;
+  if (GROUP_AUTHOR.test(inner)) return true;
   if (/[（）()]/.test(inner)) return false;
   // `■本报记者 X`, `文/本报记者 X`: the credit after its mark or lead-in.
   if (CREDIT_MARK.test(inner)) return isBylineLine(inner.replace(CREDIT_MARK, ''));
-  const named = (x: string) => names(x).length > 0 && names(x).every((n) => NAME.test(n));
+  const named = (x: string) => personTokens(x).length > 0 && personTokens(x).every((n) => NAME.test(n));
   const writer = inner.match(/^(?:文|撰文)\s*[/／]\s*([^/／]+)$/)?.[1] ?? inner.match(/^([^/／]+?)\s*[/／]\s*(?:文|撰文)$/)?.[1];
   if (writer) return isBylineLine(writer) || named(writer);
   const slashed = slashCredits(inner);
@@ -165,11 +172,11 @@ const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|�
 /**
  * A credit of a source rather than a person, with no role word in it: `（新华社发美联社照片）`,
  * `（均据新华社）`, `（本栏均据新华社电）`, `（照片均为新华社发）`, `（新华社稿）`,
- * `（本报新闻信息中心供稿）`, `（传真照片）`.
+ * `（本报新闻信息中心供稿）`, `（传真照片）`, an agency's short name (`（中新）`).
  */
 function isSourceCredit(inner: string): boolean {
   if (ROLE_SPLIT.test(inner)) return false;
-  return AGENCY_WORD.test(inner) || /(?:供稿|来稿|稿|照片|图片|传真|资料|视觉)$/.test(inner) || /^(?:均|据|资料)/.test(inner) || /^[A-Za-zＡ-Ｚａ-ｚ\s]+$/.test(inner);
+  return AGENCY_WORD.test(inner) || /^(?:新华|中新|中通)$/.test(inner) || /(?:供稿|来稿|稿|照片|图片|传真|资料|视觉)$/.test(inner) || /^(?:均|据|资料)/.test(inner) || /^[A-Za-zＡ-Ｚａ-ｚ\s]+$/.test(inner);
 }
 /** `（一九九七年十二月三十一日）`, `（１９９８年１月）`: a date, not a credit. */
 const DATE_CREDIT = /^(?:[〇零○一二三四五六七八九十0-9０-９]+年)?(?:[一二三四五六七八九十0-9０-９]+月)?(?:[一二三四五六七八九十0-9０-９]+日)?$/;
@@ -242,6 +249,10 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   }
   const unwrapped = unwrap(slashForm(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1')));
   const paren = unwrapped.paren;
+  if (GROUP_AUTHOR.test(unwrapped.inner)) {
+    if (!unwrapped.inner.startsWith('本报')) byline.organization = unwrapped.inner;
+    return byline;
+  }
   // `文/王浩 图/李明`: the writer's credit read as any other, the photographer's after it.
   const slashed = slashCredits(unwrapped.inner.trim().replace(CREDIT_MARK, ''));
   if (slashed) {

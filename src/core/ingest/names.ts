@@ -100,8 +100,8 @@ export function isPersonName(n: string): boolean {
 /** How the name of an association, a federation, a committee or a library ends: both lists below end with them. */
 const BODY_ENDINGS = '联合会|协会|学会|工会|委员会|基金会|妇联|残联|文联|作协|馆|院';
 const AFFILIATION = new RegExp(`^([\\u4e00-\\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队|银行|分行|支行|学校|报社|电视台|政府|${BODY_ENDINGS}))([\\u4e00-\\u9fa5]{2,3})$`);
-/** How the name of a work unit ends (a place, a company, a court, a bank…): `UNIT_NAME`, `UNIT_END`. */
-const UNIT_ENDINGS = `省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部队|银行|分行|支行|学校|政府|${BODY_ENDINGS}`;
+/** How the name of a work unit ends (a place, a company, a court, a bank, a department `…宣传部`): `UNIT_NAME`, `UNIT_END`. */
+const UNIT_ENDINGS = `省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部|部队|银行|分行|支行|学校|政府|${BODY_ENDINGS}`;
 /**
  * In a credit already known to be one: a work unit glued before the name, with more unit
  * endings than `AFFILIATION` (papers, courts, offices): `某某日报王某`, `某县人民法院李某`.
