@@ -190,7 +190,7 @@ function report(set: DevSet, args: string[]): void {
       console.log(`  half ${h.toUpperCase()} ${x.pages.length} pages: P ${pct(x.precision)}  R ${pct(x.recall)}  F1 ${pct(x.f1)}  headlines ${pct(x.headlineAccuracy)}`);
       const p = evalPeople(set, h)!;
       console.log(
-        `    people: ${p.people} read, junk ${p.junkPeople.length} people / ${p.junkDepartments.length} departments; names after 记者/通讯员/摄影 found ${pct(p.recall)}; dates: ${pct(x.datedByIssue)} of articles dated by their issue (file name)`,
+        `    people: ${p.people} read, junk ${p.junkPeople.length} people / ${p.junkDepartments.length} departments; names after 记者/通讯员/摄影/执笔 found ${pct(p.recall)}; dates: ${pct(x.datedByIssue)} of articles dated by their issue (file name)`,
       );
     }
   }

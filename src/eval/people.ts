@@ -13,7 +13,7 @@
  *   bureau name ending like one (`…部`, `…中心`, `…记者站`, `…分社`), no verb, fragment,
  *   person or phrase. Departments that come from `（作者为…）` (set in build.ts, not from a
  *   byline) are counted apart.
- * - **Recall**: the names that follow 记者/通讯员/摄影 (or precede 摄) inside a credit in
+ * - **Recall**: the names that follow 记者/通讯员/摄影/执笔 (or precede 摄) inside a credit in
  *   parentheses, a dateline's credit or a short byline line, found by a plain regex on
  *   the raw page text. Each must be among the people of the parsed article covering
  *   its position. A run of names printed without separators (`王锦鹄毛磊`) counts as found
@@ -72,7 +72,7 @@ export interface Expected {
   context: string;
 }
 
-const ROLE_RE = /(?:摄影记者|记者|通讯员|摄影(?=[：:\s\u3000]))[：:]?/g;
+const ROLE_RE = /(?:摄影记者|记者|通讯员|摄影(?=[：:\s\u3000])|执笔(?=[：:]))[：:]?/g;
 /** Cut a credit's text after a role word into name tokens (stops at the first non-name). */
 function tokensAfter(s: string): { token: string; at: number }[] {
   const out: { token: string; at: number }[] = [];
@@ -123,9 +123,9 @@ export function expectedNames(text: string): Expected[] {
   let m: RegExpExecArray | null;
   while ((m = paren.exec(text))) {
     const inner = m[1];
-    if (/[。！？；：“”]/.test(inner.replace(/^照片：|^压题照片：/, ''))) continue;
+    if (/[。！？；：“”]/.test(inner.replace(/^照片：|^压题照片：|^执笔：/, ''))) continue;
     const base = m.index + 1;
-    if (/记者|通讯员|摄影/.test(inner)) scan(inner, base, m[0]);
+    if (/记者|通讯员|摄影|执笔[：:]/.test(inner)) scan(inner, base, m[0]);
     else if (/摄$/.test(inner)) {
       // `（赵亚光摄）`, `（照片：秦陶摄）`.
       const body = inner.replace(/^.*：/, '');
@@ -339,7 +339,7 @@ export function main(): void {
     console.log(`departments ${r.departments}, junk ${r.junkDepartments.length} (+${r.authorNoteDepartments.length} from 作者为… notes)`);
     for (const j of r.junkDepartments) console.log(`  ✗ dept 「${j.value}」 (${j.reason}) ${j.page} ← ${j.raw}`);
     if (verbose) for (const j of r.authorNoteDepartments) console.log(`  · note dept 「${j.value}」 ${j.page}`);
-    console.log(`names after 记者/通讯员/摄影: ${r.found}/${r.expected} recall ${pct(r.recall)} in the article; ${r.bylineFound}/${r.expected} ${pct(r.bylineRecall)} by parseByline on the credit alone`);
+    console.log(`names after 记者/通讯员/摄影/执笔: ${r.found}/${r.expected} recall ${pct(r.recall)} in the article; ${r.bylineFound}/${r.expected} ${pct(r.bylineRecall)} by parseByline on the credit alone`);
     if (verbose) for (const m of r.bylineMissed) console.log(`  ✗ byline-missed 「${m.name}」 ${m.page} in 「${m.context.slice(0, 60)}」 → [${m.people.join(' ')}]`);
     if (verbose) for (const m of r.missed) console.log(`  ✗ missed 「${m.name}」 ${m.page}@${m.pos} in 「${m.context.slice(0, 60)}」 people [${m.people.join(' ')}]`);
     if (r.gold) {
