@@ -131,6 +131,17 @@ describe('a unit before a name', () => {
   });
 });
 
+describe('organisations among the names', () => {
+  it("leaves a picture library or an agency after a photo credit's slash (图/视觉中国) out of the people", () => {
+    expect(people(parseByline('图/视觉中国'))).toEqual([]);
+  });
+
+  it("gives a news site set before the next writer's role (人民网记者) to that writer, not to the people", () => {
+    expect(parseByline('本报记者　刘某华　人民网记者　王某').reporters).toEqual(['刘某华', '王某']);
+    expect(parseByline('本报记者　刘某华人民网记者王某').reporters).toEqual(['刘某华', '王某']);
+  });
+});
+
 describe('group pieces and their writers', () => {
   it('reads the writers who set down a piece (执笔) and a writer credited in brackets (作者：)', () => {
     expect(parseByline('（执笔：王  鹏）').reporters).toEqual(['王鹏']);

@@ -20,8 +20,8 @@ const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都
 const NAME = /^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5·]{1,10}|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ. ]{0,20})$/;
 /** Names run together without separators (`徐国春张雅文`): accepted in a credit in parentheses, split when possible. */
 const NAMES_RUN = /^[\u4e00-\u9fa5]{5,9}$/;
-/** An organisation that can stand glued before the next role word (`…记者刘振英、新华社记者张宿堂`). */
-const GLUED_ORG = /^[\u4e00-\u9fa5]{0,10}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|通讯社|报社|本报|[^社]报)$/;
+/** An organisation that can stand glued before the next role word (`…记者刘振英、新华社记者张宿堂`, `…记者刘少华 人民网记者王某`). */
+const GLUED_ORG = /^[\u4e00-\u9fa5]{0,10}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|通讯社|报社|本报|[^社]报|网)$/;
 
 /**
  * `黄运成新华社` → `黄运成`, `江玉中国电力报` → `江玉`: the names before a glued organisation.
@@ -35,7 +35,7 @@ function stripGluedOrg(piece: string): string {
     const rest = piece.slice(k).replace(/^[、，,\s]+/, '');
     const m = rest.match(GLUED_ORG);
     if (!m) continue;
-    if (!/^(?:新华社|中新社|本报)$/.test(rest) && rest.length < 4) continue;
+    if (!/^(?:新华社|中新社|本报|[\u4e00-\u9fa5]{2}网)$/.test(rest) && rest.length < 4) continue;
     const head = piece.slice(0, k).replace(/[、，,\s]+$/, '');
     const ns = names(head);
     if (ns.length > 0 && ns.every((n) => NAME.test(n) || isNameRun(n))) cuts.push({ head, rest });
@@ -227,7 +227,8 @@ function namesOf(n: string): string[] {
 /** Keep the tokens that are people's names; the rest becomes a warning. */
 function validNames(ns: string[], warnings: string[]): string[] {
   return ns.filter((n) => {
-    const why = personNameProblem(n);
+    // `图/视觉中国`: an agency or a picture library, not a photographer.
+    const why = AGENCY_WORD.test(n) ? '是机构名' : personNameProblem(n);
     if (!why) return true;
     warnings.push(`署名里“${n}”不像人名（${why}），未作人名`);
     return false;
