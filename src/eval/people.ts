@@ -46,6 +46,8 @@ export function junkPersonReason(n: string): string | undefined {
   if (/[0-9０-９]/.test(n)) return 'digit';
   if (DATE_LIKE.test(n)) return 'date';
   if (CREDIT_WORDS.test(n)) return 'credit-word';
+  // A calling (`农民`, `战士`) or a unit (`宣传部`, `人民网`, `视觉中国`) read off a signature.
+  if (/^(?:退休)?(?:农民|工人|战士|教师|老师|学生|读者|干部|职工|村民|市民|居民|医生|民警)$|^[\u4e00-\u9fa5]{2,3}(?:部|网)$|视觉中国/.test(n)) return 'calling-or-unit';
   if (!PLAIN_NAME.test(n) && !FOREIGN_NAME.test(n)) {
     return new RegExp(`^[${HAN}]{5,}$`).test(n) ? 'too-long' : 'shape';
   }

@@ -136,6 +136,15 @@ describe('organisations among the names', () => {
     expect(people(parseByline('图/视觉中国'))).toEqual([]);
   });
 
+  it("leaves a writer's calling before the name (农民, 战士, 退休教师) out of the people", () => {
+    const farmer = parseByline('（河北省辛集市农民　王小明）');
+    expect(people(farmer)).toEqual(['王小明']);
+    expect(farmer.organization).toBe('河北省辛集市');
+    expect(people(parseByline('（某部战士　王小明）'))).toEqual(['王小明']);
+    expect(people(parseByline('（北京市海淀区　退休教师　王小明）'))).toEqual(['王小明']);
+    expect(junkPersonReason('战士')).toBeDefined();
+  });
+
   it("gives a news site set before the next writer's role (人民网记者) to that writer, not to the people", () => {
     expect(parseByline('本报记者　刘某华　人民网记者　王某').reporters).toEqual(['刘某华', '王某']);
     expect(parseByline('本报记者　刘某华人民网记者王某').reporters).toEqual(['刘某华', '王某']);

@@ -330,7 +330,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     const units = paren ? unitAndNames(inner.replace(/\s+/g, '')) : undefined;
     if (units) {
       byline.organization = units.affiliation;
-      add(photoTail ? byline.photographers : byline.reporters, units.names);
+      add(photoTail ? byline.photographers : byline.reporters, validNames(units.names, warnings));
       return byline;
     }
     let tokens = personTokens(inner);
