@@ -19,6 +19,15 @@ describe('author lines', () => {
     expect(isAuthorLine('欢迎回家团长同志')).toBe(false);
   });
 
+  it('does not read an office and what it did or said as a writer (…总理递交辞呈, …委员会挂牌, …主席新年贺词); foreign leaders stay writers', () => {
+    expect(positionedName('某国总理递交辞呈')).toBeUndefined();
+    expect(positionedName('国家卫生和计划生育委员会挂牌')).toBeUndefined();
+    expect(positionedName('各国人士高度评价国家主席新年贺词')).toBeUndefined();
+    expect(positionedName('俄罗斯副总理涅姆佐夫')?.name).toBe('涅姆佐夫');
+    expect(positionedName('巴勒斯坦民族权力机构主席阿拉法特')?.name).toBe('阿拉法特');
+    expect(positionedName('国务院副总理钱其琛')?.name).toBe('钱其琛');
+  });
+
   it("reads a two-character name set with a space (张  岩) as the writer, so the feature's sections stay in it; not a subhead's padded pair (缘 起)", () => {
     expect(isAuthorLine('张\u00a0\u00a0岩')).toBe(true);
     expect(isAuthorLine('阎 语')).toBe(true);

@@ -140,6 +140,11 @@ describe('article boundaries', () => {
     expect(articles.map((a) => [a.kicker, a.title])).toEqual([[undefined, circular[0]], [undefined, next[0]]]);
     expect(articles[0].paragraphs[0].text).toBe('国发〔１９９８〕５号');
     expect(articles[0].byline?.organization).toBe('国务院');
+    // Two bodies issuing one message over its date (中共中央 ⏎ 国务院 ⏎ date) both sign it.
+    const message = ['致某某工程全体建设者的贺电', '欣悉某某工程全线贯通，谨向全体建设者致以热烈的祝贺！希望你们再接再厉，再立新功！', '中共中央', '国务院', '１９９８年２月６日'];
+    const both = parsePage([...message, ...next].join('\n\n'), { file: '19980211-04.txt' }).articles;
+    expect(both.map((a) => a.title)).toEqual([message[0], next[0]]);
+    expect(both[0].byline?.organization).toBe('中共中央、国务院');
   });
 
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {

@@ -5,7 +5,7 @@
 import type { Byline } from '../../shared/types';
 import { emptyByline, isBylineLine } from './byline';
 import { memo } from './memo';
-import { isAffiliatedName, isPersonName, isPlaceWord, splitNameRun } from './names';
+import { holdsVerb, isAffiliatedName, isPersonName, isPlaceWord, jiebaFindsOnlyNames, splitNameRun } from './names';
 
 const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
 /**
@@ -27,6 +27,11 @@ export function positionedName(t: string): { name: string; office: string } | un
     m = t.match(OTHER_POSITIONED_NAME);
     if (m && !isPersonName(m[2])) m = null;
   }
+  // `突尼斯总理递交辞呈`, `…委员会挂牌`, `…评价习近平主席新年贺词`: an office and what it did or
+  // said, a headline, not a writer. A name that is no Chinese name holds no verb (`哈塔米`), and
+  // one of four characters holds no dictionary word at all (`涅姆佐夫`).
+  const foreign = (n: string) => n.includes('·') || jiebaFindsOnlyNames(n) || (n.length < 4 && !holdsVerb(n));
+  if (m && !isPersonName(m[2]) && !foreign(m[2])) return undefined;
   return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
 }
 

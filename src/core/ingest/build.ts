@@ -199,12 +199,14 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     if (signedDate(body.length - 1)) {
       tail.unshift(emptyByline(t));
       body = body.slice(0, -1);
-      // The body over the date, read here (a desk or a writer signing so is read as any signature, below).
-      const unit = withoutSourceNote(body[body.length - 1].text);
-      if (isUnitSignature(body[body.length - 1].text) && !signs(unit)) {
-        tail.unshift(emptyByline(unit, { organization: unit }));
+      // The bodies over the date (`中共中央` ⏎ `国务院`), read here (a desk or a writer signing so is read
+      // as any signature, below).
+      const units: string[] = [];
+      while (body.length > 1 && units.length < 3 && isUnitSignature(body[body.length - 1].text) && !signs(withoutSourceNote(body[body.length - 1].text))) {
+        units.unshift(withoutSourceNote(body[body.length - 1].text));
         body = body.slice(0, -1);
       }
+      if (units.length > 0) tail.unshift(emptyByline(units.join(' '), { organization: units.join('、') }));
       continue;
     }
     if (isPhotoCredit(t)) photoCredit = true;

@@ -96,9 +96,9 @@ export function isPersonName(n: string): boolean {
   return r.some((x) => x.length === 1);
 }
 
-/** Where the writer is from, then the name: `湖南郴州市刘洪杰`, `深圳机场集团公司吴建飞`. */
 /** How the name of an association, a federation, a committee or a library ends: both lists below end with them. */
 const BODY_ENDINGS = '联合会|协会|学会|工会|委员会|基金会|妇联|残联|文联|作协|馆|院';
+/** Where the writer is from, then the name: `湖南郴州市刘洪杰`, `深圳机场集团公司吴建飞`. */
 const AFFILIATION = new RegExp(`^([\\u4e00-\\u9fa5]{2,16}?(?:省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|研究所|研究院|研究中心|局|厅|委|办|社|站|所|队|厂|部队|支队|大队|中队|总队|银行|分行|支行|学校|报社|电视台|政府|${BODY_ENDINGS}))([\\u4e00-\\u9fa5]{2,3})$`);
 /** How the name of a work unit ends (a place, a company, a court, a bank, a department `…宣传部`): `UNIT_NAME`, `UNIT_END`. */
 const UNIT_ENDINGS = `省|市|县|区|州|盟|旗|镇|乡|村|公司|集团|大学|学院|中学|小学|医院|法院|检察院|研究所|研究院|中心|局|厅|委|办|办公室|社|站|所|队|厂|部|部队|银行|分行|支行|学校|政府|${BODY_ENDINGS}`;
@@ -202,6 +202,13 @@ function jiebaCuts(t: string): Set<number> | undefined {
   let pos = 0;
   for (const w of j.cut(t, true)) out.add((pos += w.length));
   return out;
+}
+
+/** Whether jieba finds nothing but names and unknown words in `t` (`涅姆佐夫`, `内坦亚|胡`), no dictionary word. */
+export function jiebaFindsOnlyNames(t: string): boolean {
+  const j = getJieba();
+  if (!j) return true;
+  return j.tag(t).every(({ tag }) => /^(?:nr|x)/.test(tag));
 }
 
 /** Whether jieba tags all of `t` as one personal name (`索朗罗布`). */

@@ -248,6 +248,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     return false;
   };
+  /** Line `i` and up to two lines under it are bodies issuing a notice, over its date (`中共中央` ⏎ `国务院` ⏎ date). */
+  const signsOverDate = (i: number): boolean => {
+    for (let k = i; k < i + 3 && units[k] && isUnitSignature(units[k].text); k++) if (units[k + 1] && isDateSignature(units[k + 1].text)) return true;
+    return false;
+  };
   /** Whether most of the `n` lines from `j` (two or more) are figure-heavy rows. */
   const tableRows = (j: number, n: number): boolean => {
     let rows = 0;
@@ -352,8 +357,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(u.text)) return at('separator', false);
       // The paper's desk signing a piece it speaks for (`文艺部`, `本报群众工作部`) after its text.
       if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
-      // So is a body signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`).
-      if (st.hasText && isUnitSignature(u.text) && endsSentence(units[i - 1]?.text ?? '') && !!units[i + 1] && isDateSignature(units[i + 1].text)) return at('unit-signature', false);
+      // So are the bodies signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`;
+      // `中共中央` ⏎ `国务院` ⏎ date).
+      if (st.hasText && (endsSentence(units[i - 1]?.text ?? '') || isUnitSignature(units[i - 1]?.text ?? '')) && signsOverDate(i)) return at('unit-signature', false);
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
