@@ -19,6 +19,14 @@ describe('author lines', () => {
     expect(isAuthorLine('欢迎回家团长同志')).toBe(false);
   });
 
+  it('reads a desk of the paper writing in its own name under the headline (本报编辑部) as the author, its department', () => {
+    const page = ['新春寄语', '本报编辑部', '虎年到了。在这辞旧迎新的时刻，我们向全国各族人民致以新春的祝福！', '让我们携起手来，满怀信心地迎接新的一年。'].join('\n\n');
+    const [a] = parsePage(page, { file: '19980128-01.txt' }).articles;
+    expect([a.kicker, a.title]).toEqual([undefined, '新春寄语']);
+    expect(a.byline?.department).toBe('编辑部');
+    expect(a.paragraphs).toHaveLength(2);
+  });
+
   it('does not read an office and what it did or said as a writer (…总理递交辞呈, …委员会挂牌, …主席新年贺词); foreign leaders stay writers', () => {
     expect(positionedName('某国总理递交辞呈')).toBeUndefined();
     expect(positionedName('国家卫生和计划生育委员会挂牌')).toBeUndefined();

@@ -41,9 +41,11 @@ export const BARE_NAME = /^[\u4e00-\u9fa5·]{2,4}$/;
 /** Characters no given name holds (particles, pronouns, function words). */
 const FUNCTION_CHAR = /[的了是在和与及或不也就都而把被让给从向以这那个们吗呢吧啊么着过之其所者于对为说到要会能该此各每些等并但却很更还又再已将您你我他她它]/;
 
-/** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`, an office and a name. */
+/** Author line under a headline: `本报记者刘工践`, `周德武`, `新华社记者刘云峰`, `本报驻美国记者张亮`, an office and a name, a desk (`本报编辑部`). */
 function isAuthorLineRaw(t: string): boolean {
   if (isBylineLine(t)) return true;
+  // A desk of the paper writing in its own name (`本报编辑部`, `本报评论部`).
+  if (/^本报[\u4e00-\u9fa5]{1,6}(?:部|中心|室)$/.test(t)) return true;
   if (positionedName(t)) return true;
   // A short name (`周德武`), not a place (`泰国` over a roundup's dated part).
   if (BARE_NAME.test(t)) return !isPlaceWord(t);
