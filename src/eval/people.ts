@@ -150,6 +150,24 @@ export function expectedNames(text: string): Expected[] {
   return out;
 }
 
+/**
+ * Bare names that sign a piece or a part of it: a name alone in brackets closing a paragraph
+ * (`…的印象。（闻力）`, `（木易摘）` without its 摘) or standing alone, or a dash signature with the
+ * writer's place (`———王文西（山东）`). Not the words a speech puts in brackets (`（掌声）`), nor a
+ * headline's column tag (`开着暖气，为啥还吹冷气？（说道）`: a paragraph runs 20 characters or more).
+ */
+export function signingNames(text: string): { name: string; pos: number }[] {
+  const out: { name: string; pos: number }[] = [];
+  const re = new RegExp(`(?:[^\\n（(]{20}[。！？”]|^)[（(]([${HAN}]{2,3}?)[摘辑]?[）)][ \u3000]*$|^[—－]{2,3}([${HAN}]{2,3})[（(][${HAN}]{2,6}[）)][ \u3000]*$`, 'gm');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const name = m[1] ?? m[2];
+    if (/^(?:掌声|笑声|鼓掌|待续|未完|续完|图片|照片|资料|新华|中新|编者)$|[摄]$|[一二三四五六七八九十]/.test(name)) continue;
+    out.push({ name, pos: m.index + m[0].indexOf(name) });
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 
 function peopleOf(a: ParsedArticle): string[] {
@@ -206,6 +224,8 @@ export interface PeopleScore {
    * the shape of a name (`核心阅读`). Listed for review, not counted as junk.
    */
   suspects: JunkItem[];
+  /** Names signing a piece or a part of it (`…。（闻力）`, `———王文西（山东）`), found by a plain regex: each must be among its article's people. */
+  signed: { expected: number; found: number; missed: string[] };
   /** 1998 only: gold names after 记者 and of signed pieces, looked up page-wide. */
   gold?: { expected: number; found: number; recall: number; missed: string[] };
 }
@@ -255,6 +275,7 @@ export function evalPeople(set: DevSet, half?: Half): PeopleScore | null {
     bylineMissed: [],
     missed: [],
     suspects: [],
+    signed: { expected: 0, found: 0, missed: [] },
   };
   const surnames = pageSurnames();
   let goldExpected = 0;
@@ -294,6 +315,12 @@ export function evalPeople(set: DevSet, half?: Half): PeopleScore | null {
       const alone = peopleOf({ byline: parseByline(e.context) } as ParsedArticle);
       if (covers(alone, e.name)) r.bylineFound++;
       else r.bylineMissed.push({ ...e, page: id, people: alone });
+    }
+    for (const e of signingNames(text)) {
+      r.signed.expected++;
+      const a = page.articles.find((x) => (x.charStart ?? 0) <= e.pos && e.pos < (x.charEnd ?? 0));
+      if (a && covers(peopleOf(a), e.name)) r.signed.found++;
+      else r.signed.missed.push(`${id} ${e.name}`);
     }
     const goldPath = path.join(dir, `${id}.gold.json`);
     if (set === '1998' && fs.existsSync(goldPath)) {
@@ -342,6 +369,8 @@ export function main(): void {
     for (const j of r.junkDepartments) console.log(`  ✗ dept 「${j.value}」 (${j.reason}) ${j.page} ← ${j.raw}`);
     if (verbose) for (const j of r.authorNoteDepartments) console.log(`  · note dept 「${j.value}」 ${j.page}`);
     console.log(`names after 记者/通讯员/摄影/执笔: ${r.found}/${r.expected} recall ${pct(r.recall)} in the article; ${r.bylineFound}/${r.expected} ${pct(r.bylineRecall)} by parseByline on the credit alone`);
+    console.log(`names signing a piece or a part of it (（X） closing a paragraph, ———X（地）): ${r.signed.found}/${r.signed.expected} ${pct(r.signed.found / Math.max(1, r.signed.expected))}`);
+    if (verbose) for (const m of r.signed.missed) console.log(`  ✗ signed 「${m}」`);
     if (verbose) for (const m of r.bylineMissed) console.log(`  ✗ byline-missed 「${m.name}」 ${m.page} in 「${m.context.slice(0, 60)}」 → [${m.people.join(' ')}]`);
     if (verbose) for (const m of r.missed) console.log(`  ✗ missed 「${m.name}」 ${m.page}@${m.pos} in 「${m.context.slice(0, 60)}」 people [${m.people.join(' ')}]`);
     if (r.gold) {

@@ -10,7 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isPlaceWord, isSignatureLine } from './names';
+import { isPlaceWord, isSignatureLine, isSigningName } from './names';
 import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName } from './author';
 import { isDashSignature, isDateSignature, isPhotoCredit } from './line-features';
 import {
@@ -40,6 +40,9 @@ import {
 const HEADING_MAX = 30;
 /** A line this long without a sentence end is a cut paragraph, not a subhead. */
 const LONG_LINE = 32;
+
+/** A letter's writer and place under it, in a column of letters: `———王文西（山东）`, `———李东旭马丽静（辽宁）`. */
+const LETTER_SIGNATURE = /^[—－]{2,3}[\u4e00-\u9fa5]{2,12}[（(][\u4e00-\u9fa5]{2,8}[）)]$/;
 
 function trailingCredit(text: string): { credit: string; rest: string } | undefined {
   const m = withoutSourceNote(text).match(/^(.*[。！？!?…”’」』])\s*[（(]([^（）()]{1,40})[）)]$/);
@@ -374,14 +377,25 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       next !== undefined &&
       isTitleLike(t) &&
       (t.length <= HEADING_MAX || isNumberedHead(t)) &&
-      !endsMidSentence(t);
+      !endsMidSentence(t) &&
+      // A signature inside the text (`———王文西（山东）`, a quotation's `——习近平`) is no heading.
+      !isDashSignature(t);
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     if (!placeLabel) seenText = true;
   }
   // Credits further down the text: a roundup's later datelines (`本报广州１月５日电（记者安江）`) and
   // picture credits inside a paragraph (`（见图新华社记者安小虎摄）`) name people of this article too.
-  for (const p of paragraphs.slice(1)) {
+  // So do the writers who sign a part of it and stay in its text: a paragraph closed by its writer's
+  // bare name over the pictures, the afterword or the next part (`…深刻的印象。（闻力）` ⏎ `图片：`), and
+  // each letter of a column signed with a dash and the writer's place (`———王文西（山东）`). (Not a word
+  // in brackets, `（掌声）`, nor the source of a quotation, `——习近平`.)
+  for (const p of paragraphs) {
+    if (LETTER_SIGNATURE.test(p.text)) byline = mergeBylines(byline, dashSignatureByline(p.text));
     if (p.type !== 'text') continue;
+    const signed = trailingCredit(p.text);
+    const bare = signed?.credit.match(/^（([\u4e00-\u9fa5]{2,4})）$/)?.[1];
+    if (signed && (!bare || isSigningName(bare))) byline = mergeBylines(byline, parseByline(signed.credit, warnings));
+    if (p === paragraphs[0]) continue;
     const dl = matchDateline(p.text);
     if (dl?.credit) byline = mergeBylines(byline, parseByline(dl.credit, warnings));
     for (const m of p.text.matchAll(/[（(](?:见图|见压题照片|剧照见图|图为?)?([^（）()]{2,30}摄)[）)]/g)) {

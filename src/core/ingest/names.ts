@@ -204,6 +204,18 @@ function jiebaCuts(t: string): Set<number> | undefined {
   return out;
 }
 
+/**
+ * A bare name in brackets closing a paragraph inside a piece (`…的印象。（闻力）`) that signs it: led by
+ * a surname, and not common words (`（全场笑）`, `（原载）`) unless jieba reads its surname as a name
+ * (`梁|文龙`). Stricter than a credit at the piece's end, since a speech's `（掌声）` stands there too.
+ */
+export function isSigningName(n: string): boolean {
+  if (!isPersonName(n)) return false;
+  if (!readsAsWords(n)) return true;
+  const j = getJieba();
+  return !!j && /^nr/.test(j.tag(n)[0]?.tag ?? '');
+}
+
 /** Whether jieba finds nothing but names and unknown words in `t` (`涅姆佐夫`, `内坦亚|胡`), no dictionary word. */
 export function jiebaFindsOnlyNames(t: string): boolean {
   const j = getJieba();
