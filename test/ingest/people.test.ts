@@ -172,6 +172,25 @@ describe('writers who sign a part of a piece', () => {
   });
 });
 
+describe("a letter signed with the writer's calling", () => {
+  it('reads place, calling and name (河南省某县农民 王某某, （江苏省南京市读者 李某某）) as the letter’s writer and unit, closing the letter', () => {
+    const page = [
+      '车票何时不再难买',
+      '我是在北京打工的农民工，每年春节回家最发愁的就是买车票。希望铁路部门想想办法，让我们顺顺当当地回家过年。',
+      '河南省某县农民　王某某',
+      '年货市场要加强管理',
+      '近日，我在某市场买了两斤糖果，回家一称，只有一斤七两。希望工商部门加强对年货市场的管理。',
+      '（江苏省南京市读者　李某某）',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980119-11.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['车票何时不再难买', '年货市场要加强管理']);
+    expect(articles.map((a) => [a.byline?.reporters, a.byline?.organization])).toEqual([
+      [['王某某'], '河南省某县'],
+      [['李某某'], '江苏省南京市'],
+    ]);
+  });
+});
+
 describe('group pieces and their writers', () => {
   it('reads the writers who set down a piece (执笔) and a writer credited in brackets (作者：)', () => {
     expect(parseByline('（执笔：王  鹏）').reporters).toEqual(['王鹏']);

@@ -12,7 +12,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
+import { callingSignature, holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -115,6 +115,8 @@ function isBylineLineRaw(line: string): boolean {
   const { inner, paren } = unwrap(t);
   if (!inner) return false;
   if (GROUP_AUTHOR.test(inner)) return true;
+  // A letter signed with the writer's calling (`河南省某县农民 王某某`, `（江苏省南京市读者 李某某）`).
+  if (callingSignature(inner)) return true;
   if (/[（）()]/.test(inner)) return false;
   // `■本报记者 X`, `文/本报记者 X`: the credit after its mark or lead-in.
   if (CREDIT_MARK.test(inner)) return isBylineLine(inner.replace(CREDIT_MARK, ''));
@@ -252,6 +254,12 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   const paren = unwrapped.paren;
   if (GROUP_AUTHOR.test(unwrapped.inner)) {
     if (!unwrapped.inner.startsWith('本报')) byline.organization = unwrapped.inner;
+    return byline;
+  }
+  const calling = callingSignature(unwrapped.inner);
+  if (calling) {
+    if (calling.affiliation) byline.organization = calling.affiliation;
+    byline.reporters.push(calling.name);
     return byline;
   }
   // `文/王浩 图/李明`: the writer's credit read as any other, the photographer's after it.

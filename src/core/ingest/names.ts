@@ -168,7 +168,19 @@ const PLACE_LABEL = new Set(
 const COLUMN_WORD = /^(?:手记|观察|调查|来信|来稿|专访|见闻|连线|日记|走基层|探访|视点|再访|笔记|札记|随笔|感言|体验|直击|特写|追踪|述评|快评|点评|短评|目击|亲历|手札|侧记|访谈|采访|热线|信箱|故事|在线|看台|链接|提示|编后|数读|核心阅读|开栏的话|背景|资料)$/;
 
 /** What a writer is, set before the name in a letter's signature (`（某乡农民 王某）`, `（某部战士 王某）`): no one's name. */
-const CALLING = /^(?:退休|离休|老)?(?:农民|农妇|农民工|村民|居民|市民|工人|职工|战士|士兵|军人|民警|干部|教师|老师|学生|大学生|中学生|小学生|医生|护士|律师|司机|个体户|党员|兵|人|家长|店员|职员|工程师|技术员|会计|校长|教授|讲师|研究员|作家|画家|诗人)$/;
+const CALLINGS = '农民|农妇|农民工|村民|居民|市民|工人|职工|战士|士兵|军人|民警|干部|教师|老师|学生|大学生|中学生|小学生|医生|护士|律师|司机|个体户|党员|家长|店员|职员|工程师|技术员|会计|校长|教授|讲师|研究员|作家|画家|诗人';
+const CALLING = new RegExp(`^(?:退休|离休|老)?(?:${CALLINGS}|兵|人)$`);
+/** A letter's writer signing with place or unit, calling and name: `河南省某县农民 王某某`, `江苏省南京市读者 李某某`, `读者 李某某`. */
+const CALLING_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fa5]{0,16}?)[ \\u3000]*(?:退休|离休)?(?:${CALLINGS}|读者)[ \\u3000]*([\\u4e00-\\u9fa5]{2,4})$`);
+
+/** The writer's place or unit (perhaps empty) and name in a letter's signature with a calling (`CALLING_SIGNATURE`). */
+export function callingSignature(t: string): { affiliation: string; name: string } | undefined {
+  const m = t.match(CALLING_SIGNATURE);
+  if (!m || !isPersonName(m[2])) return undefined;
+  // What stands before the calling is a place or a unit (`河南省某县`, `某某厂`), or nothing.
+  if (m[1] && !isPlaceWord(m[1]) && !new RegExp(`(?:${UNIT_ENDINGS})$`).test(m[1])) return undefined;
+  return { affiliation: m[1], name: m[2] };
+}
 
 /**
  * Why `n` is not a person's name as a byline prints one, or undefined when it is one:
