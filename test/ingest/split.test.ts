@@ -1010,6 +1010,20 @@ describe('article boundaries', () => {
     expect(articles[1].paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['名称前年', '上证指数', '上证３０', '上证Ａ股', '上证Ｂ股', '深证指数', '成分指数', '深证Ａ股', '深证Ｂ股']);
   });
 
+  it('a table of two rows at the foot of the page is a box of its own, not the last dispatch’s lines', () => {
+    const page = [
+      '世界最大射电望远镜开工',
+      '新华社华盛顿１月２０日电　美国科学家今天宣布，世界最大的射电望远镜已在新墨西哥州动工兴建。',
+      '股市行情',
+      '上证综合指数　１２０５．３４　１１９８．７６　＋６．５８',
+      '深证成份指数　３４５６．７８　３４２１．０９　＋３５．６９',
+      '（１月２０日收盘）',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980121-10.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['世界最大射电望远镜开工', '股市行情']);
+    expect(articles[0].paragraphs).toHaveLength(1);
+  });
+
   it('a headline over its summary points (●…) after a finished article opens the next article', () => {
     const page = [
       '春运首日客流平稳',

@@ -30,6 +30,7 @@ import {
   ITEM_MARK,
   CHAPTER_HEAD,
   FIRST_PART,
+  isFigureHeavy,
   isFigureRow,
   isNumberedHead,
   isPhotoItemHead,
@@ -132,7 +133,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     // A run of many headline-shaped lines is verse or a list box: only its first line is the headline.
     let run = k;
     while (run < content.length && (isTitleLike(content[run].text) || isMarker(content[run].text))) run++;
-    const maxTitleLines = run - k > 4 ? 1 : 4;
+    // So is a table's title over its rows of figures (`股市行情` ⏎ `上证综合指数 １２０５．３４ …`).
+    const table = run - k >= 3 && content.slice(k + 1, run).every((u) => isFigureHeavy(u.text));
+    const maxTitleLines = run - k > 4 || table ? 1 : 4;
     while (k < content.length) {
       const t = content[k].text;
       const full = titleLines.length >= maxTitleLines;

@@ -213,6 +213,15 @@ export function isDocumentNumber(t: string): boolean {
   return /^[\u4e00-\u9fa5]{1,10}[〔［[][0-9０-９]{4}[〕］\]]第?[0-9０-９]{1,4}号$/.test(t);
 }
 
+/**
+ * A line a third or more of whose characters are figures (digits, points, percent signs): a row of a
+ * table, however short (`９１７．０２`, `上证综合指数 １２０５．３４ …`). Looser than `isFigureRow`, which a
+ * headline must not be (a dozen digits or more): callers take it so only where rows stand around it.
+ */
+export function isFigureHeavy(t: string): boolean {
+  return (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
+}
+
 /** A row of a table of figures (`上证指数９１７．０２９１４．０６…`): mostly digits, a dozen or more. */
 export function isFigureRow(t: string): boolean {
   const digits = t.match(/[0-9０-９]/g)?.length ?? 0;

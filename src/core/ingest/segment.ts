@@ -45,6 +45,7 @@ import {
   endsWithNameCredit,
   hasPictureMark,
   isDeskSignature,
+  isFigureHeavy,
   isUnitSignature,
   isWeatherBox,
   PHOTO_NOTE_CREDIT,
@@ -230,21 +231,15 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return j - i;
   };
 
-  /**
-   * A line a third or more of whose characters are figures (digits, points, percent signs): a row of a
-   * table, however short (`９１７．０２`). Looser than lines.ts `isFigureRow`, which a headline must
-   * not be (a dozen digits or more), since here the rows around it say it is a table.
-   */
-  const figureHeavy = (t: string) => (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length;
   /** A table's rows of figures right above `i`, two or more or run together into one long line: they end the text above as a finished sentence does. */
-  const tableAbove = (i: number): boolean => i >= 2 && figureHeavy(units[i - 1].text) && (figureHeavy(units[i - 2].text) || units[i - 1].text.length >= 30);
+  const tableAbove = (i: number): boolean => i >= 2 && isFigureHeavy(units[i - 1].text) && (isFigureHeavy(units[i - 2].text) || units[i - 1].text.length >= 30);
   /** Titles of tables set inside their article's text (`table-in-article`), whose rows go on in it. */
   const tablesInArticle = new Set<number>();
   /** Line `i` is one of the rows under such a title: only figure-heavy rows stand between them. */
   const underTableInArticle = (i: number): boolean => {
     for (let k = i - 1; k >= 0; k--) {
       if (tablesInArticle.has(k)) return true;
-      if (!figureHeavy(units[k].text)) return false;
+      if (!isFigureHeavy(units[k].text)) return false;
     }
     return false;
   };
@@ -256,7 +251,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   /** Whether most of the `n` lines from `j` (two or more) are figure-heavy rows. */
   const tableRows = (j: number, n: number): boolean => {
     let rows = 0;
-    for (let k = j; k < j + n; k++) if (figureHeavy(units[k].text)) rows++;
+    for (let k = j; k < j + n; k++) if (isFigureHeavy(units[k].text)) rows++;
     return n >= 2 && rows * 2 > n;
   };
 
@@ -344,7 +339,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.hasText && isDashSignature(u.text)) return at('dash-signature', false);
     if (f[i].title) {
       // The rows of a table inside the article (see `table-in-article`) go on under its title.
-      if (figureHeavy(u.text) && underTableInArticle(i)) return at('table-row', false);
+      if (isFigureHeavy(u.text) && underTableInArticle(i)) return at('table-row', false);
       if (st.creditItem) return at('after-credit-item', true);
       // A photo item (`…（图片）`) carries one caption line: a headline over running text, or over its
       // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …; a pen name too, `塞夫`), after it is the next piece.
@@ -404,10 +399,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (Not a caption of pictures: under `图片：`, or under a pictured headline before any text.)
       if (st.hasBody && !st.inCaptions && !(st.picHead && st.captionBody) && isArtworkTitle(u.text) && units[i + 1] && !units[i + 1].furniture && (isDrawnBy(u.text) || f[i + 1].byline || authorNext || isHeadNote(units[i + 1].text))) return at('artwork-title', true);
       if (isNumberedHead(u.text)) return at('numbered-subhead', u.gap >= 2);
-      // A table's title over rows of figures (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after running text: a box of its own.
+      // A table's title over two rows of figures or more (`一九九七年股市概览` ⏎ `上证指数９１７．０２…`) after
+      // running text: a box of its own.
       // (Not when the paragraph under the rows goes on with the article above: `…公布了…主要数据。` ⏎ table ⏎
       // `统计局新闻发言人表示…`, a table inside the report.)
-      if (len > MAX_HEAD && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) {
+      if (len >= 3 && st.hasText && endsSentence(units[i - 1]?.text ?? '') && tableRows(i + 1, len - 1)) {
         const after = units[i + len];
         const resumes = !!after && !after.furniture && !f[i + len].title && !f[i + len].dateline && endsSentence(after.text) && cohesion(after.text, itemContext(i)) >= BRIEF_COHESION && cohesion(after.text, [u.text]) < BRIEF_COHESION;
         if (resumes) tablesInArticle.add(i);
