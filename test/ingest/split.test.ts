@@ -1010,6 +1010,13 @@ describe('article boundaries', () => {
     expect(articles[1].paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['名称前年', '上证指数', '上证３０', '上证Ａ股', '上证Ｂ股', '深证指数', '成分指数', '深证Ａ股', '深证Ｂ股']);
   });
 
+  it("a headless item's title is its first sentence without the item's mark (▲上海推出…工程)", () => {
+    const page = ['市场信息', '▲北京市场春节商品供应充足。据北京市商委介绍，今年春节期间副食品供应量比去年增长一成以上。（张某）', '▲上海推出“放心菜”工程。上海市农委日前宣布，今年将建成二十个无公害蔬菜基地。（李某）'].join('\n\n');
+    const articles = parsePage(page, { file: '19980121-10.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['市场信息', '上海推出“放心菜”工程…']);
+    expect(articles[1].paragraphs[0].text.startsWith('▲上海')).toBe(true);
+  });
+
   it('a table of two rows at the foot of the page is a box of its own, not the last dispatch’s lines', () => {
     const page = [
       '世界最大射电望远镜开工',

@@ -444,7 +444,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   const textChars = textParas.reduce((n, p) => n + p.text.length, 0);
   let kind: ParsedArticle['kind'] = 'story';
   if (!title) {
-    const first = textParas[0]?.text ?? paragraphs[0]?.text ?? '';
+    // (Without the item's mark: `▲上海推出“放心菜”工程。…` → `上海推出“放心菜”工程…`.)
+    const first = (textParas[0]?.text ?? paragraphs[0]?.text ?? '').replace(ITEM_MARK, '');
     const sentence = first.match(/^[^。！？!?]{1,40}/)?.[0] ?? first.slice(0, 40);
     title = sentence.length < first.length ? `${sentence}…` : sentence;
     warnings.push('没有标题，用首句代替');
