@@ -188,6 +188,9 @@ describe("a letter signed with the writer's calling", () => {
       [['王某某'], '河南省某县'],
       [['李某某'], '江苏省南京市'],
     ]);
+    // A column's name of the same shape (读者 + 来信) signs nothing.
+    expect(isBylineLine('读者来信')).toBe(false);
+    expect(people(parseByline('读者来信'))).toEqual([]);
   });
 });
 

@@ -176,7 +176,8 @@ const CALLING_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fa5]{0,16}?)[ \\u3000]*(?:�
 /** The writer's place or unit (perhaps empty) and name in a letter's signature with a calling (`CALLING_SIGNATURE`). */
 export function callingSignature(t: string): { affiliation: string; name: string } | undefined {
   const m = t.match(CALLING_SIGNATURE);
-  if (!m || !isPersonName(m[2])) return undefined;
+  // (Not a column's name: `读者来信`.)
+  if (!m || !isPersonName(m[2]) || personNameProblem(m[2])) return undefined;
   // What stands before the calling is a place or a unit (`河南省某县`, `某某厂`), or nothing.
   if (m[1] && !isPlaceWord(m[1]) && !new RegExp(`(?:${UNIT_ENDINGS})$`).test(m[1])) return undefined;
   return { affiliation: m[1], name: m[2] };
