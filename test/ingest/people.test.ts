@@ -159,6 +159,9 @@ describe('writers who sign a part of a piece', () => {
     const speech = ['在新春团拜会上的讲话', '同志们、朋友们：', '过去的一年，我们战胜了种种困难，取得了巨大成就。（掌声）', '新的一年，让我们携手前进，再创辉煌。'];
     const [b] = parsePage(speech.join('\n\n'), { file: '19980127-01.txt' }).articles;
     expect(b.byline ? people(b.byline) : []).toEqual([]);
+    // A serial's part mark (`（上）`) inside the text signs nothing, and makes no empty byline.
+    const serial = ['山里的日子', '第二天一早，老支书就领着我们上山了，山路又陡又滑。（上）', '第三天，我们终于到了山顶，眼前是一片开阔的草场。'];
+    expect(parsePage(serial.join('\n\n'), { file: '19980212-10.txt' }).articles[0].byline).toBeUndefined();
   });
 
   it('reads every letter-writer of a column signed with dashes and places (———王某西（山东）), not a quotation’s source (——习近平)', () => {

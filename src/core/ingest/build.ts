@@ -392,12 +392,16 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // bare name over the pictures, the afterword or the next part (`…深刻的印象。（闻力）` ⏎ `图片：`), and
   // each letter of a column signed with a dash and the writer's place (`———王文西（山东）`). (Not a word
   // in brackets, `（掌声）`, nor the source of a quotation, `——习近平`.)
+  // (Only a signature that names someone: `…。（上）` marks a serial's part.)
+  const namesSomeone = (b: Byline) => b.reporters.length + b.correspondents.length + b.photographers.length + b.interns.length > 0;
   for (const p of paragraphs) {
-    if (LETTER_SIGNATURE.test(p.text)) byline = mergeBylines(byline, dashSignatureByline(p.text));
+    const letter = LETTER_SIGNATURE.test(p.text) ? dashSignatureByline(p.text) : undefined;
+    if (letter && namesSomeone(letter)) byline = mergeBylines(byline, letter);
     if (p.type !== 'text') continue;
     const signed = trailingCredit(p.text);
     const bare = signed?.credit.match(/^（([\u4e00-\u9fa5]{2,4})）$/)?.[1];
-    if (signed && (!bare || isSigningName(bare))) byline = mergeBylines(byline, parseByline(signed.credit, warnings));
+    const part = signed && (!bare || isSigningName(bare)) ? parseByline(signed.credit, warnings) : undefined;
+    if (part && namesSomeone(part)) byline = mergeBylines(byline, part);
     if (p === paragraphs[0]) continue;
     const dl = matchDateline(p.text);
     if (dl?.credit) byline = mergeBylines(byline, parseByline(dl.credit, warnings));

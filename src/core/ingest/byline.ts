@@ -132,7 +132,9 @@ function isBylineLineRaw(line: string): boolean {
   }
   const parts = inner.split(ROLE_SPLIT);
   if (parts.length < 3) {
-    // No role word: a bare credit only in parentheses (`（徐俊）`, `（Ａ、Ｂ）`).
+    // No role word: a bare credit only in parentheses (`（徐俊）`, `（Ａ、Ｂ）`); not a serial's part
+    // mark (`（上）`, `（待续）`).
+    if (NOT_A_CREDIT.test(inner)) return false;
     return paren && names(inner).length > 0 && names(inner).every((n) => /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{1,12}$/.test(n));
   }
   const prefix = parts[0].trim();
