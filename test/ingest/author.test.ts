@@ -27,6 +27,13 @@ describe('author lines', () => {
     expect(a.paragraphs).toHaveLength(2);
   });
 
+  it("reads the paper's editorial line under the headline (人民日报社论) as its signature, not its title", () => {
+    const page = ['迎接新世纪的挑战', '人民日报社论', '新的一年开始了。我们正面临着新世纪的挑战，也面临着难得的发展机遇。', '让我们团结一致，开拓进取。'].join('\n\n');
+    const [a] = parsePage(page, { file: '19980101-01.txt' }).articles;
+    expect([a.kicker, a.title]).toEqual([undefined, '迎接新世纪的挑战']);
+    expect(a.byline?.organization).toBe('人民日报');
+  });
+
   it('does not read an office and what it did or said as a writer (…总理递交辞呈, …委员会挂牌, …主席新年贺词); foreign leaders stay writers', () => {
     expect(positionedName('某国总理递交辞呈')).toBeUndefined();
     expect(positionedName('国家卫生和计划生育委员会挂牌')).toBeUndefined();

@@ -86,8 +86,8 @@ function names(piece: string): string[] {
 /** A group signing its piece (`某某大学课题组`, `（本报调查组）`): an organisation, no person's name. */
 const GROUP_AUTHOR = /^[\u4e00-\u9fa5“”]{2,20}(?:课题组|调查组|调研组|写作组|评论组|专题组|采访组|报道组)$/;
 
-/** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`. */
-const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[）)]?$/;
+/** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`; an editorial, `人民日报社论`. */
+const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:(?:特约)?评论员|社论)[）)]?$/;
 
 /**
  * Credits set with a colon or a bar (`作者：王浩`, `文｜王浩`, `文：王浩 图：李明`, `摄影：李明`) in the
@@ -248,7 +248,7 @@ export function emptyByline(raw: string, fields: Partial<Omit<Byline, 'raw'>> = 
 export function parseByline(raw: string, warnings: string[] = []): Byline {
   const byline = emptyByline(raw.trim());
   if (COMMENTATOR.test(byline.raw)) {
-    const org = byline.raw.replace(/[（()）]/g, '').match(/^(.*?)(?:特约)?评论员$/)?.[1];
+    const org = byline.raw.replace(/[（()）]/g, '').match(/^(.*?)(?:(?:特约)?评论员|社论)$/)?.[1];
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
