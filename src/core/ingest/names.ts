@@ -179,7 +179,7 @@ export function callingSignature(t: string): { affiliation: string; name: string
   // (Not a column's name: `读者来信`.)
   if (!m || !isPersonName(m[2]) || personNameProblem(m[2])) return undefined;
   // What stands before the calling is a place or a unit (`河南省某县`, `某某厂`), or nothing.
-  if (m[1] && !isPlaceWord(m[1]) && !new RegExp(`(?:${UNIT_ENDINGS})$`).test(m[1])) return undefined;
+  if (m[1] && !isPlaceWord(m[1]) && !UNIT_END.test(m[1])) return undefined;
   return { affiliation: m[1], name: m[2] };
 }
 
