@@ -449,6 +449,9 @@ describe('bare lines under a headline', () => {
   it('keeps a writer’s name or pen name', () => {
     expect(parseByline('董其正').reporters).toEqual(['董其正']);
     expect(isBareSignatureName('董其正')).toBe(true);
+    // Pen names jieba does not know, even with a place's ending (悦岛), or knows only as a proper name (宏达, nz).
+    expect(parseByline('悦岛').reporters).toEqual(['悦岛']);
+    expect(parseByline('宏达').reporters).toEqual(['宏达']);
   });
 
   it.each(['开栏的话', '核心阅读', '编后', '韩国', '吃出健康', '汇率', '某某岛', '胡春明主持'])('%s is not a person', (t) => {

@@ -287,14 +287,19 @@ const COLUMN_LABEL = /(?:的话|阅读|故事|手记|链接|提示|点评|短评
  * A line with nothing but a word on it, taken for a writer's signature (`粒砂`, `董其中`):
  * a transliterated name, a name led by a surname, or a pen name of two or three characters;
  * never a column label, a place, or a phrase that jieba's dictionary reads as common words
- * (`吃出健康`, `四川`, `汇率`).
+ * (`吃出健康`, `四川`, `汇率`, and so `瓜田` too).
  */
 export function isBareSignatureName(n: string): boolean {
   if (n.includes('·')) return true;
   if (COLUMN_LABEL.test(n) || PLACE_LABEL.has(n)) return false;
   // Led by a surname (`董其中`, `钟行`): a name.
   if (readings(n, 0, 0, true).some((r) => r.length === 1)) return true;
-  // Otherwise a pen name (`粒砂`, `今哲`) of two or three characters that is not a place or common words.
-  if (n.length >= 4 || /[岛省市县州湾港山河江湖村镇乡]$/.test(n)) return false;
-  return !readsAsWords(n);
+  // Otherwise a pen name (`粒砂`, `今哲`) of two or three characters that is not a place or common
+  // words: one jieba does not know (`泰岛`: a place's ending only counts on a word it knows), or
+  // knows as a proper name of another kind (`建达`, nz).
+  if (n.length >= 4) return false;
+  const tags = getJieba()?.tag(n) ?? [];
+  const unknown = tags.length === 1 && tags[0].tag === 'x';
+  if (/[岛省市县州湾港山河江湖村镇乡]$/.test(n) && !unknown) return false;
+  return !readsAsWords(n) || (tags.length === 1 && tags[0].tag === 'nz');
 }
