@@ -4,7 +4,7 @@
  * mark subheads, and decide the kind.
  */
 import type { Byline, Dateline, Paragraph, ParsedArticle } from '../../shared/types';
-import { emptyByline, isBylineLine, mergeBylines, parseByline, withoutSourceNote } from './byline';
+import { emptyByline, isBylineLine, mergeBylines, namesSomeone, parseByline, withoutSourceNote } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
@@ -208,8 +208,10 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       // The bodies over the date (`中共中央` ⏎ `国务院`), read here (a desk or a writer signing so is read
       // as any signature, below).
       const units: string[] = [];
-      while (body.length > 1 && units.length < 3 && isUnitSignature(body[body.length - 1].text) && !signs(withoutSourceNote(body[body.length - 1].text))) {
-        units.unshift(withoutSourceNote(body[body.length - 1].text));
+      while (body.length > 1 && units.length < 3 && isUnitSignature(body[body.length - 1].text)) {
+        const unit = withoutSourceNote(body[body.length - 1].text);
+        if (signs(unit)) break;
+        units.unshift(unit);
         body = body.slice(0, -1);
       }
       if (units.length > 0) tail.unshift(emptyByline(units.join(' '), { organization: units.join('、') }));
@@ -393,7 +395,6 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // each letter of a column signed with a dash and the writer's place (`———王文西（山东）`). (Not a word
   // in brackets, `（掌声）`, nor the source of a quotation, `——习近平`.)
   // (Only a signature that names someone: `…。（上）` marks a serial's part.)
-  const namesSomeone = (b: Byline) => b.reporters.length + b.correspondents.length + b.photographers.length + b.interns.length > 0;
   for (const p of paragraphs) {
     const letter = LETTER_SIGNATURE.test(p.text) ? dashSignatureByline(p.text) : undefined;
     if (letter && namesSomeone(letter)) byline = mergeBylines(byline, letter);

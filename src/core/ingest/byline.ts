@@ -239,6 +239,11 @@ function validNames(ns: string[], warnings: string[]): string[] {
   });
 }
 
+/** Whether a byline names anyone, in any role (not an organisation or a desk alone). */
+export function namesSomeone(b: Byline): boolean {
+  return b.reporters.length + b.correspondents.length + b.photographers.length + b.interns.length > 0;
+}
+
 /** A byline as printed (`raw`) that names nobody yet; `fields` add what is known (an organisation, a department, people). */
 export function emptyByline(raw: string, fields: Partial<Omit<Byline, 'raw'>> = {}): Byline {
   return { raw, reporters: [], correspondents: [], photographers: [], interns: [], ...fields };
@@ -397,9 +402,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     } else add(byline.reporters, ns);
   }
   if (photoReport) add(byline.photographers, byline.reporters);
-  if (
-    byline.reporters.length + byline.correspondents.length + byline.photographers.length + byline.interns.length === 0
-  ) {
+  if (!namesSomeone(byline)) {
     warnings.push(`署名“${byline.raw}”里没有找到人名`);
   }
   return byline;
