@@ -61,6 +61,32 @@ describe('author lines', () => {
     expect(articles.map((a) => [a.title, a.byline?.reporters])).toEqual([['绵延一个世纪的记忆', ['张岩']]]);
   });
 
+  it("reads a writer's name indented under an e-paper headline as the byline (李 斌), with a commentator's note; never a lead-in label (核心阅读)", () => {
+    const page = [
+      '人民时评',
+      '复工复产要打通堵点',
+      '\u3000\u3000李 斌',
+      '\u3000\u3000统筹做好防控和发展，是对各级干部的考验。企业复工，难在用工、原料和物流。',
+      '\u3000\u3000各地要一企一策，帮企业把堵点一个个打通。',
+      '\u3000\u3000（作者为本报评论员）',
+      '乡村文化，路在何方（调查）',
+      '\u3000\u3000核心阅读',
+      '\u3000\u3000不少村里建起了文化广场、农家书屋，用得怎么样，记者走访了三个县。',
+      '\u3000\u3000腊月里，村文化广场上锣鼓声声，几十位村民正在排练秧歌。',
+    ].join('\n');
+    const [comment, report] = parsePage(page, { file: '20200215-05.txt' }).articles;
+    expect([comment.kicker, comment.title, comment.byline?.reporters, comment.byline?.organization]).toEqual(['人民时评', '复工复产要打通堵点', ['李斌'], undefined]);
+    expect(comment.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['统筹做好', '各地要一']);
+    expect(report.byline).toBeUndefined();
+    expect(report.paragraphs[0].text).toBe('核心阅读');
+  });
+
+  it('reads a correspondent abroad indented under an e-paper headline (本报驻埃及记者 X) as the byline', () => {
+    const page = ['环球走笔', '在开罗老城感受“中国热”', '\u3000\u3000本报驻埃及记者  黄培昭', '\u3000\u3000走进开罗老城的哈利利市场，不时能听到店主用中文招呼：“你好，欢迎！”', '\u3000\u3000一位卖香料的店主告诉记者，这几年来埃及的中国游客越来越多，他特意跟着网上视频学了几句中文。'].join('\n');
+    const [a] = parsePage(page, { file: '20180620-03.txt' }).articles;
+    expect([a.byline?.reporters, a.byline?.department, a.paragraphs.length]).toEqual([['黄培昭'], '驻埃及记者站', 2]);
+  });
+
   it('does not take a headline about a meeting for an author line', () => {
     expect(positionedName('市长会见新西兰惠灵顿市市长李安')).toBeUndefined();
     expect(positionedName('代表团拜会联合国秘书长')).toBeUndefined();

@@ -47,11 +47,25 @@ describe('credits that name no person', () => {
     '（中新社稿）',
     '（传真照片）',
     '（作者为某某大学历史系教授）',
+    '（作者为本报评论员）',
   ])('%s', (t) => {
     const warnings: string[] = [];
     const b = parseByline(t, warnings);
     expect(people(b)).toEqual([]);
     expect(b.department).toBeUndefined();
+    expect(b.organization ?? '').not.toMatch(/作者/);
+  });
+
+  it("prints each credit of a briefs column once in the byline, though a closing note is read twice (as a paragraph's credit and as a note)", () => {
+    const page = [
+      '两会速递',
+      '\u3000\u3000●各代表团7日分组审议政府工作报告，代表们一致表示拥护报告。（记者 孙 明）',
+      '\u3000\u3000●全国政协7日举行小组会议，委员们讨论政府工作报告。（记者 黄 河）',
+      '\u3000\u3000●大会新闻中心7日举行记者会，有关部门负责人答记者问。（记者 高 远）',
+    ].join('\n');
+    const [a] = parsePage(page, { file: '20170308-02.txt' }).articles;
+    expect(a.byline?.reporters.sort()).toEqual(['孙明', '高远', '黄河'].sort());
+    for (const n of ['孙明', '黄河', '高远']) expect(a.byline?.raw.split(n)).toHaveLength(2);
   });
 
   it('reads a desk of the paper that supplied a piece', () => {

@@ -10,7 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isPlaceWord, isSignatureLine, isSigningName } from './names';
+import { isPersonName, isPlaceWord, isSignatureLine, isSigningName } from './names';
 import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName } from './author';
 import { isDashSignature, isDateSignature, isPhotoCredit } from './line-features';
 import {
@@ -342,8 +342,17 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     // a feature written by several (`本报记者 杨明方 阿尔达克`): the article's byline, not its text.
     // (So is a credit set with its role and a colon, slash or bar as the first line: `作者：X`, `文｜X`.)
     const creditLead = paragraphs.length === 0 && /^(?:作者|撰文|文图|图文|文|图|摄影)\s*[：:｜|/／]/.test(t);
-    if (isBylineLine(t) && !/^[（(]/.test(t) && !isPhotoCredit(t) && ((paragraphs.length <= 2 && merged[i + 1] && isTitleLike(merged[i + 1].text)) || (/^(?:本报|新华社)?(?:特约)?记者/.test(t) && t.length <= 30) || creditLead)) {
+    if (isBylineLine(t) && !/^[（(]/.test(t) && !isPhotoCredit(t) && ((paragraphs.length <= 2 && merged[i + 1] && isTitleLike(merged[i + 1].text)) || (/^(?:本报|新华社)?(?:驻[\u4e00-\u9fa5]{1,10}?)?(?:特约|特派)?记者/.test(t) && t.length <= 30) || creditLead)) {
       byline = mergeBylines(byline, parseByline(t, warnings));
+      continue;
+    }
+    // On e-paper text a writer's name indented under the headline, over the running text
+    // (`人民时评` ⏎ `防控不松劲 生产不停步` ⏎ `\u3000\u3000李 斌` ⏎ `\u3000\u3000疫情防控是…`), signs the piece; not the
+    // first of a series of profiles whose subheads are names (`isBareAuthorLine`).
+    const nextSubhead = () => merged.slice(i + 2).find((u) => isTitleLike(u.text))?.text.replace(/\s+/g, '');
+    const writer = opts.indented && paragraphs.length === 0 && !dateline && isAuthorLine(t) && !isBylineLine(t) ? authorByline(t, []) : undefined;
+    if (writer && namesSomeone(writer) && !!merged[i + 1] && !isTitleLike(merged[i + 1].text) && !isPersonName(nextSubhead() ?? '')) {
+      byline = mergeBylines(byline, writer);
       continue;
     }
     const noted = withoutSourceNote(t);

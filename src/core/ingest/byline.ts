@@ -86,8 +86,11 @@ function names(piece: string): string[] {
 /** A group signing its piece (`某某大学课题组`, `（本报调查组）`): an organisation, no person's name. */
 const GROUP_AUTHOR = /^[\u4e00-\u9fa5“”]{2,20}(?:课题组|调查组|调研组|写作组|评论组|专题组|采访组|报道组)$/;
 
-/** A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`; an editorial, `人民日报社论`. */
-const COMMENTATOR = /^[（(]?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:(?:特约)?评论员|社论)[）)]?$/;
+/**
+ * A signed commentary: `本报评论员`, `本报特约评论员`, `新华社评论员`; an editorial, `人民日报社论`; a
+ * commentator's note under a signed piece, `（作者为本报评论员）`.
+ */
+const COMMENTATOR = /^[（(]?(?:作者[为系是])?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:(?:特约)?评论员|社论)[）)]?$/;
 
 /**
  * Credits set with a colon or a bar (`作者：王浩`, `文｜王浩`, `文：王浩 图：李明`, `摄影：李明`) in the
@@ -253,7 +256,7 @@ export function emptyByline(raw: string, fields: Partial<Omit<Byline, 'raw'>> = 
 export function parseByline(raw: string, warnings: string[] = []): Byline {
   const byline = emptyByline(raw.trim());
   if (COMMENTATOR.test(byline.raw)) {
-    const org = byline.raw.replace(/[（()）]/g, '').match(/^(.*?)(?:(?:特约)?评论员|社论)$/)?.[1];
+    const org = byline.raw.replace(/[（()）]/g, '').replace(/^作者[为系是]/, '').match(/^(.*?)(?:(?:特约)?评论员|社论)$/)?.[1];
     if (org && org !== '本报') byline.organization = org;
     return byline;
   }
@@ -424,6 +427,11 @@ export function mergeBylines(a: Byline | undefined, b: Byline): Byline {
   for (const k of ['reporters', 'correspondents', 'photographers', 'interns'] as const) {
     for (const n of b[k]) if (!out[k].includes(n)) out[k].push(n);
   }
+  // A credit read twice (a closing note `（记者 黄河）` is also a paragraph's trailing credit, a
+  // caption's `（X 摄）` also a credit inside the text) is printed once.
+  const bare = (x: string) => x.replace(/[\s（）()]/g, '');
+  const nobodyNew = (['reporters', 'correspondents', 'photographers', 'interns'] as const).every((k) => out[k].length === a[k].length);
+  if (nobodyNew && bare(a.raw).includes(bare(b.raw))) out.raw = a.raw;
   return out;
 }
 
