@@ -730,6 +730,19 @@ describe('article boundaries', () => {
     expect(titles([...prizes, ...show].join('\n\n'))).toEqual(['全国青年歌手大奖赛揭晓', '农民画展在京开幕']);
   });
 
+  it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) stay in the report, each a paragraph: never the next headline', () => {
+    const report = [
+      '全国冬季两项锦标赛结束',
+      '本报哈尔滨１月１１日讯记者张明报道：为期五天的全国冬季两项锦标赛今天在黑龙江省尚志市落下帷幕，解放军队获男女团体冠军。',
+      '男子１０公里短距离：１．王某（解放军）２．李某某（吉林）３．赵某（黑龙江）',
+      '女子７．５公里短距离：１．刘某某（解放军）２．陈某（新疆）３．孙某某（吉林）',
+    ];
+    const next = ['甲Ａ联赛转会摘牌结束', '新华社北京１月１１日电（记者高明）全国足球甲Ａ联赛球员转会摘牌今天在北京结束，共有３８名球员被摘牌。'];
+    const [a, b] = parsePage([...report, ...next].join('\n\n'), { file: '19980112-08.txt' }).articles;
+    expect([a.title, b?.title, b?.kicker]).toEqual(['全国冬季两项锦标赛结束', '甲Ａ联赛转会摘牌结束', undefined]);
+    expect(a.paragraphs.map((p) => p.text.slice(0, 5))).toEqual(['为期五天的', '男子１０公', '女子７．５']);
+  });
+
   it("after finished text, even a signed feature's, a line over a list's first item (一、…, ▲…) heads a box of its own", () => {
     const numbered = ['去年农村十件大事', '一、全国粮食总产量再创历史新高，农民人均纯收入继续增长。', '二、农村电网改造全面启动，农民用电价格有所下降。'];
     expect(titles([...POSTMAN, ...numbered].join('\n\n'))).toEqual(['山乡邮递员', '去年农村十件大事']);

@@ -32,6 +32,7 @@ import {
   FIRST_PART,
   isFigureHeavy,
   isFigureRow,
+  isRankingRow,
   isNumberedHead,
   isPhotoItemHead,
   isTitleLike,
@@ -261,7 +262,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       let join = !apart && runsOn(prev, u);
       // A long line with no sentence end is a cut paragraph (not in list-like boxes or verse, nor a
       // note wholly in parentheses: `（…会议通过）`).
-      if (!join && !apart && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !/^[（(][^（）()]+[）)]$/.test(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text)) {
+      if (!join && !apart && !listLike && prev.text.length >= LONG_LINE && !endsSentence(prev.text) && !/^[（(][^（）()]+[）)]$/.test(prev.text) && !isTitleLike(u.text) && runsOn(prev, u, false) === false && !isBylineLine(u.text) && !matchDateline(u.text) && !/[：:]$/.test(prev.text) && !isCaptionText(u.text) && !isRankingRow(prev.text)) {
         join = !isMarker(u.text);
       }
       if (join) {

@@ -205,7 +205,16 @@ function isTitleLikeRaw(t: string): boolean {
   if (endsWithNameCredit(t)) return false;
   if (isFigureRow(t)) return false;
   if (isDocumentNumber(t)) return false;
+  if (isRankingRow(t)) return false;
   return true;
+}
+
+/**
+ * A line of results, ranks numbered in a row (`男子１０公里：１．王某（解放军）２．李某某（吉林）３．…`):
+ * a table of the report above it, never a headline. (A point between digits is a decimal: `７．５公里`.)
+ */
+export function isRankingRow(t: string): boolean {
+  return /(?:^|[：:\s])[1１][．.](?![0-9０-９]).+[2２][．.](?![0-9０-９])/.test(t);
 }
 
 /** A document's number under its title (`国发〔１９９８〕５号`, `京政发[1998]3号`): the first line of its text, never its headline. */
