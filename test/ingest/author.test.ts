@@ -87,6 +87,26 @@ describe('author lines', () => {
     expect([a.byline?.reporters, a.byline?.department, a.paragraphs.length]).toEqual([['黄培昭'], '驻埃及记者站', 2]);
   });
 
+  it("reads a poem's first line under its writer as verse, not a second writer; an essay's (寄自美国) names no one and warns of nothing; a separator (○) is no text", () => {
+    const page = [
+      '冬夜读书记',
+      '李某文',
+      '冬夜漫长，最宜读书。窗外北风呼啸，屋里一灯如豆，捧一本旧书，便觉天地都安静下来了。',
+      '如今年过花甲，眼睛花了，读书更慢了。可是慢有慢的乐趣，倒像是和古人对坐谈心。',
+      '（寄自美国）',
+      '雪',
+      '王某',
+      '一夜之间',
+      '北方的原野',
+      '铺满了洁白的信笺',
+      '○',
+    ].join('\n\n');
+    const [essay, poem] = parsePage(page, { file: '19980116-12.txt' }).articles;
+    expect([essay.byline?.reporters, essay.warnings]).toEqual([['李某文'], []]);
+    expect([poem.title, poem.byline?.raw, poem.warnings]).toEqual(['雪', '王某', []]);
+    expect(poem.paragraphs.map((p) => p.text)).toEqual(['一夜之间', '北方的原野', '铺满了洁白的信笺']);
+  });
+
   it('does not take a headline about a meeting for an author line', () => {
     expect(positionedName('市长会见新西兰惠灵顿市市长李安')).toBeUndefined();
     expect(positionedName('代表团拜会联合国秘书长')).toBeUndefined();

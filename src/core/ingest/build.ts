@@ -152,6 +152,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         continue;
       }
       if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
+        // Under the writer's name, a short line that names no one opens the text (a poem's first
+        // line: `雪` ⏎ `王某` ⏎ `一夜之间`).
+        if (byline && namesSomeone(byline) && !namesSomeone(authorByline(t, []))) break;
         byline = mergeBylines(byline, authorByline(t, warnings));
         k++;
         continue;
@@ -424,6 +427,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const note = p.text.match(/[（(][^（）()]*?((?:本报|新华社)?(?:特约)?记者[^（）()，,；;]{2,80}?)(?:采访整理|整理|采写|报道)?[）)]$/);
     if (note && (p === paragraphs[paragraphs.length - 1] || /^[（(]/.test(p.text) || /[。！？”][（(]/.test(p.text))) byline = mergeBylines(byline, parseByline(note[1], warnings));
   }
+  // A separator mark left at the end (`○`, `＊＊＊` before the next piece) parts nothing here: not text.
+  while (paragraphs.length > 1 && paragraphs[paragraphs.length - 1].type === 'text' && !/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(paragraphs[paragraphs.length - 1].text)) paragraphs.pop();
   // `（作者为北京市社会科学院研究员）` closing a signed piece: the writer's affiliation, not body text.
   const last = paragraphs[paragraphs.length - 1];
   const about = last?.type === 'text' ? last.text.match(/^[（(]作者(?:为|系|是|单位[：:]?)\s*([^（）()]{2,40})[）)]$/) : null;
