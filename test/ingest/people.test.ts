@@ -68,6 +68,12 @@ describe('credits that name no person', () => {
     for (const n of ['孙明', '黄河', '高远']) expect(a.byline?.raw.split(n)).toHaveLength(2);
   });
 
+  it.each(['（寄自美国）', '（文）'])('%s (where an essay was sent from, a brief\'s one-character mark) warns of nothing', (t) => {
+    const warnings: string[] = [];
+    expect(people(parseByline(t, warnings))).toEqual([]);
+    expect(warnings).toEqual([]);
+  });
+
   it('reads a desk of the paper that supplied a piece', () => {
     const b = parseByline('（本报资料室供稿）');
     expect(people(b)).toEqual([]);

@@ -294,8 +294,9 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     byline.department = deskOf(deskOnly[1]);
     return byline;
   }
-  // Not people: picture keys, dates, serial marks, a writer's note, where an essay was sent from (`（寄自美国）`).
-  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^(?:作者(?:为|系|是|单位)|寄自)/.test(inner)) return byline;
+  // Not people: picture keys, dates, serial marks, a writer's note, where an essay was sent from
+  // (`（寄自美国）`), a writer's one-character mark under a brief (`（文）`, `（华）`).
+  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^(?:作者(?:为|系|是|单位)|寄自)/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
   if (agencyPhoto) {
     byline.organization = agencyPhoto[1];
