@@ -147,6 +147,35 @@ describe('article boundaries', () => {
     expect(both[0].byline?.organization).toBe('中共中央、国务院');
   });
 
+  it("a decree's number (第九十三号) stays under its title, and its officer over its date (中华人民共和国主席　江泽民) signs it off; a notice's number (（第六号）) is no one", () => {
+    const decree = ['中华人民共和国主席令', '第九十三号', '《中华人民共和国某某法》已由全国人民代表大会常务委员会于１９９７年１２月２９日通过，现予公布，自１９９８年５月１日起施行。', '中华人民共和国主席　江泽民', '１９９７年１２月２９日'];
+    const next = ['国务院任免国家工作人员', '新华社北京１月２３日电　国务院任命王某某为国家某某局局长，免去赵某某的某某部副部长职务。'];
+    const articles = parsePage([...decree, ...next].join('\n\n'), { file: '19980124-04.txt' }).articles;
+    expect(articles.map((a) => [a.kicker, a.title])).toEqual([[undefined, decree[0]], [undefined, next[0]]]);
+    expect(articles[0].paragraphs.map((p) => p.text)).toEqual([decree[1], decree[2]]);
+    expect([articles[0].byline?.reporters, articles[0].byline?.organization]).toEqual([['江泽民'], '中华人民共和国主席']);
+    const notice = ['全国人大常委会公告', '（第六号）', '全国人民代表大会常务委员会第三十次会议决定，补选某某为全国人民代表大会常务委员会委员。', '特此公告。', '全国人民代表大会常务委员会', '１９９８年１月２３日'];
+    const [a] = parsePage(notice.join('\n\n'), { file: '19980124-04.txt' }).articles;
+    expect([a.title, a.paragraphs[0].text, a.byline?.reporters, a.byline?.organization]).toEqual([notice[0], '（第六号）', [], '全国人民代表大会常务委员会']);
+  });
+
+  it('a law printed whole after running text opens its own piece, though its decree under it (中华人民共和国主席令) is shaped like its title', () => {
+    const above = ['金融危机中的韩国股市', '本报汉城１月４日电　记者王明报道：美国投资家３日访韩，并表示将对韩国债券和股市进行投资。', '目前，他在韩国股市有大量投资，金融危机爆发之初，他曾承诺不撤出资金。'];
+    const law = [
+      '中华人民共和国某某法',
+      '（１９９７年１２月２９日第八届全国人民代表大会常务委员会第二十九次会议通过）',
+      '中华人民共和国主席令',
+      '第九十二号',
+      '《中华人民共和国某某法》已由全国人民代表大会常务委员会于１９９７年１２月２９日通过，现予公布，自１９９８年５月１日起施行。',
+      '中华人民共和国主席江泽民',
+      '１９９７年１２月２９日',
+      '第一章总则',
+      '第一条为了规范某某行为，保护当事人的合法权益，制定本法。',
+      '第二条在中华人民共和国境内发生的某某行为，适用本法。',
+    ];
+    expect(titles([...above, ...law].join('\n\n'))).toEqual([above[0], law[0]]);
+  });
+
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';

@@ -5,6 +5,7 @@
 import type { Byline } from '../../shared/types';
 import { emptyByline, isBylineLine } from './byline';
 import { memo } from './memo';
+import { isUnitSignature } from './lines';
 import { holdsVerb, isAffiliatedName, isPersonName, isPlaceWord, jiebaFindsOnlyNames, splitNameRun } from './names';
 
 const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
@@ -20,7 +21,9 @@ const POSITIONED_NAME = positioned(POSITION);
 const OTHER_POSITIONED_NAME = positioned(`(?:${POSITION}|${OTHER_POSITION})`);
 
 /** The writer of a signed piece named with their office: the name and the office (`项怀诚`, `国家税务总局党组书记、副局长`). */
-export function positionedName(t: string): { name: string; office: string } | undefined {
+export function positionedName(line: string): { name: string; office: string } | undefined {
+  // (The name may stand apart from the office: `国务院总理　李鹏`.)
+  const t = line.replace(/[\s\u3000]+(?=[\u4e00-\u9fa5·]{2,4}$)/, '');
   if (t.length > 40) return undefined;
   let m = t.match(POSITIONED_NAME);
   if (!m) {
@@ -33,6 +36,20 @@ export function positionedName(t: string): { name: string; office: string } | un
   const foreign = (n: string) => n.includes('·') || jiebaFindsOnlyNames(n) || (n.length < 4 && !holdsVerb(n));
   if (m && !isPersonName(m[2]) && !foreign(m[2])) return undefined;
   return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
+}
+
+/**
+ * A signer's office and name set apart by a space, as a decree or a notice is signed over its date
+ * (`中华人民共和国主席　江泽民`, `国务院总理　李鹏`).
+ */
+export function isOfficeSignature(t: string): boolean {
+  const m = t.match(/^[\u4e00-\u9fa5、]{2,30}[\s\u3000]+([\u4e00-\u9fa5·]{2,4})$/);
+  return !!m && positionedName(t)?.name === m[1];
+}
+
+/** A line that signs a notice or a decree over its date: the body issuing it (`国务院`) or its officer (`国务院总理　李鹏`). */
+export function signsAsBody(t: string): boolean {
+  return isUnitSignature(t) || isOfficeSignature(t);
 }
 
 /** A bare line of two to four characters (`周德武`): a writer's name, a place (`泰国`) or a verse line (`沐浴全身`); callers tell which. */

@@ -174,8 +174,8 @@ const PHOTO_SOURCE = /(摄(?:影)?)\s*[（(][\u4e00-\u9fa5A-Za-z]{2,8}[）)]$/;
 const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|央视网|视觉中国|人民视觉|东方IC|本报|本刊|本栏/;
 /** An agency's photo with its photographer: `新华社发 王某摄`, `中新社发 王某 摄`. */
 const AGENCY_PHOTO = /^(新华社|中新社|中通社)发\s*([^\s、，,]{2,12}(?:[、，,\s]+[^\s、，,]{2,12})*)\s*摄影?$/;
-/** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`. */
-const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+)$/;
+/** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`, a notice's number `（第六号）`. */
+const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇0-9０-９]{1,6}号)$/;
 /**
  * A credit of a source rather than a person, with no role word in it: `（新华社发美联社照片）`,
  * `（均据新华社）`, `（本栏均据新华社电）`, `（照片均为新华社发）`, `（新华社稿）`,

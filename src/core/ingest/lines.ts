@@ -217,9 +217,12 @@ export function isRankingRow(t: string): boolean {
   return /(?:^|[：:\s])[1１][．.](?![0-9０-９]).+[2２][．.](?![0-9０-９])/.test(t);
 }
 
-/** A document's number under its title (`国发〔１９９８〕５号`, `京政发[1998]3号`): the first line of its text, never its headline. */
+/**
+ * A document's number under its title (`国发〔１９９８〕５号`, `京政发[1998]3号`; an order's or a
+ * notice's, `第九十三号`, `（第六号）`): the first line of its text, never its headline.
+ */
 export function isDocumentNumber(t: string): boolean {
-  return /^[\u4e00-\u9fa5]{1,10}[〔［[][0-9０-９]{4}[〕］\]]第?[0-9０-９]{1,4}号$/.test(t);
+  return /^[\u4e00-\u9fa5]{1,10}[〔［[][0-9０-９]{4}[〕］\]]第?[0-9０-９]{1,4}号$/.test(t) || /^[（(]?第[一二三四五六七八九十百零〇0-9０-９]{1,6}号[）)]?$/.test(t);
 }
 
 /**

@@ -34,7 +34,7 @@ import { BRIEF_COHESION, BULLET_DAY, RUN_ORIGIN_COHESION, cohesion, isBriefLead,
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
-import { BARE_NAME, isAuthorLine, isBareAuthorLine } from './author';
+import { BARE_NAME, isAuthorLine, isBareAuthorLine, signsAsBody } from './author';
 import { isPersonName, isPlaceWord, opensWithPlaceDoing } from './names';
 import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
@@ -46,7 +46,6 @@ import {
   hasPictureMark,
   isDeskSignature,
   isFigureHeavy,
-  isUnitSignature,
   isWeatherBox,
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
@@ -243,9 +242,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     }
     return false;
   };
-  /** Line `i` and up to two lines under it are bodies issuing a notice, over its date (`中共中央` ⏎ `国务院` ⏎ date). */
+  /**
+   * Line `i` and up to two lines under it are bodies or officers issuing a notice or a decree, over its
+   * date (`中共中央` ⏎ `国务院` ⏎ date; `中华人民共和国主席　江泽民` ⏎ date).
+   */
   const signsOverDate = (i: number): boolean => {
-    for (let k = i; k < i + 3 && units[k] && isUnitSignature(units[k].text); k++) if (units[k + 1] && isDateSignature(units[k + 1].text)) return true;
+    for (let k = i; k < i + 3 && units[k] && signsAsBody(units[k].text); k++) if (units[k + 1] && isDateSignature(units[k + 1].text)) return true;
     return false;
   };
   /** Whether most of the `n` lines from `j` (two or more) are figure-heavy rows. */
@@ -354,7 +356,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
       // So are the bodies signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`;
       // `中共中央` ⏎ `国务院` ⏎ date).
-      if (st.hasText && (endsSentence(units[i - 1]?.text ?? '') || isUnitSignature(units[i - 1]?.text ?? '')) && signsOverDate(i)) return at('unit-signature', false);
+      if (st.hasText && (endsSentence(units[i - 1]?.text ?? '') || signsAsBody(units[i - 1]?.text ?? '')) && signsOverDate(i)) return at('unit-signature', false);
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
@@ -748,9 +750,12 @@ function mergeSubheadSeries(segs: Segment[], openedBy: string[], units: Unit[], 
   segs.forEach((seg, k) => {
     const first = seg.units.find((i) => !units[i].furniture);
     const rule = k > 0 ? openedBy[k - 1] : '';
+    // (A law's title, `中华人民共和国价格法`, heads the law printed whole, never a subhead, however its
+    // decree's lines under it are shaped: `中华人民共和国主席令`.)
     const series =
       first !== undefined &&
       WEAK_OPENINGS.has(rule) &&
+      !LAW_TITLE.test(units[first].text) &&
       seg.units.some((i) => i !== first && f[i].title && !units[i].furniture && sameShape(units[first].text, units[i].text, true));
     if (series && out.length) {
       out[out.length - 1].units.push(...seg.units);
