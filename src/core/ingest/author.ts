@@ -22,7 +22,7 @@ const OTHER_POSITIONED_NAME = positioned(`(?:${POSITION}|${OTHER_POSITION})`);
 
 /** The writer of a signed piece named with their office: the name and the office (`项怀诚`, `国家税务总局党组书记、副局长`). */
 export function positionedName(line: string): { name: string; office: string } | undefined {
-  // (The name may stand apart from the office: `国务院总理　李鹏`.)
+  // (The name may stand apart from the office: `国务院总理\u3000李鹏`.)
   const t = line.replace(/[\s\u3000]+(?=[\u4e00-\u9fa5·]{2,4}$)/, '');
   if (t.length > 40) return undefined;
   let m = t.match(POSITIONED_NAME);
@@ -40,14 +40,14 @@ export function positionedName(line: string): { name: string; office: string } |
 
 /**
  * A signer's office and name set apart by a space, as a decree or a notice is signed over its date
- * (`中华人民共和国主席　江泽民`, `国务院总理　李鹏`).
+ * (`中华人民共和国主席\u3000江泽民`, `国务院总理\u3000李鹏`).
  */
 export function isOfficeSignature(t: string): boolean {
   const m = t.match(/^[\u4e00-\u9fa5、]{2,30}[\s\u3000]+([\u4e00-\u9fa5·]{2,4})$/);
   return !!m && positionedName(t)?.name === m[1];
 }
 
-/** A line that signs a notice or a decree over its date: the body issuing it (`国务院`) or its officer (`国务院总理　李鹏`). */
+/** A line that signs a notice or a decree over its date: the body issuing it (`国务院`) or its officer (`国务院总理\u3000李鹏`). */
 export function signsAsBody(t: string): boolean {
   return isUnitSignature(t) || isOfficeSignature(t);
 }

@@ -203,7 +203,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
   // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off; so is a
   // notice's under the body that issues it (`某某同志治丧委员会` ⏎ `１９９８年２月５日`), its organisation, or
-  // a decree's under its officer (`中华人民共和国主席　江泽民` ⏎ date), the office and the name.
+  // a decree's under its officer (`中华人民共和国主席\u3000江泽民` ⏎ date), the office and the name.
   const signedDate = (j: number) => j >= 2 && isDateSignature(body[j].text) && (signs(withoutSourceNote(body[j - 1].text)) || signsAsBody(body[j - 1].text));
   while (body.length > 0 && (signs(withoutSourceNote(body[body.length - 1].text)) || signedDate(body.length - 1))) {
     const t = withoutSourceNote(body[body.length - 1].text);
@@ -211,7 +211,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       tail.unshift(emptyByline(t));
       body = body.slice(0, -1);
       // The bodies over the date (`中共中央` ⏎ `国务院`), read here (a desk or a writer signing so is read
-      // as any signature, below); an officer as an author line is (`中华人民共和国主席　江泽民`).
+      // as any signature, below); an officer as an author line is (`中华人民共和国主席\u3000江泽民`).
       const units: string[] = [];
       while (body.length > 1 && units.length < 3 && signsAsBody(body[body.length - 1].text)) {
         const unit = withoutSourceNote(body[body.length - 1].text);

@@ -244,7 +244,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   };
   /**
    * Line `i` and up to two lines under it are bodies or officers issuing a notice or a decree, over its
-   * date (`中共中央` ⏎ `国务院` ⏎ date; `中华人民共和国主席　江泽民` ⏎ date).
+   * date (`中共中央` ⏎ `国务院` ⏎ date; `中华人民共和国主席\u3000江泽民` ⏎ date).
    */
   const signsOverDate = (i: number): boolean => {
     for (let k = i; k < i + 3 && units[k] && signsAsBody(units[k].text); k++) if (units[k + 1] && isDateSignature(units[k + 1].text)) return true;
