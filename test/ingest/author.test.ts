@@ -81,6 +81,22 @@ describe('author lines', () => {
     expect(report.paragraphs[0].text).toBe('核心阅读');
   });
 
+  it("reads a writer's name under an e-paper article's lead-in box (核心阅读 ⏎ its paragraph ⏎ 谢某某) as the byline, before the writer's note", () => {
+    const page = [
+      '深刻把握新时代的历史方位',
+      '\u3000\u3000核心阅读',
+      '\u3000\u3000中国特色社会主义进入新时代，这是我国发展新的历史方位。准确把握这一论断，是学习的关键。',
+      '\u3000\u3000谢某某',
+      '\u3000\u3000这一论断，有着深厚的实践基础和理论依据。党的十八大以来，党和国家事业发生历史性变革。',
+      '\u3000\u3000一、新时代的实践基础',
+      '\u3000\u3000这些成就为新时代的到来奠定了坚实基础。',
+      '\u3000\u3000（作者为中央党校教授）',
+    ].join('\n');
+    const [a] = parsePage(page, { file: '20171108-07.txt' }).articles;
+    expect([a.byline?.raw, a.byline?.reporters, a.byline?.organization]).toEqual(['谢某某 （作者为中央党校教授）', ['谢某某'], '中央党校教授']);
+    expect(a.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['核心阅读', '中国特色', '这一论断', '一、新时', '这些成就']);
+  });
+
   it('reads a correspondent abroad indented under an e-paper headline (本报驻埃及记者 X) as the byline', () => {
     const page = ['环球走笔', '在开罗老城感受“中国热”', '\u3000\u3000本报驻埃及记者  黄培昭', '\u3000\u3000走进开罗老城的哈利利市场，不时能听到店主用中文招呼：“你好，欢迎！”', '\u3000\u3000一位卖香料的店主告诉记者，这几年来埃及的中国游客越来越多，他特意跟着网上视频学了几句中文。'].join('\n');
     const [a] = parsePage(page, { file: '20180620-03.txt' }).articles;

@@ -62,6 +62,9 @@ function authorByline(t: string, warnings: string[]): Byline {
   return emptyByline(t, { organization: p.office, reporters: [p.name] });
 }
 
+/** The label of a lead-in box over an e-paper article's text (`核心阅读` ⏎ one paragraph). */
+const LEAD_IN_LABEL = /^(?:核心阅读|开栏的话|编者按|导读|内容提要|提要)$/;
+
 export interface BuildOptions {
   /** E-paper layout (`layout.ts`): the flush lines on top are the headline block, each indented line a paragraph. */
   indented?: boolean;
@@ -356,9 +359,12 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     // (`人民时评` ⏎ `防控不松劲 生产不停步` ⏎ `\u3000\u3000李 斌` ⏎ `\u3000\u3000疫情防控是…`), signs the piece; not the
     // first of a series of profiles whose subheads are names (`isBareAuthorLine`).
     const nextSubhead = () => merged.slice(i + 2).find((u) => isTitleLike(u.text))?.text.replace(/\s+/g, '');
-    const writer = opts.indented && paragraphs.length === 0 && !dateline && isAuthorLine(t) && !isBylineLine(t) ? authorByline(t, []) : undefined;
+    // (Or under the lead-in box set over the text: `核心阅读` ⏎ its paragraph ⏎ `\u3000\u3000谢某某`.)
+    const underHead = paragraphs.length === 0 || (paragraphs.length === 2 && LEAD_IN_LABEL.test(paragraphs[0].text));
+    const writer = opts.indented && underHead && !dateline && isAuthorLine(t) && !isBylineLine(t) ? authorByline(t, []) : undefined;
     if (writer && namesSomeone(writer) && !!merged[i + 1] && !isTitleLike(merged[i + 1].text) && !isPersonName(nextSubhead() ?? '')) {
-      byline = mergeBylines(byline, writer);
+      // (Before the credits read from the end: `谢某某 （作者为中央党校教授）`.)
+      byline = byline ? mergeBylines(writer, byline) : writer;
       continue;
     }
     const noted = withoutSourceNote(t);

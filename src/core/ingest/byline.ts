@@ -296,7 +296,11 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   }
   // Not people: picture keys, dates, serial marks, a writer's note, where an essay was sent from
   // (`（寄自美国）`), a writer's one-character mark under a brief (`（文）`, `（华）`).
-  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^(?:作者(?:为|系|是|单位)|寄自)/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
+  // (The writer's note gives the writer's affiliation: `（作者为中央党校教授）`, as build.ts reads it
+  // closing the text.)
+  const about = inner.match(/^作者(?:为|系|是|单位[：:]?)\s*([^（）()，,；;]{2,40})(?:[，,；;].*)?$/);
+  if (about) return { ...byline, organization: about[1] };
+  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^寄自/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
   if (agencyPhoto) {
     byline.organization = agencyPhoto[1];
