@@ -97,6 +97,30 @@ describe('author lines', () => {
     expect(a.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['核心阅读', '中国特色', '这一论断', '一、新时', '这些成就']);
   });
 
+  it('reads a column\'s name over a headline (记者手记) as its kicker, never a credit; a poem\'s writer indented over its verse signs it', () => {
+    const page = [
+      '记者手记',
+      '有一种坚守叫“守岛”',
+      '\u3000\u3000本报记者  刘某某',
+      '\u3000\u3000登上小岛，才知道“守岛”两个字的分量。岛上没有水，没有电，只有无尽的海风。',
+      '乡愁',
+      '\u3000\u3000李 某',
+      '\u3000\u3000老屋门前的那棵槐树',
+      '\u3000\u3000还站在那里',
+      '\u3000\u3000像母亲',
+    ].join('\n');
+    const [note, poem] = parsePage(page, { file: '20190318-20.txt' }).articles;
+    expect([note.kicker, note.title, note.byline?.raw, note.warnings]).toEqual(['记者手记', '有一种坚守叫“守岛”', '本报记者 刘某某', []]);
+    expect([poem.title, poem.byline?.reporters, poem.paragraphs.map((p) => p.text)]).toEqual(['乡愁', ['李某'], ['老屋门前的那棵槐树', '还站在那里', '像母亲']]);
+  });
+
+  it("reads a lead-in box's label under a headline (开栏的话) as the first line of the text, not a headline line or a writer", () => {
+    const page = ['先进模范近况如何', '开栏的话', '“新闻追踪”专栏今天与大家见面了。我们将回访近年来宣传过的先进模范人物，看看他们今天的样子。'].join('\n\n');
+    const [a] = parsePage(page, { file: '19980105-05.txt' }).articles;
+    expect([a.kicker, a.title, a.byline]).toEqual([undefined, '先进模范近况如何', undefined]);
+    expect(a.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['开栏的话', '“新闻追']);
+  });
+
   it('reads a correspondent abroad indented under an e-paper headline (本报驻埃及记者 X) as the byline', () => {
     const page = ['环球走笔', '在开罗老城感受“中国热”', '\u3000\u3000本报驻埃及记者  黄培昭', '\u3000\u3000走进开罗老城的哈利利市场，不时能听到店主用中文招呼：“你好，欢迎！”', '\u3000\u3000一位卖香料的店主告诉记者，这几年来埃及的中国游客越来越多，他特意跟着网上视频学了几句中文。'].join('\n');
     const [a] = parsePage(page, { file: '20180620-03.txt' }).articles;

@@ -176,6 +176,22 @@ describe('article boundaries', () => {
     expect(titles([...above, ...law].join('\n\n'))).toEqual([above[0], law[0]]);
   });
 
+  it("on an e-paper page, flush picture captions after the text (图①：…。  X摄) close the piece above as its captions, the photographers its", () => {
+    const page = [
+      '春到太行',
+      '\u3000\u3000王某某',
+      '\u3000\u3000太行山的春天，是从山脚下的那条小河开始的。冰凌化了，河水哗哗地流。',
+      '图①：春日的太行山。  赵某某摄',
+      '图②：村民在梯田里劳作。  钱某摄',
+      '山村的早晨',
+      '\u3000\u3000天刚蒙蒙亮，山村就醒了。鸡叫声、狗吠声、孩子们的读书声，一阵阵传来。',
+    ].join('\n');
+    const articles = parsePage(page, { file: '20190318-20.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['春到太行', '山村的早晨']);
+    expect(articles[0].paragraphs.map((p) => p.type)).toEqual(['text', 'caption', 'caption']);
+    expect(articles[0].byline?.photographers).toEqual(['赵某某', '钱某']);
+  });
+
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';

@@ -6,7 +6,7 @@ import type { Byline } from '../../shared/types';
 import { emptyByline, isBylineLine } from './byline';
 import { memo } from './memo';
 import { isUnitSignature } from './lines';
-import { holdsVerb, isAffiliatedName, isPersonName, isPlaceWord, jiebaFindsOnlyNames, splitNameRun } from './names';
+import { holdsVerb, isAffiliatedName, isColumnName, isPersonName, isPlaceWord, jiebaFindsOnlyNames, splitNameRun } from './names';
 
 const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行长|副?主任|副?院长|副?秘书长|委员|副?市长|副?省长|副?县长|司令员|政委|副?总理|理事长|会长|副?校长|所长|总经理|董事长|总裁|厂长|社长|总编辑|主编|研究员|教授)';
 /**
@@ -64,8 +64,8 @@ function isAuthorLineRaw(t: string): boolean {
   // A desk of the paper writing in its own name (`本报编辑部`, `本报评论部`).
   if (/^本报[\u4e00-\u9fa5]{1,6}(?:部|中心|室)$/.test(t)) return true;
   if (positionedName(t)) return true;
-  // A short name (`周德武`), not a place (`泰国` over a roundup's dated part).
-  if (BARE_NAME.test(t)) return !isPlaceWord(t);
+  // A short name (`周德武`), not a place (`泰国` over a roundup's dated part) nor a column's name (`记者手记`).
+  if (BARE_NAME.test(t)) return !isPlaceWord(t) && !isColumnName(t);
   // A two-character name set with a space, as papers print one (`张 岩`, `阎  语`); not a subhead's
   // padded pair (`缘 起`, `春 色`), which names no one.
   const pair = t.match(/^([\u4e00-\u9fa5])\s+([\u4e00-\u9fa5])$/);

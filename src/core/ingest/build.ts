@@ -187,6 +187,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       }
       // A photo item's headline ends with its mark (`…出版（图片）`): a headline-shaped line under it is its caption.
       if (isPhotoItemHead(titleLines[titleLines.length - 1] ?? '')) break;
+      // A lead-in box's label under the headline (`开栏的话`, `核心阅读`) opens the body.
+      if (titleLines.length > 0 && LEAD_IN_LABEL.test(t)) break;
       // The first part of a numbered list (`一、先进集体（共…个）`), or a law's or report's first
       // chapter (`第一章总则`, `第一部分`), opens the body.
       if (titleLines.length > 0 && FIRST_PART.test(t)) break;
@@ -342,7 +344,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       isCaptionText(t) ||
       (!seenText && !dateline && captions.length === 0 && sawPictureMark && i + 1 < merged.length && !!matchDateline(merged[i + 1].text));
     if (caption) {
-      const credit = withoutSourceNote(t).match(/[（(]([^（）()]*摄[^（）()]*)[）)]$/);
+      // (Its credit in brackets, or set apart after its sentence: `图①：春日的太行山。  赵某某摄`.)
+      const credit = withoutSourceNote(t).match(/[（(]([^（）()]*摄[^（）()]*)[）)]$/) ?? t.match(/(?<=[。！？]\s+)[\u4e00-\u9fa5·、\s]{2,20}摄(?:影)?$/);
       if (credit) byline = mergeBylines(byline, parseByline(credit[0], warnings));
       captions.push(t);
       continue;
@@ -362,7 +365,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     // (Or under the lead-in box set over the text: `核心阅读` ⏎ its paragraph ⏎ `\u3000\u3000谢某某`.)
     const underHead = paragraphs.length === 0 || (paragraphs.length === 2 && LEAD_IN_LABEL.test(paragraphs[0].text));
     const writer = opts.indented && underHead && !dateline && isAuthorLine(t) && !isBylineLine(t) ? authorByline(t, []) : undefined;
-    if (writer && namesSomeone(writer) && !!merged[i + 1] && !isTitleLike(merged[i + 1].text) && !isPersonName(nextSubhead() ?? '')) {
+    if (writer && namesSomeone(writer) && !!merged[i + 1] && !isPersonName(nextSubhead() ?? '')) {
       // (Before the credits read from the end: `谢某某 （作者为中央党校教授）`.)
       byline = byline ? mergeBylines(writer, byline) : writer;
       continue;

@@ -12,7 +12,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { callingSignature, holdsVerb, isBareSignatureName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
+import { callingSignature, holdsVerb, isBareSignatureName, isColumnName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
 
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
@@ -151,6 +151,8 @@ function isBylineLineRaw(line: string): boolean {
     // `本报记者  张  平`: a two-character name set with spaces is one name.
     const ns = personTokens(piece);
     for (const n of ns) {
+      // (A column's name after the role word is a kicker, not a credit: `记者手记`, `记者观察`.)
+      if (isColumnName(n)) return false;
       // (Names run together after a role word, `本报记者 周德会夏立凯`, read as `namesOf` reads them.)
       if (!NAME.test(n) && !(paren && NAMES_RUN.test(n)) && !isNameRun(n) && !(NAMES_RUN.test(n) && splitNameRun(n, true))) return false;
       nameCount++;

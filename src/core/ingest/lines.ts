@@ -109,9 +109,17 @@ export function isPhotoItemHead(t: string): boolean {
   return /[（(](?:图片|照片)[）)]$/.test(t);
 }
 
-/** A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`), opens with `图为`, or places a person in the picture (`李国安（右）…。`). */
+/**
+ * A photo caption: ends with a credit (`（新华社记者X摄）`, `（新华社发美联社照片）`, set apart after its
+ * sentence: `…太行山。  赵某某摄`), opens with `图为` or a picture's number (`图①：…`, `图２\u3000…`), or
+ * places a person in the picture (`李国安（右）…。`).
+ */
 export function isCaptionText(t: string): boolean {
-  return /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图/.test(t) || (t.length <= 60 && POSITION_CAPTION.test(t));
+  return (
+    /摄(?:影)?[）)]$|照片[）)]$|^图为|^上图|^下图|^左图|^右图|^图[①-⑳0-9０-９]{1,2}[：:\s\u3000]/.test(t) ||
+    /[。！？]\s+[\u4e00-\u9fa5·、\s]{2,20}摄(?:影)?$/.test(t) ||
+    (t.length <= 60 && POSITION_CAPTION.test(t))
+  );
 }
 
 /** One sentence placing a person in the picture: `李国安（右）和战士研究地质情况。`, `…（前排左）在课堂上。` */

@@ -167,6 +167,11 @@ const PLACE_LABEL = new Set(
 /** Words that follow a role word as a column name, not a person: `记者手记`, `记者观察`, `（记者来信）`. */
 const COLUMN_WORD = /^(?:手记|观察|调查|来信|来稿|专访|见闻|连线|日记|走基层|探访|视点|再访|笔记|札记|随笔|感言|体验|直击|特写|追踪|述评|快评|点评|短评|目击|亲历|手札|侧记|访谈|采访|热线|信箱|故事|在线|看台|链接|提示|编后|数读|核心阅读|开栏的话|背景|资料)$/;
 
+/** A column's name, not a writer's: `手记`, `记者手记`, `开栏的话`, `核心阅读`. */
+export function isColumnName(t: string): boolean {
+  return COLUMN_WORD.test(t) || COLUMN_WORD.test(t.replace(/^(?:本报)?记者/, '')) || (t.length >= 3 && COLUMN_LABEL.test(t));
+}
+
 /** What a writer is, set before the name in a letter's signature (`（某乡农民 王某）`, `（某部战士 王某）`): no one's name. */
 const CALLINGS = '农民|农妇|农民工|村民|居民|市民|工人|职工|战士|士兵|军人|民警|干部|教师|老师|学生|大学生|中学生|小学生|医生|护士|律师|司机|个体户|党员|家长|店员|职员|工程师|技术员|会计|校长|教授|讲师|研究员|作家|画家|诗人';
 const CALLING = new RegExp(`^(?:退休|离休|老)?(?:${CALLINGS}|兵|人)$`);
@@ -195,7 +200,7 @@ export function personNameProblem(n: string): string | undefined {
   if (CREDIT_WORD.test(n)) return '是来源或署名用语';
   if (PLACE_LABEL.has(n)) return '是地名';
   if (CALLING.test(n)) return '是身份';
-  if (COLUMN_WORD.test(n) || (n.length >= 3 && COLUMN_LABEL.test(n))) return '是栏目名';
+  if (isColumnName(n)) return '是栏目名';
   if (/^[\u4e00-\u9fa5]{1,10}(?:·[\u4e00-\u9fa5]{1,10})+$/.test(n)) return undefined;
   if (/^[\u4e00-\u9fa5]{2,4}$/.test(n)) return undefined;
   return /^[\u4e00-\u9fa5]{5,}$/.test(n) ? '太长' : '不像人名';

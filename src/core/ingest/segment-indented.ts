@@ -7,14 +7,15 @@
  * indented (`U+3000 U+3000 落实德者有得`), so they never open one. Two flush runs do not open one:
  * - a single flush line ending in `：` over indented text (`亲爱的祖国：`): a salutation or a
  *   lead-in of the body;
- * - flush lines that are all bylines or photo credits (`本报记者 王浩`, `新华社记者 X 摄`):
- *   they close the article above.
+ * - flush lines that are all bylines or photo credits (`本报记者 王浩`, `新华社记者 X 摄`): they
+ *   close the article above; so do picture captions (`图①：春日的太行山。  赵某某摄`), each read on its
+ *   own: the next headline under them opens the next article.
  * And one flush line opens an article after flush lines: after a page-staff line (`本版制图：…`),
  * which never stands inside a headline block.
  */
 import { isBylineLine } from './byline';
 import type { Segment, SegmentTrace } from './segment';
-import type { Unit } from './lines';
+import { isCaptionText, type Unit } from './lines';
 
 /** The flush run starting at i: its unit indexes (furniture skipped, not included). */
 function flushRun(units: Unit[], i: number): number[] {
@@ -29,16 +30,14 @@ function flushRun(units: Unit[], i: number): number[] {
 
 export function opensArticle(units: Unit[], i: number): boolean {
   const run = flushRun(units, i);
-  if (run.length === 0) return false;
-  if (run.every((j) => isBylineLine(units[j].text))) return false;
-  if (run.length === 1 && /[：:]$/.test(units[run[0]].text)) return false;
-  return true;
+  return run.length > 0 && ruleAt(units, i) === 'flush-run';
 }
 
 /** Why the flush line at i does or does not open an article (for `--explain`). */
 function ruleAt(units: Unit[], i: number): string {
   const run = flushRun(units, i);
   if (run.every((j) => isBylineLine(units[j].text))) return 'flush-byline';
+  if (isCaptionText(units[i].text)) return 'flush-caption';
   if (run.length === 1 && /[：:]$/.test(units[run[0]].text)) return 'flush-salutation';
   return 'flush-run';
 }
@@ -70,7 +69,8 @@ export function segmentIndented(units: Unit[], trace?: SegmentTrace): Segment[] 
     }
     cur.push(i);
     if (u.indent) hasBody = true;
-    prevIndented = !!u.indent;
+    // (A caption closing the text is read as text is: the flush line under it is judged afresh.)
+    prevIndented = !!u.indent || (prevIndented && hasBody && !start && isCaptionText(u.text));
   }
   if (cur.length) segs.push({ units: cur });
   return segs;
