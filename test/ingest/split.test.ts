@@ -190,6 +190,11 @@ describe('article boundaries', () => {
     expect(articles.map((a) => a.title)).toEqual(['春到太行', '山村的早晨']);
     expect(articles[0].paragraphs.map((p) => p.type)).toEqual(['text', 'caption', 'caption']);
     expect(articles[0].byline?.photographers).toEqual(['赵某某', '钱某']);
+    // A short piece with a picture set under it (`图为…` ⏎ its credit) keeps its text as text.
+    const brief = ['外媒看中国', '“中国经验值得借鉴”', '\u3000\u3000德国一家报纸的网站日前刊文说，中国在基础设施建设方面的成就令人瞩目。', '图为6月18日，游客在巴黎参观。', '\u3000\u3000新华社记者  陈某摄'];
+    const b = parsePage([page, ...brief].join('\n'), { file: '20180620-03.txt' }).articles[2];
+    expect(b.paragraphs.map((p) => p.type)).toEqual(['text', 'caption']);
+    expect(b.byline?.photographers).toEqual(['陈某']);
   });
 
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {

@@ -62,6 +62,9 @@ function authorByline(t: string, warnings: string[]): Byline {
   return emptyByline(t, { organization: p.office, reporters: [p.name] });
 }
 
+/** A column of pictures, each a caption over its credit. */
+const PICTURE_COLUMN = /^(?:图片新闻|新闻图片|摄影报道|图片报道)$/;
+
 /** The label of a lead-in box over an e-paper article's text (`核心阅读` ⏎ one paragraph). */
 const LEAD_IN_LABEL = /^(?:核心阅读|开栏的话|编者按|导读|内容提要|提要)$/;
 
@@ -337,7 +340,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const photoItem = isPhotoItemHead(titleLines[0] ?? '') && !dateline;
     // A numbered picture (`1、…` ⏎ `（X 摄）`), or any picture of a 图片新闻 column, is a caption.
     const creditNext = !!merged[i + 1] && isPhotoCredit(withoutSourceNote(merged[i + 1].text));
-    const pictureColumn = /^(?:图片新闻|新闻图片|摄影报道|图片报道)$/.test(titleLines[titleLines.length - 1] ?? '');
+    const pictureColumn = PICTURE_COLUMN.test(titleLines[titleLines.length - 1] ?? '');
     const caption =
       photoItem ||
       (creditNext && (isNumberedHead(t) || pictureColumn)) ||
@@ -451,9 +454,12 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   }
   // A picture with its credit line under a headline (`荔枝林里采摘忙` ⏎ caption ⏎ `通讯员 X 摄`): the text is its caption.
   // (In the order printed: before the captions read under it, after those set above the headline.)
-  if (photoCredit && !dateline && paragraphs.length === 1 && paragraphs[0].type === 'text' && paragraphs[0].text.length < 200) {
+  // (Not when a caption of its own stands under the text, over the credit, `…借鉴。` ⏎ `图为…` ⏎ `X摄`,
+  // outside a column of pictures: the text is a piece's.)
+  const at = (x: string) => merged.findIndex((u) => u.text === x);
+  const captionBelow = (x: string) => at(x) >= 0 && captions.some((c) => at(c) > at(x)) && !PICTURE_COLUMN.test(titleLines[titleLines.length - 1] ?? '');
+  if (photoCredit && !dateline && paragraphs.length === 1 && paragraphs[0].type === 'text' && paragraphs[0].text.length < 200 && !(opts.indented && captionBelow(paragraphs[0].text))) {
     const text = paragraphs.pop()!.text;
-    const at = (x: string) => merged.findIndex((u) => u.text === x);
     if (captions.length > 0 && at(captions[0]) > at(text) && at(text) >= 0) captions.unshift(text);
     else captions.push(text);
   }
