@@ -111,6 +111,7 @@ describe('author lines', () => {
     ].join('\n');
     const [note, poem] = parsePage(page, { file: '20190318-20.txt' }).articles;
     expect([note.kicker, note.title, note.byline?.raw, note.warnings]).toEqual(['记者手记', '有一种坚守叫“守岛”', '本报记者 刘某某', []]);
+    expect(['电影评论', '记者观察', '周德武'].map((t) => isAuthorLine(t))).toEqual([false, false, true]);
     expect([poem.title, poem.byline?.reporters, poem.paragraphs.map((p) => p.text)]).toEqual(['乡愁', ['李某'], ['老屋门前的那棵槐树', '还站在那里', '像母亲']]);
   });
 

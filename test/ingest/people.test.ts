@@ -48,6 +48,7 @@ describe('credits that name no person', () => {
     '（传真照片）',
     '（作者为某某大学历史系教授）',
     '（作者为本报评论员）',
+    '（文讯）',
   ])('%s', (t) => {
     const warnings: string[] = [];
     const b = parseByline(t, warnings);

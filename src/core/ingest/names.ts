@@ -197,7 +197,8 @@ export function personNameProblem(n: string): string | undefined {
   if (/[A-Za-zＡ-Ｚａ-ｚ]/.test(n)) return '含拉丁字母';
   if (/[0-9０-９]/.test(n)) return '含数字';
   if (HAN_DATE.test(n)) return '是日期';
-  if (CREDIT_WORD.test(n)) return '是来源或署名用语';
+  // (A desk's label closing a brief, `（文讯）`, `（科讯）`, names its source.)
+  if (CREDIT_WORD.test(n) || /^[文科体经农教军法侨商卫]讯$/.test(n)) return '是来源或署名用语';
   if (PLACE_LABEL.has(n)) return '是地名';
   if (CALLING.test(n)) return '是身份';
   if (isColumnName(n)) return '是栏目名';
@@ -286,7 +287,7 @@ export function holdsVerb(t: string): boolean {
 }
 
 /** Column labels that stand alone under a headline: `开栏的话`, `核心阅读`, `编后`, `数读`. */
-const COLUMN_LABEL = /(?:的话|阅读|故事|手记|链接|提示|点评|短评|快评|述评|编后|编者按|后记|小记|札记|随笔|漫谈|速览|观察|聚焦|数读|特写|侧记|纪事|新语|背景|资料|时评|史话|杂谈|漫笔|短论|论坛|信箱|之窗|动态|简讯|快讯|集锦|来论|来信|来稿)$/;
+const COLUMN_LABEL = /(?:的话|阅读|故事|手记|评论|影评|书评|剧评|乐评|评介|链接|提示|点评|短评|快评|述评|编后|编者按|后记|小记|札记|随笔|漫谈|速览|观察|聚焦|数读|特写|侧记|纪事|新语|背景|资料|时评|史话|杂谈|漫笔|短论|论坛|信箱|之窗|动态|简讯|快讯|集锦|来论|来信|来稿)$/;
 
 /**
  * A line with nothing but a word on it, taken for a writer's signature (`粒砂`, `董其中`):
