@@ -93,6 +93,20 @@ describe('credits that name no person', () => {
   });
 });
 
+describe('picture credits', () => {
+  it.each([
+    ['新华社发（杨某摄）', '杨某', '新华社'],
+    ['新华社发（杨某 摄）', '杨某', '新华社'],
+    ['刘某摄（人民视觉）', '刘某', undefined],
+    ['沈  果摄（新华社发）', '沈果', undefined],
+  ])('%s: an agency\'s or a library\'s picture, its photographer named', (t, name, org) => {
+    expect(isBylineLine(t)).toBe(true);
+    const warnings: string[] = [];
+    const b = parseByline(t, warnings);
+    expect([b.photographers, b.organization, warnings]).toEqual([[name], org, []]);
+  });
+});
+
 describe('names run together', () => {
   it('splits three names printed without separators', () => {
     expect(parseByline('（罗昌明胡跃华任维民）').reporters).toEqual(['罗昌明', '胡跃华', '任维民']);

@@ -100,6 +100,9 @@ const COMMENTATOR = /^[（(]?(?:作者[为系是])?(?:本报|新华社|[\u4e00-\
  */
 function slashForm(t: string): string {
   t = t.replace(/^[（(]((?:作者|撰文|执笔)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
+  // An agency's picture with its photographer in brackets (`新华社发（杨某摄）`): `新华社发 杨某摄`; a
+  // photographer's credit with the picture's source after it (`蒋雪林摄（人民视觉）`): the credit.
+  t = t.replace(/^(新华社|中新社|中通社)发\s*[（(]([^（）()]{2,20}?)\s*(摄影?)[）)]$/, '$1发 $2$3').replace(PHOTO_SOURCE, '$1');
   if (!/^(?:作者|撰文|执笔|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
   return t.replace(/(^|\s)(作者|撰文|执笔|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${/^(?:作者|撰文|执笔)$/.test(role) ? '文' : role}/`);
 }
@@ -131,7 +134,7 @@ function isBylineLineRaw(line: string): boolean {
   if (deskAndNames(inner)) return true;
   if (/报道$/.test(inner) && /记者/.test(inner)) return isBylineLine(inner.replace(/(摄影)?报道$/, '').trim());
   if (/^[^摄]{2,30}摄(?:影)?$/.test(inner) && !/[，,]/.test(inner)) {
-    return names(inner.replace(/摄影?$/, '').replace(new RegExp(`^.*?${ROLE}`), '')).every((n) => NAME.test(n));
+    return personTokens(inner.replace(/摄影?$/, '').replace(new RegExp(`^.*?${ROLE}`), '')).every((n) => NAME.test(n));
   }
   const parts = inner.split(ROLE_SPLIT);
   if (parts.length < 3) {
