@@ -93,6 +93,14 @@ describe('credits that name no person', () => {
   });
 });
 
+describe("a writer's note", () => {
+  it('（作者为…，本报记者X采访整理）: the affiliation as the organisation, the reporter who set it down', () => {
+    const b = parseByline('（作者为某大学孔子学院院长、一战华工史专家，本报记者车某采访整理）');
+    expect([b.organization, b.reporters]).toEqual(['某大学孔子学院院长、一战华工史专家', ['车某']]);
+    expect(parseByline('（作者为中央党校教授）').organization).toBe('中央党校教授');
+  });
+});
+
 describe('picture credits', () => {
   it.each([
     ['新华社发（杨某摄）', '杨某', '新华社'],

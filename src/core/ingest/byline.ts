@@ -303,8 +303,13 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   // (`（寄自美国）`), a writer's one-character mark under a brief (`（文）`, `（华）`).
   // (The writer's note gives the writer's affiliation: `（作者为中央党校教授）`, as build.ts reads it
   // closing the text.)
-  const about = inner.match(/^作者(?:为|系|是|单位[：:]?)\s*([^（）()，,；;]{2,40})(?:[，,；;].*)?$/);
-  if (about) return { ...byline, organization: about[1] };
+  // So does whoever set it down after it (`（作者为…院长，本报记者车斌采访整理）`).
+  const about = inner.match(/^作者(?:为|系|是|单位[：:]?)\s*([^（）()，,；;]{2,40})(?:[，,；;](.*))?$/);
+  if (about) {
+    const scribe = about[2]?.match(/((?:本报|新华社)?(?:特约)?记者[^，,；;]{2,40}?)(?:采访整理|整理|采写)?$/)?.[1];
+    const people = scribe ? parseByline(scribe, warnings) : emptyByline('');
+    return { ...people, raw: byline.raw, organization: about[1] };
+  }
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^寄自/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
   if (agencyPhoto) {
