@@ -58,8 +58,8 @@ export function segmentIndented(units: Unit[], trace?: SegmentTrace): Segment[] 
     }
     // Page-staff lines stand between pieces, never inside a headline block: a flush line before one,
     // with no text under it, was a picture's headline (`侗寨闹新春 苗族庆坡会` ⏎ `本版制图：…` ⏎ `多部…`).
-    const staffBreak = !u.indent && !prevIndented && !hasBody && staffLine && cur.some((j) => !units[j].furniture);
-    const start = staffBreak || (!u.indent && prevIndented && hasBody && opensArticle(units, i));
+    const staffBreak: boolean = !u.indent && !prevIndented && !hasBody && staffLine && cur.some((j) => !units[j].furniture);
+    const start: boolean = staffBreak || (!u.indent && prevIndented && hasBody && opensArticle(units, i));
     staffLine = false;
     if (cur.length > 0) trace?.(i, start, staffBreak ? 'staff-line-between-heads' : u.indent ? 'indented-line' : prevIndented && hasBody ? ruleAt(units, i) : 'headline-block');
     if (start) {
