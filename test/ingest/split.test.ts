@@ -780,6 +780,16 @@ describe('article boundaries', () => {
     expect(titles([...prizes, ...show].join('\n\n'))).toEqual(['全国青年歌手大奖赛揭晓', '农民画展在京开幕']);
   });
 
+  it("under a briefs column's label (文化简讯, 国际简讯), each item marked as the first was, or opened by its own dispatch, is the next item", () => {
+    const marked = ['文化简讯', '▲大型历史剧《长征》在京首演，该剧再现了红军长征的壮丽史诗。', '▲第三届全国少数民族文艺会演将于今年九月在北京举行。', '▲《中国美术全集》出版座谈会近日在京召开。'];
+    expect(starts(marked.join('\n\n'))).toEqual(['文化简讯\n\n', '▲第三届全国', '▲《中国美术']);
+    const dated = ['国际简讯', '据新华社莫斯科１月１３日电　俄罗斯总统叶利钦今天在克里姆林宫会见了来访的某国总理。', '据新华社开罗１月１３日电　埃及总统穆巴拉克今天表示，中东和平进程不应停滞。'];
+    expect(starts(dated.join('\n\n'))).toEqual(['国际简讯\n\n', '据新华社开罗']);
+    // Without the label, a bulleted point with no day of its own stays in its piece.
+    const points = ['农业发展的几点看法', '▲调整结构必须吃透两头：一头是当地的优势，一头是市场的动向。', '▲农业产业化经营要做到三个最大化，一是产业发展最大化。'];
+    expect(starts(points.join('\n\n'))).toEqual(['农业发展的几']);
+  });
+
   it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) stay in the report, each a paragraph: never the next headline', () => {
     const report = [
       '全国冬季两项锦标赛结束',

@@ -69,6 +69,11 @@ export interface ArticleState {
   runOrigin: string[];
   /** The daily weather box (`明天气象预报（…）`): it carries the forecast and nothing dated. */
   weatherBox: boolean;
+  /**
+   * An item of a briefs column (`国际简讯` ⏎ items): how its items open, the first one's mark (`▲`)
+   * or a dispatch's dateline; carried from item to item until a headline ends the column.
+   */
+  briefsColumn?: { mark?: string; dated: boolean };
 }
 
 export function freshState(): ArticleState {

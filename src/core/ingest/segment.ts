@@ -53,6 +53,7 @@ import {
   isDrawnBy,
   isHeadNote,
   isColumnLabel,
+  ITEM_MARK,
   isExclaimHead,
   isMarker,
   isNumberedHead,
@@ -572,6 +573,16 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // there was none must not cut the rest of a story into one-paragraph items: a paragraph that goes
     // on with its words, a quotation, `记者…`, stays; so does one that takes up the words of the
     // article the run broke away from, `st.runOrigin`: the run was a misread lead inside its story.)
+    // Under a briefs column's label (`国际简讯`, `文化快讯`), each item is one paragraph marked as the
+    // first was (`▲…`) or opened by its dispatch (`据新华社开罗１月１３日电…`): the next item.
+    if (st.hasText && !f[i].title && !f[i].byline && !f[i].caption && u.text.length >= 20 && (endsSentence(units[i - 1]?.text ?? '') || endsWithCredit(units[i - 1]?.text ?? ''))) {
+      if (!st.briefsColumn && st.headAt >= 0 && BRIEFS_LABEL.test(units[st.headAt].text)) {
+        const firstItem = cur.find((k) => !units[k].furniture && !f[k].title);
+        if (firstItem !== undefined) st.briefsColumn = { mark: units[firstItem].text.match(ITEM_MARK)?.[0].trim() || undefined, dated: !!f[firstItem].dateline };
+      }
+      const column = st.briefsColumn;
+      if (column && ((column.mark && u.text.startsWith(column.mark)) || (column.dated && f[i].dateline))) return at('item-in-briefs-column', true);
+    }
     if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (namesItsDay(u.text) || (standsAlone(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION)) && !(st.runOrigin.length && cohesion(u.text, st.runOrigin) >= RUN_ORIGIN_COHESION)) {
       return at('one-paragraph-brief', true);
     }
@@ -724,8 +735,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       openedBy.push(rule);
       cur = [];
       const origin = rule === 'brief-lead' ? itemContext(i) : rule === 'one-paragraph-brief' ? st.runOrigin : [];
+      const column = rule === 'item-in-briefs-column' ? st.briefsColumn : undefined;
       st = freshState();
       st.runOrigin = origin;
+      st.briefsColumn = column;
       st.briefItem = (rule === 'brief-lead' || rule === 'bullet-brief' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
@@ -736,6 +749,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   if (cur.length) segs.push({ units: cur });
   return mergeSubheadSeries(segs, openedBy, units, f, opts.trace);
 }
+
+/** A briefs column's label: its items are headline-less briefs (`国际简讯`, `文化快讯`, `要闻简报`). */
+const BRIEFS_LABEL = /^[\u4e00-\u9fa5]{0,4}(?:简讯|快讯|短讯|简报|速览|简明新闻|一句话新闻)$/;
 
 /** Rules that open an article on a headline-shaped line alone, with nothing else to go by. */
 const WEAK_OPENINGS = new Set(['one-line-headline-after-text', 'multi-line-headline']);
