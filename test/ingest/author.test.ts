@@ -122,6 +122,34 @@ describe('author lines', () => {
     expect(a.paragraphs.map((p) => p.text.slice(0, 4))).toEqual(['开栏的话', '“新闻追']);
   });
 
+  it("on e-paper text, reads the writer's name set alone after the text (…赢得民心。 ⏎ 于 某), or after the writer's note, and the paper's commentator under the headline, as the byline; a poem's last line stays verse", () => {
+    const page = [
+      '今日谈',
+      '让“小事”不再成为“难事”',
+      '\u3000\u3000办事要跑多少趟、盖多少章，是群众最直接的感受。各地推行改革，让“难事”变成了“易事”。',
+      '\u3000\u3000把群众的“小事”当成“大事”来办，政府服务才能真正赢得民心。',
+      '\u3000\u3000于 某',
+      '评论员观察',
+      '高质量发展要靠创新驱动',
+      '\u3000\u3000人民日报评论员',
+      '\u3000\u3000创新是第一动力。推动高质量发展，必须把创新摆在更加突出的位置。',
+      '来论',
+      '文明旅游从我做起',
+      '\u3000\u3000国庆假期，各地景区游人如织。文明旅游，需要每一位游客的自觉。',
+      '\u3000\u3000（作者为某大学教师）',
+      '\u3000\u3000赵 某',
+      '乡愁',
+      '\u3000\u3000村庄升起的炊烟',
+      '\u3000\u3000是写给远方游子的信',
+      '\u3000\u3000都是牵挂',
+    ].join('\n');
+    const [talk, comment, letter, poem] = parsePage(page, { file: '20191015-05.txt' }).articles;
+    expect([talk.byline?.reporters, talk.byline?.department, talk.paragraphs.length]).toEqual([['于某'], undefined, 2]);
+    expect([comment.byline?.organization, comment.paragraphs.length]).toEqual(['人民日报', 1]);
+    expect([letter.byline?.reporters, letter.byline?.organization, letter.paragraphs.length]).toEqual([['赵某'], '某大学教师', 1]);
+    expect([poem.byline, poem.paragraphs.length]).toEqual([undefined, 3]);
+  });
+
   it('reads a correspondent abroad indented under an e-paper headline (本报驻埃及记者 X) as the byline', () => {
     const page = ['环球走笔', '在开罗老城感受“中国热”', '\u3000\u3000本报驻埃及记者  黄培昭', '\u3000\u3000走进开罗老城的哈利利市场，不时能听到店主用中文招呼：“你好，欢迎！”', '\u3000\u3000一位卖香料的店主告诉记者，这几年来埃及的中国游客越来越多，他特意跟着网上视频学了几句中文。'].join('\n');
     const [a] = parsePage(page, { file: '20180620-03.txt' }).articles;

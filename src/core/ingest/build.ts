@@ -208,7 +208,11 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // Trailing bylines and credits (standalone lines), read bottom up, signed in page order.
   let photoCredit = false;
   const tail: Byline[] = [];
-  const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t)));
+  // On e-paper text the writer's name set alone after the text (`…赢得民心。` ⏎ `\u3000\u3000于 某`, or after
+  // the writer's note) signs it too.
+  const writerBelow = (t: string) =>
+    !!opts.indented && body.length > 1 && t.replace(/\s+/g, '').length <= 4 && isAuthorLine(t) && /[。！？”）)]$/.test(body[body.length - 2].text) && namesSomeone(authorByline(t, []));
+  const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t))) || writerBelow(t);
   // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off; so is a
   // notice's under the body that issues it (`某某同志治丧委员会` ⏎ `１９９８年２月５日`), its organisation, or
   // a decree's under its officer (`中华人民共和国主席\u3000江泽民` ⏎ date), the office and the name.
@@ -233,8 +237,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     }
     if (isPhotoCredit(t)) photoCredit = true;
     const prev = body[body.length - 2];
-    const desk = !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t) && !PHOTO_NOTE_CREDIT.test(t);
-    tail.unshift(desk ? emptyByline(t, { department: t.replace(/^本报/, '') }) : isDashSignature(t) ? dashSignatureByline(t) : parseByline(t, warnings));
+    const below = writerBelow(t);
+    const desk = !below && !isBylineLine(t) && !isSignatureLine(t) && !isDashSignature(t) && !PHOTO_NOTE_CREDIT.test(t);
+    tail.unshift(desk ? emptyByline(t, { department: t.replace(/^本报/, '') }) : isDashSignature(t) ? dashSignatureByline(t) : below ? authorByline(t, warnings) : parseByline(t, warnings));
     // A credit right after a caption belongs to the caption, not to the article end.
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
@@ -367,8 +372,9 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const nextSubhead = () => merged.slice(i + 2).find((u) => isTitleLike(u.text))?.text.replace(/\s+/g, '');
     // (Or under the lead-in box set over the text: `核心阅读` ⏎ its paragraph ⏎ `\u3000\u3000谢某某`.)
     const underHead = paragraphs.length === 0 || (paragraphs.length === 2 && LEAD_IN_LABEL.test(paragraphs[0].text));
-    const writer = opts.indented && underHead && !dateline && isAuthorLine(t) && !isBylineLine(t) ? authorByline(t, []) : undefined;
-    if (writer && namesSomeone(writer) && !!merged[i + 1] && !isPersonName(nextSubhead() ?? '')) {
+    // (So does the paper's commentator: `人民日报评论员`.)
+    const writer = opts.indented && underHead && !dateline && isAuthorLine(t) ? authorByline(t, []) : undefined;
+    if (writer && (namesSomeone(writer) || /评论员$/.test(t)) && !!merged[i + 1] && !isPersonName(nextSubhead() ?? '')) {
       // (Before the credits read from the end: `谢某某 （作者为中央党校教授）`.)
       byline = byline ? mergeBylines(writer, byline) : writer;
       continue;
