@@ -321,8 +321,18 @@ describe('photo and writing credits', () => {
     ['（压题照片：刘小明摄）', '刘小明'],
     ['（图为刘小明摄）', '刘小明'],
     ['（剧照见图刘小明摄）', '刘小明'],
+    ['（摄影：刘小明）', '刘小明'],
   ])('drops the lead-in of %s', (t, name) => {
     expect(parseByline(t).photographers).toEqual([name]);
+  });
+
+  it('reads a photographer credited with a colon in brackets (（摄影：刘小明）) as a credit line', () => {
+    expect(isBylineLine('（摄影：刘小明）')).toBe(true);
+  });
+
+  it('reads a bureau in the credit (本报驻上海记者站记者 王某) as the department, not a role', () => {
+    const b = parseByline('本报驻上海记者站记者 王某', []);
+    expect([isBylineLine(b.raw), b.department, b.reporters]).toEqual([true, '驻上海记者站', ['王某']]);
   });
 
   it('reads the photographer of a credit with the picture\'s source after it (（…摄）（传真照片）)', () => {

@@ -14,7 +14,8 @@ import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
 import { callingSignature, holdsVerb, isBareSignatureName, isColumnName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
 
-const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者|记者|通讯员|实习生|摄影|摄)';
+/** Role words (not `记者站`, a bureau: `本报驻上海记者站记者 王某`). */
+const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者(?!站)|记者(?!站)|通讯员|实习生|摄影|摄)';
 const ROLE_SPLIT = new RegExp(`(${ROLE})`);
 const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都市报|新华社|中新社|广播电台|电视台|通讯社|杂志社|报社|本报|[^本]报))(.*)$/;
 const NAME = /^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5·]{1,10}|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ. ]{0,20})$/;
@@ -99,7 +100,7 @@ const COMMENTATOR = /^[（(]?(?:作者[为系是])?(?:本报|新华社|[\u4e00-\
  * (`（作者：王浩）`) are its writers.
  */
 function slashForm(t: string): string {
-  t = t.replace(/^[（(]((?:作者|撰文|执笔)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
+  t = t.replace(/^[（(]((?:作者|撰文|执笔|摄影|文图|图文)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
   // An agency's picture with its photographer in brackets (`新华社发（杨某摄）`): `新华社发 杨某摄`; a
   // photographer's credit with the picture's source after it (`蒋雪林摄（人民视觉）`): the credit.
   t = t.replace(/^(新华社|中新社|中通社)发\s*[（(]([^（）()]{2,20}?)\s*(摄影?)[）)]$/, '$1发 $2$3').replace(PHOTO_SOURCE, '$1');
