@@ -58,4 +58,20 @@ describe('the headline block of an e-paper page', () => {
     expect([a.kicker, a.title, a.dateline?.raw, a.byline?.reporters]).toEqual([undefined, '春运首日全国发送旅客超千万', '本报北京1月21日电', ['王小明']]);
     expect(a.paragraphs[0].text).toMatch(/^今天是春运首日/);
   });
+
+  it("reads an editor's note set flush over the headline (编者按：…) as the first paragraph, not the kicker (a deck of sentences under the title stays its subtitle: pages-dev.test.ts)", () => {
+    const note = '编者按：疫情发生以来，广大医务工作者白衣为甲、逆行出征。本版今起推出系列报道，讲述他们的故事。';
+    const page = [
+      note,
+      '“我们是一个战斗的集体”',
+      '\u3000\u3000凌晨三点，重症病房里监护仪的声音此起彼伏。护士长刚给一位病人翻完身，又快步走向下一张病床。',
+      '\u3000\u3000援鄂医疗队到达武汉的第二天，就接管了一个重症病区。队员们来自不同的医院，却很快拧成了一股绳。',
+      '\u3000\u3000一位康复出院的老人，临走前给医护人员深深鞠了一躬。',
+      '各地有序推进复工复产',
+      '\u3000\u3000国务院联防联控机制17日召开新闻发布会，介绍有序推动复工复产的有关情况。',
+      '\u3000\u3000有关部门负责人表示，目前全国规模以上工业企业复工率已超过90%。',
+    ].join('\n');
+    const [a] = parsePage(page, { file: '20200318-13.txt' }).articles;
+    expect([a.kicker, a.title, a.paragraphs[0].text]).toEqual([undefined, '“我们是一个战斗的集体”', note]);
+  });
 });

@@ -74,13 +74,20 @@ export interface BuildOptions {
 }
 
 /** E-paper layout: the flush lines on top are the headline block (author lines and picture marks aside). */
-function readFlushHead(content: Unit[], warnings: string[]): { titleLines: string[]; byline?: Byline; k: number; sawPictureMark: boolean } {
+function readFlushHead(content: Unit[], warnings: string[]): { titleLines: string[]; notes: string[]; byline?: Byline; k: number; sawPictureMark: boolean } {
   const titleLines: string[] = [];
+  const notes: string[] = [];
   let byline: Byline | undefined;
   let sawPictureMark = false;
   let k = 0;
   for (; k < content.length && !content[k].indent; k++) {
     const t = content[k].text;
+    // An editor's note set flush over the headline (`编者按：…。本版今起推出…。`) is no headline line
+    // (a deck of sentences under the title is: its subtitle): the first paragraph of the text.
+    if (/^(?:编者按|编者的话|编前话?|按语)[：:]/.test(t) && endsSentence(t)) {
+      notes.push(t);
+      continue;
+    }
     // The last flush line ending in `：` under a headline opens the body (`亲爱的同学们：`).
     if (titleLines.length > 0 && /[：:]$/.test(t) && content[k + 1]?.indent) break;
     // A dateline set flush on a line of its own (`本报北京1月21日电（记者王浩）`) opens the body: it is
@@ -91,7 +98,7 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
     else if (isBylineLine(t)) byline = mergeBylines(byline, parseByline(t, warnings));
     else titleLines.push(t);
   }
-  return { titleLines, byline, k, sawPictureMark };
+  return { titleLines, notes, byline, k, sawPictureMark };
 }
 
 export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}): ParsedArticle {
@@ -127,6 +134,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   if (opts.indented) {
     const head = readFlushHead(content, warnings);
     titleLines.push(...head.titleLines);
+    headNotes.push(...head.notes);
     byline = head.byline;
     k = head.k;
     sawPictureMark = head.sawPictureMark;
