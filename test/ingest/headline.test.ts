@@ -39,6 +39,11 @@ describe('readHeadline', () => {
     expect(readHeadline(['中美经贸磋商结束', '双方同意继续磋商'])).toEqual({ title: '中美经贸磋商结束', subtitle: '双方同意继续磋商' });
   });
 
+  it("reads a series' label numbered at its end (…逆行出征①, …之二) as the kicker, though it is set as two phrases", () => {
+    expect(readHeadline(['白衣执甲 逆行出征①', '“我们是一个战斗的集体”'])).toEqual({ kicker: '白衣执甲 逆行出征①', title: '“我们是一个战斗的集体”' });
+    expect(readHeadline(['脱贫攻坚一线报道之二', '山村通了致富路'])).toEqual({ kicker: '脱贫攻坚一线报道之二', title: '山村通了致富路' });
+  });
+
   it('keeps a first line that names its genre (…活动综述) as the kicker', () => {
     expect(readHeadline(['市总工会慰问帮扶困难职工活动综述', '真情暖人心'])).toEqual({ kicker: '市总工会慰问帮扶困难职工活动综述', title: '真情暖人心' });
   });

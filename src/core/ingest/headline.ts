@@ -10,18 +10,20 @@
  *    of speech (`…会议上强调`, `…时指出`), or is a column label (`短评`): kicker + title;
  * 3. a column tag in brackets (`（人民论坛）`) goes on the title: on the first line only → title +
  *    subtitle; on the second only → kicker + title;
- * 4. a long second line, or one with a full stop, summarises the news: title + subtitle;
- * 5. two phrases set side by side with a space (`完善责任制 用好监督权`) are a title: on the
+ * 4. a series' label numbered at its end on the first line only (`白衣执甲 逆行出征①`, `…之二`):
+ *    kicker + title;
+ * 5. a long second line, or one with a full stop, summarises the news: title + subtitle;
+ * 6. two phrases set side by side with a space (`完善责任制 用好监督权`) are a title: on the
  *    second line → kicker + title, on the first → title + subtitle;
- * 6. a first line with a comma is a clause leading in: kicker + title;
- * 7. a first line that reports an event done (`…会议召开`, `…磋商结束`, `…准备就绪`, `…看望…专家`,
+ * 7. a first line with a comma is a clause leading in: kicker + title;
+ * 8. a first line that reports an event done (`…会议召开`, `…磋商结束`, `…准备就绪`, `…看望…专家`,
  *    `…互致贺电`, `…主持召开…会议`; not one naming its genre, `…活动综述`, nor a label of four
  *    characters, `权威发布`) is the title;
- * 8. otherwise kicker + title, the more frequent pair on 人民日报 pages (41 against 11 two-line
+ * 9. otherwise kicker + title, the more frequent pair on 人民日报 pages (41 against 11 two-line
  *    blocks in the tuning half of pages-dev-modern, Feb 1–14).
  * Measured (`scripts/eval-pages-dev.ts --set modern --halves`): the whole block exact on 100% of
  * matched articles in both halves (98.6% / 99.4% before the leaders' verbs and the genre words of
- * rule 7; `主持召开` came from a page of the second half, which is therefore no longer held out).
+ * rule 8; `主持召开` came from a page of the second half, which is therefore no longer held out).
  */
 import { isKickerLabel } from './lines';
 
@@ -38,6 +40,9 @@ const COLUMN_TAG = /[（(][^（）()]{2,24}[）)]$/;
 const COUPLET = /[\u4e00-\u9fa5”」》][ \u3000]+[“「《\u4e00-\u9fa5]/;
 const EVENT_DONE = /(?:召开|举行|结束|闭幕|开幕|就绪|启动|展开|发布|出炉|揭晓|落幕|休眠|(?:会见|看望|慰问|致信|致电)[\u4e00-\u9fa5·“”、]{2,16}|主持召开[\u4e00-\u9fa5“”、]{2,20}|会谈|互致贺电|互致贺信|通电话)$/;
 
+/** A series' number at the end of its label: `…逆行出征①`, `…系列报道之二`. */
+const SERIES_END = /(?:[①-⑳]|之[一二三四五六七八九十]{1,3})$/;
+
 /** A piece's genre named at the end of a line (`…活动综述`, `…侧记`): a kicker's, not an event's. */
 const GENRE_END = /(?:综述|侧记|纪实|述评|扫描|观察|巡礼)$/;
 
@@ -53,6 +58,7 @@ function twoLines(a: string, b: string): 'kicker' | 'subtitle' {
   const tagB = COLUMN_TAG.test(b);
   if (tagA && !tagB) return 'subtitle';
   if (tagB && !tagA) return 'kicker';
+  if (SERIES_END.test(a) && !SERIES_END.test(b)) return 'kicker';
   if (b.length > 40 || /[。；;]/.test(b)) return 'subtitle';
   // (Spaces inside quotation marks are the quotation's own: `“关爱下一代 点亮微心愿”`.)
   const coupletA = COUPLET.test(unquoted(a));
