@@ -69,7 +69,7 @@ describe('credits that name no person', () => {
     for (const n of ['孙明', '黄河', '高远']) expect(a.byline?.raw.split(n)).toHaveLength(2);
   });
 
-  it.each(['（寄自美国）', '（文）'])('%s (where an essay was sent from, a brief\'s one-character mark) warns of nothing', (t) => {
+  it.each(['（寄自美国）', '（文）', '（有删节）', '（此文为作者在某研讨会上的发言，有删节）', '（原载《求是》１９９８年第１期）', '（摘自《半月谈》）'])('%s (where a piece was sent from or first ran, how it was cut, a brief\'s one-character mark) names no one and warns of nothing', (t) => {
     const warnings: string[] = [];
     expect(people(parseByline(t, warnings))).toEqual([]);
     expect(warnings).toEqual([]);
@@ -326,8 +326,9 @@ describe('photo and writing credits', () => {
     expect(parseByline(t).photographers).toEqual([name]);
   });
 
-  it('reads a photographer credited with a colon in brackets (（摄影：刘小明）) as a credit line', () => {
+  it('reads a photographer credited with a colon in brackets (（摄影：刘小明）) as a credit line; so is a translator or an editor (（编译：王某）)', () => {
     expect(isBylineLine('（摄影：刘小明）')).toBe(true);
+    expect(parseByline('（编译：王小明）').reporters).toEqual(['王小明']);
   });
 
   it('reads a bureau in the credit (本报驻上海记者站记者 王某) as the department, not a role', () => {

@@ -100,12 +100,12 @@ const COMMENTATOR = /^[（(]?(?:作者[为系是])?(?:本报|新华社|[\u4e00-\
  * (`（作者：王浩）`) are its writers.
  */
 function slashForm(t: string): string {
-  t = t.replace(/^[（(]((?:作者|撰文|执笔|摄影|文图|图文)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
+  t = t.replace(/^[（(]((?:作者|撰文|执笔|编译|整理|摄影|文图|图文)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
   // An agency's picture with its photographer in brackets (`新华社发（杨某摄）`): `新华社发 杨某摄`; a
   // photographer's credit with the picture's source after it (`蒋雪林摄（人民视觉）`): the credit.
   t = t.replace(/^(新华社|中新社|中通社)发\s*[（(]([^（）()]{2,20}?)\s*(摄影?)[）)]$/, '$1发 $2$3').replace(PHOTO_SOURCE, '$1');
-  if (!/^(?:作者|撰文|执笔|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
-  return t.replace(/(^|\s)(作者|撰文|执笔|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${/^(?:作者|撰文|执笔)$/.test(role) ? '文' : role}/`);
+  if (!/^(?:作者|撰文|执笔|编译|整理|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
+  return t.replace(/(^|\s)(作者|撰文|执笔|编译|整理|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${/^(?:作者|撰文|执笔|编译|整理)$/.test(role) ? '文' : role}/`);
 }
 
 /** Whether a whole line is a byline or a credit (no sentence in it). */
@@ -180,6 +180,12 @@ const PHOTO_SOURCE = /(摄(?:影)?)\s*[（(][\u4e00-\u9fa5A-Za-z]{2,8}[）)]$/;
 const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社|共同社|塔斯社|俄通社|合众社|欧新社|美通社|新华网|人民网|央视网|视觉中国|人民视觉|东方IC|本报|本刊|本栏/;
 /** An agency's photo with its photographer: `新华社发 王某摄`, `中新社发 王某 摄`. */
 const AGENCY_PHOTO = /^(新华社|中新社|中通社)发\s*([^\s、，,]{2,12}(?:[、，,\s]+[^\s、，,]{2,12})*)\s*摄影?$/;
+/**
+ * A note on where a piece first ran or how it was cut (`（原载《求是》…）`, `（摘自《半月谈》）`,
+ * `（有删节）`, `（此文为作者在…上的发言，有删节）`): names no one.
+ */
+const EDITING_NOTE = /^(?:原载|转载|摘自|选自|节选自|转自|摘编自|来源[：:])|删节$/;
+
 /** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`, a notice's number `（第六号）`. */
 const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇0-9０-９]{1,6}号)$/;
 /**
@@ -311,7 +317,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     const people = scribe ? parseByline(scribe, warnings) : emptyByline('');
     return { ...people, raw: byline.raw, organization: about[1] };
   }
-  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || /^寄自/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
+  if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || EDITING_NOTE.test(inner) || /^寄自/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
   const agencyPhoto = inner.match(AGENCY_PHOTO);
   if (agencyPhoto) {
     byline.organization = agencyPhoto[1];
