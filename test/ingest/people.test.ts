@@ -172,6 +172,13 @@ describe('a unit before a name', () => {
   it('does not take an excerpt note for a unit', () => {
     expect(unitAndName('摘自某某日报海外版')).toBeUndefined();
   });
+
+  it('does not take what a unit did for a name after it (…产业化联盟成立), nor a graphic\'s credit (（做图）) for a person', () => {
+    expect(unitAndName('北斗导航应用产业化联盟成立')).toBeUndefined();
+    expect(people(parseByline('北斗导航应用产业化联盟成立'))).toEqual([]);
+    expect(people(parseByline('（做图）'))).toEqual([]);
+    expect(unitAndName('某县人民法院王立')).toEqual({ affiliation: '某县人民法院', name: '王立' });
+  });
 });
 
 describe('organisations among the names', () => {

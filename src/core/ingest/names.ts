@@ -117,13 +117,15 @@ export function isAffiliatedName(t: string): boolean {
 /** `湖南郴州市刘洪杰` → `{ affiliation: '湖南郴州市', name: '刘洪杰' }`. */
 export function affiliatedName(t: string): { affiliation: string; name: string } | undefined {
   const m = t.match(AFFILIATION);
-  return m && isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : undefined;
+  return m && isPersonName(m[2]) && !(m[2].length === 2 && isVerbWord(m[2])) ? { affiliation: m[1], name: m[2] } : undefined;
 }
 
 /** `河南某某日报李某` → `{ affiliation: '河南某某日报', name: '李某' }`, for a credit already known to be one. */
 export function unitAndName(t: string): { affiliation: string; name: string } | undefined {
   const m = t.match(UNIT_NAME);
   if (!m || SOURCE_OPENING.test(m[1])) return undefined;
+  // (Not what the unit did: `…产业化联盟成立`, where jieba reads the two characters as one verb.)
+  if (m[2].length === 2 && isVerbWord(m[2])) return undefined;
   return isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : affiliatedName(t);
 }
 
@@ -157,7 +159,7 @@ const UNIT_END = new RegExp(`(?:${UNIT_ENDINGS})$`);
 
 /** Words that never stand in a person's name: agencies, credit phrases, roles, dates. */
 const CREDIT_WORD =
-  /新华社|中新社|本报|本栏|本刊|供稿|照片|图片|记者|通讯员|编辑|报道|评论员|摄影|日报|报社|电视台|电台|通讯社|美联社|法新社|路透社|共同社|塔斯社|作者|均据|均为|参与|整理|采写|读者|网友|^据|^综合/;
+  /新华社|中新社|本报|本栏|本刊|供稿|照片|图片|记者|通讯员|编辑|报道|评论员|摄影|日报|报社|电视台|电台|通讯社|美联社|法新社|路透社|共同社|塔斯社|作者|均据|均为|参与|整理|采写|读者|网友|^据|^综合|^(?:制图|做图|绘图|配图|插图|题图)$/;
 const HAN_DATE = /^[〇零一二三四五六七八九十百]+[年月日]|[年月][〇零一二三四五六七八九十]+日?$/;
 /** Country and region labels that stand alone over foreign news (`泰国` over `本报曼谷…电`). */
 const PLACE_LABEL = new Set(
@@ -277,6 +279,12 @@ export function opensWithPlaceDoing(t: string): boolean {
   const w = j.tag(t);
   const verb = (k: number) => !!w[k] && /^v(?!n)/.test(w[k].tag);
   return w.length >= 3 && w[0].tag === 'ns' && w[0].word.length >= 2 && (verb(1) || (w[1].tag === 'd' && verb(2)));
+}
+
+/** Whether jieba's dictionary reads `t` as one verb (`成立`, `挂牌`): a deed, not a two-character name. */
+function isVerbWord(t: string): boolean {
+  const w = getJieba()?.tag(t);
+  return !!w && w.length === 1 && /^v/.test(w[0].tag);
 }
 
 /** Whether jieba's dictionary finds a verb in `t` (`胡春华主持`): a clause, not names run together. */
