@@ -93,6 +93,23 @@ describe('credits that name no person', () => {
   });
 });
 
+describe('text that is no credit', () => {
+  it.each([
+    '美国某广播公司记者伊恩威廉姆斯，已经是第二次登上船近距离拍摄报道',
+    '（辐射到欧洲、东南亚、东亚等地）',
+    '记者在凤凰县采访半个多月，我们报道',
+    '白俄罗斯总统卢卡申科',
+  ])('%s names no one (a clause, a list of places, a pronoun, an office in the run)', (t) => {
+    expect(people(parseByline(t, []))).toEqual([]);
+  });
+
+  it('still reads the credits such rules must leave alone', () => {
+    expect(people(parseByline('（徐辉、刘慎、雷辙、张东丹参与采写）'))).toEqual(['徐辉', '刘慎', '雷辙', '张东丹']);
+    expect(people(parseByline('（某市人民银行某县支行周小琴陈广华汤长明）'))).toEqual(['周小琴', '陈广华', '汤长明']);
+    expect(people(parseByline('本报记者 周德会夏立凯'))).toEqual(['周德会', '夏立凯']);
+  });
+});
+
 describe("a writer's note", () => {
   it('（作者为…，本报记者X采访整理）: the affiliation as the organisation, the reporter who set it down', () => {
     const b = parseByline('（作者为某大学孔子学院院长、一战华工史专家，本报记者车某采访整理）');

@@ -181,6 +181,16 @@ const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社
 /** An agency's photo with its photographer: `新华社发 王某摄`, `中新社发 王某 摄`. */
 const AGENCY_PHOTO = /^(新华社|中新社|中通社)发\s*([^\s、，,]{2,12}(?:[、，,\s]+[^\s、，,]{2,12})*)\s*摄影?$/;
 /**
+ * Text that runs on as a sentence where a credit was looked for: a clause of ten characters or more
+ * with a verb and a function word, and no role word (`…记者伊恩威廉姆斯，已经是第二次登上船近距离拍摄报道`), or a list of
+ * places (`辐射到欧洲、东南亚、东亚等地`).
+ */
+function isProse(t: string): boolean {
+  const clause = (part: string) => part.length >= 10 && /[的了是在到已将被把从向对着过]/.test(part) && !/记者|通讯员|实习生|摄影|执笔|评论员/.test(part) && holdsVerb(part);
+  return t.split(/[，,；;]/).some(clause) || /等地$/.test(t);
+}
+
+/**
  * A note on where a piece first ran or how it was cut (`（原载《求是》…）`, `（摘自《半月谈》）`,
  * `（有删节）`, `（此文为作者在…上的发言，有删节）`): names no one.
  */
@@ -232,12 +242,16 @@ function personTokens(piece: string): string[] {
   return names(joined);
 }
 
+/** Offices that never stand in a run of names. */
+const OFFICE_WORD = /总统|首相|主席|总理|部长|国王|女王|大使|议长|书记|省长|市长|外长/;
+
 /**
  * One name, or names run together split apart (`潘跃王萍` → `潘跃`, `王萍`; `欧阳晓明` stays whole).
  * A run of five characters or more is also tried with the loose reading (`周德会夏立凯`).
  */
 function namesOf(n: string): string[] {
-  if (/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n) || n.length <= 3) return [n];
+  // (An office in the run, `白俄罗斯总统卢卡申科`, is no run of names: left whole, it is no name.)
+  if (/[·A-Za-zＡ-Ｚａ-ｚ]/.test(n) || n.length <= 3 || OFFICE_WORD.test(n)) return [n];
   // `索朗罗布`: a four-character name jieba knows as one.
   if (n.length === 4 && jiebaSaysOneName(n)) return [n];
   return splitNameRun(n) ?? (n.length >= 5 ? splitNameRun(n, true) : undefined) ?? [n];
@@ -318,6 +332,10 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     return { ...people, raw: byline.raw, organization: about[1] };
   }
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || EDITING_NOTE.test(inner) || /^寄自/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
+  if (isProse(inner)) {
+    warnings.push(`“${byline.raw}”是叙述，不像署名，未作人名`);
+    return byline;
+  }
   const agencyPhoto = inner.match(AGENCY_PHOTO);
   if (agencyPhoto) {
     byline.organization = agencyPhoto[1];

@@ -203,6 +203,7 @@ export function personNameProblem(n: string): string | undefined {
   if (CREDIT_WORD.test(n) || /^[文科体经农教军法侨商卫]讯$/.test(n)) return '是来源或署名用语';
   if (PLACE_LABEL.has(n)) return '是地名';
   if (CALLING.test(n)) return '是身份';
+  if (/^(?:我们|你们|他们|她们|咱们|大家|自己|本人|笔者)$/.test(n)) return '是代词';
   if (isColumnName(n)) return '是栏目名';
   if (/^[\u4e00-\u9fa5]{1,10}(?:·[\u4e00-\u9fa5]{1,10})+$/.test(n)) return undefined;
   if (/^[\u4e00-\u9fa5]{2,4}$/.test(n)) return undefined;
