@@ -150,6 +150,25 @@ describe('author lines', () => {
     expect([poem.byline, poem.paragraphs.length]).toEqual([undefined, 3]);
   });
 
+  it("reads writers' names set flush and spaced under an e-paper headline (李 拯; 张 岩  王 浩) as the byline; a bare name there (黄大年) is a profile's title", () => {
+    const page = [
+      '人民论坛',
+      '以担当诠释初心',
+      '李 拯',
+      '\u3000\u3000初心不是挂在嘴上的口号，而是落在行动上的担当。面对困难，冲锋在前。',
+      '时代楷模',
+      '黄大年',
+      '\u3000\u3000他是著名地球物理学家，放弃国外优厚待遇回到祖国。他说，振兴中华，乃我辈之责。',
+      '深海探测取得新突破',
+      '张 岩  王 浩',
+      '\u3000\u3000我国自主研制的深海探测器日前完成万米海试，多项指标达到国际先进水平。',
+    ].join('\n');
+    const [a, b, c] = parsePage(page, { file: '20190301-05.txt' }).articles;
+    expect([a.title, a.byline?.reporters]).toEqual(['以担当诠释初心', ['李拯']]);
+    expect([b.kicker, b.title, b.byline]).toEqual(['时代楷模', '黄大年', undefined]);
+    expect([c.title, c.byline?.reporters]).toEqual(['深海探测取得新突破', ['张岩', '王浩']]);
+  });
+
   it('reads a correspondent abroad indented under an e-paper headline (本报驻埃及记者 X) as the byline', () => {
     const page = ['环球走笔', '在开罗老城感受“中国热”', '\u3000\u3000本报驻埃及记者  黄培昭', '\u3000\u3000走进开罗老城的哈利利市场，不时能听到店主用中文招呼：“你好，欢迎！”', '\u3000\u3000一位卖香料的店主告诉记者，这几年来埃及的中国游客越来越多，他特意跟着网上视频学了几句中文。'].join('\n');
     const [a] = parsePage(page, { file: '20180620-03.txt' }).articles;

@@ -78,8 +78,8 @@ function isAuthorLineRaw(t: string): boolean {
     const names = splitNameRun(t, true);
     if (names && names.length >= 3 && names.every((n) => !FUNCTION_CHAR.test(n.slice(1)))) return true;
   }
-  // Two to four writers set apart by spaces (`张立新 陈桂兰`), each a person's name.
-  const spaced = t.split(/[ \u3000]+/);
+  // Two to four writers set apart by spaces (`张立新 陈桂兰`, `张 岩  王 浩`), each a person's name.
+  const spaced = t.replace(/(^|[ \u3000])([\u4e00-\u9fa5])[ \u3000]+([\u4e00-\u9fa5])(?=[ \u3000]|$)/g, '$1$2$3').split(/[ \u3000]+/);
   if (spaced.length >= 2 && spaced.length <= 4 && spaced.every((n) => BARE_NAME.test(n) && isPersonName(n))) return true;
   return /^[（(]?[^（）()]{4,20}[）)]?$/.test(t) && isAffiliatedName(t.replace(/^[（(]|[）)]$/g, ''));
 }

@@ -94,8 +94,13 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
     // never a headline line.
     const dl = titleLines.length > 0 ? matchDateline(t) : undefined;
     if (dl && dl.length >= t.length - 1) break;
+    // A writer's name set flush under the headline as papers set one, spaced (`李 拯`, `张 岩  王 浩`):
+    // the byline (a bare name, `黄大年`, may be the title of a profile).
+    const spacedNames = titleLines.length > 0 && /^[\u4e00-\u9fa5]{1,3}(?:[ \u3000]+[\u4e00-\u9fa5]{1,3})+$/.test(t) && isAuthorLine(t);
+    const writer = spacedNames ? authorByline(t, []) : undefined;
     if (isMarker(t)) sawPictureMark = true;
     else if (isBylineLine(t)) byline = mergeBylines(byline, parseByline(t, warnings));
+    else if (writer && namesSomeone(writer)) byline = mergeBylines(byline, writer);
     else titleLines.push(t);
   }
   return { titleLines, notes, byline, k, sawPictureMark };
