@@ -790,6 +790,24 @@ describe('article boundaries', () => {
     expect(starts(points.join('\n\n'))).toEqual(['农业发展的几']);
   });
 
+  it("a list of works, each its title, writer and journal (《某某》作者王某《收获》 ⏎ issue ⏎ summary), stays in the piece that lists them", () => {
+    const page = [
+      '文学期刊新作选介',
+      '本栏每月选介文学期刊的头条作品，供读者参考。———编者',
+      '《山村纪事》作者张某《人民文学》',
+      '１９９８年第一期',
+      '小说写一个山村教师二十年的坚守，笔调朴素，人物真实可信，读来令人感动。',
+      '《远方的河》作者李某某《收获》',
+      '１９９８年第一期',
+      '作品以一条河的变迁为线索，写出了两代人的命运，结构精巧，语言富有诗意。',
+      '春节文艺晚会节目单公布',
+      '本报北京１月８日讯　中央电视台今天公布了春节联欢晚会的节目单，共有歌舞、相声、小品等三十多个节目。',
+    ];
+    const [list] = parsePage(page.join('\n\n'), { file: '19980109-11.txt' }).articles;
+    expect(list.paragraphs.map((p) => p.text).filter((t) => t === '１９９８年第一期')).toHaveLength(2);
+    expect(titles(page.join('\n\n'))).toEqual(['文学期刊新作选介', '春节文艺晚会节目单公布']);
+  });
+
   it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) stay in the report, each a paragraph: never the next headline', () => {
     const report = [
       '全国冬季两项锦标赛结束',

@@ -32,6 +32,7 @@ import {
   FIRST_PART,
   isFigureHeavy,
   isFigureRow,
+  isIssueLine,
   isRankingRow,
   isNumberedHead,
   isPhotoItemHead,
@@ -308,6 +309,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         next &&
         !isTitleLike(next.text) &&
         !endsSentence(u.text) &&
+        !isIssueLine(u.text) &&
         !listLike &&
         merged.length >= 2 &&
         endsSentence(merged[merged.length - 2].text)

@@ -217,6 +217,11 @@ function isTitleLikeRaw(t: string): boolean {
   return true;
 }
 
+/** A line that only names an issue or a date (`１９９８年第一期`, `１９９８年１月`): whole, never half a sentence. */
+export function isIssueLine(t: string): boolean {
+  return /^(?=.*[年月期])[0-9０-９一二三四五六七八九十〇○零年月日第期号]+$/.test(t);
+}
+
 /**
  * A line of results, ranks numbered in a row (`男子１０公里：１．王某（解放军）２．李某某（吉林）３．…`):
  * a table of the report above it, never a headline. (A point between digits is a decimal: `７．５公里`.)

@@ -361,6 +361,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
+      // An entry of a list of books or works (`《龙岩坡》作者何立伟《收获》`: the work, its writer, where it
+      // ran) after running text is an item of the piece that lists them, never a headline.
+      if (st.hasText && WORK_ENTRY.test(u.text)) return at('work-entry', false);
       // A notice to readers (`致读者`, `更正`, `…启事`) after running text is an item of its own: the
       // paper's voice, never a subhead of the signed piece above it.
       if (st.hasText && NOTICE_HEADING.test(u.text)) return at('notice-heading', true);
@@ -749,6 +752,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
   if (cur.length) segs.push({ units: cur });
   return mergeSubheadSeries(segs, openedBy, units, f, opts.trace);
 }
+
+/** A work, its writer and where it ran: `《龙岩坡》作者何立伟《收获》`, `《某某》（作者：王某）`. */
+const WORK_ENTRY = /^《[^《》]{1,20}》\s*[（(]?(?:作者|著|主编|编著)[：:\s]*[\u4e00-\u9fa5·]{2,8}[）)]?\s*(?:《[^《》]{1,12}》)?$/;
 
 /** A briefs column's label: its items are headline-less briefs (`国际简讯`, `文化快讯`, `要闻简报`). */
 const BRIEFS_LABEL = /^[\u4e00-\u9fa5]{0,4}(?:简讯|快讯|短讯|简报|速览|简明新闻|一句话新闻)$/;
