@@ -79,6 +79,9 @@ describe('credits that name no person', () => {
     const b = parseByline('（本报资料室供稿）');
     expect(people(b)).toEqual([]);
     expect(b.department).toBe('资料室');
+    // A newsroom's desk named alone is the paper's; a ministry supplying a piece is not.
+    expect(parseByline('（国际部供稿）').department).toBe('国际部');
+    expect(parseByline('（外交部供稿）').department).toBeUndefined();
   });
 
   it("signs a letter to readers with the desk above its date, the sign-off in the page's order and out of the text", () => {

@@ -343,8 +343,8 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     return byline;
   }
   if (isSourceCredit(inner)) {
-    // `（本报新闻信息中心供稿）`: a desk of the paper supplied it.
-    const desk = inner.match(/^本报([\u4e00-\u9fa5]{2,20}?)(?:供稿|提供)$/);
+    // `（本报新闻信息中心供稿）`: a desk of the paper supplied it; so did a newsroom's desk named alone (`（国际部供稿）`; not `（外交部供稿）`, a ministry).
+    const desk = inner.match(/^本报([\u4e00-\u9fa5]{2,20}?)(?:供稿|提供)$/) ?? inner.match(/^((?:国际|经济|文艺|评论|理论|群众工作|记者|农村|科教|教科文|政法|体育|文化|社会|新闻|要闻|国内政治|海外|副刊)部)(?:供稿|提供)$/);
     if (desk && deskOf(desk[1])) byline.department = deskOf(desk[1]);
     return byline;
   }
