@@ -808,7 +808,7 @@ describe('article boundaries', () => {
     expect(titles(page.join('\n\n'))).toEqual(['文学期刊新作选介', '春节文艺晚会节目单公布']);
   });
 
-  it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) stay in the report, each a paragraph: never the next headline', () => {
+  it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) or their scores stay in the report, each a paragraph: never the next headline', () => {
     const report = [
       '全国冬季两项锦标赛结束',
       '本报哈尔滨１月１１日讯记者张明报道：为期五天的全国冬季两项锦标赛今天在黑龙江省尚志市落下帷幕，解放军队获男女团体冠军。',
@@ -819,6 +819,12 @@ describe('article boundaries', () => {
     const [a, b] = parsePage([...report, ...next].join('\n\n'), { file: '19980112-08.txt' }).articles;
     expect([a.title, b?.title, b?.kicker]).toEqual(['全国冬季两项锦标赛结束', '甲Ａ联赛转会摘牌结束', undefined]);
     expect(a.paragraphs.map((p) => p.text.slice(0, 5))).toEqual(['为期五天的', '男子１０公', '女子７．５']);
+    // So are a final's scores between two sides, each with its team (`女子单打决赛：王某（辽宁）３∶２李某（北京）`);
+    // a headline with a score stays a headline.
+    const finals = ['全国乒乓球锦标赛结束', '本报长春１月１８日讯　记者王某报道：１９９８年全国乒乓球锦标赛今天在长春落下帷幕。北京队获得男子团体冠军，上海队获得女子团体冠军。', '各单项决赛结果如下：', '男子单打决赛：孔某某（北京）３∶１刘某（上海）', '女子单打决赛：王某（辽宁）３∶２李某某（北京）', '男子双打决赛：张某、王某某（八一）３∶０赵某、钱某（广东）'];
+    const match = ['中国女排３∶０胜韩国队', '新华社曼谷１月１８日电　（记者李某）在今天进行的四国女排邀请赛中，中国女排以３∶０战胜韩国队。', '中国队主教练赛后说，队员们发挥了正常水平。'];
+    const [c, d] = parsePage([...finals, ...match].join('\n\n'), { file: '19980119-08.txt' }).articles;
+    expect([c.title, c.paragraphs.length, d?.title, d?.kicker]).toEqual([finals[0], 5, match[0], undefined]);
   });
 
   it("after finished text, even a signed feature's, a line over a list's first item (一、…, ▲…) heads a box of its own", () => {

@@ -223,12 +223,15 @@ export function isIssueLine(t: string): boolean {
 }
 
 /**
- * A line of results, ranks numbered in a row (`男子１０公里：１．王某（解放军）２．李某某（吉林）３．…`):
- * a table of the report above it, never a headline. (A point between digits is a decimal: `７．５公里`.)
+ * A line of results, ranks numbered in a row (`男子１０公里：１．王某（解放军）２．李某某（吉林）３．…`) or a
+ * match's score between its sides (`SCORE_ROW`): a table of the report above it, never a headline. (A point between digits is a decimal: `７．５公里`.)
  */
 export function isRankingRow(t: string): boolean {
-  return /(?:^|[：:\s])[1１][．.](?![0-9０-９]).+[2２][．.](?![0-9０-９])/.test(t);
+  return /(?:^|[：:\s])[1１][．.](?![0-9０-９]).+[2２][．.](?![0-9０-９])/.test(t) || SCORE_ROW.test(t);
 }
+
+/** A result with its score between two sides, each with its team in brackets: `女子单打决赛：王某（辽宁）３∶２李某某（北京）`. */
+const SCORE_ROW = /^[^：:]{2,16}[：:].*[）)]\s*[0-9０-９]{1,2}\s*[∶:比]\s*[0-9０-９]{1,2}\s*[\u4e00-\u9fa5、·]{1,12}[（(]/;
 
 /**
  * A document's number under its title (`国发〔１９９８〕５号`, `京政发[1998]3号`; an order's or a
