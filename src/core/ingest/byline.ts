@@ -182,8 +182,8 @@ const AGENCY_WORD = /新华社|中新社|中通社|美联社|法新社|路透社
 const AGENCY_PHOTO = /^(新华社|中新社|中通社)发\s*([^\s、，,]{2,12}(?:[、，,\s]+[^\s、，,]{2,12})*)\s*摄影?$/;
 /**
  * Text that runs on as a sentence where a credit was looked for: a clause of ten characters or more
- * with a verb and a function word, and no role word (`…记者伊恩威廉姆斯，已经是第二次登上船近距离拍摄报道`), or a list of
- * places (`辐射到欧洲、东南亚、东亚等地`).
+ * with a verb and a function word, and no role word (`…记者伊恩威廉姆斯，已经是第二次登上船近距离
+ * 拍摄报道`), or a list of places (`辐射到欧洲、东南亚、东亚等地`).
  */
 function isProse(t: string): boolean {
   const clause = (part: string) => part.length >= 10 && /[的了是在到已将被把从向对着过]/.test(part) && !/记者|通讯员|实习生|摄影|执笔|评论员/.test(part) && holdsVerb(part);
@@ -320,17 +320,16 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     byline.department = deskOf(deskOnly[1]);
     return byline;
   }
-  // Not people: picture keys, dates, serial marks, a writer's note, where an essay was sent from
-  // (`（寄自美国）`), a writer's one-character mark under a brief (`（文）`, `（华）`).
-  // (The writer's note gives the writer's affiliation: `（作者为中央党校教授）`, as build.ts reads it
-  // closing the text.)
-  // So does whoever set it down after it (`（作者为…院长，本报记者车斌采访整理）`).
+  // A writer's note names the writer's affiliation (`（作者为中央党校教授）`, as build.ts reads it closing
+  // the text), and whoever set the piece down after it (`（作者为…院长，本报记者车斌采访整理）`).
   const about = inner.match(/^作者(?:为|系|是|单位[：:]?)\s*([^（）()，,；;]{2,40})(?:[，,；;](.*))?$/);
   if (about) {
     const scribe = about[2]?.match(/((?:本报|新华社)?(?:特约)?记者[^，,；;]{2,40}?)(?:采访整理|整理|采写)?$/)?.[1];
     const people = scribe ? parseByline(scribe, warnings) : emptyByline('');
     return { ...people, raw: byline.raw, organization: about[1] };
   }
+  // Not people: picture keys, dates, serial marks, an editor's note, where an essay was sent from
+  // (`（寄自美国）`), a writer's one-character mark under a brief (`（文）`, `（华）`).
   if (LETTER_KEYS.test(inner) || DATE_CREDIT.test(inner.replace(/\s+/g, '')) || NOT_A_CREDIT.test(inner) || EDITING_NOTE.test(inner) || /^寄自/.test(inner) || (paren && /^[\u4e00-\u9fa5]$/.test(inner))) return byline;
   if (isProse(inner)) {
     warnings.push(`“${byline.raw}”是叙述，不像署名，未作人名`);
@@ -343,7 +342,8 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
     return byline;
   }
   if (isSourceCredit(inner)) {
-    // `（本报新闻信息中心供稿）`: a desk of the paper supplied it; so did a newsroom's desk named alone (`（国际部供稿）`; not `（外交部供稿）`, a ministry).
+    // `（本报新闻信息中心供稿）`: a desk of the paper supplied it; so did a newsroom's desk named alone
+    // (`（国际部供稿）`; not `（外交部供稿）`, a ministry).
     const desk = inner.match(/^本报([\u4e00-\u9fa5]{2,20}?)(?:供稿|提供)$/) ?? inner.match(/^((?:国际|经济|文艺|评论|理论|群众工作|记者|农村|科教|教科文|政法|体育|文化|社会|新闻|要闻|国内政治|海外|副刊)部)(?:供稿|提供)$/);
     if (desk && deskOf(desk[1])) byline.department = deskOf(desk[1]);
     return byline;
