@@ -808,6 +808,17 @@ describe('article boundaries', () => {
     expect(titles(page.join('\n\n'))).toEqual(['文学期刊新作选介', '春节文艺晚会节目单公布']);
   });
 
+  it("a writer's bare name under a finished commentary (…值得提倡。 ⏎ 郭某) signs it, over the next piece's headline and dateline: never that piece's kicker", () => {
+    const talk = ['今日谈', '“年货”里的新风', '年关将近，记者在一些城镇看到，群众置办年货时，书籍、鲜花、健身器材成了新宠。', '年货的变化，折射出人们生活观念的变化。这股新风，值得提倡。', '郭某'];
+    const news = ['春运开始　铁路加开临客', '本报北京１月２５日讯　记者陈某报道：今天，１９９８年铁路春运正式开始。全国铁路共安排加开临时旅客列车３００多对。'];
+    const [a, b] = parsePage([...talk, ...news].join('\n\n'), { file: '19980126-01.txt' }).articles;
+    expect([a.title, a.byline?.reporters, a.paragraphs.length]).toEqual(['“年货”里的新风', ['郭某'], 2]);
+    expect([b?.kicker, b?.title]).toEqual([undefined, '春运开始 铁路加开临客']);
+    // A desk signing so stays a desk (`文艺部`), not a person.
+    const [c] = parsePage(['新春寄语', '新春佳节到了，我们向广大读者拜年，祝大家新春愉快，万事如意！', '文艺部'].join('\n\n'), { file: '19980126-12.txt' }).articles;
+    expect([c.byline?.department, c.byline?.reporters]).toEqual(['文艺部', []]);
+  });
+
   it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) or their scores stay in the report, each a paragraph: never the next headline', () => {
     const report = [
       '全国冬季两项锦标赛结束',

@@ -10,7 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isPersonName, isPlaceWord, isSignatureLine, isSigningName } from './names';
+import { isBareSignatureName, isPersonName, isPlaceWord, isSignatureLine, isSigningName } from './names';
 import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName, signsAsBody } from './author';
 import { isDashSignature, isDateSignature, isPhotoCredit } from './line-features';
 import {
@@ -222,10 +222,17 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // Trailing bylines and credits (standalone lines), read bottom up, signed in page order.
   let photoCredit = false;
   const tail: Byline[] = [];
-  // On e-paper text the writer's name set alone after the text (`…赢得民心。` ⏎ `\u3000\u3000于 某`, or after
-  // the writer's note) signs it too.
+  // The writer's name set alone after the text (`…赢得民心。` ⏎ `\u3000\u3000于 某`, or after the writer's
+  // note) signs it too; on a page that is not e-paper text, a name as one reads a signature
+  // (`isBareSignatureName`: not a poem's last line).
   const writerBelow = (t: string) =>
-    !!opts.indented && body.length > 1 && t.replace(/\s+/g, '').length <= 4 && isAuthorLine(t) && /[。！？”）)]$/.test(body[body.length - 2].text) && namesSomeone(authorByline(t, []));
+    body.length > 1 &&
+    t.replace(/\s+/g, '').length <= 4 &&
+    (!!opts.indented || isBareSignatureName(t.replace(/\s+/g, ''))) &&
+    !isDeskSignature(t) &&
+    isAuthorLine(t) &&
+    /[。！？”）)]$/.test(body[body.length - 2].text) &&
+    namesSomeone(authorByline(t, []));
   const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t))) || writerBelow(t);
   // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off; so is a
   // notice's under the body that issues it (`某某同志治丧委员会` ⏎ `１９９８年２月５日`), its organisation, or

@@ -35,7 +35,7 @@ import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
 import { BARE_NAME, isAuthorLine, isBareAuthorLine, signsAsBody } from './author';
-import { isPersonName, isPlaceWord, opensWithPlaceDoing } from './names';
+import { isBareSignatureName, isPersonName, isPlaceWord, opensWithPlaceDoing } from './names';
 import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
 import {
@@ -340,6 +340,11 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     const u = units[i];
     // `———李东旭马丽静（辽宁）` under running text signs the piece above.
     if (st.hasText && isDashSignature(u.text)) return at('dash-signature', false);
+    // So does a writer's bare name under the finished text, over the next piece's headline and its
+    // dateline or byline (`…值得提倡。` ⏎ `郭某` ⏎ `春运开始` ⏎ `本报北京…讯`): never that piece's kicker.
+    if (st.hasText && f[i].title && endsSentence(units[i - 1]?.text ?? '') && BARE_NAME.test(u.text) && isBareSignatureName(u.text) && !!units[i + 2] && f[i + 1]?.title && (f[i + 2].dateline || f[i + 2].byline)) {
+      return at('bare-signature', false);
+    }
     if (f[i].title) {
       // The rows of a table inside the article (see `table-in-article`) go on under its title.
       if (isFigureHeavy(u.text) && underTableInArticle(i)) return at('table-row', false);
