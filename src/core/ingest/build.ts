@@ -224,12 +224,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   const tail: Byline[] = [];
   // The writer's name set alone after the text (`…赢得民心。` ⏎ `\u3000\u3000于 某`, or after the writer's
   // note) signs it too; on a page that is not e-paper text, a name as one reads a signature
-  // (`isBareSignatureName`: not a poem's last line).
+  // (`isBareSignatureName`: not a poem's last line), never a desk or a body (`文艺部`, `国务院`).
   const writerBelow = (t: string) =>
     body.length > 1 &&
     t.replace(/\s+/g, '').length <= 4 &&
     (!!opts.indented || isBareSignatureName(t.replace(/\s+/g, ''))) &&
     !isDeskSignature(t) &&
+    !signsAsBody(t) &&
     isAuthorLine(t) &&
     /[。！？”）)]$/.test(body[body.length - 2].text) &&
     namesSomeone(authorByline(t, []));
