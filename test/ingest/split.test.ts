@@ -814,9 +814,11 @@ describe('article boundaries', () => {
     const [a, b] = parsePage([...talk, ...news].join('\n\n'), { file: '19980126-01.txt' }).articles;
     expect([a.title, a.byline?.reporters, a.paragraphs.length]).toEqual(['“年货”里的新风', ['郭某'], 2]);
     expect([b?.kicker, b?.title]).toEqual([undefined, '春运开始 铁路加开临客']);
-    // A desk signing so stays a desk (`文艺部`), not a person.
+    // A desk signing so stays a desk (`文艺部`), not a person; a word of address closing a poem (`母亲`) is no one.
     const [c] = parsePage(['新春寄语', '新春佳节到了，我们向广大读者拜年，祝大家新春愉快，万事如意！', '文艺部'].join('\n\n'), { file: '19980126-12.txt' }).articles;
     expect([c.byline?.department, c.byline?.reporters]).toEqual(['文艺部', []]);
+    const [d] = parsePage(['灯下', '又是一个冬夜，我在灯下给你写信。', '窗外的雪下了一整夜，我想起了你。', '母亲'].join('\n\n'), { file: '19980126-12.txt' }).articles;
+    expect(d.byline?.reporters ?? []).toEqual([]);
   });
 
   it('rows of results with their ranks numbered (男子１０公里：１．王某…２．…) or their scores stay in the report, each a paragraph: never the next headline', () => {

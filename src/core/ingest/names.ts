@@ -204,6 +204,7 @@ export function personNameProblem(n: string): string | undefined {
   if (PLACE_LABEL.has(n)) return '是地名';
   if (CALLING.test(n)) return '是身份';
   if (/^(?:我们|你们|他们|她们|咱们|大家|自己|本人|笔者)$/.test(n)) return '是代词';
+  if (/^(?:母亲|父亲|妈妈|爸爸|爷爷|奶奶|外婆|姥姥|外公|姥爷|儿子|女儿|妻子|丈夫|哥哥|姐姐|弟弟|妹妹|同志|朋友|乡亲|战友)$/.test(n)) return '是称呼';
   if (isColumnName(n)) return '是栏目名';
   if (/^[\u4e00-\u9fa5]{1,10}(?:·[\u4e00-\u9fa5]{1,10})+$/.test(n)) return undefined;
   if (/^[\u4e00-\u9fa5]{2,4}$/.test(n)) return undefined;
