@@ -224,7 +224,8 @@ export function isIssueLine(t: string): boolean {
 
 /**
  * A line of results, ranks numbered in a row (`男子１０公里：１．王某（解放军）２．李某某（吉林）３．…`) or a
- * match's score between its sides (`SCORE_ROW`): a table of the report above it, never a headline. (A point between digits is a decimal: `７．５公里`.)
+ * match's score between its sides (`SCORE_ROW`): a table of the report above it, never a headline.
+ * (A point between digits is a decimal: `７．５公里`.)
  */
 export function isRankingRow(t: string): boolean {
   return /(?:^|[：:\s])[1１][．.](?![0-9０-９]).+[2２][．.](?![0-9０-９])/.test(t) || SCORE_ROW.test(t);
