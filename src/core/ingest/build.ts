@@ -34,6 +34,7 @@ import {
   isFigureRow,
   isIssueLine,
   isRankingRow,
+  isSeparatorLine,
   isNumberedHead,
   isPhotoItemHead,
   isTitleLike,
@@ -471,7 +472,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     if (note && (p === paragraphs[paragraphs.length - 1] || /^[（(]/.test(p.text) || /[。！？”][（(]/.test(p.text))) byline = mergeBylines(byline, parseByline(note[1], warnings));
   }
   // A separator mark left at the end (`○`, `＊＊＊` before the next piece) parts nothing here: not text.
-  while (paragraphs.length > 1 && paragraphs[paragraphs.length - 1].type === 'text' && !/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(paragraphs[paragraphs.length - 1].text)) paragraphs.pop();
+  while (paragraphs.length > 1 && paragraphs[paragraphs.length - 1].type === 'text' && isSeparatorLine(paragraphs[paragraphs.length - 1].text)) paragraphs.pop();
   // `（作者为北京市社会科学院研究员）` closing a signed piece: the writer's affiliation, not body text.
   const last = paragraphs[paragraphs.length - 1];
   const about = last?.type === 'text' ? last.text.match(/^[（(]作者(?:为|系|是|单位[：:]?)\s*([^（）()]{2,40})[）)]$/) : null;

@@ -25,7 +25,7 @@
  * matched articles in both halves (98.6% / 99.4% before the leaders' verbs and the genre words of
  * rule 8; `主持召开` came from a page of the second half, which is therefore no longer held out).
  */
-import { isKickerLabel } from './lines';
+import { isIssueLine, isKickerLabel } from './lines';
 
 export interface HeadlineBlock {
   kicker?: string;
@@ -48,11 +48,11 @@ const GENRE_END = /(?:综述|侧记|纪实|述评|扫描|观察|巡礼)$/;
 
 const unquoted = (t: string) => t.replace(/“[^“”]*”|「[^「」]*」/g, '“”');
 
-/** A line that only names a date or an issue: `１９９８年第一期`, `2019年2月1日`, `第３期`. */
-const DATE_ONLY = /^(?=.*[年月期])[0-9０-９一二三四五六七八九十〇○零年月日第期号\s]+$/;
+/** A line that only names a date or an issue: `１９９８年第一期`, `2019年2月1日`, `第３期` (spaces aside). */
+const dateOnly = (t: string) => isIssueLine(t.replace(/\s+/g, ''));
 
 function twoLines(a: string, b: string): 'kicker' | 'subtitle' {
-  if (DASH_START.test(b) || (DATE_ONLY.test(b) && !DATE_ONLY.test(a))) return 'subtitle';
+  if (DASH_START.test(b) || (dateOnly(b) && !dateOnly(a))) return 'subtitle';
   if (LEAD_END.test(a) || SPEECH_END.test(a) || isKickerLabel(a)) return 'kicker';
   const tagA = COLUMN_TAG.test(a);
   const tagB = COLUMN_TAG.test(b);

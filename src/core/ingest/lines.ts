@@ -217,9 +217,17 @@ function isTitleLikeRaw(t: string): boolean {
   return true;
 }
 
-/** A line that only names an issue or a date (`１９９８年第一期`, `１９９８年１月`): whole, never half a sentence. */
+/**
+ * A line that only names an issue or a date (`１９９８年第一期`, `１９９８年１月`): whole, never half a
+ * sentence (headline.ts reads one under a title, spaces aside, as its subtitle).
+ */
 export function isIssueLine(t: string): boolean {
   return /^(?=.*[年月期])[0-9０-９一二三四五六七八九十〇○零年月日第期号]+$/.test(t);
+}
+
+/** A line of marks alone (`＊＊＊`, `○`, `……`): a separator between the sections or pieces of a page, no text. */
+export function isSeparatorLine(t: string): boolean {
+  return !/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(t);
 }
 
 /**

@@ -53,6 +53,7 @@ import {
   isDrawnBy,
   isHeadNote,
   isColumnLabel,
+  isSeparatorLine,
   ITEM_MARK,
   isExclaimHead,
   isMarker,
@@ -357,7 +358,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (!st.hasBody) return at('headline-before-body', false);
       // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
       // note (`附记：…`) after running text belongs to the piece above.
-      if (!/[\u4e00-\u9fa5A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/.test(u.text)) return at('separator', false);
+      if (isSeparatorLine(u.text)) return at('separator', false);
       // The paper's desk signing a piece it speaks for (`文艺部`, `本报群众工作部`) after its text.
       if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
       // So are the bodies signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`;
