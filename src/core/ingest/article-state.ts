@@ -5,7 +5,7 @@
  */
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
-import { endsSentence, hasPictureMark, isDrawnBy, isHeadNote, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, itemNumber } from './lines';
+import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isHeadNote, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
 import { isPersonName } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -134,6 +134,10 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
     return;
   }
   const ft = f[i];
+  // The first item under a briefs column's label (`国际简讯` ⏎ `▲…`): how the column's items open.
+  if (!st.briefsColumn && !ft.title && st.headAt >= 0 && isBriefsLabel(units[st.headAt].text)) {
+    st.briefsColumn = { mark: u.text.match(ITEM_MARK)?.[0].trim() || undefined, dated: !!ft.dateline };
+  }
   if (/^(?:图片|附图|图表|照片)[：:]?$/.test(u.text)) {
     st.captionsLeft = Math.max(1, st.picCount);
     st.inCaptions = true;

@@ -54,7 +54,6 @@ import {
   isHeadNote,
   isColumnLabel,
   isSeparatorLine,
-  ITEM_MARK,
   isExclaimHead,
   isMarker,
   isNumberedHead,
@@ -572,6 +571,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if ((st.closed || u.gap >= 2) && st.hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return at('photo-above-next', true);
     }
+    // Under a briefs column's label (`国际简讯`, `文化快讯`), each item is one paragraph marked as the
+    // first was (`▲…`) or opened by its dispatch (`据新华社开罗１月１３日电…`): the next item. (How the
+    // items open is read at the first: `st.briefsColumn`, article-state.ts.)
+    const column = st.briefsColumn;
+    if (column && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && u.text.length >= 20 && (endsSentence(units[i - 1]?.text ?? '') || endsWithCredit(units[i - 1]?.text ?? ''))) {
+      if ((column.mark && u.text.startsWith(column.mark)) || (column.dated && f[i].dateline)) return at('item-in-briefs-column', true);
+    }
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
     // evidently run on without headlines (the article so far is one, or the last item was closed by
     // its credit, at the end of its text or on a line of its own: `（…供稿）`, `（新华社…电）`), a
@@ -582,16 +588,6 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // there was none must not cut the rest of a story into one-paragraph items: a paragraph that goes
     // on with its words, a quotation, `记者…`, stays; so does one that takes up the words of the
     // article the run broke away from, `st.runOrigin`: the run was a misread lead inside its story.)
-    // Under a briefs column's label (`国际简讯`, `文化快讯`), each item is one paragraph marked as the
-    // first was (`▲…`) or opened by its dispatch (`据新华社开罗１月１３日电…`): the next item.
-    if (st.hasText && !f[i].title && !f[i].byline && !f[i].caption && u.text.length >= 20 && (endsSentence(units[i - 1]?.text ?? '') || endsWithCredit(units[i - 1]?.text ?? ''))) {
-      if (!st.briefsColumn && st.headAt >= 0 && BRIEFS_LABEL.test(units[st.headAt].text)) {
-        const firstItem = cur.find((k) => !units[k].furniture && !f[k].title);
-        if (firstItem !== undefined) st.briefsColumn = { mark: units[firstItem].text.match(ITEM_MARK)?.[0].trim() || undefined, dated: !!f[firstItem].dateline };
-      }
-      const column = st.briefsColumn;
-      if (column && ((column.mark && u.text.startsWith(column.mark)) || (column.dated && f[i].dateline))) return at('item-in-briefs-column', true);
-    }
     if (st.briefItem && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && !endsWithCredit(u.text) && u.text.length >= 20 && endsSentence(units[i - 1]?.text ?? '') && (namesItsDay(u.text) || (standsAlone(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION)) && !(st.runOrigin.length && cohesion(u.text, st.runOrigin) >= RUN_ORIGIN_COHESION)) {
       return at('one-paragraph-brief', true);
     }
@@ -761,9 +757,6 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
 
 /** A work, its writer and where it ran: `《龙岩坡》作者何立伟《收获》`, `《某某》（作者：王某）`. */
 const WORK_ENTRY = /^《[^《》]{1,20}》\s*[（(]?(?:作者|著|主编|编著)[：:\s]*[\u4e00-\u9fa5·]{2,8}[）)]?\s*(?:《[^《》]{1,12}》)?$/;
-
-/** A briefs column's label: its items are headline-less briefs (`国际简讯`, `文化快讯`, `要闻简报`). */
-const BRIEFS_LABEL = /^[\u4e00-\u9fa5]{0,4}(?:简讯|快讯|短讯|简报|速览|简明新闻|一句话新闻)$/;
 
 /** Rules that open an article on a headline-shaped line alone, with nothing else to go by. */
 const WEAK_OPENINGS = new Set(['one-line-headline-after-text', 'multi-line-headline']);
