@@ -64,6 +64,13 @@ function authorByline(t: string, warnings: string[]): Byline {
   return emptyByline(t, { organization: p.office, reporters: [p.name] });
 }
 
+/** The writer an author line names (`李 斌`, `国务院总理\u3000李鹏`); undefined when it names no one (`核心阅读`). */
+function namedWriter(t: string): Byline | undefined {
+  if (!isAuthorLine(t)) return undefined;
+  const b = authorByline(t, []);
+  return namesSomeone(b) ? b : undefined;
+}
+
 /** A column of pictures, each a caption over its credit. */
 const PICTURE_COLUMN = /^(?:图片新闻|新闻图片|摄影报道|图片报道)$/;
 
@@ -98,11 +105,10 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
     if (dl && dl.length >= t.length - 1) break;
     // A writer's name set flush under the headline as papers set one, spaced (`李 拯`, `张 岩  王 浩`):
     // the byline (a bare name, `黄大年`, may be the title of a profile).
-    const spacedNames = titleLines.length > 0 && /^[\u4e00-\u9fa5]{1,3}(?:[ \u3000]+[\u4e00-\u9fa5]{1,3})+$/.test(t) && isAuthorLine(t);
-    const writer = spacedNames ? authorByline(t, []) : undefined;
+    const writer = titleLines.length > 0 && /^[\u4e00-\u9fa5]{1,3}(?:[ \u3000]+[\u4e00-\u9fa5]{1,3})+$/.test(t) ? namedWriter(t) : undefined;
     if (isMarker(t)) sawPictureMark = true;
     else if (isBylineLine(t)) byline = mergeBylines(byline, parseByline(t, warnings));
-    else if (writer && namesSomeone(writer)) byline = mergeBylines(byline, writer);
+    else if (writer) byline = mergeBylines(byline, writer);
     else titleLines.push(t);
   }
   return { titleLines, notes, byline, k, sawPictureMark };
@@ -175,7 +181,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
         // Under the writer's name, a short line that names no one opens the text (a poem's first
         // line: `雪` ⏎ `王某` ⏎ `一夜之间`).
-        if (byline && namesSomeone(byline) && !namesSomeone(authorByline(t, []))) break;
+        if (byline && namesSomeone(byline) && !namedWriter(t)) break;
         byline = mergeBylines(byline, authorByline(t, warnings));
         k++;
         continue;
@@ -232,9 +238,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     (!!opts.indented || isBareSignatureName(t.replace(/\s+/g, ''))) &&
     !isDeskSignature(t) &&
     !signsAsBody(t) &&
-    isAuthorLine(t) &&
     /[。！？”）)]$/.test(body[body.length - 2].text) &&
-    namesSomeone(authorByline(t, []));
+    !!namedWriter(t);
   const signs = (t: string) => isBylineLine(t) || isSignatureLine(t) || PHOTO_NOTE_CREDIT.test(t) || (body.length > 1 && (isDashSignature(t) || isDeskSignature(t))) || writerBelow(t);
   // A letter's date under its signature (`本报群众工作部` ⏎ `１９９８年１月７日`) is part of the sign-off; so is a
   // notice's under the body that issues it (`某某同志治丧委员会` ⏎ `１９９８年２月５日`), its organisation, or
