@@ -38,6 +38,18 @@ describe('explainPage', () => {
     expect(salutation.decision?.start).toBe(false);
     expect(formatExplained(ex)).toMatch(/新文章:flush-run\s+老街区里的新生活——/);
     expect(explainPage(read('rmrb_19980108_09.txt')).layout.indented).toBe(false);
+    expect(ex.layout.fullWidthDigits).toBe(false);
+    expect(formatExplained(ex)).not.toMatch(/全角数字/);
+    // A page of 1998 (full-width digits) set as e-paper text, its paragraphs indented: split as old pages are, and said so.
+    const old = [
+      '山村小学有了图书室',
+      '\u3000\u3000本报石家庄１月１９日讯　元旦前夕，县里给山村小学送来两千册图书，孩子们第一次有了自己的图书室。',
+      '\u3000\u3000新华社开罗１月１８日电　埃及旅游部门１８日宣布，卢克索神庙周边将新建一座游客服务中心。',
+    ].join('\n');
+    const oldEx = explainPage(old);
+    expect(oldEx.layout).toMatchObject({ indented: true, fullWidthDigits: true });
+    expect(formatExplained(oldEx).split('\n')[0]).toMatch(/全角数字（旧版文本，按旧版拆分）/);
+    expect(oldEx.lines[2].decision).toEqual({ start: true, rule: 'dated-item-after-dated' });
   });
 
   it("reads bylines as closing a page's articles from writers' lines under the text, not from photographers' credits under pictures", () => {

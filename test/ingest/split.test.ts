@@ -197,6 +197,26 @@ describe('article boundaries', () => {
     expect(b.byline?.photographers).toEqual(['陈某']);
   });
 
+  it('an old page (full-width digits) set in the e-paper layout is split as old pages are: its headline-less briefs each an item, an indented subhead no headline', () => {
+    const page = [
+      '山村小学有了图书室',
+      '\u3000\u3000本报石家庄１月１９日讯　元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。',
+      '\u3000\u3000书架还空着一半',
+      '\u3000\u3000校长说，图书室还要添一批科普读物，让孩子们从小爱科学、学科学。',
+      '\u3000\u3000新华社开罗１月１８日电　埃及旅游部门１８日宣布，卢克索神庙周边将新建一座游客服务中心，明年年底前建成。',
+      '\u3000\u3000日本气象厅１９日发表的统计数字表明，１９９７年日本全年平均气温比常年高０．５摄氏度，为有记录以来的第三高值。',
+      '城郊菜农冬季不闲',
+      '\u3000\u3000入冬以来，城郊的菜农们忙着在大棚里种植反季节蔬菜，一棚黄瓜能卖到三千多元。',
+    ];
+    for (const text of [page.join('\n'), page.join('\n\n')]) {
+      const articles = parsePage(text, { file: '19980120-03.txt' }).articles;
+      expect(articles.map((a) => a.paragraphs[0].text.slice(0, 6))).toEqual(['元旦前夕，县', '埃及旅游部门', '日本气象厅１', '入冬以来，城']);
+      expect(articles[0].title).toBe('山村小学有了图书室');
+      expect(articles[0].paragraphs.map((p) => p.type)).toEqual(['text', 'heading', 'text']);
+      expect(articles[1].dateline?.place).toBe('开罗');
+    }
+  });
+
   it("a paragraph opened by its source's figures (据…公布的最新数据，) after a finished article is the next brief, unless it goes on with the article's subject", () => {
     const feature = ['山村小学有了图书室', '元旦前夕，县里给山村小学送来两千册图书。孩子们第一次有了自己的图书室，课间总围在书架前不肯走。'];
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年。';

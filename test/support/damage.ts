@@ -4,6 +4,17 @@
  * test/ingest/pages-dev.test.ts).
  */
 
+/**
+ * The page set as e-paper text is: each paragraph indented with two U+3000, save the lines `isHead`
+ * says are headline lines, which stand flush.
+ */
+export function indentBody(text: string, isHead: (line: string) => boolean): string {
+  return text
+    .split('\n')
+    .map((l) => (l.trim() === '' || isHead(l.trim()) ? l : `\u3000\u3000${l}`))
+    .join('\n');
+}
+
 /** Each line longer than `width` characters cut into lines of `width` (what `fold -w` does to Han text). */
 export function fold(text: string, width: number): string {
   return text

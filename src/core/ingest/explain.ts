@@ -26,9 +26,9 @@ export interface ExplainedPage {
   lines: ExplainedLine[];
 }
 
-function classesOf(u: Unit): string[] {
+function classesOf(u: Unit, indentedLayout: boolean): string[] {
   if (u.furniture) return [`furniture:${u.furniture.kind}`];
-  const f = features(u);
+  const f = features(u, indentedLayout);
   const out: string[] = (Object.keys(f) as (keyof typeof f)[]).filter((k) => f[k]).map((k) => (k === 'title' ? 'title-like' : k === 'marker' ? 'picture-mark' : k));
   if (u.indent) out.push('indented');
   return out.length ? out : ['body'];
@@ -44,7 +44,7 @@ export function explainPage(text: string): ExplainedPage {
   const lines = units.map((u, i) => ({
     line: lineAt(u.start),
     text: u.text,
-    classes: classesOf(u),
+    classes: classesOf(u, layout.indented),
     article: articleOf.get(i) ?? 0,
     decision: decisions.get(i),
   }));
@@ -54,7 +54,7 @@ export function explainPage(text: string): ExplainedPage {
 /** The explanation as text: one row per line, a rule row at every boundary. */
 export function formatExplained(p: ExplainedPage): string {
   const blank = { paragraphs: '空行分段', blocks: '空行分隔文章', none: '没有空行' }[p.layout.blankLines];
-  const out = [`版面特征：${p.layout.indented ? '段落缩进、标题顶格（电子版）' : '段落不缩进'}；${blank}；${p.layout.closingBylines ? '署名在文末' : '署名不在文末'}${p.layout.folded ? '；定宽折行（已接回段落）' : ''}`];
+  const out = [`版面特征：${p.layout.indented ? '段落缩进、标题顶格（电子版）' : '段落不缩进'}；${blank}；${p.layout.closingBylines ? '署名在文末' : '署名不在文末'}${p.layout.folded ? '；定宽折行（已接回段落）' : ''}${p.layout.indented && p.layout.fullWidthDigits ? '；全角数字（旧版文本，按旧版拆分）' : ''}`];
   for (const l of p.lines) {
     const mark = l.decision?.start ? '▶' : ' ';
     const why = l.decision ? `${l.decision.start ? '新文章' : '续'}:${l.decision.rule}` : l.article ? '首行' : '';

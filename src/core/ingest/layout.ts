@@ -15,6 +15,13 @@
  * - `closingBylines`: articles end with a standalone byline line (`本报记者 X`), 大众日报 style;
  *   a headline-shaped line after running text is then a subhead unless something closes the
  *   article first (see `segment.ts`).
+ * - `fullWidthDigits`: the page writes its numbers in full-width digits (`１９９８年１月５日`), as text
+ *   typeset in the GB2312 era does (the 1998 pages); e-paper text since writes them in ASCII. Such a
+ *   page runs headline-less briefs and items, which only `segment.ts` reads, so an old page set in the
+ *   e-paper layout (its paragraphs indented) is split there, with the indent as a cue (an indented line
+ *   is never a headline), not by `segment-indented.ts`. Measured by indenting the body paragraphs of
+ *   the 1998 dev pages (their headline blocks flush): boundary F1 0.87 by the e-paper split, 0.985 so;
+ *   a modern dev page rewritten in full-width digits would go the other way (1.00 → 0.68).
  */
 import { isBylineLine, withoutSourceNote } from './byline';
 import { endsSentence, isTitleLike, type Unit } from './lines';
@@ -27,6 +34,8 @@ export interface PageLayout {
   closingBylines: boolean;
   /** The page came folded at a fixed width, and its folded lines were joined back (`unwrap.ts`). */
   folded: boolean;
+  /** Most of its digits are full-width (`１９９８`): text of the GB2312 era. */
+  fullWidthDigits: boolean;
 }
 
 /** A paragraph of running text: long enough and ending a sentence. */
@@ -102,6 +111,25 @@ export function widenBlockGaps(units: Unit[]): Unit[] {
   return units.map((u) => (u.gap === 1 ? { ...u, gap: 2 } : u));
 }
 
+/** Full-width digits outnumber ASCII ones at least four to one (and there are some). */
+export function hasFullWidthDigits(units: Unit[]): boolean {
+  let full = 0;
+  let ascii = 0;
+  for (const u of units) {
+    if (u.furniture) continue;
+    for (const ch of u.text) {
+      if (ch >= '０' && ch <= '９') full++;
+      else if (ch >= '0' && ch <= '9') ascii++;
+    }
+  }
+  return full >= 4 && full >= 4 * ascii;
+}
+
+/** Split and read as e-paper text (`segment-indented.ts`, headline block = the flush lines on top): indented, and not of the GB2312 era. */
+export function readsAsEPaper(layout: PageLayout): boolean {
+  return layout.indented && !layout.fullWidthDigits;
+}
+
 export function readLayout(units: Unit[], blankLines: BlankLines = blankLinesOf(units), folded = false): PageLayout {
-  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units), folded };
+  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units), folded, fullWidthDigits: hasFullWidthDigits(units) };
 }

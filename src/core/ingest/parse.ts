@@ -11,7 +11,7 @@ import { guessFromFileName } from './filename';
 import { metaFromHeader } from './furniture';
 import { repairBreaks } from './reflow';
 import { unfoldLines } from './unwrap';
-import { blankLinesOf, isIndentedLayout, narrowGaps, readLayout, usualGap, widenBlockGaps, type PageLayout } from './layout';
+import { blankLinesOf, isIndentedLayout, narrowGaps, readLayout, readsAsEPaper, usualGap, widenBlockGaps, type PageLayout } from './layout';
 import { segment, type Segment, type SegmentTrace } from './segment';
 import { segmentIndented } from './segment-indented';
 import { splitUnits, type Unit } from './lines';
@@ -29,7 +29,7 @@ export interface ParseOptions {
  * version is offered for reparse. Not bumped for the cut of paragraphs over 5,000 characters
  * (`long-paragraphs.ts`), which changes no page a paper prints; `reparse --all` applies it.
  */
-export const PARSER_VERSION = 20;
+export const PARSER_VERSION = 21;
 
 export interface SplitPage {
   /** The lines after layout repair (furniture marked). */
@@ -49,7 +49,8 @@ export function splitPage(pageLines: Unit[], trace?: SegmentTrace): SplitPage {
   // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
   const units = isIndentedLayout(lines) ? lines : repairBreaks(lines);
   const layout = readLayout(units, blankLines, raw.length < pageLines.length);
-  const segs = layout.indented ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, trace });
+  // An old page set in the e-paper layout is split and read as old pages are, the indent read as a cue (`layout.ts`, `fullWidthDigits`).
+  const segs = readsAsEPaper(layout) ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, indented: layout.indented, trace });
   return { units, layout, segs };
 }
 
@@ -83,7 +84,7 @@ function readPage(text: string, opts: ParseOptions): ParsedPage {
     for (const s of segs) {
       const content = s.units.filter((i) => !units[i].furniture);
       if (content.length === 0) continue;
-      const a = buildArticle(units, s.units, { indented: layout.indented });
+      const a = buildArticle(units, s.units, { indented: readsAsEPaper(layout) });
       if (a.paragraphs.length === 0 && !a.title) continue;
       articles.push(a);
     }

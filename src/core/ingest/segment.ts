@@ -170,6 +170,8 @@ export type SegmentTrace = (unit: number, start: boolean, rule: string) => void;
 export interface SegmentOptions {
   /** Articles on this page end with a byline line (大众日报 style). */
   closingStyle: boolean;
+  /** The page is in the e-paper layout, read by this splitter for its era (`layout.ts`, `oldDigits`): an indented line is never a headline. */
+  indented?: boolean;
   trace?: SegmentTrace;
 }
 
@@ -180,7 +182,7 @@ const GROUP_SIGNATURE = /^[（(][^（）()]{4,40}(?:等[０-９0-9一二三四�
 const BULLET_HEAD = /^[●◆■▲★◇□○]/;
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
-  const f = units.map(features);
+  const f = units.map((u) => features(u, opts.indented));
   /** Exclamations read as headlines over running text on a subject of their own (below). */
   const exclaimHeads = new Set<number>();
   // `如此美容美发店！` over an author line or a dateline is a headline; not a wish that closes the piece
