@@ -1000,7 +1000,7 @@ describe('article boundaries', () => {
     expect(bare.map((a) => [a.kicker, a.title, a.paragraphs[0].type, a.paragraphs[0].text])).toEqual([[undefined, '某某市档案管理办法', 'heading', '第一章 总则']]);
   });
 
-  it("a list of names by province runs on to the next piece's headline, which alone opens it", () => {
+  it("a name list (…名单) is a piece of its own: its groups' headings and rows of names run on to the next piece's headline, which alone opens it", () => {
     const page = [
       '全省劳动模范表彰大会召开',
       '本报讯全省劳动模范表彰大会昨天召开，会议表彰了一批在各条战线上作出突出贡献的先进个人。',
@@ -1015,11 +1015,41 @@ describe('article boundaries', () => {
       '本报讯近日，各区县相继举办冬季长跑活动，参加者达数十万人。',
     ].join('\n\n');
     const articles = parsePage(page, { file: '19980120-05.txt' }).articles;
-    expect(articles.map((a) => a.title)).toEqual(['全省劳动模范表彰大会召开', '冬季长跑热在京城兴起']);
-    expect(articles[0].paragraphs.at(-1)?.text).toBe('吴建平 郑玉兰 冯德明 褚红');
+    expect(articles.map((a) => a.title)).toEqual(['全省劳动模范表彰大会召开', '全省劳动模范名单', '冬季长跑热在京城兴起']);
+    expect(articles[1].paragraphs.map((p) => p.text)).toEqual(['东城区', '王建国 李秀英 张立新', '西城区', '刘长海 陈桂兰 许文斌', '南城区', '吴建平 郑玉兰 冯德明 褚红']);
+    // The people on a list are no writers of it.
+    expect(articles[1].byline).toBeUndefined();
     // Names set apart by spaces under a headline are its writers, not a list.
     const signed = parsePage(['春耕备耕正当时', '张立新　陈桂兰　许文斌', '立春过后，各地抓住有利时机，组织农民整修农田水利设施，备足化肥种子。'].join('\n\n'), { file: '19980120-05.txt' }).articles;
     expect(signed.map((a) => [a.title, a.byline?.reporters])).toEqual([['春耕备耕正当时', ['张立新', '陈桂兰', '许文斌']]]);
+  });
+
+  it('name lists of who was elected (主任　张某某, 副主任（按姓氏笔画为序）, rows of names) follow one another, each a piece of its own, no one on them a writer', () => {
+    const elected = (title: string, top: string, deputies: string, rows: string) => [title, '（１９９８年１月１９日某省第九届人民代表大会第一次会议选举）', top, deputies, rows];
+    const page = [
+      '某省九届人大一次会议闭幕',
+      '选举产生新一届省人大常委会领导和省长、副省长',
+      '本报某市１月１９日电记者王某某报道：某省第九届人民代表大会第一次会议今天下午闭幕。大会选举产生了新一届省人大常委会主任、副主任和省长、副省长。',
+      ...elected('某省第九届人民代表大会常务委员会主任、副主任名单', '主任\u3000张某某', '副主任（按姓氏笔画为序）', '王某某\u3000刘某\u3000孙某某\u3000李某（女）'),
+      ...elected('某省人民政府省长、副省长名单', '省长\u3000李某某', '副省长（按姓氏笔画为序）', '马某某\u3000王某（女）\u3000周某某'),
+      '全国政协第九届委员会委员名单',
+      '中国共产党（９６名）',
+      '（按姓氏笔画排列）',
+      '丁某某\u3000于某某\u3000万某某\u3000马某',
+      '中国国民党革命委员会（６５名）',
+      '（按姓氏笔画排列）',
+      '丁某\u3000王某某\u3000毛某某\u3000甘某某',
+      '迎春长跑在京举行',
+      '本报北京１月２４日讯记者李某报道：今天上午，首都各界千余人参加了迎春长跑活动。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980120-04.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['某省九届人大一次会议闭幕', '某省第九届人民代表大会常务委员会主任、副主任名单', '某省人民政府省长、副省长名单', '全国政协第九届委员会委员名单', '迎春长跑在京举行']);
+    // An office after an office (`…和省长、副省长`) is no one's name: the line is the subtitle.
+    expect(articles[0].subtitle).toBe('选举产生新一届省人大常委会领导和省长、副省长');
+    expect(articles[0].byline?.reporters).toEqual(['王某某']);
+    expect(articles[1].paragraphs.map((p) => p.text).slice(1)).toEqual(['主任 张某某', '副主任（按姓氏笔画为序）', '王某某 刘某 孙某某 李某（女）']);
+    expect(articles[3].paragraphs).toHaveLength(6);
+    for (const a of articles.slice(1, 4)) expect(a.byline).toBeUndefined();
   });
 
   it('verse: a line of four characters in a poem is not a writer, and the next poem opens at its title over its author', () => {

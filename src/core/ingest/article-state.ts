@@ -5,7 +5,7 @@
  */
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
-import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isHeadNote, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
+import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isHeadNote, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
 import { isPersonName } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -150,7 +150,8 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
     if (n) st.picCount = Math.max(st.picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
   }
   if (/[：:]$/.test(u.text) && !ft.marker && !st.captionsLeft) st.listOpen = true;
-  else if (!ft.title || endsSentence(u.text)) st.listOpen = false;
+  // (A row of names, `张大伟\u3000赵丽\u3000刘强`, is an item as a headline-shaped line is.)
+  else if ((!ft.title && !isNameRow(u.text)) || endsSentence(u.text)) st.listOpen = false;
   if (st.photoTop) {
     // Caption and credit above a headline: not yet the body.
     if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) return;
@@ -180,7 +181,9 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
   if (ft.title && cur.length > 1 && u.text.length <= 20) st.verseLines++;
   if (isHead) st.headCount++;
   if (isHead && st.headAt < 0 && ft.title) st.headAt = i;
-  if (!st.hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline) {
+  // (Not a row of a name list under its title: `全省劳动模范名单` ⏎ `东城区` ⏎ `王建国\u3000李秀英\u3000张立新` is its text.)
+  const listRow = isNameRow(u.text) && cur.some((k) => isNameListTitle(units[k].text));
+  if (!st.hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline && !listRow) {
     st.topAuthor = true;
     if (!ft.byline) return;
   }

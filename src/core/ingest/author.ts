@@ -14,6 +14,8 @@ const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行�
  * words a headline may end in as well: the name after one of these must read as a person's name.
  */
 const OTHER_POSITION = '(?:司长|厅长|处长|署长|庭长|检察长|州长|区长|镇长|乡长|大使|总领事|参赞|馆长|台长|站长|团长|队长|经理|总工程师|工程师|总经济师|律师|博士|讲师|编审|医师)';
+/** An office word alone: never a name, though it may open with a surname (`副省长`, `常委`). */
+const OFFICE_ALONE = new RegExp(`^(?:${POSITION}|${OTHER_POSITION}|常委|副职|正职)$`);
 const positioned = (position: string) =>
   new RegExp(`^((?:(?:(?!会见|会谈|接见|看望|致电|致信|出席|主持|访问|宣布|任命|表示|说|同|向)[\u4e00-\u9fa5]){0,16}${position}[、，,]?)+)([\u4e00-\u9fa5·]{2,4})$`);
 /** An office, then a name: `中共中央总书记、国家主席江泽民`, `国家税务总局党组书记、副局长项怀诚`. */
@@ -35,6 +37,8 @@ export function positionedName(line: string): { name: string; office: string } |
   // one of four characters holds no dictionary word at all (`涅姆佐夫`).
   const foreign = (n: string) => n.includes('·') || jiebaFindsOnlyNames(n) || (n.length < 4 && !holdsVerb(n));
   if (m && !isPersonName(m[2]) && !foreign(m[2])) return undefined;
+  // (Nor an office after an office, `…领导和省长、副省长`: `副` opens a surname as well.)
+  if (m && OFFICE_ALONE.test(m[2])) return undefined;
   return m ? { name: m[2], office: m[1].replace(/[、，,]$/, '') } : undefined;
 }
 

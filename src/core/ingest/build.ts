@@ -33,6 +33,7 @@ import {
   isFigureHeavy,
   isFigureRow,
   isIssueLine,
+  isNameListTitle,
   isRankingRow,
   isSeparatorLine,
   isNumberedHead,
@@ -178,6 +179,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
         k++;
         continue;
       }
+      // A name list's rows open under its title, an office's (`主任\u3000张某某`) or a group's heading first.
+      if (isNameListTitle(titleLines[titleLines.length - 1] ?? '')) break;
       if (titleLines.length > 0 && isAuthorLine(t) && !matchDateline(t)) {
         // Under the writer's name, a short line that names no one opens the text (a poem's first
         // line: `雪` ⏎ `王某` ⏎ `一夜之间`).

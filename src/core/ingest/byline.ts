@@ -196,8 +196,8 @@ function isProse(t: string): boolean {
  */
 const EDITING_NOTE = /^(?:原载|转载|摘自|选自|节选自|转自|摘编自|来源[：:])|删节$/;
 
-/** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`, a notice's number `（第六号）`. */
-const NOT_A_CREDIT = /^(?:未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇0-9０-９]{1,6}号)$/;
+/** Parts of a run of text in parentheses that are never names: `（待续）`, `（上）`, `（之二）`, a notice's number `（第六号）`, a list's order `（按姓氏笔画排列）`. */
+const NOT_A_CREDIT = /^(?:(?:按|以)姓氏笔画(?:顺序)?(?:排列|为序|排序)|未完待续|待续|续完|未完|全文完|完|续|上|中|下|之[一二三四五六七八九十]+|[一二三四五六七八九十]+|第[一二三四五六七八九十百零〇0-9０-９]{1,6}号)$/;
 /**
  * A credit of a source rather than a person, with no role word in it: `（新华社发美联社照片）`,
  * `（均据新华社）`, `（本栏均据新华社电）`, `（照片均为新华社发）`, `（新华社稿）`,

@@ -214,6 +214,7 @@ function isTitleLikeRaw(t: string): boolean {
   if (isFigureRow(t)) return false;
   if (isDocumentNumber(t)) return false;
   if (isRankingRow(t)) return false;
+  if (isNameRow(t)) return false;
   return true;
 }
 
@@ -237,6 +238,31 @@ export function isSeparatorLine(t: string): boolean {
  */
 export function isRankingRow(t: string): boolean {
   return /(?:^|[：:\s])[1１][．.](?![0-9０-９]).+[2２][．.](?![0-9０-９])/.test(t) || SCORE_ROW.test(t);
+}
+
+/** A name in a list, with what the list notes of it: `王某`, `李某（女）`, `阿不都·热合曼（维吾尔族）`. */
+const LISTED_NAME = /^([\u4e00-\u9fa5]{1,4}(?:·[\u4e00-\u9fa5]{1,6})?)(?:[（(][\u4e00-\u9fa5]{1,4}[）)])?$/;
+/** An office over the names that hold it, in a list of who was elected or appointed: `副主任`, `省长`, `秘书长`, `委员`. */
+const LISTED_OFFICE = /^(?:名誉|常务|执行)?副?(?:主任|主席|委员长|秘书长|省长|市长|县长|州长|区长|院长|检察长|部长|总理|国务委员|书记|组长|团长|会长|局长|厅长|委员|成员|顾问)$/;
+
+/**
+ * A row of a list of names set apart by spaces (`王某某\u3000刘某\u3000李某（女）\u3000陈某某`, three names or more,
+ * most of them a surname and a given name; an office and who holds it: `主任\u3000张某某`, `副省长\u3000马某某\u3000王某（女）`):
+ * the text of a name list (`…名单`), never a headline. (Not a slogan set so: `迎新春\u3000送温暖\u3000献爱心`.)
+ */
+export function isNameRow(t: string): boolean {
+  const parts = t.split(/[ \u3000]+/);
+  const office = LISTED_OFFICE.test(parts[0]);
+  const names = (office ? parts.slice(1) : parts).map((x) => x.match(LISTED_NAME)?.[1]);
+  if (names.length < (office ? 1 : 3) || names.some((n) => n === undefined)) return false;
+  // (A two-character name may be printed spaced, `王\u3000某`: its halves are no names of their own.)
+  const whole = names.filter((n) => n!.length >= 2);
+  return whole.length > 0 && whole.filter((n) => isPersonName(n!.replace(/·.*/, '')) || n!.includes('·')).length >= whole.length * 0.8;
+}
+
+/** The title of a list of names (`…委员名单`, `…先进个人名单（共１００人）`): its rows are its text, never its byline. */
+export function isNameListTitle(t: string): boolean {
+  return /名单(?:[（(][^（）()]{1,20}[）)])?$/.test(t);
 }
 
 /** A result with its score between two sides, each with its team in brackets: `女子单打决赛：王某（辽宁）３∶２李某某（北京）`. */

@@ -53,6 +53,8 @@ import {
   isDrawnBy,
   isHeadNote,
   isColumnLabel,
+  isNameListTitle,
+  isNameRow,
   isSeparatorLine,
   isExclaimHead,
   isMarker,
@@ -310,6 +312,18 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     return ctx;
   };
 
+  /** Rows of names under the line at i, past its notes (`（按姓氏笔画排列）`) and one more heading. */
+  const rowsFollow = (i: number): boolean => {
+    let headings = 0;
+    for (let k = i + 1; k < units.length && k <= i + 4; k++) {
+      const t = units[k].text;
+      if (units[k].furniture || /^[（(][^（）()]*[）)]$/.test(t)) continue;
+      if (isNameRow(t)) return true;
+      if (!f[k].title || ++headings > 1) return false;
+    }
+    return false;
+  };
+
   /** Line `k` is a prose lead ending on a dash over a subhead and its writer's bare name (a symposium's first section). */
   const opensSymposium = (k: number): boolean => {
     const lead = units[k];
@@ -357,6 +371,12 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // The daily weather box opens wherever it stands, even under a headline with no text of its own.
       if (isWeatherBox(u.text)) return at('weather-box', true);
       if (!st.hasBody) return at('headline-before-body', false);
+      // A name list's title (`…常务委员会主任、副主任、秘书长名单`, `…先进个人名单`) after finished text or
+      // another list: a piece of its own, its rows of names (`lines.ts` isNameRow) its text. Inside one, the
+      // heading of a group or an office over more rows (`中国国民党革命委员会（６５名）`, `副主任（按姓氏笔画为序）`)
+      // goes on with it.
+      if (st.hasText && (st.closed || endsSentence(units[i - 1]?.text ?? '') || isNameRow(units[i - 1]?.text ?? '')) && isNameListTitle(u.text)) return at('name-list-title', true);
+      if (cur.some((k) => isNameRow(units[k].text)) && rowsFollow(i)) return at('name-list-group', false);
       // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
       // note (`附记：…`) after running text belongs to the piece above.
       if (isSeparatorLine(u.text)) return at('separator', false);
@@ -550,9 +570,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // (Text closes with a finished sentence, a table, or a note in brackets under finished text: a
       // letter's signature, `（山东某县某乡张某等１６位母亲）`.)
       const signedNote = !!f[i - 1]?.note && /[）)]$/.test(prevText) && endsSentence(units[i - 2]?.text ?? '');
-      // (Or a long paragraph of sentences whose last one lost its stop: `…帮助基层干部掌握管理方法`.)
+      // (Or a long paragraph of sentences whose last one lost its stop: `…帮助基层干部掌握管理方法`; or a
+      // list's row of names, whole.)
       const lostStop = prevText.length >= 80 && /[。！？]/.test(prevText) && !endsMidSentence(prevText) && !f[i - 1].title;
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote || lostStop));
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote || lostStop || isNameRow(prevText)));
     }
     // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
