@@ -1052,6 +1052,27 @@ describe('article boundaries', () => {
     for (const a of articles.slice(1, 4)) expect(a.byline).toBeUndefined();
   });
 
+  it("a report's numbered section heads (一、过去五年的工作回顾) stay headings over their text, whatever word jieba finds across the break", () => {
+    const page = [
+      '政府工作报告（摘要）',
+      '各位代表：',
+      '现在，我代表省人民政府，向大会报告工作，请予审议。',
+      '一、过去五年的工作回顾',
+      '过去五年，是我省经济发展最快、城乡面貌变化最大的时期。全省国内生产总值年均增长１２．５％。',
+      '二、今后五年的奋斗目标',
+      '今后五年政府工作的总体要求是：全面贯彻党的十五大精神，加快改革开放和现代化建设步伐。',
+    ].join('\n\n');
+    const [report] = parsePage(page, { file: '19980122-02.txt' }).articles;
+    expect(report.paragraphs.map((p) => [p.type, p.text.slice(0, 6)])).toEqual([
+      ['text', '各位代表：'],
+      ['text', '现在，我代表'],
+      ['heading', '一、过去五年'],
+      ['text', '过去五年，是'],
+      ['heading', '二、今后五年'],
+      ['text', '今后五年政府'],
+    ]);
+  });
+
   it('verse: a line of four characters in a poem is not a writer, and the next poem opens at its title over its author', () => {
     const page = [
       '山中的雪（外一首）',

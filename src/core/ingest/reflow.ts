@@ -8,7 +8,7 @@
  */
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
-import { announcesWhatFollows, endsMidSentence, endsSentence, isIssueLine, isMarker, isNameRow, isRankingRow, isTitleLike, type Unit } from './lines';
+import { announcesWhatFollows, endsMidSentence, endsSentence, isIssueLine, isMarker, isNameRow, isNumberedHead, isRankingRow, isTitleLike, type Unit } from './lines';
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
 /** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */
@@ -29,6 +29,9 @@ function joinable(a: Unit, b: Unit): boolean {
   if (endsSentence(a.text) || /[：:]$/.test(a.text)) return false;
   if (isMarker(a.text) || isMarker(b.text)) return false;
   if (SECTION_NUMBER.test(a.text)) return false;
+  // A numbered section's head (`一、过去五年的工作回顾`) over its text is whole, whatever word jieba finds
+  // across the break (`回顾|过去`).
+  if (isNumberedHead(a.text) && a.text.length <= 24 && isTitleLike(a.text) && !CLOSING_START.test(b.text)) return false;
   if (isBylineLine(a.text) || isBylineLine(b.text)) return false;
   // A line that is one whole note in brackets (a letter's signature, `（某县人民法院牛某华白某英）`) is
   // done: the short exclamation under it (`优先百姓好！`) is the next piece's headline, not its end.
