@@ -398,6 +398,16 @@ describe('article boundaries', () => {
     // So does a headline-less brief's lead.
     const brief = '据英国气象局公布的最新数据，去年英国全年平均气温为十点五七摄氏度，是有记录以来最暖的一年，比常年偏高一度多。';
     expect(starts([...table, brief].join('\n\n'))).toEqual(['一九九七年股', '据英国气象局']);
+    // A table's box of its own (its title after a finished article, its rows right under it) ends at its last
+    // row: a column's name under it is the next piece's kicker.
+    const prices = ['主要副食品价格（１月２２日）', '猪肉（精瘦）\u3000１３．００元／公斤', '牛肉\u3000１６．００元／公斤', '鲜鸡蛋\u3000６．４０元／公斤'];
+    const column = ['市场观察', '莫让“年货”变“年祸”', '每到春节，一些不法商贩便趁机把假冒伪劣商品推上柜台。消费者购买年货时，一定要到正规商店购买。', '（孙某）'];
+    const articles = parsePage([...next, ...prices, ...column].join('\n\n'), { file: '19980123-02.txt' }).articles;
+    expect(articles.map((a) => [a.kicker, a.title, a.paragraphs.length])).toEqual([
+      [undefined, '宁夏：农业产业化铺筑致富路', 1],
+      [undefined, '主要副食品价格（１月２２日）', 3],
+      ['市场观察', '莫让“年货”变“年祸”', 1],
+    ]);
   });
 
   it('the daily weather box (明天气象预报（…）) opens wherever it stands: after a poem, or under a headline with no text of its own', () => {

@@ -5,7 +5,7 @@
  */
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
-import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isHeadNote, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
+import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isFigureHeavy, isHeadNote, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
 import { isPersonName } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -28,6 +28,8 @@ export interface ArticleState {
   headless: boolean;
   /** The article is a headline-less item opened by a news lead without a dateline (`brief-lead`). */
   briefItem: boolean;
+  /** The article is a table's box (`table-box`): its rows of figures are its body, not headline lines. */
+  tableBox: boolean;
   /** The first line carries a picture mark. */
   pictureTitle: boolean;
   hasDateline: boolean;
@@ -84,6 +86,7 @@ export function freshState(): ArticleState {
     topAuthor: false,
     headless: false,
     briefItem: false,
+    tableBox: false,
     pictureTitle: false,
     hasDateline: false,
     headCount: 0,
@@ -163,7 +166,8 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
     st.headAt = i;
     return;
   }
-  const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1;
+  const tableRow = st.tableBox && cur.length > 1 && isFigureHeavy(u.text);
+  const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1 && !tableRow;
   if (!st.hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) st.picHead = true;
   // (A picture's title over its maker's bare name, `春山图（国画）` ⏎ `孙某某`, is as whole.)
   const picture = cur.length === 2 && !units[cur[0]].furniture && isPictureWorkTitle(units[cur[0]].text);
@@ -178,7 +182,7 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
     const captionish = ft.caption || ft.byline || ft.marker || isPhotoCredit(units[i + 1]?.text ?? '') || (endsWithCredit(u.text) && !signedText);
     if (!captionish && !ft.title && !hasPictureMark(u.text) && !(cur.length > 1 && isAuthorLine(u.text))) st.captionBody = false;
   }
-  if (ft.title && cur.length > 1 && u.text.length <= 20) st.verseLines++;
+  if (ft.title && cur.length > 1 && u.text.length <= 20 && !tableRow) st.verseLines++;
   if (isHead) st.headCount++;
   if (isHead && st.headAt < 0 && ft.title) st.headAt = i;
   // (Not a row of a name list under its title: `全省劳动模范名单` ⏎ `东城区` ⏎ `王建国\u3000李秀英\u3000张立新` is its text.)

@@ -362,8 +362,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       return at('bare-signature', false);
     }
     if (f[i].title) {
-      // The rows of a table inside the article (see `table-in-article`) go on under its title.
-      if (isFigureHeavy(u.text) && underTableInArticle(i)) return at('table-row', false);
+      // The rows of a table, a box of its own (`table-box`) or inside the article (`table-in-article`), go on under its title.
+      if (isFigureHeavy(u.text) && (st.tableBox || underTableInArticle(i))) return at('table-row', false);
       if (st.creditItem) return at('after-credit-item', true);
       // A photo item (`…（图片）`) carries one caption line: a headline over running text, or over its
       // writer and running text (`发乎情贵乎理` ⏎ `潘驰` ⏎ …; a pen name too, `塞夫`), after it is the next piece.
@@ -767,6 +767,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       st = freshState();
       st.runOrigin = origin;
       st.briefsColumn = column;
+      st.tableBox = rule === 'table-box';
       st.briefItem = (rule === 'brief-lead' || rule === 'bullet-brief' || rule === 'one-paragraph-brief' || rule === 'text-after-photo-item' || rule === 'text-after-credit-item') && !f[i].dateline;
       st.photoTop = !f[i].title && !!units[i + 1] && isPhotoCredit(units[i + 1].text);
     }
