@@ -111,6 +111,14 @@ describe('text that is no credit', () => {
     expect(people(parseByline('（某市人民银行某县支行周小琴陈广华汤长明）'))).toEqual(['周小琴', '陈广华', '汤长明']);
     expect(people(parseByline('本报记者 周德会夏立凯'))).toEqual(['周德会', '夏立凯']);
   });
+
+  it('reads a commentator who signs with a name (（本报评论员　林晓明）, 新华社评论员 张某某); the paper\'s commentator unnamed names no one', () => {
+    expect(people(parseByline('（本报评论员\u3000林晓明）'))).toEqual(['林晓明']);
+    expect(isBylineLine('本报评论员\u3000林晓明')).toBe(true);
+    expect(parseByline('新华社评论员 张某某')).toMatchObject({ organization: '新华社', reporters: ['张某某'] });
+    expect(people(parseByline('本报评论员'))).toEqual([]);
+    expect(isBylineLine('本报评论员文章')).toBe(false);
+  });
 });
 
 describe("a writer's note", () => {

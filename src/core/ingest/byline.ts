@@ -92,6 +92,17 @@ const GROUP_AUTHOR = /^[\u4e00-\u9fa5“”]{2,20}(?:课题组|调查组|调研�
  * commentator's note under a signed piece, `（作者为本报评论员）`.
  */
 const COMMENTATOR = /^[（(]?(?:作者[为系是])?(?:本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:(?:特约)?评论员|社论)[）)]?$/;
+/** A commentator who signs with a name, set apart by a space (or in brackets): `本报评论员\u3000林某某`, `（本报评论员林某某）`. */
+const NAMED_COMMENTATOR = /^(?:[（(](本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[\s\u3000]*([\u4e00-\u9fa5·]{2,8})[）)]|(本报|新华社|[\u4e00-\u9fa5]{2,8}报)?(?:特约)?评论员[\s\u3000]+([\u4e00-\u9fa5·]{2,8}))$/;
+
+/** The commentator's organisation (not the paper itself) and name(s), when the line is one. */
+function namedCommentator(t: string): { org?: string; names: string[] } | undefined {
+  const m = t.match(NAMED_COMMENTATOR);
+  if (!m) return undefined;
+  const org = m[1] ?? m[3];
+  const names = namesOf(m[2] ?? m[4]);
+  return names.length > 0 && names.every((n) => isValidPersonName(n)) ? { org: org && org !== '本报' ? org : undefined, names } : undefined;
+}
 
 /**
  * Credits set with a colon or a bar (`作者：王浩`, `文｜王浩`, `文：王浩 图：李明`, `摄影：李明`) in the
@@ -112,7 +123,7 @@ function slashForm(t: string): string {
 function isBylineLineRaw(line: string): boolean {
   // `《中国电力报》记者 X`: a paper's name in title marks.
   const t = slashForm(line.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1').replace(PHOTO_SOURCE, '$1'));
-  if (COMMENTATOR.test(t)) return true;
+  if (COMMENTATOR.test(t) || namedCommentator(t)) return true;
   if (t.length < 2 || t.length > 70) return false;
   // `（据新华社电）`, `（新华社北京１月１日电）`: a source, not a person.
   if (/[电讯][）)]$/.test(t) && matchClosingDateline(t)) return false;
@@ -284,6 +295,12 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   if (COMMENTATOR.test(byline.raw)) {
     const org = byline.raw.replace(/[（()）]/g, '').replace(/^作者[为系是]/, '').match(/^(.*?)(?:(?:特约)?评论员|社论)$/)?.[1];
     if (org && org !== '本报') byline.organization = org;
+    return byline;
+  }
+  const commentator = namedCommentator(byline.raw);
+  if (commentator) {
+    if (commentator.org) byline.organization = commentator.org;
+    byline.reporters.push(...commentator.names);
     return byline;
   }
   const unwrapped = unwrap(slashForm(raw.trim().replace(/《([\u4e00-\u9fa5]{2,12}(?:报|杂志|周刊|画报))》/g, '$1')));
