@@ -1062,6 +1062,28 @@ describe('article boundaries', () => {
     for (const a of articles.slice(1, 4)) expect(a.byline).toBeUndefined();
   });
 
+  it('a book list (新书架 ⏎ 《…》（…出版社）) after a review closed by its writer\'s note is a box of its own, and the headline under its last book opens the next piece', () => {
+    const page = [
+      '书香满人间',
+      '——读《中华文化通志》',
+      '王某某',
+      '由某某出版社出版的《中华文化通志》，是一部全面系统地介绍中华文化的大型学术著作，全书共一百卷。',
+      '（作者单位：某某大学中文系）',
+      '新书架',
+      '《邓小平理论学习纲要》（学习出版社）',
+      '《跨世纪的中国经济》（经济日报出版社）',
+      '某某大学一九九八年招收研究生简章',
+      '经国家教委批准，我校一九九八年面向全国招收硕士研究生三百名。现将有关事项公布如下：',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980121-11.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.paragraphs.length])).toEqual([
+      ['书香满人间', 1],
+      ['新书架', 2],
+      ['某某大学一九九八年招收研究生简章', 1],
+    ]);
+    expect(articles[0].byline).toMatchObject({ reporters: ['王某某'], organization: '某某大学中文系' });
+  });
+
   it("a report's numbered section heads (一、过去五年的工作回顾) stay headings over their text, whatever word jieba finds across the break", () => {
     const page = [
       '政府工作报告（摘要）',

@@ -5,7 +5,7 @@
  */
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
-import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isFigureHeavy, isHeadNote, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
+import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isFigureHeavy, isHeadNote, isListRow, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
 import { isPersonName } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -153,8 +153,8 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
     if (n) st.picCount = Math.max(st.picCount, Number(asciiDigits(n[1])) || parseNumber(n[1]) || 1);
   }
   if (/[：:]$/.test(u.text) && !ft.marker && !st.captionsLeft) st.listOpen = true;
-  // (A row of names, `张大伟\u3000赵丽\u3000刘强`, is an item as a headline-shaped line is.)
-  else if ((!ft.title && !isNameRow(u.text)) || endsSentence(u.text)) st.listOpen = false;
+  // (A list's row, `张大伟\u3000赵丽\u3000刘强`, is an item as a headline-shaped line is.)
+  else if ((!ft.title && !isListRow(u.text)) || endsSentence(u.text)) st.listOpen = false;
   if (st.photoTop) {
     // Caption and credit above a headline: not yet the body.
     if (ft.caption || ft.byline || (!ft.title && units[i + 1] && isPhotoCredit(units[i + 1].text))) return;

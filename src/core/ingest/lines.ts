@@ -214,7 +214,7 @@ function isTitleLikeRaw(t: string): boolean {
   if (isFigureRow(t)) return false;
   if (isDocumentNumber(t)) return false;
   if (isRankingRow(t)) return false;
-  if (isNameRow(t)) return false;
+  if (isListRow(t)) return false;
   return true;
 }
 
@@ -258,6 +258,17 @@ export function isNameRow(t: string): boolean {
   // (A two-character name may be printed spaced, `王\u3000某`: its halves are no names of their own.)
   const whole = names.filter((n) => n!.length >= 2);
   return whole.length > 0 && whole.filter((n) => isPersonName(n!.replace(/·.*/, '')) || n!.includes('·')).length >= whole.length * 0.8;
+}
+
+/** A book listed with its publisher: `《跨世纪的中国经济》（经济日报出版社）`, `《某某》\u3000某某出版社`. */
+const BOOK_ENTRY = /^《[^《》]{1,30}》\s*(?:[（(][^（）()]{0,12}(?:出版社|书局|书店)[^（）()]{0,8}[）)]|[\u4e00-\u9fa5]{2,12}(?:出版社|书局))$/;
+
+/**
+ * A row of a list (a name list's names, `isNameRow`; a book with its publisher under `新书架`): whole,
+ * never a headline, and finished as a paragraph is, so a headline under the last opens the next piece.
+ */
+export function isListRow(t: string): boolean {
+  return isNameRow(t) || BOOK_ENTRY.test(t);
 }
 
 /** The title of a list of names (`…委员名单`, `…先进个人名单（共１００人）`): its rows are its text, never its byline. */

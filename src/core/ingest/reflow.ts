@@ -8,7 +8,7 @@
  */
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
-import { announcesWhatFollows, endsMidSentence, endsSentence, isIssueLine, isMarker, isNameRow, isNumberedHead, isRankingRow, isTitleLike, type Unit } from './lines';
+import { announcesWhatFollows, endsMidSentence, endsSentence, isIssueLine, isListRow, isMarker, isNumberedHead, isRankingRow, isTitleLike, type Unit } from './lines';
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
 /** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */
@@ -43,8 +43,8 @@ function joinable(a: Unit, b: Unit): boolean {
   if (announcesWhatFollows(a.text) && isTitleLike(b.text)) return false;
   // A line of results is a row of a table (`男子１０公里：１．王某…２．…`): whole, however it ends; so
   // is a line that only names an issue or a date (`１９９８年第一期` under a listed work), and a row of a name
-  // list (`秘书长\u3000赵某某` over the next list's title).
-  if (isRankingRow(a.text) || isIssueLine(a.text) || isNameRow(a.text)) return false;
+  // list or a book list (`秘书长\u3000赵某某` over the next list's title).
+  if (isRankingRow(a.text) || isIssueLine(a.text) || isListRow(a.text)) return false;
   return true;
 }
 

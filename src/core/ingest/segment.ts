@@ -54,6 +54,7 @@ import {
   isHeadNote,
   isColumnLabel,
   isNameListTitle,
+  isListRow,
   isNameRow,
   isSeparatorLine,
   isExclaimHead,
@@ -571,9 +572,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // letter's signature, `（山东某县某乡张某等１６位母亲）`.)
       const signedNote = !!f[i - 1]?.note && /[）)]$/.test(prevText) && endsSentence(units[i - 2]?.text ?? '');
       // (Or a long paragraph of sentences whose last one lost its stop: `…帮助基层干部掌握管理方法`; or a
-      // list's row of names, whole.)
+      // list's row, whole: `lines.ts` isListRow.)
       const lostStop = prevText.length >= 80 && /[。！？]/.test(prevText) && !endsMidSentence(prevText) && !f[i - 1].title;
-      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote || lostStop || isNameRow(prevText)));
+      return at('one-line-headline-after-text', !!nextF && !nextF.title && st.hasText && (endsSentence(units[i - 1]?.text ?? '') || tableAbove(i) || signedNote || lostStop || isListRow(prevText)));
     }
     // A headline that calls out (`饭桌上，谁先动筷子？——孩子，还是老人？`, `周小燕老师，您辛苦了！`): a
     // short line ending in `！`/`？` after finished text, standing over its writer's byline or over a
