@@ -468,6 +468,14 @@ describe('article boundaries', () => {
     expect(starts([...report, other].join('\n\n'))).toEqual(['全市农村电话', '新华社北京一']);
     // Written the same way and from the same place, the same agency's next dispatch reads as a part of a roundup.
     expect(starts([...report, other.replace('北京一月六日', '天津１月６日')].join('\n\n'))).toEqual(['全市农村电话']);
+    // Of the same day, it is read against the item's headline alone: a paragraph above that happens to
+    // share words with it (`应…的邀请`) does not hold it in the item.
+    const visit = [
+      '钱其琛会见陈方安生',
+      '据新华社北京１月６日电（记者方某）国务院副总理钱其琛今天下午在北京会见了香港特区政务司司长陈方安生。',
+      '应国务院港澳事务办公室的邀请，陈方安生于１月５日抵京访问。',
+    ];
+    expect(starts([...visit, other].join('\n\n'))).toEqual(['钱其琛会见陈', '新华社北京一']);
   });
 
   it("the same agency's dispatch from another place on another day, sharing nothing with the item above, opens the next item", () => {

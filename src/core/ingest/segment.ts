@@ -732,12 +732,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // `新华社沈阳１月７日电…`), that shares not one character pair with the item.
       const otherDesk = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place;
       if (st.hasDateline && st.hasText && !f[i - 1].title && dl.dateline.agency && dl.dateline.day && ((dl.credit && /记者/.test(dl.credit)) || otherAgency || otherStyle || elsewhere || otherDesk)) {
-        // Another desk's dispatch of another day, its date written another way, is read against the
-        // item's headline alone: the paragraph above may share a place or a `会议` with it by chance.
+        // A dispatch whose date is written another way (another desk's, or the agency's own under its
+        // reprint, `据新华社北京１月６日电` ⏎ … ⏎ `新华社北京一月六日电`) is read against the item's headline
+        // alone: the paragraph above may share a place, a `会议` or an `应…的邀请` with it by chance.
         // So is a dispatch with its own reporter on another day (`据新华社北京１月９日电（记者刘云非）…`).
         // (Or another desk's, under an undated `本报讯`: `本报讯…` ⏎ … ⏎ `据新华社北京一月七日电（记者X）…`.)
         const ownDay = !!dl.credit && /记者/.test(dl.credit) && (first?.day ? first.day !== dl.dateline.day : !!first?.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, ''));
-        const ctx = ((otherAgency && otherStyle) || ownDay) && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
+        const ctx = (otherStyle || ownDay) && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
         if (cohesion(u.text.slice(dl.length), ctx, true) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
