@@ -280,6 +280,18 @@ describe('article boundaries', () => {
     expect(starts([...report, same].join('\n\n'))).toEqual(['优秀电视专题']);
   });
 
+  it('a paragraph opened as a lead whose subject spoke too (…１１日也表示), or by 就在前不久, goes on with the story: no brief of its own', () => {
+    const story = ['半岛局势持续紧张', '新华社首尔８月１１日电韩国青瓦台１０日召开国家安全保障会议，讨论应对方案。', '会议要求军队保持高度戒备，密切关注动向。'];
+    for (const next of [
+      '德国总理默克尔１１日也表示，言语上轮番示强，对解决问题没有好处，德方不认为有军事解决办法。',
+      '就在前不久，联合国安理会一致通过决议，决定对有关方面实施新的制裁措施，国际社会普遍表示支持。',
+    ]) {
+      expect(starts([...story, next].join('\n\n')), next.slice(0, 8)).toEqual(['半岛局势持续']);
+    }
+    // The same subject's lead without `也` on another matter is still the next brief.
+    expect(starts([...story, '德国总理默克尔１１日宣布，德国将在明年举办国际汽车展览会，届时将有五十多个国家的厂商参展。'].join('\n\n'))).toEqual(['半岛局势持续', '德国总理默克']);
+  });
+
   it("after a lead-shaped paragraph read as a brief inside a story, a paragraph taking up the story's words does not cut it further", () => {
     const story = [
       '一条公路富了一方百姓',

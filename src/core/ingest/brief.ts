@@ -19,10 +19,11 @@ const DAY_IN_FIRST_SENTENCE =
   /^[^。！？]{0,60}?(?:(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日(?![报电])|日前|近日|最近|目前|前不久|不久前|新近|(?:[０-９0-9]{4}|[一二三四五六七八九〇零]{4})年底)/;
 /**
  * Openings that continue a story (pronouns, `我` but not `我国`, a brief's subject; connectives,
- * time and place adverbials, and the next step of an event already told: `第二轮比赛…`, `第三天…`).
+ * time and place adverbials, the day told from the dateline's, `今天`, `本月`, `就在前不久`, and the next
+ * step of an event already told: `第二轮比赛…`, `第三天…`).
  */
 const CONTINUES =
-  /^(?:第[二三四五六七八九十]{1,2}(?:轮|天|日|场|阶段|局|盘|站)|尽管|虽然|如果|由于|为了|随着|在|当|对|从|自|经过|通过|我(?!国)|你|大家|人们|有人|有的|许多|不少|一些|这|那|他|她|它|该|此|其|但|而|并|同时|另外|此外|因此|所以|据了解|据介绍|据悉|据统计|据报道|据说|目前|如今|今年|去年|当天|当日|次日|随后|之后|此前|会上|会议|记者|笔者|与此同时|截至|截止)/;
+  /^(?:第[二三四五六七八九十]{1,2}(?:轮|天|日|场|阶段|局|盘|站)|尽管|虽然|如果|由于|为了|随着|在|当|对|从|自|经过|通过|我(?!国)|你|大家|人们|有人|有的|许多|不少|一些|这|那|他|她|它|该|此|其|但|而|并|同时|另外|此外|因此|所以|据了解|据介绍|据悉|据统计|据报道|据说|目前|如今|今年|去年|今天|昨天|明天|本月|上月|就在|当天|当日|次日|随后|之后|此前|会上|会议|记者|笔者|与此同时|截至|截止)/;
 
 /** An item of a briefs column marked by its bullet, then the day: `●前不久，…`, `●日前，…`, `●５日，…`. */
 export const BULLET_DAY = /^[●■◆▲]\s*(?:日前|近日|最近|前不久|不久前|新近|(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日)[，,]/;
@@ -30,8 +31,11 @@ export const BULLET_DAY = /^[●■◆▲]\s*(?:日前|近日|最近|前不久|�
 /** A report opened by its source's figures: `据英国气象局公布的最新数据，…`. */
 const SOURCE_FIGURES = /^据[^，。；、]{2,20}(?:公布|发布|发表)的[^，。；]{0,8}(?:数据|数字|统计|报告|资料)[，,]/;
 
+/** A lead that says its subject did so too (`德国总理默克尔１１日也表示，…`): the story's next voice, not a new item. */
+const ALSO_AFTER_DAY = /^[^，。；]{2,30}?(?:[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近)(?:也|还|亦|同样|同日|同时)/;
+
 function isBriefLeadRaw(t: string): boolean {
-  if (t.length < 40) return false;
+  if (t.length < 40 || ALSO_AFTER_DAY.test(t)) return false;
   return BULLET_DAY.test(t) || SOURCE_FIGURES.test(t) || (LEAD.test(t) && !CONTINUES.test(t));
 }
 
@@ -67,7 +71,7 @@ const TIME_THEN_PRONOUN =
 /** A paragraph whose first sentence names its day (or its year's end) and does not go on with a story: a news item's opening, of any length. */
 export function namesItsDay(t: string): boolean {
   if (CONTINUES.test(t) && !/^(?:截至|截止)/.test(t)) return false;
-  if (TIME_THEN_PRONOUN.test(t)) return false;
+  if (TIME_THEN_PRONOUN.test(t) || ALSO_AFTER_DAY.test(t)) return false;
   return LEAD.test(t) || DAY_IN_FIRST_SENTENCE.test(t);
 }
 
