@@ -70,7 +70,7 @@ const TIME_THEN_PRONOUN =
 
 /** A paragraph whose first sentence names its day (or its year's end) and does not go on with a story: a news item's opening, of any length. */
 export function namesItsDay(t: string): boolean {
-  if (CONTINUES.test(t) && !/^(?:截至|截止)/.test(t)) return false;
+  if (CONTINUES.test(t) && !/^(?:截至|截止)(?!目前|现在|今天|记者发稿|发稿)/.test(t)) return false;
   if (TIME_THEN_PRONOUN.test(t) || ALSO_AFTER_DAY.test(t)) return false;
   return LEAD.test(t) || DAY_IN_FIRST_SENTENCE.test(t);
 }
