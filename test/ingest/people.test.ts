@@ -273,6 +273,24 @@ describe("a letter signed with the writer's calling", () => {
     expect(isBylineLine('读者来信')).toBe(false);
     expect(people(parseByline('读者来信'))).toEqual([]);
   });
+
+  it("reads a letter's signature above the editor's word on it (编者附言：…, 来信反映的问题已转交…), and never takes readers' signatures for a page of closing bylines", () => {
+    const letter = (title: string, text: string, signature: string, word: string) => [title, '编辑同志：', text, signature, word];
+    const page = [
+      '读者来信',
+      ...letter('乡村道路该修了', '我们村通往镇上的路，一下雨就泥泞不堪，孩子们上学要走一个多小时。希望有关部门重视这个问题。', '河北省某县某村村民\u3000王某某', '编者附言：农村道路建设关系农民群众的切身利益。希望当地有关部门尽快解决。'),
+      ...letter('火车站的服务应当改进', '春运期间，我在某火车站购票时，发现售票窗口开得太少，旅客排起了长队。', '江苏省南京市读者\u3000李某', '来信反映的问题已转交有关部门处理。'),
+      '一张迟到的汇款单',
+      '本报记者\u3000赵某',
+      '一张寄给贫困学生的汇款单，在路上走了整整两个月。这件事引起了我们的关注。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980126-05.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters, a.paragraphs.at(-1)?.text.slice(0, 5)])).toEqual([
+      ['乡村道路该修了', ['王某某'], '编者附言：'],
+      ['火车站的服务应当改进', ['李某'], '来信反映的'],
+      ['一张迟到的汇款单', ['赵某'], '一张寄给贫'],
+    ]);
+  });
 });
 
 describe('group pieces and their writers', () => {

@@ -10,7 +10,7 @@ import { leadingContinuation, trailingContinuation } from './furniture';
 import { readHeadline } from './headline';
 import { cutLongParagraphs } from './long-paragraphs';
 import { joinUnits, runsOn } from './reflow';
-import { isBareSignatureName, isPersonName, isPlaceWord, isSignatureLine, isSigningName } from './names';
+import { callingSignature, isBareSignatureName, isPersonName, isPlaceWord, isSignatureLine, isSigningName } from './names';
 import { dashSignatureByline, isAuthorLine, isBareAuthorLine, positionedName, signsAsBody } from './author';
 import { isDashSignature, isDateSignature, isPhotoCredit } from './line-features';
 import {
@@ -114,6 +114,9 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
   }
   return { titleLines, notes, byline, k, sawPictureMark };
 }
+
+/** The editor's word under a reader's letter: `编者附言：…`, `编后：…`, or what became of the letter (`来信反映的问题已转交…`). */
+const EDITORS_WORD = /^(?:编者附言|编者按|编者注|编者|编后|编辑附言)[：:]|^(?:此信|来信|该信)[^。]{0,20}(?:转交|转给|已交|转请|转有关)/;
 
 export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}): ParsedArticle {
   const warnings: string[] = [];
@@ -274,6 +277,15 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     // A credit right after a caption belongs to the caption, not to the article end.
     if (prev && isCaptionText(prev.text)) break;
     body = body.slice(0, -1);
+  }
+  // A letter's writer signing above the editor's word on it (`河北省某县某村村民\u3000王某某` ⏎ `编者附言：…`, or
+  // `来信反映的问题已转交有关部门处理。`): the signature signs the letter; the word after it stays in the text.
+  if (tail.length === 0 && body.length >= 3) {
+    const j = body.length - 2;
+    if (callingSignature(body[j].text.replace(/^[（(]|[）)]$/g, '')) && endsSentence(body[j - 1].text) && EDITORS_WORD.test(body[j + 1].text)) {
+      tail.push(parseByline(body[j].text, warnings));
+      body = [...body.slice(0, j), body[j + 1]];
+    }
   }
   for (const b of tail) byline = mergeBylines(byline, b);
 

@@ -25,6 +25,7 @@
  */
 import { isBylineLine, withoutSourceNote } from './byline';
 import { endsSentence, isTitleLike, type Unit } from './lines';
+import { callingSignature } from './names';
 
 export type BlankLines = 'paragraphs' | 'blocks' | 'none';
 
@@ -64,8 +65,9 @@ export function hasClosingBylines(units: Unit[]): boolean {
       if (!endsSentence(units[i - 1]?.text ?? '')) paras = 0;
       continue;
     }
-    // (A photographer's credit under a picture story, `蒋雪林摄（人民视觉）`, signs the picture, not the text.)
-    if (!isBylineLine(t) || /^[（(]/.test(t) || /摄(?:影)?$/.test(withoutSourceNote(t))) {
+    // (A photographer's credit under a picture story, `蒋雪林摄（人民视觉）`, signs the picture, not the text;
+    // a reader's signature under a letter, `河北省某县某村村民\u3000王某某`, signs the letter, not a report.)
+    if (!isBylineLine(t) || /^[（(]/.test(t) || /摄(?:影)?$/.test(withoutSourceNote(t)) || callingSignature(t)) {
       if (endsSentence(t)) paras++;
       continue;
     }
