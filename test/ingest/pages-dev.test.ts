@@ -66,11 +66,11 @@ describe.skipIf(!fs.existsSync(PAGES_DEV_DIR))('pages-dev evaluation (1998)', ()
   it('reads the pages set in the e-paper layout (every paragraph indented but the headline lines, blank lines kept or not) as nearly the same articles', () => {
     // The headline lines are the ones the page's own reading takes for a kicker, title or subtitle.
     const asEPaper = (text: string, blankLines: boolean) => {
-      const heads = new Set(parsePage(text, { file: 'x.txt' }).articles.flatMap((a) => [a.kicker, a.title, a.subtitle]).flatMap((h) => (h ? [h, ...h.split(/\s+/)] : [])));
-      const indented = indentBody(text, (l) => heads.has(l));
+      const heads = new Set(parsePage(text, { file: 'x.txt' }).articles.flatMap((a) => [a.kicker, a.title, a.subtitle]).flatMap((h) => (h ? [h, ...h.split(/\s+/)] : [])).map((h) => h.replace(/\s/g, '')));
+      const indented = indentBody(text, (l) => heads.has(l.replace(/\s/g, '')));
       return blankLines ? indented : indented.replace(/\n\n/g, '\n');
     };
-    // Measured at parser 21: 99.2% of 886 articles, with blank lines or without (81.3% when the e-paper split read them).
+    // Measured at parser 21: 99.8% of 886 articles, with blank lines or without (81.3% when the e-paper split read them).
     for (const blankLines of [true, false]) expect(sameAfter(PAGES_DEV_DIR, (t) => asEPaper(t, blankLines)), `blank lines: ${blankLines}`).toBeGreaterThanOrEqual(0.97);
   });
 });

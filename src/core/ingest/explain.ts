@@ -26,9 +26,9 @@ export interface ExplainedPage {
   lines: ExplainedLine[];
 }
 
-function classesOf(u: Unit, indentedLayout: boolean): string[] {
+function classesOf(u: Unit): string[] {
   if (u.furniture) return [`furniture:${u.furniture.kind}`];
-  const f = features(u, indentedLayout);
+  const f = features(u);
   const out: string[] = (Object.keys(f) as (keyof typeof f)[]).filter((k) => f[k]).map((k) => (k === 'title' ? 'title-like' : k === 'marker' ? 'picture-mark' : k));
   if (u.indent) out.push('indented');
   return out.length ? out : ['body'];
@@ -44,7 +44,7 @@ export function explainPage(text: string): ExplainedPage {
   const lines = units.map((u, i) => ({
     line: lineAt(u.start),
     text: u.text,
-    classes: classesOf(u, layout.indented),
+    classes: classesOf(u),
     article: articleOf.get(i) ?? 0,
     decision: decisions.get(i),
   }));

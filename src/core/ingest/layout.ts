@@ -18,10 +18,11 @@
  * - `fullWidthDigits`: the page writes its numbers in full-width digits (`１９９８年１月５日`), as text
  *   typeset in the GB2312 era does (the 1998 pages); e-paper text since writes them in ASCII. Such a
  *   page runs headline-less briefs and items, which only `segment.ts` reads, so an old page set in the
- *   e-paper layout (its paragraphs indented) is split there, with the indent as a cue (an indented line
- *   is never a headline), not by `segment-indented.ts`. Measured by indenting the body paragraphs of
- *   the 1998 dev pages (their headline blocks flush): boundary F1 0.87 by the e-paper split, 0.985 so;
- *   a modern dev page rewritten in full-width digits would go the other way (1.00 → 0.68).
+ *   e-paper layout (its paragraphs indented) is split and read there, with the indent as a cue (an
+ *   indented line never opens an article as a headline), not by `segment-indented.ts`. Measured by
+ *   indenting the body paragraphs of the 1998 dev pages (their headline blocks flush, blank lines kept
+ *   or not): boundary F1 0.87 by the e-paper split, 0.993 so (0.994 unindented); a modern dev page
+ *   rewritten in full-width digits would go the other way (1.00 → 0.68).
  */
 import { isBylineLine, withoutSourceNote } from './byline';
 import { endsSentence, isTitleLike, type Unit } from './lines';

@@ -36,16 +36,13 @@ export interface Feature {
   caption: boolean;
 }
 
-/**
- * What a line looks like, read once per line (the splitter's and `--explain`'s classes). On a page
- * in the e-paper layout (`indentedLayout`) an indented line is a paragraph or a subhead, never a headline.
- */
-export function features(u: Unit, indentedLayout = false): Feature {
+/** What a line looks like, read once per line (the splitter's and `--explain`'s classes). */
+export function features(u: Unit): Feature {
   const t = u.text;
   const byline = !u.furniture && !PLACE_MARK.test(t) && isBylineLine(t);
   const dl = !u.furniture && !!matchDateline(t);
   return {
-    title: !u.furniture && !(indentedLayout && u.indent) && isTitleLike(t),
+    title: !u.furniture && isTitleLike(t),
     dateline: dl,
     byline,
     closer:

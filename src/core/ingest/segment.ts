@@ -173,7 +173,7 @@ export type SegmentTrace = (unit: number, start: boolean, rule: string) => void;
 export interface SegmentOptions {
   /** Articles on this page end with a byline line (大众日报 style). */
   closingStyle: boolean;
-  /** The page is in the e-paper layout, read by this splitter for its era (`layout.ts`, `oldDigits`): an indented line is never a headline. */
+  /** The page is in the e-paper layout, read by this splitter for its era (`layout.ts` fullWidthDigits): an indented line never opens an article as a headline. */
   indented?: boolean;
   trace?: SegmentTrace;
 }
@@ -185,7 +185,7 @@ const GROUP_SIGNATURE = /^[（(][^（）()]{4,40}(?:等[０-９0-9一二三四�
 const BULLET_HEAD = /^[●◆■▲★◇□○]/;
 
 export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
-  const f = units.map((u) => features(u, opts.indented));
+  const f = units.map(features);
   /** Exclamations read as headlines over running text on a subject of their own (below). */
   const exclaimHeads = new Set<number>();
   // `如此美容美发店！` over an author line or a dateline is a headline; not a wish that closes the piece
@@ -362,6 +362,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (st.hasText && f[i].title && endsSentence(units[i - 1]?.text ?? '') && BARE_NAME.test(u.text) && isBareSignatureName(u.text) && !!units[i + 2] && f[i + 1]?.title && (f[i + 2].dateline || f[i + 2].byline)) {
       return at('bare-signature', false);
     }
+    // On an old page set in the e-paper layout (`layout.ts` fullWidthDigits) an indented line is a
+    // paragraph or a subhead: never a headline that opens an article (it may head a roundup's part).
+    if (f[i].title && opts.indented && u.indent) return at('indented-line', false);
     if (f[i].title) {
       // The rows of a table, a box of its own (`table-box`) or inside the article (`table-in-article`), go on under its title.
       if (isFigureHeavy(u.text) && (st.tableBox || underTableInArticle(i))) return at('table-row', false);
