@@ -118,6 +118,9 @@ describe('text that is no credit', () => {
     expect(parseByline('新华社评论员 张某某')).toMatchObject({ organization: '新华社', reporters: ['张某某'] });
     expect(people(parseByline('本报评论员'))).toEqual([]);
     expect(isBylineLine('本报评论员文章')).toBe(false);
+    // A word of the column after the role is no name.
+    expect(people(parseByline('（本报评论员文章）'))).toEqual([]);
+    expect(people(parseByline('（本报评论员观察）'))).toEqual([]);
   });
 });
 

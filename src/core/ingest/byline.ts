@@ -12,7 +12,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { callingSignature, holdsVerb, isBareSignatureName, isColumnName, isNameRun, isPlaceWord, jiebaSaysOneName, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
+import { callingSignature, holdsVerb, isBareSignatureName, isColumnName, isNameRun, isPlaceWord, jiebaSaysOneName, readsAsWords, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
 
 /** Role words (not `记者站`, a bureau: `本报驻上海记者站记者 王某`). */
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者(?!站)|记者(?!站)|通讯员|实习生|摄影|摄)';
@@ -101,7 +101,8 @@ function namedCommentator(t: string): { org?: string; names: string[] } | undefi
   if (!m) return undefined;
   const org = m[1] ?? m[3];
   const names = namesOf(m[2] ?? m[4]);
-  return names.length > 0 && names.every((n) => isValidPersonName(n)) ? { org: org && org !== '本报' ? org : undefined, names } : undefined;
+  // (Not a word of the column: `（本报评论员文章）`.)
+  return names.length > 0 && names.every((n) => isValidPersonName(n) && !(n.length === 2 && readsAsWords(n))) ? { org: org && org !== '本报' ? org : undefined, names } : undefined;
 }
 
 /**
