@@ -1083,6 +1083,11 @@ describe('article boundaries', () => {
     expect(articles[1].paragraphs.map((p) => p.text).slice(1)).toEqual(['主任 张某某', '副主任（按姓氏笔画为序）', '王某某 刘某 孙某某 李某（女）']);
     expect(articles[3].paragraphs).toHaveLength(6);
     for (const a of articles.slice(1, 4)) expect(a.byline).toBeUndefined();
+    // Words set apart so are no names, and a headline of them opens its piece as any headline does.
+    for (const head of ['高速\u3000高铁\u3000高效', '江南\u3000江北\u3000江西', '迎新春\u3000送温暖\u3000献爱心']) {
+      const two = [...LIBRARY, head, '本报讯春节将至，市里组织了一百多支小分队，走访慰问困难职工和贫困农民。'].join('\n\n');
+      expect(titles(two), head).toEqual(['山村小学有了图书室', head.replace(/\u3000/g, ' ')]);
+    }
   });
 
   it('a book list (新书架 ⏎ 《…》（…出版社）) after a review closed by its writer\'s note is a box of its own, and the headline under its last book opens the next piece', () => {

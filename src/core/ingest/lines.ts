@@ -8,7 +8,7 @@ import { isBylineLine } from './byline';
 import { matchDateline, type DatelineMatch } from './dateline';
 import { furnitureOf, type Furniture } from './furniture';
 import { memo } from './memo';
-import { isPersonName } from './names';
+import { isPersonName, jiebaSaysOneName, readsAsWords } from './names';
 import { closeLetterSpacing } from './spacing';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -256,8 +256,11 @@ export function isNameRow(t: string): boolean {
   const names = (office ? parts.slice(1) : parts).map((x) => x.match(LISTED_NAME)?.[1]);
   if (names.length < (office ? 1 : 3) || names.some((n) => n === undefined)) return false;
   // (A two-character name may be printed spaced, `王\u3000某`: its halves are no names of their own.)
-  const whole = names.filter((n) => n!.length >= 2);
-  return whole.length > 0 && whole.filter((n) => isPersonName(n!.replace(/·.*/, '')) || n!.includes('·')).length >= whole.length * 0.8;
+  const whole = names.filter((n) => n!.length >= 2) as string[];
+  // (A name, not a word of two characters that opens with a surname: `高速\u3000高铁\u3000高效`, `江南\u3000江北`;
+  // a longer name may hold a word, `王建国`.)
+  const named = (n: string) => n.includes('·') || (isPersonName(n) && (n.length > 2 || /某/.test(n) || jiebaSaysOneName(n) || !readsAsWords(n)));
+  return whole.length > 0 && whole.filter(named).length >= whole.length * 0.8;
 }
 
 /** A book listed with its publisher: `《跨世纪的中国经济》（经济日报出版社）`, `《某某》\u3000某某出版社`. */
