@@ -4,7 +4,7 @@
  * article and the named rule that decided (`one-line-headline-after-text`, `brief-lead`,
  * `flush-run`…; the rule names are the `at('…')` labels in `segment.ts` and `segment-indented.ts`).
  */
-import type { PageLayout } from './layout';
+import { readsAsEPaper, type PageLayout } from './layout';
 import { features } from './line-features';
 import { splitPage } from './parse';
 import { splitUnits, type Unit } from './lines';
@@ -54,7 +54,7 @@ export function explainPage(text: string): ExplainedPage {
 /** The explanation as text: one row per line, a rule row at every boundary. */
 export function formatExplained(p: ExplainedPage): string {
   const blank = { paragraphs: '空行分段', blocks: '空行分隔文章', none: '没有空行' }[p.layout.blankLines];
-  const out = [`版面特征：${p.layout.indented ? '段落缩进、标题顶格（电子版）' : '段落不缩进'}；${blank}；${p.layout.closingBylines ? '署名在文末' : '署名不在文末'}${p.layout.folded ? '；定宽折行（已接回段落）' : ''}${p.layout.indented && p.layout.fullWidthDigits ? '；全角数字（旧版文本，按旧版拆分）' : ''}`];
+  const out = [`版面特征：${p.layout.indented ? '段落缩进、标题顶格（电子版）' : '段落不缩进'}；${blank}；${p.layout.closingBylines ? '署名在文末' : '署名不在文末'}${p.layout.folded ? '；定宽折行（已接回段落）' : ''}${p.layout.indented && !readsAsEPaper(p.layout) ? '；全角数字（旧版文本，按旧版拆分）' : ''}`];
   for (const l of p.lines) {
     const mark = l.decision?.start ? '▶' : ' ';
     const why = l.decision ? `${l.decision.start ? '新文章' : '续'}:${l.decision.rule}` : l.article ? '首行' : '';
