@@ -251,7 +251,7 @@ async function run(argv: string[]): Promise<number> {
       const input = readPageInput(file);
       const d = decodeBuffer(input.bytes, input.name);
       if (o.explain) {
-        const ex = explainPage(d.text);
+        const ex = explainPage(d.text, input.name);
         out(json, ex, () => formatExplained(ex));
         return 0;
       }

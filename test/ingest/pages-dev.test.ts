@@ -95,4 +95,17 @@ describe.skipIf(!fs.existsSync(PAGES_DEV_MODERN_DIR))('pages-dev-modern evaluati
   it('reads the pages with a blank line after every line as the same articles (still e-paper text: the digits are not full-width)', () => {
     expect(sameAfter(PAGES_DEV_MODERN_DIR, (t) => t.replace(/\n/g, '\n\n'))).toBe(1);
   });
+
+  it("reads the pages rewritten in full-width digits as the same articles: their issue's year (2019, from the file name) says they are e-paper text", () => {
+    const fullWidth = (t: string) => t.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+    const read = (text: string, file: string) => parsePage(text, { file }).articles.map((a) => `${a.title}|${a.paragraphs.length}`);
+    let articles = 0;
+    for (const f of fs.readdirSync(PAGES_DEV_MODERN_DIR).filter((f) => /^\d{8}-\d{2}\.txt$/.test(f))) {
+      const text = fs.readFileSync(path.join(PAGES_DEV_MODERN_DIR, f), 'utf8');
+      const want = read(text, f);
+      expect(read(fullWidth(text), f).map((k) => k.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))), f).toEqual(want);
+      articles += want.length;
+    }
+    expect(articles).toBeGreaterThan(250);
+  });
 });

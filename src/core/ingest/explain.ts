@@ -6,6 +6,7 @@
  */
 import { readsAsEPaper, type PageLayout } from './layout';
 import { features } from './line-features';
+import { guessFromFileName } from './filename';
 import { splitPage } from './parse';
 import { splitUnits, type Unit } from './lines';
 
@@ -34,9 +35,11 @@ function classesOf(u: Unit): string[] {
   return out.length ? out : ['body'];
 }
 
-export function explainPage(text: string): ExplainedPage {
+/** `file`: the page's file name, whose date (as parsePage reads it) tells the issue's year. */
+export function explainPage(text: string, file?: string): ExplainedPage {
   const decisions = new Map<number, { start: boolean; rule: string }>();
-  const { units, layout, segs } = splitPage(splitUnits(text), (i, start, rule) => decisions.set(i, { start, rule }));
+  const issueDate = file ? guessFromFileName(file).date : undefined;
+  const { units, layout, segs } = splitPage(splitUnits(text), (i, start, rule) => decisions.set(i, { start, rule }), issueDate ? Number(issueDate.slice(0, 4)) : undefined);
   const articleOf = new Map<number, number>();
   segs.forEach((s, n) => s.units.forEach((i) => articleOf.set(i, n + 1)));
   // Line numbers from offsets: count the line breaks before each unit's start.

@@ -21,8 +21,10 @@
  *   e-paper layout (its paragraphs indented) is split and read there, with the indent as a cue (an
  *   indented line never opens an article as a headline), not by `segment-indented.ts`. Measured by
  *   indenting the body paragraphs of the 1998 dev pages (their headline blocks flush, blank lines kept
- *   or not): boundary F1 0.87 by the e-paper split, 0.993 so (0.994 unindented); a modern dev page
- *   rewritten in full-width digits would go the other way (1.00 → 0.68).
+ *   or not): boundary F1 0.87 by the e-paper split, 0.993 so (0.994 unindented). A page whose issue is
+ *   known to be of 2005 or later (`issueYear`, from the file name or the import) is e-paper text
+ *   whatever its digits: a modern dev page rewritten in full-width digits would otherwise go the other
+ *   way (1.00 → 0.68).
  */
 import { isBylineLine, withoutSourceNote } from './byline';
 import { endsSentence, isTitleLike, type Unit } from './lines';
@@ -38,6 +40,8 @@ export interface PageLayout {
   folded: boolean;
   /** Most of its digits are full-width (`１９９８`): text of the GB2312 era. */
   fullWidthDigits: boolean;
+  /** The year of the page's issue, when the file name or the import says it. */
+  issueYear?: number;
 }
 
 /** A paragraph of running text: long enough and ending a sentence. */
@@ -128,11 +132,14 @@ export function hasFullWidthDigits(units: Unit[]): boolean {
   return full >= 4 && full >= 4 * ascii;
 }
 
+/** The first year of e-paper text (`fullWidthDigits`): an issue of this year or later is never GB2312-era text. */
+const E_PAPER_SINCE = 2005;
+
 /** Split and read as e-paper text (`segment-indented.ts`, headline block = the flush lines on top): indented, and not of the GB2312 era. */
 export function readsAsEPaper(layout: PageLayout): boolean {
-  return layout.indented && !layout.fullWidthDigits;
+  return layout.indented && (!layout.fullWidthDigits || (layout.issueYear ?? 0) >= E_PAPER_SINCE);
 }
 
-export function readLayout(units: Unit[], blankLines: BlankLines = blankLinesOf(units), folded = false): PageLayout {
-  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units), folded, fullWidthDigits: hasFullWidthDigits(units) };
+export function readLayout(units: Unit[], blankLines: BlankLines = blankLinesOf(units), folded = false, issueYear?: number): PageLayout {
+  return { indented: isIndentedLayout(units), blankLines, closingBylines: hasClosingBylines(units), folded, fullWidthDigits: hasFullWidthDigits(units), issueYear };
 }
