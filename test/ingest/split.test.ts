@@ -280,7 +280,7 @@ describe('article boundaries', () => {
     expect(starts([...report, same].join('\n\n'))).toEqual(['优秀电视专题']);
   });
 
-  it('a paragraph opened as a lead whose subject spoke too (…１１日也表示), or by 就在前不久, 截至目前 or a time alone (不久前，), goes on with the story: no brief of its own', () => {
+  it('a paragraph opened as a lead whose subject spoke too (…１１日也表示), or by 就在前不久, 截至目前, a time alone (不久前，) or a date (７月２７日，), goes on with the story: no brief of its own', () => {
     const story = ['半岛局势持续紧张', '新华社首尔８月１１日电韩国青瓦台１０日召开国家安全保障会议，讨论应对方案。', '会议要求军队保持高度戒备，密切关注动向。'];
     for (const next of [
       '德国总理默克尔１１日也表示，言语上轮番示强，对解决问题没有好处，德方不认为有军事解决办法。',
@@ -291,9 +291,9 @@ describe('article boundaries', () => {
     // Nor do the figures so far (`截至目前，…`): a year's figures (`截至１９９７年底，…`) may open a brief, these go on.
     const city = ['泉城拆违治堵见成效', '本报济南１月５日讯拆违拆临、治堵治霾、城市治理三大攻坚战在济南全面打响。'];
     expect(starts([...city, '截至目前，全市共拆除违法建设３０００多万平方米，市区内新增绿化１１７万平方米，群众拍手称快。'].join('\n\n'))).toEqual(['泉城拆违治堵']);
-    // Nor does a paragraph opened by its time alone (`不久前，…`, `日前，…`): the story's next moment.
+    // Nor does a paragraph opened by its time alone (`不久前，…`, `日前，…`) or by a date (`７月２７日，…`): the story's next moment.
     const crew = ['修井铁军', '本报大庆１月２０日讯１０７修井队组建３４年来，十余次参与重大抢险，被誉为“英勇善战的修井铁军”。'];
-    for (const next of ['不久前，采油二厂的一口井发生了套管外漏，连油带水不停地从井口往外冒，情况十分危急。', '日前，某市一家外资企业的财务人员来办理股权转让事宜，只用了半天就办完了全部手续。']) {
+    for (const next of ['不久前，采油二厂的一口井发生了套管外漏，连油带水不停地从井口往外冒，情况十分危急。', '日前，某市一家外资企业的财务人员来办理股权转让事宜，只用了半天就办完了全部手续。', '７月２７日，铁路输送的三个军列从满洲里口岸出境，正沿西伯利亚大铁路开往演习地域。']) {
       expect(starts([...crew, next].join('\n\n')), next.slice(0, 6)).toEqual(['修井铁军\n\n']);
     }
     // The same subject's lead without `也` on another matter is still the next brief.
@@ -789,9 +789,12 @@ describe('article boundaries', () => {
   it('in a signed feature, a paragraph that opens on a time and then its person as a pronoun (…凌晨３时，他…) goes on with the story', () => {
     const night = '１９９６年１月５日凌晨３时，他冒着大雪赶到山口，把加急电报交给病危老汉的儿子，那家人感激不已。';
     expect(starts([...POSTMAN, night].join('\n\n'))).toEqual(['山乡邮递员\n']);
-    // Its own subject after the day is the next brief's.
-    const brief = '１９９６年１月５日，某县图书馆开办农民科技夜校，每周三个晚上讲授种植养殖知识，报名者踊跃。';
-    expect(starts([...POSTMAN, brief].join('\n\n'))).toEqual(['山乡邮递员\n', '１９９６年１']);
+    // So does one that opens on its date with a subject of its own: no item of the 1998 dev pages opens
+    // on its date (66 paragraphs inside articles do). A brief names its subject first.
+    const dated = '１９９６年１月５日，某县图书馆开办农民科技夜校，每周三个晚上讲授种植养殖知识，报名者踊跃。';
+    expect(starts([...POSTMAN, dated].join('\n\n'))).toEqual(['山乡邮递员\n']);
+    const brief = '某县图书馆１月５日开办农民科技夜校，每周三个晚上讲授种植养殖知识，报名者十分踊跃。';
+    expect(starts([...POSTMAN, brief].join('\n\n'))).toEqual(['山乡邮递员\n', '某县图书馆１']);
   });
 
   it('after a signed feature, a line that opens with a place and then what it does (浙江将推广…), or someone and what they brought out, is a news headline, not a subhead', () => {
