@@ -1091,6 +1091,13 @@ describe('article boundaries', () => {
     expect(articles[1].paragraphs.map((p) => p.text).slice(1)).toEqual(['主任 张某某', '副主任（按姓氏笔画为序）', '王某某 刘某 孙某某 李某（女）']);
     expect(articles[3].paragraphs).toHaveLength(6);
     for (const a of articles.slice(1, 4)) expect(a.byline).toBeUndefined();
+    // Two-character names printed spaced (`王\u3000某`), the names two spaces apart, are a row as well.
+    const deputies = ['第九届全国人民代表大会代表名单', '北京市（５６名）', '丁\u3000某\u3000\u3000王\u3000某\u3000\u3000刘\u3000某', '马\u3000某\u3000\u3000许\u3000某\u3000\u3000石\u3000某', '全国人大常委会办公厅公告', '全国人大常委会办公厅今天发布公告，第九届全国人民代表大会代表已经全部选出。'];
+    expect(parsePage([...LIBRARY, ...deputies].join('\n\n'), { file: '19980130-03.txt' }).articles.map((a) => [a.title, a.paragraphs.length])).toEqual([
+      ['山村小学有了图书室', 2],
+      ['第九届全国人民代表大会代表名单', 3],
+      ['全国人大常委会办公厅公告', 1],
+    ]);
     // Words set apart so are no names, and a headline of them opens its piece as any headline does.
     for (const head of ['高速\u3000高铁\u3000高效', '江南\u3000江北\u3000江西', '迎新春\u3000送温暖\u3000献爱心']) {
       const two = [...LIBRARY, head, '本报讯春节将至，市里组织了一百多支小分队，走访慰问困难职工和贫困农民。'].join('\n\n');

@@ -255,8 +255,10 @@ export function isNameRow(t: string): boolean {
   const office = LISTED_OFFICE.test(parts[0]);
   const names = (office ? parts.slice(1) : parts).map((x) => x.match(LISTED_NAME)?.[1]);
   if (names.length < (office ? 1 : 3) || names.some((n) => n === undefined)) return false;
-  // (A two-character name may be printed spaced, `王\u3000某`: its halves are no names of their own.)
-  const whole = names.filter((n) => n!.length >= 2) as string[];
+  // (A two-character name may be printed spaced, `王\u3000某`: its halves are no names of their own; a row of
+  // such names alone, `王\u3000某\u3000\u3000刘\u3000某`, is read in pairs.)
+  const single = names.every((n) => n!.length === 1);
+  const whole = single && names.length >= 4 && names.length % 2 === 0 ? names.flatMap((n, k) => (k % 2 ? [] : [n! + names[k + 1]!])) : (names.filter((n) => n!.length >= 2) as string[]);
   // (A name, not a word of two characters that opens with a surname: `高速\u3000高铁\u3000高效`, `江南\u3000江北`;
   // a longer name may hold a word, `王建国`.)
   const named = (n: string) => n.includes('·') || (isPersonName(n) && (n.length > 2 || /某/.test(n) || jiebaSaysOneName(n) || !readsAsWords(n)));
