@@ -131,6 +131,16 @@ describe('article boundaries', () => {
     expect(articles.map((a) => a.title)).toEqual(['山村小学有了图书室', '讣告', '公告']);
     expect(articles.map((a) => a.byline?.organization)).toEqual([undefined, '王某同志治丧委员会', '某某股份有限公司董事会']);
     expect(articles[2].paragraphs.map((p) => p.text)).toEqual([notice[1], notice[2]]);
+    // So does a paper's office signing its own notice (`人民日报社` ⏎ date), over a correction whose
+    // one-word title (`更正`) names no one.
+    const call = ['征文启事', '为纪念党的十一届三中全会召开二十周年，本报从即日起举办征文活动。', '人民日报社', '一九九八年一月二十八日'];
+    const correction = ['更正', '本报１月２５日第三版《某某工程竣工》一文中，“总投资３亿元”应为“总投资３０亿元”。特此更正。'];
+    const signed = parsePage([...LIBRARY, ...call, ...correction].join('\n\n'), { file: '19980128-08.txt' }).articles;
+    expect(signed.map((a) => [a.title, a.byline?.organization, a.paragraphs.length])).toEqual([
+      ['山村小学有了图书室', undefined, 2],
+      ['征文启事', '人民日报社', 1],
+      ['更正', undefined, 1],
+    ]);
   });
 
   it("a state document's number stays under its title as the first line of its text, and the issuing body (国务院) over its date signs it off", () => {

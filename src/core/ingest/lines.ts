@@ -132,10 +132,11 @@ export function isDeskSignature(t: string): boolean {
 
 /**
  * A body other than the paper on its own line, signing a notice over its date: `某某同志治丧委员会`,
- * `某某股份有限公司董事会`, `某省人民政府办公厅`, `国务院` (segment.ts and build.ts take it so only with the date under it).
+ * `某某股份有限公司董事会`, `某省人民政府办公厅`, `国务院`, a paper's or a publisher's office (`人民日报社`)
+ * (segment.ts and build.ts take it so only with the date under it).
  */
 export function isUnitSignature(t: string): boolean {
-  return /^(?:国务院|中共中央|中央军委|[\u4e00-\u9fa5·“”]{2,30}(?:常委会|委员会|董事会|办公厅|办公室|人民政府|政府|有限公司|公司|集团|协会|学会|联合会|基金会|领导小组|指挥部|研究所|研究院|人民法院|人民检察院|总局|大学|学院|医院|银行|工会|妇联))$/.test(t) && !isDeskSignature(t);
+  return /^(?:国务院|中共中央|中央军委|[\u4e00-\u9fa5·“”]{2,30}(?:常委会|委员会|董事会|办公厅|办公室|人民政府|政府|有限公司|公司|集团|协会|学会|联合会|基金会|领导小组|指挥部|研究所|研究院|人民法院|人民检察院|总局|大学|学院|医院|银行|工会|妇联|报社|杂志社|出版社|通讯社))$/.test(t) && !isDeskSignature(t);
 }
 
 /** A line opening with an item's number: `二、…`, `（三）…`, `５、…`, `1.…` (not `1.5`). */
