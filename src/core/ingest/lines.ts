@@ -131,7 +131,7 @@ export function isDeskSignature(t: string): boolean {
 }
 
 /**
- * A body other than the paper on its own line, signing a notice over its date: `某某同志治丧委员会`,
+ * A body on its own line (not one of the paper's desks, `isDeskSignature`), signing a notice over its date: `某某同志治丧委员会`,
  * `某某股份有限公司董事会`, `某省人民政府办公厅`, `国务院`, a paper's or a publisher's office (`人民日报社`)
  * (segment.ts and build.ts take it so only with the date under it).
  */
