@@ -1108,6 +1108,15 @@ describe('article boundaries', () => {
       ['第九届全国人民代表大会代表名单', 3],
       ['全国人大常委会办公厅公告', 1],
     ]);
+    // So are a court's officers under its judgment (`审判长\u3000王某某` ⏎ `书记员\u3000赵某某`): the column under
+    // them opens the next piece, its writer a judge named with the court (`某市中级人民法院法官\u3000孙某`).
+    const judgment = ['一起拖欠农民工工资案宣判', '本报讯某市中级人民法院日前对一起拖欠农民工工资案作出终审判决，判令某建筑公司支付农民工工资８６万元。', '审判长\u3000王某某', '审判员\u3000李某', '书记员\u3000赵某某'];
+    const column = ['法官说法', '拖欠工资的责任不能推', '某市中级人民法院法官\u3000孙某', '农民工工资是农民工的血汗钱。用人单位拖欠农民工工资，是违法行为，应当承担法律责任。'];
+    const court = parsePage([...judgment, ...column].join('\n\n'), { file: '19980124-07.txt' }).articles;
+    expect(court.map((a) => [a.kicker, a.title, a.byline?.reporters ?? [], a.paragraphs.length])).toEqual([
+      [undefined, '一起拖欠农民工工资案宣判', [], 4],
+      ['法官说法', '拖欠工资的责任不能推', ['孙某'], 1],
+    ]);
     // Words set apart so are no names, and a headline of them opens its piece as any headline does.
     for (const head of ['高速\u3000高铁\u3000高效', '江南\u3000江北\u3000江西', '迎新春\u3000送温暖\u3000献爱心']) {
       const two = [...LIBRARY, head, '本报讯春节将至，市里组织了一百多支小分队，走访慰问困难职工和贫困农民。'].join('\n\n');

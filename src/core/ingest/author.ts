@@ -13,7 +13,7 @@ const POSITION = '(?:总书记|书记|副?主席|副?部长|副?局长|副?行�
  * Offices a writer also signs with (`农业部市场信息司司长闵耀良`, `某律师事务所律师X`), some of them
  * words a headline may end in as well: the name after one of these must read as a person's name.
  */
-const OTHER_POSITION = '(?:司长|厅长|处长|署长|庭长|检察长|州长|区长|镇长|乡长|大使|总领事|参赞|馆长|台长|站长|团长|队长|经理|总工程师|工程师|总经济师|律师|博士|讲师|编审|医师)';
+const OTHER_POSITION = '(?:司长|厅长|处长|署长|庭长|检察长|法官|检察官|州长|区长|镇长|乡长|大使|总领事|参赞|馆长|台长|站长|团长|队长|经理|总工程师|工程师|总经济师|律师|博士|讲师|编审|医师)';
 /** An office word alone: never a name, though it may open with a surname (`副省长`, `常委`). */
 const OFFICE_ALONE = new RegExp(`^(?:${POSITION}|${OTHER_POSITION}|常委|副职|正职)$`);
 const positioned = (position: string) =>

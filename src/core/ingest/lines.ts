@@ -244,7 +244,7 @@ export function isRankingRow(t: string): boolean {
 /** A name in a list, with what the list notes of it: `王某`, `李某（女）`, `阿不都·热合曼（维吾尔族）`. */
 const LISTED_NAME = /^([\u4e00-\u9fa5]{1,4}(?:·[\u4e00-\u9fa5]{1,6})?)(?:[（(][\u4e00-\u9fa5]{1,4}[）)])?$/;
 /** An office over the names that hold it, in a list of who was elected or appointed: `副主任`, `省长`, `秘书长`, `委员`. */
-const LISTED_OFFICE = /^(?:名誉|常务|执行)?副?(?:主任|主席|委员长|秘书长|省长|市长|县长|州长|区长|院长|检察长|部长|总理|国务委员|书记|组长|团长|会长|局长|厅长|委员|成员|顾问)$/;
+const LISTED_OFFICE = /^(?:名誉|常务|执行|代理)?副?(?:主任|主席|委员长|秘书长|省长|市长|县长|州长|区长|院长|检察长|部长|总理|国务委员|书记|组长|团长|会长|局长|厅长|委员|成员|顾问|审判长|审判员|人民陪审员|书记员)$/;
 
 /**
  * A row of a list of names set apart by spaces (`王某某\u3000刘某\u3000李某（女）\u3000陈某某`, three names or more,
