@@ -134,6 +134,13 @@ describe('article boundaries', () => {
     // So does a paper's office signing its own notice (`人民日报社` ⏎ date), over a correction whose
     // one-word title (`更正`) names no one.
     const call = ['征文启事', '为纪念党的十一届三中全会召开二十周年，本报从即日起举办征文活动。', '人民日报社', '一九九八年一月二十八日'];
+    // Two parties signing side by side under a joint statement close it; the headline under them opens the next piece.
+    const statement = ['中华人民共和国和某某国联合声明', '一、双方同意在和平共处五项原则基础上，进一步发展两国睦邻友好关系。', '二、双方认为，两国在许多国际问题上有着相同或相近的立场。', '中华人民共和国主席\u3000\u3000某某国总统', '江泽民\u3000\u3000某某某'];
+    const briefing = ['外交部发言人答记者问', '新华社北京１月１７日电外交部发言人今天在记者招待会上回答了记者的提问。'];
+    expect(parsePage([...statement, ...briefing].join('\n\n'), { file: '19980118-06.txt' }).articles.map((a) => [a.kicker, a.title, a.paragraphs.length])).toEqual([
+      [undefined, '中华人民共和国和某某国联合声明', 4],
+      [undefined, '外交部发言人答记者问', 1],
+    ]);
     const correction = ['更正', '本报１月２５日第三版《某某工程竣工》一文中，“总投资３亿元”应为“总投资３０亿元”。特此更正。'];
     const signed = parsePage([...LIBRARY, ...call, ...correction].join('\n\n'), { file: '19980128-08.txt' }).articles;
     expect(signed.map((a) => [a.title, a.byline?.organization, a.paragraphs.length])).toEqual([

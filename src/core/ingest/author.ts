@@ -51,6 +51,19 @@ export function isOfficeSignature(t: string): boolean {
   return !!m && positionedName(t)?.name === m[1];
 }
 
+/** An office at the end of a signer's title: `中华人民共和国主席`, `某某国总统`, `中国政府代表`. */
+const SIGNER_OFFICE = new RegExp(`(?:${POSITION}|${OTHER_POSITION}|总统|首相|国王|外长|外交部长|代表|全权代表)$`);
+
+/**
+ * Two parties signing side by side, their offices on one line and their names under them, column by
+ * column (`中华人民共和国主席\u3000\u3000某某国总统` ⏎ `江泽民\u3000\u3000某某某`): a joint document's signatures.
+ */
+export function isColumnSignature(offices: string, names: string): boolean {
+  const o = offices.split(/[ \u3000]+/);
+  const n = names.split(/[ \u3000]+/);
+  return o.length >= 2 && o.length === n.length && o.every((x) => x.length <= 20 && SIGNER_OFFICE.test(x)) && n.every((x) => BARE_NAME.test(x));
+}
+
 /** A line that signs a notice or a decree over its date: the body issuing it (`国务院`) or its officer (`国务院总理\u3000李鹏`). */
 export function signsAsBody(t: string): boolean {
   return isUnitSignature(t) || isOfficeSignature(t);

@@ -34,7 +34,7 @@ import { BRIEF_COHESION, BULLET_DAY, RUN_ORIGIN_COHESION, cohesion, isBriefLead,
 import { isBylineLine } from './byline';
 import { matchClosingDateline, matchDateline } from './dateline';
 import { trailingContinuation } from './furniture';
-import { BARE_NAME, isAuthorLine, isBareAuthorLine, signsAsBody } from './author';
+import { BARE_NAME, isAuthorLine, isBareAuthorLine, isColumnSignature, signsAsBody } from './author';
 import { isBareSignatureName, isPersonName, isPlaceWord, opensWithPlaceDoing } from './names';
 import { freshState, MAX_HEAD, observeLine } from './article-state';
 import { endsWithCredit, features, isDashSignature, isDateSignature, isPhotoCredit, isWriterByline, WRITER_NOTE, type Feature, type PageLines } from './line-features';
@@ -386,6 +386,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (isSeparatorLine(u.text)) return at('separator', false);
       // The paper's desk signing a piece it speaks for (`文艺部`, `本报群众工作部`) after its text.
       if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
+      // Two parties signing a joint document side by side under its text (`中华人民共和国主席\u3000\u3000某某国总统`
+      // ⏎ `江泽民\u3000\u3000某某某`) close it: never the next piece's headline block.
+      if (st.hasText && endsSentence(units[i - 1]?.text ?? '') && !!units[i + 1] && isColumnSignature(u.text, units[i + 1].text)) return at('column-signatures', false);
+      if (st.hasText && i >= 2 && endsSentence(units[i - 2].text) && isColumnSignature(units[i - 1].text, u.text)) return at('column-signatures', false);
       // So are the bodies signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`;
       // `中共中央` ⏎ `国务院` ⏎ date).
       if (st.hasText && (endsSentence(units[i - 1]?.text ?? '') || signsAsBody(units[i - 1]?.text ?? '')) && signsOverDate(i)) return at('unit-signature', false);
