@@ -186,8 +186,8 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
   if (isHead) st.headCount++;
   if (isHead && st.headAt < 0 && ft.title) st.headAt = i;
   // (Not a row of a name list under its title: `全省劳动模范名单` ⏎ `东城区` ⏎ `王建国\u3000李秀英\u3000张立新` is its text.)
-  const listRow = isNameRow(u.text) && cur.some((k) => isNameListTitle(units[k].text));
-  if (!st.hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline && !listRow) {
+  const listRow = () => isNameRow(u.text) && cur.some((k) => isNameListTitle(units[k].text));
+  if (!st.hasBody && cur.length > 1 && isAuthorLine(u.text) && !ft.dateline && !listRow()) {
     st.topAuthor = true;
     if (!ft.byline) return;
   }

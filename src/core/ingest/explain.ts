@@ -38,8 +38,7 @@ function classesOf(u: Unit): string[] {
 /** `file`: the page's file name, whose date (as parsePage reads it) tells the issue's year. */
 export function explainPage(text: string, file?: string): ExplainedPage {
   const decisions = new Map<number, { start: boolean; rule: string }>();
-  const issueDate = file ? guessFromFileName(file).date : undefined;
-  const { units, layout, segs } = splitPage(splitUnits(text), (i, start, rule) => decisions.set(i, { start, rule }), issueDate ? Number(issueDate.slice(0, 4)) : undefined);
+  const { units, layout, segs } = splitPage(splitUnits(text), (i, start, rule) => decisions.set(i, { start, rule }), file ? guessFromFileName(file).date : undefined);
   const articleOf = new Map<number, number>();
   segs.forEach((s, n) => s.units.forEach((i) => articleOf.set(i, n + 1)));
   // Line numbers from offsets: count the line breaks before each unit's start.

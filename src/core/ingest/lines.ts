@@ -251,7 +251,7 @@ const LISTED_OFFICE = /^(?:名誉|常务|执行|代理)?副?(?:主任|主席|委
  * most of them a surname and a given name; an office and who holds it: `主任\u3000张某某`, `副省长\u3000马某某\u3000王某（女）`):
  * the text of a name list (`…名单`), never a headline. (Not a slogan set so: `迎新春\u3000送温暖\u3000献爱心`.)
  */
-export function isNameRow(t: string): boolean {
+function isNameRowRaw(t: string): boolean {
   const parts = t.split(/[ \u3000]+/);
   const office = LISTED_OFFICE.test(parts[0]);
   const names = (office ? parts.slice(1) : parts).map((x) => x.match(LISTED_NAME)?.[1]);
@@ -265,6 +265,9 @@ export function isNameRow(t: string): boolean {
   const named = (n: string) => n.includes('·') || (isPersonName(n) && (n.length > 2 || /某/.test(n) || jiebaSaysOneName(n) || !readsAsWords(n)));
   return whole.length > 0 && whole.filter(named).length >= whole.length * 0.8;
 }
+
+/** Memoised: asked of every line by `isTitleLike`, and of an article's lines again by the splitter. */
+export const isNameRow = memo(isNameRowRaw);
 
 /** A book listed with its publisher: `《跨世纪的中国经济》（经济日报出版社）`, `《某某》\u3000某某出版社`. */
 const BOOK_ENTRY = /^《[^《》]{1,30}》\s*(?:[（(][^（）()]{0,12}(?:出版社|书局|书店)[^（）()]{0,8}[）)]|[\u4e00-\u9fa5]{2,12}(?:出版社|书局))$/;

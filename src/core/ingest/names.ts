@@ -117,7 +117,7 @@ export function isAffiliatedName(t: string): boolean {
 /** `湖南郴州市刘洪杰` → `{ affiliation: '湖南郴州市', name: '刘洪杰' }`. */
 export function affiliatedName(t: string): { affiliation: string; name: string } | undefined {
   const m = t.match(AFFILIATION);
-  return m && isPersonName(m[2]) && !(m[2].length === 2 && isVerbWord(m[2])) ? { affiliation: m[1], name: m[2] } : undefined;
+  return m && isPersonName(m[2]) && !isVerbWord(m[2]) ? { affiliation: m[1], name: m[2] } : undefined;
 }
 
 /** `河南某某日报李某` → `{ affiliation: '河南某某日报', name: '李某' }`, for a credit already known to be one. */
@@ -125,7 +125,7 @@ export function unitAndName(t: string): { affiliation: string; name: string } | 
   const m = t.match(UNIT_NAME);
   if (!m || SOURCE_OPENING.test(m[1])) return undefined;
   // (Not what the unit did: `…产业化联盟成立`, where jieba reads the two characters as one verb.)
-  if (m[2].length === 2 && isVerbWord(m[2])) return undefined;
+  if (isVerbWord(m[2])) return undefined;
   return isPersonName(m[2]) ? { affiliation: m[1], name: m[2] } : affiliatedName(t);
 }
 
@@ -283,8 +283,9 @@ export function opensWithPlaceDoing(t: string): boolean {
   return w.length >= 3 && w[0].tag === 'ns' && w[0].word.length >= 2 && (verb(1) || (w[1].tag === 'd' && verb(2)));
 }
 
-/** Whether jieba's dictionary reads `t` as one verb (`成立`, `挂牌`): a deed, not a two-character name. */
+/** Whether jieba's dictionary reads `t`, two characters, as one verb (`成立`, `挂牌`): a deed, not a name. */
 function isVerbWord(t: string): boolean {
+  if (t.length !== 2) return false;
   const w = getJieba()?.tag(t);
   return !!w && w.length === 1 && /^v/.test(w[0].tag);
 }

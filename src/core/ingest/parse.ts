@@ -40,9 +40,9 @@ export interface SplitPage {
 
 /**
  * Lines → layout cues → repaired lines → articles (as unit groups). `trace` hears every boundary decision;
- * `issueYear`, when known, says whether the page can be GB2312-era text (`layout.ts` fullWidthDigits).
+ * `issueDate` (ISO), when known, says whether the page can be GB2312-era text (`layout.ts` fullWidthDigits).
  */
-export function splitPage(pageLines: Unit[], trace?: SegmentTrace, issueYear?: number): SplitPage {
+export function splitPage(pageLines: Unit[], trace?: SegmentTrace, issueDate?: string): SplitPage {
   // Text folded at a fixed width is joined back into its paragraphs first (`unwrap.ts`): the
   // layout cues below read paragraphs, not the folds.
   const raw = unfoldLines(pageLines);
@@ -51,7 +51,7 @@ export function splitPage(pageLines: Unit[], trace?: SegmentTrace, issueYear?: n
   const lines = blankLines === 'blocks' ? widenBlockGaps(raw) : usual > 1 ? narrowGaps(raw, usual) : raw;
   // On e-paper text every line is a whole paragraph or headline line: nothing to repair.
   const units = isIndentedLayout(lines) ? lines : repairBreaks(lines);
-  const layout = readLayout(units, blankLines, raw.length < pageLines.length, issueYear);
+  const layout = readLayout(units, blankLines, raw.length < pageLines.length, issueDate ? Number(issueDate.slice(0, 4)) : undefined);
   // An old page set in the e-paper layout is split and read as old pages are, the indent read as a cue (`layout.ts`, `fullWidthDigits`).
   const segs = readsAsEPaper(layout) ? segmentIndented(units, trace) : segment(units, { closingStyle: layout.closingBylines, indented: layout.indented, trace });
   return { units, layout, segs };
@@ -82,7 +82,7 @@ function readPage(text: string, opts: ParseOptions): ParsedPage {
       warnings.push(`指定日期 ${opts.date} 与文件名中的日期 ${fromName.date} 不一致`);
     }
 
-    const { units, layout, segs } = splitPage(raw, undefined, page.date ? Number(page.date.slice(0, 4)) : undefined);
+    const { units, layout, segs } = splitPage(raw, undefined, page.date);
     const articles: ParsedArticle[] = [];
     for (const s of segs) {
       const content = s.units.filter((i) => !units[i].furniture);

@@ -366,6 +366,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // paragraph or a subhead: never a headline that opens an article (it may head a roundup's part).
     if (f[i].title && opts.indented && u.indent) return at('indented-line', false);
     if (f[i].title) {
+      const prevText = units[i - 1]?.text ?? '';
       // The rows of a table, a box of its own (`table-box`) or inside the article (`table-in-article`), go on under its title.
       if (isFigureHeavy(u.text) && (st.tableBox || underTableInArticle(i))) return at('table-row', false);
       if (st.creditItem) return at('after-credit-item', true);
@@ -379,20 +380,20 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // another list: a piece of its own, its rows of names (`lines.ts` isNameRow) its text. Inside one, the
       // heading of a group or an office over more rows (`中国国民党革命委员会（６５名）`, `副主任（按姓氏笔画为序）`)
       // goes on with it.
-      if (st.hasText && (st.closed || endsSentence(units[i - 1]?.text ?? '') || isNameRow(units[i - 1]?.text ?? '')) && isNameListTitle(u.text)) return at('name-list-title', true);
+      if (st.hasText && (st.closed || endsSentence(prevText) || isNameRow(prevText)) && isNameListTitle(u.text)) return at('name-list-title', true);
       if (cur.some((k) => isNameRow(units[k].text)) && rowsFollow(i)) return at('name-list-group', false);
       // A line of stars or dots (`＊＊＊`) parts sections of one piece; an afterword (`编后`) or a
       // note (`附记：…`) after running text belongs to the piece above.
       if (isSeparatorLine(u.text)) return at('separator', false);
       // The paper's desk signing a piece it speaks for (`文艺部`, `本报群众工作部`) after its text.
-      if (st.hasText && isDeskSignature(u.text) && endsSentence(units[i - 1]?.text ?? '')) return at('desk-signature', false);
+      if (st.hasText && isDeskSignature(u.text) && endsSentence(prevText)) return at('desk-signature', false);
       // Two parties signing a joint document side by side under its text (`中华人民共和国主席\u3000\u3000某某国总统`
       // ⏎ `江泽民\u3000\u3000某某某`) close it: never the next piece's headline block.
-      if (st.hasText && endsSentence(units[i - 1]?.text ?? '') && !!units[i + 1] && isColumnSignature(u.text, units[i + 1].text)) return at('column-signatures', false);
+      if (st.hasText && endsSentence(prevText) && !!units[i + 1] && isColumnSignature(u.text, units[i + 1].text)) return at('column-signatures', false);
       if (st.hasText && i >= 2 && endsSentence(units[i - 2].text) && isColumnSignature(units[i - 1].text, u.text)) return at('column-signatures', false);
       // So are the bodies signing a notice over its date (`某某同志治丧委员会` ⏎ `１９９８年２月５日`;
       // `中共中央` ⏎ `国务院` ⏎ date).
-      if (st.hasText && (endsSentence(units[i - 1]?.text ?? '') || signsAsBody(units[i - 1]?.text ?? '')) && signsOverDate(i)) return at('unit-signature', false);
+      if (st.hasText && (endsSentence(prevText) || signsAsBody(prevText)) && signsOverDate(i)) return at('unit-signature', false);
       // The date a letter or an essay was written (`１９９７年岁暮`, `一九九七年十二月于北京`) closes it.
       if (st.hasText && isDateSignature(u.text)) return at('date-signature', false);
       if (st.hasText && /^[［[【〔]?(?:编后(?:语|话|记)?|附记)(?:[：:]|[］\]】〕]?$)/.test(u.text)) return at('afterword', false);
@@ -402,7 +403,6 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // A notice to readers (`致读者`, `更正`, `…启事`) after running text is an item of its own: the
       // paper's voice, never a subhead of the signed piece above it.
       if (st.hasText && NOTICE_HEADING.test(u.text)) return at('notice-heading', true);
-      const prevText = units[i - 1]?.text ?? '';
       // A writer's bare name right under the paragraph that follows the headline, with running text
       // after it: the feature's author, set below its intro.
       if (authorUnderIntro(i)) return at('author-under-intro', false);
