@@ -1204,6 +1204,28 @@ describe('article boundaries', () => {
       ['海边的早晨', ['张立新']],
     ]);
   });
+  it('couplets under their headline (春联) are its text, and the headline under them opens the next piece; a headline block of two couplet lines stays one', () => {
+    const page = [
+      ...LIBRARY,
+      '迎春联语',
+      '瑞雪迎春千家乐\u3000红梅报喜万户欢',
+      '绿水青山添锦绣\u3000和风细雨润田园',
+      '首都各界欢度春节',
+      '本报北京１月２８日讯\u3000记者林青报道：今天是农历正月初一，首都各界群众以各种形式欢度春节，庙会、灯会吸引了大批游客。',
+      '坚持稳中求进\u3000推动改革发展',
+      '扎实做好农业农村工作\u3000确保农民持续增收',
+      '本报北京１月２８日讯\u3000记者张立新报道：全国农村工作会议今天在京闭幕，会议部署了今年的农业农村工作。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980128-04.txt' }).articles;
+    expect(articles.map((a) => [a.kicker, a.title, a.paragraphs.length])).toEqual([
+      [undefined, '山村小学有了图书室', 2],
+      [undefined, '迎春联语', 2],
+      [undefined, '首都各界欢度春节', 1],
+      ['坚持稳中求进 推动改革发展', '扎实做好农业农村工作 确保农民持续增收', 1],
+    ]);
+    expect(articles[1].paragraphs[0].text).toBe('瑞雪迎春千家乐 红梅报喜万户欢');
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

@@ -25,6 +25,7 @@ import {
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
   isArtworkTitle,
+  isCoupletLine,
   isHeadNote,
   isMarker,
   ITEM_MARK,
@@ -217,6 +218,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       }
       // A photo item's headline ends with its mark (`…出版（图片）`): a headline-shaped line under it is its caption.
       if (isPhotoItemHead(titleLines[titleLines.length - 1] ?? '')) break;
+      // Couplets under the headline (`春联` ⏎ `天增岁月人增寿\u3000春满乾坤福满门` ⏎ …) open the body (`segment.ts` after-couplets).
+      if (titleLines.length > 0 && !isCoupletLine(titleLines[0]) && isCoupletLine(t) && isCoupletLine(next?.text ?? '')) break;
       // A lead-in box's label under the headline (`开栏的话`, `核心阅读`) opens the body.
       if (titleLines.length > 0 && LEAD_IN_LABEL.test(t)) break;
       // The first part of a numbered list (`一、先进集体（共…个）`), or a law's or report's first

@@ -280,6 +280,17 @@ export function isListRow(t: string): boolean {
   return isNameRow(t) || BOOK_ENTRY.test(t);
 }
 
+/**
+ * A line of a couplet (`天增岁月人增寿\u3000春满乾坤福满门`): two halves of five to eleven Han characters,
+ * equal in length, unpunctuated. A modern headline prints equal halves too (`密切联系人民群众 更好发挥代表作用`),
+ * so a line alone tells nothing: two or more in a run under another headline line (`春联`) are the piece's
+ * couplets, its text (dev pages: no two such lines in a row on either set).
+ */
+export function isCoupletLine(t: string): boolean {
+  const m = /^([\u4e00-\u9fa5]{5,11})[\s\u3000]+([\u4e00-\u9fa5]{5,11})$/.exec(t);
+  return !!m && m[1].length === m[2].length && m[1] !== m[2];
+}
+
 /** The title of a list of names (`…委员名单`, `…先进个人名单（共１００人）`): its rows are its text, never its byline. */
 export function isNameListTitle(t: string): boolean {
   return /名单(?:[（(][^（）()]{1,20}[）)])?$/.test(t);

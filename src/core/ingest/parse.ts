@@ -29,7 +29,7 @@ export interface ParseOptions {
  * version is offered for reparse. Not bumped for the cut of paragraphs over 5,000 characters
  * (`long-paragraphs.ts`), which changes no page a paper prints; `reparse --all` applies it.
  */
-export const PARSER_VERSION = 21;
+export const PARSER_VERSION = 22;
 
 export interface SplitPage {
   /** The lines after layout repair (furniture marked). */

@@ -50,6 +50,7 @@ import {
   PHOTO_NOTE_CREDIT,
   REPORTER_LINE,
   isArtworkTitle,
+  isCoupletLine,
   isDrawnBy,
   isHeadNote,
   isColumnLabel,
@@ -375,6 +376,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       if (st.photoItem && !st.hasBody && cur.length === 2 && units[i + 1] && !units[i + 1].furniture && (!f[i + 1].title || writerByline(i + 1) || overWriterAndText(i + 1))) return at('after-photo-caption', true);
       // The daily weather box opens wherever it stands, even under a headline with no text of its own.
       if (isWeatherBox(u.text)) return at('weather-box', true);
+      // Couplets under a piece's headline (`春联` ⏎ two lines or more of equal halves, `lines.ts` isCoupletLine)
+      // are its text: the headline-shaped line after them opens the next piece (`首都各界欢度春节`). (Not a
+      // headline block that opens with couplets: a modern kicker and title may both be printed so.)
+      if (!isCoupletLine(u.text) && i >= 2 && cur.length >= 3 && !isCoupletLine(units[cur[0]].text) && isCoupletLine(units[i - 1].text) && isCoupletLine(units[i - 2].text)) return at('after-couplets', true);
       if (!st.hasBody) return at('headline-before-body', false);
       // A name list's title (`…常务委员会主任、副主任、秘书长名单`, `…先进个人名单`) after finished text or
       // another list: a piece of its own, its rows of names (`lines.ts` isNameRow) its text. Inside one, the
