@@ -1226,6 +1226,34 @@ describe('article boundaries', () => {
     expect(articles[1].paragraphs[0].text).toBe('瑞雪迎春千家乐 红梅报喜万户欢');
   });
 
+  it("two long poems in a row: the second's title over its poet's name, under the first's last line, opens a piece", () => {
+    const verse = (k: number) => ['雪落在村口的路上', '落在老井的辘轳上', '母亲站在门前张望', '灯一直亮到天明', '远行的人啊', '你可听见风的呼唤', '冬天就要过去了', '山那边有春天'].map((l) => (k ? l.replace('雪', '雨').replace('母亲', '父亲') : l));
+    const page = ['冬夜的灯', '林青', ...verse(0), '写给北方的河', '张立新', ...verse(1)].join('\n\n');
+    const articles = parsePage(page, { file: '19980117-12.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters, a.paragraphs.length])).toEqual([
+      ['冬夜的灯', ['林青'], 8],
+      ['写给北方的河', ['张立新'], 8],
+    ]);
+  });
+
+  it("a timetable (０７：００　早间新闻) under its title after a story is a box of its own; the note under its rows is its text, no one's byline", () => {
+    const page = [
+      ...LIBRARY,
+      '春节期间部分电视节目预告',
+      '１月３１日（星期六）\u3000中央电视台第一套节目',
+      '０７：００\u3000早间新闻',
+      '０８：３０\u3000电视剧：山村岁月（１、２）',
+      '１２：００\u3000午间新闻',
+      '１４：１０\u3000戏曲集锦：京剧名段欣赏',
+      '１９：００\u3000新闻联播',
+      '（节目如有变动，以当日播出为准）',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980130-07.txt' }).articles;
+    expect(articles.map((a) => a.title)).toEqual(['山村小学有了图书室', '春节期间部分电视节目预告']);
+    expect(articles[1].paragraphs.map((p) => p.text).at(-1)).toBe('（节目如有变动，以当日播出为准）');
+    expect(articles[1].byline).toBeUndefined();
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

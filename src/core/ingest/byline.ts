@@ -154,6 +154,10 @@ function isBylineLineRaw(line: string): boolean {
     // No role word: a bare credit only in parentheses (`（徐俊）`, `（Ａ、Ｂ）`); not a serial's part
     // mark (`（上）`, `（待续）`).
     if (NOT_A_CREDIT.test(inner)) return false;
+    // (Nor a note to readers, `（节目如有变动，以当日播出为准）`: no word of a writer's part (`参与采写`), no part
+    // a person's name, and one longer than a name that is no run of names and holds a verb.)
+    const parts = names(inner);
+    if (!isSourceCredit(inner) && !/作者|采写|采访|整理|报道|编译|摘|辑/.test(inner) && !parts.some((n) => isValidPersonName(n)) && parts.some((n) => n.length > 4 && !isNameRun(n) && !splitNameRun(n, true) && holdsVerb(n))) return false;
     return paren && names(inner).length > 0 && names(inner).every((n) => /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{1,12}$/.test(n));
   }
   const prefix = parts[0].trim();

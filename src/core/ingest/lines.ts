@@ -310,12 +310,15 @@ export function isDocumentNumber(t: string): boolean {
 /**
  * A line a third or more of whose characters are figures (digits, points, percent signs): a row of a
  * table, however short (`９１７．０２`, `上证综合指数 １２０５．３４ …`); or an item, a space, and its figure
- * with its unit (`猪肉（精瘦）\u3000１３．００元／公斤`). Looser than `isFigureRow`, which a headline must not be
+ * with its unit (`猪肉（精瘦）\u3000１３．００元／公斤`); or a timetable's row (`TIME_ROW`). Looser than `isFigureRow`, which a headline must not be
  * (a dozen digits or more): callers take it so only where rows stand around it.
  */
 export function isFigureHeavy(t: string): boolean {
-  return (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length || ITEM_FIGURE_ROW.test(t);
+  return (t.match(/[0-9０-９.．%％]/g)?.length ?? 0) * 3 >= t.length || ITEM_FIGURE_ROW.test(t) || TIME_ROW.test(t);
 }
+
+/** A row of a timetable: a time, a space, its item (`０８：３０\u3000电视剧：山村岁月（１、２）`, `19:00 新闻联播`). */
+const TIME_ROW = /^[0-9０-９]{1,2}[：:][0-9０-９]{2}(?:[-－—~～至][0-9０-９]{1,2}[：:][0-9０-９]{2})?[ \u3000]+\S/;
 
 /** An item, a space, and its figure with its unit: `牛肉\u3000１６．００元／公斤`, `出口 １８２７亿美元`. */
 const ITEM_FIGURE_ROW = /^[^\s，,。；;：:]{1,12}[ \u3000]+[0-9０-９][0-9０-９.．,，]*\s*[^\s0-9０-９，,。；;]{0,6}$/;

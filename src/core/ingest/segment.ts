@@ -460,7 +460,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const points = units.slice(i + 1, i + len).filter((x) => POINT.test(x.text)).length;
       if (len > MAX_HEAD && points >= 2 && !POINT.test(u.text) && st.hasText && (st.closed || endsSentence(units[i - 1]?.text ?? ''))) return at('headline-over-points', true);
       // (An artwork's title on the line above, `戊寅春梦（方成画）`, `细语（中国画）`, ends its piece as a finished sentence would.)
-      if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '') || isArtworkTitle(units[i - 1]?.text ?? '')));
+      // (So does a poem's last line, under verse, when a person's name stands under this line: `…照着我，也照着她` ⏎
+      // `写给北方的河` ⏎ `周启航` ⏎ verse; the `verse` rule below, for a block short enough to read as a headline.)
+      const poemEnds = st.verseLines >= 3 && !st.hasText && u.gap < 2 && isPersonName(units[i + 1]?.text ?? '');
+      if (len > MAX_HEAD) return at('long-block', authorNext && (st.closed || endsSentence(units[i - 1]?.text ?? '') || isArtworkTitle(units[i - 1]?.text ?? '') || poemEnds));
       const next = units[i + len];
       const nextF = next ? f[i + len] : undefined;
       const gap = u.gap >= 2;
