@@ -26,6 +26,7 @@ import {
   REPORTER_LINE,
   isArtworkTitle,
   isCoupletLine,
+  EDITORS_WORD,
   isHeadNote,
   isMarker,
   ITEM_MARK,
@@ -116,8 +117,6 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
   return { titleLines, notes, byline, k, sawPictureMark };
 }
 
-/** The editor's word under a reader's letter: `编者附言：…`, `编后：…`, or what became of the letter (`来信反映的问题已转交…`). */
-const EDITORS_WORD = /^(?:编者附言|编者按|编者注|编者|编后|编辑附言)[：:]|^(?:此信|来信|该信)[^。]{0,20}(?:转交|转给|已交|转请|转有关)/;
 
 export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}): ParsedArticle {
   const warnings: string[] = [];

@@ -317,7 +317,7 @@ export function parseByline(raw: string, warnings: string[] = []): Byline {
   const calling = callingSignature(unwrapped.inner);
   if (calling) {
     if (calling.affiliation) byline.organization = calling.affiliation;
-    byline.reporters.push(calling.name);
+    byline.reporters.push(...calling.names);
     return byline;
   }
   // `文/王浩 图/李明`: the writer's credit read as any other, the photographer's after it.

@@ -177,17 +177,21 @@ export function isColumnName(t: string): boolean {
 /** What a writer is, set before the name in a letter's signature (`（某乡农民 王某）`, `（某部战士 王某）`): no one's name. */
 const CALLINGS = '农民|农妇|农民工|村民|居民|市民|工人|职工|战士|士兵|军人|民警|干部|教师|老师|学生|大学生|中学生|小学生|医生|护士|律师|司机|个体户|党员|家长|店员|职员|工程师|技术员|会计|校长|教授|讲师|研究员|作家|画家|诗人';
 const CALLING = new RegExp(`^(?:退休|离休|老)?(?:${CALLINGS}|兵|人)$`);
-/** A letter's writer signing with place or unit, calling and name: `河南省某县农民 王某某`, `江苏省南京市读者 李某某`, `读者 李某某`. */
-const CALLING_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fa5]{0,16}?)[ \\u3000]*(?:退休|离休)?(?:${CALLINGS}|读者)[ \\u3000]*([\\u4e00-\\u9fa5]{2,4})$`);
+/**
+ * A letter's writers signing with place or unit, calling and name: `河南省某县农民 王某某`, `江苏省南京市读者 李某某`,
+ * `读者 李某某`; a letter of two or more, names apart (`某市学生家长\u3000吴某某\u3000朱某某`: callings may run together).
+ */
+const CALLING_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fa5]{0,16}?)[ \\u3000]*(?:退休|离休)?(?:${CALLINGS}|读者)+[ \\u3000]*([\\u4e00-\\u9fa5]{2,4}(?:[ \\u3000、]+[\\u4e00-\\u9fa5]{2,4}){0,3})$`);
 
-/** The writer's place or unit (perhaps empty) and name in a letter's signature with a calling (`CALLING_SIGNATURE`). */
-export function callingSignature(t: string): { affiliation: string; name: string } | undefined {
+/** The writers' place or unit (perhaps empty) and names in a letter's signature with a calling (`CALLING_SIGNATURE`). */
+export function callingSignature(t: string): { affiliation: string; names: string[] } | undefined {
   const m = t.match(CALLING_SIGNATURE);
+  const names = m?.[2].split(/[ \u3000、]+/) ?? [];
   // (Not a column's name: `读者来信`.)
-  if (!m || !isPersonName(m[2]) || personNameProblem(m[2])) return undefined;
+  if (!m || !names.every((n) => isPersonName(n) && !personNameProblem(n))) return undefined;
   // What stands before the calling is a place or a unit (`河南省某县`, `某某厂`), or nothing.
   if (m[1] && !isPlaceWord(m[1]) && !UNIT_END.test(m[1])) return undefined;
-  return { affiliation: m[1], name: m[2] };
+  return { affiliation: m[1], names };
 }
 
 /**

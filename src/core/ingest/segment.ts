@@ -51,6 +51,7 @@ import {
   REPORTER_LINE,
   isArtworkTitle,
   isCoupletLine,
+  EDITORS_WORD,
   isDrawnBy,
   isHeadNote,
   isColumnLabel,
@@ -652,9 +653,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     // - an item closed by its writer or its dispatch (a byline line, `（记者 X）`; a credit ending its
     //   last paragraph, `…。（王璐）`; a closing dateline, `（本报开罗１月５日电）`), when the text is on
     //   another subject (not under a byline set right below the intro, which signs a feature that
-    //   goes on; not an editor's note);
+    //   goes on; not an editor's note, nor the editor's word under a letter, `编者附言：…`);
     const signedOff = f[i - 1].byline ? !(st.leadAt >= 0 && i - 1 - st.leadAt <= 1) : endsWithCredit(prevText) || !!matchClosingDateline(prevText);
-    if (plain && st.closed && signedOff && endsSentence(u.text) && !isNumberedHead(u.text) && !EDITOR_NOTE.test(u.text)) {
+    if (plain && st.closed && signedOff && endsSentence(u.text) && !isNumberedHead(u.text) && !EDITOR_NOTE.test(u.text) && !EDITORS_WORD.test(u.text)) {
       if (cohesion(u.text, itemContext(i)) < BRIEF_COHESION) return at('text-after-signed-item', true);
     }
     // - an article whose picture, set at its end after the text, is closed by its credit
