@@ -512,6 +512,20 @@ describe('credits set with slashes or marks', () => {
     expect([a.title, a.byline?.reporters, a.paragraphs[0].text.slice(0, 4)]).toEqual(['山村小学有了图书室', ['王小明'], '元旦前夕']);
   });
 
+  it("an item of a briefs column reads its dateline and reporter after its mark (●据新华社…电　（记者X）, ●本报讯　记者X报道：)", () => {
+    const page = [
+      ...['全国冬运会测试赛结束', '本报哈尔滨１月１４日讯\u3000第九届全国冬季运动会的各项测试赛今天全部结束，各参赛队对场地设施给予好评。'],
+      '体坛简讯',
+      '●据新华社哈尔滨１月１４日电\u3000（记者王立群）第九届全国冬季运动会越野滑雪测试赛今天在亚布力滑雪场结束，黑龙江队获得四项冠军。',
+      '●本报讯\u3000记者孟繁星报道：全国青少年足球教练员培训班日前在昆明开班，来自各省市的八十名教练员参加培训。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980115-08.txt' }).articles;
+    expect(articles.slice(1).map((a) => [a.byline?.reporters, a.dateline?.raw, a.paragraphs[0].text.slice(0, 4)])).toEqual([
+      [['王立群'], '据新华社哈尔滨１月１４日电', '第九届全'],
+      [['孟繁星'], '本报讯', '全国青少'],
+    ]);
+  });
+
   it('a subhead with a mark (■广东省博物馆) is not a credit, nor a writer\'s note (作者单位：…)', () => {
     expect(isBylineLine('■广东省博物馆')).toBe(false);
     expect(people(parseByline('作者单位：中南民族大学经济学院'))).toEqual([]);

@@ -379,11 +379,13 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       continue;
     }
     if (!seenText) {
-      const dl = matchDateline(t);
+      // (A briefs column's item reads its dateline after its mark: `●据新华社哈尔滨１月１４日电\u3000（记者X）…`.)
+      const mark = t.match(ITEM_MARK)?.[0].length ?? 0;
+      const dl = matchDateline(t.slice(mark));
       if (dl) {
         if (dl.dateline.raw) dateline = dl.dateline;
         if (dl.credit) byline = mergeBylines(byline, parseByline(dl.credit, warnings));
-        t = t.slice(dl.length).replace(/^[\s：:，,]+/, '');
+        t = t.slice(mark + dl.length).replace(/^[\s：:，,]+/, '');
         if (!t) continue;
       }
     }
