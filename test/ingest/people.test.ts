@@ -277,6 +277,42 @@ describe("a letter signed with the writer's calling", () => {
     expect(people(parseByline('读者来信'))).toEqual([]);
   });
 
+  it('reads a letter signed with the place alone (河北省某县某乡某村　刘某某, 江西九江　黄某某) as its writer, closing it; a place over a place or a word is no signature', () => {
+    const page = [
+      '化肥价格应当明码标价',
+      '编辑同志：',
+      '去年春天，我在镇上一个摊点买了十袋复合肥，施到地里以后麦苗长得很不好。希望有关部门把化肥的价格定得明明白白。',
+      '河北省某县某乡李家屯村\u3000刘长顺',
+      '农业部部署春季农资打假',
+      '本报北京１月１７日讯\u3000记者陈丽华报道：为保证春耕生产顺利进行，农业部今天部署春季农资打假工作。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980118-05.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters, a.byline?.organization])).toEqual([
+      ['化肥价格应当明码标价', ['刘长顺'], '河北省某县某乡李家屯村'],
+      ['农业部部署春季农资打假', ['陈丽华'], undefined],
+    ]);
+    expect(people(parseByline('江西九江\u3000黄晓东'))).toEqual(['黄晓东']);
+    expect(isBylineLine('湖南长沙\u3000李明\u3000王芳')).toBe(true);
+    for (const t of ['北京\u3000王府井', '北京\u3000上海', '中国队\u3000李宁', '河北\u3000张家口']) expect(isBylineLine(t)).toBe(false);
+  });
+
+  it('reads the writers of a column of readers\' comments, each under the subhead of their part with the place they write from (北京朝阳　施\u3000芳)', () => {
+    const page = [
+      '来论',
+      '\u3000\u3000小治理也需精细活',
+      '\u3000\u3000北京朝阳\u3000施\u3000芳',
+      '\u3000\u3000楼道里堆放杂物、电动车进楼充电，这些小事关系居民安全，社区治理要在细处下功夫。',
+      '\u3000\u3000一些社区统一建设充电车位，既方便了居民，也消除了隐患，值得推广。',
+      '\u3000\u3000多把群众请进“议事厅”',
+      '\u3000\u3000河南洛阳\u3000邓德洪',
+      '\u3000\u3000近日，某市召开座谈会谋划民生实事，请来了社区居民代表，听取他们的意见和建议。',
+      '\u3000\u3000针对民生实事做好谋划安排，才能提高群众的幸福感，让实事真正办到群众心坎上。',
+    ].join('\n');
+    const [a] = parsePage(page, { file: '20190222-05.txt' }).articles;
+    expect(a.byline?.reporters).toEqual(['施芳', '邓德洪']);
+    expect(a.paragraphs.filter((p) => p.type === 'heading').map((p) => p.text)).toEqual(['多把群众请进“议事厅”']);
+  });
+
   it("reads a letter's signature above the editor's word on it (编者附言：…, 来信反映的问题已转交…), and never takes readers' signatures for a page of closing bylines", () => {
     const letter = (title: string, text: string, signature: string, word: string) => [title, '编辑同志：', text, signature, word];
     const page = [

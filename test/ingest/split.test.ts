@@ -1254,6 +1254,17 @@ describe('article boundaries', () => {
     expect(articles[1].byline).toBeUndefined();
   });
 
+  it('under a briefs column\'s label (致富信息) whose items are neither marked nor dated, each paragraph on a subject of its own is an item', () => {
+    const page = [
+      ...LIBRARY,
+      '致富信息',
+      '河南省西华县农民张秋生利用农闲时间，在自家院子里建起食用菌栽培棚，用玉米芯、棉籽壳种植平菇，一年收入两万多元。',
+      '湖北省监利县红城乡组织农户发展稻田养鳝，每亩稻田放养鳝苗五十公斤左右，亩均增收一千多元。',
+      '四川省仁寿县供销社与当地农户签订收购合同，在全县发展优质枇杷三万亩，社里统一提供技术指导。',
+    ].join('\n\n');
+    expect(starts(page)).toEqual(['山村小学有了', '致富信息\n\n', '湖北省监利县', '四川省仁寿县']);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

@@ -464,8 +464,10 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       isTitleLike(t) &&
       (t.length <= HEADING_MAX || isNumberedHead(t)) &&
       !endsMidSentence(t) &&
-      // A signature inside the text (`———王文西（山东）`, a quotation's `——习近平`) is no heading.
-      !isDashSignature(t);
+      // A signature inside the text (`———王文西（山东）`, a quotation's `——习近平`, a part's writer with
+      // the place they write from, `河南洛阳\u3000邓某某`) is no heading.
+      !isDashSignature(t) &&
+      !callingSignature(t);
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     if (!placeLabel) seenText = true;
   }
@@ -476,6 +478,11 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // each letter of a column signed with a dash and the writer's place (`———王文西（山东）`). (Not a word
   // in brackets, `（掌声）`, nor the source of a quotation, `——习近平`.)
   // (Only a signature that names someone: `…。（上）` marks a serial's part.)
+  paragraphs.forEach((p, k) => {
+    // A part's writer on a line of their own under its subhead, with the place they write from
+    // (`多把群众请进“议事厅”` ⏎ `河南洛阳\u3000邓某某` ⏎ text, a column of readers' comments).
+    if (k > 0 && isTitleLike(paragraphs[k - 1].text) && !!paragraphs[k + 1] && callingSignature(p.text)) byline = mergeBylines(byline, parseByline(p.text, warnings));
+  });
   for (const p of paragraphs) {
     const letter = LETTER_SIGNATURE.test(p.text) ? dashSignatureByline(p.text) : undefined;
     if (letter && namesSomeone(letter)) byline = mergeBylines(byline, letter);

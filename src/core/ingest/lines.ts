@@ -359,9 +359,9 @@ export function isColumnLabel(t: string): boolean {
   return /^(?:今日导读|本期导读|要闻导读|导读|图片新闻|新闻图片|摄影报道|简讯|快讯|短讯|简明新闻|新闻简报|要闻简报|(?:国内|国际|经济|体育|文化|科技|社会|地方|综合|军事|教育|法制|本市|省内|市场)(?:简讯|快讯|短讯|动态|简报)|信息(?:快递|专递|窗|快报)|一句话新闻|新闻速览|读者来信|编读往来|来信摘登)$/.test(t);
 }
 
-/** A briefs column's label: its items are headline-less briefs (`国际简讯`, `文化快讯`, `要闻简报`). */
+/** A briefs column's label: its items are headline-less briefs (`国际简讯`, `文化快讯`, `要闻简报`, `致富信息`). */
 export function isBriefsLabel(t: string): boolean {
-  return /^[\u4e00-\u9fa5]{0,4}(?:简讯|快讯|短讯|简报|速览|简明新闻|一句话新闻)$/.test(t);
+  return /^[\u4e00-\u9fa5]{0,4}(?:简讯|快讯|短讯|简报|速览|简明新闻|一句话新闻)$|^(?:致富|科技|市场|经济|农业|农村|供求|招商)信息$/.test(t);
 }
 
 /** The daily weather box's headline (`明天气象预报（１月２日２０时—３日２０时）`): a box of its own wherever it stands. */

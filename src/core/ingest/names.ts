@@ -183,14 +183,34 @@ const CALLING = new RegExp(`^(?:退休|离休|老)?(?:${CALLINGS}|兵|人)$`);
  */
 const CALLING_SIGNATURE = new RegExp(`^([\\u4e00-\\u9fa5]{0,16}?)[ \\u3000]*(?:退休|离休)?(?:${CALLINGS}|读者)+[ \\u3000]*([\\u4e00-\\u9fa5]{2,4}(?:[ \\u3000、]+[\\u4e00-\\u9fa5]{2,4}){0,3})$`);
 
-/** The writers' place or unit (perhaps empty) and names in a letter's signature with a calling (`CALLING_SIGNATURE`). */
+/**
+ * A letter's writer signing with the place alone, set apart from the name: `河北省某县某乡某村\u3000刘某某`,
+ * `江西九江\u3000黄某某` (the place ending as a place does, or two place names and more: never `北京\u3000王府井`).
+ */
+const PLACE_SIGNATURE = /^([\u4e00-\u9fa5]{2,20})[ \u3000]+([\u4e00-\u9fa5]{2,4}(?:[ \u3000、]+[\u4e00-\u9fa5]{2,4}){0,3})$/;
+const PLACE_END = /(?:省|市|县|区|州|盟|旗|镇|乡|村)$/;
+
+/** Two place names or more and nothing else (`江西九江`, a province and a city): every word jieba finds in it a place. */
+function placesOnly(t: string): boolean {
+  const tags = getJieba()?.tag(t) ?? [];
+  return tags.length >= 2 && tags.every((w) => w.tag === 'ns');
+}
+
+/**
+ * The writers' place or unit (perhaps empty) and names in a letter's signature with a calling
+ * (`CALLING_SIGNATURE`), or with the place alone (`PLACE_SIGNATURE`).
+ */
 export function callingSignature(t: string): { affiliation: string; names: string[] } | undefined {
-  const m = t.match(CALLING_SIGNATURE);
+  // (The last name may be a two-character one padded to the width of three: `北京朝阳\u3000施\u3000芳`.)
+  t = t.replace(/([ \u3000])([\u4e00-\u9fa5])[ \u3000]{1,2}([\u4e00-\u9fa5])$/, '$1$2$3');
+  const byCalling = t.match(CALLING_SIGNATURE);
+  const m = byCalling ?? t.match(PLACE_SIGNATURE);
   const names = m?.[2].split(/[ \u3000、]+/) ?? [];
-  // (Not a column's name: `读者来信`.)
-  if (!m || !names.every((n) => isPersonName(n) && !personNameProblem(n))) return undefined;
-  // What stands before the calling is a place or a unit (`河南省某县`, `某某厂`), or nothing.
-  if (m[1] && !isPlaceWord(m[1]) && !UNIT_END.test(m[1])) return undefined;
+  // (Not a column's name: `读者来信`; nor a place after a place, `北京\u3000上海`.)
+  if (!m || !names.every((n) => isPersonName(n) && !personNameProblem(n) && !isPlaceWord(n))) return undefined;
+  // What stands before the calling is a place or a unit (`河南省某县`, `某某厂`), or nothing; with no
+  // calling, a place.
+  if (byCalling ? m[1] && !isPlaceWord(m[1]) && !UNIT_END.test(m[1]) : !PLACE_END.test(m[1]) && !placesOnly(m[1])) return undefined;
   return { affiliation: m[1], names };
 }
 

@@ -611,12 +611,14 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if ((st.closed || u.gap >= 2) && st.hasBody && !ownPicture && !(isNumberedHead(u.text) && u.gap < 2) && units[i + 1] && isPhotoCredit(units[i + 1].text) && !isBylineLine(u.text)) {
       return at('photo-above-next', true);
     }
-    // Under a briefs column's label (`国际简讯`, `文化快讯`), each item is one paragraph marked as the
-    // first was (`▲…`) or opened by its dispatch (`据新华社开罗１月１３日电…`): the next item. (How the
+    // Under a briefs column's label (`国际简讯`, `文化快讯`, `致富信息`), each item is one paragraph marked as
+    // the first was (`▲…`) or opened by its dispatch (`据新华社开罗１月１３日电…`): the next item; where the
+    // first is neither (`河南省某县农民…`), any paragraph that opens on its own on another subject. (How the
     // items open is read at the first: `st.briefsColumn`, article-state.ts.)
     const column = st.briefsColumn;
     if (column && st.hasText && !f[i].title && !f[i].byline && !f[i].caption && u.text.length >= 20 && (endsSentence(units[i - 1]?.text ?? '') || endsWithCredit(units[i - 1]?.text ?? ''))) {
       if ((column.mark && u.text.startsWith(column.mark)) || (column.dated && f[i].dateline)) return at('item-in-briefs-column', true);
+      if (!column.mark && !column.dated && standsAlone(u.text) && cohesion(u.text, itemContext(i)) < BRIEF_COHESION) return at('item-in-briefs-column', true);
     }
     // A headline-less brief after a finished paragraph: a news lead on another subject. Where items
     // evidently run on without headlines (the article so far is one, or the last item was closed by
