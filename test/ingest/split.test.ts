@@ -1265,6 +1265,18 @@ describe('article boundaries', () => {
     expect(starts(page)).toEqual(['山村小学有了', '致富信息\n\n', '湖北省监利县', '四川省仁寿县']);
   });
 
+  it("a column's name of four characters (军营新闻) over its first item's dateline, after a dated report, heads that item: it is no roundup's place label", () => {
+    const page = [
+      '春节期间部队生活保障有安排',
+      '本报北京１月２１日讯\u3000记者张立新报道：总后勤部近日召开会议，对春节期间部队生活保障工作作出安排。',
+      '会议要求，各大单位要提前做好节日物资供应，让官兵过一个欢乐祥和的春节。',
+      '军营新闻',
+      '本报讯\u3000日前，某通信团组织官兵为驻地贫困学生捐款两万余元，并与五十名失学儿童结成帮扶对子。',
+      '本报讯\u3000空军某飞行学院日前完成新年度首次飞行训练，学员们驾机飞越雪原，圆满完成各项课目。',
+    ].join('\n\n');
+    expect(starts(page)).toEqual(['春节期间部队', '军营新闻\n\n', '本报讯\u3000空军']);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

@@ -493,7 +493,8 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         if (!writer) return at('verse', false);
       }
       // A roundup's place labels (`江西` ⏎ `本报南昌１月５日电…`): a datelined article goes on.
-      if (nextDateline && !st.closed && !gap && len === 1 && u.text.length <= 4 && st.hasDateline && st.hasText) return at('roundup-place-label', false);
+      // (A place, not a column's name over its first item: `军营新闻` ⏎ `本报讯…`.)
+      if (nextDateline && !st.closed && !gap && len === 1 && u.text.length <= 4 && isPlaceWord(u.text) && st.hasDateline && st.hasText) return at('roundup-place-label', false);
       // A list of names by place (`河北省` ⏎ `赵志刚 孙晓梅 周文华` ⏎ … ⏎ a headline ⏎ `本报讯…`): while a
       // line of names is followed by another headline-shaped line, the list goes on; the next piece's
       // headline block holds no such line but an author line just over its body.
