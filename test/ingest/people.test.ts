@@ -296,6 +296,25 @@ describe("a letter signed with the writer's calling", () => {
     for (const t of ['北京\u3000王府井', '北京\u3000上海', '中国队\u3000李宁', '河北\u3000张家口']) expect(isBylineLine(t)).toBe(false);
   });
 
+  it("reads the writers of an e-paper column's parts, each a bare name under its part's subhead (大家谈: 基层是青年成长的“练兵场” ⏎ 武某某)", () => {
+    const page = [
+      '让青年在基层“扎下根”（大家谈）',
+      '\u3000\u3000近年来，越来越多的高校毕业生选择到基层工作。本期我们邀请三位青年干部谈谈体会。',
+      '\u3000\u3000——编  者',
+      '\u3000\u3000基层是青年成长的“练兵场”',
+      '\u3000\u3000武佳宁',
+      '\u3000\u3000去年大学毕业后，我通过选调到一个乡镇工作，每天和群众打交道，学到了书本上学不到的东西。',
+      '\u3000\u3000我常常想，如果当初留在城里，也许会有更舒适的生活，但不会有这样扎实的成长。',
+      '\u3000\u3000留人更要“暖心”',
+      '\u3000\u3000蒋  雨',
+      '\u3000\u3000让青年在基层安心工作，既要有事业平台，也要在生活上多关心，解决他们的后顾之忧。',
+      '\u3000\u3000有的地方为青年干部建起周转房、开办食堂，让他们感受到组织的温暖。',
+    ].join('\n');
+    const [a] = parsePage(page, { file: '20201126-05.txt' }).articles;
+    expect(a.byline?.reporters).toEqual(['武佳宁', '蒋雨']);
+    expect(a.paragraphs.filter((p) => p.type === 'heading').map((p) => p.text)).toEqual(['基层是青年成长的“练兵场”', '留人更要“暖心”']);
+  });
+
   it('reads the writers of a column of readers\' comments, each under the subhead of their part with the place they write from (北京朝阳　施\u3000芳)', () => {
     const page = [
       '来论',
@@ -560,6 +579,22 @@ describe('credits set with slashes or marks', () => {
       [['王立群'], '据新华社哈尔滨１月１４日电', '第九届全'],
       [['孟繁星'], '本报讯', '全国青少'],
     ]);
+  });
+
+  it.each([
+    ['田\u3000\u3000野图\u3000\u3000郑\u3000\u3000凯文', ['郑凯'], ['田野']],
+    ['本报记者\u3000\u3000韩\u3000\u3000冰文\u3000\u3000陆晓川摄', ['韩冰'], ['陆晓川']],
+    ['王浩文\u3000李明摄', ['王浩'], ['李明']],
+  ])('%s: each name with its part after it (文, 图, 摄)', (t, reporters, photographers) => {
+    expect(isBylineLine(t)).toBe(true);
+    const b = parseByline(t);
+    expect([b.reporters, b.photographers]).toEqual([reporters, photographers]);
+  });
+
+  it('two correspondents of two bureaus on one line (本报驻法国记者　乔某　本报驻德国记者　柯某) are both the byline', () => {
+    const page = ['欧洲农民期盼“好年景”（国际视点）', '\u3000\u3000本报驻法国记者  乔  岚  本报驻德国记者  柯  林', '\u3000\u3000今年夏天，欧洲多国遭遇罕见高温干旱天气，小麦、玉米等农作物减产，农民收入受到影响。'].join('\n');
+    const [a] = parsePage(page, { file: '20181016-17.txt' }).articles;
+    expect([a.title, a.byline?.reporters, a.paragraphs.length]).toEqual(['欧洲农民期盼“好年景”（国际视点）', ['乔岚', '柯林'], 1]);
   });
 
   it('a subhead with a mark (■广东省博物馆) is not a credit, nor a writer\'s note (作者单位：…)', () => {

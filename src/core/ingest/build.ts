@@ -356,6 +356,16 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   }
 
   // ---- paragraphs, dateline, credits ----
+  /**
+   * A part's writer on a line of their own under its subhead, over its text: a writer of the piece, no
+   * heading (a column of readers' comments, `来论`: `多把群众请进“议事厅”` ⏎ `河南洛阳\u3000邓某某`, the place
+   * they write from; on e-paper text a bare name too, `别让“点赞”变了味` ⏎ `陶\u3000\u3000然`).
+   */
+  const partWriter = (k: number): boolean => {
+    if (k === 0 || !isTitleLike(merged[k - 1].text) || !merged[k + 1] || isTitleLike(merged[k + 1].text)) return false;
+    const t = merged[k].text;
+    return !!callingSignature(t) || (!!opts.indented && isBareAuthorLine(t.replace(/^([\u4e00-\u9fa5])[ \u3000]+([\u4e00-\u9fa5])$/, '$1$2'), undefined));
+  };
   const paragraphs: Paragraph[] = [];
   let dateline: Dateline | undefined;
   let seenText = false;
@@ -464,10 +474,10 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       isTitleLike(t) &&
       (t.length <= HEADING_MAX || isNumberedHead(t)) &&
       !endsMidSentence(t) &&
-      // A signature inside the text (`———王文西（山东）`, a quotation's `——习近平`, a part's writer with
-      // the place they write from, `河南洛阳\u3000邓某某`) is no heading.
+      // A signature inside the text (`———王文西（山东）`, a quotation's `——习近平`, a part's writer) is no heading.
       !isDashSignature(t) &&
-      !callingSignature(t);
+      !partWriter(i);
+    if (partWriter(i)) byline = mergeBylines(byline, authorByline(t, warnings));
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     if (!placeLabel) seenText = true;
   }
@@ -478,11 +488,6 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   // each letter of a column signed with a dash and the writer's place (`———王文西（山东）`). (Not a word
   // in brackets, `（掌声）`, nor the source of a quotation, `——习近平`.)
   // (Only a signature that names someone: `…。（上）` marks a serial's part.)
-  paragraphs.forEach((p, k) => {
-    // A part's writer on a line of their own under its subhead, with the place they write from
-    // (`多把群众请进“议事厅”` ⏎ `河南洛阳\u3000邓某某` ⏎ text, a column of readers' comments).
-    if (k > 0 && isTitleLike(paragraphs[k - 1].text) && !!paragraphs[k + 1] && callingSignature(p.text)) byline = mergeBylines(byline, parseByline(p.text, warnings));
-  });
   for (const p of paragraphs) {
     const letter = LETTER_SIGNATURE.test(p.text) ? dashSignatureByline(p.text) : undefined;
     if (letter && namesSomeone(letter)) byline = mergeBylines(byline, letter);

@@ -21,8 +21,11 @@ const ORG_SUFFIX = /^(.*?(?:日报社?|晚报|时报|商报|青年报|早报|都
 const NAME = /^(?:[\u4e00-\u9fa5]{2,4}|[\u4e00-\u9fa5]{1,6}·[\u4e00-\u9fa5·]{1,10}|[A-Za-zＡ-Ｚａ-ｚ][A-Za-zＡ-Ｚａ-ｚ. ]{0,20})$/;
 /** Names run together without separators (`徐国春张雅文`): accepted in a credit in parentheses, split when possible. */
 const NAMES_RUN = /^[\u4e00-\u9fa5]{5,9}$/;
-/** An organisation that can stand glued before the next role word (`…记者刘振英、新华社记者张宿堂`, `…记者刘少华 人民网记者王某`). */
-const GLUED_ORG = /^[\u4e00-\u9fa5]{0,10}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|通讯社|报社|本报|[^社]报|网)$/;
+/**
+ * An organisation that can stand glued before the next role word (`…记者刘振英、新华社记者张宿堂`, `…记者刘少华 人民网记者王某`),
+ * or the paper's bureau abroad (`本报驻法国记者\u3000乔某\u3000本报驻德国记者\u3000柯某`).
+ */
+const GLUED_ORG = /^(?:[\u4e00-\u9fa5]{0,10}(?:日报社?|晚报|新华社|中新社|广播电台|电视台|通讯社|报社|本报|[^社]报|网)|(?:本报|新华社)驻[\u4e00-\u9fa5]{1,8})$/;
 
 /**
  * `黄运成新华社` → `黄运成`, `江玉中国电力报` → `江玉`: the names before a glued organisation.
@@ -38,7 +41,8 @@ function stripGluedOrg(piece: string): string {
     if (!m) continue;
     if (!/^(?:新华社|中新社|本报|[\u4e00-\u9fa5]{2}网)$/.test(rest) && rest.length < 4) continue;
     const head = piece.slice(0, k).replace(/[、，,\s]+$/, '');
-    const ns = names(head);
+    // (A two-character name may be padded: `乔\u3000\u3000岚\u3000\u3000本报驻德国记者…`.)
+    const ns = personTokens(head);
     if (ns.length > 0 && ns.every((n) => NAME.test(n) || isNameRun(n))) cuts.push({ head, rest });
   }
   if (cuts.length === 0) return piece;
@@ -112,6 +116,12 @@ function namedCommentator(t: string): { org?: string; names: string[] } | undefi
  * (`（作者：王浩）`) are its writers.
  */
 function slashForm(t: string): string {
+  // Each name with its part after it (`田\u3000\u3000野图\u3000\u3000郑\u3000\u3000凯文`, `本报记者\u3000韩\u3000\u3000冰文\u3000\u3000陆晓川摄`): `文/郑凯 图/田野`.
+  const after = t.match(PARTS_AFTER);
+  if (after && (after[2] === '文') !== (after[4] === '文')) {
+    const [writer, maker] = after[2] === '文' ? [after[1], after[3]] : [after[3], after[1]];
+    return `文/${writer.replace(/[ \u3000]+/g, '')} 图/${maker.replace(/[ \u3000]+/g, '')}`;
+  }
   t = t.replace(/^[（(]((?:作者|撰文|执笔|编译|整理|摄影|文图|图文)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
   // An agency's picture with its photographer in brackets (`新华社发（杨某摄）`): `新华社发 杨某摄`; a
   // photographer's credit with the picture's source after it (`蒋雪林摄（人民视觉）`): the credit.
@@ -119,6 +129,11 @@ function slashForm(t: string): string {
   if (!/^(?:作者|撰文|执笔|编译|整理|文图|图文|文|图|摄影|摄)\s*[：:｜|]/.test(t)) return t;
   return t.replace(/(^|\s)(作者|撰文|执笔|编译|整理|文图|图文|文|图|摄影|摄)\s*[：:｜|]\s*/g, (_, sp: string, role: string) => `${sp}${/^(?:作者|撰文|执笔|编译|整理)$/.test(role) ? '文' : role}/`);
 }
+
+/** A name in a credit, its two characters perhaps padded to the width of three: `郑\u3000\u3000凯`, `陆晓川`. */
+const CREDIT_NAME = '[\\u4e00-\\u9fa5](?:[ \\u3000]{1,2}[\\u4e00-\\u9fa5]|[\\u4e00-\\u9fa5]{1,2})';
+/** Two names, each with its part after it (`…文`, `…图`, `…摄`), perhaps after the reporter's role: see `slashForm`. */
+const PARTS_AFTER = new RegExp(`^(?:(?:本报|新华社)?记者[ \\u3000]*)?(${CREDIT_NAME})(文|图|摄)[ \\u3000]+(${CREDIT_NAME})(文|图|摄)$`);
 
 /** Whether a whole line is a byline or a credit (no sentence in it). */
 function isBylineLineRaw(line: string): boolean {
