@@ -147,6 +147,13 @@ describe('picture credits', () => {
 });
 
 describe('names run together', () => {
+  it.each(['桑吉卓玛', '扎西多吉', '次仁卓玛'])('%s, a Tibetan name of two common parts, is one person', (n) => {
+    expect(splitNameRun(n)).toBeUndefined();
+    expect(people(parseByline(n))).toEqual([n]);
+    expect(people(parseByline(`本报记者${n}`))).toEqual([n]);
+  });
+
+
   it('splits three names printed without separators', () => {
     expect(parseByline('（罗昌明胡跃华任维民）').reporters).toEqual(['罗昌明', '胡跃华', '任维民']);
     expect(parseByline('本报记者罗昌明胡跃华任维民').reporters).toEqual(['罗昌明', '胡跃华', '任维民']);

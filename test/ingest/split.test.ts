@@ -1277,6 +1277,34 @@ describe('article boundaries', () => {
     expect(starts(page)).toEqual(['春节期间部队', '军营新闻\n\n', '本报讯\u3000空军']);
   });
 
+  it("an artwork's title over its maker (山村新春（中国画） ⏎ 黄某某作) is whole: the next title over its writer opens a piece; a writer whose surname is a particle (于秋明) stands under the title", () => {
+    const page = [
+      '山村新春（中国画）',
+      '黄子敬作',
+      '最后一班车',
+      '邝文',
+      '腊月二十八，傍晚，县城汽车站。往山里去的最后一班车就要开了，司机老杜坐在驾驶座上，一遍遍地数着车上的人。',
+      '老槐树',
+      '于秋明',
+      '村口有一棵老槐树，谁也说不清它有多少岁了。小时候，我们常在树下玩耍，听老人们讲过去的故事。',
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980130-12.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters, a.byline?.photographers])).toEqual([
+      ['山村新春（中国画）', [], ['黄子敬']],
+      ['最后一班车', ['邝文'], []],
+      ['老槐树', ['于秋明'], []],
+    ]);
+  });
+
+  it("a paragraph opened by its source's figures (据某国某部门公布的资料，…) goes on with a report whose headline names that country", () => {
+    const page = [
+      '日本政府拟追加公共投资刺激景气',
+      '新华社东京１月１３日电\u3000日本政府今天召开经济阁僚会议，决定追加部分公共事业投资，并对中小企业提供更多的融资便利，以刺激持续低迷的国内经济。',
+      '据日本经济企划厅公布的资料，日本去年第三季度实际国内生产总值比上季度略有下降，个人消费和设备投资均不振。',
+    ].join('\n\n');
+    expect(titles(page)).toEqual(['日本政府拟追加公共投资刺激景气']);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

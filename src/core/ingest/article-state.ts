@@ -6,7 +6,7 @@
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
 import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isFigureHeavy, isHeadNote, isListRow, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
-import { isPersonName } from './names';
+import { artworkMaker, isPersonName } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 
 /** Lines a headline block may hold (kicker, title, subtitles, author line). */
@@ -169,9 +169,9 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
   const tableRow = st.tableBox && cur.length > 1 && isFigureHeavy(u.text);
   const isHead = (ft.title || (ft.note && cur.length > 1)) && !st.hasBody && st.headCount < MAX_HEAD + 1 && !tableRow;
   if (!st.hasBody && (hasPictureMark(u.text) || ft.marker || (ft.note && /图片|照片/.test(u.text)))) st.picHead = true;
-  // (A picture's title over its maker's bare name, `春山图（国画）` ⏎ `孙某某`, is as whole.)
+  // (A picture's title over its maker's bare name, `春山图（国画）` ⏎ `孙某某`, or `黄某某作`, is as whole.)
   const picture = cur.length === 2 && !units[cur[0]].furniture && isPictureWorkTitle(units[cur[0]].text);
-  st.creditItem = (cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title) || (cur.length === 1 && isDrawnBy(u.text)) || (picture && isPersonName(u.text));
+  st.creditItem = (cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title) || (cur.length === 1 && isDrawnBy(u.text)) || (picture && (isPersonName(u.text) || !!artworkMaker(u.text)));
   // A summary under the headline (`江泽民强调：●…●…`) belongs to the headline block.
   const summary = !st.hasBody && (u.text.match(/[●◆■]/g)?.length ?? 0) >= 2;
   if ((st.hasBody || !isHead) && !summary) {

@@ -112,13 +112,16 @@ export function cohesion(t: string, context: string[], skipNumerals = false): nu
 
 /**
  * Whether the subject of a lead-shaped paragraph (its words before the day: `新邮票是` in
- * `新邮票是６日开始…`) shares a character pair with the headline above: the paragraph then goes
- * on with the headline's story (`美国发行虎年邮票`) rather than opening a brief of its own.
+ * `新邮票是６日开始…`; the source of the figures it opens with) shares a character pair with the
+ * headline above: the paragraph then goes on with the headline's story (`美国发行虎年邮票`) rather than opening a brief of its own.
  */
 export function subjectInHeadline(t: string, headline: string): boolean {
-  const m = t.match(LEAD);
-  if (!m) return false;
-  const subject = bigrams(m[0].replace(/(?:(?:去年|今年)?(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)$/, ''));
+  // (A report opened by its source's figures names its source as its subject: `据日本经济企划厅公布的资料，…`
+  // under `日本政府拟追加公共投资…` goes on with it.)
+  const source = t.match(SOURCE_FIGURES)?.[0].match(/^据([^，。；、]{2,20}?)(?:公布|发布|发表)/)?.[1];
+  const lead = source ?? t.match(LEAD)?.[0];
+  if (!lead) return false;
+  const subject = bigrams(lead.replace(/(?:(?:去年|今年)?(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)$/, ''));
   const head = bigrams(headline);
   for (const x of subject) if (head.has(x)) return true;
   return false;

@@ -12,7 +12,7 @@
 import type { Byline } from '../../shared/types';
 import { matchClosingDateline } from './dateline';
 import { memo } from './memo';
-import { callingSignature, holdsVerb, isBareSignatureName, isColumnName, isNameRun, isPlaceWord, jiebaSaysOneName, readsAsWords, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
+import { artworkMaker, callingSignature, holdsVerb, isBareSignatureName, isColumnName, isNameRun, isPlaceWord, jiebaSaysOneName, readsAsWords, isValidPersonName, personNameProblem, splitNameRun, unitAndName, unitAndNames } from './names';
 
 /** Role words (not `记者站`, a bureau: `本报驻上海记者站记者 王某`). */
 const ROLE = '(?:见习记者|实习记者|特约记者|首席记者|摄影记者|本报记者(?!站)|记者(?!站)|通讯员|实习生|摄影|摄)';
@@ -116,6 +116,9 @@ function namedCommentator(t: string): { org?: string; names: string[] } | undefi
  * (`（作者：王浩）`) are its writers.
  */
 function slashForm(t: string): string {
+  // An artwork's maker under its title (`黄某某作`): `图/黄某某`.
+  const maker = artworkMaker(t);
+  if (maker) return `图/${maker}`;
   // Each name with its part after it (`田\u3000\u3000野图\u3000\u3000郑\u3000\u3000凯文`, `本报记者\u3000韩\u3000\u3000冰文\u3000\u3000陆晓川摄`): `文/郑凯 图/田野`.
   const after = t.match(PARTS_AFTER);
   if (after && (after[2] === '文') !== (after[4] === '文')) {

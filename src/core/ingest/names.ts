@@ -48,6 +48,19 @@ function readings(s: string, from = 0, depth = 0, loose = false): string[][] {
   return out;
 }
 
+/**
+ * Common parts of Tibetan personal names, two of which make a whole name (`扎西多吉`, `次仁卓玛`): its
+ * characters may open Han names (`桑`, `卓`, `次`), so a run of two is never split into two people.
+ */
+const TIBETAN_PART = new Set(
+  '扎西 卓玛 次仁 多吉 格桑 央金 拉姆 旦增 丹增 尼玛 达瓦 达娃 平措 益西 桑吉 洛桑 索朗 索南 顿珠 曲珍 德吉 白玛 巴桑 边巴 普布 仁青 强巴 次旦 罗布 拉巴 米玛 卓嘎 央宗 措姆 贡布 阿旺 晋美 群培 旺堆 加措 嘉措 才让 才旦 拉毛 德庆 琼达 欧珠 土登 降措 玉珍 尼珍 边珍 次央 旺姆 曲扎 多布 朗杰 仓决 拉珍 吉宗'.split(' '),
+);
+
+/** A Tibetan name of two common parts: `桑吉卓玛`, `扎西多吉`. */
+function isTibetanName(n: string): boolean {
+  return n.length === 4 && TIBETAN_PART.has(n.slice(0, 2)) && TIBETAN_PART.has(n.slice(2));
+}
+
 /** Rank of a name's surname by frequency (the list is in rough frequency order); compounds rank last. */
 function rank(name: string): number {
   const i = SINGLE.indexOf(name[0]);
@@ -63,6 +76,8 @@ function rank(name: string): number {
  */
 export function splitNameRun(run: string, loose = false): string[] | undefined {
   if (!/^[\u4e00-\u9fa5]{4,12}$/.test(run)) return undefined;
+  // `桑吉卓玛`: a Tibetan name of two common parts is one name, whatever surnames its characters may pass for.
+  if (isTibetanName(run)) return undefined;
   // `欧阳晓明`: a compound surname with a two-character given name is one name.
   if (run.length === 4 && COMPOUND.includes(run.slice(0, 2))) return undefined;
   if (!loose && run.length > 9) return undefined;
@@ -214,6 +229,12 @@ export function callingSignature(t: string): { affiliation: string; names: strin
   return { affiliation: m[1], names };
 }
 
+/** An artwork's maker credited under its title: `黄某某作`, `孙某画` (the name, or undefined). */
+export function artworkMaker(t: string): string | undefined {
+  const m = /^([\u4e00-\u9fa5]{2,4})(?:作|画|绘)$/.exec(t);
+  return m && isPersonName(m[1]) && !personNameProblem(m[1]) ? m[1] : undefined;
+}
+
 /**
  * Why `n` is not a person's name as a byline prints one, or undefined when it is one:
  * 2–4 Han characters, or a transliterated name with `·` (`阿泽布·阿斯纳克`); never Latin
@@ -331,7 +352,7 @@ const COLUMN_LABEL = /(?:的话|阅读|故事|手记|评论|影评|书评|剧评
  * (`吃出健康`, `四川`, `汇率`, and so `瓜田` too).
  */
 export function isBareSignatureName(n: string): boolean {
-  if (n.includes('·')) return true;
+  if (n.includes('·') || isTibetanName(n)) return true;
   if (COLUMN_LABEL.test(n) || PLACE_LABEL.has(n)) return false;
   // Led by a surname (`董其中`, `钟行`): a name.
   if (readings(n, 0, 0, true).some((r) => r.length === 1)) return true;

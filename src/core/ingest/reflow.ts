@@ -9,6 +9,7 @@
 import { isBylineLine } from './byline';
 import { matchDateline } from './dateline';
 import { announcesWhatFollows, endsMidSentence, endsSentence, isIssueLine, isListRow, isMarker, isNumberedHead, isRankingRow, isTitleLike, type Unit } from './lines';
+import { isPersonName } from './names';
 import { firstIsSingleChar, wordAcrossBreak } from './words';
 
 /** Punctuation that never opens a paragraph (`’` before digits is a year's apostrophe: `’９９昆明世博会`). */
@@ -79,10 +80,19 @@ function standsAlone(before: Unit | undefined, a: Unit): boolean {
 /** First pass over the whole page: join units whose break is evidently mid-sentence. */
 export function repairBreaks(units: Unit[]): Unit[] {
   const out: Unit[] = [];
-  for (const u of units) {
+  units.forEach((u, k) => {
     const prev = out[out.length - 1];
-    if (prev && !standsAlone(out[out.length - 2], prev) && runsOn(prev, u)) out[out.length - 1] = joinUnits(prev, u);
+    if (prev && !standsAlone(out[out.length - 2], prev) && !writerUnderTitle(prev, u, units[k + 1]) && runsOn(prev, u)) out[out.length - 1] = joinUnits(prev, u);
     else out.push({ ...u });
-  }
+  });
   return out;
+}
+
+/**
+ * A writer's name under a title, over running text, whose surname is also a particle (`老槐树` ⏎ `于秋明`
+ * ⏎ text): it stands alone, though jieba reads `于` as a word of its own. (A verse line that goes on
+ * with a particle, `…做的帽子` ⏎ `和鞋子`, stands over more verse.)
+ */
+function writerUnderTitle(a: Unit, b: Unit, below: Unit | undefined): boolean {
+  return /^[\u4e00-\u9fa5]{2,4}$/.test(b.text) && isPersonName(b.text) && isTitleLike(a.text) && !!below && !isTitleLike(below.text) && endsSentence(below.text) && below.text.length >= 40;
 }
