@@ -1305,6 +1305,22 @@ describe('article boundaries', () => {
     expect(titles(page)).toEqual(['日本政府拟追加公共投资刺激景气']);
   });
 
+  it("a roundup's third dated part from its own reporter, same desk and day, that takes up a word of the headline block goes on with it", () => {
+    const page = [
+      '年关将至送温暖',
+      '各地领导深入基层走访慰问困难群众',
+      '本报石家庄１月１１日电记者季长海报道：连日来，河北省各级领导干部纷纷深入困难企业、贫困乡村，走访慰问下岗职工和困难群众，送去米面油和慰问金。',
+      '本报长沙１月１１日电记者滕文娟报道：湖南省今年春节前送温暖活动重点向山区、库区和困难企业倾斜，全省组织了一批工作组分赴各地慰问困难群众。',
+      '本报乌鲁木齐１月１１日电记者杨振华报道：新疆维吾尔自治区党委、政府日前决定，拿出专款为南疆部分受灾地区的群众送去棉衣、棉被和煤炭，确保他们温暖过冬。',
+      ...LIBRARY,
+    ].join('\n\n');
+    const articles = parsePage(page, { file: '19980112-01.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters])).toEqual([
+      ['各地领导深入基层走访慰问困难群众', ['季长海', '滕文娟', '杨振华']],
+      ['山村小学有了图书室', undefined],
+    ]);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

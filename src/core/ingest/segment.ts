@@ -758,7 +758,13 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         // (Or another desk's, under an undated `本报讯`: `本报讯…` ⏎ … ⏎ `据新华社北京一月七日电（记者X）…`.)
         const ownDay = !!dl.credit && /记者/.test(dl.credit) && (first?.day ? first.day !== dl.dateline.day : !!first?.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, ''));
         const ctx = (otherStyle || ownDay) && st.headAt >= 0 ? [units[st.headAt].text] : itemContext(i);
-        if (cohesion(u.text.slice(dl.length), ctx, true) < BRIEF_COHESION) return at('dated-item-after-dated', true);
+        // (A roundup whose dated parts already run on under its headline, each from its own reporter, goes
+        // on with a part of the same desk and day that takes up a word of its headline block: `年关将至送温暖`
+        // ⏎ `各地领导…慰问困难群众` ⏎ `本报石家庄…电记者A…` ⏎ `本报长沙…电记者B…` ⏎ `本报乌鲁木齐…电记者C…为…群众…`.)
+        const sameRun = st.datelines >= 2 && !otherAgency && !otherStyle && !otherDesk && first?.day === dl.dateline.day;
+        const heads = cur.filter((k) => f[k].title && k < (firstDl ?? i)).map((k) => units[k].text);
+        const roundupPart = sameRun && heads.length > 0 && cohesion(u.text.slice(dl.length), heads) > 0;
+        if (!roundupPart && cohesion(u.text.slice(dl.length), ctx, true) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
       // next item, a brief without a headline (a report's own intro runs one paragraph, its note is named).
