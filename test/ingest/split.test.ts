@@ -1321,6 +1321,17 @@ describe('article boundaries', () => {
     ]);
   });
 
+  it("a report's dateline is read under the summary of its headline (…强调：●…●…) and a pictured line", () => {
+    const page = [
+      '全国国有企业扭亏增效工作会议在京闭幕',
+      '韩立群强调：●把扭亏增效作为今年经济工作的重中之重●因企施策一厂一策层层落实责任●向技术进步要效益向科学管理要效益',
+      '与会代表参观企业技术改造成果展（附图片１张）',
+      '本报北京１月１１日讯记者魏晓岚报道：为期三天的全国国有企业扭亏增效工作会议今天在京闭幕，国务院副总理韩立群在闭幕会上讲话。',
+    ].join('\n\n');
+    const [a] = parsePage(page, { file: '19980112-01.txt' }).articles;
+    expect([a.dateline?.raw, a.byline?.reporters, a.paragraphs.at(-1)?.text.slice(0, 4)]).toEqual(['本报北京１月１１日讯', ['魏晓岚'], '为期三天']);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];
