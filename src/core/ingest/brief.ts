@@ -113,7 +113,8 @@ export function cohesion(t: string, context: string[], skipNumerals = false): nu
 /**
  * Whether the subject of a lead-shaped paragraph (its words before the day: `新邮票是` in
  * `新邮票是６日开始…`; the source of the figures it opens with) shares a character pair with the
- * headline above: the paragraph then goes on with the headline's story (`美国发行虎年邮票`) rather than opening a brief of its own.
+ * headline above: the paragraph then goes on with the headline's story (`美国发行虎年邮票`) rather
+ * than opening a brief of its own.
  */
 export function subjectInHeadline(t: string, headline: string): boolean {
   // (A report opened by its source's figures names its source as its subject: `据日本经济企划厅公布的资料，…`

@@ -117,7 +117,6 @@ function readFlushHead(content: Unit[], warnings: string[]): { titleLines: strin
   return { titleLines, notes, byline, k, sawPictureMark };
 }
 
-
 export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}): ParsedArticle {
   const warnings: string[] = [];
   // Continuation notes (`（下转第二版）`, `（上接第一版）`): the pages the article runs on to and from.
@@ -469,6 +468,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     const next = merged[i + 1];
     // (Before any text only a roundup's place label over its dated part: `泰国` ⏎ `本报曼谷…电`.)
     const placeLabel = !seenText && t.length <= 5 && next !== undefined && isPlaceWord(t) && !!matchDateline(next.text);
+    const signsPart = partWriter(i);
     // A chapter's head (`第一章总则`) is a heading even as the body's first line.
     const heading =
       (seenText || placeLabel || CHAPTER_HEAD.test(t)) &&
@@ -479,8 +479,8 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
       !endsMidSentence(t) &&
       // A signature inside the text (`———王文西（山东）`, a quotation's `——习近平`, a part's writer) is no heading.
       !isDashSignature(t) &&
-      !partWriter(i);
-    if (partWriter(i)) byline = mergeBylines(byline, authorByline(t, warnings));
+      !signsPart;
+    if (signsPart) byline = mergeBylines(byline, authorByline(t, warnings));
     paragraphs.push({ type: heading ? 'heading' : 'text', text: t });
     if (!placeLabel) seenText = true;
   }

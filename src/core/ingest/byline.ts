@@ -122,8 +122,8 @@ function slashForm(t: string): string {
   // Each name with its part after it (`田\u3000\u3000野图\u3000\u3000郑\u3000\u3000凯文`, `本报记者\u3000韩\u3000\u3000冰文\u3000\u3000陆晓川摄`): `文/郑凯 图/田野`.
   const after = t.match(PARTS_AFTER);
   if (after && (after[2] === '文') !== (after[4] === '文')) {
-    const [writer, maker] = after[2] === '文' ? [after[1], after[3]] : [after[3], after[1]];
-    return `文/${writer.replace(/[ \u3000]+/g, '')} 图/${maker.replace(/[ \u3000]+/g, '')}`;
+    const [writer, drawer] = after[2] === '文' ? [after[1], after[3]] : [after[3], after[1]];
+    return `文/${writer.replace(/[ \u3000]+/g, '')} 图/${drawer.replace(/[ \u3000]+/g, '')}`;
   }
   t = t.replace(/^[（(]((?:作者|撰文|执笔|编译|整理|摄影|文图|图文)[：:][^（）()]+)[）)]$/, '$1').replace(/^([^（）()：:]+?)\s*[（(]执笔[）)]$/, '执笔：$1');
   // An agency's picture with its photographer in brackets (`新华社发（杨某摄）`): `新华社发 杨某摄`; a
@@ -174,9 +174,9 @@ function isBylineLineRaw(line: string): boolean {
     if (NOT_A_CREDIT.test(inner)) return false;
     // (Nor a note to readers, `（节目如有变动，以当日播出为准）`: no word of a writer's part (`参与采写`), no part
     // a person's name, and one longer than a name that is no run of names and holds a verb.)
-    const parts = names(inner);
-    if (!isSourceCredit(inner) && !/作者|采写|采访|整理|报道|编译|摘|辑/.test(inner) && !parts.some((n) => isValidPersonName(n)) && parts.some((n) => n.length > 4 && !isNameRun(n) && !splitNameRun(n, true) && holdsVerb(n))) return false;
-    return paren && names(inner).length > 0 && names(inner).every((n) => /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{1,12}$/.test(n));
+    const tokens = names(inner);
+    if (!isSourceCredit(inner) && !/作者|采写|采访|整理|报道|编译|摘|辑/.test(inner) && !tokens.some((n) => isValidPersonName(n)) && tokens.some((n) => n.length > 4 && !isNameRun(n) && !splitNameRun(n, true) && holdsVerb(n))) return false;
+    return paren && tokens.length > 0 && tokens.every((n) => /^[\u4e00-\u9fa5·A-Za-zＡ-Ｚａ-ｚ]{1,12}$/.test(n));
   }
   const prefix = parts[0].trim();
   if (prefix.length > 24 || /\s/.test(prefix)) return false;
