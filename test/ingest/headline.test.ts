@@ -34,6 +34,15 @@ describe('readHeadline', () => {
     });
   });
 
+  it('reads a second line of clauses half as long again as the first as the subtitle that sums up the news', () => {
+    expect(readHeadline(['今冬明春农田水利建设进展顺利', '全国已完成土石方四十二亿立方米，新增和改善灌溉面积三千一百万亩'])).toEqual({
+      title: '今冬明春农田水利建设进展顺利',
+      subtitle: '全国已完成土石方四十二亿立方米，新增和改善灌溉面积三千一百万亩',
+    });
+    // A title of clauses no longer than the line over it stays the title (`许多家庭以运动的方式度过假期` ⏎ `过年，一起燃烧卡路里`).
+    expect(readHeadline(['许多家庭以运动的方式度过假期', '过年，一起燃烧卡路里'])).toEqual({ kicker: '许多家庭以运动的方式度过假期', title: '过年，一起燃烧卡路里' });
+  });
+
   it('keeps a label of four characters over the news (权威发布) as the kicker, though it ends like an event', () => {
     expect(readHeadline(['权威发布', '今年中央一号文件发布'])).toEqual({ kicker: '权威发布', title: '今年中央一号文件发布' });
     expect(readHeadline(['中美经贸磋商结束', '双方同意继续磋商'])).toEqual({ title: '中美经贸磋商结束', subtitle: '双方同意继续磋商' });

@@ -12,7 +12,8 @@
  *    subtitle; on the second only → kicker + title;
  * 4. a series' label numbered at its end on the first line only (`白衣执甲 逆行出征①`, `…之二`):
  *    kicker + title;
- * 5. a long second line, or one with a full stop, summarises the news: title + subtitle;
+ * 5. a long second line, or one with a full stop, or one of clauses half as long again as the first,
+ *    summarises the news: title + subtitle;
  * 6. two phrases set side by side with a space (`完善责任制 用好监督权`) are a title: on the
  *    second line → kicker + title, on the first → title + subtitle;
  * 7. a first line with a comma is a clause leading in: kicker + title;
@@ -60,6 +61,9 @@ function twoLines(a: string, b: string): 'kicker' | 'subtitle' {
   if (tagB && !tagA) return 'kicker';
   if (SERIES_END.test(a) && !SERIES_END.test(b)) return 'kicker';
   if (b.length > 40 || /[。；;]/.test(b)) return 'subtitle';
+  // (So does a second line half as long again as the first, clauses with a comma: `今冬明春农田水利建设进展顺利`
+  // ⏎ `全国已完成土石方四十二亿立方米，新增和改善灌溉面积三千一百万亩`.)
+  if (/[，,]/.test(b) && !/[，,]/.test(a) && b.length >= a.length * 1.5) return 'subtitle';
   // (Spaces inside quotation marks are the quotation's own: `“关爱下一代 点亮微心愿”`.)
   const coupletA = COUPLET.test(unquoted(a));
   const coupletB = COUPLET.test(unquoted(b));
