@@ -1332,6 +1332,16 @@ describe('article boundaries', () => {
     expect([a.dateline?.raw, a.byline?.reporters, a.paragraphs.at(-1)?.text.slice(0, 4)]).toEqual(['本报北京１月１１日讯', ['魏晓岚'], '为期三天']);
   });
 
+  it("the same agency's dispatch from another place on another day that shares not a word with the item's headline is the next item, a headline-less brief", () => {
+    const page = [
+      '亚洲稻米研讨会在马尼拉开幕',
+      '新华社马尼拉１月１５日电\u3000（记者黄志坚）由亚洲多个国家农业研究机构共同发起的亚洲稻米生产研讨会１５日在这里开幕。',
+      '会议组织者说，亚洲生产和消费了世界上绝大部分的稻米，如何依靠科技提高单产，是亚洲各国共同面临的课题。',
+      '据新华社布宜诺斯艾利斯１月１４日电\u3000阿根廷农业部门１４日公布的数字显示，１９９７年阿根廷粮食总产量达到创纪录的水平。',
+    ].join('\n\n');
+    expect(starts(page)).toEqual(['亚洲稻米研讨', '据新华社布宜']);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

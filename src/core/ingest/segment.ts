@@ -746,7 +746,10 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       const otherStyle = !!first?.day && !!dl.dateline.day && hanDate(first.raw) !== hanDate(dl.dateline.raw);
       // The same desk's dispatch from another place on another day that shares not one character pair
       // with the item (`新华社东京１月６日电…` ⏎ … ⏎ `新华社沈阳１月７日电…`) is another item too.
-      const elsewhere = !!first?.day && !!dl.dateline.day && first.day !== dl.dateline.day && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place && cohesion(u.text.slice(dl.length), itemContext(i)) === 0;
+      // (Or that shares not one with the item's headline block, when it has one.)
+      const apart = !!first?.day && !!dl.dateline.day && first.day !== dl.dateline.day && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place;
+      const headBlock = cur.filter((k) => f[k].title && k < (firstDl ?? i)).map((k) => units[k].text);
+      const elsewhere = apart && (cohesion(u.text.slice(dl.length), itemContext(i)) === 0 || (headBlock.length > 0 && cohesion(u.text.slice(dl.length), headBlock) === 0));
       // So is another desk's dispatch from another place, even of the same day (`本报北京１月７日讯…` ⏎ … ⏎
       // `新华社沈阳１月７日电…`), that shares not one character pair with the item.
       const otherDesk = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place;
