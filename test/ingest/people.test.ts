@@ -153,7 +153,6 @@ describe('names run together', () => {
     expect(people(parseByline(`本报记者${n}`))).toEqual([n]);
   });
 
-
   it('splits three names printed without separators', () => {
     expect(parseByline('（罗昌明胡跃华任维民）').reporters).toEqual(['罗昌明', '胡跃华', '任维民']);
     expect(parseByline('本报记者罗昌明胡跃华任维民').reporters).toEqual(['罗昌明', '胡跃华', '任维民']);
