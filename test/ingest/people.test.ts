@@ -321,6 +321,24 @@ describe("a letter signed with the writer's calling", () => {
     expect(a.paragraphs.filter((p) => p.type === 'heading').map((p) => p.text)).toEqual(['基层是青年成长的“练兵场”', '留人更要“暖心”']);
   });
 
+  it('reads the poets of a group of poems on e-paper text, each name under its poem\'s title over the first line (初冬诗笺 ⏎ 田野上的光 ⏎ 郑某某 ⏎ verse)', () => {
+    const poem = (title: string, poet: string, verse: string[]) => [title, poet, ...verse].map((l) => `\u3000\u3000${l}`);
+    const page = [
+      '老屋前的那棵枣树',
+      '\u3000\u3000林\u3000\u3000青',
+      '\u3000\u3000老屋前有一棵枣树，是祖父年轻时亲手栽下的。每到秋天，满树的枣子红了，村里的孩子都会来打枣。',
+      '\u3000\u3000后来我们搬进了城里，老屋空了，可那棵枣树每年依旧结满了果子，像是在等我们回去。',
+      '初冬诗笺',
+      ...poem('田野上的光', '郑远山', ['收割后的田野空了下来', '只剩下稻茬，一排排站着', '像一群老人，在晒最后的太阳']),
+      ...poem('小城的雪', '苏晚禾', ['雪落在小城的屋顶上', '落在卖烤红薯的炉子边', '落在放学的孩子肩头']),
+    ].join('\n');
+    const articles = parsePage(page, { file: '20201126-20.txt' }).articles;
+    expect(articles.map((a) => [a.title, a.byline?.reporters])).toEqual([
+      ['老屋前的那棵枣树', ['林青']],
+      ['初冬诗笺', ['郑远山', '苏晚禾']],
+    ]);
+  });
+
   it('reads the writers of a column of readers\' comments, each under the subhead of their part with the place they write from (北京朝阳　施\u3000芳)', () => {
     const page = [
       '来论',

@@ -358,12 +358,16 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
   /**
    * A part's writer on a line of their own under its subhead, over its text: a writer of the piece, no
    * heading (a column of readers' comments, `来论`: `多把群众请进“议事厅”` ⏎ `河南洛阳\u3000邓某某`, the place
-   * they write from; on e-paper text a bare name too, `别让“点赞”变了味` ⏎ `陶\u3000\u3000然`).
+   * they write from; on e-paper text a bare name too, `别让“点赞”变了味` ⏎ `陶\u3000\u3000然`, and a poem's).
    */
   const partWriter = (k: number): boolean => {
-    if (k === 0 || !isTitleLike(merged[k - 1].text) || !merged[k + 1] || isTitleLike(merged[k + 1].text)) return false;
+    if (k === 0 || !isTitleLike(merged[k - 1].text) || !merged[k + 1]) return false;
     const t = merged[k].text;
-    return !!callingSignature(t) || (!!opts.indented && isBareAuthorLine(t.replace(/^([\u4e00-\u9fa5])[ \u3000]+([\u4e00-\u9fa5])$/, '$1$2'), undefined));
+    const name = (x: string) => isBareAuthorLine(x.replace(/^([\u4e00-\u9fa5])[ \u3000]+([\u4e00-\u9fa5])$/, '$1$2'), undefined);
+    if (!isTitleLike(merged[k + 1].text)) return !!callingSignature(t) || (!!opts.indented && name(t));
+    // (A poem's too, over its first line, in a group of poems on e-paper text: `田野上的光` ⏎ `郑某某` ⏎ verse;
+    // not a name over another name, a list's.)
+    return !!opts.indented && name(t) && !name(merged[k + 1].text) && !isBylineLine(merged[k + 1].text);
   };
   const paragraphs: Paragraph[] = [];
   let dateline: Dateline | undefined;
