@@ -146,6 +146,13 @@ describe('picture credits', () => {
   });
 });
 
+describe("an artwork's maker", () => {
+  it.each([['黄子敬作'], ['（严伯涛作）'], ['孙立画']])('%s under an artwork\'s title names its maker, no writer', (t) => {
+    const b = parseByline(t);
+    expect([b.reporters, b.photographers]).toEqual([[], [t.replace(/[（）]/g, '').slice(0, -1)]]);
+  });
+});
+
 describe('names run together', () => {
   it.each(['桑吉卓玛', '扎西多吉', '次仁卓玛'])('%s, a Tibetan name of two common parts, is one person', (n) => {
     expect(splitNameRun(n)).toBeUndefined();

@@ -116,8 +116,8 @@ function namedCommentator(t: string): { org?: string; names: string[] } | undefi
  * (`（作者：王浩）`) are its writers.
  */
 function slashForm(t: string): string {
-  // An artwork's maker under its title (`黄某某作`): `图/黄某某`.
-  const maker = artworkMaker(t);
+  // An artwork's maker under its title (`黄某某作`, `（严某某作）`): `图/黄某某`.
+  const maker = artworkMaker(t.replace(/^[（(](.*)[）)]$/, '$1'));
   if (maker) return `图/${maker}`;
   // Each name with its part after it (`田\u3000\u3000野图\u3000\u3000郑\u3000\u3000凯文`, `本报记者\u3000韩\u3000\u3000冰文\u3000\u3000陆晓川摄`): `文/郑凯 图/田野`.
   const after = t.match(PARTS_AFTER);
