@@ -7,7 +7,7 @@
  *
  * Sets `1998-*` are in the layout of the 1998 dev pages, `modern-*` in the e-paper layout of 2017–2020.
  * Each batch was written to a list of page kinds by a helper who saw the dev pages' shape only;
- * `*-c` and `*-d` were measured before anything was tuned on them (see the stop-48 note).
+ * `*-c`, `*-d` and `*-e` were measured before anything was tuned on them (see the stop-48 note).
  *
  * - **Boundaries**: an article matches when the parser opens one on the gold article's first line.
  * - **Headline blocks**: kicker, title and subtitle of a matched article equal the gold's (spaces
