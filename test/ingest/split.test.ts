@@ -1342,6 +1342,22 @@ describe('article boundaries', () => {
     expect(starts(page)).toEqual(['亚洲稻米研讨', '据新华社布宜']);
   });
 
+  it("a signed feature's last subhead stays in it when the section under it ends with its picture's caption and the photographer's credit", () => {
+    const page = [
+      '井下有片艳阳天',
+      '本报记者何文涛',
+      '去年腊月里的一天，记者来到某矿务局三号井。井口的广场上挂着红灯笼，工人们说，今年的年过得踏实。',
+      '十年前，这里却是另一番景象：设备老化，事故频发，职工人心思走，不少人托关系调离。',
+      '让职工有奔头',
+      '卢国斌常说，煤矿的事，说到底是人的事。这些年矿上办起了技校，职工的收入也年年有增加。',
+      '抓管理也要抓效益',
+      '煤炭市场疲软，是近两年困扰许多煤矿的难题。三号井没有等靠要，而是在降成本上下功夫。',
+      '图片：',
+      '三号井的采煤工人在井下交接班。（本报记者吕建平摄）',
+    ].join('\n\n');
+    expect(titles(page)).toEqual(['井下有片艳阳天']);
+  });
+
   it('at the end of a poem, a line over a dateline or with a picture mark is the next headline, not verse', () => {
     const poem = ['新年的脚步', '林青', '听', '那是谁在敲门', '一声一声', '是新年的脚步'];
     const report = ['金大中会见绍罗什', '本报汉城１月４日电记者王林昌报道：美国投资家绍罗什３日只身访韩，韩国当选总统金大中会见了他。'];

@@ -277,8 +277,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
     if (last >= 0 && j < units.length && isDashSignature(units[j].text)) return true;
     if (last < 0 || f[last].dateline) return false;
     const t = units[last].text;
-    // (The writer's note under the last section speaks of the feature's own writer.)
-    return (f[last].closer || endsWithCredit(t) || GROUP_SIGNATURE.test(t)) && !isPhotoCredit(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
+    // (The writer's note under the last section speaks of the feature's own writer; a caption closed by
+    // its photographer's credit, `…交接班。（本报记者X摄）`, signs the picture.)
+    return (f[last].closer || endsWithCredit(t) || GROUP_SIGNATURE.test(t)) && !isPhotoCredit(t) && !/摄(?:影)?[）)]$/.test(t) && !trailingContinuation(t) && !WRITER_NOTE.test(t);
   };
 
   /** Line `k` takes up words of the current article and none of the two lines under it. */
