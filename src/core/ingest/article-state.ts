@@ -5,7 +5,7 @@
  */
 import { isAuthorLine } from './author';
 import { endsWithCredit, isDashSignature, isPhotoCredit, isWriterByline, type PageLines } from './line-features';
-import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isFigureHeavy, isHeadNote, isListRow, isNameListTitle, isNameRow, isPhotoItemHead, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
+import { endsSentence, hasPictureMark, isBriefsLabel, isDrawnBy, isFigureHeavy, isHeadNote, isListRow, isNameListTitle, isNameRow, isPhotoItemHead, isPointSummary, isPictureWorkTitle, isWeatherBox, ITEM_MARK, itemNumber } from './lines';
 import { artworkMaker, isPersonName } from './names';
 import { asciiDigits, parseNumber } from './numbers';
 
@@ -173,7 +173,7 @@ export function observeLine(st: ArticleState, page: PageLines, cur: number[], i:
   const picture = cur.length === 2 && !units[cur[0]].furniture && isPictureWorkTitle(units[cur[0]].text);
   st.creditItem = (cur.length === 2 && isHeadNote(u.text) && /[）)]$/.test(units[cur[0]].text) && !units[cur[0]].furniture && f[cur[0]].title) || (cur.length === 1 && isDrawnBy(u.text)) || (picture && (isPersonName(u.text) || !!artworkMaker(u.text)));
   // A summary under the headline (`江泽民强调：●…●…`) belongs to the headline block.
-  const summary = !st.hasBody && (u.text.match(/[●◆■]/g)?.length ?? 0) >= 2;
+  const summary = !st.hasBody && isPointSummary(u.text);
   if ((st.hasBody || !isHead) && !summary) {
     // A caption line: `图为…`, a line ending in a credit, a credit line, or a line followed by one.
     // (Not running text signed by its writer, `刘墉，乾隆时代的一名清官…。其实，…。（巴人）`: a caption

@@ -31,8 +31,8 @@ const CONTINUES =
 /** An item of a briefs column marked by its bullet, then the day: `●前不久，…`, `●日前，…`, `●５日，…`. */
 export const BULLET_DAY = /^[●■◆▲]\s*(?:日前|近日|最近|前不久|不久前|新近|(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日)[，,]/;
 
-/** A report opened by its source's figures: `据英国气象局公布的最新数据，…`. */
-const SOURCE_FIGURES = /^据[^，。；、]{2,20}(?:公布|发布|发表)的[^，。；]{0,8}(?:数据|数字|统计|报告|资料)[，,]/;
+/** A report opened by its source's figures: `据英国气象局公布的最新数据，…` (the source captured). */
+const SOURCE_FIGURES = /^据([^，。；、]{2,20}?)(?:公布|发布|发表)的[^，。；]{0,8}(?:数据|数字|统计|报告|资料)[，,]/;
 
 /** A lead that says its subject did so too (`德国总理默克尔１１日也表示，…`): the story's next voice, not a new item. */
 const ALSO_AFTER_DAY = /^[^，。；]{2,30}?(?:[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近)(?:也|还|亦|同样|同日|同时)/;
@@ -119,7 +119,7 @@ export function cohesion(t: string, context: string[], skipNumerals = false): nu
 export function subjectInHeadline(t: string, headline: string): boolean {
   // (A report opened by its source's figures names its source as its subject: `据日本经济企划厅公布的资料，…`
   // under `日本政府拟追加公共投资…` goes on with it.)
-  const source = t.match(SOURCE_FIGURES)?.[0].match(/^据([^，。；、]{2,20}?)(?:公布|发布|发表)/)?.[1];
+  const source = t.match(SOURCE_FIGURES)?.[1];
   const lead = source ?? t.match(LEAD)?.[0];
   if (!lead) return false;
   const subject = bigrams(lead.replace(/(?:(?:去年|今年)?(?:[０-９0-9一二三四五六七八九十]{1,3}月)?[０-９0-9一二三四五六七八九十]{1,3}日|日前|近日|最近|前不久|不久前|新近)$/, ''));

@@ -40,6 +40,7 @@ import {
   isSeparatorLine,
   isNumberedHead,
   isPhotoItemHead,
+  isPointSummary,
   isTitleLike,
   type Unit,
 } from './lines';
@@ -393,7 +394,7 @@ export function buildArticle(all: Unit[], idx: number[], opts: BuildOptions = {}
     }
     // (Nor has a summary under the headline, `江泽民强调：●…●…`, or a pictured line over the report,
     // `…会见出席会议代表（附图片１张）`: the report's dateline may still follow.)
-    const headNotesOnly = !dateline && paragraphs.length > 0 && paragraphs.every((p) => (p.text.match(/[●◆■]/g)?.length ?? 0) >= 2 || hasPictureMark(p.text));
+    const headNotesOnly = !dateline && paragraphs.length > 0 && paragraphs.every((p) => isPointSummary(p.text) || hasPictureMark(p.text));
     if (!seenText || headNotesOnly) {
       // (A briefs column's item reads its dateline after its mark: `●据新华社哈尔滨１月１４日电\u3000（记者X）…`.)
       const mark = t.match(ITEM_MARK)?.[0].length ?? 0;

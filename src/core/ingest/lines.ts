@@ -128,6 +128,11 @@ const POSITION_CAPTION = /^[^。！？]{0,30}[（(](?:前排|后排|中排|中�
 /** The editor's word under a reader's letter: `编者附言：…`, `编后：…`, or what became of the letter (`来信反映的问题已转交…`). */
 export const EDITORS_WORD = /^(?:编者附言|编者按|编者注|编者|编后|编辑附言)[：:]|^(?:此信|来信|该信)[^。]{0,20}(?:转交|转给|已交|转请|转有关)/;
 
+/** A summary of points under a headline, each after its mark: `江泽民强调：●…●…`. */
+export function isPointSummary(t: string): boolean {
+  return (t.match(/[●◆■]/g)?.length ?? 0) >= 2;
+}
+
 /** A desk of the paper on its own line, signing a piece it speaks for: `文艺部`, `本报群众工作部`. */
 export function isDeskSignature(t: string): boolean {
   return /^(?:本报)?[\u4e00-\u9fa5]{1,4}部$/.test(t);

@@ -749,8 +749,9 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
       // with the item (`新华社东京１月６日电…` ⏎ … ⏎ `新华社沈阳１月７日电…`) is another item too.
       // (Or that shares not one with the item's headline block, when it has one.)
       const apart = !!first?.day && !!dl.dateline.day && first.day !== dl.dateline.day && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place;
-      const headBlock = cur.filter((k) => f[k].title && k < (firstDl ?? i)).map((k) => units[k].text);
-      const elsewhere = apart && (cohesion(u.text.slice(dl.length), itemContext(i)) === 0 || (headBlock.length > 0 && cohesion(u.text.slice(dl.length), headBlock) === 0));
+      /** The item's headline block: its headline-shaped lines above its first dateline. */
+      const headLines = cur.filter((k) => f[k].title && k < (firstDl ?? i)).map((k) => units[k].text);
+      const elsewhere = apart && (cohesion(u.text.slice(dl.length), itemContext(i)) === 0 || (headLines.length > 0 && cohesion(u.text.slice(dl.length), headLines) === 0));
       // So is another desk's dispatch from another place, even of the same day (`本报北京１月７日讯…` ⏎ … ⏎
       // `新华社沈阳１月７日电…`), that shares not one character pair with the item.
       const otherDesk = !!first?.agency && !!dl.dateline.agency && first.agency.replace(/^据/, '') !== dl.dateline.agency.replace(/^据/, '') && !!first.place && !!dl.dateline.place && first.place !== dl.dateline.place;
@@ -766,8 +767,7 @@ export function segment(units: Unit[], opts: SegmentOptions): Segment[] {
         // on with a part of the same desk and day that takes up a word of its headline block: `年关将至送温暖`
         // ⏎ `各地领导…慰问困难群众` ⏎ `本报石家庄…电记者A…` ⏎ `本报长沙…电记者B…` ⏎ `本报乌鲁木齐…电记者C…为…群众…`.)
         const sameRun = st.datelines >= 2 && !otherAgency && !otherStyle && !otherDesk && first?.day === dl.dateline.day;
-        const heads = cur.filter((k) => f[k].title && k < (firstDl ?? i)).map((k) => units[k].text);
-        const roundupPart = sameRun && heads.length > 0 && cohesion(u.text.slice(dl.length), heads) > 0;
+        const roundupPart = sameRun && headLines.length > 0 && cohesion(u.text.slice(dl.length), headLines) > 0;
         if (!roundupPart && cohesion(u.text.slice(dl.length), ctx, true) < BRIEF_COHESION) return at('dated-item-after-dated', true);
       }
       // A full dateline (`新华社北京一月六日电…`) after two or more paragraphs of an undated piece: the
